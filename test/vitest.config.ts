@@ -1,0 +1,12 @@
+// Unit tests only: no extension build plugins here, so tests start fast and run the code as written.
+import { defineConfig } from "vitest/config";
+import preact from "@preact/preset-vite";
+
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    root: new URL("..", import.meta.url).pathname,
+    include: ["src/**/*.test.{ts,tsx}", "assets/**/*.test.ts", "test/unit/**/*.test.ts"],
+    environment: "node",
+  },
+});
