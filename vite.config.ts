@@ -1,0 +1,74 @@
+/**
+ * Build targets, one per Vite mode (src/tools/build.ts runs them in order and derives the demo variants):
+ *   --mode chrome | firefox   the extension pages and background through @crxjs/vite-plugin,
+ *                             from manifest.json with the browser's derived manifest
+ *   --mode content            the content script as ONE self-contained classic script (content.js):
+ *                             it is registered at run time with scripting.registerContentScripts,
+ *                             which takes plain files, so no loader, no chunks, no dynamic imports.
+ * Output goes to dist/<mode> unless the caller overrides build.outDir (the orchestrator does).
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { defineConfig, type Plugin } from "vite";
+import preact from "@preact/preset-vite";
+import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
+import {
+  browserManifest,
+  CONTENT_FRAME_PAGE,
+  CONTENT_SCRIPT_FILE,
+  MANAGED_SCHEMA_FILE,
+  type Browser,
+  type Manifest,
+} from "./src/tools/manifest.ts";
+
+const root = import.meta.dirname;
+
+/** Copies what the manifest names but crxjs does not bundle: _locales (kept under assets/) and the managed-storage schema. */
+function extensionAssets(): Plugin {
+  return {
+    name: "sharecheck:extension-assets",
+    apply: "build",
+    generateBundle() {
+      const locales = join(root, "assets/_locales");
+      for (const locale of readdirSync(locales)) {
+        const fileName = `_locales/${locale}/messages.json`;
+        this.emitFile({ type: "asset", fileName, source: readFileSync(join(root, "assets", fileName)) });
+      }
+      this.emitFile({ type: "asset", fileName: MANAGED_SCHEMA_FILE, source: readFileSync(join(root, "assets/managed-schema.json")) });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const outDir = join(root, "dist", mode);
+  const common = { root, publicDir: false as const, logLevel: "warn" as const };
+
+  if (mode === "content") {
+    return {
+      ...common,
+      plugins: [preact()],
+      build: {
+        outDir,
+        emptyOutDir: false,
+        target: "es2022",
+        lib: { entry: join(root, "src/content/index.ts"), formats: ["iife" as const], name: "sharecheck", fileName: () => CONTENT_SCRIPT_FILE },
+        rolldownOptions: { output: { codeSplitting: false } },
+      },
+    };
+  }
+
+  if (mode !== "chrome" && mode !== "firefox") throw new Error(`unknown build mode "${mode}": use chrome, firefox or content`);
+  const browser: Browser = mode;
+  const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
+  return {
+    ...common,
+    plugins: [preact(), crx({ manifest: browserManifest(source, browser) as ManifestV3Export, browser }), extensionAssets()],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: "es2022",
+      // The frame page is only named in web_accessible_resources, which crxjs does not treat as an entry.
+      rolldownOptions: { input: { frame: join(root, CONTENT_FRAME_PAGE) } },
+    },
+  };
+});
