@@ -1,0 +1,4 @@
+// PLACEHOLDER written by the build foundation so the page builds; its owner replaces it.
+import { render } from "preact";
+
+render(<main><h1>ShareCheck</h1></main>, document.getElementById("app")!);
