@@ -19,19 +19,24 @@ export const AuditSettings = z.object({
   retentionDays: z.number().int().min(1).max(3650).default(90),
 });
 
+/** Fields an administrator may set through managed storage. */
+export const MANAGED_FIELDS = ["organization", "state", "acos", "policy", "mode", "sites", "audit"] as const;
+export type ManagedField = (typeof MANAGED_FIELDS)[number];
+
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
   profile: OrgProfile,
   mode: InterceptionMode.default("confirm-risky"),
   sites: z.array(SitePattern).default([]),
   audit: AuditSettings.prefault({}),
+  /**
+   * Fields the user changed themselves. An admin's non-enforced default applies only to fields not listed here,
+   * so a later policy default never silently overwrites a choice the user made.
+   */
+  userSet: z.array(z.enum(MANAGED_FIELDS)).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;
-
-/** Fields an administrator may set through managed storage. */
-export const MANAGED_FIELDS = ["organization", "state", "acos", "policy", "mode", "sites", "audit"] as const;
-export type ManagedField = (typeof MANAGED_FIELDS)[number];
 
 /** One local audit entry: verdict metadata only, never patient data. */
 export const AuditEntry = z.object({
