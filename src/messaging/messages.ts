@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { DetectedAction } from "../detect/action.ts";
-import { AuditEntry, MANAGED_FIELDS, Settings } from "../settings/schema.ts";
+import { AuditEntry, InterceptionMode, MANAGED_FIELDS, Settings } from "../settings/schema.ts";
 
 const Empty = z.object({});
 const TabId = z.number().int().nonnegative();
@@ -27,6 +27,46 @@ export const LastAction = z.object({
 });
 export type LastAction = z.infer<typeof LastAction>;
 
+/** A panel session id: random, made by the content script; it names the panel frame's port ("panel:<id>"). */
+export const PanelSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+export type PanelSession = z.infer<typeof PanelSession>;
+
+/** What an in-page panel shows: the action as detected, the request built from it, and the verdict when one came. */
+export const PanelState = z.object({
+  action: DetectedAction,
+  request: DisclosureRequest,
+  /** Absent when no verdict could be had (the frame then shows "could not decide"). */
+  verdict: Verdict.optional(),
+  /** Why there is no verdict, for the could-not-decide text. */
+  problem: z.string().max(200).optional(),
+  /** The action is held until the clinician decides (Proceed/Cancel); otherwise the panel only advises (Close). */
+  held: z.boolean(),
+  /** The page tampered with the panel (hid, covered, restyled or moved it): Proceed is refused until it is clean again. */
+  tampered: z.boolean().default(false),
+  /** The held control left the page, so Proceed has nothing to complete. */
+  controlGone: z.boolean().default(false),
+});
+export type PanelState = z.infer<typeof PanelState>;
+
+/** What the panel frame says over its port: decisions, the live outcome (for the host's data-outcome) and its height. */
+export const FromPanelFrame = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("decision"), decision: z.enum(["proceed", "cancel", "close"]) }),
+  z.object({ type: z.literal("outcome"), outcome: Verdict.shape.outcome, request: DisclosureRequest }),
+  z.object({ type: z.literal("size"), height: z.number().int().min(0).max(10000) }),
+]);
+export type FromPanelFrame = z.infer<typeof FromPanelFrame>;
+
+/** What the background tells the panel frame over its port. */
+export const ToPanelFrame = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("state"), state: PanelState }),
+  z.object({ type: z.literal("page"), tampered: z.boolean(), controlGone: z.boolean() }),
+]);
+export type ToPanelFrame = z.infer<typeof ToPanelFrame>;
+
+/** The background forwarding a panel frame's message to the content script that owns the session (tabs.sendMessage). */
+export const PanelEvent = z.object({ type: z.literal("panel-event"), session: PanelSession, event: FromPanelFrame });
+export type PanelEvent = z.infer<typeof PanelEvent>;
+
 export const MESSAGES = {
   /** Evaluate a disclosure with the organisation's profile. `action` (when from a content script) feeds the badge, popup and audit log. */
   verdict: {
@@ -47,6 +87,26 @@ export const MESSAGES = {
   "scan-tab": {
     request: z.object({ tabId: TabId }),
     response: z.object({ actions: z.array(DetectedAction) }),
+  },
+  /** What a content script needs from the settings: only the interception mode. */
+  "content-config": {
+    request: Empty,
+    response: z.object({ mode: InterceptionMode }),
+  },
+  /** A content script opened a panel; the background remembers the session for the panel frame's port. */
+  "panel-open": {
+    request: z.object({ session: PanelSession, state: PanelState }),
+    response: Empty,
+  },
+  /** The content script saw the page tamper with the panel or remove the held control: tell the frame. */
+  "panel-update": {
+    request: z.object({ session: PanelSession, tampered: z.boolean(), controlGone: z.boolean() }),
+    response: Empty,
+  },
+  /** The content script closed a panel: forget the session. */
+  "panel-close": {
+    request: z.object({ session: PanelSession }),
+    response: Empty,
   },
   "settings-get": {
     request: Empty,

@@ -10,7 +10,14 @@ export type Handlers = {
 };
 
 /** Messages a content script in a web page may send; everything else only from our own extension pages. */
-const FROM_CONTENT_SCRIPTS: ReadonlySet<MessageType> = new Set(["verdict", "action-detected"]);
+const FROM_CONTENT_SCRIPTS: ReadonlySet<MessageType> = new Set([
+  "verdict",
+  "action-detected",
+  "content-config",
+  "panel-open",
+  "panel-update",
+  "panel-close",
+]);
 
 export type SenderKind = "extension-page" | "content-script" | "foreign";
 
