@@ -1,0 +1,151 @@
+/**
+ * evaluate(): hipaa-rules.md §4 — law gates, then state-law consent conditions, minimum
+ * necessary, org policy, cautions, and assembly. Pure and deterministic.
+ */
+import { type AcoIndex, INVALID_IDENTIFIER_CAUTION, buildAcoIndex, hasInvalidIdentifier, matchRecipient } from "./aco-match.ts";
+import { type Facts, resolveFacts } from "./facts.ts";
+import { OUTCOME_LABELS } from "./labels.ts";
+import { OUTCOME_RANK, isPermitted, stricter } from "./outcome.ts";
+import type { Hit } from "./rule.ts";
+import { fire } from "./rule.ts";
+import { authorization } from "./rules/authorization.ts";
+import { businessAssociates } from "./rules/business-associates.ts";
+import { MINIMUM_NECESSARY_CONDITION, minimumNecessary } from "./rules/minimum-necessary.ts";
+import { part2 } from "./rules/part2.ts";
+import { policy } from "./rules/policy.ts";
+import { psychotherapyNotes } from "./rules/psychotherapy-notes.ts";
+import { OTHER_PURPOSE_RULES } from "./rules/purpose/other-purposes.ts";
+import { purposeGate } from "./rules/purpose/purpose-gate.ts";
+import { restrictions } from "./rules/restrictions.ts";
+import { sensitiveKindCautions } from "./rules/sensitive-kinds.ts";
+import { stateConsentRules, stateLawCautions } from "./rules/state-law.ts";
+import {
+  type AcoMatch,
+  DisclosureRequest,
+  type Outcome,
+  OrgProfile,
+  type OrgProfileInput,
+  type Verdict,
+} from "./schema.ts";
+
+interface PreparedProfile {
+  profile: OrgProfile;
+  index: AcoIndex;
+}
+
+/** Parsed profile and its ACO index, once per profile object: profiles are treated as immutable. */
+const prepared = new WeakMap<object, PreparedProfile>();
+
+function prepare(input: OrgProfileInput): PreparedProfile {
+  const cached = prepared.get(input);
+  if (cached) return cached;
+  const profile = OrgProfile.parse(input);
+  const entry = { profile, index: buildAcoIndex(profile) };
+  prepared.set(input, entry);
+  return entry;
+}
+
+function strictest(hits: readonly Hit[]): Outcome | undefined {
+  let outcome: Outcome | undefined;
+  for (const hit of hits) outcome = outcome === undefined ? hit.outcome : stricter(outcome, hit.outcome);
+  return outcome;
+}
+
+function pushUnique(into: string[], seen: Set<string>, items: readonly string[]): void {
+  for (const item of items) {
+    if (!seen.has(item)) {
+      seen.add(item);
+      into.push(item);
+    }
+  }
+}
+
+/**
+ * The verdict for a request. Throws the ZodError when the request (or the profile) fails its
+ * schema; never throws on a valid one.
+ */
+export function evaluate(request: unknown, profile?: OrgProfileInput): Verdict {
+  const parsed = DisclosureRequest.parse(request);
+  const org = profile === undefined ? undefined : prepare(profile);
+  let acoMatch: AcoMatch | undefined;
+  let invalidIdentifier: boolean;
+  if (org) {
+    const m = matchRecipient(org.index, parsed.recipient);
+    acoMatch = m.match;
+    invalidIdentifier = m.invalidIdentifier;
+  } else {
+    invalidIdentifier = hasInvalidIdentifier(parsed.recipient);
+  }
+  const facts = resolveFacts(parsed, {
+    role: org?.profile.organization.role,
+    state: org?.profile.state,
+    policy: org?.profile.policy,
+    hasProfile: org !== undefined,
+    matched: acoMatch !== undefined,
+  });
+  const verdict = assemble(facts, invalidIdentifier);
+  if (acoMatch) verdict.acoMatch = { ...acoMatch };
+  return verdict;
+}
+
+function assemble(f: Facts, invalidIdentifier: boolean): Verdict {
+  // §4 step 3: the law gates, in §5 order.
+  const findings = [restrictions(f), psychotherapyNotes(f), part2(f), purposeGate(f), businessAssociates(f), authorization(f)];
+  const lawHits = findings.flatMap((x) => x.hits);
+  // Every request reaches a purpose rule or §5.5/§5.6; should none fire, fail safe to review.
+  if (lawHits.length === 0) lawHits.push(fire(OTHER_PURPOSE_RULES.unspecified, "needs-review"));
+  const federal = strictest(lawHits) ?? "needs-review";
+  const stateHits = stateConsentRules(f, federal);
+  let law = stateHits.length > 0 ? stricter(federal, "allowed-with-conditions") : federal;
+
+  // Step 4: minimum necessary applying is itself a condition of a permitted disclosure (§3).
+  const mn = minimumNecessary(f);
+  const permitted = isPermitted(law);
+  if (mn.applies && permitted) law = stricter(law, "allowed-with-conditions");
+
+  // Step 5: org policy only ever raises a permitted outcome to review.
+  const policyHits = policy(f, law);
+  const outcome: Outcome = policyHits.length > 0 && isPermitted(law) ? "needs-review" : law;
+
+  // Step 7: by weight (Array.prototype.sort is stable, so ties keep §5, §10, §8 order); minimum necessary last.
+  const ordered = [...lawHits, ...stateHits, ...policyHits].sort((a, b) => OUTCOME_RANK[b.outcome] - OUTCOME_RANK[a.outcome]);
+  ordered.push(mn.hit);
+
+  const conditions: string[] = [];
+  const seenConditions = new Set<string>();
+  const cautions: string[] = [];
+  const seenCautions = new Set<string>();
+  const citations: string[] = [];
+  const seenCitations = new Set<string>();
+  for (const hit of ordered) {
+    pushUnique(conditions, seenConditions, hit.conditions);
+    pushUnique(cautions, seenCautions, hit.cautions);
+    pushUnique(citations, seenCitations, hit.citations);
+  }
+  if (permitted) {
+    for (const x of findings) if (x.conditionsIfPermitted) pushUnique(conditions, seenConditions, x.conditionsIfPermitted);
+    if (mn.applies) pushUnique(conditions, seenConditions, [MINIMUM_NECESSARY_CONDITION]);
+  }
+  for (const x of findings) pushUnique(cautions, seenCautions, x.cautions);
+  if (invalidIdentifier) pushUnique(cautions, seenCautions, [INVALID_IDENTIFIER_CAUTION]);
+  pushUnique(cautions, seenCautions, sensitiveKindCautions(f));
+  pushUnique(cautions, seenCautions, stateLawCautions(f));
+
+  return {
+    outcome,
+    headline: headline(outcome, ordered),
+    reasons: ordered.map((hit) => ({ rule: hit.rule, text: hit.text, citations: [...hit.citations], source: hit.source })),
+    conditions,
+    cautions,
+    minimumNecessary: mn.applies ? "applies" : "not-applicable",
+    citations,
+  };
+}
+
+/** One sentence: the outcome and the rule that decided it (the weightiest reason with that outcome). */
+function headline(outcome: Outcome, ordered: readonly Hit[]): string {
+  const deciding = ordered.find((hit) => hit.outcome === outcome);
+  if (!deciding) return `${OUTCOME_LABELS[outcome]}: check with your privacy officer.`;
+  const lead = deciding.source === "org-policy" ? `${OUTCOME_LABELS[outcome]} (your organisation's policy)` : OUTCOME_LABELS[outcome];
+  return `${lead}: ${deciding.headline}`;
+}

@@ -1,0 +1,18 @@
+/** The rules core's public API (rules-contract.md). Pure TypeScript: no browser API. */
+export * from "./schema.ts";
+export { evaluate } from "./evaluate.ts";
+export { parseRequest, formatIssues, type ParseResult } from "./parse.ts";
+export {
+  buildAcoIndex,
+  matchRecipient,
+  normaliseName,
+  npiKey,
+  tinKey,
+  INVALID_IDENTIFIER_CAUTION,
+  type AcoIndex,
+  type RecipientMatch,
+} from "./aco-match.ts";
+export { CITATIONS, citationInfo, type CitationInfo } from "./citations.ts";
+export { OUTCOME_RANK, stricter, isPermitted } from "./outcome.ts";
+export { OUTCOME_LABELS } from "./labels.ts";
+export { couldNotDecide, COULD_NOT_DECIDE_HEADLINE } from "./could-not-decide.ts";

@@ -1,0 +1,23 @@
+/**
+ * §5.7 and §9 Sensitive kinds of information: ordinary PHI under federal law, so they only add
+ * cautions (state law, §10, may add more).
+ */
+import { type Facts, hasKind } from "../facts.ts";
+
+export const SENSITIVE_KIND_CAUTION =
+  "Federal law treats this information like other health information, but stricter state law is not preempted (45 CFR 160.203(b))";
+export const REPRODUCTIVE_HEALTH_CAUTION =
+  "Several states (e.g. California) restrict sharing reproductive health information further; check state law.";
+export const GENETIC_UNDERWRITING_CAUTION =
+  "A health plan may not use or disclose genetic information for underwriting (45 CFR 164.502(a)(5)(i)).";
+
+export function sensitiveKindCautions(f: Facts): string[] {
+  const cautions: string[] = [];
+  if (hasKind(f, "mental-health") || hasKind(f, "hiv") || hasKind(f, "genetic") || hasKind(f, "reproductive-health")) {
+    cautions.push(SENSITIVE_KIND_CAUTION);
+  }
+  // The 2024 reproductive health rule was vacated (Purl v. HHS, 2025): no attestation, a caution only.
+  if (hasKind(f, "reproductive-health")) cautions.push(REPRODUCTIVE_HEALTH_CAUTION);
+  if (hasKind(f, "genetic") && f.discloser === "health-plan") cautions.push(GENETIC_UNDERWRITING_CAUTION);
+  return cautions;
+}
