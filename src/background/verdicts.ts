@@ -1,0 +1,71 @@
+/**
+ * The "verdict" message: evaluate with the organisation's effective profile; anything that goes wrong becomes
+ * "could not decide", never a guess. Then, without delaying the answer on failure, feed the tab's badge and the
+ * popup (when a content script reports an action) and the audit log (when enabled).
+ */
+import { Verdict, type DisclosureRequest, type OrgProfile } from "../core/schema.ts";
+import type { ParsedRequest } from "../messaging/messages.ts";
+import type { Runtime } from "../platform/browser.ts";
+import type { AuditEntry } from "../settings/schema.ts";
+import type { AuditLog } from "./audit-log.ts";
+import type { SettingsService } from "./settings-service.ts";
+import type { TabActions } from "./tab-actions.ts";
+
+export type Core = {
+  evaluate(request: DisclosureRequest, profile?: OrgProfile): Verdict;
+  couldNotDecide(detail?: string): Verdict;
+};
+
+export type VerdictDeps = {
+  core: Core;
+  settings: Pick<SettingsService, "current">;
+  tabActions: Pick<TabActions, "record">;
+  audit: Pick<AuditLog, "append">;
+  /** Our own pages' origin, to tell a content script's page origin from the popup's. */
+  extensionOrigin: string;
+  now?: () => Date;
+};
+
+export function createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin, now = () => new Date() }: VerdictDeps) {
+  return async ({ request, action }: ParsedRequest<"verdict">, sender: Runtime.MessageSender): Promise<{ verdict: Verdict }> => {
+    let verdict: Verdict;
+    let auditSettings: { enabled: boolean; retentionDays: number } | undefined;
+    try {
+      const { effective } = await settings.current();
+      auditSettings = effective.audit;
+      verdict = Verdict.parse(core.evaluate(request, effective.profile));
+    } catch {
+      verdict = core.couldNotDecide("the rules could not be applied");
+    }
+
+    const tabId = sender.tab?.id;
+    if (action && tabId !== undefined) await tabActions.record(tabId, { action, outcome: verdict.outcome });
+
+    if (auditSettings?.enabled) {
+      const pageOrigin = originOf(sender.url);
+      const fromPage = pageOrigin !== undefined && !sender.url?.startsWith(extensionOrigin);
+      const entry: AuditEntry = {
+        time: now().toISOString(),
+        // The frame's own origin when a content script asks: the page cannot misreport it.
+        origin: (fromPage ? pageOrigin : action?.origin) ?? "",
+        action: action?.kind ?? "popup",
+        outcome: verdict.outcome,
+        rules: verdict.reasons.map((reason) => reason.rule),
+      };
+      const interaction = action ? `tab:${tabId ?? "-"}:${action.kind}:${action.label}` : "popup";
+      // Not awaited: a slow or full storage must not make the clinician wait for the verdict.
+      audit.append(entry, auditSettings.retentionDays, interaction).catch(() => undefined);
+    }
+    return { verdict };
+  };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { origin } = new URL(url);
+    return origin === "null" ? undefined : origin.slice(0, 200);
+  } catch {
+    return undefined;
+  }
+}
