@@ -1,4 +1,5 @@
-// PLACEHOLDER written by the build foundation so the page builds; its owner replaces it.
 import { render } from "preact";
+import { Popup } from "./popup.tsx";
+import "./popup.css";
 
-render(<main><h1>ShareCheck</h1></main>, document.getElementById("app")!);
+render(<Popup />, document.getElementById("app")!);

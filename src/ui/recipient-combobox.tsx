@@ -4,7 +4,7 @@
  * picks the highlighted one, Escape closes the list. Enter with nothing highlighted is left to the form
  * (which moves to the next field).
  */
-import { useEffect, useId, useState } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import type { Participant, Recipient } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
 
@@ -39,6 +39,12 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
   const [options, setOptions] = useState<Participant[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const input = useRef<HTMLInputElement>(null);
+
+  // The autofocus attribute is honoured only while a page loads; a panel or popup renders later.
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
 
   // A recipient set from outside (prefill from the page) replaces the text, unless it is what the text already says.
   const external = displayRecipient(recipient);
@@ -104,7 +110,7 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
         aria-describedby={`${inputId}-hint`}
         autocomplete="off"
         spellcheck={false}
-        autoFocus={autoFocus}
+        ref={input}
         value={text}
         onInput={(e) => {
           const next = e.currentTarget.value;
