@@ -1,19 +1,19 @@
 /**
- * PLACEHOLDER written by the build foundation so the extension builds and the demo builds work;
- * the background owner replaces it. What the real one must keep doing: at install and startup,
- * register the content script ("content.js", all frames) for every origin the extension holds
- * (permissions.getAll().origins — the demo builds hold http://localhost/* and http://127.0.0.1/*).
+ * The service worker (an event page on Firefox). MV3 wakes it for an event only if the listener was added
+ * synchronously at the top level, so this file only registers listeners; all work happens inside them.
  */
+import { couldNotDecide, evaluate } from "../core/index.ts";
 import { browser } from "../platform/browser.ts";
+import { createBackground } from "./background.ts";
 
-async function registerForGrantedOrigins(): Promise<void> {
-  const { origins = [] } = await browser.permissions.getAll();
-  await browser.scripting.unregisterContentScripts().catch(() => undefined);
-  if (origins.length === 0) return;
-  await browser.scripting.registerContentScripts([
-    { id: "sharecheck", js: ["content.js"], matches: origins, allFrames: true, runAt: "document_idle", persistAcrossSessions: false },
-  ]);
-}
+const background = createBackground(browser, { evaluate, couldNotDecide });
 
-browser.runtime.onInstalled.addListener(() => void registerForGrantedOrigins());
-browser.runtime.onStartup.addListener(() => void registerForGrantedOrigins());
+browser.runtime.onMessage.addListener(background.onMessage);
+browser.runtime.onConnect.addListener((port) => void background.onConnect(port));
+browser.runtime.onInstalled.addListener(() => void background.syncSites());
+browser.runtime.onStartup.addListener(() => void background.syncSites());
+browser.permissions.onAdded.addListener(() => void background.syncSites());
+browser.permissions.onRemoved.addListener(() => void background.syncSites());
+browser.storage.onChanged.addListener((changes, areaName) => void background.onStorageChanged(changes, areaName));
+browser.tabs.onUpdated.addListener((tabId, change) => void background.onTabUpdated(tabId, change));
+browser.tabs.onRemoved.addListener((tabId) => void background.onTabRemoved(tabId));

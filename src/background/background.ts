@@ -1,0 +1,110 @@
+/**
+ * Wires the background: every message handler, the panel sessions, site registration and the tab/storage
+ * listeners, over the `browser.*` parts it is given (the real polyfill in index.ts, a fake in tests).
+ * Creating it does no I/O: settings load on the first message that needs them.
+ */
+import { createRouter, type Handlers } from "../messaging/router.ts";
+import type { Browser, Tabs } from "../platform/browser.ts";
+import { t } from "../platform/i18n.ts";
+import type { Translate } from "../settings/notice.ts";
+import { NOTICE_KEY, SETTINGS_KEY } from "../settings/store.ts";
+import { CONTENT_FRAME_PAGE } from "../tools/manifest.ts";
+import { createAuditLog } from "./audit-log.ts";
+import { createPanelSessions } from "./panel-sessions.ts";
+import { scanTab } from "./scan-tab.ts";
+import { createSettingsService } from "./settings-service.ts";
+import { createSiteRegistration } from "./site-registration.ts";
+import { createTabActions } from "./tab-actions.ts";
+import { createVerdictHandler, type Core } from "./verdicts.ts";
+
+export type BackgroundApi = Pick<Browser, "runtime" | "storage" | "permissions" | "scripting" | "action" | "tabs">;
+
+/** i18n with the English text in the code as the fallback for keys the locale files do not have yet. */
+const translate: Translate = (key, substitutions) => {
+  const text = t(key, substitutions);
+  return text === key ? "" : text;
+};
+
+export function createBackground(api: BackgroundApi, core: Core) {
+  const settings = createSettingsService({
+    local: api.storage.local,
+    // Absent in some embedders; readManagedPolicy treats that as "no policy".
+    managed: api.storage.managed as BackgroundApi["storage"]["managed"] | undefined,
+    permissions: api.permissions,
+    translate,
+  });
+  const tabActions = createTabActions({
+    session: api.storage.session as BackgroundApi["storage"]["session"] | undefined,
+    badge: api.action,
+  });
+  const audit = createAuditLog(api.storage.local);
+  const sites = createSiteRegistration({
+    scripting: api.scripting,
+    permissions: api.permissions,
+    manifestHosts: () => api.runtime.getManifest().host_permissions ?? [],
+    sites: async () => (await settings.current()).effective.sites,
+  });
+  const panels = createPanelSessions({
+    extensionId: api.runtime.id,
+    framePath: `/${CONTENT_FRAME_PAGE}`,
+    sendToFrame: (tabId, message, frameId) => api.tabs.sendMessage(tabId, message, { frameId }),
+  });
+
+  const handlers: Handlers = {
+    verdict: createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin: api.runtime.getURL("") }),
+    async "action-detected"({ action }, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await tabActions.record(tabId, { action });
+      return {};
+    },
+    async "last-action"({ tabId }) {
+      return { last: await tabActions.get(tabId) };
+    },
+    async "scan-tab"({ tabId }) {
+      return { actions: await scanTab(api.scripting, tabId) };
+    },
+    async "content-config"() {
+      return { mode: (await settings.current()).effective.mode };
+    },
+    ...panels.handlers,
+    "settings-get": () => settings.view(),
+    "settings-save": ({ settings: submitted }) => settings.save(submitted),
+    async "sites-sync"() {
+      return { granted: await sites.sync() };
+    },
+    async "audit-list"() {
+      const { effective } = await settings.current();
+      return { entries: await audit.list(effective.audit.retentionDays) };
+    },
+    async "audit-clear"() {
+      await audit.clear();
+      return {};
+    },
+  };
+
+  /** For events with no one to tell: a failed registration is retried on the next change or startup. */
+  const syncSites = (): Promise<void> => sites.sync().then(
+    () => undefined,
+    (error: unknown) => console.warn("ShareCheck: could not register content scripts", error),
+  );
+
+  return {
+    handlers,
+    onMessage: createRouter(handlers, { id: api.runtime.id, origin: api.runtime.getURL("") }),
+    onConnect: panels.onConnect,
+    syncSites,
+    onStorageChanged(changes: Record<string, unknown>, areaName: string): Promise<void> {
+      const settingsChanged = areaName === "managed" || (areaName === "local" && SETTINGS_KEY in changes);
+      if (settingsChanged || (areaName === "local" && NOTICE_KEY in changes)) settings.invalidate();
+      return settingsChanged ? syncSites() : Promise.resolve();
+    },
+    onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeInfoType): Promise<void> {
+      // A new page in the tab: what was detected on the old one no longer applies.
+      return change.status === "loading" && change.url ? tabActions.clear(tabId) : Promise.resolve();
+    },
+    onTabRemoved(tabId: number): Promise<void> {
+      panels.onTabRemoved(tabId);
+      return tabActions.clear(tabId);
+    },
+  };
+}
