@@ -1,0 +1,51 @@
+/**
+ * A site adapter: selectors and labels for a known EHR, layered over the general heuristics. Data only,
+ * parsed with zod because adapters may later arrive through managed policy.
+ */
+import { z } from "zod";
+import "../../core/schema.ts"; // zod's jitless configuration: extension pages forbid eval.
+import { ActionKind } from "../action.ts";
+
+const Selector = z.string().trim().min(1).max(500);
+
+export const SiteAdapter = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  name: z.string().min(1).max(100),
+  /** Host globs: "ehr.example.org", "*.example.org", "localhost". A glob with a port matches only that port. */
+  hosts: z.array(z.string().min(1).max(253).regex(/^[a-z0-9*.:[\]-]+$/i)).min(1).max(50),
+  /** Controls this EHR uses to send records out, with their kind. Checked before the general heuristics. */
+  controls: z.array(z.object({ selector: Selector, kind: ActionKind })).max(200).optional(),
+  /** Fields holding the recipient, most specific first. Read before the labelled-field search. */
+  recipientFields: z.array(Selector).max(50).optional(),
+  /** Elements (and their descendants) that are never actions, e.g. this EHR's telehealth toolbar. */
+  ignore: z.array(Selector).max(200).optional(),
+});
+export type SiteAdapter = z.infer<typeof SiteAdapter>;
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[a-z0-9.-]*");
+  return new RegExp(`^${body}$`);
+}
+
+/** Whether an adapter applies to a page's host ("localhost:8080") or hostname ("localhost"). */
+export function adapterMatchesHost(adapter: SiteAdapter, host: string): boolean {
+  const lower = host.toLowerCase();
+  const hostname = lower.replace(/:\d+$/, "");
+  return adapter.hosts.some((glob) => {
+    const re = globToRegExp(glob);
+    return glob.includes(":") && !glob.startsWith("[") ? re.test(lower) : re.test(hostname) || re.test(lower);
+  });
+}
+
+/** True when `el` or an ancestor matches any selector; a selector the browser rejects matches nothing. */
+export function matchesAny(el: Element, selectors: readonly string[] | undefined, self = false): boolean {
+  if (!selectors) return false;
+  for (const selector of selectors) {
+    try {
+      if (self ? el.matches(selector) : el.closest(selector)) return true;
+    } catch {
+      // Invalid selector from configuration: ignore it rather than break detection.
+    }
+  }
+  return false;
+}

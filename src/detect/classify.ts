@@ -1,0 +1,144 @@
+/**
+ * Is this element a control a person would recognise as sending a record out, and of which kind?
+ * Reads the accessible name against the vocabulary; weak hints (id, class, data-*) and the enclosing
+ * dialog or form title only decide for controls whose name is empty or generic ("Send", "Submit").
+ */
+import type { ActionKind } from "./action.ts";
+import { accessibleName } from "./accessible-name.ts";
+import { attr, closestWithin } from "./dom.ts";
+import { matchesAny, type SiteAdapter } from "./adapters/schema.ts";
+import { cleanText, matchText } from "./text.ts";
+import {
+  ACTION_RULES,
+  CONTEXT_RULES,
+  GENERIC_SEND_PATTERN,
+  HINT_NOISE,
+  MAX_LABEL_WORDS,
+  QUIET_PATTERNS,
+  SECTION_WORDS,
+} from "./vocabulary.ts";
+
+export interface Classification {
+  kind: ActionKind;
+  /** The control's accessible name (or, when it has none, the kind). */
+  label: string;
+  /** The control opens a menu or dialog (aria-haspopup): the send itself comes from what it opens. */
+  opensPopup?: boolean;
+}
+
+const CONTROL_ROLES = new Set(["button", "link", "menuitem", "menuitemradio", "menuitemcheckbox", "tab", "option"]);
+const QUIET = QUIET_PATTERNS.map((source) => new RegExp(source));
+const RULES = ACTION_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
+const CONTEXT = CONTEXT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
+const GENERIC = new RegExp(GENERIC_SEND_PATTERN);
+const SECTION = new Set(SECTION_WORDS);
+const NOISE = new Set(HINT_NOISE);
+const HINT_ATTRIBUTES = ["data-action", "data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "id", "name"];
+const CONTEXT_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], form';
+const TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, [role="heading"]';
+
+/**
+ * Whether the element is something a person activates: a button, a link, a submit-like input, or an
+ * element with a control role. Cheap (tag and one attribute), so scans call it on every element.
+ * <summary> is left out on purpose: it only opens a <details>.
+ */
+export function isControlElement(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === "button") return attr(el, "type")?.toLowerCase() !== "reset";
+  if (tag === "a") return el.hasAttribute("href") || hasControlRole(el);
+  if (tag === "input") {
+    const type = attr(el, "type")?.toLowerCase();
+    return type === "submit" || type === "button" || type === "image";
+  }
+  return hasControlRole(el);
+}
+
+function hasControlRole(el: Element): boolean {
+  const role = attr(el, "role");
+  return role !== null && CONTROL_ROLES.has(role.trim().toLowerCase());
+}
+
+export function classifyControl(el: Element): Classification | null {
+  return classifyWith(el, undefined);
+}
+
+export function classifyWith(el: Element, adapter: SiteAdapter | undefined): Classification | null {
+  try {
+    if (adapter && matchesAny(el, adapter.ignore)) return null;
+    const adapted = adapter?.controls?.find((control) => matchesAny(el, [control.selector], true));
+    if (adapted) return withPopup(el, { kind: adapted.kind, label: accessibleName(el) || adapted.kind });
+    if (!isControlElement(el)) return null;
+    const label = accessibleName(el);
+    const kind = kindOf(el, label);
+    return kind ? withPopup(el, { kind, label: label || kind }) : null;
+  } catch {
+    return null;
+  }
+}
+
+function withPopup(el: Element, result: Classification): Classification {
+  const popup = attr(el, "aria-haspopup");
+  if (popup !== null && popup !== "false") result.opensPopup = true;
+  return result;
+}
+
+function kindOf(el: Element, label: string): ActionKind | null {
+  const text = matchText(label);
+  if (text.split(" ").length > MAX_LABEL_WORDS) return null;
+  if (text === "" || GENERIC.test(text)) return kindFromHints(el) ?? (text ? kindFromContext(el) : null);
+  if (isQuiet(text)) return null;
+  const kind = firstMatch(RULES, text);
+  // A tab named "Fax" opens the fax section of the page; it does not send anything.
+  if (kind && SECTION.has(text) && attr(el, "role")?.trim().toLowerCase() === "tab") return null;
+  return kind;
+}
+
+function isQuiet(text: string): boolean {
+  return QUIET.some((re) => re.test(text));
+}
+
+function firstMatch(rules: ReadonlyArray<{ kind: ActionKind; re: RegExp }>, text: string): ActionKind | null {
+  for (const rule of rules) if (rule.re.test(text)) return rule.kind;
+  return null;
+}
+
+/** id/class/data-* spelled like an action ("btn-send-referral", "shareChartButton"). Weak: only for unnamed or generic controls. */
+function kindFromHints(el: Element): ActionKind | null {
+  const phrases: string[] = [];
+  for (const name of HINT_ATTRIBUTES) {
+    const value = attr(el, name);
+    if (value) phrases.push(value);
+  }
+  const classes = attr(el, "class");
+  if (classes) phrases.push(...classes.split(/\s+/).slice(0, 20));
+  for (const phrase of phrases) {
+    const words = matchText(cleanText(phrase, 100).replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]/g, " ")).split(" ");
+    while (words.length > 0 && NOISE.has(words[0] ?? "")) words.shift();
+    const text = words.join(" ");
+    if (!text || isQuiet(text)) continue;
+    const kind = firstMatch(RULES, text);
+    if (kind) return kind;
+  }
+  return null;
+}
+
+/** A generic "Send" takes its kind from the title of the dialog or form it sits in ("New referral"). */
+function kindFromContext(el: Element): ActionKind | null {
+  const context = closestWithin(el, CONTEXT_SELECTOR);
+  if (!context) return null;
+  const text = matchText(contextTitle(context));
+  if (!text || isQuiet(text)) return null;
+  return firstMatch(CONTEXT, text);
+}
+
+function contextTitle(context: Element): string {
+  const named = attr(context, "aria-labelledby") || attr(context, "aria-label") ? accessibleName(context) : "";
+  if (named) return named;
+  try {
+    const heading = context.querySelector(TITLE_SELECTOR);
+    return heading ? cleanText(heading.textContent ?? "") : "";
+  } catch {
+    return "";
+  }
+}
+

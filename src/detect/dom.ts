@@ -1,0 +1,70 @@
+/**
+ * Small DOM helpers that work across realms (frames, happy-dom windows): node types are checked by number,
+ * never by instanceof, and every read of page-controlled state is allowed to throw.
+ */
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const DOCUMENT_NODE = 9;
+export const FRAGMENT_NODE = 11;
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === "object" && node !== null && (node as Node).nodeType === ELEMENT_NODE;
+}
+
+export function isShadowRoot(node: unknown): node is ShadowRoot {
+  return typeof node === "object" && node !== null && (node as Node).nodeType === FRAGMENT_NODE && "host" in node;
+}
+
+/** The element's open shadow root, or null (closed roots are invisible to us by design). */
+export function openShadowRoot(el: Element): ShadowRoot | null {
+  try {
+    return el.shadowRoot ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function attr(el: Element, name: string): string | null {
+  try {
+    return el.getAttribute(name);
+  } catch {
+    return null;
+  }
+}
+
+/** The parent element, stepping out of a shadow root to its host. */
+export function parentAcrossShadow(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  if (isElement(parent)) return parent;
+  if (isShadowRoot(parent)) return parent.host;
+  return null;
+}
+
+/** `closest` bounded to a number of steps, never crossing a shadow boundary. */
+export function closestWithin(el: Element, selector: string): Element | null {
+  try {
+    return el.closest(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** Element by id in the element's own tree (document or shadow root). */
+export function byIdInTree(el: Element, id: string): Element | null {
+  try {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    return typeof root.getElementById === "function" ? root.getElementById(id) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A quoted CSS attribute value; CSS.escape is not everywhere (node, happy-dom). */
+export function cssString(value: string): string {
+  return `"${value.replace(/["\\]/g, "\\$&").replace(/[\n\r\f]/g, " ")}"`;
+}
+
+/** ShareCheck's own panel host (src/content): never scanned or read as page content. */
+export const PANEL_TAG = "sharecheck-verdict";

@@ -1,0 +1,64 @@
+/**
+ * The action control an event is about: the nearest control on the event's composed path (so clicks on
+ * an inner <span> or <svg>, and inside open shadow roots, count), or the submitter of a submitted form.
+ */
+import { accessibleName } from "./accessible-name.ts";
+import type { SiteAdapter } from "./adapters/schema.ts";
+import { classifyWith, isControlElement } from "./classify.ts";
+import { isElement, parentAcrossShadow } from "./dom.ts";
+
+const MAX_PATH = 64;
+
+export function findActionControl(event: Event): Element | null {
+  return findWith(event, undefined);
+}
+
+export function findWith(event: Event, adapter: SiteAdapter | undefined): Element | null {
+  try {
+    if (event.type === "submit") return submitControl(event, adapter);
+    for (const node of eventPath(event)) {
+      if (!isElement(node)) continue;
+      if (classifyWith(node, adapter)) return node;
+      // The first named control is the one being activated; a "Cancel" inside a clickable "Share" card is a cancel.
+      if (isControlElement(node) && accessibleName(node) !== "") return null;
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** composedPath() while the event is dispatching; afterwards (or for a removed target) the parent chain. */
+export function eventPath(event: Event): EventTarget[] {
+  const path = typeof event.composedPath === "function" ? event.composedPath() : [];
+  if (path.length > 0) return path.slice(0, MAX_PATH);
+  const chain: EventTarget[] = [];
+  let node = event.target as Node | null;
+  while (node && chain.length < MAX_PATH) {
+    chain.push(node);
+    node = isElement(node) ? parentAcrossShadow(node) : null;
+  }
+  return chain;
+}
+
+function submitControl(event: Event, adapter: SiteAdapter | undefined): Element | null {
+  const submitter = (event as SubmitEvent).submitter;
+  // The person chose this button: if it is "Save draft", the submit is not a send, whatever else the form holds.
+  if (submitter) return classifyWith(submitter, adapter) ? submitter : null;
+  const form = event.target;
+  if (!isElement(form) || form.localName !== "form") return null;
+  const button = defaultButton(form as HTMLFormElement);
+  return button && classifyWith(button, adapter) ? button : null;
+}
+
+/** The form's default button: the first submit button in tree order, including those associated with form=. */
+function defaultButton(form: HTMLFormElement): Element | null {
+  const elements = form.elements;
+  for (let i = 0; i < elements.length && i < 1000; i++) {
+    const el = elements[i];
+    if (!el) continue;
+    const type = (el.getAttribute("type") ?? (el.localName === "button" ? "submit" : "")).toLowerCase();
+    if ((el.localName === "button" || el.localName === "input") && (type === "submit" || type === "image")) return el;
+  }
+  return null;
+}

@@ -1,0 +1,19 @@
+/** The detection API: DOM only, no extension API. Every function catches and returns null/[]/undefined on a hostile page. */
+export { ActionKind, ACTION_KINDS, DetectedAction, DetectedRecipient } from "./action.ts";
+export { accessibleName } from "./accessible-name.ts";
+export { classifyControl, isControlElement, type Classification } from "./classify.ts";
+export { findActionControl } from "./find-control.ts";
+export { scanForActions, type Candidate } from "./scan.ts";
+export {
+  observeActions,
+  createBatchHandler,
+  OBSERVED_ATTRIBUTES,
+  type ActionObserver,
+  type BatchHandler,
+  type ObserveOptions,
+} from "./observe.ts";
+export { readRecipient } from "./recipient.ts";
+export { inferRequest, type Inference, type InferenceQuestion } from "./infer.ts";
+export { isVisible } from "./visibility.ts";
+export { createDetector, type Detector } from "./detector.ts";
+export { SiteAdapter, adapterMatchesHost, adapterForHost, BUNDLED_ADAPTERS, DEMO_ADAPTER } from "./adapters/index.ts";

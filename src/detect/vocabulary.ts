@@ -1,0 +1,79 @@
+/**
+ * The words that make a control "send a record out", as data. Patterns are regular-expression sources
+ * matched against `matchText(label)`: lower-case ASCII words separated by single spaces ("C-CDA" -> "ccda").
+ * Order matters: QUIET first (any hit silences the control), then ACTION_RULES top to bottom, first hit wins.
+ * Rules start at the verb: "Referrals", "View referrals" or "Referral source" never match because no
+ * sending verb leads them, and "Create referral"/"New referral" only start a draft.
+ */
+import type { ActionKind } from "./action.ts";
+
+/** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
+export const QUIET_PATTERNS: readonly string[] = [
+  "\\b(?:screen|screens|desktop|window|camera|video|microphone|audio|whiteboard)\\b",
+  "\\bstop\\b",
+  "\\b(?:feedback|survey|idea|ideas|story|thoughts|experience)\\b",
+  "\\b(?:calendar|ical|appointment reminder)\\b",
+  "\\b(?:settings?|preferences|configure|configuration|setup|options)\\b",
+  "\\b(?:cover ?sheets?|templates?)\\b",
+  "\\b(?:help|learn|how|tutorial|faq)\\b",
+  "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity) (?:history|log|logs|status|queue|inbox|outbox|tracking|report)\\b",
+  "\\b(?:log|logs|queue|inbox|outbox|tracking|worklist|(?:patient|work|referral|task) ?lists?)\\b",
+  "\\b(?:draft|cancel|close|undo|preview|refresh|reload)\\b",
+  "\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b",
+  "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
+  "\\b(?:number|deposit)\\b",
+];
+
+/** Words for patient records; exports need one, because "Export" alone is as often a report or a worklist. */
+const RECORD = "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|health information|phi)";
+const SEND = "(?:send|resend|submit|transmit|forward|route|release)";
+// "Sign and send", "Approve & send"...
+const THEN = "(?:(?:sign|save|approve|finalize|complete|review|confirm|verify) and )?";
+
+export interface ActionRule {
+  kind: ActionKind;
+  pattern: string;
+}
+
+export const ACTION_RULES: readonly ActionRule[] = [
+  // Referral first: it carries its purpose (treatment), whatever the transport.
+  { kind: "referral", pattern: `^${THEN}(?:${SEND}|e?fax)(?: \\w+){0,3} e?referrals?\\b` },
+  { kind: "referral", pattern: "^refer(?: (?:patient|this patient|to|out|now|externally|patient to)\\b.*)?$" },
+  { kind: "referral", pattern: `^${THEN}${SEND} to (?:specialist|specialty|consultant|specialty care)\\b` },
+  // Direct (secure health messaging) before fax and share: "Share via Direct" is a Direct message.
+  { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)\\b.*\\b(?:via|through|using|by|over|with) direct\\b` },
+  { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,2} direct (?:message|messaging|mail|email|secure)\\b` },
+  { kind: "direct", pattern: `^${THEN}${SEND} (?:to )?direct$` },
+  { kind: "fax", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,3} (?:via|by|as|to|through) e?fax\\b` },
+  { kind: "fax", pattern: `^${THEN}(?:(?:send|resend) (?:a |an |the )?)?e?fax\\b` },
+  { kind: "export", pattern: `^(?:export|download)(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "export", pattern: `^(?:export|download) (?:as |to )?(?:c?cda|ccd|ccr|fhir)\\b` },
+  { kind: "share", pattern: `^${THEN}(?:share|${SEND})(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "share", pattern: `^${THEN}${SEND} to (?:hie|hio|health information exchange|registry)\\b` },
+  { kind: "share", pattern: "^share\\b" },
+  { kind: "share", pattern: "^transmit\\b" },
+];
+
+/**
+ * Labels that say "go" without saying what: the kind then comes from the dialog or form they sit in
+ * ("Send" inside "New referral"), or from weak hints on the element (id, class, data-action).
+ */
+export const GENERIC_SEND_PATTERN =
+  "^(?:send|send now|submit|submit now|confirm|confirm and send|sign and send|send message|ok|done|transmit now|go)$";
+
+/** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
+export const CONTEXT_RULES: readonly ActionRule[] = [
+  { kind: "referral", pattern: "\\b(?:e?referrals?|refer)\\b" },
+  { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
+  { kind: "fax", pattern: "\\be?fax\\b" },
+  { kind: "share", pattern: `\\bshare\\b|\\b(?:send|release|forward) ${RECORD}\\b` },
+];
+
+/** Single words that, on a tab, name a section of the page rather than an action. */
+export const SECTION_WORDS: readonly string[] = ["share", "fax", "efax", "export", "refer", "transmit", "direct", "referral"];
+
+/** Leading hint tokens that carry no meaning ("btn-share" -> "share"). */
+export const HINT_NOISE: readonly string[] = ["btn", "button", "icon", "ico", "js", "action", "cmd", "fa", "mdi", "toolbar", "tb", "menu", "item", "link"];
+
+/** More words than this is a sentence (a help link, a paragraph made clickable), not a control name. */
+export const MAX_LABEL_WORDS = 12;

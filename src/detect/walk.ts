@@ -1,0 +1,59 @@
+/**
+ * One pass over a tree and every open shadow root inside it. firstElementChild/nextElementSibling
+ * with an explicit stack: no recursion to overflow, no selector engine, and shadow hosts are found on
+ * the way (there is no selector for them). Bounded so a pathological page cannot hold the main thread.
+ */
+import { DOCUMENT_NODE, ELEMENT_NODE, FRAGMENT_NODE, openShadowRoot } from "./dom.ts";
+
+export const WALK_LIMITS = {
+  /** Elements visited per walk; beyond this the page is pathological and click-time detection still works. */
+  elements: 200_000,
+  /** Nesting of shadow roots inside shadow roots. */
+  shadowDepth: 32,
+  /** Shadow roots per walk. */
+  shadowRoots: 5_000,
+};
+
+export interface WalkVisitor {
+  /** Return false to skip the element's subtree (and its shadow root). */
+  element(el: Element): void | boolean;
+  /** Called once per open shadow root met, before its content is walked. */
+  shadowRoot?(root: ShadowRoot): void;
+}
+
+/** Walks `start` (an element and its subtree, or the children of a document or shadow root). */
+export function walk(
+  start: Node,
+  visitor: WalkVisitor,
+  seen: WeakSet<ShadowRoot> = new WeakSet(),
+  limit: number = WALK_LIMITS.elements,
+): void {
+  const roots: Array<{ node: Node; depth: number }> = [{ node: start, depth: 0 }];
+  let visited = 0;
+  let shadows = 0;
+  while (roots.length > 0) {
+    const { node, depth } = roots.pop()!;
+    const stack: Element[] = [];
+    if (node.nodeType === ELEMENT_NODE) stack.push(node as Element);
+    else if (node.nodeType === DOCUMENT_NODE || node.nodeType === FRAGMENT_NODE) {
+      for (let child = (node as ParentNode).firstElementChild; child; child = child.nextElementSibling) stack.push(child);
+    }
+    while (stack.length > 0) {
+      if (++visited > limit) return;
+      const el = stack.pop()!;
+      try {
+        if (visitor.element(el) === false) continue;
+        const shadow = openShadowRoot(el);
+        if (shadow && !seen.has(shadow) && depth < WALK_LIMITS.shadowDepth && shadows < WALK_LIMITS.shadowRoots) {
+          seen.add(shadow);
+          shadows++;
+          visitor.shadowRoot?.(shadow);
+          roots.push({ node: shadow, depth: depth + 1 });
+        }
+        for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+      } catch {
+        // A hostile element (throwing getter) is skipped with its subtree; the rest of the page still scans.
+      }
+    }
+  }
+}
