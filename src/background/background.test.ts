@@ -293,6 +293,19 @@ describe("scan-tab", () => {
   });
 });
 
+describe("content-config", () => {
+  it("gives the content script the mode and indexes the profile ahead of the first click", async () => {
+    const seen: unknown[] = [];
+    const { call } = setup({
+      stored: reviewOutsideAco,
+      core: { evaluate: (request, profile) => (seen.push(profile), evaluate(request, profile)), couldNotDecide },
+    });
+    expect(await call("content-config", {}, contentScript(1))).toEqual({ mode: "confirm-risky" });
+    await settle();
+    expect(seen).toEqual([reviewOutsideAco.profile]);
+  });
+});
+
 describe("startup", () => {
   it("does no storage I/O until a message or event needs it", () => {
     const fake = createFakeBrowser({ id: ID });

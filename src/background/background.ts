@@ -3,6 +3,7 @@
  * listeners, over the `browser.*` parts it is given (the real polyfill in index.ts, a fake in tests).
  * Creating it does no I/O: settings load on the first message that needs them.
  */
+import type { DisclosureRequest } from "../core/schema.ts";
 import { createRouter, type Handlers } from "../messaging/router.ts";
 import type { Browser, Tabs } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
@@ -16,6 +17,8 @@ import { createSettingsService } from "./settings-service.ts";
 import { createSiteRegistration } from "./site-registration.ts";
 import { createTabActions } from "./tab-actions.ts";
 import { createVerdictHandler, type Core } from "./verdicts.ts";
+
+const WARM_UP_REQUEST: DisclosureRequest = { purpose: "treatment", recipient: { type: "provider" }, information: ["general"] };
 
 export type BackgroundApi = Pick<Browser, "runtime" | "storage" | "permissions" | "scripting" | "action" | "tabs">;
 
@@ -64,7 +67,17 @@ export function createBackground(api: BackgroundApi, core: Core) {
       return { actions: await scanTab(api.scripting, tabId) };
     },
     async "content-config"() {
-      return { mode: (await settings.current()).effective.mode };
+      const { effective } = await settings.current();
+      // A content script just started on a watched page: index the profile now (the core caches it per profile
+      // object) rather than when the clinician clicks, so the first verdict of a large ACO list is quick.
+      setTimeout(() => {
+        try {
+          core.evaluate(WARM_UP_REQUEST, effective.profile);
+        } catch {
+          // The verdict path reports problems itself.
+        }
+      }, 0);
+      return { mode: effective.mode };
     },
     ...panels.handlers,
     "settings-get": () => settings.view(),

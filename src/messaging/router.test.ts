@@ -99,6 +99,7 @@ describe("createRouter", () => {
     expect(await route({ type: "sites-sync", payload: {} }, contentScript)).toMatchObject({ ok: false });
     expect(h["settings-save"]).not.toHaveBeenCalled();
     expect(h["sites-sync"]).not.toHaveBeenCalled();
+    expect(await route({ type: "content-config", payload: {} }, contentScript)).toEqual({ ok: true, data: { mode: "confirm-risky" } });
     expect(await route({ type: "sites-sync", payload: {} }, optionsPage)).toEqual({ ok: true, data: { granted: ["https://ehr.example.org/*"] } });
   });
 
