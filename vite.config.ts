@@ -67,6 +67,8 @@ export default defineConfig(({ mode }) => {
       outDir,
       emptyOutDir: true,
       target: "es2022",
+      // The preload polyfill would fetch() chunks; extension pages preload natively, and no network API ships.
+      modulePreload: { polyfill: false },
       // The frame page is only named in web_accessible_resources, which crxjs does not treat as an entry.
       rolldownOptions: { input: { frame: join(root, CONTENT_FRAME_PAGE) } },
     },

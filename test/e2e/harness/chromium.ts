@@ -1,0 +1,138 @@
+/**
+ * Debian's Chromium driven by playwright-core, with an unpacked extension loaded (new headless mode
+ * runs extensions). Never `playwright install`: we use the system browser (CHROME_PATH overrides).
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from "playwright-core";
+import { CHROME_PATH, DIST, requireBuilt } from "./browsers.ts";
+import { ExtensionNetworkLog } from "./network.ts";
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  /** The 32-letter id, read off the service worker's URL. */
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Every request the extension's own contexts made; close() fails the test if there is any. */
+  network: ExtensionNetworkLog;
+  /** chrome-extension://<id>/<path> */
+  extensionUrl(path: string): string;
+  /** A new tab, optionally navigated to url. */
+  newPage(url?: string): Promise<Page>;
+  /** The toolbar popup's page, opened in a tab. */
+  openPopup(): Promise<Page>;
+  /** The options page, opened in a tab. */
+  openOptions(): Promise<Page>;
+  /** Closes the browser, deletes its profile, and throws if the extension made any network request. */
+  close(): Promise<void>;
+}
+
+export interface ChromiumOptions {
+  /** Extra command-line switches. */
+  args?: string[];
+  /** Default true; `npm start` passes false when there is a display. */
+  headless?: boolean;
+}
+
+/** Flags for this machine: root (no sandbox), no GPU, and no browser traffic of its own to muddy the network log. */
+const MACHINE_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--disable-quic",
+];
+
+function requestSource(request: Request): string | undefined {
+  const worker = request.serviceWorker();
+  if (worker) return worker.url();
+  try {
+    return request.frame().url();
+  } catch {
+    return undefined; // no frame: not a page request
+  }
+}
+
+type StackTrace = { callFrames: { url: string }[]; parent?: StackTrace };
+type RequestWillBeSent = { request: { url: string }; initiator: { url?: string; stack?: StackTrace } };
+
+/** Script URLs that started a request: finds requests a content script (chrome-extension://…/content.js) makes from a web page. */
+function initiatorUrls(initiator: RequestWillBeSent["initiator"]): string[] {
+  const urls = initiator.url ? [initiator.url] : [];
+  for (let stack = initiator.stack; stack; stack = stack.parent) urls.push(...stack.callFrames.map((f) => f.url));
+  return urls;
+}
+
+async function watchContentScriptRequests(context: BrowserContext, page: Page, network: ExtensionNetworkLog): Promise<void> {
+  const cdp = await context.newCDPSession(page).catch(() => null);
+  if (!cdp) return; // page already closed
+  cdp.on("Network.requestWillBeSent", (event: RequestWillBeSent) => {
+    const extensionScript = initiatorUrls(event.initiator).find((url) => /^chrome-extension:\/\//.test(url));
+    network.record(extensionScript, event.request.url);
+  });
+  await cdp.send("Network.enable").catch(() => undefined);
+}
+
+export async function launchChromium(extDir: string = DIST.demoChrome, options: ChromiumOptions = {}): Promise<ChromiumSession> {
+  requireBuilt(extDir);
+  const manifest = JSON.parse(readFileSync(join(extDir, "manifest.json"), "utf8")) as {
+    action?: { default_popup?: string };
+    options_ui?: { page?: string };
+  };
+  const profile = mkdtempSync(join(tmpdir(), "sharecheck-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ["--disable-extensions"],
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...MACHINE_ARGS, ...(options.args ?? [])],
+  });
+  const network = new ExtensionNetworkLog();
+  context.on("request", (request) => network.record(requestSource(request), request.url()));
+  const watched: Promise<void>[] = [];
+  const watch = (page: Page): void => void watched.push(watchContentScriptRequests(context, page, network));
+  context.pages().forEach(watch);
+  context.on("page", watch);
+
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ??
+      (await context.waitForEvent("serviceworker", { timeout: 15_000, predicate: (w) => w.url().startsWith("chrome-extension://") }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, "")}`;
+
+    const newPage = async (url?: string): Promise<Page> => {
+      const page = await context.newPage();
+      await Promise.all(watched); // the CDP watcher is on before the first request
+      if (url) await page.goto(url);
+      return page;
+    };
+    const openPage = (path: string | undefined, what: string): Promise<Page> => {
+      if (!path) throw new Error(`the manifest declares no ${what}`);
+      return newPage(extensionUrl(path));
+    };
+
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      network,
+      extensionUrl,
+      newPage,
+      openPopup: () => openPage(manifest.action?.default_popup, "popup"),
+      openOptions: () => openPage(manifest.options_ui?.page, "options page"),
+      async close() {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+        network.assertNone();
+      },
+    };
+  } catch (error) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
