@@ -149,7 +149,7 @@ describe("§5.2 psychotherapy notes", () => {
 });
 
 describe("§5.3 42 CFR Part 2", () => {
-  const sud = { information: ["sud-part2"] } as const;
+  const sud: Pick<DisclosureRequestInput, "information"> = { information: ["sud-part2"] };
   it("part2.specific-consent: conditions, redisclosure caution, no separate counselling caution", () => {
     const verdict = v({ ...TO_PROVIDER, ...sud, patient: { part2Consent: "specific" } });
     expect(verdict.outcome).toBe("allowed-with-conditions");
