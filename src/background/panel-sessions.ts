@@ -2,18 +2,20 @@
  * In-page panel sessions. A content script opens a session ("panel-open") and shows an
  * extension-origin frame that connects a port named "panel:<session>". The frame's decisions reach
  * the content script only through here, so a page script can neither forge nor replay them:
- * - only the FIRST port for a session is accepted, and only from our frame page in the same tab;
+ * - a port counts only from our frame page in the same tab, and only once it presents the session's
+ *   nonce (which the content script posts into its own iframe; a page copying the frame URL lacks it);
+ * - only the FIRST such port is accepted: it claims the session for good;
  * - decisions are forwarded with tabs.sendMessage to exactly the frame that opened the session.
  */
-import { FromPanelFrame, type PanelEvent, type PanelSession, type PanelState, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
+import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, type PanelEvent, type PanelSession, type PanelState, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
 import type { Runtime } from "../platform/browser.ts";
 
-export const PANEL_PORT_PREFIX = "panel:";
 /** Sessions a tab may hold at once; older ones are dropped (a page cannot grow our memory). */
 const MAX_SESSIONS = 50;
 
 type Session = {
   tabId: number;
+  nonce: string;
   frameId: number;
   state: PanelState;
   port?: Runtime.Port;
@@ -52,7 +54,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
   }
 
   const handlers = {
-    "panel-open"({ session, state }: ParsedRequest<"panel-open">, sender: Runtime.MessageSender) {
+    "panel-open"({ session, nonce, state }: ParsedRequest<"panel-open">, sender: Runtime.MessageSender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error("panel-open must come from a tab");
       if (sessions.has(session)) throw new Error("panel session already exists");
@@ -60,7 +62,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
         if (sessions.size < MAX_SESSIONS) break;
         sessions.delete(key);
       }
-      sessions.set(session, { tabId, frameId: sender.frameId ?? 0, state, claimed: false });
+      sessions.set(session, { tabId, nonce, frameId: sender.frameId ?? 0, state, claimed: false });
       return {};
     },
     "panel-update"({ session, tampered, controlGone }: ParsedRequest<"panel-update">, sender: Runtime.MessageSender) {
@@ -89,31 +91,36 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     return found;
   }
 
-  /** runtime.onConnect listener. Returns whether the port was accepted (for tests and logs). */
+  /** runtime.onConnect listener. Returns whether the port may say hello (for tests and logs). */
   function onConnect(port: PanelPort): boolean {
     if (!port.name.startsWith(PANEL_PORT_PREFIX)) return false;
-    const session = sessions.get(port.name.slice(PANEL_PORT_PREFIX.length));
+    const id = port.name.slice(PANEL_PORT_PREFIX.length);
+    const session = sessions.get(id);
     if (!session || session.claimed || !isOurFrame(port.sender, session.tabId)) {
       port.disconnect();
       return false;
     }
-    session.claimed = true;
-    session.port = port as Runtime.Port;
+    let accepted = false;
     port.onMessage.addListener((raw: unknown) => {
+      if (!accepted) {
+        const hello = PanelHello.safeParse(raw);
+        if (!hello.success || hello.data.nonce !== session.nonce || session.claimed) return void port.disconnect();
+        accepted = session.claimed = true;
+        session.port = port as Runtime.Port;
+        return post(session, { type: "state", state: session.state });
+      }
       const parsed = FromPanelFrame.safeParse(raw);
       if (!parsed.success) return;
       const event = parsed.data;
       if (event.type === "outcome") session.state = { ...session.state, request: event.request };
-      const id = port.name.slice(PANEL_PORT_PREFIX.length);
       deps.sendToFrame(session.tabId, { type: "panel-event", session: id, event }, session.frameId).catch(() => {
         // The page navigated away or the frame is gone: nothing left to decide.
         sessions.delete(id);
       });
     });
     port.onDisconnect.addListener(() => {
-      session.port = undefined;
+      if (session.port === port) session.port = undefined;
     });
-    post(session, { type: "state", state: session.state });
     return true;
   }
 

@@ -1,8 +1,65 @@
 /**
- * PLACEHOLDER written by the build foundation; the content-script owner replaces it.
- * Built as one self-contained classic script (dist/<target>/content.js, no imports at run time).
- * The real content script MUST keep marking every document it runs in with
- * `document.documentElement.dataset.sharecheck = "ready"`: the browser tests (top page and
- * same-origin iframe, Chromium and Firefox) wait for that marker.
+ * The content script, in every frame of a watched EHR page (registered at document_start so its
+ * capture listeners come before the page's). It marks the document, then wires detection,
+ * interception and the panel. Everything hangs off one lifetime: a reloaded or updated extension
+ * leaves no old copy intercepting.
  */
+import type { DetectedAction } from "../detect/action.ts";
+import { PanelEvent } from "../messaging/messages.ts";
+import { send } from "../messaging/send.ts";
+import { browser } from "../platform/browser.ts";
+import { startInterceptor } from "./interceptor.ts";
+import { createLifetime, type Lifetime } from "./lifetime.ts";
+import { watchMode } from "./mode.ts";
+import { startPrewarm } from "./prewarm.ts";
+import { scanPage } from "./scan.ts";
+import { createVerdictCache } from "./verdict-cache.ts";
+
+/** What the popup's "Check this page" calls after injecting this file (scripting.executeScript, same isolated world). */
+export type ContentApi = { scan(): DetectedAction[]; alive(): boolean };
+type World = typeof globalThis & { __sharecheck?: ContentApi };
+
+function start(lifetime: Lifetime): void {
+  const { signal } = lifetime;
+  const cache = createVerdictCache((request) => send("verdict", { request }).then((r) => r.verdict));
+  const mode = watchMode(signal, () => cache.clear());
+  let observer: ReturnType<typeof startPrewarm> | undefined;
+  const interceptor = startInterceptor({
+    doc: document,
+    lifetime,
+    mode: mode.current,
+    cache,
+    noteEvent: (event) => observer?.noteEvent(event),
+    ask: ({ request, action, key }) =>
+      send("verdict", { request, action }).then(({ verdict }) => {
+        cache.put(key, verdict);
+        return verdict;
+      }),
+  });
+
+  // Only the background may speak to us (tabs.sendMessage has no tab in its sender), and only in the panel protocol.
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const parsed = PanelEvent.safeParse(message);
+    if (!parsed.success) return undefined;
+    interceptor.onPanelEvent(parsed.data);
+    return Promise.resolve({ ok: true });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+
+  const ready = () => {
+    if (!signal.aborted) observer = startPrewarm(document, cache, signal);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready, { once: true, signal });
+  else ready();
+}
+
+const world = globalThis as World;
 document.documentElement.dataset.sharecheck = "ready";
+// Injected twice (registered script + "Check this page") into the same world: keep the live copy.
+if (!world.__sharecheck?.alive()) {
+  const lifetime = createLifetime();
+  world.__sharecheck = { scan: () => scanPage(document), alive: () => lifetime.alive() };
+  start(lifetime);
+}

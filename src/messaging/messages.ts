@@ -30,6 +30,8 @@ export type LastAction = z.infer<typeof LastAction>;
 /** A panel session id: random, made by the content script; it names the panel frame's port ("panel:<id>"). */
 export const PanelSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 export type PanelSession = z.infer<typeof PanelSession>;
+/** The panel frame's port is named PANEL_PORT_PREFIX + session. */
+export const PANEL_PORT_PREFIX = "panel:";
 
 /** What an in-page panel shows: the action as detected, the request built from it, and the verdict when one came. */
 export const PanelState = z.object({
@@ -47,6 +49,14 @@ export const PanelState = z.object({
   controlGone: z.boolean().default(false),
 });
 export type PanelState = z.infer<typeof PanelState>;
+
+/**
+ * The panel frame's first message on its port. The nonce reaches the frame by postMessage from the
+ * content script straight into our iframe's window, so a page that copies our (visible) frame URL
+ * into a frame of its own cannot present it.
+ */
+export const PanelHello = z.object({ type: z.literal("hello"), nonce: PanelSession });
+export type PanelHello = z.infer<typeof PanelHello>;
 
 /** What the panel frame says over its port: decisions, the live outcome (for the host's data-outcome) and its height. */
 export const FromPanelFrame = z.discriminatedUnion("type", [
@@ -95,7 +105,7 @@ export const MESSAGES = {
   },
   /** A content script opened a panel; the background remembers the session for the panel frame's port. */
   "panel-open": {
-    request: z.object({ session: PanelSession, state: PanelState }),
+    request: z.object({ session: PanelSession, nonce: PanelSession, state: PanelState }),
     response: Empty,
   },
   /** The content script saw the page tamper with the panel or remove the held control: tell the frame. */

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { anchorBeside } from "./anchor.ts";
+
+const viewport = { width: 1200, height: 800 };
+const size = { width: 380, height: 300 };
+
+describe("anchorBeside", () => {
+  it("puts the panel under the control, left-aligned", () => {
+    expect(anchorBeside({ left: 100, top: 100, width: 120, height: 32 }, size, viewport)).toEqual({ left: 100, top: 138, width: 380, height: 300 });
+  });
+
+  it("flips above the control near the bottom and shifts left near the right edge", () => {
+    const box = anchorBeside({ left: 1100, top: 700, width: 90, height: 32 }, size, viewport);
+    expect(box.top + box.height).toBeLessThanOrEqual(700);
+    expect(box.left + box.width).toBeLessThanOrEqual(viewport.width - 8);
+  });
+
+  it("shrinks to a small viewport (200% zoom) and never leaves it", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ left: fc.integer({ min: -500, max: 2000 }), top: fc.integer({ min: -500, max: 2000 }), width: fc.integer({ min: 0, max: 400 }), height: fc.integer({ min: 0, max: 200 }) }),
+        fc.record({ width: fc.integer({ min: 200, max: 2000 }), height: fc.integer({ min: 200, max: 1500 }) }),
+        (control, vp) => {
+          const box = anchorBeside(control, size, vp);
+          return box.left >= 8 && box.top >= 8 && box.left + box.width <= vp.width - 8 + 1 && box.top + box.height <= vp.height - 8 + 1;
+        },
+      ),
+    );
+  });
+});

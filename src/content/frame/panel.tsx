@@ -1,0 +1,105 @@
+/**
+ * The in-page panel, inside our extension-origin frame: the verdict (announced), the questions that
+ * can change it (recipient, purpose, kinds of information), and the decision. The verdict follows
+ * every answer. Proceed and Cancel when the action is held; Close when ShareCheck only advises.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import { couldNotDecide, type DisclosureRequest, type Verdict } from "../../core/index.ts";
+import type { PanelState } from "../../messaging/messages.ts";
+import { t } from "../../platform/i18n.ts";
+import { CheckForm } from "../../ui/check-form.tsx";
+import { VerdictView } from "../../ui/verdict-view.tsx";
+
+export const TAMPERED_HEADLINE = "Could not decide — the page changed this panel; check with your privacy officer.";
+
+export type PanelProps = {
+  state: PanelState;
+  /** Asks the background for the verdict on an edited request (rejects on failure). */
+  evaluate: (request: DisclosureRequest) => Promise<Verdict>;
+  onVerdict: (verdict: Verdict, request: DisclosureRequest) => void;
+  onDecision: (decision: "proceed" | "cancel" | "close") => void;
+  /** False while the frame is not truly visible (IntersectionObserver v2): a Proceed then is ignored. */
+  visibleNow: () => boolean;
+};
+
+export function shownVerdict(state: PanelState, verdict: Verdict | undefined): Verdict {
+  if (state.tampered) return { ...couldNotDecide("the page changed this panel"), headline: TAMPERED_HEADLINE };
+  return verdict ?? couldNotDecide(state.problem);
+}
+
+export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: PanelProps) {
+  const [request, setRequest] = useState<DisclosureRequest>(state.request);
+  const [verdict, setVerdict] = useState<Verdict | undefined>(state.verdict);
+  const [refused, setRefused] = useState(false);
+  const asked = useRef(0);
+
+  const change = (next: DisclosureRequest) => {
+    setRequest(next);
+    const ticket = ++asked.current;
+    evaluate(next)
+      .catch((error: unknown) => couldNotDecide(error instanceof Error ? error.message : String(error)))
+      .then((result) => {
+        if (ticket !== asked.current) return; // a later answer is on its way
+        setVerdict(result);
+        onVerdict(result, next);
+      });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      e.preventDefault();
+      onDecision(state.held ? "cancel" : "close");
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [state.held]);
+
+  const proceed = () => {
+    if (!visibleNow()) return setRefused(true);
+    setRefused(false);
+    onDecision("proceed");
+  };
+
+  const shown = shownVerdict(state, verdict);
+  const label = state.action.label;
+  return (
+    <main class="sc-root sc-panel" data-held={String(state.held)}>
+      <p class="sc-panel-title">
+        <strong>ShareCheck</strong> · {label}
+        {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
+      </p>
+      <VerdictView verdict={shown} headingLevel={2} />
+      {(state.tampered || refused) && (
+        <p class="sc-panel-warning" role="alert">
+          {t("panel_tampered")}
+        </p>
+      )}
+      {state.controlGone && (
+        <p class="sc-panel-warning" role="alert">
+          {t("panel_control_gone")}
+        </p>
+      )}
+      <details class="sc-panel-details" open={state.held}>
+        <summary>{t("panel_answers")}</summary>
+        <CheckForm value={request} onChange={change} outcome={shown.outcome} />
+      </details>
+      <div class="sc-panel-actions">
+        {state.held ? (
+          <>
+            <button type="button" class="sc-button sc-primary" onClick={proceed} disabled={state.controlGone}>
+              {t("panel_proceed", label)}
+            </button>
+            <button type="button" class="sc-button" onClick={() => onDecision("cancel")}>
+              {t("panel_cancel")}
+            </button>
+          </>
+        ) : (
+          <button type="button" class="sc-button" onClick={() => onDecision("close")}>
+            {t("panel_close")}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Catches activations of action controls at window capture — before any page handler on document
+ * or elements — and applies the interception mode: an allowed action passes (with a chip), a risky
+ * one is held behind the panel until the clinician proceeds or cancels.
+ *
+ * Known limit: a page capture listener on window registered before ours runs first (we register at
+ * document_start to make that rare). Activations by page script (untrusted events) are the page's own
+ * doing and pass.
+ */
+import type { Verdict } from "../core/schema.ts";
+import { findActionControl } from "../detect/index.ts";
+import { send } from "../messaging/send.ts";
+import type { PanelEvent } from "../messaging/messages.ts";
+import { t } from "../platform/i18n.ts";
+import type { InterceptionMode } from "../settings/schema.ts";
+import { describeControl, type ActionFacts } from "./describe.ts";
+import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
+import { PanelHost } from "./panel-host.ts";
+import { PanelSession } from "./panel-session.ts";
+import { afterVerdict, holdAtClick } from "./plan.ts";
+import { captureActivation, replay, type HeldActivation } from "./replay.ts";
+import type { VerdictCache } from "./verdict-cache.ts";
+
+/** Native controls turn Enter/Space into a click themselves; only custom controls need their keys caught. */
+const NATIVE_ACTIVATION = "button, a[href], input, select, textarea, summary, [contenteditable=''], [contenteditable='true']";
+
+export type InterceptorDeps = {
+  doc: Document;
+  lifetime: Lifetime;
+  mode: () => InterceptionMode;
+  cache: VerdictCache;
+  /** Lets detection learn shadow roots from the event's path. */
+  noteEvent?: (event: Event) => void;
+  ask: (facts: ActionFacts) => Promise<Verdict>;
+};
+
+export function startInterceptor({ doc, lifetime, mode, cache, noteEvent, ask }: InterceptorDeps) {
+  const { signal } = lifetime;
+  const view = doc.defaultView ?? window;
+  let replaying = 0;
+  let panel: PanelSession | undefined;
+  let pending: Element | undefined;
+  const chips = new Set<PanelHost>();
+
+  const passThrough = (fn: () => void) => {
+    replaying++;
+    try {
+      fn();
+    } finally {
+      replaying--;
+    }
+  };
+
+  const stop = (event: Event) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+
+  function showChip(control: Element, facts: ActionFacts, outcome: Verdict["outcome"], text: string) {
+    for (const chip of chips) chip.remove();
+    chips.clear();
+    if (!control.isConnected) return;
+    const chip = new PanelHost(control, { outcome, action: facts.action.kind, recipient: facts.action.recipient?.text, held: false });
+    chips.add(chip);
+    chip.showChip(text, signal);
+  }
+
+  function release(held: HeldActivation | undefined) {
+    if (held) passThrough(() => replay(held));
+  }
+
+  async function resolve(control: Element, facts: ActionFacts, held: HeldActivation | undefined, cached: Verdict | undefined) {
+    const current = mode();
+    let verdict = cached;
+    let problem: string | undefined;
+    if (cached) {
+      // Tell the background (badge, popup, audit) even when the answer came from the cache.
+      send("verdict", { request: facts.request, action: facts.action }).catch(() => undefined);
+    } else {
+      pending = control;
+      try {
+        verdict = await ask(facts);
+      } catch (error) {
+        if (isDeadRuntimeError(error) || !lifetime.alive()) {
+          lifetime.end();
+          return release(held); // the extension is gone: give the page its click back
+        }
+        problem = error instanceof Error ? error.message.slice(0, 200) : "no answer";
+      } finally {
+        pending = undefined;
+      }
+    }
+    if (signal.aborted) return release(held);
+    const outcome = verdict?.outcome ?? "needs-review";
+    const next = afterVerdict(current, held !== undefined, outcome);
+    if (next !== "panel" && verdict) {
+      release(held);
+      return showChip(control, facts, outcome, t("chip_allowed", verdict.headline));
+    }
+    const state = { action: facts.action, request: facts.request, verdict, problem, held: held !== undefined, tampered: false, controlGone: false };
+    const session = new PanelSession(control, state, held, signal, passThrough, (ended) => {
+      if (panel === ended) panel = undefined;
+    });
+    panel?.dismiss();
+    panel = session;
+    for (const chip of chips) chip.remove();
+    try {
+      await session.open();
+    } catch {
+      // No panel can be shown (the background refused or is gone): say so, and let the clinician's action go on.
+      if (panel === session) panel = undefined;
+      showChip(control, facts, "needs-review", t("chip_could_not_decide"));
+      release(held);
+    }
+  }
+
+  function onActivation(event: Event) {
+    if (replaying > 0 || !event.isTrusted || signal.aborted) return;
+    if (!lifetime.alive()) return;
+    if (event instanceof KeyboardEvent) {
+      if (event.key === "Escape" && panel?.isHeld) {
+        stop(event);
+        return panel.cancel();
+      }
+      if ((event.key !== "Enter" && event.key !== " ") || event.repeat || event.isComposing) return;
+      const target = event.composedPath()[0];
+      if (!(target instanceof Element) || target.closest(NATIVE_ACTIVATION)) return;
+    }
+    const current = mode();
+    if (current === "off") return;
+    let control: Element | null = null;
+    let facts: ActionFacts | undefined;
+    try {
+      noteEvent?.(event);
+      control = findActionControl(event);
+      facts = control ? describeControl(control) : undefined;
+    } catch {
+      return; // detection failed: the page's click is not ours to hold
+    }
+    if (!control || !facts) return;
+    if (control === pending || (control === panel?.control && panel.isHeld)) {
+      // Already being decided: a second click must not slip through.
+      stop(event);
+      return panel?.focus();
+    }
+    send("action-detected", { action: facts.action }).catch(() => undefined);
+    const cached = cache.get(facts.key);
+    const held = holdAtClick(current, cached?.outcome) ? captureActivation(event, control) : undefined;
+    if (held) stop(event);
+    void resolve(control, facts, held, cached).catch(() => release(held));
+  }
+
+  for (const type of ["click", "submit", "keydown"]) view.addEventListener(type, onActivation, { capture: true, signal });
+
+  /** Decisions from our frame, forwarded by the background. */
+  const onPanelEvent = (message: PanelEvent) => {
+    if (panel && message.session === panel.id) panel.handle(message.event);
+  };
+
+  signal.addEventListener(
+    "abort",
+    () => {
+      panel?.dismiss();
+      for (const chip of chips) chip.remove();
+    },
+    { once: true },
+  );
+  return { onPanelEvent };
+}

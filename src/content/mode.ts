@@ -1,0 +1,29 @@
+/**
+ * The interception mode, from the background (content scripts cannot read settings themselves).
+ * Until the first answer the default "confirm-risky" applies, so a slow start never means "off".
+ * Any settings change in storage may change the mode or the profile, so callers are told to re-ask.
+ */
+import { send } from "../messaging/send.ts";
+import { browser } from "../platform/browser.ts";
+import type { InterceptionMode } from "../settings/schema.ts";
+
+export type ModeWatch = { current(): InterceptionMode };
+
+export function watchMode(signal: AbortSignal, onSettingsChanged: () => void): ModeWatch {
+  let mode: InterceptionMode = "confirm-risky";
+  const load = () =>
+    send("content-config", {})
+      .then((config) => {
+        if (!signal.aborted) mode = config.mode;
+      })
+      .catch(() => undefined); // keep the last known mode; the verdict path reports its own failures
+  const changed = (_changes: unknown, area: string) => {
+    if (area !== "local" && area !== "managed") return;
+    onSettingsChanged();
+    void load();
+  };
+  browser.storage.onChanged.addListener(changed);
+  signal.addEventListener("abort", () => browser.storage.onChanged.removeListener(changed), { once: true });
+  void load();
+  return { current: () => mode };
+}

@@ -1,0 +1,72 @@
+/**
+ * Completing a held action exactly as the page would have done without us. The original event was
+ * stopped (stopImmediatePropagation + preventDefault) at window capture, before any page handler on
+ * document or elements saw it; the replay is dispatched while the interceptor lets everything
+ * through, so the page's handlers run once and the default action (link with its target, form
+ * submission with its submitter) happens once.
+ */
+export type HeldActivation =
+  | { type: "click"; target: Element; control: Element; init: MouseEventInit }
+  | { type: "submit"; form: HTMLFormElement; submitter: HTMLElement | null }
+  | { type: "keydown"; target: Element; control: Element; init: KeyboardEventInit };
+
+/** Capture what is needed to replay an activation (the real target: composedPath pierces shadow roots). */
+export function captureActivation(event: Event, control: Element): HeldActivation | undefined {
+  const target = event.composedPath()[0];
+  if (event.type === "submit") {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return undefined;
+    return { type: "submit", form, submitter: (event as SubmitEvent).submitter ?? null };
+  }
+  const origin = target instanceof Element && control.contains(target) ? target : control;
+  const shared = { bubbles: true, cancelable: true, composed: true };
+  if (event instanceof KeyboardEvent) {
+    const { key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } = event;
+    return { type: "keydown", target: origin, control, init: { ...shared, key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } };
+  }
+  if (event instanceof MouseEvent) {
+    const { clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } = event;
+    return { type: "click", target: origin, control, init: { ...shared, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } };
+  }
+  return undefined;
+}
+
+/** The element whose presence decides whether the action can still be completed. */
+export function heldElement(held: HeldActivation): Element {
+  return held.type === "submit" ? (held.submitter ?? held.form) : held.control;
+}
+
+export function canReplay(held: HeldActivation): boolean {
+  return heldElement(held).isConnected && (held.type !== "submit" || held.form.isConnected);
+}
+
+/** Dispatch the activation again. Returns false when the control left the page (nothing done). */
+export function replay(held: HeldActivation): boolean {
+  if (!canReplay(held)) return false;
+  switch (held.type) {
+    case "click": {
+      const target = held.target.isConnected ? held.target : held.control;
+      // A dispatched click runs the page's handlers and the activation behaviour (links, submit buttons).
+      target.dispatchEvent(new MouseEvent("click", held.init));
+      return true;
+    }
+    case "submit": {
+      const { form, submitter } = held;
+      if (typeof form.requestSubmit !== "function") {
+        form.submit();
+        return true;
+      }
+      try {
+        form.requestSubmit(submitter ?? undefined);
+      } catch {
+        form.requestSubmit(); // the submitter is no longer a submit button of this form
+      }
+      return true;
+    }
+    case "keydown": {
+      const target = held.target.isConnected ? held.target : held.control;
+      target.dispatchEvent(new KeyboardEvent("keydown", held.init));
+      return true;
+    }
+  }
+}
