@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { classifyControl, isControlElement } from "./classify.ts";
+import { NEGATIVES, POSITIVES } from "./fixtures/controls.ts";
+
+/** The last control-ish element of a fixture: the fixtures put the element under test last. */
+function subject(html: string): Element {
+  document.body.innerHTML = html;
+  const all = document.body.querySelectorAll("button, a, input, label, span, div, li, summary");
+  const controls = Array.from(all).filter((el) => isControlElement(el));
+  return controls.at(-1) ?? all[all.length - 1]!;
+}
+
+describe("classifyControl", () => {
+  it("has a broad table", () => {
+    expect(POSITIVES.length).toBeGreaterThanOrEqual(40);
+    expect(NEGATIVES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(POSITIVES)("classifies $html as $kind", ({ html, kind }) => {
+    expect(classifyControl(subject(html))?.kind).toBe(kind);
+  });
+
+  it.each(NEGATIVES)("stays quiet on $html", ({ html }) => {
+    expect(classifyControl(subject(html))).toBeNull();
+  });
+
+  it("reports the accessible name as the label", () => {
+    expect(classifyControl(subject("<button><span>Send</span>  <span>Referral</span></button>"))).toEqual({ kind: "referral", label: "Send Referral" });
+  });
+
+  it("uses the kind as the label of an unnamed control known only by hints", () => {
+    expect(classifyControl(subject('<button class="btn-fax"></button>'))).toEqual({ kind: "fax", label: "fax" });
+  });
+
+  it("flags controls that open a menu or dialog", () => {
+    expect(classifyControl(subject('<button aria-haspopup="menu">Share</button>'))).toEqual({ kind: "share", label: "Share", opensPopup: true });
+  });
+
+  it("sees through zero-width characters and bidi marks used to dodge matching", () => {
+    expect(classifyControl(subject("<button>S\u200Bha\u200Ere\u202E</button>"))?.kind).toBe("share");
+    expect(classifyControl(subject("<button>Share\u200B screen</button>"))).toBeNull();
+  });
+
+  it("ignores sentences and 10k-character labels", () => {
+    expect(classifyControl(subject(`<button>Share ${"x ".repeat(5000)}</button>`))).toBeNull();
+    const long = "Share" + "\u200B".repeat(10_000);
+    expect(classifyControl(subject(`<button aria-label="${long}"></button>`))?.kind).toBe("share");
+  });
+
+  it("returns null for anything that throws", () => {
+    const el = subject("<button>Share</button>");
+    Object.defineProperty(el, "localName", { get: () => { throw new Error("hostile"); } });
+    expect(classifyControl(el)).toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { findActionControl } from "./find-control.ts";
+
+function capture(type: string, target: Element, init: EventInit = {}): Element | null {
+  let found: Element | null | undefined;
+  const listener = (event: Event) => {
+    found = findActionControl(event);
+  };
+  document.addEventListener(type, listener, { capture: true });
+  target.dispatchEvent(new Event(type, { bubbles: true, composed: true, ...init }));
+  document.removeEventListener(type, listener, { capture: true });
+  return found ?? null;
+}
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+describe("findActionControl", () => {
+  it("finds the button from a click on its inner span or svg", () => {
+    document.body.innerHTML = '<div class="toolbar"><button id="b"><svg><path id="p"/></svg><span id="s">Send referral</span></button></div>';
+    const button = document.getElementById("b");
+    expect(capture("click", document.getElementById("s")!)).toBe(button);
+    expect(capture("click", document.getElementById("p")!)).toBe(button);
+  });
+
+  it("finds a control inside an open shadow root", () => {
+    document.body.innerHTML = "<ehr-toolbar></ehr-toolbar>";
+    const shadow = document.querySelector("ehr-toolbar")!.attachShadow({ mode: "open" });
+    shadow.innerHTML = '<div><button aria-label="Fax chart"><span id="i">📠</span></button></div>';
+    expect(capture("click", shadow.getElementById("i")!)).toBe(shadow.querySelector("button"));
+  });
+
+  it("returns null for look-alikes and non-controls", () => {
+    document.body.innerHTML = '<button id="b"><span id="s">Share screen</span></button><p id="p">Send referral</p>';
+    expect(capture("click", document.getElementById("s")!)).toBeNull();
+    expect(capture("click", document.getElementById("p")!)).toBeNull();
+  });
+
+  it("stops at the activated control: Cancel inside a clickable Share card is a cancel", () => {
+    document.body.innerHTML = '<div role="button" aria-label="Share record"><button id="c">Cancel</button><span id="s">details</span></div>';
+    expect(capture("click", document.getElementById("c")!)).toBeNull();
+    expect(capture("click", document.getElementById("s")!)).toBe(document.querySelector('[role="button"]'));
+  });
+
+  it("climbs past an unnamed inner control to the named one around it", () => {
+    document.body.innerHTML = '<div role="menuitem" aria-label="Export CCDA"><button id="i"><svg></svg></button></div>';
+    expect(capture("click", document.getElementById("i")!)).toBe(document.querySelector('[role="menuitem"]'));
+  });
+
+  it("uses the submitter of a submit event when it classifies, and only then", () => {
+    document.body.innerHTML = '<form id="f"><button name="draft">Save draft</button><button id="send">Send referral</button></form>';
+    const form = document.getElementById("f") as HTMLFormElement;
+    const send = document.getElementById("send") as HTMLButtonElement;
+    let found: Element | null = null;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      found = findActionControl(event);
+    });
+    form.requestSubmit(send);
+    expect(found).toBe(send);
+    form.requestSubmit(form.querySelector('[name="draft"]') as HTMLButtonElement);
+    expect(found).toBeNull();
+  });
+
+  it("falls back to the form's default button when the submit has no submitter", () => {
+    document.body.innerHTML = '<form id="f"><input name="to"><input type="submit" value="Send fax"></form>';
+    const form = document.getElementById("f")!;
+    const event = new Event("submit", { bubbles: true, cancelable: true });
+    let found: Element | null = null;
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      found = findActionControl(e);
+    });
+    form.dispatchEvent(event);
+    expect(found).toBe(form.querySelector('input[type="submit"]'));
+  });
+
+  it("handles an element removed mid-click (path gone, parent chain used)", () => {
+    document.body.innerHTML = '<button id="b"><span id="s">Share chart</span></button>';
+    const span = document.getElementById("s")!;
+    const event = new Event("click", { bubbles: true });
+    span.dispatchEvent(event);
+    // After dispatch composedPath() is empty; the target's own parent chain still names the button.
+    expect(findActionControl(event)).toBe(document.getElementById("b"));
+    document.getElementById("b")!.remove();
+    expect(findActionControl(event)).toBe(span.parentElement);
+  });
+
+  it("never throws on strange events", () => {
+    expect(findActionControl(new Event("click"))).toBeNull();
+    const hostile = { type: "click", composedPath: () => { throw new Error("hostile"); } } as unknown as Event;
+    expect(findActionControl(hostile)).toBeNull();
+  });
+});
