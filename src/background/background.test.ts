@@ -246,7 +246,7 @@ describe("site registration", () => {
         js: ["content.js"],
         matches: ["https://ehr.example.org/*", "http://localhost/*"],
         allFrames: true,
-        runAt: "document_idle",
+        runAt: "document_start",
       },
     ]);
   });

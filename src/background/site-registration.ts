@@ -26,8 +26,9 @@ export function createSiteRegistration(deps: SiteRegistrationDeps) {
     const registered = await deps.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
     if (registered.length > 0) await deps.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
     if (matches.length > 0) {
+      // document_start: the content script's capture listeners must come before the page's own.
       await deps.scripting.registerContentScripts([
-        { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, allFrames: true, runAt: "document_idle" },
+        { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, allFrames: true, runAt: "document_start" },
       ]);
     }
     return matches;

@@ -6,6 +6,7 @@
  */
 import type { DetectedAction } from "../detect/action.ts";
 import { PanelEvent } from "../messaging/messages.ts";
+import { SCAN_HOOK } from "../messaging/scan-hook.ts";
 import { send } from "../messaging/send.ts";
 import { browser } from "../platform/browser.ts";
 import { startInterceptor } from "./interceptor.ts";
@@ -15,9 +16,8 @@ import { startPrewarm } from "./prewarm.ts";
 import { scanPage } from "./scan.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
 
-/** What the popup's "Check this page" calls after injecting this file (scripting.executeScript, same isolated world). */
-export type ContentApi = { scan(): DetectedAction[]; alive(): boolean };
-type World = typeof globalThis & { __sharecheck?: ContentApi };
+/** What "Check this page" calls after injecting this file (scripting.executeScript runs in the same isolated world). */
+type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
 function start(lifetime: Lifetime): void {
   const { signal } = lifetime;
@@ -55,11 +55,12 @@ function start(lifetime: Lifetime): void {
   else ready();
 }
 
-const world = globalThis as World;
+const world = globalThis as Record<string, unknown>;
 document.documentElement.dataset.sharecheck = "ready";
-// Injected twice (registered script + "Check this page") into the same world: keep the live copy.
-if (!world.__sharecheck?.alive()) {
+// Injected twice into the same world (registered script + "Check this page", or after an update): keep one live copy.
+const existing = world[SCAN_HOOK] as ScanHook | undefined;
+if (!existing?.alive?.()) {
   const lifetime = createLifetime();
-  world.__sharecheck = { scan: () => scanPage(document), alive: () => lifetime.alive() };
+  world[SCAN_HOOK] = Object.assign(() => scanPage(document), { alive: () => lifetime.alive() });
   start(lifetime);
 }
