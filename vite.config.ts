@@ -62,7 +62,7 @@ export default defineConfig(({ mode }) => {
   const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
   return {
     ...common,
-    plugins: [preact(), crx({ manifest: browserManifest(source, browser) as ManifestV3Export, browser }), extensionAssets()],
+    plugins: [preact(), crx({ manifest: browserManifest(source, browser) as unknown as ManifestV3Export, browser }), extensionAssets()],
     build: {
       outDir,
       emptyOutDir: true,

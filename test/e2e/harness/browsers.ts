@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { findChromium, findFirefox } from "../../../src/tools/browser-paths.mjs";
 
 export const ROOT = join(import.meta.dirname, "../../..");
 export const DIST = {
@@ -13,8 +14,9 @@ export const DIST = {
   demoFirefox: join(ROOT, "dist/demo-firefox"),
 } as const;
 
-export const CHROME_PATH = process.env.CHROME_PATH || "/usr/lib/chromium/chromium";
-export const FIREFOX_PATH = process.env.FIREFOX_PATH || "/usr/lib/firefox-esr/firefox-esr";
+/** Debian's /usr/lib/chromium/chromium and /usr/lib/firefox-esr/firefox-esr first; CHROME_PATH / FIREFOX_PATH override. */
+export const CHROME_PATH = findChromium();
+export const FIREFOX_PATH = findFirefox();
 
 /** For node:test's `skip` option: false when the browser is there, else why the test cannot run. */
 export function missingBrowser(browser: "chromium" | "firefox"): string | false {

@@ -1,0 +1,101 @@
+/**
+ * `npm start` (after setup.mjs): builds, serves the demo EHR portal on localhost and opens Chromium
+ * with dist/demo-chrome loaded on it. Without a display (no $DISPLAY/$WAYLAND_DISPLAY on Linux) it
+ * runs headless instead, writes screenshots of the demo to demo-output/ and exits.
+ * PORT chooses the portal's port (default 8080, or any free port when that one is taken).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startDemoServer, type DemoServer } from "../../assets/demo/server.ts";
+import { DIST, launchChromium, missingBrowser, type ChromiumSession } from "../../test/e2e/harness/index.ts";
+import { buildAll } from "./build.ts";
+
+const root = join(import.meta.dirname, "../..");
+const outDir = join(root, "demo-output");
+const hasDisplay = process.platform === "darwin" || process.platform === "win32" || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+
+/** Demo pages to photograph, in the order a newcomer would visit them. */
+const PAGES = ["/", "/chart", "/referral", "/direct", "/frames"];
+
+async function serve(): Promise<DemoServer> {
+  const port = Number(process.env.PORT ?? 8080);
+  return startDemoServer({ port, host: "127.0.0.1" }).catch(() => startDemoServer({ port: 0, host: "127.0.0.1" }));
+}
+
+async function screenshots(chrome: ChromiumSession, demo: DemoServer): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const page = await chrome.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  const shot = async (name: string): Promise<void> => {
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+    console.log(`  demo-output/${name}.png`);
+  };
+  for (const path of PAGES) {
+    await page.goto(`${demo.url}${path}`);
+    await page.waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 }).catch(() => {
+      console.warn(`  (the content script did not mark ${path}; is the extension built?)`);
+    });
+    await shot(path === "/" ? "portal" : path.slice(1));
+  }
+
+  // The moment that matters: "Send Referral" with the inline verdict beside it.
+  await page.goto(`${demo.url}/referral`);
+  await page.waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page.getByRole("button", { name: "Send Referral" }).click();
+  const panel = await page.waitForSelector("sharecheck-verdict", { timeout: 5_000 }).catch(() => null);
+  if (panel) {
+    await page.waitForTimeout(800); // the verdict settles and animations end
+    await shot("referral-verdict");
+  } else {
+    console.warn("  (no inline verdict panel appeared after Send Referral: the content script's panel is not built yet)");
+  }
+
+  const popup = await chrome.openPopup();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.waitForLoadState("load");
+  await popup.screenshot({ path: join(outDir, "popup.png") });
+  console.log("  demo-output/popup.png");
+  const options = await chrome.openOptions();
+  await options.setViewportSize({ width: 1280, height: 900 });
+  await options.waitForLoadState("load");
+  await options.screenshot({ path: join(outDir, "options.png"), fullPage: true });
+  console.log("  demo-output/options.png");
+}
+
+async function main(): Promise<void> {
+  await buildAll();
+  const missing = missingBrowser("chromium");
+  if (missing) throw new Error(missing);
+  const demo = await serve();
+  console.log(`\nRiverbend Health EHR (demo portal) at ${demo.url}/`);
+
+  if (!hasDisplay) {
+    console.log("No display: running Chromium headless and writing screenshots:");
+    const chrome = await launchChromium(DIST.demoChrome);
+    try {
+      await screenshots(chrome, demo);
+    } finally {
+      await chrome.close();
+      await demo.close();
+    }
+    return;
+  }
+
+  console.log("Opening Chromium with dist/demo-chrome loaded. Close the browser window (or press Ctrl+C) to stop.");
+  const chrome = await launchChromium(DIST.demoChrome, { headless: false });
+  const [first] = chrome.context.pages();
+  await (first ?? (await chrome.newPage())).goto(`${demo.url}/`);
+  await chrome.newPage(`${demo.url}/referral`);
+  const stop = async (): Promise<void> => {
+    await chrome.close().catch(() => undefined);
+    await demo.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  chrome.context.once("close", () => void demo.close().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
