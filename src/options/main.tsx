@@ -1,4 +1,5 @@
-// PLACEHOLDER written by the build foundation so the page builds; its owner replaces it.
 import { render } from "preact";
+import { Options } from "./options.tsx";
+import "./options.css";
 
-render(<main><h1>ShareCheck options</h1></main>, document.getElementById("app")!);
+render(<Options />, document.getElementById("app")!);

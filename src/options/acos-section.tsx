@@ -1,0 +1,136 @@
+/** The ACOs the organisation takes part in: add, edit, remove, their participants, and CSV import. */
+import { useId, useState } from "preact/hooks";
+import { ACO_PROGRAMS, type Aco, type AcoProgram } from "../core/schema.ts";
+import { t } from "../platform/i18n.ts";
+import { key } from "../ui/check-form.tsx";
+import { ImportPanel } from "./import-panel.tsx";
+import { LockedNote } from "./locked-note.tsx";
+import type { SectionProps } from "./options.tsx";
+import { ParticipantsTable } from "./participants-table.tsx";
+
+export function AcosSection(props: SectionProps) {
+  const { settings, isLocked, save } = props;
+  const id = useId();
+  const locked = isLocked("acos");
+  const acos = settings.profile.acos;
+  const saveAcos = (next: Aco[], done?: string) => save({ ...settings, profile: { ...settings.profile, acos: next } }, done);
+  const [draft, setDraft] = useState<{ id: string; name: string; program: AcoProgram }>({ id: "", name: "", program: "mssp" });
+  const [error, setError] = useState("");
+
+  const add = (e: Event) => {
+    e.preventDefault();
+    const acoId = draft.id.trim();
+    const name = draft.name.trim();
+    if (!acoId || !name) return setError(t("options_aco_needs_id_name"));
+    if (acos.some((a) => a.id === acoId)) return setError(t("options_aco_duplicate", acoId));
+    setError("");
+    void saveAcos([...acos, { id: acoId, name, program: draft.program, participants: [] }]);
+    setDraft({ id: "", name: "", program: draft.program });
+  };
+
+  return (
+    <section class="sc-section" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t("options_acos")}</h2>
+      {locked && <LockedNote />}
+      {acos.length === 0 && <p class="sc-hint">{t("options_acos_none")}</p>}
+      {acos.map((aco, index) => (
+        <AcoEditor
+          key={aco.id}
+          aco={aco}
+          locked={locked}
+          onChange={(next) => void saveAcos(acos.map((a, i) => (i === index ? next : a)))}
+          onRemove={() => void saveAcos(acos.filter((_, i) => i !== index), t("options_aco_removed", aco.name))}
+        />
+      ))}
+      {!locked && (
+        <form class="sc-inline-form" onSubmit={add} aria-labelledby={`${id}-add`}>
+          <h3 id={`${id}-add`}>{t("options_aco_add")}</h3>
+          <div class="sc-field">
+            <label for={`${id}-id`}>{t("options_aco_id")}</label>
+            <input id={`${id}-id`} type="text" value={draft.id} onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })} />
+          </div>
+          <div class="sc-field">
+            <label for={`${id}-name`}>{t("options_aco_name")}</label>
+            <input id={`${id}-name`} type="text" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+          </div>
+          <div class="sc-field">
+            <label for={`${id}-program`}>{t("options_aco_program")}</label>
+            <select id={`${id}-program`} value={draft.program} onChange={(e) => setDraft({ ...draft, program: e.currentTarget.value as AcoProgram })}>
+              {ACO_PROGRAMS.map((p) => (
+                <option key={p} value={p}>
+                  {t(key("program", p))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="sc-button">
+            {t("options_aco_add")}
+          </button>
+          {error && (
+            <p class="sc-error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+      {!locked && <ImportPanel {...props} />}
+    </section>
+  );
+}
+
+function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: boolean; onChange: (next: Aco) => void; onRemove: () => void }) {
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div class="sc-aco" data-aco-id={aco.id}>
+      <h3>{t("options_aco_heading", [aco.name, aco.id])}</h3>
+      <div class="sc-grid">
+        <div class="sc-field">
+          <label for={`${id}-name`}>{t("options_aco_name")}</label>
+          <input
+            id={`${id}-name`}
+            type="text"
+            value={aco.name}
+            disabled={locked}
+            onChange={(e) => e.currentTarget.value.trim() && onChange({ ...aco, name: e.currentTarget.value.trim() })}
+          />
+        </div>
+        <div class="sc-field">
+          <label for={`${id}-program`}>{t("options_aco_program")}</label>
+          <select
+            id={`${id}-program`}
+            value={aco.program ?? "other"}
+            disabled={locked}
+            onChange={(e) => onChange({ ...aco, program: e.currentTarget.value as AcoProgram })}
+          >
+            {ACO_PROGRAMS.map((p) => (
+              <option key={p} value={p}>
+                {t(key("program", p))}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <details>
+        <summary>{t("options_participants_summary", String(aco.participants.length))}</summary>
+        <ParticipantsTable acoName={aco.name} participants={aco.participants} locked={locked} onChange={(participants) => onChange({ ...aco, participants })} />
+      </details>
+      {!locked &&
+        (confirming ? (
+          <p class="sc-confirm">
+            {t("options_aco_remove_confirm", aco.name)}{" "}
+            <button type="button" class="sc-button sc-danger" onClick={onRemove}>
+              {t("options_remove")}
+            </button>{" "}
+            <button type="button" class="sc-button" onClick={() => setConfirming(false)}>
+              {t("options_cancel")}
+            </button>
+          </p>
+        ) : (
+          <button type="button" class="sc-button sc-danger" onClick={() => setConfirming(true)}>
+            {t("options_aco_remove", aco.name)}
+          </button>
+        ))}
+    </div>
+  );
+}
