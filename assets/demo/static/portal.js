@@ -47,3 +47,58 @@ for (const button of document.querySelectorAll("[data-demo=save-draft]")) {
 for (const button of document.querySelectorAll("[data-demo=refresh]")) {
   button.addEventListener("click", () => location.reload());
 }
+
+for (const button of document.querySelectorAll("[data-demo=print]")) {
+  button.addEventListener("click", () => window.print());
+}
+
+// Icon-only Share opens a modal "Share with" dialog, remembering which document it was for.
+for (const button of document.querySelectorAll("[data-demo=open-dialog]")) {
+  button.addEventListener("click", () => {
+    const dialog = document.getElementById(button.dataset.dialog);
+    dialog.querySelector("input[name=document]").value = button.dataset.document;
+    dialog.showModal();
+  });
+}
+for (const button of document.querySelectorAll("[data-demo=close-dialog]")) {
+  button.addEventListener("click", () => button.closest("dialog").close());
+}
+
+// Results arrive late, as in a single-page app; the Send button is inserted with them.
+for (const section of document.querySelectorAll("[data-demo=late-results]")) {
+  setTimeout(() => {
+    section.querySelector("[role=status]").textContent = "2 new results.";
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = "/api/results";
+    form.className = "form";
+    form.innerHTML = `
+      <ul><li>Lipid panel, 03/20: LDL 96 mg/dL</li><li>Basic metabolic panel, 03/20: within range</li></ul>
+      <div class="field"><label for="results-to">Send to</label>
+        <input id="results-to" name="to" value="Lakeside Cardiology Associates · NPI 1234567893" /></div>
+      <div class="actions"><button type="submit" class="btn btn-primary">Send to provider</button></div>`;
+    section.append(form);
+  }, 1500);
+}
+
+// A design-system web component with an open shadow root, as some EHR front ends ship.
+customElements.define(
+  "rb-send-panel",
+  class extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const root = this.attachShadow({ mode: "open" });
+      const label = this.getAttribute("recipient-label") ?? "Send to";
+      root.innerHTML = `
+        <link rel="stylesheet" href="/static/portal.css" />
+        <form method="post" class="card form">
+          <h2>Send care plan</h2>
+          <div class="field"><label for="to"></label><input id="to" name="to" /></div>
+          <div class="actions"><button type="submit" class="btn btn-primary">Send care plan</button></div>
+        </form>`;
+      root.querySelector("label").textContent = label;
+      root.querySelector("input").value = this.getAttribute("recipient") ?? "";
+      root.querySelector("form").action = this.getAttribute("action") ?? "/api/coordination";
+    }
+  },
+);
