@@ -31,6 +31,10 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   { role: "tin", priority: 3, pattern: "^(?:(?:recipient )?tin|tax id(?: number)?|tax identification number|taxpayer identification number|ein)$" },
 ];
 
+/** Group titles that make their fields someone else's: the sender's or the patient's. */
+export const EXCLUDED_SECTION_PATTERN =
+  "\\b(?:from|sender|sending|referring|ordering|requesting|author|pcp|primary care|patient|patients|demographics)\\b";
+
 /** Group titles (fieldset legend, region label, section heading) that make their fields the recipient's. */
 export const RECIPIENT_SECTION_PATTERN =
   "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red)? to|referral to|receiving (?:provider|facility|organization)|send to)\\b";

@@ -10,6 +10,7 @@ import { matchesAny, type SiteAdapter } from "./adapters/schema.ts";
 import { attr, byIdInTree, ELEMENT_NODE, isElement, isShadowRoot, PANEL_TAG, TEXT_NODE } from "./dom.ts";
 import {
   EXCLUDED_LABEL_PATTERN,
+  EXCLUDED_SECTION_PATTERN,
   RECIPIENT_LABEL_RULES,
   RECIPIENT_SECTION_PATTERN,
   SECTION_NAME_PATTERN,
@@ -19,6 +20,7 @@ import { cleanText, matchText } from "./text.ts";
 import { walk } from "./walk.ts";
 
 const EXCLUDED = new RegExp(EXCLUDED_LABEL_PATTERN);
+const EXCLUDED_SECTION = new RegExp(EXCLUDED_SECTION_PATTERN);
 const RULES = RECIPIENT_LABEL_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
 const RECIPIENT_SECTION = new RegExp(RECIPIENT_SECTION_PATTERN);
 const SECTION_NAME = new RegExp(SECTION_NAME_PATTERN);
@@ -176,7 +178,7 @@ function sectionOf(el: Element, scope?: Element): "recipient" | "excluded" | nul
     const title = groupTitle(node);
     if (title) {
       const text = matchText(title);
-      if (EXCLUDED.test(text)) return "excluded";
+      if (EXCLUDED_SECTION.test(text)) return "excluded";
       if (RECIPIENT_SECTION.test(text)) return "recipient";
       return null;
     }
@@ -243,7 +245,8 @@ function fieldEntry(field: Element, entries: Entry[]): void {
 /** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>". */
 function leafLabelEntry(el: Element, entries: Entry[]): void {
   const tag = el.localName;
-  if (tag === "script" || tag === "style" || tag === "option" || tag === "button") return;
+  // A legend titles its fieldset (see sectionOf); what follows it is not necessarily one value.
+  if (tag === "script" || tag === "style" || tag === "option" || tag === "button" || tag === "legend") return;
   if (tag === "label" && attr(el, "for")) return; // Read with its field.
   if (tag === "th" && !el.parentElement?.querySelector("td")) return; // A column header: see tableEntries.
   const own = cleanText(el.textContent ?? "", 300);
