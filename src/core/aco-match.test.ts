@@ -13,13 +13,14 @@ const TWO_ACOS: OrgProfileInput = {
 };
 
 describe("NPI and TIN keys", () => {
-  it("accepts a 10-digit NPI only with its Luhn check digit over 80840", () => {
-    expect(npiKey("1234567893")).toBe(1234567893);
+  it("accepts a 10-digit NPI only with its Luhn check digit over 80840, keyed by its first nine digits", () => {
+    expect(npiKey("1234567893")).toBe(123456789);
     expect(npiKey("1234567890")).toBeUndefined();
     expect(npiKey("123456789")).toBeUndefined();
     expect(npiKey("12345678931")).toBeUndefined();
-    expect(npiKey(" 1234-567-893 ")).toBe(1234567893);
-    expect(npiKey(npiWithCheckDigit("100300012"))).toBe(1003000126);
+    expect(npiKey(" 1234-567-893 ")).toBe(123456789);
+    expect(npiKey(npiWithCheckDigit("100300012"))).toBe(100300012);
+    expect(npiKey("1003000126")).toBe(100300012);
   });
   it("takes a TIN of exactly nine digits, punctuation ignored", () => {
     expect(tinKey("22-2222222")).toBe(222222222);

@@ -22,47 +22,92 @@ export interface RecipientMatch {
 
 export const INVALID_IDENTIFIER_CAUTION = "The NPI/TIN given is not valid and was not used to match the ACO list.";
 
-const NON_DIGIT = /\D/g;
+/**
+ * The digits of an identifier as a number when there are exactly `length` of them (every
+ * non-digit ignored), else undefined. One pass, no allocation: the index calls it 100,000 times.
+ */
+function digitsKey(value: string, length: number): number | undefined {
+  let key = 0;
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      if (++count > length) return undefined;
+      key = key * 10 + d;
+    }
+  }
+  return count === length ? key : undefined;
+}
 
-/** The NPI as a number when it is 10 digits with a valid check digit (Luhn over 80840 + the 10 digits). */
+/** Luhn sum of the "80840" prefix the NPI check digit is computed over. */
+const NPI_PREFIX_SUM = 24;
+
+/**
+ * The NPI's key when it is 10 digits with a valid check digit (Luhn over 80840 + the 10 digits):
+ * its first nine digits as a number, which determine it (the tenth is their check digit) and,
+ * unlike the ten-digit number, fit a small integer, which keeps the 50,000-entry map fast.
+ */
 export function npiKey(npi: string | undefined): number | undefined {
   if (npi === undefined) return undefined;
-  const digits = npi.replace(NON_DIGIT, "");
-  if (digits.length !== 10) return undefined;
-  // Luhn over "80840" + the ten digits: walk from the right, doubling every second digit.
-  const full = `80840${digits}`;
-  let sum = 0;
-  for (let i = full.length - 1, double = false; i >= 0; i--, double = !double) {
-    let d = full.charCodeAt(i) - 48;
-    if (double) {
+  const key = digitsKey(npi, 10);
+  if (key === undefined) return undefined;
+  // Walk the ten digits from the right, doubling every second one (the check digit is not doubled).
+  let sum = NPI_PREFIX_SUM;
+  let rest = key;
+  for (let i = 0; i < 10; i++) {
+    let d = rest % 10;
+    rest = (rest - d) / 10;
+    if (i % 2 === 1) {
       d *= 2;
       if (d > 9) d -= 9;
     }
     sum += d;
   }
-  return sum % 10 === 0 ? Number(digits) : undefined;
+  return sum % 10 === 0 ? (key - (key % 10)) / 10 : undefined;
 }
 
 /** The TIN (EIN or SSN) as a number when it has exactly 9 digits. */
 export function tinKey(tin: string | undefined): number | undefined {
-  if (tin === undefined) return undefined;
-  const digits = tin.replace(NON_DIGIT, "");
-  return digits.length === 9 ? Number(digits) : undefined;
+  return tin === undefined ? undefined : digitsKey(tin, 9);
 }
 
-const PUNCTUATION = /[.,'"()]/g;
-const WHITESPACE = /\s+/;
 const LEGAL_FORMS = new Set([
   "llc", "pllc", "llp", "lp", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "pc", "pa", "sc",
 ]);
 
+function isDropped(code: number): boolean {
+  // . , ' " ( )
+  return code === 46 || code === 44 || code === 39 || code === 34 || code === 40 || code === 41;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
+}
+
 /**
  * §7 name normalisation: lower-case, "&" -> "and", drop . , ' " ( ), a leading "the" and one
  * trailing legal-form suffix, collapse whitespace. Exact equality after this; nothing fuzzy.
+ * One pass over the characters, since the index normalises every participant's name.
  */
 export function normaliseName(name: string | undefined): string {
   if (name === undefined) return "";
-  const words = name.toLowerCase().replaceAll("&", " and ").replace(PUNCTUATION, "").split(WHITESPACE).filter(Boolean);
+  const lower = name.toLowerCase();
+  const words: string[] = [];
+  let word = "";
+  let from = 0; // start of the current run of kept characters
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    const dropped = isDropped(code);
+    const breaks = code === 38 /* & */ || isSpace(code);
+    if (!dropped && !breaks) continue;
+    if (i > from) word += lower.slice(from, i);
+    from = i + 1;
+    if (breaks) {
+      if (word) words.push(word);
+      word = "";
+      if (code === 38) words.push("and");
+    }
+  }
   // A name that is only "The" or only "Inc" keeps its word rather than matching every other empty name.
   if (words.length > 1 && words[0] === "the") words.shift();
   if (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!)) words.pop();
@@ -74,26 +119,29 @@ function given(value: string | undefined): boolean {
 }
 
 /**
- * Builds the index. Walks ACOs in profile order and participants in list order, keeping the
- * first entry for each key, so a look-up gives the same answer as the §7 walk. Participant NPIs
- * and TINs that cannot be right are left out, as the recipient's would be.
+ * Builds the index. §7 walks ACOs in profile order and participants in list order and takes the
+ * first hit; building backwards and letting later writes win keeps that answer with one map
+ * operation per key. Participant NPIs and TINs that cannot be right are left out, as the
+ * recipient's would be.
  */
 export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
   const byNpi = new Map<number, AcoMatch>();
   const byTin = new Map<number, AcoMatch>();
   const byName = new Map<string, AcoMatch>();
   const byAcoName = new Map<string, AcoMatch>();
-  for (const aco of profile.acos) {
+  for (let a = profile.acos.length - 1; a >= 0; a--) {
+    const aco = profile.acos[a]!;
     const acoName = normaliseName(aco.name);
-    if (acoName && !byAcoName.has(acoName)) byAcoName.set(acoName, { acoId: aco.id, acoName: aco.name, participant: aco.name });
-    for (const p of aco.participants) {
+    if (acoName) byAcoName.set(acoName, { acoId: aco.id, acoName: aco.name, participant: aco.name });
+    for (let i = aco.participants.length - 1; i >= 0; i--) {
+      const p = aco.participants[i]!;
       const hit: AcoMatch = { acoId: aco.id, acoName: aco.name, participant: p.name };
       const npi = npiKey(p.npi);
-      if (npi !== undefined && !byNpi.has(npi)) byNpi.set(npi, hit);
+      if (npi !== undefined) byNpi.set(npi, hit);
       const tin = tinKey(p.tin);
-      if (tin !== undefined && !byTin.has(tin)) byTin.set(tin, hit);
+      if (tin !== undefined) byTin.set(tin, hit);
       const name = normaliseName(p.name);
-      if (name && !byName.has(name)) byName.set(name, hit);
+      if (name) byName.set(name, hit);
     }
   }
   return { byNpi, byTin, byName, byAcoName };
