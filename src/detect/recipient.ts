@@ -83,7 +83,9 @@ function fromAdapterFields(control: Element, selectors: readonly string[]): Dete
     if (!nearest) continue;
     const value = elementValue(nearest);
     if (!value) continue;
-    const label = cleanText(fieldLabels(nearest)[0] ?? "", MAX_LABEL_CHARS) || "Recipient";
+    // The field's own label when it reads as a recipient label; otherwise the adapter's word for it is "Recipient".
+    const labelled = fieldLabels(nearest).map((text) => interpret(text, nearest)).find((match) => match && match !== "excluded");
+    const label = labelled && labelled !== "excluded" ? labelled.label : "Recipient";
     const role: RecipientRole = EMAIL.test(value) ? "direct" : /^[\d\s().+-]+$/.test(value) && PHONE.test(value) ? "fax" : "name";
     const recipient = build([{ role, priority: 3, label, value, element: nearest }]);
     if (recipient) return recipient;

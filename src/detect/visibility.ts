@@ -9,16 +9,17 @@ const MAX_ANCESTORS = 256;
 export function isVisible(el: Element): boolean {
   try {
     if (!el.isConnected) return false;
-    const check = (el as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
-    if (typeof check === "function") return check.call(el, { checkOpacity: true, checkVisibilityCSS: true });
     const view = el.ownerDocument.defaultView;
+    const check = (el as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
     let node: Element | null = el;
     for (let i = 0; node && i < MAX_ANCESTORS; i++, node = parentAcrossShadow(node)) {
+      // `hidden` means "not relevant" whatever a stylesheet does with it.
       if (node.hasAttribute("hidden")) return false;
+      if (typeof check === "function") continue;
       const style = view?.getComputedStyle(node);
       if (style && (style.display === "none" || (node === el && style.visibility === "hidden") || style.opacity === "0")) return false;
     }
-    return true;
+    return typeof check === "function" ? check.call(el, { checkOpacity: true, checkVisibilityCSS: true }) : true;
   } catch {
     return false;
   }
