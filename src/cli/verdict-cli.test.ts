@@ -99,3 +99,16 @@ describe("runVerdictCli", () => {
     expect(out[0]).toMatch(/Exit status: 0/);
   });
 });
+
+describe("verdict.ts entry", () => {
+  it("wires standard input, output and the exit status", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const entry = new URL("./verdict.ts", import.meta.url).pathname;
+    const run = spawnSync(process.execPath, ["--import", "tsx", entry, "-"], { input: `${VALID}\n${BAD_TYPE}\n`, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split("\n");
+    expect(JSON.parse(lines[0]!).outcome).toBe("allowed");
+    expect(JSON.parse(lines[1]!).line).toBe(2);
+    expect(run.stderr).toContain("1 of 2 requests rejected");
+  }, 20_000);
+});
