@@ -6,7 +6,8 @@
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, closestWithin } from "./dom.ts";
-import { matchesAny, type SiteAdapter } from "./adapters/schema.ts";
+import { matchesAny } from "./adapters/match.ts";
+import type { SiteAdapter } from "./adapters/schema.ts";
 import { cleanText, matchText } from "./text.ts";
 import {
   ACTION_RULES,

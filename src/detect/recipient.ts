@@ -6,7 +6,8 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
-import { matchesAny, type SiteAdapter } from "./adapters/schema.ts";
+import { matchesAny } from "./adapters/match.ts";
+import type { SiteAdapter } from "./adapters/schema.ts";
 import { attr, byIdInTree, ELEMENT_NODE, isElement, isShadowRoot, PANEL_TAG, TEXT_NODE } from "./dom.ts";
 import {
   EXCLUDED_LABEL_PATTERN,

@@ -1,6 +1,7 @@
 /** Finds every action control in a tree, through open shadow roots, in one walk. Same-origin iframes are not entered: the content script runs in each frame. */
 import type { ActionKind } from "./action.ts";
-import { matchesAny, type SiteAdapter } from "./adapters/schema.ts";
+import { matchesAny } from "./adapters/match.ts";
+import type { SiteAdapter } from "./adapters/schema.ts";
 import { classifyWith, isControlElement } from "./classify.ts";
 import { isElement, PANEL_TAG } from "./dom.ts";
 import { walk } from "./walk.ts";

@@ -22,30 +22,5 @@ export const SiteAdapter = z.object({
 });
 export type SiteAdapter = z.infer<typeof SiteAdapter>;
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[a-z0-9.-]*");
-  return new RegExp(`^${body}$`);
-}
-
-/** Whether an adapter applies to a page's host ("localhost:8080") or hostname ("localhost"). */
-export function adapterMatchesHost(adapter: SiteAdapter, host: string): boolean {
-  const lower = host.toLowerCase();
-  const hostname = lower.replace(/:\d+$/, "");
-  return adapter.hosts.some((glob) => {
-    const re = globToRegExp(glob);
-    return glob.includes(":") && !glob.startsWith("[") ? re.test(lower) : re.test(hostname) || re.test(lower);
-  });
-}
-
-/** True when `el` or an ancestor matches any selector; a selector the browser rejects matches nothing. */
-export function matchesAny(el: Element, selectors: readonly string[] | undefined, self = false): boolean {
-  if (!selectors) return false;
-  for (const selector of selectors) {
-    try {
-      if (self ? el.matches(selector) : el.closest(selector)) return true;
-    } catch {
-      // Invalid selector from configuration: ignore it rather than break detection.
-    }
-  }
-  return false;
-}
+// Matching lives apart from the schema so the content script can use adapters without bundling zod.
+export { adapterMatchesHost, matchesAny } from "./match.ts";
