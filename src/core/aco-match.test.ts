@@ -40,6 +40,19 @@ describe("name normalisation (§7)", () => {
     expect(normaliseName("Smith & Jones")).toBe(normaliseName("smith and jones"));
     expect(normaliseName(`"Smith" (Jones)`)).toBe("smith jones");
   });
+  it("gives the same answer on the plain fast path as on the general path", () => {
+    for (const [plain, general] of [
+      ["riverside family medicine pc", "Riverside  Family Medicine, PC"],
+      ["the acme co", "The Acme Co."],
+      ["the inc", "The, Inc"],
+      ["acme", "Acme."],
+      ["the", "The."],
+      ["pc", "P.C."],
+      ["a b", " a   b "],
+    ] as const) {
+      expect(normaliseName(plain)).toBe(normaliseName(general));
+    }
+  });
   it("drops only one trailing suffix and keeps a lone word", () => {
     expect(normaliseName("Acme Co LLC")).toBe("acme co");
     expect(normaliseName("Inc")).toBe("inc");
@@ -97,5 +110,25 @@ describe("in evaluate", () => {
   });
   it("throws the profile's ZodError on an invalid profile", () => {
     expect(() => evaluate({ purpose: "treatment", recipient: { type: "provider" } }, { organization: { name: "X" } } as unknown as OrgProfileInput)).toThrow(/organization\.role|role/);
+  });
+});
+
+describe("normaliseName against the §7 recipe written plainly", () => {
+  const SUFFIXES = new Set(["llc", "pllc", "llp", "lp", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "pc", "pa", "sc"]);
+  function reference(name: string): string {
+    const words = name.toLowerCase().replaceAll("&", " and ").replace(/[.,'"()]/g, "").split(/\s+/).filter(Boolean);
+    if (words.length > 1 && words[0] === "the") words.shift();
+    if (words.length > 1 && SUFFIXES.has(words.at(-1)!)) words.pop();
+    return words.join(" ");
+  }
+  it("agrees on arbitrary names", async () => {
+    const fc = (await import("fast-check")).default;
+    const piece = fc.constantFrom("The", "the", "Riverside", "PC", "P.C.", "llc", "Inc.", "&", "Smith's", "(x)", '"q"', " ", "  ", "\t", ",", "É", "a1", "Co");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((parts) => parts.join("")), (name) => {
+        expect(normaliseName(name)).toBe(reference(name));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -84,6 +84,17 @@ function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
 }
 
+/** Only a-z and 0-9 words separated by single spaces: nothing for the general path to change but the ends. */
+function isPlain(lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) continue;
+    if (code === 32 && i > 0 && i < lower.length - 1 && lower.charCodeAt(i - 1) !== 32) continue;
+    return false;
+  }
+  return lower.length > 0;
+}
+
 /**
  * §7 name normalisation: lower-case, "&" -> "and", drop . , ' " ( ), a leading "the" and one
  * trailing legal-form suffix, collapse whitespace. Exact equality after this; nothing fuzzy.
@@ -92,6 +103,13 @@ function isSpace(code: number): boolean {
 export function normaliseName(name: string | undefined): string {
   if (name === undefined) return "";
   const lower = name.toLowerCase();
+  if (isPlain(lower)) {
+    // Fast path for names such as "RIVERSIDE FAMILY MEDICINE PC": words already clean, single spaces.
+    const start = lower.startsWith("the ") ? 4 : 0;
+    const lastSpace = lower.lastIndexOf(" ");
+    const end = lastSpace >= start && LEGAL_FORMS.has(lower.slice(lastSpace + 1)) ? lastSpace : lower.length;
+    return start === 0 && end === lower.length ? lower : lower.slice(start, end);
+  }
   const words: string[] = [];
   let word = "";
   let from = 0; // start of the current run of kept characters
