@@ -5,9 +5,9 @@
  * leaves no old copy intercepting.
  */
 import type { DetectedAction } from "../detect/action.ts";
-import { PanelEvent } from "../messaging/messages.ts";
+import { adapterForHost } from "../detect/adapters/bundled.ts";
+import { createDetector, type Detector } from "../detect/detector.ts";
 import { SCAN_HOOK } from "../messaging/scan-hook.ts";
-import { send } from "../messaging/send.ts";
 import { browser } from "../platform/browser.ts";
 import { startInterceptor } from "./interceptor.ts";
 import { createLifetime, type Lifetime } from "./lifetime.ts";
@@ -15,16 +15,18 @@ import { watchMode } from "./mode.ts";
 import { startPrewarm } from "./prewarm.ts";
 import { scanPage } from "./scan.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
+import { PanelEvent, sendToBackground as send } from "./wire.ts";
 
 /** What "Check this page" calls after injecting this file (scripting.executeScript runs in the same isolated world). */
 type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
-function start(lifetime: Lifetime): void {
+function start(lifetime: Lifetime, detector: Detector): void {
   const { signal } = lifetime;
   const cache = createVerdictCache((request) => send("verdict", { request }).then((r) => r.verdict));
   const mode = watchMode(signal, () => cache.clear());
   let observer: ReturnType<typeof startPrewarm> | undefined;
   const interceptor = startInterceptor({
+    detector,
     doc: document,
     lifetime,
     mode: mode.current,
@@ -49,7 +51,7 @@ function start(lifetime: Lifetime): void {
   signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 
   const ready = () => {
-    if (!signal.aborted) observer = startPrewarm(document, cache, signal);
+    if (!signal.aborted) observer = startPrewarm(detector, document, cache, signal);
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready, { once: true, signal });
   else ready();
@@ -61,6 +63,8 @@ document.documentElement.dataset.sharecheck = "ready";
 const existing = world[SCAN_HOOK] as ScanHook | undefined;
 if (!existing?.alive?.()) {
   const lifetime = createLifetime();
-  world[SCAN_HOOK] = Object.assign(() => scanPage(document), { alive: () => lifetime.alive() });
-  start(lifetime);
+  // Site adapters are data layered over the general heuristics, chosen by this frame's host.
+  const detector = createDetector(adapterForHost(location.host));
+  world[SCAN_HOOK] = Object.assign(() => scanPage(detector, document), { alive: () => lifetime.alive() });
+  start(lifetime, detector);
 }

@@ -8,9 +8,7 @@
  * doing and pass.
  */
 import type { Verdict } from "../core/schema.ts";
-import { findActionControl } from "../detect/index.ts";
-import { send } from "../messaging/send.ts";
-import type { PanelEvent } from "../messaging/messages.ts";
+import type { Detector } from "../detect/detector.ts";
 import { t } from "../platform/i18n.ts";
 import type { InterceptionMode } from "../settings/schema.ts";
 import { describeControl, type ActionFacts } from "./describe.ts";
@@ -20,11 +18,13 @@ import { PanelSession } from "./panel-session.ts";
 import { afterVerdict, holdAtClick } from "./plan.ts";
 import { captureActivation, replay, type HeldActivation } from "./replay.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
+import { sendToBackground as send, type PanelEvent } from "./wire.ts";
 
 /** Native controls turn Enter/Space into a click themselves; only custom controls need their keys caught. */
 const NATIVE_ACTIVATION = "button, a[href], input, select, textarea, summary, [contenteditable=''], [contenteditable='true']";
 
 export type InterceptorDeps = {
+  detector: Detector;
   doc: Document;
   lifetime: Lifetime;
   mode: () => InterceptionMode;
@@ -34,7 +34,7 @@ export type InterceptorDeps = {
   ask: (facts: ActionFacts) => Promise<Verdict>;
 };
 
-export function startInterceptor({ doc, lifetime, mode, cache, noteEvent, ask }: InterceptorDeps) {
+export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEvent, ask }: InterceptorDeps) {
   const { signal } = lifetime;
   const view = doc.defaultView ?? window;
   let replaying = 0;
@@ -132,8 +132,8 @@ export function startInterceptor({ doc, lifetime, mode, cache, noteEvent, ask }:
     let facts: ActionFacts | undefined;
     try {
       noteEvent?.(event);
-      control = findActionControl(event);
-      facts = control ? describeControl(control) : undefined;
+      control = detector.findActionControl(event);
+      facts = control ? describeControl(detector, control) : undefined;
     } catch {
       return; // detection failed: the page's click is not ours to hold
     }

@@ -3,9 +3,9 @@
  * Until the first answer the default "confirm-risky" applies, so a slow start never means "off".
  * Any settings change in storage may change the mode or the profile, so callers are told to re-ask.
  */
-import { send } from "../messaging/send.ts";
 import { browser } from "../platform/browser.ts";
 import type { InterceptionMode } from "../settings/schema.ts";
+import { sendToBackground as send } from "./wire.ts";
 
 export type ModeWatch = { current(): InterceptionMode };
 

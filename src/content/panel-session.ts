@@ -4,13 +4,13 @@
  * frame's port is forwarded there), so a page script can neither click Proceed nor forge it.
  */
 import type { Outcome } from "../core/schema.ts";
-import type { FromPanelFrame, PanelState } from "../messaging/messages.ts";
-import { send } from "../messaging/send.ts";
+import type { PanelState } from "../messaging/messages.ts";
 import { browser } from "../platform/browser.ts";
 import { every } from "./lifetime.ts";
 import { PanelHost } from "./panel-host.ts";
 import { canReplay, replay, type HeldActivation } from "./replay.ts";
 import { tamperReason } from "./tamper.ts";
+import { sendToBackground as send, type PanelFrameEvent } from "./wire.ts";
 
 export const FRAME_PAGE = "src/content/frame/index.html";
 /** Proceed is refused unless the panel has been clean (unhidden, uncovered, unmoved) this long. */
@@ -97,7 +97,7 @@ export class PanelSession {
   }
 
   /** A message from our frame, forwarded by the background. */
-  handle(event: FromPanelFrame): void {
+  handle(event: PanelFrameEvent): void {
     if (this.signal.aborted) return;
     switch (event.type) {
       case "size":

@@ -3,7 +3,8 @@
  * observer reports the existing ones first, then additions at idle time) and again when a field
  * that may hold the recipient changes. The work per batch is bounded, whatever the page does.
  */
-import { observeActions, type ActionObserver } from "../detect/index.ts";
+import type { Detector } from "../detect/detector.ts";
+import type { ActionObserver } from "../detect/observe.ts";
 import { describeControl } from "./describe.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
 
@@ -11,17 +12,17 @@ const MAX_KNOWN = 300;
 const MAX_PER_BATCH = 50;
 const FIELD_SETTLE_MS = 400;
 
-export function startPrewarm(doc: Document, cache: VerdictCache, signal: AbortSignal): ActionObserver {
+export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCache, signal: AbortSignal): ActionObserver {
   const known = new Set<Element>();
   const warm = (element: Element) => {
     try {
-      const facts = describeControl(element);
+      const facts = describeControl(detector, element);
       if (facts) cache.prewarm(facts.key, facts.request);
     } catch {
       // A control that cannot be read now is read again at click time.
     }
   };
-  const observer = observeActions(
+  const observer = detector.observe(
     doc,
     (added) => {
       for (const { element } of added.slice(0, MAX_PER_BATCH)) {

@@ -4,8 +4,8 @@
  * ("other"/"unspecified" purpose gives needs-review, so nothing unknown reads as allowed).
  */
 import type { DisclosureRequest, DisclosureRequestInput } from "../core/schema.ts";
-import { DetectedAction, type ActionKind, type DetectedRecipient } from "../detect/action.ts";
-import { inferRequest } from "../detect/index.ts";
+import type { ActionKind, DetectedAction, DetectedRecipient } from "../detect/action.ts";
+import { inferRequest } from "../detect/infer.ts";
 
 export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | undefined): DisclosureRequest {
   const inferred = inferRequest(kind, recipient);
@@ -29,9 +29,21 @@ export function requestKey(request: DisclosureRequest): string {
   return JSON.stringify(request);
 }
 
-/** The action as it crosses to the background; text off a hostile page is bounded, a bad recipient dropped. */
+/** Limits of DetectedAction (src/detect/action.ts): text off a hostile page is cut to fit before it crosses. */
+const RECIPIENT_LIMITS: Record<keyof DetectedRecipient, number> = { text: 300, label: 300, name: 300, tin: 20, npi: 20, directAddress: 300, fax: 40 };
+
+function bounded(recipient: DetectedRecipient | undefined): DetectedRecipient | undefined {
+  if (!recipient?.text) return undefined;
+  const out: Record<string, string> = {};
+  for (const [field, max] of Object.entries(RECIPIENT_LIMITS)) {
+    const value: unknown = recipient[field as keyof DetectedRecipient];
+    if (typeof value === "string" && value) out[field] = value.slice(0, max);
+  }
+  return out as DetectedRecipient;
+}
+
+/** The action as it crosses to the background (which parses it with the full schema). */
 export function toAction(kind: ActionKind, label: string, recipient: DetectedRecipient | undefined, origin: string): DetectedAction {
-  const action = { kind, label: label.slice(0, 300), origin: origin.slice(0, 200) };
-  const withRecipient = DetectedAction.safeParse({ ...action, recipient });
-  return withRecipient.success ? withRecipient.data : action;
+  const bound = bounded(recipient);
+  return { kind, label: label.slice(0, 300), origin: origin.slice(0, 200), ...(bound ? { recipient: bound } : {}) };
 }

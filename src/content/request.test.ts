@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { DisclosureRequest } from "../core/schema.ts";
+import { DetectedAction } from "../detect/action.ts";
+import { buildRequest, requestKey, toAction } from "./request.ts";
+
+describe("request from detection", () => {
+  it("infers treatment by a provider for a referral, with the recipient read off the page", () => {
+    const request = buildRequest("referral", { text: "Dr. Ana Ruiz, NPI 1234567893", name: "Dr. Ana Ruiz", npi: "1234567893" });
+    expect(request).toEqual({ purpose: "treatment", recipient: { type: "provider", name: "Dr. Ana Ruiz", npi: "1234567893" }, information: ["general"] });
+    expect(DisclosureRequest.safeParse(request).success).toBe(true);
+  });
+
+  it("asks (needs review) when the purpose is unknown, never assumes", () => {
+    const request = buildRequest("fax", { text: "(555) 010-2000", fax: "(555) 010-2000" });
+    expect(request.purpose).toBe("other");
+    expect(request.otherPurpose).toBe("unspecified");
+    expect(request.recipient.type).toBe("other");
+  });
+
+  it("gives the same key to the same request", () => {
+    expect(requestKey(buildRequest("share", undefined))).toBe(requestKey(buildRequest("share", undefined)));
+    expect(requestKey(buildRequest("share", undefined))).not.toBe(requestKey(buildRequest("referral", undefined)));
+  });
+
+  it("bounds hostile page text so the background's schema accepts the action", () => {
+    const huge = "x".repeat(5000);
+    const action = toAction("share", huge, { text: huge, label: huge, tin: huge, fax: huge }, "https://ehr.example.org");
+    expect(DetectedAction.safeParse(action).success).toBe(true);
+    expect(toAction("share", "Share", { text: "" }, "https://a.example").recipient).toBeUndefined();
+  });
+});
