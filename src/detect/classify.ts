@@ -14,6 +14,7 @@ import {
   CONTEXT_RULES,
   GENERIC_SEND_PATTERN,
   HINT_NOISE,
+  LEADING_WORDS,
   MAX_LABEL_WORDS,
   QUIET_PATTERNS,
   SECTION_WORDS,
@@ -34,6 +35,7 @@ const CONTEXT = CONTEXT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(r
 const GENERIC = new RegExp(GENERIC_SEND_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NOISE = new Set(HINT_NOISE);
+const LEADING = new Set(LEADING_WORDS);
 const HINT_ATTRIBUTES = ["data-action", "data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "id", "name"];
 const CONTEXT_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], form';
 const TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, [role="heading"]';
@@ -85,9 +87,13 @@ function withPopup(el: Element, result: Classification): Classification {
 
 function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
-  if (text.split(" ").length > MAX_LABEL_WORDS) return null;
   if (text === "" || GENERIC.test(text)) return kindFromHints(el) ?? (text ? kindFromContext(el) : null);
-  if (isQuiet(text)) return null;
+  return kindOfText(text, el);
+}
+
+function kindOfText(text: string, el: Element): ActionKind | null {
+  const words = text.split(" ");
+  if (!LEADING.has(words[0] ?? "") || words.length > MAX_LABEL_WORDS || isQuiet(text)) return null;
   const kind = firstMatch(RULES, text);
   // A tab named "Fax" opens the fax section of the page; it does not send anything.
   if (kind && SECTION.has(text) && attr(el, "role")?.trim().toLowerCase() === "tab") return null;
@@ -115,9 +121,7 @@ function kindFromHints(el: Element): ActionKind | null {
   for (const phrase of phrases) {
     const words = matchText(cleanText(phrase, 100).replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]/g, " ")).split(" ");
     while (words.length > 0 && NOISE.has(words[0] ?? "")) words.shift();
-    const text = words.join(" ");
-    if (!text || isQuiet(text)) continue;
-    const kind = firstMatch(RULES, text);
+    const kind = kindOfText(words.join(" "), el);
     if (kind) return kind;
   }
   return null;

@@ -42,7 +42,7 @@ export function parentAcrossShadow(node: Node): Element | null {
   return null;
 }
 
-/** `closest` bounded to a number of steps, never crossing a shadow boundary. */
+/** `closest` that returns null instead of throwing (hostile element, bad selector); it stays inside its own tree. */
 export function closestWithin(el: Element, selector: string): Element | null {
   try {
     return el.closest(selector);

@@ -69,6 +69,15 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "share", pattern: `\\bshare\\b|\\b(?:send|release|forward) ${RECORD}\\b` },
 ];
 
+/**
+ * Every ACTION_RULES pattern starts with one of these words. A label whose first word is not here is
+ * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
+ */
+export const LEADING_WORDS: readonly string[] = [
+  "send", "resend", "submit", "transmit", "forward", "route", "release", "share", "refer", "fax", "efax", "export", "download",
+  "sign", "save", "approve", "finalize", "complete", "review", "confirm", "verify",
+];
+
 /** Single words that, on a tab, name a section of the page rather than an action. */
 export const SECTION_WORDS: readonly string[] = ["share", "fax", "efax", "export", "refer", "transmit", "direct", "referral"];
 
