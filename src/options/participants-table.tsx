@@ -60,10 +60,10 @@ export function ParticipantsTable({ acoName, participants, locked, onChange }: P
                 type="button"
                 class="sc-button sc-danger sc-small"
                 disabled={locked}
-                aria-label={t("options_remove_participant", participants[i]!.name)}
                 onClick={() => onChange(participants.filter((_, j) => j !== i))}
               >
                 {t("options_remove")}
+                <span class="sc-visually-hidden"> {participants[i]!.name}</span>
               </button>
             ),
           },

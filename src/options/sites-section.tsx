@@ -119,9 +119,9 @@ export function SitesSection({ settings, isLocked, save, announce, sitesNeedingG
                   class="sc-button sc-danger"
                   disabled={locked && settings.sites.includes(p)}
                   onClick={() => void remove(p)}
-                  aria-label={t("sites_remove", siteLabel(p))}
                 >
                   {t("options_remove")}
+                  <span class="sc-visually-hidden"> {siteLabel(p)}</span>
                 </button>
               </li>
             );

@@ -35,7 +35,6 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
   const id = useId();
   const inputId = `${id}-recipient`;
   const listId = `${id}-recipient-list`;
-  const [text, setText] = useState(() => displayRecipient(recipient));
   const [options, setOptions] = useState<Participant[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -46,10 +45,16 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
     if (autoFocus) input.current?.focus();
   }, []);
 
-  // A recipient set from outside (prefill from the page) replaces the text, unless it is what the text already says.
+  // The field is uncontrolled: re-setting its value on every render can drop a keystroke typed while a
+  // render is pending. A recipient set from outside (a prefill from the page) is written in here. Everything
+  // the user typed or picked comes back as `recipient` too, sometimes after newer keystrokes, so those values
+  // are remembered and never written back over the field.
   const external = displayRecipient(recipient);
+  const ours = useRef(new Set<string>());
   useEffect(() => {
-    setText((current) => (displayRecipient(recipientFromText(current)) === external ? current : external));
+    if (ours.current.has(external) || !input.current) return;
+    ours.current = new Set([external]);
+    input.current.value = external;
   }, [external]);
 
   const refresh = (query: string): Participant[] => {
@@ -61,7 +66,8 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
   };
 
   const pick = (p: Participant) => {
-    setText(p.name);
+    ours.current.add(p.name);
+    if (input.current) input.current.value = p.name;
     setOpen(false);
     setActive(-1);
     onPick(p);
@@ -71,7 +77,7 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
     if (e.key === "ArrowDown") {
       e.preventDefault();
       if (!open) {
-        if (refresh(text).length > 0) setActive(0);
+        if (refresh(input.current?.value ?? "").length > 0) setActive(0);
         return;
       }
       setActive((a) => (a + 1) % options.length);
@@ -111,10 +117,9 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
         autocomplete="off"
         spellcheck={false}
         ref={input}
-        value={text}
         onInput={(e) => {
           const next = e.currentTarget.value;
-          setText(next);
+          ours.current.add(displayRecipient(recipientFromText(next)));
           onText(next);
           refresh(next);
         }}
