@@ -77,11 +77,28 @@ async function watchContentScriptRequests(context: BrowserContext, page: Page, n
   await cdp.send("Network.enable").catch(() => undefined);
 }
 
+/**
+ * A demo build's background registers the content script for its install-time hosts shortly after
+ * install, once it has read the settings and the admin policy — and Chromium answers
+ * storage.managed.get() only after its policy service settles, 3 to 5 s after startup here. A page
+ * opened before that would run without the content script, so the session starts only once the
+ * registration is there.
+ */
+async function contentScriptRegistered(worker: Worker, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  type Chrome = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+  while (!(await worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()).length > 0))) {
+    if (Date.now() > deadline) throw new Error(`the background registered no content script within ${timeoutMs} ms of install, though the manifest grants hosts`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function launchChromium(extDir: string = DIST.demoChrome, options: ChromiumOptions = {}): Promise<ChromiumSession> {
   requireBuilt(extDir);
   const manifest = JSON.parse(readFileSync(join(extDir, "manifest.json"), "utf8")) as {
     action?: { default_popup?: string };
     options_ui?: { page?: string };
+    host_permissions?: string[];
   };
   const profile = mkdtempSync(join(tmpdir(), "sharecheck-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -102,6 +119,7 @@ export async function launchChromium(extDir: string = DIST.demoChrome, options: 
       context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ??
       (await context.waitForEvent("serviceworker", { timeout: 15_000, predicate: (w) => w.url().startsWith("chrome-extension://") }));
     const extensionId = new URL(serviceWorker.url()).host;
+    if (manifest.host_permissions?.length) await contentScriptRegistered(serviceWorker);
     const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, "")}`;
 
     const newPage = async (url?: string): Promise<Page> => {
