@@ -1,7 +1,8 @@
 /**
- * The popup's quick check. The form shows at once (focus in Recipient); the verdict appears as soon as the
- * organisation's profile arrives and then follows every change, evaluated here with the same core the
- * background uses. Anything that fails shows "could not decide", never a guess.
+ * The popup's quick check. The form shows at once (focus in Recipient). The first verdicts come from the
+ * background, which already holds the organisation's profile indexed; the profile itself is loaded after the
+ * first verdict (a 50,000-participant list takes a while to cross), and from then on every change is
+ * evaluated here with the same core, as the user types. Anything that fails shows "could not decide".
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { couldNotDecide, evaluate, type DisclosureRequest, type OrgProfile, type Verdict } from "../core/index.ts";
@@ -14,8 +15,8 @@ import { CheckForm } from "../ui/check-form.tsx";
 import { buildParticipantSearch, profileParticipants } from "../ui/participant-search.ts";
 import { VerdictView } from "../ui/verdict-view.tsx";
 import { copyNote } from "./copy-note.ts";
+import { FIRST_VERDICT_MARK } from "./marks.ts";
 
-export const FIRST_VERDICT_MARK = "sharecheck:first-verdict";
 const SETTINGS_TIMEOUT_MS = 3000;
 
 const START: DisclosureRequest = { purpose: "treatment", recipient: { type: "provider" }, information: ["general"] };
@@ -64,11 +65,32 @@ export function Popup() {
   const touched = useRef(false);
   const marked = useRef(false);
 
-  useEffect(() => {
+  const loadProfile = () =>
     send("settings-get", {}, { timeoutMs: SETTINGS_TIMEOUT_MS }).then(
       (view) => setProfile({ status: "ready", profile: view.settings.profile }),
       (error: unknown) => setProfile({ status: "failed", detail: error instanceof Error ? error.message : String(error) }),
     );
+
+  // Until the profile is here, ask the background for each verdict. The profile is fetched only after the
+  // first answer, so its large reply cannot hold up that answer in the background.
+  const [remote, setRemote] = useState<{ request: DisclosureRequest; verdict: Verdict }>();
+  const asked = useRef(false);
+  useEffect(() => {
+    if (profile.status !== "loading") return;
+    let current = true;
+    const first = !asked.current;
+    asked.current = true;
+    const answer = send("verdict", { request }).then(
+      ({ verdict }) => current && setRemote({ request, verdict }),
+      () => undefined, // the profile path still answers, or fails safe
+    );
+    if (first) void answer.then(loadProfile);
+    return () => {
+      current = false;
+    };
+  }, [request, profile.status]);
+
+  useEffect(() => {
     void (async () => {
       const tabId = await activeTabId();
       if (tabId === undefined) return;
@@ -82,7 +104,9 @@ export function Popup() {
     setStatus(t("popup_scan_found", action.label));
   };
 
-  const verdict = useMemo(() => decide(request, profile), [request, profile]);
+  const local = useMemo(() => decide(request, profile), [request, profile]);
+  // A background verdict is shown only for the request it answered, never for a newer one.
+  const verdict = local ?? (remote?.request === request ? remote.verdict : undefined);
   const search = useMemo(
     () => (profile.status === "ready" ? buildParticipantSearch(profileParticipants(profile.profile)) : undefined),
     [profile],
