@@ -53,7 +53,7 @@ async function screenshots(chrome: ChromiumSession, demo: DemoServer): Promise<v
   const popup = await chrome.openPopup();
   await popup.setViewportSize({ width: 400, height: 640 });
   await popup.waitForLoadState("load");
-  await popup.screenshot({ path: join(outDir, "popup.png") });
+  await popup.screenshot({ path: join(outDir, "popup.png"), fullPage: true });
   console.log("  demo-output/popup.png");
   const options = await chrome.openOptions();
   await options.setViewportSize({ width: 1280, height: 900 });
