@@ -1,5 +1,6 @@
 // The demo builds watch the local demo portal out of the box: the content script runs in the top
-// page and in a same-origin iframe, in Chromium and in Firefox; the popup and options pages load.
+// page, in a same-origin iframe and in an iframe written in place (srcdoc), in Chromium and in
+// Firefox; the popup and options pages load.
 // The content script marks each document it runs in with data-sharecheck="ready".
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -35,11 +36,13 @@ describe("Chromium, dist/demo-chrome", { skip: missingBrowser("chromium") }, () 
     assert.match(chrome.extensionId, /^[a-p]{32}$/);
   });
 
-  test("the content script runs in the top page and in the same-origin iframe", async () => {
+  test("the content script runs in the top page, a same-origin iframe and an iframe written in place (srcdoc)", async () => {
     const page = await chrome.newPage(`${demo.url}/frames`);
     assert.equal(await waitUntil(() => page.evaluate(marker), "the marker in the top page"), "ready");
     const frame = await waitUntil(() => page.frames().find((f: PwFrame) => f.url().endsWith("/static/share-frame.html")), "the iframe");
     assert.equal(await waitUntil(() => frame.evaluate(marker), "the marker in the iframe"), "ready");
+    const written = await waitUntil(() => page.frames().find((f: PwFrame) => f.url() === "about:srcdoc"), "the srcdoc iframe");
+    assert.equal(await waitUntil(() => written.evaluate(marker), "the marker in the srcdoc iframe"), "ready");
   });
 
   test("the popup and options pages load", async () => {
@@ -65,11 +68,13 @@ describe("Firefox, dist/demo-firefox", { skip: missingBrowser("firefox") }, () =
     assert.equal(firefox.extensionId, "sharecheck@sharecheck.example");
   });
 
-  test("the content script runs in the top page and in the same-origin iframe", async () => {
+  test("the content script runs in the top page, a same-origin iframe and an iframe written in place (srcdoc)", async () => {
     const page = await firefox.newPage(`${demo.url}/frames`);
     assert.equal(await waitUntil(() => page.evaluate(marker), "the marker in the top page"), "ready");
     const frame = await waitUntil(() => page.frames().find((f: PpFrame) => f.url().endsWith("/static/share-frame.html")), "the iframe");
     assert.equal(await waitUntil(() => frame.evaluate(marker), "the marker in the iframe"), "ready");
+    const written = await waitUntil(() => page.frames().find((f: PpFrame) => f.url() === "about:srcdoc"), "the srcdoc iframe");
+    assert.equal(await waitUntil(() => written.evaluate(marker), "the marker in the srcdoc iframe"), "ready");
   });
 
   test("the popup and options pages load", async () => {
