@@ -246,6 +246,7 @@ describe("site registration", () => {
         js: ["content.js"],
         matches: ["https://ehr.example.org/*", "http://localhost/*"],
         allFrames: true,
+        matchOriginAsFallback: true,
         runAt: "document_start",
       },
     ]);
