@@ -6,6 +6,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { SettingsView } from "../messaging/messages.ts";
 import { send } from "../messaging/send.ts";
+import { browser } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
 import type { ManagedField, Settings } from "../settings/schema.ts";
 import { AcosSection } from "./acos-section.tsx";
@@ -34,7 +35,15 @@ export function Options() {
     send("settings-get", {}, { timeoutMs: SAVE_TIMEOUT_MS }).then(setView, (e: unknown) =>
       setLoadError(e instanceof Error ? e.message : String(e)),
     );
-  useEffect(() => void reload(), []);
+  useEffect(() => {
+    void reload();
+    // An administrator's policy can change while the page is open: show what is in force now.
+    const onChanged = (_: unknown, area: string) => {
+      if (area === "managed") void reload();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
 
   if (!view) {
     return (

@@ -206,3 +206,21 @@ describe("follow-up questions and patient facts", () => {
     }
   });
 });
+
+describe("prefill", () => {
+  it("writes a recipient set from outside into the field, and keeps what the user types after it", () => {
+    let setOutside: (r: DisclosureRequest) => void = () => undefined;
+    function Outside() {
+      const [value, setValue] = useState(start);
+      setOutside = setValue;
+      latest = value;
+      return <CheckForm value={value} onChange={(next) => { latest = next; setValue(next); }} suggest={(q) => search.top(q)} />;
+    }
+    act(() => render(<Outside />, root));
+    act(() => setOutside({ ...start, recipient: { type: "provider", name: "Dr. Page Prefill", npi: "1234567893" } }));
+    expect(combobox().value).toBe("Dr. Page Prefill");
+    type("Dr. Page Prefill Jr");
+    expect(combobox().value).toBe("Dr. Page Prefill Jr");
+    expect(latest.recipient).toEqual({ type: "provider", name: "Dr. Page Prefill Jr" });
+  });
+});
