@@ -22,6 +22,19 @@ async function serve(): Promise<DemoServer> {
   return startDemoServer({ port, host: "127.0.0.1" }).catch(() => startDemoServer({ port: 0, host: "127.0.0.1" }));
 }
 
+/** Sets the interception mode to confirm-all through the background, as the options page would. */
+async function holdEveryAction(chrome: ChromiumSession): Promise<void> {
+  const page = await chrome.openPopup();
+  const reply = await page.evaluate(async () => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<any> } } }).chrome.runtime;
+    const current = await runtime.sendMessage({ type: "settings-get", payload: {} });
+    if (!current?.ok) return current;
+    return runtime.sendMessage({ type: "settings-save", payload: { settings: { ...current.data.settings, mode: "confirm-all" } } });
+  });
+  if (!reply?.ok) console.warn(`  (could not switch the demo to confirm-all: ${JSON.stringify(reply)})`);
+  await page.close();
+}
+
 async function screenshots(chrome: ChromiumSession, demo: DemoServer): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const page = await chrome.newPage();
@@ -38,13 +51,19 @@ async function screenshots(chrome: ChromiumSession, demo: DemoServer): Promise<v
     await shot(path === "/" ? "portal" : path.slice(1));
   }
 
-  // The moment that matters: "Send Referral" with the inline verdict beside it.
+  // The moment that matters: "Send Referral" with the inline verdict beside it. A referral to a
+  // provider is allowed, which the default mode does not hold; hold everything so the panel stays.
+  await holdEveryAction(chrome);
   await page.goto(`${demo.url}/referral`);
   await page.waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 }).catch(() => undefined);
   await page.getByRole("button", { name: "Send Referral" }).click();
-  const panel = await page.waitForSelector("sharecheck-verdict", { timeout: 5_000 }).catch(() => null);
+  const panel = await page.waitForSelector('sharecheck-verdict[data-held="true"]', { timeout: 5_000 }).catch(() => null);
   if (panel) {
     await page.waitForTimeout(800); // the verdict settles and animations end
+    // Focus went to the first field of the panel and scrolled it; show the headline instead.
+    for (const frame of page.frames().filter((f) => f.url().startsWith("chrome-extension://"))) {
+      await frame.evaluate(() => document.querySelectorAll("*").forEach((el) => el.scrollTop > 0 && el.scrollTo(0, 0))).catch(() => undefined);
+    }
     await shot("referral-verdict");
   } else {
     console.warn("  (no inline verdict panel appeared after Send Referral: the content script's panel is not built yet)");
