@@ -24,7 +24,8 @@ function focusFirstField() {
   if (!state?.held || !document.hasFocus()) return;
   const active = document.activeElement;
   if (active && active !== document.body) return;
-  app.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
+  // preventScroll: the verdict at the top stays in view.
+  app.querySelector<HTMLElement>(".sc-panel-body input, .sc-panel-body select, .sc-panel-body textarea, .sc-panel-actions button")?.focus({ preventScroll: true });
 }
 
 function show(next: PanelState) {
@@ -63,4 +64,17 @@ const channel = session
 if (!session) lost();
 
 window.addEventListener("focus", focusFirstField);
-new ResizeObserver(() => channel.post({ type: "size", height: Math.ceil(document.documentElement.scrollHeight) })).observe(document.body);
+/** The panel's natural height: its content, the body's padding, the decision bar and the frame's border. */
+function naturalHeight(): number {
+  const content = app.querySelector<HTMLElement>(".sc-panel-content");
+  const body = app.querySelector<HTMLElement>(".sc-panel-body");
+  const footer = app.querySelector<HTMLElement>(".sc-panel-actions");
+  if (!content || !body) return Math.ceil(app.scrollHeight) + 2;
+  const padding = parseFloat(getComputedStyle(body).paddingTop) + parseFloat(getComputedStyle(body).paddingBottom);
+  return Math.ceil(content.offsetHeight + padding + (footer?.offsetHeight ?? 0)) + 2;
+}
+const sizes = new ResizeObserver(() => channel.post({ type: "size", height: naturalHeight() }));
+new MutationObserver(() => {
+  const content = app.querySelector(".sc-panel-content");
+  if (content) sizes.observe(content);
+}).observe(app, { childList: true });

@@ -64,7 +64,9 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
   const shown = shownVerdict(state, verdict);
   const label = state.action.label;
   return (
-    <main class="sc-root sc-panel" data-held={String(state.held)}>
+    <div class="sc-root sc-panel" data-held={String(state.held)}>
+      <main class="sc-panel-body">
+      <div class="sc-panel-content">
       <p class="sc-panel-title">
         <strong>ShareCheck</strong> · {label}
         {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
@@ -84,22 +86,24 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
         <summary>{t("panel_answers")}</summary>
         <CheckForm value={request} onChange={change} outcome={shown.outcome} />
       </details>
-      <div class="sc-panel-actions">
+      </div>
+      </main>
+      <footer class="sc-panel-actions">
         {state.held ? (
           <>
-            <button type="button" class="sc-button sc-primary" onClick={proceed} disabled={state.controlGone}>
+            <button type="button" class="sc-button sc-primary" data-decision="proceed" onClick={proceed} disabled={state.controlGone}>
               {t("panel_proceed", label)}
             </button>
-            <button type="button" class="sc-button" onClick={() => onDecision("cancel")}>
+            <button type="button" class="sc-button" data-decision="cancel" onClick={() => onDecision("cancel")}>
               {t("panel_cancel")}
             </button>
           </>
         ) : (
-          <button type="button" class="sc-button" onClick={() => onDecision("close")}>
+          <button type="button" class="sc-button" data-decision="close" onClick={() => onDecision("close")}>
             {t("panel_close")}
           </button>
         )}
-      </div>
-    </main>
+      </footer>
+    </div>
   );
 }
