@@ -75,7 +75,8 @@ export function Popup() {
   // first answer, so its large reply cannot hold up that answer in the background.
   const [remote, setRemote] = useState<{ request: DisclosureRequest; verdict: Verdict }>();
   const asked = useRef(false);
-  useEffect(() => {
+  // A layout effect, so the first question leaves right after the first render instead of a frame later.
+  useLayoutEffect(() => {
     if (profile.status !== "loading") return;
     let current = true;
     const first = !asked.current;
