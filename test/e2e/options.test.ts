@@ -156,7 +156,8 @@ function scenario(steps: () => Steps) {
     const origin = new URL(input.includes("://") ? input : `https://${input}`);
     const label = `${origin.protocol}//${origin.hostname}`;
     await options.waitForText(new RegExp(`Watching ${label.replace(/\./g, "\\.")}`));
-    assert.match(await options.text(".sc-sites"), new RegExp(`${label.replace(/\./g, "\\.")}\\s+Access granted`));
+    // The list follows once the background has registered the site, a moment after the confirmation.
+    await options.waitForText(new RegExp(`${label.replace(/\./g, "\\.")}\\s+Access granted`), ".sc-sites");
 
     await options.click(await options.control(`Remove ${label}`, "button"));
     await options.waitForText(afterRemove, ".sc-message");
