@@ -25,7 +25,7 @@ export const QUIET_PATTERNS: readonly string[] = [
 ];
 
 /** Words for patient records; exports need one, because "Export" alone is as often a report or a worklist. */
-const RECORD = "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|health information|phi)";
+const RECORD = "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|care plans?|health information|phi)";
 const SEND = "(?:send|resend|submit|transmit|forward|route|release)";
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|approve|finalize|complete|review|confirm|verify) and )?";
