@@ -60,11 +60,14 @@ function requestSource(request: Request): string | undefined {
 type StackTrace = { callFrames: { url: string }[]; parent?: StackTrace };
 type RequestWillBeSent = { request: { url: string }; initiator: { url?: string; stack?: StackTrace } };
 
-/** Script URLs that started a request: finds requests a content script (chrome-extension://…/content.js) makes from a web page. */
+/**
+ * The script that made a request: the parser's document, or the innermost frame of the call stack.
+ * Only the innermost frame counts: when the content script replays a held click, the page's own
+ * handler runs under our frame and may fetch, and that request is the page's, not ours.
+ */
 function initiatorUrls(initiator: RequestWillBeSent["initiator"]): string[] {
-  const urls = initiator.url ? [initiator.url] : [];
-  for (let stack = initiator.stack; stack; stack = stack.parent) urls.push(...stack.callFrames.map((f) => f.url));
-  return urls;
+  const innermost = initiator.stack?.callFrames[0]?.url;
+  return [initiator.url, innermost].filter((url): url is string => Boolean(url));
 }
 
 async function watchContentScriptRequests(context: BrowserContext, page: Page, network: ExtensionNetworkLog): Promise<void> {
