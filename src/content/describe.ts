@@ -2,6 +2,7 @@
 import type { DisclosureRequest } from "../core/schema.ts";
 import type { DetectedAction } from "../detect/action.ts";
 import type { Detector } from "../detect/detector.ts";
+import type { Candidate } from "../detect/scan.ts";
 import { buildRequest, requestKey, toAction } from "./request.ts";
 
 export type ActionFacts = { action: DetectedAction; request: DisclosureRequest; key: string };
@@ -15,3 +16,39 @@ export function describeControl(detector: Detector, control: Element): ActionFac
   const origin = control.ownerDocument.defaultView?.location.origin ?? "";
   return { action: toAction(classified.kind, classified.label, recipient, origin), request, key: requestKey(request) };
 }
+
+const CONTAINER = "form, dialog, [role=dialog], [role=form], table, section, article";
+
+/**
+ * Reading the recipient is the costly part (it searches the control's surroundings). Ahead of a
+ * click, controls of the same kind and name in the same form, dialog or section send to the same
+ * place, so they are described once; `forget()` when a field changes. At click time the control is
+ * always described afresh.
+ */
+export function createDescriptionCache(detector: Detector) {
+  let seen = new WeakMap<Node, Map<string, ActionFacts | undefined>>();
+  const slot = (control: Element, kind: string, label: string) => {
+    const container: Node = control.closest(CONTAINER) ?? control.ownerDocument;
+    let known = seen.get(container);
+    if (!known) seen.set(container, (known = new Map()));
+    return { known, id: `${kind}\n${label}` };
+  };
+  return {
+    /** The description if one was made for a control like this one here (cheap: no layout, no recipient search). */
+    known(candidate: Candidate): ActionFacts | undefined | null {
+      const { known, id } = slot(candidate.element, candidate.kind, candidate.label);
+      return known.has(id) ? (known.get(id) ?? null) : undefined;
+    },
+    describe(control: Element): ActionFacts | undefined {
+      const classified = detector.classify(control);
+      if (!classified || classified.opensPopup) return undefined;
+      const { known, id } = slot(control, classified.kind, classified.label);
+      if (!known.has(id)) known.set(id, describeControl(detector, control));
+      return known.get(id);
+    },
+    forget() {
+      seen = new WeakMap();
+    },
+  };
+}
+export type DescriptionCache = ReturnType<typeof createDescriptionCache>;

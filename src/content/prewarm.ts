@@ -1,22 +1,53 @@
 /**
- * Asks for verdicts before the click: for every action control as it appears (the detector's
- * observer reports the existing ones first, then additions at idle time) and again when a field
- * that may hold the recipient changes. The work per batch is bounded, whatever the page does.
+ * Asks for verdicts before the click, so an allowed action is decided synchronously and not held:
+ * - controls the observer reports (existing ones first, then additions, at idle time), but only those
+ *   in view, a few per batch, and each distinct control once per form or section;
+ * - a control the pointer presses or focus reaches (the click follows within ~100 ms);
+ * - again after a field that may hold the recipient changes.
+ * The work per batch is bounded whatever the page does; a miss only means a brief hold at click time.
  */
 import type { Detector } from "../detect/detector.ts";
 import type { ActionObserver } from "../detect/observe.ts";
-import { describeControl } from "./describe.ts";
+import type { Candidate } from "../detect/scan.ts";
+import { createDescriptionCache, type ActionFacts, type DescriptionCache } from "./describe.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
 
 const MAX_KNOWN = 300;
-const MAX_PER_BATCH = 50;
+const MAX_PER_BATCH = 10;
 const FIELD_SETTLE_MS = 400;
+
+function inView(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return false;
+  const r = element.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < view.innerHeight && r.left < view.innerWidth;
+}
+
+/**
+ * Warms a batch: controls like ones already read in the same form or section reuse that reading
+ * (no layout, no recipient search); of the new ones, only those in view are read, at most
+ * MAX_PER_BATCH. Returns how many were read afresh.
+ */
+export function warmBatch(added: readonly Candidate[], descriptions: DescriptionCache, prewarm: (facts: ActionFacts) => void): Element[] {
+  const read: Element[] = [];
+  for (const candidate of added) {
+    if (candidate.opensPopup) continue;
+    const known = descriptions.known(candidate);
+    if (known) prewarm(known);
+    if (known !== undefined || read.length >= MAX_PER_BATCH || !inView(candidate.element)) continue;
+    const facts = descriptions.describe(candidate.element);
+    if (facts) prewarm(facts);
+    read.push(candidate.element);
+  }
+  return read;
+}
 
 export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCache, signal: AbortSignal): ActionObserver {
   const known = new Set<Element>();
+  const descriptions = createDescriptionCache(detector);
   const warm = (element: Element) => {
     try {
-      const facts = describeControl(detector, element);
+      const facts = descriptions.describe(element);
       if (facts) cache.prewarm(facts.key, facts.request);
     } catch {
       // A control that cannot be read now is read again at click time.
@@ -25,24 +56,39 @@ export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCa
   const observer = detector.observe(
     doc,
     (added) => {
-      for (const { element } of added.slice(0, MAX_PER_BATCH)) {
-        if (known.size < MAX_KNOWN) known.add(element);
-        warm(element);
+      try {
+        for (const element of warmBatch(added, descriptions, (facts) => cache.prewarm(facts.key, facts.request))) {
+          if (known.size < MAX_KNOWN) known.add(element);
+        }
+      } catch {
+        // Pre-warming is an optimisation; the click path reads the control itself.
       }
     },
     signal,
   );
+  const view = doc.defaultView ?? window;
+  // About to be activated: warm now (pointerdown precedes click; focus precedes Enter).
+  const approaching = (event: Event) => {
+    try {
+      const control = detector.findActionControl(event);
+      if (control) warm(control);
+    } catch {
+      // Detection failing here only costs the pre-warm.
+    }
+  };
+  view.addEventListener("pointerdown", approaching, { capture: true, passive: true, signal });
+  view.addEventListener("focusin", approaching, { capture: true, passive: true, signal });
   let settle: ReturnType<typeof setTimeout> | undefined;
   const fieldChanged = () => {
     clearTimeout(settle);
     settle = setTimeout(() => {
+      descriptions.forget();
       for (const element of known) {
         if (element.isConnected) warm(element);
         else known.delete(element);
       }
     }, FIELD_SETTLE_MS);
   };
-  const view = doc.defaultView ?? window;
   view.addEventListener("input", fieldChanged, { capture: true, passive: true, signal });
   view.addEventListener("change", fieldChanged, { capture: true, passive: true, signal });
   signal.addEventListener("abort", () => clearTimeout(settle), { once: true });

@@ -1,20 +1,21 @@
 /** "Check this page": what the popup's one-off scan reports for this frame (injected through activeTab). */
 import type { DetectedAction } from "../detect/action.ts";
 import type { Detector } from "../detect/detector.ts";
-import { describeControl } from "./describe.ts";
+import { createDescriptionCache } from "./describe.ts";
 
-const MAX_REPORTED = 100;
+const MAX_REPORTED = 25;
 
 export function scanPage(detector: Detector, doc: Document): DetectedAction[] {
-  const actions: DetectedAction[] = [];
+  const descriptions = createDescriptionCache(detector);
+  const actions = new Map<string, DetectedAction>();
   for (const { element } of detector.scan(doc)) {
-    if (actions.length >= MAX_REPORTED) break;
+    if (actions.size >= MAX_REPORTED) break;
     try {
-      const facts = describeControl(detector, element);
-      if (facts) actions.push(facts.action);
+      const facts = descriptions.describe(element);
+      if (facts) actions.set(JSON.stringify(facts.action), facts.action);
     } catch {
       // One unreadable control does not spoil the scan.
     }
   }
-  return actions;
+  return [...actions.values()];
 }
