@@ -9,6 +9,9 @@ import { sendToBackground as send } from "./wire.ts";
 
 export type ModeWatch = { current(): InterceptionMode };
 
+/** SETTINGS_KEY of src/settings/store.ts (not imported: it would bundle the settings schemas; mode.test.ts keeps them equal). */
+export const WATCHED_KEY = "settings";
+
 export function watchMode(signal: AbortSignal, onSettingsChanged: () => void): ModeWatch {
   let mode: InterceptionMode = "confirm-risky";
   const load = () =>
@@ -17,8 +20,9 @@ export function watchMode(signal: AbortSignal, onSettingsChanged: () => void): M
         if (!signal.aborted) mode = config.mode;
       })
       .catch(() => undefined); // keep the last known mode; the verdict path reports its own failures
-  const changed = (_changes: unknown, area: string) => {
-    if (area !== "local" && area !== "managed") return;
+  const changed = (changes: Record<string, unknown>, area: string) => {
+    // Admin policy, or the user's settings; not the audit log or anything else kept locally.
+    if (area !== "managed" && !(area === "local" && WATCHED_KEY in changes)) return;
     onSettingsChanged();
     void load();
   };
