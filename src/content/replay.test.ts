@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { canReplay, captureActivation, replay } from "./replay.ts";
+
+function page() {
+  document.body.innerHTML = `<form id="f"><input name="to" value="Dr. Ruiz" /><button id="send" name="intent" value="send"><span id="label">Send</span></button></form>`;
+  const form = document.getElementById("f") as HTMLFormElement;
+  const button = document.getElementById("send")!;
+  const seen = { clicks: 0, submits: [] as (string | null)[] };
+  button.addEventListener("click", () => seen.clicks++);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    seen.submits.push((e as SubmitEvent).submitter?.id ?? null);
+  });
+  return { form, button, seen };
+}
+
+describe("replay", () => {
+  // The default action a dispatched click triggers (a submit button submitting, a link navigating) is
+  // browser behaviour happy-dom lacks; test/e2e/content-panel.test.ts proves it in Chromium and Firefox.
+  it("replays a click on the original inner target once, reaching the page's handlers", () => {
+    const { button, seen } = page();
+    let held: ReturnType<typeof captureActivation>;
+    const grab = (e: Event) => {
+      held = captureActivation(e, button);
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    window.addEventListener("click", grab, { capture: true, once: true });
+    document.getElementById("label")!.click();
+    expect(seen).toEqual({ clicks: 0, submits: [] });
+    expect(held!).toMatchObject({ type: "click", control: button });
+    expect(replay(held!)).toBe(true);
+    expect(seen.clicks).toBe(1);
+  });
+
+  it("replays a submit with the same submitter", () => {
+    const { form, button, seen } = page();
+    let held: ReturnType<typeof captureActivation>;
+    window.addEventListener(
+      "submit",
+      (e) => {
+        held = captureActivation(e, button);
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      },
+      { capture: true, once: true },
+    );
+    form.requestSubmit(button);
+    expect(seen.submits).toEqual([]);
+    expect(replay(held!)).toBe(true);
+    expect(seen.submits).toEqual(["send"]);
+  });
+
+  it("does nothing when the control left the page", () => {
+    const { button, seen } = page();
+    const held = captureActivation(new MouseEvent("click"), button)!;
+    button.remove();
+    expect(canReplay(held)).toBe(false);
+    expect(replay(held)).toBe(false);
+    expect(seen.clicks).toBe(0);
+  });
+});
