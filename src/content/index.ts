@@ -23,8 +23,20 @@ type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 function start(lifetime: Lifetime, detector: Detector): void {
   const { signal } = lifetime;
   const cache = createVerdictCache((request) => send("verdict", { request }).then((r) => r.verdict));
-  const mode = watchMode(signal, () => cache.clear());
   let observer: ReturnType<typeof startPrewarm> | undefined;
+  // Watching the page costs the page time: only while interception is on (mode "off" means nothing runs).
+  let watching: AbortController | undefined;
+  let loaded = document.readyState !== "loading";
+  const watch = (on: boolean) => {
+    if (on && !watching && loaded && !signal.aborted) {
+      watching = new AbortController();
+      observer = startPrewarm(detector, document, cache, AbortSignal.any([signal, watching.signal]));
+    } else if (!on && watching) {
+      watching.abort();
+      watching = observer = undefined;
+    }
+  };
+  const mode = watchMode(signal, () => cache.clear(), (current) => watch(current !== "off"));
   const interceptor = startInterceptor({
     detector,
     doc: document,
@@ -51,9 +63,10 @@ function start(lifetime: Lifetime, detector: Detector): void {
   signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 
   const ready = () => {
-    if (!signal.aborted) observer = startPrewarm(detector, document, cache, signal);
+    loaded = true;
+    watch(mode.current() !== "off");
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready, { once: true, signal });
+  if (!loaded) document.addEventListener("DOMContentLoaded", ready, { once: true, signal });
   else ready();
 }
 

@@ -12,12 +12,14 @@ export type ModeWatch = { current(): InterceptionMode };
 /** SETTINGS_KEY of src/settings/store.ts (not imported: it would bundle the settings schemas; mode.test.ts keeps them equal). */
 export const WATCHED_KEY = "settings";
 
-export function watchMode(signal: AbortSignal, onSettingsChanged: () => void): ModeWatch {
+export function watchMode(signal: AbortSignal, onSettingsChanged: () => void, onMode: (mode: InterceptionMode) => void = () => undefined): ModeWatch {
   let mode: InterceptionMode = "confirm-risky";
   const load = () =>
     send("content-config", {})
       .then((config) => {
-        if (!signal.aborted) mode = config.mode;
+        if (signal.aborted) return;
+        mode = config.mode;
+        onMode(mode);
       })
       .catch(() => undefined); // keep the last known mode; the verdict path reports its own failures
   const changed = (changes: Record<string, unknown>, area: string) => {

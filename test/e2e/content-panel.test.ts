@@ -298,6 +298,19 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       }
     });
 
+    test("off mode: nothing is held and no panel appears", async () => {
+      await setMode("off");
+      try {
+        const page = await open("/direct");
+        await click(page, { selector: "button", text: "Send via Direct" });
+        await waitUntil(() => submissions("direct").length > 0 || undefined, "the Direct message to go untouched", 3000);
+        assert.equal(submissions().length, 1);
+        await page.close();
+      } finally {
+        await setMode("confirm-risky");
+      }
+    });
+
     test("a hostile page can neither click Proceed nor trick a click on a hidden panel", async () => {
       await setMode("confirm-all");
       try {
