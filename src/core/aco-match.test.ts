@@ -39,6 +39,9 @@ describe("name normalisation (§7)", () => {
     expect(normaliseName("Riverside Family")).not.toBe(n);
     expect(normaliseName("Smith & Jones")).toBe(normaliseName("smith and jones"));
     expect(normaliseName(`"Smith" (Jones)`)).toBe("smith jones");
+    // "&" turns into "and" where it stands; nothing else about the name changes.
+    expect(normaliseName("Smith&Jones")).toBe("smithandjones");
+    expect(normaliseName("Smith&Jones")).not.toBe(normaliseName("Smith and Jones"));
   });
   it("gives the same answer on the plain fast path as on the general path", () => {
     for (const [plain, general] of [
@@ -116,7 +119,7 @@ describe("in evaluate", () => {
 describe("normaliseName against the §7 recipe written plainly", () => {
   const SUFFIXES = new Set(["llc", "pllc", "llp", "lp", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "pc", "pa", "sc"]);
   function reference(name: string): string {
-    const words = name.toLowerCase().replaceAll("&", " and ").replace(/[.,'"()]/g, "").split(/\s+/).filter(Boolean);
+    const words = name.toLowerCase().replaceAll("&", "and").replace(/[.,'"()]/g, "").split(/\s+/).filter(Boolean);
     if (words.length > 1 && words[0] === "the") words.shift();
     if (words.length > 1 && SUFFIXES.has(words.at(-1)!)) words.pop();
     return words.join(" ");

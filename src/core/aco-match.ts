@@ -115,15 +115,16 @@ export function normaliseName(name: string | undefined): string {
   let from = 0; // start of the current run of kept characters
   for (let i = 0; i <= lower.length; i++) {
     const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    const dropped = isDropped(code);
-    const breaks = code === 38 /* & */ || isSpace(code);
-    if (!dropped && !breaks) continue;
+    // "&" becomes "and" in place, as §7 says, without splitting words: "A&B" is "aandb", not "a and b".
+    const amp = code === 38;
+    const breaks = isSpace(code);
+    if (!amp && !breaks && !isDropped(code)) continue;
     if (i > from) word += lower.slice(from, i);
     from = i + 1;
-    if (breaks) {
+    if (amp) word += "and";
+    else if (breaks) {
       if (word) words.push(word);
       word = "";
-      if (code === 38) words.push("and");
     }
   }
   // A name that is only "The" or only "Inc" keeps its word rather than matching every other empty name.
