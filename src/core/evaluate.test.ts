@@ -427,6 +427,10 @@ describe("§5.6 authorization on file", () => {
     expect(verdict.outcome).toBe("allowed");
     expect(rules(verdict)).toEqual(["marketing.authorization", "authorization.on-file", "minimum-necessary.authorization-exempt"]);
     expect(reason(verdict, "marketing.authorization")?.text).toContain("satisfied by the authorization on file");
+    expect(verdict.headline).toBe("Allowed: the patient's authorization on file covers this disclosure.");
+    expect(v({ purpose: "other", otherPurpose: "research", recipient: { type: "other" }, patient: { authorizationOnFile: true } }).headline).toBe(
+      "Allowed: the patient's authorization on file covers this disclosure.",
+    );
     expect(reason(verdict, "authorization.on-file")?.citations).toEqual(["45 CFR 164.508(a)(1)", "45 CFR 164.502(a)(1)(iv)"]);
     expect(verdict.minimumNecessary).toBe("not-applicable");
   });

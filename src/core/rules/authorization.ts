@@ -22,6 +22,9 @@ export function satisfiedByAuthorization(hit: Hit): Hit {
     ...hit,
     outcome: "allowed",
     text: `${hit.text} This is satisfied by the authorization on file.`,
+    // The rule's own headline states the requirement ("marketing needs ... authorization"), which
+    // would read as a contradiction after "Allowed:"; the authorization is what decides.
+    headline: AUTHORIZATION_RULES.onFile.headline,
     conditions: [],
   };
 }
