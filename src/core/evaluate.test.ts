@@ -409,6 +409,11 @@ describe("§5.5 business associates", () => {
   it("business-associate.agreement for payment", () => {
     const verdict = v({ purpose: "payment", recipient: { type: "business-associate", businessAssociateAgreement: true } });
     expect(reason(verdict, "business-associate.agreement")?.citations).toEqual(["45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"]);
+    // §5.6 does not lift this reason: with an authorization on file it still contributes allowed-with-conditions.
+    const authorized = v({ purpose: "payment", recipient: { type: "business-associate", businessAssociateAgreement: true }, patient: { authorizationOnFile: true } });
+    expect(authorized.outcome).toBe("allowed-with-conditions");
+    expect(authorized.headline).toMatch(/^Allowed with conditions: /);
+    expect(rules(authorized)[0]).toBe("business-associate.agreement");
   });
   it("discloser.business-associate and discloser.clearinghouse raise allowed, never lower", () => {
     const ba = v({ ...TO_PROVIDER, discloser: "business-associate" });

@@ -44,11 +44,9 @@ export function businessAssociates(f: Facts): Finding {
   if (type === "business-associate" || type === "clearinghouse") {
     if (flag === false && onYourBehalf) out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.noAgreement, "not-allowed"));
     else if (flag === undefined && onYourBehalf) out.conditionsIfPermitted = [BAA_UNKNOWN_CONDITION];
-    else if (flag === true && f.purpose === "payment") {
-      // Under an authorization the disclosure is the patient's (§5.6): the reason stays, but it
-      // sets no condition, and an "allowed with conditions" that lists none would say nothing.
-      out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.agreement, f.authorization ? "allowed" : "allowed-with-conditions"));
-    }
+    // §5.5 gives this reason allowed-with-conditions, and §5.6 lifts only the purpose rule, the
+    // no-agreement rule and its flag-absent condition: under an authorization it stays as it is.
+    else if (flag === true && f.purpose === "payment") out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.agreement, "allowed-with-conditions"));
   }
   if (f.discloser === "business-associate") {
     out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.discloserBusinessAssociate, "allowed-with-conditions", { conditions: [DISCLOSER_AGREEMENT_CONDITION] }));
