@@ -450,6 +450,13 @@ describe("§5.7, §9 sensitive kinds", () => {
     expect(verdict.cautions).toContain("Several states (e.g. California) restrict sharing reproductive health information further; check state law.");
     expect(v(TO_PROVIDER).cautions.some((c) => c.startsWith("Federal law treats"))).toBe(false);
   });
+  it("genetic information from a health plan adds only the documented cautions", () => {
+    const verdict = v({ ...TO_PROVIDER, discloser: "health-plan", information: ["genetic"] });
+    expect(verdict.cautions).toEqual([
+      "HIPAA does not require patient consent for treatment; your organisation may still choose to ask (45 CFR 164.506(b)).",
+      "Federal law treats this information like other health information, but stricter state law is not preempted (45 CFR 160.203(b))",
+    ]);
+  });
 });
 
 describe("§10 state law", () => {

@@ -8,8 +8,6 @@ export const SENSITIVE_KIND_CAUTION =
   "Federal law treats this information like other health information, but stricter state law is not preempted (45 CFR 160.203(b))";
 export const REPRODUCTIVE_HEALTH_CAUTION =
   "Several states (e.g. California) restrict sharing reproductive health information further; check state law.";
-export const GENETIC_UNDERWRITING_CAUTION =
-  "A health plan may not use or disclose genetic information for underwriting (45 CFR 164.502(a)(5)(i)).";
 
 export function sensitiveKindCautions(f: Facts): string[] {
   const cautions: string[] = [];
@@ -18,6 +16,7 @@ export function sensitiveKindCautions(f: Facts): string[] {
   }
   // The 2024 reproductive health rule was vacated (Purl v. HHS, 2025): no attestation, a caution only.
   if (hasKind(f, "reproductive-health")) cautions.push(REPRODUCTIVE_HEALTH_CAUTION);
-  if (hasKind(f, "genetic") && f.discloser === "health-plan") cautions.push(GENETIC_UNDERWRITING_CAUTION);
+  // §5.7's note on genetic information and underwriting (164.502(a)(5)(i)) is background: the
+  // cautions it names are the preemption line and the state's line only.
   return cautions;
 }
