@@ -460,13 +460,22 @@ describe("§5.7, §9 sensitive kinds", () => {
 });
 
 describe("§10 state law", () => {
-  it("adds the state's caution lines for the listed kinds only", () => {
-    const ny = v({ ...TO_PROVIDER, information: ["hiv"] }, state("NY"));
-    expect(ny.cautions.filter((c) => c.startsWith("New York:"))).toHaveLength(1);
-    expect(v(TO_PROVIDER, state("NY")).cautions.some((c) => c.startsWith("New York:"))).toBe(false);
-    expect(v(TO_PROVIDER, state("CA")).cautions.some((c) => c.startsWith("California:"))).toBe(true);
-    expect(v(TO_PROVIDER, state("MN")).cautions.some((c) => c.startsWith("Minnesota:"))).toBe(true);
-    expect(v({ ...TO_PROVIDER, information: ["hiv"] }, state("FL")).cautions.some((c) => c.startsWith("Florida"))).toBe(false);
+  /** The "law (caution text)" cell of the state's row in hipaa-rules.md §10, verbatim. */
+  const docLine = (s: string) => {
+    const row = readSharedDoc("hipaa-rules.md").split("\n").find((l) => l.startsWith(`| ${s} |`));
+    return row!.split(" | ")[2]!.replace(/ \|$/, "");
+  };
+  it("adds the state's whole line, verbatim and once, when a listed kind is present", () => {
+    const ny = v({ ...TO_PROVIDER, information: ["hiv", "genetic", "mental-health"] }, state("NY"));
+    expect(ny.cautions.filter((c) => c === docLine("NY"))).toHaveLength(1);
+    expect(v(TO_PROVIDER, state("NY")).cautions).not.toContain(docLine("NY"));
+    expect(v(TO_PROVIDER, state("CA")).cautions).toContain(docLine("CA"));
+    expect(v(TO_PROVIDER, state("MN")).cautions).toContain(docLine("MN"));
+    for (const [s, kind] of [["IL", "genetic"], ["TX", "hiv"], ["MA", "genetic"]] as const) {
+      expect(v({ ...TO_PROVIDER, information: [kind] }, state(s)).cautions).toContain(docLine(s));
+      expect(v({ ...TO_PROVIDER, information: ["reproductive-health"] }, state(s)).cautions).not.toContain(docLine(s));
+    }
+    expect(v({ ...TO_PROVIDER, information: ["hiv"] }, state("FL")).cautions).toEqual(v({ ...TO_PROVIDER, information: ["hiv"] }).cautions);
   });
   it("state-law.mn-consent: a Minnesota provider referring to an outside specialist (§11)", () => {
     const verdict = v(TO_PROVIDER, state("MN"));

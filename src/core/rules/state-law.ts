@@ -8,40 +8,41 @@ import { isPermitted } from "../outcome.ts";
 import type { InformationKind, Outcome, UsState } from "../schema.ts";
 import { type Hit, type Rule, fire } from "../rule.ts";
 
+/**
+ * §10's table, one row per state: the kinds that bring the row in ("any": every request from an
+ * organisation in that state) and its caution text, verbatim. §10 says "add the line as a
+ * caution" (§5.7: "that state's line"): the whole line, once, whichever listed kinds are present.
+ */
 interface StateLine {
-  /** "any": every request from an organisation in that state. */
-  kind: InformationKind | "any";
+  kinds: readonly (InformationKind | "any")[];
   text: string;
 }
 
-export const STATE_LINES: Readonly<Partial<Record<UsState, readonly StateLine[]>>> = {
-  CA: [
-    { kind: "any", text: "California: the Confidentiality of Medical Information Act (Cal. Civ. Code § 56 et seq.) may be stricter than HIPAA; check state law." },
-    { kind: "hiv", text: "California: HIV test results need written authorization except to the patient's providers for diagnosis, care or treatment, and not to health plans (Cal. Health & Safety Code §§ 120980, 120985)." },
-    { kind: "mental-health", text: "California: mental health records of LPS facilities are confidential (Cal. Welf. & Inst. Code § 5328)." },
-    { kind: "reproductive-health", text: "California: the Confidentiality of Medical Information Act may restrict reproductive health information further (Cal. Civ. Code § 56 et seq.); check state law." },
-  ],
-  NY: [
-    { kind: "hiv", text: "New York: HIV-related information may go only to listed persons or with a specific HIV release (N.Y. Public Health Law art. 27-F, § 2782)." },
-    { kind: "mental-health", text: "New York: mental health records are confidential (N.Y. Mental Hygiene Law § 33.13)." },
-    { kind: "genetic", text: "New York: genetic test results are confidential (N.Y. Civil Rights Law § 79-l)." },
-  ],
-  IL: [
-    { kind: "hiv", text: "Illinois: HIV information is protected by the AIDS Confidentiality Act (410 ILCS 305)." },
-    { kind: "mental-health", text: "Illinois: mental health records are protected by the Mental Health and Developmental Disabilities Confidentiality Act (740 ILCS 110)." },
-    { kind: "genetic", text: "Illinois: genetic information is protected by the Genetic Information Privacy Act (410 ILCS 513)." },
-  ],
-  TX: [
-    { kind: "mental-health", text: "Texas: mental health records may go without consent to other professionals treating the patient but not to non-professionals (Tex. Health & Safety Code ch. 611, § 611.004)." },
-    { kind: "hiv", text: "Texas: HIV test results are confidential (Tex. Health & Safety Code ch. 81)." },
-  ],
-  MA: [
-    { kind: "hiv", text: "Massachusetts: HIV test results need the patient's written informed consent before disclosure (Mass. Gen. Laws c. 111, § 70F)." },
-    { kind: "genetic", text: "Massachusetts: genetic information is protected (Mass. Gen. Laws c. 111, § 70G)." },
-  ],
-  MN: [
-    { kind: "any", text: "Minnesota: the Minnesota Health Records Act (Minn. Stat. §§ 144.291–144.298) requires signed consent for most releases, even to other providers; exceptions include medical emergencies and current treatment within related health care entities (§ 144.293)." },
-  ],
+export const STATE_LINES: Readonly<Partial<Record<UsState, StateLine>>> = {
+  CA: {
+    kinds: ["any", "hiv", "mental-health", "reproductive-health"],
+    text: "Confidentiality of Medical Information Act (Cal. Civ. Code § 56 et seq.); HIV test results need written authorization except to the patient's providers for diagnosis, care or treatment, and not to health plans (Cal. Health & Safety Code §§ 120980, 120985); mental health records of LPS facilities (Cal. Welf. & Inst. Code § 5328)",
+  },
+  NY: {
+    kinds: ["hiv", "mental-health", "genetic"],
+    text: "HIV-related information only to listed persons or with a specific HIV release (N.Y. Public Health Law art. 27-F, § 2782); Mental Hygiene Law § 33.13; genetic test results (N.Y. Civil Rights Law § 79-l)",
+  },
+  IL: {
+    kinds: ["hiv", "mental-health", "genetic"],
+    text: "AIDS Confidentiality Act (410 ILCS 305); Mental Health and Developmental Disabilities Confidentiality Act (740 ILCS 110); Genetic Information Privacy Act (410 ILCS 513)",
+  },
+  TX: {
+    kinds: ["mental-health", "hiv"],
+    text: "Mental health records may go without consent to other professionals treating the patient but not to non-professionals (Tex. Health & Safety Code ch. 611, § 611.004); HIV test results are confidential (Tex. Health & Safety Code ch. 81)",
+  },
+  MA: {
+    kinds: ["hiv", "genetic"],
+    text: "HIV test results need the patient's written informed consent before disclosure (Mass. Gen. Laws c. 111, § 70F); genetic information (c. 111, § 70G)",
+  },
+  MN: {
+    kinds: ["any"],
+    text: "Minnesota Health Records Act (Minn. Stat. §§ 144.291–144.298): signed consent for most releases, even to other providers; exceptions include medical emergencies and current treatment within related health care entities (§ 144.293)",
+  },
 };
 
 export const MN_CONSENT_CONDITION =
@@ -65,9 +66,9 @@ export const STATE_LAW_RULES = {
 } as const satisfies Record<string, Rule>;
 
 export function stateLawCautions(f: Facts): string[] {
-  const lines = f.state ? STATE_LINES[f.state] : undefined;
-  if (!lines) return [];
-  return lines.filter((line) => line.kind === "any" || hasKind(f, line.kind)).map((line) => line.text);
+  const line = f.state ? STATE_LINES[f.state] : undefined;
+  if (!line) return [];
+  return line.kinds.some((kind) => kind === "any" || hasKind(f, kind)) ? [line.text] : [];
 }
 
 const TX_NON_PROFESSIONALS = new Set(["aco", "care-coordinator", "social-services", "other"]);
