@@ -514,6 +514,19 @@ describe("§6 minimum necessary", () => {
 });
 
 describe("§8 organisation policy", () => {
+  it("a profile changed in place is read afresh: its policy, role and state are never stale", () => {
+    const profile = structuredClone(HARBOR_PROFILE) as OrgProfileInput & { policy: { outsideAco: "allow" | "review" } };
+    expect(v(TO_PROVIDER, profile).outcome).toBe("allowed");
+    profile.policy.outsideAco = "review";
+    expect(v(TO_PROVIDER, profile).outcome).toBe("needs-review");
+    profile.state = "MN";
+    profile.policy.outsideAco = "allow";
+    expect(rules(v(TO_PROVIDER, profile))).toContain("state-law.mn-consent");
+    profile.organization.role = "business-associate";
+    expect(rules(v(TO_PROVIDER, profile))).toContain("discloser.business-associate");
+    profile.acos = [];
+    expect(v({ ...TO_PROVIDER, recipient: { type: "provider", name: "Lakeside Cardiology Associates" } }, profile).acoMatch).toBeUndefined();
+  });
   const review = (extra: Partial<OrgProfileInput["policy"]>): OrgProfileInput => ({ ...HARBOR_PROFILE, policy: { outsideAco: "review", reviewCategories: [], ...extra } });
   it("policy.outside-aco: raises a permitted treatment disclosure outside every ACO, says it is policy", () => {
     const verdict = v(TO_PROVIDER, review({}));

@@ -19,6 +19,7 @@ import { purposeGate } from "./rules/purpose/purpose-gate.ts";
 import { restrictions } from "./rules/restrictions.ts";
 import { sensitiveKindCautions } from "./rules/sensitive-kinds.ts";
 import { stateConsentRules, stateLawCautions } from "./rules/state-law.ts";
+import type { z } from "zod";
 import {
   type AcoMatch,
   DisclosureRequest,
@@ -28,21 +29,30 @@ import {
   type Verdict,
 } from "./schema.ts";
 
+/** Everything in a profile but its ACO lists: small, so parsed on every call and never stale. */
+const ProfileHead = OrgProfile.omit({ acos: true });
+
 interface PreparedProfile {
-  profile: OrgProfile;
+  head: z.infer<typeof ProfileHead>;
   index: AcoIndex;
 }
 
-/** Parsed profile and its ACO index, once per profile object: profiles are treated as immutable. */
-const prepared = new WeakMap<object, PreparedProfile>();
+/**
+ * The ACO index, once per `acos` array: the one part of a profile too large to parse per call.
+ * Keyed by that array, not the profile, so a policy, role or state changed in place is read
+ * afresh (a stale cached policy could answer "allowed" where the organisation asks for review);
+ * ACO lists are treated as immutable (replace the array to change them).
+ */
+const indexes = new WeakMap<object, AcoIndex>();
 
 function prepare(input: OrgProfileInput): PreparedProfile {
-  const cached = prepared.get(input);
-  if (cached) return cached;
+  const acos: unknown = typeof input === "object" && input !== null ? input.acos : undefined;
+  const cached = typeof acos === "object" && acos !== null ? indexes.get(acos) : undefined;
+  if (cached) return { head: ProfileHead.parse(input), index: cached };
   const profile = OrgProfile.parse(input);
-  const entry = { profile, index: buildAcoIndex(profile) };
-  prepared.set(input, entry);
-  return entry;
+  const index = buildAcoIndex(profile);
+  indexes.set(input.acos, index);
+  return { head: profile, index };
 }
 
 function strictest(hits: readonly Hit[]): Outcome | undefined {
@@ -77,9 +87,9 @@ export function evaluate(request: unknown, profile?: OrgProfileInput): Verdict {
     invalidIdentifier = hasInvalidIdentifier(parsed.recipient);
   }
   const facts = resolveFacts(parsed, {
-    role: org?.profile.organization.role,
-    state: org?.profile.state,
-    policy: org?.profile.policy,
+    role: org?.head.organization.role,
+    state: org?.head.state,
+    policy: org?.head.policy,
     hasProfile: org !== undefined,
     matched: acoMatch !== undefined,
   });
