@@ -97,6 +97,8 @@ describe("§5.1 restrictions", () => {
     expect(ed.outcome).toBe("allowed-with-conditions");
     expect(reason(ed, "restriction.emergency-treatment")?.citations).toEqual(["45 CFR 164.522(a)(1)(iii)", "45 CFR 164.522(a)(1)(iv)"]);
     expect(ed.conditions).toContain("Ask the receiving provider not to use or disclose the restricted information further.");
+    // Not for any provider's treatment (forProviderTreatment false): no emergency treatment, the restriction holds.
+    expect(v({ ...TO_PROVIDER, forProviderTreatment: false, emergency: true, patient: { agreedRestriction: true } }).outcome).toBe("not-allowed");
     const coordinator = v({ purpose: "treatment", emergency: true, recipient: { type: "care-coordinator", inSameAco: true }, patient: { agreedRestriction: true } });
     expect(coordinator.outcome).toBe("not-allowed");
   });
@@ -191,6 +193,9 @@ describe("§5.3 42 CFR Part 2", () => {
     expect(ed.cautions).toContain("SUD counseling notes need their own separate consent (42 CFR 2.31(b)).");
     expect(v({ purpose: "payment", emergency: true, recipient: { type: "provider" }, ...sud }).outcome).toBe("authorization-required");
     expect(v({ purpose: "treatment", emergency: true, recipient: { type: "care-coordinator" }, ...sud }).outcome).toBe("authorization-required");
+    const notTreatment = v({ ...TO_PROVIDER, forProviderTreatment: false, emergency: true, ...sud });
+    expect(notTreatment.outcome).toBe("authorization-required");
+    expect(rules(notTreatment)).not.toContain("part2.emergency");
   });
   it("part2.qso: a service organisation for payment or operations, without consent", () => {
     const known = v({ purpose: "payment", recipient: { type: "business-associate", businessAssociateAgreement: true }, ...sud });

@@ -93,8 +93,9 @@ function decide(f: Facts): Hit {
       : fire(PART2_RULES.tpoConsentScope, "needs-review", { cautions: [PART2_REDISCLOSURE_CAUTION] });
   }
   if (consent === "none") {
-    // Medical personnel only: not a care coordinator or social service agency, and treatment only.
-    if (f.emergency && f.purpose === "treatment" && type === "provider") {
+    // Medical personnel only: not a care coordinator or social service agency, and treatment only
+    // (forProviderTreatment false says this is not treatment, whoever the recipient is).
+    if (f.emergency && f.purpose === "treatment" && type === "provider" && f.forProviderTreatment !== false) {
       return fire(PART2_RULES.emergency, "allowed-with-conditions", { conditions: PART2_EMERGENCY_CONDITIONS });
     }
     const payOrOps = f.purpose === "payment" || f.purpose === "operations";

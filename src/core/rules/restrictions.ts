@@ -66,7 +66,8 @@ export function restrictions(f: Facts): Finding {
     if (f.otherPurpose !== undefined && NOT_BOUND.has(f.otherPurpose)) {
       out.cautions.push(RESTRICTION_NOT_BINDING_CAUTION);
     } else if ((isTpo(f) || f.statedOtherPurpose === "family-involvement") && type !== "patient") {
-      if (f.emergency && f.purpose === "treatment" && type === "provider") {
+      // forProviderTreatment false says this is no treatment disclosure (contract), so no emergency treatment either.
+      if (f.emergency && f.purpose === "treatment" && type === "provider" && f.forProviderTreatment !== false) {
         out.hits.push(fire(RESTRICTION_RULES.emergencyTreatment, "allowed-with-conditions", { conditions: [EMERGENCY_RESTRICTION_CONDITION] }));
       } else if (f.authorization) {
         out.hits.push(fire(RESTRICTION_RULES.agreed, "needs-review", { text: CONFLICT_TEXT, headline: CONFLICT_HEADLINE }));
