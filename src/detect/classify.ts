@@ -6,7 +6,7 @@
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, closestWithin } from "./dom.ts";
-import { matchesAny } from "./adapters/match.ts";
+import { controlSelectors, matchesAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
 import { cleanText, matchText } from "./text.ts";
 import {
@@ -68,7 +68,8 @@ export function classifyControl(el: Element): Classification | null {
 export function classifyWith(el: Element, adapter: SiteAdapter | undefined): Classification | null {
   try {
     if (adapter && matchesAny(el, adapter.ignore)) return null;
-    const adapted = adapter?.controls?.find((control) => matchesAny(el, [control.selector], true));
+    // One call for the usual case (not an adapter control), then which one.
+    const adapted = matchesAny(el, controlSelectors(adapter), true) ? adapter?.controls?.find((control) => matchesAny(el, [control.selector], true)) : undefined;
     if (adapted) return withPopup(el, { kind: adapted.kind, label: accessibleName(el) || adapted.kind });
     if (!isControlElement(el)) return null;
     const label = accessibleName(el);

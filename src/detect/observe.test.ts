@@ -97,6 +97,22 @@ describe("observeActions", () => {
     await vi.waitFor(() => expect(seen).toContain("fax:Send fax"));
   });
 
+  it("on a churning list reports only what is still there when the batch runs, and text replaced inside a control", async () => {
+    document.body.innerHTML = '<ul id="list"></ul><button id="b"><span id="s">Loading</span></button>';
+    const { seen, observer } = start({ initialScan: false });
+    const list = document.getElementById("list")!;
+    const item = (text: string) => Object.assign(document.createElement(text === "row" ? "li" : "button"), { textContent: text });
+    for (let round = 0; round < 3; round++) {
+      list.replaceChildren(...Array.from({ length: 50 }, (_, i) => item(round === 0 && i === 3 ? "Share record" : round === 2 && i === 7 ? "Fax chart" : "row")));
+    }
+    const span = document.getElementById("s")!;
+    span.textContent = "Still loading";
+    span.textContent = "Send referral";
+    await tick();
+    observer.flush();
+    expect(seen).toEqual(["fax:Fax chart", "referral:Send referral"]);
+  });
+
   it("stops everything on abort: no callback afterwards, pending batch dropped", async () => {
     const { seen, controller } = start({ initialScan: false });
     document.body.append(Object.assign(document.createElement("button"), { textContent: "Share" }));

@@ -3,9 +3,12 @@
  * their items when opened, frameworks that replace nodes, text that changes.
  *
  * Design:
- * - One MutationObserver per tree (the document and each open shadow root). Records only queue nodes;
- *   the work happens in one batch per idle period (requestIdleCallback with a 100 ms timeout, or a
- *   16 ms timer), so a page that churns a thousand nodes every 100 ms costs one walk of what was added.
+ * - One MutationObserver per tree (the document and each open shadow root). Records only queue their
+ *   node lists; mutations gather for a while (150 ms, doubling up to 1 s while the page keeps changing),
+ *   then one batch runs at idle time (requestIdleCallback, 100 ms timeout). The batch walks only the
+ *   top-most added subtrees still in the page, with the adapter's selectors as one list per subtree, so
+ *   a page that adds and removes a thousand nodes every 100 ms costs about one walk of what is still
+ *   there each second, not a walk of every node it ever added.
  * - Shadow roots inside added subtrees are found during the batch walk and observed from then on.
  *   A shadow root attached to a host that is already in the page produces no mutation; those are found
  *   (a) by `noteEvent`, which the content script calls with the events it already listens to (pointer,
@@ -30,7 +33,17 @@ const OBSERVER_OPTIONS: MutationObserverInit = {
   attributeFilter: OBSERVED_ATTRIBUTES,
 };
 /** Queued nodes beyond this mean a burst: the next batch rescans the whole document instead. */
-const MAX_PENDING = 5_000;
+const MAX_PENDING = 20_000;
+/**
+ * How long mutations gather into one batch before it waits for idle time. Nodes a page adds and
+ * removes within this window are never walked (churning lists, tickers); a control that appears is
+ * still reported within a few hundred ms, and the click path never waits for this.
+ */
+const COALESCE_MS = 150;
+const MAX_COALESCE_MS = 1_000;
+/** A batch within this long after the previous one's window means the page keeps changing. */
+const QUIET_MS = 250;
+const IDLE_TIMEOUT_MS = 100;
 /** Ancestors climbed from changed text to the control it names. */
 const MAX_CONTROL_CLIMB = 8;
 
@@ -53,14 +66,10 @@ export function createBatchHandler(options: BatchHandlerOptions = {}): BatchHand
   return (added, changed = []) => {
     const controls = new Set<Element>();
     try {
-      for (const node of added) {
-        if (controls.size >= MAX_CLASSIFIED) break;
-        if (node.nodeType === TEXT_NODE) addOwningControl(node, controls);
-        else if (node.nodeType === ELEMENT_NODE || node.nodeType === DOCUMENT_NODE || node.nodeType === FRAGMENT_NODE) {
-          if (!node.isConnected) continue; // Added and removed again before we looked.
-          for (const el of collectControls(node, options.adapter, seenShadows, options.onShadowRoot)) controls.add(el);
-        }
-      }
+      const texts: Node[] = [];
+      const roots = topMostRoots(added, texts);
+      if (roots.length) for (const el of collectControls(roots, options.adapter, seenShadows, options.onShadowRoot)) controls.add(el);
+      for (const text of texts) addOwningControl(text, controls);
       for (const node of changed) {
         if (controls.size >= MAX_CLASSIFIED) break;
         addOwningControl(node, controls);
@@ -69,7 +78,9 @@ export function createBatchHandler(options: BatchHandlerOptions = {}): BatchHand
       // Report what was gathered before the failure.
     }
     const found: Candidate[] = [];
+    let classified = 0;
     for (const element of controls) {
+      if (++classified > MAX_CLASSIFIED) break;
       const result = classifyWith(element, options.adapter);
       if (!result) {
         reported.delete(element);
@@ -82,6 +93,79 @@ export function createBatchHandler(options: BatchHandlerOptions = {}): BatchHand
     }
     return found;
   };
+}
+
+/**
+ * The added subtrees worth walking: connected ones (a churning page adds and removes nodes before the
+ * batch runs), each once, and not when an ancestor is walked anyway. Added text goes to `texts`, to
+ * find the control it names. Siblings share their parent's answer, so a thousand rows added to one list climb once.
+ */
+function topMostRoots(added: Iterable<Node>, texts: Node[]): Node[] {
+  const candidates = new Set<Node>();
+  for (const node of added) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
+      if (node.isConnected) texts.push(node);
+    } else if ((type === ELEMENT_NODE || type === DOCUMENT_NODE || type === FRAGMENT_NODE) && node.isConnected) {
+      candidates.add(node);
+    }
+  }
+  if (candidates.size < 2) return [...candidates];
+  // For each ancestor met: is it (inside) an added subtree?
+  const covered = new Map<Node, boolean>();
+  const roots: Node[] = [];
+  for (const node of candidates) {
+    const path: Node[] = [];
+    let inside = false;
+    for (let up = node.parentNode; up; up = up.parentNode) {
+      const known = covered.get(up);
+      if (known !== undefined) {
+        inside = known;
+        break;
+      }
+      if (candidates.has(up)) {
+        inside = true;
+        break;
+      }
+      path.push(up);
+    }
+    for (const up of path) covered.set(up, inside);
+    if (!inside) roots.push(node);
+  }
+  return roots;
+}
+
+/** What was added to one parent since the last batch: the observer's node lists, and how many nodes they hold. */
+interface Additions {
+  lists: Array<ArrayLike<Node>>;
+  count: number;
+}
+
+/**
+ * The batch's added subtrees: the queued nodes still in the page, and parents to walk whole. A parent
+ * that has left the page is dropped without touching its nodes (any of them moved elsewhere since was
+ * recorded again under its new parent). A parent that was given more nodes than it now holds (a list
+ * that churns: add a thousand, remove them, add a thousand more) is walked once instead: what is still
+ * in it is all of its recorded nodes that are still there, and fewer to touch than the recorded ones.
+ * Such a parent also goes to `owners`, so text that changed inside a control is read again.
+ */
+function stillThere(byParent: ReadonlyMap<Node | null, Additions>, owners: Node[]): Node[] {
+  const nodes: Node[] = [];
+  for (const [parent, { lists, count }] of byParent) {
+    if (parent && !parent.isConnected) continue;
+    if (parent && count > parent.childNodes.length) {
+      nodes.push(parent);
+      owners.push(parent);
+      continue;
+    }
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        const node = list[i]!;
+        if (node.isConnected) nodes.push(node);
+      }
+    }
+  }
+  return nodes;
 }
 
 /** The control a changed node belongs to: itself, or the nearest control ancestor (text inside a button). */
@@ -125,10 +209,14 @@ export function observeActions(
   const win = (root.defaultView ?? globalThis) as IdleWindow;
   const observers: MutationObserver[] = [];
   const observed = new Set<Node>();
-  let added = new Set<Node>();
+  // Whole NodeLists, not their nodes: the observer callback stays O(records) however many nodes a record adds.
+  let added = new Map<Node | null, Additions>();
+  let pending = 0;
   let changed = new Set<Node>();
   let rescan = options.initialScan !== false;
-  let scheduled: { cancel(): void } | null = null;
+  let scheduled: { immediate: boolean; cancel(): void } | null = null;
+  let window_ = COALESCE_MS;
+  let lastBatchAt = -Infinity;
   let stopped = false;
 
   const handle = createBatchHandler({ adapter: options.adapter, onShadowRoot: observe });
@@ -149,41 +237,71 @@ export function observeActions(
     if (stopped || rescan) return;
     for (const record of records) {
       if (record.type === "childList") {
-        record.addedNodes.forEach((node) => added.add(node));
+        if (record.addedNodes.length === 0) continue;
+        queue(record.target, record.addedNodes);
       } else if (record.type === "attributes" && record.attributeName === "hidden") {
         // A container shown by removing `hidden` (a menu opening): its content is new to the person.
-        added.add(record.target);
+        queue(null, [record.target]);
       } else {
         changed.add(record.target);
       }
     }
-    if (added.size + changed.size > MAX_PENDING) {
+    if (pending + changed.size > MAX_PENDING) {
       rescan = true;
-      added = new Set();
+      added = new Map();
+      pending = 0;
       changed = new Set();
     }
-    schedule();
+    if (pending + changed.size > 0 || rescan) schedule();
   }
 
-  function schedule(): void {
-    if (scheduled || stopped) return;
-    if (typeof win.requestIdleCallback === "function") {
-      const id = win.requestIdleCallback(flush, { timeout: 100 });
-      scheduled = { cancel: () => win.cancelIdleCallback(id) };
+  /**
+   * Waits (mutations meanwhile join the batch), then for an idle period. The wait doubles, up to
+   * MAX_COALESCE_MS, while batches follow each other (a page that keeps changing), and is back to
+   * COALESCE_MS once the page has been quiet for a while.
+   */
+  function queue(parent: Node | null, nodes: ArrayLike<Node>): void {
+    const entry = added.get(parent);
+    if (entry) {
+      entry.lists.push(nodes);
+      entry.count += nodes.length;
     } else {
-      const id = win.setTimeout(flush, 16);
-      scheduled = { cancel: () => win.clearTimeout(id) };
+      added.set(parent, { lists: [nodes], count: nodes.length });
     }
+    pending += nodes.length;
+  }
+
+  function schedule(immediately = false): void {
+    if (stopped || (scheduled && (scheduled.immediate || !immediately))) return;
+    scheduled?.cancel();
+    const sinceLast = win.performance.now() - lastBatchAt;
+    window_ = sinceLast < window_ + QUIET_MS ? Math.min(window_ * 2, MAX_COALESCE_MS) : COALESCE_MS;
+    const wait = immediately ? 0 : window_;
+    let idle: number | undefined;
+    const timer = win.setTimeout(() => {
+      if (typeof win.requestIdleCallback === "function") idle = win.requestIdleCallback(flush, { timeout: IDLE_TIMEOUT_MS });
+      else flush();
+    }, wait);
+    scheduled = {
+      immediate: immediately,
+      cancel: () => {
+        win.clearTimeout(timer);
+        if (idle !== undefined) win.cancelIdleCallback(idle);
+      },
+    };
   }
 
   function flush(): void {
     scheduled?.cancel();
     scheduled = null;
     if (stopped) return;
-    const batchAdded: Iterable<Node> = rescan ? [root] : added;
-    const batchChanged = rescan ? [] : changed;
+    lastBatchAt = win.performance.now();
+    const owners: Node[] = [];
+    const batchAdded: Iterable<Node> = rescan ? [root] : stillThere(added, owners);
+    const batchChanged = rescan ? [] : [...changed, ...owners];
     rescan = false;
-    added = new Set();
+    added = new Map();
+    pending = 0;
     changed = new Set();
     const found = handle(batchAdded, batchChanged);
     if (found.length === 0 || stopped) return;
@@ -197,8 +315,9 @@ export function observeActions(
   function watchShadowRoot(shadow: ShadowRoot): void {
     if (stopped || observed.has(shadow)) return;
     observe(shadow);
-    added.add(shadow);
-    schedule();
+    queue(null, [shadow]);
+    // Met through an event, usually a pointer about to click: no coalescing wait.
+    schedule(true);
   }
 
   function noteEvent(event: Event): void {
@@ -215,12 +334,14 @@ export function observeActions(
     scheduled = null;
     for (const observer of observers) observer.disconnect();
     observers.length = 0;
-    added = new Set();
+    added = new Map();
+    pending = 0;
     changed = new Set();
   }
 
   signal.addEventListener("abort", stop, { once: true });
   observe(root);
-  if (rescan) schedule();
+  // The controls already there are warmed as soon as the page is idle.
+  if (rescan) schedule(true);
   return { watchShadowRoot, noteEvent, flush };
 }

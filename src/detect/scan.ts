@@ -1,6 +1,6 @@
 /** Finds every action control in a tree, through open shadow roots, in one walk. Same-origin iframes are not entered: the content script runs in each frame. */
 import type { ActionKind } from "./action.ts";
-import { matchesAny } from "./adapters/match.ts";
+import { controlSelectors, matchesAny, queryAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
 import { classifyWith, isControlElement } from "./classify.ts";
 import { isElement, PANEL_TAG } from "./dom.ts";
@@ -28,9 +28,13 @@ export function scanWith(root: Node, adapter: SiteAdapter | undefined, seen?: We
   }
 }
 
-/** The elements worth classifying under `root`: controls, plus whatever the adapter marks. */
+/**
+ * The elements worth classifying under `root` (or each of several roots, in one walk): controls, plus
+ * whatever the adapter marks. The adapter's selectors run once per tree as one selector list; a leaf
+ * root (no element children) only needs `matches`.
+ */
 export function collectControls(
-  root: Node,
+  root: Node | readonly Node[],
   adapter: SiteAdapter | undefined,
   seen?: WeakSet<ShadowRoot>,
   onShadowRoot?: (shadow: ShadowRoot) => void,
@@ -51,19 +55,16 @@ export function collectControls(
     },
     seen,
   );
-  const selectors = adapter?.controls?.map((control) => control.selector);
-  if (!selectors?.length) return controls;
-  // Adapter selectors run once per tree, not once per element.
+  const selectors = controlSelectors(adapter);
+  if (!selectors) return controls;
   const all = new Set(controls);
-  for (const tree of [root, ...shadows]) {
-    if (isElement(tree) && matchesAny(tree, selectors, true)) all.add(tree);
-    for (const selector of selectors) {
-      try {
-        (tree as ParentNode).querySelectorAll(selector).forEach((el) => all.add(el));
-      } catch {
-        // Invalid selector from configuration.
-      }
+  for (const tree of [...(Array.isArray(root) ? (root as readonly Node[]) : [root as Node]), ...shadows]) {
+    if (isElement(tree)) {
+      if (tree.localName === PANEL_TAG) continue;
+      if (matchesAny(tree, selectors, true)) all.add(tree);
+      if (!tree.firstElementChild) continue;
     }
+    queryAny(tree as ParentNode & Node, selectors, all);
   }
   return [...all];
 }

@@ -21,14 +21,19 @@ export interface WalkVisitor {
   shadowRoot?(root: ShadowRoot): void;
 }
 
-/** Walks `start` (an element and its subtree, or the children of a document or shadow root). */
+/**
+ * Walks `start` (an element and its subtree, or the children of a document or shadow root), or each of
+ * several starts under one element limit (a batch of added subtrees).
+ */
 export function walk(
-  start: Node,
+  start: Node | readonly Node[],
   visitor: WalkVisitor,
   seen: WeakSet<ShadowRoot> = new WeakSet(),
   limit: number = WALK_LIMITS.elements,
 ): void {
-  const roots: Array<{ node: Node; depth: number }> = [{ node: start, depth: 0 }];
+  const roots: Array<{ node: Node; depth: number }> = (Array.isArray(start) ? (start as readonly Node[]) : [start as Node])
+    .map((node) => ({ node, depth: 0 }))
+    .reverse();
   let visited = 0;
   let shadows = 0;
   while (roots.length > 0) {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { createDetector } from "../detector.ts";
+import { createBatchHandler } from "../observe.ts";
 import { adapterForHost, DEMO_ADAPTER, SiteAdapter } from "./index.ts";
 
 afterEach(() => {
@@ -42,6 +43,23 @@ describe("site adapters", () => {
     expect(detector.readRecipient(referral)).toEqual({ text: "Dr. Bob Jones", label: "Recipient", name: "Dr. Bob Jones" });
     // Without the adapter, the telehealth share counts and the unnamed div does not.
     expect(createDetector().scan(document).map((c) => c.kind)).toEqual(["share", "referral"]);
+  });
+
+  it("matches several control selectors at once, skipping a rejected one, in scans and added subtrees", () => {
+    const adapter = SiteAdapter.parse({
+      id: "m",
+      name: "M",
+      hosts: ["a.org"],
+      controls: [
+        { selector: "[[", kind: "fax" },
+        { selector: "[data-go=fax]", kind: "fax" },
+        { selector: "[data-go=share]", kind: "share" },
+      ],
+    });
+    document.body.innerHTML = '<div data-go="share" tabindex="0"></div><section><i data-go="fax"></i></section>';
+    expect(createDetector(adapter).scan(document).map((c) => c.kind)).toEqual(["share", "fax"]);
+    const handle = createBatchHandler({ adapter });
+    expect(handle([document.querySelector("section")!, document.querySelector("div")!]).map((c) => c.kind).sort()).toEqual(["fax", "share"]);
   });
 
   it("survives selectors the browser rejects", () => {

@@ -19,9 +19,76 @@ export function adapterMatchesHost(adapter: SiteAdapter, host: string): boolean 
   });
 }
 
-/** True when `el` or an ancestor matches any selector; a selector the browser rejects matches nothing. */
+const controlSelectorLists = new WeakMap<SiteAdapter, readonly string[]>();
+
+/** The adapter's control selectors, one stable array per adapter (so its joined list is cached too). */
+export function controlSelectors(adapter: SiteAdapter | undefined): readonly string[] | undefined {
+  if (!adapter?.controls?.length) return undefined;
+  let list = controlSelectorLists.get(adapter);
+  if (!list) controlSelectorLists.set(adapter, (list = adapter.controls.map((control) => control.selector)));
+  return list;
+}
+
+const joinedLists = new WeakMap<readonly string[], string | null>();
+
+/**
+ * The selectors as one selector list, so the browser matches all of them in one call instead of one
+ * call each (this runs per added subtree on pages that churn). Selectors the browser rejects are left
+ * out (they match nothing either way); null when one would change the meaning of the list (an
+ * unclosed string or bracket swallowing what follows), and callers then match one by one.
+ */
+function selectorList(selectors: readonly string[], node: Node): string | null {
+  let list = joinedLists.get(selectors);
+  if (list !== undefined) return list;
+  const doc = node.ownerDocument ?? (node as Document);
+  const empty = doc.createDocumentFragment();
+  const probe = doc.createElement("i");
+  const valid: string[] = [];
+  list = "";
+  for (const selector of selectors) {
+    try {
+      empty.querySelector(selector);
+    } catch {
+      continue;
+    }
+    try {
+      if (!probe.matches(`${selector},i`)) throw new Error("swallows the rest of a list");
+      valid.push(selector);
+    } catch {
+      list = null;
+      break;
+    }
+  }
+  if (list !== null) list = valid.length ? valid.join(",") : null;
+  joinedLists.set(selectors, list);
+  return list;
+}
+
+/** True when `el` (self) or an ancestor matches any selector; a selector the browser rejects matches nothing. */
 export function matchesAny(el: Element, selectors: readonly string[] | undefined, self = false): boolean {
-  if (!selectors) return false;
+  if (!selectors?.length) return false;
+  const list = joined(selectors, el);
+  if (list !== null) {
+    try {
+      return self ? el.matches(list) : el.closest(list) !== null;
+    } catch {
+      // Fall back to one selector at a time.
+    }
+  }
+  return matchEach(el, selectors, self);
+}
+
+/** The joined list for two or more selectors, or null (one selector, or not joinable, or no document to check them with). */
+function joined(selectors: readonly string[], node: Node): string | null {
+  if (selectors.length < 2) return null;
+  try {
+    return selectorList(selectors, node);
+  } catch {
+    return null;
+  }
+}
+
+function matchEach(el: Element, selectors: readonly string[], self: boolean): boolean {
   for (const selector of selectors) {
     try {
       if (self ? el.matches(selector) : el.closest(selector)) return true;
@@ -30,4 +97,16 @@ export function matchesAny(el: Element, selectors: readonly string[] | undefined
     }
   }
   return false;
+}
+
+/** Every element under `tree` matching any of the selectors, in one query when they join into one list. */
+export function queryAny(tree: ParentNode & Node, selectors: readonly string[], into: Set<Element>): void {
+  const list = joined(selectors, tree);
+  for (const selector of list !== null ? [list] : selectors) {
+    try {
+      tree.querySelectorAll(selector).forEach((el) => into.add(el));
+    } catch {
+      // Invalid selector from configuration.
+    }
+  }
 }
