@@ -22,7 +22,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
     role: "name",
     priority: 3,
     pattern:
-      "^(?:to|send to|sent to|recipients?|recipient (?:name|provider|organization|facility|clinician)|refer(?:red)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|receiving (?:provider|facility|clinician|organization|practice|physician)|share with|release to|send records to|consultant|consulting provider|to provider)$",
+      "^(?:to|send to|sent to|recipients?|recipient (?:name|provider|organization|facility|clinician)|refer(?:red)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|receiving (?:provider|facility|clinician|organization|practice|physician)|share with|release to|send records to|consultant|consulting provider|to provider|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list))$",
   },
   { role: "name", priority: 2, pattern: "^(?:specialist|provider|provider name|facility|facility name|organization|clinic|practice|physician)$" },
   { role: "direct", priority: 3, pattern: "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to)$" },

@@ -49,6 +49,16 @@ describe("readRecipient", () => {
     expect(readRecipient(send)).toBeUndefined();
   });
 
+  it("reads the typed-in recipient when the dropdown says Other, and an 'Other …' provider as a name", () => {
+    const html = (other: string) => `<form><label for="to">Refer to</label><select id="to"><option value="">Choose a provider…</option>
+      <option value="1">Lakeside Cardiology Associates</option><option value="other" selected>${other}</option></select>
+      <label for="free">Recipient, if not listed</label><input id="free" value="Summit Neurology Group"><button id="send">Send Referral</button></form>`;
+    for (const placeholder of ["Other (type below)", "Other…", "Other", "Other - not listed"]) {
+      expect(readRecipient(control(html(placeholder), "other"))?.text, placeholder).toBe("Summit Neurology Group");
+    }
+    expect(readRecipient(control(html("Otherside Family Medicine"), "other"))?.text).toBe("Otherside Family Medicine");
+  });
+
   it("does not read ShareCheck's own panel", () => {
     document.body.innerHTML = '<div><sharecheck-verdict><label>Recipient <input value="Panel Value"></label></sharecheck-verdict><button id="send">Share</button></div>';
     expect(readRecipient(document.getElementById("send")!)).toBeUndefined();

@@ -333,8 +333,8 @@ function selectedText(select: HTMLSelectElement): string {
   const option = select.options?.[select.selectedIndex];
   if (!option) return "";
   const text = cleanText(option.textContent ?? "", 300);
-  // "Select a provider…" placeholders carry no recipient.
-  if (attr(option, "value") === "" || /^(?:select|choose|pick|--|none)\b/i.test(text)) return "";
+  // "Select a provider…" placeholders carry no recipient, nor does "Other (type below)": the typed-in field does.
+  if (attr(option, "value") === "" || /^(?:select|choose|pick|--|none)\b|^other\b\s*(?:$|[(\-–—:,.…])/i.test(text)) return "";
   return text;
 }
 
