@@ -50,6 +50,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "export", pattern: `^(?:export|download) (?:as |to )?(?:c?cda|ccd|ccr|fhir)\\b` },
   { kind: "share", pattern: `^${THEN}(?:share|${SEND})(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "share", pattern: `^${THEN}${SEND} to (?:hie|hio|health information exchange|registry)\\b` },
+  // A results inbox's "Send to provider": the record on screen goes to the provider named beside it.
+  { kind: "share", pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external) )?(?:provider|physician|clinician|facility|practice)$` },
   { kind: "share", pattern: "^share\\b" },
   { kind: "share", pattern: "^transmit\\b" },
 ];
