@@ -67,10 +67,11 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
     <div class="sc-root sc-panel" data-held={String(state.held)}>
       <main class="sc-panel-body">
       <div class="sc-panel-content">
-      <p class="sc-panel-title">
+      {/* The frame is a document of its own: its title is its level-one heading (axe: page-has-heading-one). */}
+      <h1 class="sc-panel-title">
         <strong>ShareCheck</strong> · {label}
         {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
-      </p>
+      </h1>
       <VerdictView verdict={shown} headingLevel={2} />
       {(state.tampered || refused) && (
         <p class="sc-panel-warning" role="alert">
