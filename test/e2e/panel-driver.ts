@@ -1,0 +1,151 @@
+/**
+ * Driving the inline verdict the same way in Chromium (playwright-core) and Firefox (puppeteer-core): find a
+ * control (in a same-origin iframe or an open shadow root too), read the `<sharecheck-verdict>` host's contract
+ * attributes, click Proceed or Cancel with the mouse at their fixed places (the decision bar is the panel
+ * frame's bottom row, Proceed in the left half, Cancel in the right), and reach the panel's extension-origin
+ * frame for axe. (content-panel.test.ts has its own copy of the first helpers; it can switch to these.)
+ */
+import assert from "node:assert/strict";
+import { OUTCOMES } from "../../src/core/schema.ts";
+import { waitUntil } from "./harness/index.ts";
+
+/** What both playwright-core and puppeteer-core pages and frames offer, as far as these tests use it. */
+export interface Evaluator {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  evaluate(expression: string): Promise<unknown>;
+}
+export interface Tab extends Evaluator {
+  url(): string;
+  mouse: { click(x: number, y: number): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  frames(): Evaluator[];
+  close(): Promise<void>;
+}
+
+/** Where a control is: optionally inside a same-origin iframe and/or an open shadow root. */
+export type Target = { selector: string; text?: string; frame?: string; shadowHost?: string };
+export type HostInfo = {
+  outcome?: string;
+  action?: string;
+  recipient?: string;
+  held?: string;
+  /** The id of the open <dialog> the host sits in, if any. */
+  dialog?: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+};
+
+/** The centre of a control in top-page coordinates, scrolled into view (runs in the page). */
+export function locate(target: Target): { x: number; y: number } | null {
+  let doc: Document = document;
+  let dx = 0;
+  let dy = 0;
+  if (target.frame) {
+    const frame = document.querySelector<HTMLIFrameElement>(target.frame);
+    if (!frame?.contentDocument) return null;
+    frame.scrollIntoView({ block: "center" });
+    const box = frame.getBoundingClientRect();
+    dx = box.left + frame.clientLeft;
+    dy = box.top + frame.clientTop;
+    doc = frame.contentDocument;
+  }
+  const root: ParentNode | null | undefined = target.shadowHost ? doc.querySelector(target.shadowHost)?.shadowRoot : doc;
+  const el = Array.from(root?.querySelectorAll<HTMLElement>(target.selector) ?? []).find((e) => !target.text || e.textContent?.trim() === target.text);
+  if (!el || el.getClientRects().length === 0) return null;
+  el.scrollIntoView({ block: "center" });
+  const r = el.getBoundingClientRect();
+  return { x: dx + r.left + r.width / 2, y: dy + r.top + r.height / 2 };
+}
+
+/** The panel host's contract attributes and box (top-page coordinates), in the top document or a same-origin iframe. */
+export function hostInfo(frameSelector: string | null): HostInfo | null {
+  let doc: Document = document;
+  let dx = 0;
+  let dy = 0;
+  if (frameSelector) {
+    const frame = document.querySelector<HTMLIFrameElement>(frameSelector);
+    if (!frame?.contentDocument) return null;
+    const box = frame.getBoundingClientRect();
+    dx = box.left + frame.clientLeft;
+    dy = box.top + frame.clientTop;
+    doc = frame.contentDocument;
+  }
+  const host = doc.querySelector<HTMLElement>("sharecheck-verdict");
+  if (!host || !host.shadowRoot?.querySelector("iframe")) return null;
+  const r = host.getBoundingClientRect();
+  const { outcome, action, recipient, held } = host.dataset;
+  const dialog = host.closest("dialog[open]")?.id;
+  return { outcome, action, recipient, held, dialog, left: dx + r.left, top: dy + r.top, right: dx + r.right, bottom: dy + r.bottom };
+}
+
+/** The host's data-held, or "" when there is no host (runs in the page). */
+export const heldAttr = (): string => document.querySelector<HTMLElement>("sharecheck-verdict")?.dataset.held ?? "";
+export const anyHost = (): boolean => document.querySelector("sharecheck-verdict") !== null;
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The panel frame needs its state, Chrome's visibility observer its 100 ms, and Proceed counts only after 500 ms open. */
+export const SETTLE_MS = 1200;
+
+/** The page loaded and the content script running in it, its verdicts asked ahead. */
+export async function openWatched(newPage: (url: string) => Promise<Tab>, url: string): Promise<Tab> {
+  const page = await newPage(url);
+  await waitUntil(() => page.evaluate(() => document.documentElement.dataset.sharecheck, undefined), "the content script");
+  await sleep(500);
+  return page;
+}
+
+export async function clickControl(page: Tab, target: Target): Promise<void> {
+  const at = await waitUntil(() => page.evaluate(locate, target), `${target.text ?? target.selector} on the page`);
+  await page.mouse.click(at.x, at.y);
+}
+
+/** Waits for the panel (with its frame) and for it to settle; checks data-outcome is a verdict outcome. */
+export async function panel(page: Tab, frame: string | null = null): Promise<HostInfo> {
+  await waitUntil(() => page.evaluate(hostInfo, frame), "the ShareCheck panel");
+  await sleep(SETTLE_MS);
+  const info = await waitUntil(() => page.evaluate(hostInfo, frame), "the ShareCheck panel to stay");
+  assert.ok((OUTCOMES as readonly string[]).includes(info.outcome ?? ""), `data-outcome "${info.outcome}" is a verdict outcome`);
+  return info;
+}
+
+export async function decide(page: Tab, which: "proceed" | "cancel", frame: string | null = null): Promise<void> {
+  const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
+  const width = box.right - box.left;
+  await page.mouse.click(box.left + (which === "proceed" ? width / 4 : (3 * width) / 4), box.bottom - 20);
+}
+
+/** After a decision: the panel is gone or no longer says it holds anything. */
+export async function released(page: Tab): Promise<void> {
+  await waitUntil(async () => (await page.evaluate(heldAttr, undefined).catch(() => "")) !== "true" || undefined, "data-held to leave \"true\"");
+}
+
+/**
+ * The panel's extension-origin frame. Puppeteer over BiDi lists a moz-extension frame as about:blank, so the
+ * frame is found by asking each one where its document is.
+ */
+export async function panelFrame(page: Tab): Promise<Evaluator> {
+  return waitUntil(async () => {
+    for (const frame of page.frames()) {
+      const href = await frame.evaluate(() => location.href, undefined).catch(() => "");
+      if (/^(chrome|moz)-extension:\/\/[^/]+\/src\/content\/frame\//.test(href)) return frame;
+    }
+    return undefined;
+  }, "the panel's extension frame");
+}
+
+/** Switches the interception mode through the background's settings messages, from an extension page. */
+export async function setMode(extensionPage: () => Promise<Tab>, mode: string): Promise<void> {
+  const page = await extensionPage();
+  const saved = await page.evaluate(async (next: string) => {
+    type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    const got = (await api.runtime.sendMessage({ type: "settings-get", payload: {} })) as { data: { settings: Record<string, unknown> } };
+    const reply = (await api.runtime.sendMessage({ type: "settings-save", payload: { settings: { ...got.data.settings, mode: next } } })) as { ok: boolean };
+    return reply.ok;
+  }, mode);
+  await page.close();
+  assert.equal(saved, true, `mode ${mode} saved`);
+  await sleep(300);
+}
