@@ -113,6 +113,29 @@ describe("observeActions", () => {
     expect(seen).toEqual(["fax:Fax chart", "referral:Send referral"]);
   });
 
+  it("samples a page that never stops changing: observers off, controls added meanwhile still reported, followed again once quiet", async () => {
+    const disconnect = vi.spyOn(window.MutationObserver.prototype, "disconnect");
+    document.body.innerHTML = '<ul id="list"></ul>';
+    const { seen } = start({ initialScan: false });
+    const list = document.getElementById("list")!;
+    let rows = 0;
+    const churn = setInterval(() => list.replaceChildren(...Array.from({ length: 20 }, () => Object.assign(document.createElement("li"), { textContent: `row ${rows++}` }))), 50);
+    try {
+      await vi.waitFor(() => expect(disconnect).toHaveBeenCalled(), { timeout: 4_000 });
+      const paused = disconnect.mock.calls.length;
+      document.body.append(Object.assign(document.createElement("button"), { textContent: "Fax chart" }));
+      await vi.waitFor(() => expect(seen).toEqual(["fax:Fax chart"]), { timeout: 4_000 });
+      // Still churning: after the sampling rescan, the next addition turns the observers off again.
+      await vi.waitFor(() => expect(disconnect.mock.calls.length).toBeGreaterThan(paused), { timeout: 4_000 });
+    } finally {
+      clearInterval(churn);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    document.body.append(Object.assign(document.createElement("button"), { textContent: "Send referral" }));
+    await vi.waitFor(() => expect(seen).toEqual(["fax:Fax chart", "referral:Send referral"]), { timeout: 1_000 });
+    disconnect.mockRestore();
+  }, 15_000);
+
   it("stops everything on abort: no callback afterwards, pending batch dropped", async () => {
     const { seen, controller } = start({ initialScan: false });
     document.body.append(Object.assign(document.createElement("button"), { textContent: "Share" }));

@@ -9,6 +9,13 @@
  *   top-most added subtrees still in the page, with the adapter's selectors as one list per subtree, so
  *   a page that adds and removes a thousand nodes every 100 ms costs about one walk of what is still
  *   there each second, not a walk of every node it ever added.
+ * - A page that never stops changing (the wait has reached its cap) is sampled instead of followed:
+ *   the observers disconnect for SAMPLE_MS, then reconnect and rescan every observed tree, and
+ *   disconnect again at the first addition after that. A MutationObserver on a churning subtree costs
+ *   the page even when its callback does nothing (the browser records every removed node for it), so
+ *   this is the only way its cost stays near zero; a control that appears meanwhile is reported within
+ *   about SAMPLE_MS, and controls seen before are not classified again unless their text or name
+ *   attributes changed.
  * - Shadow roots inside added subtrees are found during the batch walk and observed from then on.
  *   A shadow root attached to a host that is already in the page produces no mutation; those are found
  *   (a) by `noteEvent`, which the content script calls with the events it already listens to (pointer,
@@ -43,6 +50,10 @@ const COALESCE_MS = 150;
 const MAX_COALESCE_MS = 1_000;
 /** A batch within this long after the previous one's window means the page keeps changing. */
 const QUIET_MS = 250;
+/** Observers off this long at a time while the page keeps changing (see the design notes). */
+const SAMPLE_MS = 2_000;
+/** After a pause, an addition this soon means the page still churns. */
+const PROBE_MS = 500;
 const IDLE_TIMEOUT_MS = 100;
 /** Ancestors climbed from changed text to the control it names. */
 const MAX_CONTROL_CLIMB = 8;
@@ -62,13 +73,22 @@ export type BatchHandler = (added: Iterable<Node>, changed?: Iterable<Node>) => 
 
 export function createBatchHandler(options: BatchHandlerOptions = {}): BatchHandler {
   const reported = new WeakMap<Element, string>();
+  // What each walked control looked like when last classified: a rescan skips those unchanged.
+  const looked = new WeakMap<Element, string>();
   const seenShadows = new WeakSet<ShadowRoot>();
   return (added, changed = []) => {
     const controls = new Set<Element>();
     try {
       const texts: Node[] = [];
       const roots = topMostRoots(added, texts);
-      if (roots.length) for (const el of collectControls(roots, options.adapter, seenShadows, options.onShadowRoot)) controls.add(el);
+      if (roots.length) {
+        for (const el of collectControls(roots, options.adapter, seenShadows, options.onShadowRoot)) {
+          const look = appearance(el);
+          if (look !== undefined && looked.get(el) === look) continue;
+          if (look !== undefined) looked.set(el, look);
+          controls.add(el);
+        }
+      }
       for (const text of texts) addOwningControl(text, controls);
       for (const node of changed) {
         if (controls.size >= MAX_CLASSIFIED) break;
@@ -93,6 +113,18 @@ export function createBatchHandler(options: BatchHandlerOptions = {}): BatchHand
     }
     return found;
   };
+}
+
+/**
+ * What classification reads of a control itself: its text and the attributes that name it. Undefined
+ * (always classify) for a long text, where comparing would cost about as much as classifying.
+ */
+function appearance(el: Element): string | undefined {
+  const text = el.textContent ?? "";
+  if (text.length > 200) return undefined;
+  let look = text;
+  for (const name of OBSERVED_ATTRIBUTES) look += `\u0000${el.getAttribute(name) ?? ""}`;
+  return look;
 }
 
 /**
@@ -208,7 +240,7 @@ export function observeActions(
   if (signal.aborted) return inert;
   const win = (root.defaultView ?? globalThis) as IdleWindow;
   const observers: MutationObserver[] = [];
-  const observed = new Set<Node>();
+  const observed = new Set<Document | ShadowRoot>();
   // Whole NodeLists, not their nodes: the observer callback stays O(records) however many nodes a record adds.
   let added = new Map<Node | null, Additions>();
   let pending = 0;
@@ -218,23 +250,61 @@ export function observeActions(
   let window_ = COALESCE_MS;
   let lastBatchAt = -Infinity;
   let stopped = false;
+  /** Observers disconnected while the page keeps changing (a timer reconnects them). */
+  let paused: number | undefined;
+  /** Until then (just reconnected after a pause), an addition means the page still churns. */
+  let probeUntil = -Infinity;
 
   const handle = createBatchHandler({ adapter: options.adapter, onShadowRoot: observe });
 
   function observe(tree: Document | ShadowRoot): void {
     if (stopped || observed.has(tree)) return;
+    observed.add(tree);
+    if (paused === undefined) connect(tree);
+  }
+
+  function connect(tree: Document | ShadowRoot): void {
     try {
       const observer = new win.MutationObserver(onRecords);
       observer.observe(tree, OBSERVER_OPTIONS);
       observers.push(observer);
-      observed.add(tree);
     } catch {
       // A tree we cannot observe is still scanned on demand.
     }
   }
 
+  function disconnect(): void {
+    for (const observer of observers) observer.disconnect();
+    observers.length = 0;
+  }
+
+  /** The page keeps changing: stop following it, and sample it after SAMPLE_MS. */
+  function pause(): void {
+    if (stopped || paused !== undefined) return;
+    disconnect();
+    probeUntil = -Infinity;
+    added = new Map();
+    pending = 0;
+    changed = new Set();
+    scheduled?.cancel();
+    scheduled = null;
+    paused = win.setTimeout(resume, SAMPLE_MS);
+  }
+
+  function resume(): void {
+    paused = undefined;
+    if (stopped) return;
+    for (const tree of observed) connect(tree);
+    rescan = true;
+    flush();
+    window_ = COALESCE_MS;
+    probeUntil = win.performance.now() + PROBE_MS;
+  }
+
   function onRecords(records: MutationRecord[]): void {
-    if (stopped || rescan) return;
+    if (stopped) return;
+    if (win.performance.now() < probeUntil && records.some((record) => record.type === "childList" && record.addedNodes.length > 0)) return pause();
+    if (rescan) return;
     for (const record of records) {
       if (record.type === "childList") {
         if (record.addedNodes.length === 0) continue;
@@ -295,15 +365,20 @@ export function observeActions(
     scheduled?.cancel();
     scheduled = null;
     if (stopped) return;
-    lastBatchAt = win.performance.now();
+    const now = win.performance.now();
+    // Reached the cap: batches have followed each other for a couple of seconds.
+    const churning = window_ >= MAX_COALESCE_MS && now - lastBatchAt < window_ + QUIET_MS;
+    lastBatchAt = now;
     const owners: Node[] = [];
-    const batchAdded: Iterable<Node> = rescan ? [root] : stillThere(added, owners);
+    // Shadow roots already walked are skipped by the walk, so a rescan names each observed tree.
+    const batchAdded: Iterable<Node> = rescan ? [...observed].filter((tree) => tree.isConnected) : stillThere(added, owners);
     const batchChanged = rescan ? [] : [...changed, ...owners];
     rescan = false;
     added = new Map();
     pending = 0;
     changed = new Set();
     const found = handle(batchAdded, batchChanged);
+    if (churning) pause();
     if (found.length === 0 || stopped) return;
     try {
       onActions(found);
@@ -332,8 +407,9 @@ export function observeActions(
     stopped = true;
     scheduled?.cancel();
     scheduled = null;
-    for (const observer of observers) observer.disconnect();
-    observers.length = 0;
+    if (paused !== undefined) win.clearTimeout(paused);
+    paused = undefined;
+    disconnect();
     added = new Map();
     pending = 0;
     changed = new Set();
