@@ -1,9 +1,8 @@
 /**
  * Driving the inline verdict the same way in Chromium (playwright-core) and Firefox (puppeteer-core): find a
  * control (in a same-origin iframe or an open shadow root too), read the `<sharecheck-verdict>` host's contract
- * attributes, click Proceed or Cancel with the mouse at their fixed places (the decision bar is the panel
- * frame's bottom row, Proceed in the left half, Cancel in the right), and reach the panel's extension-origin
- * frame for axe. (content-panel.test.ts has its own copy of the first helpers; it can switch to these.)
+ * attributes, reach the panel's extension-origin frame (for axe, and to find where Proceed and Cancel are), and
+ * click those with the mouse. (content-panel.test.ts has its own copy of the first helpers; it can switch to these.)
  */
 import assert from "node:assert/strict";
 import { OUTCOMES } from "../../src/core/schema.ts";
@@ -109,10 +108,24 @@ export async function panel(page: Tab, frame: string | null = null): Promise<Hos
   return info;
 }
 
+/**
+ * Clicks Proceed or Cancel with the mouse (a trusted click, as the clinician's): the button's place is read
+ * in the panel's own frame and offset by the host's box (and the frame's 1px border), both read just before.
+ */
 export async function decide(page: Tab, which: "proceed" | "cancel", frame: string | null = null): Promise<void> {
+  const panelDoc = await panelFrame(page);
+  const name = which === "proceed" ? "Proceed" : "Cancel";
+  const button = await waitUntil(
+    () =>
+      panelDoc.evaluate((prefix: string) => {
+        const el = Array.from(document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim().startsWith(prefix));
+        const r = el?.getBoundingClientRect();
+        return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      }, name),
+    `${name} in the panel`,
+  );
   const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
-  const width = box.right - box.left;
-  await page.mouse.click(box.left + (which === "proceed" ? width / 4 : (3 * width) / 4), box.bottom - 20);
+  await page.mouse.click(box.left + 1 + button.x, box.top + 1 + button.y);
 }
 
 /** After a decision: the panel is gone or no longer says it holds anything. */
