@@ -3,9 +3,8 @@
 // completion on Proceed, nothing on Cancel or Escape, negatives left alone, frames, shadow roots,
 // keyboard-only controls, and a hostile page that tries to decide for the clinician.
 //
-// Puppeteer cannot reach into a moz-extension frame, so the panel's buttons are clicked with the
-// mouse at their fixed places: the decision bar is the frame's bottom row, Proceed (or Close) in the
-// left half, Cancel in the right half.
+// The panel is driven through panel-driver.ts: Proceed and Cancel are clicked with the mouse where the
+// panel's own frame says its buttons are.
 import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -18,76 +17,15 @@ import {
   type DemoServer,
   type FirefoxSession,
 } from "./harness/index.ts";
+import { anyHost, clickControl, decide, hostInfo, openWatched, panel, setMode, sleep, type Tab } from "./panel-driver.ts";
 
-/** What both playwright-core and puppeteer-core pages offer, as far as these tests use it. */
-interface Evaluator {
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  url(): string;
-}
-interface Tab extends Evaluator {
-  goto(url: string): Promise<unknown>;
-  mouse: { click(x: number, y: number): Promise<void> };
-  keyboard: { press(key: string): Promise<void> };
-  frames(): Evaluator[];
-  close(): Promise<void>;
-}
 interface Browser {
-  newPage(url?: string): Promise<Tab>;
+  newPage(url: string): Promise<Tab>;
   /** Any extension page, to talk to the background as the options page would. */
   extensionPage(): Promise<Tab>;
 }
 
-/** Where a control is: optionally inside a same-origin iframe and/or an open shadow root. */
-type Target = { selector: string; text?: string; frame?: string; shadowHost?: string };
-type HostInfo = { outcome?: string; action?: string; recipient?: string; held?: string; left: number; top: number; right: number; bottom: number };
-
-/** The centre of a control in top-page coordinates, scrolled into view (runs in the page). */
-function locate(target: Target): { x: number; y: number } | null {
-  let doc: Document = document;
-  let dx = 0;
-  let dy = 0;
-  if (target.frame) {
-    const frame = document.querySelector<HTMLIFrameElement>(target.frame);
-    if (!frame?.contentDocument) return null;
-    frame.scrollIntoView({ block: "center" });
-    const box = frame.getBoundingClientRect();
-    dx = box.left + frame.clientLeft;
-    dy = box.top + frame.clientTop;
-    doc = frame.contentDocument;
-  }
-  const root: ParentNode | null | undefined = target.shadowHost ? doc.querySelector(target.shadowHost)?.shadowRoot : doc;
-  const el = Array.from(root?.querySelectorAll<HTMLElement>(target.selector) ?? []).find((e) => !target.text || e.textContent?.trim() === target.text);
-  if (!el) return null;
-  el.scrollIntoView({ block: "center" });
-  const r = el.getBoundingClientRect();
-  return { x: dx + r.left + r.width / 2, y: dy + r.top + r.height / 2 };
-}
-
-/** The panel host's contract attributes and box (top-page coordinates), in the top document or a same-origin iframe. */
-function hostInfo(frameSelector: string | null): HostInfo | null {
-  let doc: Document = document;
-  let dx = 0;
-  let dy = 0;
-  if (frameSelector) {
-    const frame = document.querySelector<HTMLIFrameElement>(frameSelector);
-    if (!frame?.contentDocument) return null;
-    const box = frame.getBoundingClientRect();
-    dx = box.left + frame.clientLeft;
-    dy = box.top + frame.clientTop;
-    doc = frame.contentDocument;
-  }
-  const host = doc.querySelector<HTMLElement>("sharecheck-verdict");
-  if (!host || !host.shadowRoot?.querySelector("iframe")) return null;
-  const r = host.getBoundingClientRect();
-  const { outcome, action, recipient, held } = host.dataset;
-  return { outcome, action, recipient, held, left: dx + r.left, top: dy + r.top, right: dx + r.right, bottom: dy + r.bottom };
-}
-
-const anyHost = (): boolean => document.querySelector("sharecheck-verdict") !== null;
 const activeText = (): string => (document.activeElement?.textContent ?? "").trim();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The panel frame needs its state, Chrome's visibility observer its 100 ms, and Proceed counts only after 500 ms open. */
-const SETTLE_MS = 1200;
 
 function contentSuite(name: string, skip: string | false, launch: () => Promise<Browser & { close(): Promise<void> }>) {
   describe(name, { skip }, () => {
@@ -95,40 +33,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
     let browser: Browser & { close(): Promise<void> };
     const submissions = (kind?: string) => demo.submissions().filter((s) => !kind || s.kind === kind);
 
-    async function open(path: string): Promise<Tab> {
-      const page = await browser.newPage(`${demo.url}${path}`);
-      await waitUntil(() => page.evaluate(() => document.documentElement.dataset.sharecheck, undefined), "the content script");
-      await sleep(500); // the verdicts for the page's controls are asked ahead
-      return page;
-    }
-    async function click(page: Tab, target: Target): Promise<void> {
-      const at = await waitUntil(() => page.evaluate(locate, target), `${target.text ?? target.selector} on the page`);
-      await page.mouse.click(at.x, at.y);
-    }
-    async function panel(page: Tab, frame: string | null = null): Promise<HostInfo> {
-      const info = await waitUntil(() => page.evaluate(hostInfo, frame), "the ShareCheck panel");
-      await sleep(SETTLE_MS);
-      return (await page.evaluate(hostInfo, frame)) ?? info;
-    }
-    async function decide(page: Tab, which: "proceed" | "cancel", frame: string | null = null): Promise<void> {
-      const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
-      const width = box.right - box.left;
-      await page.mouse.click(box.left + (which === "proceed" ? width / 4 : (3 * width) / 4), box.bottom - 20);
-    }
-    async function setMode(mode: string): Promise<void> {
-      const page = await browser.extensionPage();
-      const saved = await page.evaluate(async (next: string) => {
-        type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-        const api = (g.browser ?? g.chrome)!;
-        const got = (await api.runtime.sendMessage({ type: "settings-get", payload: {} })) as { data: { settings: Record<string, unknown> } };
-        const reply = (await api.runtime.sendMessage({ type: "settings-save", payload: { settings: { ...got.data.settings, mode: next } } })) as { ok: boolean };
-        return reply.ok;
-      }, mode);
-      await page.close();
-      assert.equal(saved, true, `mode ${mode} saved`);
-      await sleep(300);
-    }
+    const open = (path: string) => openWatched((url) => browser.newPage(url), `${demo.url}${path}`);
 
     before(async () => {
       demo = await serveDemo();
@@ -144,7 +49,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("a Direct message to an unknown purpose is held with the contract attributes; Proceed sends it exactly once", async () => {
       const page = await open("/direct");
-      await click(page, { selector: "button", text: "Send via Direct" });
+      await clickControl(page, { selector: "button", text: "Send via Direct" });
       const info = await panel(page);
       assert.equal(info.outcome, "needs-review");
       assert.equal(info.action, "direct");
@@ -160,7 +65,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("Cancel leaves the page untouched and gives focus back to the control", async () => {
       const page = await open("/direct");
-      await click(page, { selector: "button", text: "Send via Direct" });
+      await clickControl(page, { selector: "button", text: "Send via Direct" });
       await panel(page);
       await decide(page, "cancel");
       await waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, "the panel to close");
@@ -173,13 +78,13 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("Escape cancels, in the panel and from the page", async () => {
       const page = await open("/direct");
-      await click(page, { selector: "button", text: "Send via Direct" });
+      await clickControl(page, { selector: "button", text: "Send via Direct" });
       await panel(page);
       await page.keyboard.press("Escape"); // focus is in the panel
       await waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, "the panel to close on Escape");
-      await click(page, { selector: "button", text: "Send via Direct" });
+      await clickControl(page, { selector: "button", text: "Send via Direct" });
       await panel(page);
-      await click(page, { selector: "#direct-subject" }); // focus back in the page, action still held
+      await clickControl(page, { selector: "#direct-subject" }); // focus back in the page, action still held
       await page.keyboard.press("Escape");
       await waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, "the panel to close on Escape from the page");
       await sleep(500);
@@ -189,7 +94,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("a clearly allowed referral to a provider is not interrupted", async () => {
       const page = await open("/referral");
-      await click(page, { selector: "button", text: "Send Referral" });
+      await clickControl(page, { selector: "button", text: "Send Referral" });
       await waitUntil(() => submissions("referrals").length > 0 || undefined, "the referral to go", 3000);
       await sleep(500);
       assert.equal(submissions().length, 1);
@@ -198,11 +103,11 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("look-alikes are never held and get no panel", async () => {
       const telehealth = await open("/telehealth");
-      for (const text of ["Share screen", "Mute", "Save draft", "End visit"]) await click(telehealth, { selector: "button", text });
+      for (const text of ["Share screen", "Mute", "Save draft", "End visit"]) await clickControl(telehealth, { selector: "button", text });
       const documents = await open("/share");
-      await click(documents, { selector: "button", text: "Export to calendar" });
+      await clickControl(documents, { selector: "button", text: "Export to calendar" });
       const messages = await open("/messages");
-      await click(messages, { selector: "[role=button]", text: "Save draft" });
+      await clickControl(messages, { selector: "[role=button]", text: "Save draft" });
       await sleep(1500);
       for (const page of [telehealth, documents, messages]) assert.equal(await page.evaluate(anyHost, undefined), false, page.url());
       assert.equal(submissions().length, 0);
@@ -211,8 +116,8 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("an Actions menu item rendered only when opened (Fax chart) is held, then faxed once", async () => {
       const page = await open("/chart");
-      await click(page, { selector: "button", text: "Actions ▾" });
-      await click(page, { selector: "[role=menuitem]", text: "Fax chart" });
+      await clickControl(page, { selector: "button", text: "Actions ▾" });
+      await clickControl(page, { selector: "[role=menuitem]", text: "Fax chart" });
       const info = await panel(page);
       assert.equal(info.action, "fax");
       assert.equal(info.held, "true");
@@ -228,7 +133,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       const page = await open("/frames");
       await waitUntil(() => page.evaluate(() => document.querySelector<HTMLIFrameElement>("#share-frame")?.contentDocument?.documentElement.dataset.sharecheck, undefined), "the content script in the iframe");
       await sleep(500);
-      await click(page, { frame: "#share-frame", selector: "button[type=submit]" });
+      await clickControl(page, { frame: "#share-frame", selector: "button[type=submit]" });
       const info = await panel(page, "#share-frame");
       assert.equal(info.held, "true");
       assert.equal(info.action, "share");
@@ -242,7 +147,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("a Send button in a web component's open shadow root is held and completes once", async () => {
       const page = await open("/component");
-      await click(page, { shadowHost: "rb-send-panel", selector: "button", text: "Send care plan" });
+      await clickControl(page, { shadowHost: "rb-send-panel", selector: "button", text: "Send care plan" });
       const info = await panel(page);
       assert.equal(info.held, "true");
       assert.equal(submissions().length, 0);
@@ -270,7 +175,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("a control removed while held cannot be completed, and nothing breaks", async () => {
       const page = await open("/messages");
-      await click(page, { selector: "[role=button]", text: "Share with care team" });
+      await clickControl(page, { selector: "[role=button]", text: "Share with care team" });
       await panel(page);
       await page.evaluate(() => document.getElementById("message-send")?.remove(), undefined);
       await sleep(600);
@@ -284,38 +189,38 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
     });
 
     test("advise mode never holds: the page's handler runs at once and the panel only advises", async () => {
-      await setMode("advise");
+      await setMode(() => browser.extensionPage(), "advise");
       try {
         const page = await open("/messages");
-        await click(page, { selector: "[role=button]", text: "Share with care team" });
+        await clickControl(page, { selector: "[role=button]", text: "Share with care team" });
         await waitUntil(() => submissions("messages").length > 0 || undefined, "the message to go without waiting");
         const info = await panel(page);
         assert.equal(info.held, "false");
         assert.equal(await page.evaluate(() => (window as unknown as { messageSends: number }).messageSends, undefined), 1);
         await page.close();
       } finally {
-        await setMode("confirm-risky");
+        await setMode(() => browser.extensionPage(), "confirm-risky");
       }
     });
 
     test("off mode: nothing is held and no panel appears", async () => {
-      await setMode("off");
+      await setMode(() => browser.extensionPage(), "off");
       try {
         const page = await open("/direct");
-        await click(page, { selector: "button", text: "Send via Direct" });
+        await clickControl(page, { selector: "button", text: "Send via Direct" });
         await waitUntil(() => submissions("direct").length > 0 || undefined, "the Direct message to go untouched", 3000);
         assert.equal(submissions().length, 1);
         await page.close();
       } finally {
-        await setMode("confirm-risky");
+        await setMode(() => browser.extensionPage(), "confirm-risky");
       }
     });
 
     test("a hostile page can neither click Proceed nor trick a click on a hidden panel", async () => {
-      await setMode("confirm-all");
+      await setMode(() => browser.extensionPage(), "confirm-all");
       try {
         const page = await open("/referral");
-        await click(page, { selector: "button", text: "Send Referral" });
+        await clickControl(page, { selector: "button", text: "Send Referral" });
         const info = await panel(page);
         assert.equal(info.outcome, "allowed");
         assert.equal(info.held, "true");
@@ -354,7 +259,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
         assert.equal(submissions().length, 1);
         await page.close();
       } finally {
-        await setMode("confirm-risky");
+        await setMode(() => browser.extensionPage(), "confirm-risky");
       }
     });
   });

@@ -2,7 +2,7 @@
  * Driving the inline verdict the same way in Chromium (playwright-core) and Firefox (puppeteer-core): find a
  * control (in a same-origin iframe or an open shadow root too), read the `<sharecheck-verdict>` host's contract
  * attributes, reach the panel's extension-origin frame (for axe, and to find where Proceed and Cancel are), and
- * click those with the mouse. (content-panel.test.ts has its own copy of the first helpers; it can switch to these.)
+ * click those with the mouse.
  */
 import assert from "node:assert/strict";
 import { OUTCOMES } from "../../src/core/schema.ts";
