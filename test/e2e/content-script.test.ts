@@ -2,42 +2,25 @@
 // page, in a same-origin iframe and in an iframe written in place (srcdoc), in Chromium and in
 // Firefox; the popup and options pages load.
 // The content script marks each document it runs in with data-sharecheck="ready".
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Frame as PwFrame } from "playwright-core";
 import type { Frame as PpFrame } from "puppeteer-core";
-import {
-  launchChromium,
-  launchFirefox,
-  missingBrowser,
-  serveDemo,
-  waitUntil,
-  type ChromiumSession,
-  type DemoServer,
-  type FirefoxSession,
-} from "./harness/index.ts";
+import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
 
 const marker = (): string | undefined => document.documentElement.dataset.sharecheck;
 const rendered = (): boolean => document.readyState === "complete" && (document.body?.innerText.trim().length ?? 0) > 0;
 
 describe("Chromium, dist/demo-chrome", { skip: missingBrowser("chromium") }, () => {
-  let demo: DemoServer;
-  let chrome: ChromiumSession;
-  before(async () => {
-    demo = await serveDemo();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await demo?.close();
-    await chrome?.close();
-  });
+  const demo = forSuite(serveDemo);
+  const chrome = forSuite(launchChromium);
 
   test("the extension id comes from its service worker", () => {
-    assert.match(chrome.extensionId, /^[a-p]{32}$/);
+    assert.match(chrome().extensionId, /^[a-p]{32}$/);
   });
 
   test("the content script runs in the top page, a same-origin iframe and an iframe written in place (srcdoc)", async () => {
-    const page = await chrome.newPage(`${demo.url}/frames`);
+    const page = await chrome().newPage(`${demo().url}/frames`);
     assert.equal(await waitUntil(() => page.evaluate(marker), "the marker in the top page"), "ready");
     const frame = await waitUntil(() => page.frames().find((f: PwFrame) => f.url().endsWith("/static/share-frame.html")), "the iframe");
     assert.equal(await waitUntil(() => frame.evaluate(marker), "the marker in the iframe"), "ready");
@@ -46,30 +29,22 @@ describe("Chromium, dist/demo-chrome", { skip: missingBrowser("chromium") }, () 
   });
 
   test("the popup and options pages load", async () => {
-    for (const page of [await chrome.openPopup(), await chrome.openOptions()]) {
+    for (const page of [await chrome().openPopup(), await chrome().openOptions()]) {
       assert.ok(await waitUntil(() => page.evaluate(rendered), `${page.url()} to render`));
     }
   });
 });
 
 describe("Firefox, dist/demo-firefox", { skip: missingBrowser("firefox") }, () => {
-  let demo: DemoServer;
-  let firefox: FirefoxSession;
-  before(async () => {
-    demo = await serveDemo();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await demo?.close();
-    await firefox?.close();
-  });
+  const demo = forSuite(serveDemo);
+  const firefox = forSuite(launchFirefox);
 
   test("the add-on is installed under its stable id", () => {
-    assert.equal(firefox.extensionId, "sharecheck@sharecheck.example");
+    assert.equal(firefox().extensionId, "sharecheck@sharecheck.example");
   });
 
   test("the content script runs in the top page, a same-origin iframe and an iframe written in place (srcdoc)", async () => {
-    const page = await firefox.newPage(`${demo.url}/frames`);
+    const page = await firefox().newPage(`${demo().url}/frames`);
     assert.equal(await waitUntil(() => page.evaluate(marker), "the marker in the top page"), "ready");
     const frame = await waitUntil(() => page.frames().find((f: PpFrame) => f.url().endsWith("/static/share-frame.html")), "the iframe");
     assert.equal(await waitUntil(() => frame.evaluate(marker), "the marker in the iframe"), "ready");
@@ -78,7 +53,7 @@ describe("Firefox, dist/demo-firefox", { skip: missingBrowser("firefox") }, () =
   });
 
   test("the popup and options pages load", async () => {
-    for (const page of [await firefox.openPopup(), await firefox.openOptions()]) {
+    for (const page of [await firefox().openPopup(), await firefox().openOptions()]) {
       assert.ok(await waitUntil(() => page.evaluate(rendered), "an extension page to render"));
     }
   });

@@ -2,87 +2,62 @@
 // requests of the extension's own contexts (pages, frames, service worker, content script) and
 // fails on close() if there is any; this file proves the recorder catches one, then walks the
 // demo portal and the extension's pages in both browsers expecting none.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  launchChromium,
-  launchFirefox,
-  missingBrowser,
-  serveDemo,
-  waitUntil,
-  type ChromiumSession,
-  type DemoServer,
-  type FirefoxSession,
-} from "./harness/index.ts";
+import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
 
 const DEMO_PAGES = ["/", "/chart", "/referral", "/direct", "/frames"];
 
 describe("Chromium: the extension makes no network request", { skip: missingBrowser("chromium") }, () => {
-  let demo: DemoServer;
-  let chrome: ChromiumSession;
-  before(async () => {
-    demo = await serveDemo();
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await demo?.close();
-    await chrome?.close(); // throws if anything below made an extension request
-  });
+  const demo = forSuite(serveDemo);
+  const chrome = forSuite(launchChromium); // its close() throws if anything below made an extension request
 
   test("the recorder sees a request from the service worker and from an extension page", async () => {
-    await chrome.serviceWorker.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo.url}/probe-from-worker`);
-    const popup = await chrome.openPopup();
-    await popup.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo.url}/probe-from-page`);
-    await waitUntil(() => chrome.network.requests.length >= 2, "two recorded requests");
-    assert.deepEqual(chrome.network.requests.map((r) => new URL(r.url).pathname).sort(), ["/probe-from-page", "/probe-from-worker"]);
-    assert.throws(() => chrome.network.assertNone(), /made 2 network request/);
+    await chrome().serviceWorker.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo().url}/probe-from-worker`);
+    const popup = await chrome().openPopup();
+    await popup.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo().url}/probe-from-page`);
+    await waitUntil(() => chrome().network.requests.length >= 2, "two recorded requests");
+    assert.deepEqual(chrome().network.requests.map((r) => new URL(r.url).pathname).sort(), ["/probe-from-page", "/probe-from-worker"]);
+    assert.throws(() => chrome().network.assertNone(), /made 2 network request/);
     await popup.close();
-    chrome.network.requests.length = 0; // the probes were ours, not the extension's
+    chrome().network.requests.length = 0; // the probes were ours, not the extension's
   });
 
   test("walking the demo portal, the popup and the options page makes none", async () => {
-    const page = await chrome.newPage();
+    const page = await chrome().newPage();
     for (const path of DEMO_PAGES) {
-      await page.goto(`${demo.url}${path}`);
+      await page.goto(`${demo().url}${path}`);
       await waitUntil(() => page.evaluate(() => document.documentElement.dataset.sharecheck), `the content script on ${path}`);
     }
-    await (await chrome.openPopup()).waitForLoadState("load");
-    await (await chrome.openOptions()).waitForLoadState("load");
+    await (await chrome().openPopup()).waitForLoadState("load");
+    await (await chrome().openOptions()).waitForLoadState("load");
     await new Promise((resolve) => setTimeout(resolve, 500)); // let any late request show up
-    assert.deepEqual(chrome.network.requests, []);
+    assert.deepEqual(chrome().network.requests, []);
   });
 });
 
 describe("Firefox: the extension makes no network request", { skip: missingBrowser("firefox") }, () => {
-  let demo: DemoServer;
-  let firefox: FirefoxSession;
-  before(async () => {
-    demo = await serveDemo();
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await demo?.close();
-    await firefox?.close();
-  });
+  const demo = forSuite(serveDemo);
+  const firefox = forSuite(launchFirefox);
 
   test("the recorder sees a request from an extension page", async () => {
-    const popup = await firefox.openPopup();
-    await popup.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo.url}/probe-from-page`);
-    await waitUntil(() => firefox.network.requests.length >= 1, "a recorded request");
-    assert.equal(new URL(firefox.network.requests[0]!.url).pathname, "/probe-from-page");
+    const popup = await firefox().openPopup();
+    await popup.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo().url}/probe-from-page`);
+    await waitUntil(() => firefox().network.requests.length >= 1, "a recorded request");
+    assert.equal(new URL(firefox().network.requests[0]!.url).pathname, "/probe-from-page");
     await popup.close();
-    firefox.network.requests.length = 0;
+    firefox().network.requests.length = 0;
   });
 
   test("walking the demo portal, the popup and the options page makes none", async () => {
-    const page = await firefox.newPage();
+    const page = await firefox().newPage();
     for (const path of DEMO_PAGES) {
-      await page.goto(`${demo.url}${path}`);
+      await page.goto(`${demo().url}${path}`);
       await waitUntil(() => page.evaluate(() => document.documentElement.dataset.sharecheck), `the content script on ${path}`);
     }
-    await firefox.openPopup();
-    await firefox.openOptions();
+    await firefox().openPopup();
+    await firefox().openOptions();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.deepEqual(firefox.network.requests, []);
+    assert.deepEqual(firefox().network.requests, []);
   });
 });

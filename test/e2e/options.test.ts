@@ -7,13 +7,13 @@
 // a real site is added and removed. Chromium has no such switch, so it adds a site the demo build already
 // holds (localhost): permissions.request resolves at once without a prompt, and removing it reports that the
 // build keeps it.
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { launchChromium, launchFirefox, missingBrowser, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
+import { forSuite, launchChromium, launchFirefox, missingBrowser } from "./harness/index.ts";
 import { makeNpi, makeTin } from "./options-fixtures.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
@@ -166,31 +166,19 @@ function scenario(steps: () => Steps) {
 }
 
 describe("options and popup in Chromium (dist/demo-chrome)", { skip: missingBrowser("chromium") }, () => {
-  let chrome: ChromiumSession;
-  before(async () => {
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-  });
+  const chrome = forSuite(launchChromium);
   scenario(() => ({
-    options: async () => playwrightUi(await chrome.openOptions()),
-    popup: async () => playwrightUi(await chrome.openPopup()),
+    options: async () => playwrightUi(await chrome().openOptions()),
+    popup: async () => playwrightUi(await chrome().openPopup()),
     site: { input: "http://localhost:8080/portal", afterRemove: /http:\/\/localhost is built into this version/ },
   }));
 });
 
 describe("options and popup in Firefox (dist/demo-firefox)", { skip: missingBrowser("firefox") }, () => {
-  let firefox: FirefoxSession;
-  before(async () => {
-    firefox = await launchFirefox(undefined, { prefs: { "extensions.webextOptionalPermissionPrompts": false } });
-  });
-  after(async () => {
-    await firefox?.close();
-  });
+  const firefox = forSuite(() => launchFirefox(undefined, { prefs: { "extensions.webextOptionalPermissionPrompts": false } }));
   scenario(() => ({
-    options: async () => puppeteerUi(await firefox.openOptions()),
-    popup: async () => puppeteerUi(await firefox.openPopup()),
+    options: async () => puppeteerUi(await firefox().openOptions()),
+    popup: async () => puppeteerUi(await firefox().openPopup()),
     site: { input: "https://ehr.example.org", afterRemove: /Stopped watching https:\/\/ehr\.example\.org/ },
   }));
 });

@@ -2,10 +2,10 @@
 // follow-up question appears only when it matters, a verdict that stops the share is announced
 // assertively, and Copy puts a dated note without patient data on the clipboard. Also: corrupted stored
 // settings are announced on the options page instead of breaking it.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { launchChromium, launchFirefox, missingBrowser, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
+import { forSuite, launchChromium, launchFirefox, missingBrowser } from "./harness/index.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
 const focused = (ui: Ui) =>
@@ -72,29 +72,17 @@ function scenario(open: () => { popup: () => Promise<Ui>; options: () => Promise
 }
 
 describe("popup in Chromium (dist/demo-chrome)", { skip: missingBrowser("chromium") }, () => {
-  let chrome: ChromiumSession;
-  before(async () => {
-    chrome = await launchChromium();
-  });
-  after(async () => {
-    await chrome?.close();
-  });
+  const chrome = forSuite(launchChromium);
   scenario(() => ({
-    popup: async () => playwrightUi(await chrome.openPopup()),
-    options: async () => playwrightUi(await chrome.openOptions()),
+    popup: async () => playwrightUi(await chrome().openPopup()),
+    options: async () => playwrightUi(await chrome().openOptions()),
   }));
 });
 
 describe("popup in Firefox (dist/demo-firefox)", { skip: missingBrowser("firefox") }, () => {
-  let firefox: FirefoxSession;
-  before(async () => {
-    firefox = await launchFirefox();
-  });
-  after(async () => {
-    await firefox?.close();
-  });
+  const firefox = forSuite(launchFirefox);
   scenario(() => ({
-    popup: async () => puppeteerUi(await firefox.openPopup()),
-    options: async () => puppeteerUi(await firefox.openOptions()),
+    popup: async () => puppeteerUi(await firefox().openPopup()),
+    options: async () => puppeteerUi(await firefox().openOptions()),
   }));
 });

@@ -4,3 +4,4 @@ export { launchChromium, type ChromiumOptions, type ChromiumSession } from "./ch
 export { FIREFOX_EXTENSION_UUID, launchFirefox, type FirefoxOptions, type FirefoxSession } from "./firefox.ts";
 export { serveDemo, startDemoServer, waitUntil, type DemoServer, type Submission } from "./demo.ts";
 export { ExtensionNetworkLog, type ExtensionRequest } from "./network.ts";
+export { forSuite } from "./suite.ts";
