@@ -5,18 +5,9 @@
 //
 // The panel is driven through panel-driver.ts: Proceed and Cancel are clicked with the mouse where the
 // panel's own frame says its buttons are.
-import { after, before, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  launchChromium,
-  launchFirefox,
-  missingBrowser,
-  serveDemo,
-  waitUntil,
-  type ChromiumSession,
-  type DemoServer,
-  type FirefoxSession,
-} from "./harness/index.ts";
+import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
 import { anyHost, clickControl, decide, hostInfo, openWatched, panel, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
@@ -29,22 +20,14 @@ const activeText = (): string => (document.activeElement?.textContent ?? "").tri
 
 function contentSuite(name: string, skip: string | false, launch: () => Promise<Browser & { close(): Promise<void> }>) {
   describe(name, { skip }, () => {
-    let demo: DemoServer;
-    let browser: Browser & { close(): Promise<void> };
-    const submissions = (kind?: string) => demo.submissions().filter((s) => !kind || s.kind === kind);
+    const demo = forSuite(serveDemo);
+    const browser = forSuite(launch);
+    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
 
-    const open = (path: string) => openWatched((url) => browser.newPage(url), `${demo.url}${path}`);
+    const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
 
-    before(async () => {
-      demo = await serveDemo();
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
     beforeEach(async () => {
-      await fetch(`${demo.url}/__test/reset`, { method: "POST" });
+      await fetch(`${demo().url}/__test/reset`, { method: "POST" });
     });
 
     test("a Direct message to an unknown purpose is held with the contract attributes; Proceed sends it exactly once", async () => {
@@ -189,7 +172,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
     });
 
     test("advise mode never holds: the page's handler runs at once and the panel only advises", async () => {
-      await setMode(() => browser.extensionPage(), "advise");
+      await setMode(() => browser().extensionPage(), "advise");
       try {
         const page = await open("/messages");
         await clickControl(page, { selector: "[role=button]", text: "Share with care team" });
@@ -199,12 +182,12 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
         assert.equal(await page.evaluate(() => (window as unknown as { messageSends: number }).messageSends, undefined), 1);
         await page.close();
       } finally {
-        await setMode(() => browser.extensionPage(), "confirm-risky");
+        await setMode(() => browser().extensionPage(), "confirm-risky");
       }
     });
 
     test("off mode: nothing is held and no panel appears", async () => {
-      await setMode(() => browser.extensionPage(), "off");
+      await setMode(() => browser().extensionPage(), "off");
       try {
         const page = await open("/direct");
         await clickControl(page, { selector: "button", text: "Send via Direct" });
@@ -212,12 +195,12 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
         assert.equal(submissions().length, 1);
         await page.close();
       } finally {
-        await setMode(() => browser.extensionPage(), "confirm-risky");
+        await setMode(() => browser().extensionPage(), "confirm-risky");
       }
     });
 
     test("a hostile page can neither click Proceed nor trick a click on a hidden panel", async () => {
-      await setMode(() => browser.extensionPage(), "confirm-all");
+      await setMode(() => browser().extensionPage(), "confirm-all");
       try {
         const page = await open("/referral");
         await clickControl(page, { selector: "button", text: "Send Referral" });
@@ -259,7 +242,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
         assert.equal(submissions().length, 1);
         await page.close();
       } finally {
-        await setMode(() => browser.extensionPage(), "confirm-risky");
+        await setMode(() => browser().extensionPage(), "confirm-risky");
       }
     });
   });

@@ -3,10 +3,10 @@
 // a modal page that is not inert), a Send button a single-page app inserts after load, the recipient read off
 // a provider dropdown and a free-text recipient field, and axe-core inside the panel's extension-origin frame.
 // Every panel's data-outcome is checked to be a verdict outcome, data-held "true" while held and not after.
-import { after, before, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil, type DemoServer } from "./harness/index.ts";
+import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
 import { anyHost, clickControl, decide, openWatched, panel, panelFrame, released, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
@@ -39,22 +39,14 @@ const dialogOpens = (): number => (window as unknown as { dialogOpens: number })
 
 function shapesSuite(name: string, skip: string | false, launch: () => Promise<Browser>) {
   describe(name, { skip }, () => {
-    let demo: DemoServer;
-    let browser: Browser;
-    const submissions = (kind?: string) => demo.submissions().filter((s) => !kind || s.kind === kind);
-    const open = (path: string) => openWatched((url) => browser.newPage(url), `${demo.url}${path}`);
+    const demo = forSuite(serveDemo);
+    const browser = forSuite(launch);
+    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
+    const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
     const gone = (page: Tab, what: string) => waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, what);
 
-    before(async () => {
-      demo = await serveDemo();
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-    });
     beforeEach(async () => {
-      await fetch(`${demo.url}/__test/reset`, { method: "POST" });
+      await fetch(`${demo().url}/__test/reset`, { method: "POST" });
     });
 
     test("icon-only Share (aria-label) that does not say it opens a dialog: held first, Proceed opens the dialog once; the modal's Share is held inside the dialog and sent once", async () => {
@@ -121,10 +113,10 @@ function shapesSuite(name: string, skip: string | false, launch: () => Promise<B
     });
 
     test("a Send button the page's script inserts seconds after load is detected and held; Proceed sends once", async () => {
-      const served = await (await fetch(`${demo.url}/results`)).text();
+      const served = await (await fetch(`${demo().url}/results`)).text();
       assert.doesNotMatch(served, /Send to provider/, "the button is not in the page as served");
       // Results to a provider are allowed, and confirm-risky lets an allowed send go at once: hold everything.
-      await setMode(() => browser.extensionPage(), "confirm-all");
+      await setMode(() => browser().extensionPage(), "confirm-all");
       try {
         const page = await open("/results");
         await clickControl(page, { selector: "button[type=submit]", text: "Send to provider" });
@@ -140,12 +132,12 @@ function shapesSuite(name: string, skip: string | false, launch: () => Promise<B
         assert.equal(submissions().length, 1);
         await page.close();
       } finally {
-        await setMode(() => browser.extensionPage(), "confirm-risky");
+        await setMode(() => browser().extensionPage(), "confirm-risky");
       }
     });
 
     test("the referral's recipient is the provider chosen in the dropdown, or the one typed in, never the referring provider or the patient", async () => {
-      await setMode(() => browser.extensionPage(), "confirm-all"); // referrals to a provider are allowed: hold them to read the panel
+      await setMode(() => browser().extensionPage(), "confirm-all"); // referrals to a provider are allowed: hold them to read the panel
       try {
         const page = await open("/referral");
         await page.evaluate(choose, { select: "#refer-to", value: "1555555550" });
@@ -172,7 +164,7 @@ function shapesSuite(name: string, skip: string | false, launch: () => Promise<B
         assert.equal(submissions().length, 0);
         await page.close();
       } finally {
-        await setMode(() => browser.extensionPage(), "confirm-risky");
+        await setMode(() => browser().extensionPage(), "confirm-risky");
       }
     });
 
