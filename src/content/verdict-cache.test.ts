@@ -25,10 +25,10 @@ describe("verdict cache", () => {
     const cache = createVerdictCache(ask);
     cache.prewarm("a", request);
     cache.prewarm("a", request);
-    const viaFetch = cache.fetch("a", request);
+    const viaAsk = cache.askOnce("a", request);
     expect(calls).toHaveLength(1);
     calls[0]!.resolve(verdict("allowed"));
-    await viaFetch;
+    await viaAsk;
     expect(cache.get("a")?.outcome).toBe("allowed");
   });
 
@@ -45,12 +45,12 @@ describe("verdict cache", () => {
   it("does not cache failures, and forgets everything when settings change", async () => {
     const { calls, ask } = deferred();
     const cache = createVerdictCache(ask);
-    const failing = cache.fetch("a", request);
+    const failing = cache.askOnce("a", request);
     calls[0]!.reject(new Error("timeout"));
     await expect(failing).rejects.toThrow("timeout");
     expect(cache.get("a")).toBeUndefined();
     cache.put("b", verdict("allowed"));
-    const late = cache.fetch("c", request);
+    const late = cache.askOnce("c", request);
     cache.clear();
     calls[1]!.resolve(verdict("allowed"));
     await late;

@@ -23,7 +23,7 @@ export function createVerdictCache(ask: Ask) {
     if (verdicts.size > MAX_ENTRIES) verdicts.delete(verdicts.keys().next().value as string);
   }
 
-  function fetch(key: string, request: DisclosureRequest): Promise<Verdict> {
+  function askOnce(key: string, request: DisclosureRequest): Promise<Verdict> {
     const inFlight = pending.get(key);
     if (inFlight) return inFlight;
     const started = generation;
@@ -44,14 +44,14 @@ export function createVerdictCache(ask: Ask) {
     for (const [key, request] of queue) {
       if (pending.size >= MAX_IN_FLIGHT) return;
       queue.delete(key);
-      if (!verdicts.has(key)) fetch(key, request).catch(() => undefined);
+      if (!verdicts.has(key)) askOnce(key, request).catch(() => undefined);
     }
   }
 
   return {
     get: (key: string) => verdicts.get(key),
     put: remember,
-    fetch,
+    askOnce,
     /** Ask in the background; failures are ignored (the click path asks again and reports). */
     prewarm(key: string, request: DisclosureRequest) {
       if (verdicts.has(key) || pending.has(key) || queue.has(key) || queue.size >= MAX_QUEUED) return;
