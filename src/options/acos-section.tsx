@@ -53,16 +53,7 @@ export function AcosSection(props: SectionProps) {
             <label for={`${id}-name`}>{t("options_aco_name")}</label>
             <input id={`${id}-name`} type="text" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
           </div>
-          <div class="sc-field">
-            <label for={`${id}-program`}>{t("options_aco_program")}</label>
-            <select id={`${id}-program`} value={draft.program} onChange={(e) => setDraft({ ...draft, program: e.currentTarget.value as AcoProgram })}>
-              {ACO_PROGRAMS.map((p) => (
-                <option key={p} value={p}>
-                  {t(key("program", p))}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProgramField id={`${id}-program`} value={draft.program} onChange={(program) => setDraft({ ...draft, program })} />
           <button type="submit" class="sc-button">
             {t("options_aco_add")}
           </button>
@@ -75,6 +66,22 @@ export function AcosSection(props: SectionProps) {
       )}
       {!locked && <ImportPanel {...props} />}
     </section>
+  );
+}
+
+/** The ACO program dropdown, the same in the add form and in each ACO's editor. */
+function ProgramField({ id, value, disabled, onChange }: { id: string; value: AcoProgram; disabled?: boolean; onChange: (program: AcoProgram) => void }) {
+  return (
+    <div class="sc-field">
+      <label for={id}>{t("options_aco_program")}</label>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value as AcoProgram)}>
+        {ACO_PROGRAMS.map((p) => (
+          <option key={p} value={p}>
+            {t(key("program", p))}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -95,21 +102,7 @@ function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: bool
             onChange={(e) => e.currentTarget.value.trim() && onChange({ ...aco, name: e.currentTarget.value.trim() })}
           />
         </div>
-        <div class="sc-field">
-          <label for={`${id}-program`}>{t("options_aco_program")}</label>
-          <select
-            id={`${id}-program`}
-            value={aco.program ?? "other"}
-            disabled={locked}
-            onChange={(e) => onChange({ ...aco, program: e.currentTarget.value as AcoProgram })}
-          >
-            {ACO_PROGRAMS.map((p) => (
-              <option key={p} value={p}>
-                {t(key("program", p))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProgramField id={`${id}-program`} value={aco.program ?? "other"} disabled={locked} onChange={(program) => onChange({ ...aco, program })} />
       </div>
       <details>
         <summary>{t("options_participants_summary", String(aco.participants.length))}</summary>
