@@ -1,169 +1,241 @@
 /**
- * ACO matching (hipaa-rules.md §7): the profile's participant lists indexed once by NPI, TIN and
- * normalised name, so matching a recipient is a few map look-ups whatever the list size.
+ * ACO matching (hipaa-rules.md §7, matching rules v2): the profile's participant lists indexed
+ * once by NPI, TIN, Direct address and domain, fax number, normalised name and alias, so matching
+ * a recipient is a few map look-ups per key whatever the list size.
  */
-import type { AcoMatch, OrgProfileInput, Recipient } from "./schema.ts";
+import { aliasKey, directAddressKey, faxKey, npiKey, tinKey } from "./match-keys.ts";
+import { nameParts, normaliseName } from "./name-key.ts";
+import type { AcoMatch, AcoProgram, MatchedBy, OrgProfileInput, Participant, Recipient } from "./schema.ts";
 
-/** What the index holds: enough to report a match, nothing else. */
-export interface AcoIndex {
-  readonly byNpi: ReadonlyMap<number, AcoMatch>;
-  readonly byTin: ReadonlyMap<number, AcoMatch>;
-  readonly byName: ReadonlyMap<string, AcoMatch>;
-  /** ACO entities by normalised ACO name, for a recipient of type "aco". */
-  readonly byAcoName: ReadonlyMap<string, AcoMatch>;
+// Where src/import has always found them; new code imports them from src/core/index.ts.
+export { normaliseName } from "./name-key.ts";
+export { npiKey, tinKey } from "./match-keys.ts";
+
+/** One participant (or, in byAcoName, one ACO entity) as the index holds it. */
+export interface IndexEntry {
+  /** The ACO's position in the profile. */
+  readonly aco: number;
+  /** The position in §7's walk: ACOs in profile order, participants in list order. */
+  readonly order: number;
+  readonly acoId: string;
+  readonly acoName: string;
+  readonly program: AcoProgram | undefined;
+  /** The participant as stored; undefined for an ACO entity. */
+  readonly participant: Participant | undefined;
 }
 
+/** Who has a key: one entry, or (when several ACOs have it) the first entry of each ACO, in profile order. */
+export type IndexSlot = IndexEntry | readonly IndexEntry[];
+
+export interface AcoIndex {
+  readonly byNpi: ReadonlyMap<number, IndexSlot>;
+  readonly byTin: ReadonlyMap<number, IndexSlot>;
+  /** Full Direct addresses among the aliases, lower-cased. */
+  readonly byDirectAddress: ReadonlyMap<string, IndexSlot>;
+  /** Whole Direct domains among the aliases (`@domain`), lower-cased, without the @. */
+  readonly byDirectDomain: ReadonlyMap<string, IndexSlot>;
+  /** Phone-number aliases by their 10 digits. */
+  readonly byFax: ReadonlyMap<number, IndexSlot>;
+  /** Participants' normalised names. */
+  readonly byName: ReadonlyMap<string, IndexSlot>;
+  /** Name aliases (not addresses or numbers), normalised. */
+  readonly byAlias: ReadonlyMap<string, IndexSlot>;
+  /** ACO entities by normalised ACO name, for a recipient of type "aco". */
+  readonly byAcoName: ReadonlyMap<string, IndexSlot>;
+  /** How many participants were indexed. */
+  readonly participants: number;
+}
+
+/** The recipient fields matching reads; `type` absent is a participant (not an ACO entity). */
+export type MatchableRecipient = Partial<Pick<Recipient, "type" | "name" | "organization" | "npi" | "tin" | "directAddress" | "fax" | "inSameAco">>;
+
 export interface RecipientMatch {
-  /** The first hit, trying NPI, then TIN, then name; undefined when none (or matching skipped). */
-  match: AcoMatch | undefined;
+  /** The first hit in §7's order (NPI, TIN, Direct, fax, name keys); undefined when none or matching is skipped. */
+  match: (AcoMatch & { matchedBy: MatchedBy }) | undefined;
   /** An NPI or TIN was given but cannot be right, so it was not used. */
   invalidIdentifier: boolean;
 }
 
+/** One ACO the recipient belongs to, and why ShareCheck thinks so. */
+export interface AcoMembership {
+  acoId: string;
+  acoName: string;
+  program: AcoProgram | undefined;
+  /** The participant's name as stored (for an ACO entity, the ACO's name). */
+  participant: string;
+  matchedBy: MatchedBy;
+  /** What the list holds that matched: the NPI or TIN as stored, the alias, or the participant's name. */
+  listed: string;
+  /** What of the recipient matched it: the identifier, address, fax or name (part) as given. */
+  given: string;
+}
+
 export const INVALID_IDENTIFIER_CAUTION = "The NPI/TIN given is not valid and was not used to match the ACO list.";
 
-/**
- * The digits of an identifier as a number when there are exactly `length` of them (every
- * non-digit ignored), else undefined. One pass, no allocation: the index calls it 100,000 times.
- */
-function digitsKey(value: string, length: number): number | undefined {
-  let key = 0;
-  let count = 0;
-  for (let i = 0; i < value.length; i++) {
-    const d = value.charCodeAt(i) - 48;
-    if (d >= 0 && d <= 9) {
-      if (++count > length) return undefined;
-      key = key * 10 + d;
-    }
-  }
-  return count === length ? key : undefined;
-}
+type Kind = "npi" | "tin" | "address" | "domain" | "fax" | "name" | "alias" | "aco";
 
-/** Luhn sum of the "80840" prefix the NPI check digit is computed over. */
-const NPI_PREFIX_SUM = 24;
+const MATCHED_BY: Readonly<Record<Kind, MatchedBy>> = {
+  npi: "npi",
+  tin: "tin",
+  address: "direct",
+  domain: "direct",
+  fax: "fax",
+  name: "name",
+  alias: "alias",
+  aco: "name",
+};
 
 /**
- * The NPI's key when it is 10 digits with a valid check digit (Luhn over 80840 + the 10 digits):
- * its first nine digits as a number, which determine it (the tenth is their check digit) and,
- * unlike the ten-digit number, fit a small integer, which keeps the 50,000-entry map fast.
+ * Adds an entry for a key. The index is built backwards (last ACO and participant first), so a
+ * new entry always comes before what is there: it replaces its own ACO's entry and goes in front
+ * of the others, which keeps §7's first hit at the head with one map operation per key.
  */
-export function npiKey(npi: string | undefined): number | undefined {
-  if (npi === undefined) return undefined;
-  const key = digitsKey(npi, 10);
-  if (key === undefined) return undefined;
-  // Walk the ten digits from the right, doubling every second one (the check digit is not doubled).
-  let sum = NPI_PREFIX_SUM;
-  let rest = key;
-  for (let i = 0; i < 10; i++) {
-    let d = rest % 10;
-    rest = (rest - d) / 10;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0 ? (key - (key % 10)) / 10 : undefined;
+function put<K>(map: Map<K, IndexSlot>, key: K, entry: IndexEntry): void {
+  const slot = map.get(key);
+  if (slot === undefined) map.set(key, entry);
+  else if (!isList(slot)) map.set(key, slot.aco === entry.aco ? entry : [entry, slot]);
+  else if (slot[0]!.aco === entry.aco) map.set(key, [entry, ...slot.slice(1)]);
+  else map.set(key, [entry, ...slot]);
 }
 
-/** The TIN (EIN or SSN) as a number when it has exactly 9 digits. */
-export function tinKey(tin: string | undefined): number | undefined {
-  return tin === undefined ? undefined : digitsKey(tin, 9);
+function isList(slot: IndexSlot): slot is readonly IndexEntry[] {
+  return Array.isArray(slot);
 }
 
-const LEGAL_FORMS = new Set([
-  "llc", "pllc", "llp", "lp", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "pc", "pa", "sc",
-]);
-
-function isDropped(code: number): boolean {
-  // . , ' " ( )
-  return code === 46 || code === 44 || code === 39 || code === 34 || code === 40 || code === 41;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x1680;
-}
-
-/** Only a-z and 0-9 words separated by single spaces: nothing for the general path to change but the ends. */
-function isPlain(lower: string): boolean {
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) continue;
-    if (code === 32 && i > 0 && i < lower.length - 1 && lower.charCodeAt(i - 1) !== 32) continue;
-    return false;
-  }
-  return lower.length > 0;
+function head(slot: IndexSlot | undefined): IndexEntry | undefined {
+  return slot === undefined ? undefined : isList(slot) ? slot[0] : slot;
 }
 
 /**
- * §7 name normalisation: lower-case, "&" -> "and", drop . , ' " ( ), a leading "the" and one
- * trailing legal-form suffix, collapse whitespace. Exact equality after this; nothing fuzzy.
- * One pass over the characters, since the index normalises every participant's name.
+ * Builds the index. Participant NPIs and TINs that cannot be right are left out, as the
+ * recipient's would be; aliases are sorted into Direct addresses, Direct domains, phone numbers
+ * and names (hipaa-rules.md §7).
  */
-export function normaliseName(name: string | undefined): string {
-  if (name === undefined) return "";
-  const lower = name.toLowerCase();
-  if (isPlain(lower)) {
-    // Fast path for names such as "RIVERSIDE FAMILY MEDICINE PC": words already clean, single spaces.
-    const start = lower.startsWith("the ") ? 4 : 0;
-    const lastSpace = lower.lastIndexOf(" ");
-    const end = lastSpace >= start && LEGAL_FORMS.has(lower.slice(lastSpace + 1)) ? lastSpace : lower.length;
-    return start === 0 && end === lower.length ? lower : lower.slice(start, end);
-  }
-  const words: string[] = [];
-  let word = "";
-  let from = 0; // start of the current run of kept characters
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    // "&" becomes "and" in place, as §7 says, without splitting words: "A&B" is "aandb", not "a and b".
-    const amp = code === 38;
-    const breaks = isSpace(code);
-    if (!amp && !breaks && !isDropped(code)) continue;
-    if (i > from) word += lower.slice(from, i);
-    from = i + 1;
-    if (amp) word += "and";
-    else if (breaks) {
-      if (word) words.push(word);
-      word = "";
+export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
+  const byNpi = new Map<number, IndexSlot>();
+  const byTin = new Map<number, IndexSlot>();
+  const byDirectAddress = new Map<string, IndexSlot>();
+  const byDirectDomain = new Map<string, IndexSlot>();
+  const byFax = new Map<number, IndexSlot>();
+  const byName = new Map<string, IndexSlot>();
+  const byAlias = new Map<string, IndexSlot>();
+  const byAcoName = new Map<string, IndexSlot>();
+  let order = profile.acos.reduce((n, aco) => n + aco.participants.length + 1, 0);
+  const participants = order - profile.acos.length;
+  for (let a = profile.acos.length - 1; a >= 0; a--) {
+    const aco = profile.acos[a]!;
+    for (let i = aco.participants.length - 1; i >= 0; i--) {
+      const p = aco.participants[i]!;
+      const entry: IndexEntry = { aco: a, order: --order, acoId: aco.id, acoName: aco.name, program: aco.program, participant: p };
+      const npi = npiKey(p.npi);
+      if (npi !== undefined) put(byNpi, npi, entry);
+      const tin = tinKey(p.tin);
+      if (tin !== undefined) put(byTin, tin, entry);
+      if (p.aliases) {
+        for (const alias of p.aliases) {
+          const k = aliasKey(alias);
+          if (k.kind === "address") put(byDirectAddress, k.address, entry);
+          else if (k.kind === "domain") put(byDirectDomain, k.domain, entry);
+          else if (k.kind === "phone") put(byFax, k.fax, entry);
+          else if (k.kind === "name") put(byAlias, k.name, entry);
+        }
+      }
+      const name = normaliseName(p.name);
+      if (name) put(byName, name, entry);
     }
+    const acoName = normaliseName(aco.name);
+    const entity: IndexEntry = { aco: a, order: --order, acoId: aco.id, acoName: aco.name, program: aco.program, participant: undefined };
+    if (acoName) put(byAcoName, acoName, entity);
   }
-  // A name that is only "The" or only "Inc" keeps its word rather than matching every other empty name.
-  if (words.length > 1 && words[0] === "the") words.shift();
-  if (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!)) words.pop();
-  return words.join(" ");
+  return { byNpi, byTin, byDirectAddress, byDirectDomain, byFax, byName, byAlias, byAcoName, participants };
 }
 
-function given(value: string | undefined): boolean {
+const indexes = new WeakMap<object, AcoIndex>();
+
+/**
+ * The index of a profile's ACO lists, built once per `acos` array and kept while the array
+ * lives. ACO lists are treated as immutable: replace the array to change them.
+ */
+export function acoIndexOf(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
+  let index = indexes.get(profile.acos);
+  if (!index) {
+    index = buildAcoIndex(profile);
+    indexes.set(profile.acos, index);
+  }
+  return index;
+}
+
+/** One look-up: a map, the recipient's key in it, and what the recipient gave. */
+interface Lookup {
+  readonly kind: Kind;
+  readonly map: ReadonlyMap<string | number, IndexSlot>;
+  readonly key: string | number;
+  readonly given: string;
+}
+
+function given(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== "";
 }
 
 /**
- * Builds the index. §7 walks ACOs in profile order and participants in list order and takes the
- * first hit; building backwards and letting later writes win keeps that answer with one map
- * operation per key. Participant NPIs and TINs that cannot be right are left out, as the
- * recipient's would be.
+ * The recipient's keys in §7's order, each a list of look-ups that count as one key (a Direct
+ * address is looked up as an address and by its domain; a name key against names and aliases).
+ * Lazy: the name parts are only split when everything before them missed.
  */
-export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
-  const byNpi = new Map<number, AcoMatch>();
-  const byTin = new Map<number, AcoMatch>();
-  const byName = new Map<string, AcoMatch>();
-  const byAcoName = new Map<string, AcoMatch>();
-  for (let a = profile.acos.length - 1; a >= 0; a--) {
-    const aco = profile.acos[a]!;
-    const acoName = normaliseName(aco.name);
-    if (acoName) byAcoName.set(acoName, { acoId: aco.id, acoName: aco.name, participant: aco.name });
-    for (let i = aco.participants.length - 1; i >= 0; i--) {
-      const p = aco.participants[i]!;
-      const hit: AcoMatch = { acoId: aco.id, acoName: aco.name, participant: p.name };
-      const npi = npiKey(p.npi);
-      if (npi !== undefined) byNpi.set(npi, hit);
-      const tin = tinKey(p.tin);
-      if (tin !== undefined) byTin.set(tin, hit);
-      const name = normaliseName(p.name);
-      if (name) byName.set(name, hit);
-    }
+function* keysOf(index: AcoIndex, r: MatchableRecipient): Generator<readonly Lookup[]> {
+  if (r.type === "aco") {
+    const name = normaliseName(r.name);
+    if (name) yield [{ kind: "aco", map: index.byAcoName, key: name, given: r.name! }];
+    return;
   }
-  return { byNpi, byTin, byName, byAcoName };
+  const npi = npiKey(r.npi);
+  if (npi !== undefined) yield [{ kind: "npi", map: index.byNpi, key: npi, given: r.npi! }];
+  const tin = tinKey(r.tin);
+  if (tin !== undefined) yield [{ kind: "tin", map: index.byTin, key: tin, given: r.tin! }];
+  const raw = given(r.directAddress) ? r.directAddress : r.name;
+  const direct = directAddressKey(raw);
+  if (direct) {
+    yield [
+      { kind: "address", map: index.byDirectAddress, key: direct.address, given: raw!.trim() },
+      { kind: "domain", map: index.byDirectDomain, key: direct.domain, given: raw!.trim() },
+    ];
+  }
+  const fax = faxKey(r.fax);
+  if (fax !== undefined) yield [{ kind: "fax", map: index.byFax, key: fax, given: r.fax! }];
+  const nameKey = (text: string): readonly Lookup[] | undefined => {
+    const key = normaliseName(text);
+    return key
+      ? [
+          { kind: "name", map: index.byName, key, given: text.trim() },
+          { kind: "alias", map: index.byAlias, key, given: text.trim() },
+        ]
+      : undefined;
+  };
+  const whole = r.name === undefined ? undefined : nameKey(r.name);
+  if (whole) yield whole;
+  const organization = r.organization === undefined ? undefined : nameKey(r.organization);
+  if (organization) yield organization;
+  if (r.name === undefined) return;
+  const parts = nameParts(r.name);
+  if (parts.length < 2) return; // the one part is the whole name, already tried
+  for (const part of parts) {
+    const key = nameKey(part);
+    if (key) yield key;
+  }
+}
+
+/** The first hit of one key: the earliest entry in §7's walk; at one participant, its name before its aliases. */
+function firstHit(lookups: readonly Lookup[]): { entry: IndexEntry; lookup: Lookup } | undefined {
+  let best: { entry: IndexEntry; lookup: Lookup } | undefined;
+  for (const lookup of lookups) {
+    const entry = head(lookup.map.get(lookup.key));
+    if (entry && (best === undefined || entry.order < best.entry.order)) best = { entry, lookup };
+  }
+  return best;
+}
+
+function toMatch(entry: IndexEntry, kind: Kind): AcoMatch & { matchedBy: MatchedBy } {
+  return { acoId: entry.acoId, acoName: entry.acoName, participant: entry.participant?.name ?? entry.acoName, matchedBy: MATCHED_BY[kind] };
 }
 
 /** Whether the recipient carries an NPI or TIN that cannot be right (and so is never used). */
@@ -172,20 +244,72 @@ export function hasInvalidIdentifier(recipient: Pick<Recipient, "npi" | "tin">):
 }
 
 /**
- * Matches a recipient against the index (§7). `inSameAco: false` is the caller's answer and
- * skips matching. A recipient of type "aco" is the ACO entity itself, matched by the ACO's name
- * only (it is not one of its own participants).
+ * Matches a recipient against the index (§7): the first key in order that hits anything decides,
+ * and for it the first ACO in profile order and the first participant in list order.
+ * `inSameAco: false` is the caller's answer and skips matching. A recipient of type "aco" is the
+ * ACO entity itself, matched by the ACO's name only (it is not one of its own participants).
  */
-export function matchRecipient(index: AcoIndex, recipient: Recipient): RecipientMatch {
+export function matchRecipient(index: AcoIndex, recipient: MatchableRecipient): RecipientMatch {
   const invalidIdentifier = hasInvalidIdentifier(recipient);
   if (recipient.inSameAco === false) return { match: undefined, invalidIdentifier };
-  const name = normaliseName(recipient.name);
-  if (recipient.type === "aco") return { match: name ? index.byAcoName.get(name) : undefined, invalidIdentifier };
-  const npi = npiKey(recipient.npi);
-  const tin = tinKey(recipient.tin);
-  const match =
-    (npi !== undefined ? index.byNpi.get(npi) : undefined) ??
-    (tin !== undefined ? index.byTin.get(tin) : undefined) ??
-    (name ? index.byName.get(name) : undefined);
-  return { match, invalidIdentifier };
+  for (const lookups of keysOf(index, recipient)) {
+    const hit = firstHit(lookups);
+    if (hit) return { match: toMatch(hit.entry, hit.lookup.kind), invalidIdentifier };
+  }
+  return { match: undefined, invalidIdentifier };
+}
+
+/** The list's value that a look-up hit: the identifier as stored, the alias, or the name. */
+function listedValue(entry: IndexEntry, lookup: Lookup): string {
+  const p = entry.participant;
+  if (!p) return entry.acoName;
+  switch (lookup.kind) {
+    case "npi":
+      return p.npi ?? "";
+    case "tin":
+      return p.tin ?? "";
+    case "name":
+      return p.name;
+    default:
+      for (const alias of p.aliases ?? []) {
+        const k = aliasKey(alias);
+        const key = k.kind === "address" ? k.address : k.kind === "domain" ? k.domain : k.kind === "phone" ? k.fax : k.kind === "name" ? k.name : undefined;
+        if (key === lookup.key && (k.kind === lookup.kind || (k.kind === "phone" && lookup.kind === "fax") || (k.kind === "name" && lookup.kind === "alias"))) return alias;
+      }
+      return "";
+  }
+}
+
+/**
+ * Every ACO the recipient belongs to, one membership per ACO: in each ACO the participant §7
+ * would match were that ACO the only one. Ordered as §7 ranks them (by key, then ACO order), so
+ * the first is the verdict's `acoMatch`. A name that is in several ACOs gives each of them; the
+ * popup and the options page's "which ACOs is X in?" show them all.
+ */
+export function findAcoMemberships(index: AcoIndex, recipient: MatchableRecipient): AcoMembership[] {
+  if (recipient.inSameAco === false) return [];
+  const found = new Map<number, { entry: IndexEntry; lookup: Lookup }>();
+  const out: AcoMembership[] = [];
+  for (const lookups of keysOf(index, recipient)) {
+    const fresh = new Map<number, { entry: IndexEntry; lookup: Lookup }>();
+    for (const lookup of lookups) {
+      const slot = lookup.map.get(lookup.key);
+      if (slot === undefined) continue;
+      for (const entry of isList(slot) ? slot : [slot]) {
+        if (found.has(entry.aco)) continue;
+        const best = fresh.get(entry.aco);
+        if (best === undefined || entry.order < best.entry.order) fresh.set(entry.aco, { entry, lookup });
+      }
+    }
+    for (const [aco, hit] of [...fresh].sort((x, y) => x[0] - y[0])) {
+      found.set(aco, hit);
+      out.push({
+        ...toMatch(hit.entry, hit.lookup.kind),
+        program: hit.entry.program,
+        listed: listedValue(hit.entry, hit.lookup),
+        given: hit.lookup.given,
+      });
+    }
+  }
+  return out;
 }

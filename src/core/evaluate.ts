@@ -2,7 +2,7 @@
  * evaluate(): hipaa-rules.md §4 — law gates, then state-law consent conditions, minimum
  * necessary, org policy, cautions, and assembly. Pure and deterministic.
  */
-import { type AcoIndex, INVALID_IDENTIFIER_CAUTION, buildAcoIndex, hasInvalidIdentifier, matchRecipient } from "./aco-match.ts";
+import { type AcoIndex, INVALID_IDENTIFIER_CAUTION, acoIndexOf, hasInvalidIdentifier, matchRecipient } from "./aco-match.ts";
 import { type Facts, resolveFacts } from "./facts.ts";
 import { OUTCOME_LABELS } from "./labels.ts";
 import { OUTCOME_RANK, isPermitted, stricter } from "./outcome.ts";
@@ -38,21 +38,19 @@ interface PreparedProfile {
 }
 
 /**
- * The ACO index, once per `acos` array: the one part of a profile too large to parse per call.
- * Keyed by that array, not the profile, so a policy, role or state changed in place is read
- * afresh (a stale cached policy could answer "allowed" where the organisation asks for review);
- * ACO lists are treated as immutable (replace the array to change them).
+ * The ACO index is built once per `acos` array (acoIndexOf), the one part of a profile too large
+ * to parse per call; the rest is read afresh every time, so a policy, role or state changed in
+ * place is never served stale (a stale policy could answer "allowed" where the organisation asks
+ * for review). The whole profile is validated the first time its ACO lists are seen.
  */
-const indexes = new WeakMap<object, AcoIndex>();
+const validated = new WeakSet<object>();
 
 function prepare(input: OrgProfileInput): PreparedProfile {
   const acos: unknown = typeof input === "object" && input !== null ? input.acos : undefined;
-  const cached = typeof acos === "object" && acos !== null ? indexes.get(acos) : undefined;
-  if (cached) return { head: ProfileHead.parse(input), index: cached };
+  if (typeof acos === "object" && acos !== null && validated.has(acos)) return { head: ProfileHead.parse(input), index: acoIndexOf(input) };
   const profile = OrgProfile.parse(input);
-  const index = buildAcoIndex(profile);
-  indexes.set(input.acos, index);
-  return { head: profile, index };
+  validated.add(input.acos);
+  return { head: profile, index: acoIndexOf(input) };
 }
 
 function strictest(hits: readonly Hit[]): Outcome | undefined {

@@ -85,6 +85,12 @@ export const Recipient = z.object({
   name: z.string().optional(),
   tin: z.string().optional(),
   npi: z.string().optional(),
+  /** v1.1: the recipient's practice or organisation when the page shows it apart from the person. */
+  organization: z.string().optional(),
+  /** v1.1: the Direct secure-messaging address the record goes to. */
+  directAddress: z.string().optional(),
+  /** v1.1: the fax number the record goes to. */
+  fax: z.string().optional(),
   inSameAco: z.boolean().optional(),
   hasRelationshipWithPatient: z.boolean().optional(),
   businessAssociateAgreement: z.boolean().optional(),
@@ -114,6 +120,11 @@ export const Participant = z.object({
   name: z.string(),
   tin: z.string().optional(),
   npi: z.string().optional(),
+  /**
+   * v1.1: other ways the EHR names the participant: doing-business-as or practice names, Direct
+   * addresses (`name@domain`) or whole Direct domains (`@domain`), fax or phone numbers.
+   */
+  aliases: z.array(z.string()).optional(),
 });
 
 export const Aco = z.object({
@@ -147,10 +158,15 @@ export const Reason = z.object({
   source: z.enum(["law", "org-policy"]),
 });
 
+/** Which key matched the recipient to the participant (v1.1). */
+export const MATCHED_BY = ["npi", "tin", "direct", "fax", "name", "alias"] as const;
+export const MatchedBy = z.enum(MATCHED_BY);
+
 export const AcoMatch = z.object({
   acoId: z.string(),
   acoName: z.string(),
   participant: z.string(),
+  matchedBy: MatchedBy.optional(),
 });
 
 export const Verdict = z.object({
@@ -186,5 +202,6 @@ export type OrgPolicy = z.infer<typeof OrgPolicy>;
 export type OrgProfile = z.infer<typeof OrgProfile>;
 export type OrgProfileInput = z.input<typeof OrgProfile>;
 export type Reason = z.infer<typeof Reason>;
+export type MatchedBy = z.infer<typeof MatchedBy>;
 export type AcoMatch = z.infer<typeof AcoMatch>;
 export type Verdict = z.infer<typeof Verdict>;

@@ -16,6 +16,9 @@ import { npiWithCheckDigit } from "./test-support.ts";
 const NAMES = ["Riverside Family Medicine", "Riverside Family Medicine, P.C.", "Lakeside Cardiology", "Harbor Valley ACO", "The Acme Co", "Smith & Jones LLP", ""];
 const NPIS = ["1234567893", "1234567890", npiWithCheckDigit("166666666"), "12345", "1-234-567-893"];
 const TINS = ["22-2222222", "222222222", "33-3333333", "1234", "abc"];
+const DIRECT = ["intake@direct.lakeside.example", "x@mail.direct.lakeside.example", "not an address"];
+const FAXES = ["(312) 555-0190", "1-312-555-0190", "555-0190"];
+const ALIASES = ["@direct.lakeside.example", "intake@direct.lakeside.example", "312.555.0190", "Riverside FM", "Inc."];
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const bool = opt(fc.boolean());
@@ -38,6 +41,9 @@ export const arbRequest: fc.Arbitrary<DisclosureRequestInput> = fc
         name: opt(fc.constantFrom(...NAMES)),
         tin: opt(fc.constantFrom(...TINS)),
         npi: opt(fc.constantFrom(...NPIS)),
+        organization: opt(fc.constantFrom(...NAMES)),
+        directAddress: opt(fc.constantFrom(...DIRECT)),
+        fax: opt(fc.constantFrom(...FAXES)),
         inSameAco: bool,
         hasRelationshipWithPatient: bool,
         businessAssociateAgreement: bool,
@@ -66,7 +72,14 @@ export const arbProfile: fc.Arbitrary<OrgProfileInput> = fc.record({
       id: fc.constantFrom("a", "b", "c"),
       name: fc.constantFrom("Harbor Valley ACO", "Summit Health Partners"),
       participants: fc.array(
-        fc.record({ name: fc.constantFrom(...NAMES), tin: opt(fc.constantFrom(...TINS)), npi: opt(fc.constantFrom(...NPIS)) }).map(compact),
+        fc
+          .record({
+            name: fc.constantFrom(...NAMES),
+            tin: opt(fc.constantFrom(...TINS)),
+            npi: opt(fc.constantFrom(...NPIS)),
+            aliases: opt(fc.uniqueArray(fc.constantFrom(...ALIASES), { maxLength: 3 })),
+          })
+          .map(compact),
         { maxLength: 4 },
       ),
     }),

@@ -14,12 +14,15 @@ export interface Scenario {
     outcome: string;
     citationsInclude?: string[];
     minimumNecessary?: string;
-    acoMatch?: { acoId: string; acoName: string; participant: string };
+    acoMatch?: { acoId: string; acoName?: string; participant: string; matchedBy?: string };
   } & Record<string, unknown>;
 }
 
+/** The public scenario files: the first set and matching v2's (§7, §8). */
+export const SCENARIO_FILES = ["public.json", "public-matching-v2.json"] as const;
+
 export function loadScenarios(): Scenario[] {
-  return JSON.parse(readFileSync(new URL("scenarios/public.json", SHARED), "utf8")) as Scenario[];
+  return SCENARIO_FILES.flatMap((file) => JSON.parse(readFileSync(new URL(`scenarios/${file}`, SHARED), "utf8")) as Scenario[]);
 }
 
 export function readSharedDoc(name: string): string {

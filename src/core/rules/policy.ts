@@ -47,7 +47,8 @@ export function policy(f: Facts, lawOutcome: Outcome): Hit[] {
   const p = f.policy;
   if (!p) return [];
   const hits: Hit[] = [];
-  if (p.outsideAco === "review" && f.purpose === "treatment" && f.outside) {
+  // The patient's own copy is not a share outside the ACO (§8, v2).
+  if (p.outsideAco === "review" && f.purpose === "treatment" && f.outside && f.recipient.type !== "patient") {
     const R = POLICY_RULES.outsideAco;
     hits.push(policyHit(R, lawOutcome, R.text, R.headline));
   }
