@@ -2,6 +2,8 @@
  * The demo EHR portal's tiny server (node:http, no dependencies). Pages in pages/*.html are body
  * fragments wrapped in layout.html (top bar, patient banner); a fragment's first line
  * `<!-- page: ORDER | TITLE | WHAT IT SHOWS -->` lists it on the index, so a new page is one new file.
+ * Pages ordered from CORPUS_ORDER up are the public page corpus (screens modelled on named EHRs, see
+ * test/e2e/corpus-data.ts): listed on the /corpus page (`{{corpus}}`), not in the top bar.
  * static/ is served as is (CSS, JS, iframe documents).
  *
  * Forms post to /api/<kind> and get a "Sent" page; every submission is counted in memory so a
@@ -64,21 +66,25 @@ async function listPages(): Promise<PageMeta[]> {
 }
 
 const pageHref = (name: string): string => (name === "index" ? "/" : `/${name}`);
+/** Pages from this order up belong to the corpus. */
+export const CORPUS_ORDER = 100;
+
+const listItems = (pages: PageMeta[]): string =>
+  pages.map((p) => `<li><a href="${pageHref(p.name)}">${escapeHtml(p.title)}</a> — ${escapeHtml(p.about)}</li>`).join("");
 
 async function renderPage(title: string, content: string, current: string): Promise<string> {
   const [layout, pages] = await Promise.all([readFile(join(here, "layout.html"), "utf8"), listPages()]);
   const nav = pages
+    .filter((p) => p.order < CORPUS_ORDER || p.name === current)
     .map((p) => `<a href="${pageHref(p.name)}"${p.name === current ? ' aria-current="page"' : ""}>${escapeHtml(p.title)}</a>`)
     .join("");
-  const list = pages
-    .filter((p) => p.name !== "index")
-    .map((p) => `<li><a href="${pageHref(p.name)}">${escapeHtml(p.title)}</a> — ${escapeHtml(p.about)}</li>`)
-    .join("");
+  const list = listItems(pages.filter((p) => p.name !== "index" && p.order < CORPUS_ORDER));
+  const corpus = listItems(pages.filter((p) => p.order >= CORPUS_ORDER));
   // Replacer functions so `$` in page text is never read as a replacement pattern.
   return layout
     .replace(/\{\{title\}\}/g, () => escapeHtml(title))
     .replace("{{nav}}", () => nav)
-    .replace("{{content}}", () => content.replace("{{pages}}", () => list));
+    .replace("{{content}}", () => content.replace("{{pages}}", () => list).replace("{{corpus}}", () => corpus));
 }
 
 async function readForm(req: IncomingMessage): Promise<Record<string, string | string[]>> {

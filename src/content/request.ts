@@ -30,7 +30,7 @@ export function requestKey(request: DisclosureRequest): string {
 }
 
 /** Limits of DetectedAction (src/detect/action.ts): text off a hostile page is cut to fit before it crosses. */
-const RECIPIENT_LIMITS: Record<keyof DetectedRecipient, number> = { text: 300, label: 300, name: 300, tin: 20, npi: 20, directAddress: 300, fax: 40 };
+const RECIPIENT_LIMITS: Record<keyof DetectedRecipient, number> = { text: 300, label: 300, name: 300, organization: 300, tin: 20, npi: 20, directAddress: 300, fax: 40 };
 
 function bounded(recipient: DetectedRecipient | undefined): DetectedRecipient | undefined {
   if (!recipient?.text) return undefined;

@@ -14,6 +14,8 @@ export const DetectedRecipient = z.object({
   /** The label of the field it came from ("Refer to", "Fax number", ...). */
   label: PageText.optional(),
   name: PageText.optional(),
+  /** The practice or organisation, when the page shows it apart from the person's name. */
+  organization: PageText.optional(),
   tin: z.string().max(20).optional(),
   npi: z.string().max(20).optional(),
   directAddress: PageText.optional(),

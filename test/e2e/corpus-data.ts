@@ -1,0 +1,287 @@
+/**
+ * The public page corpus of issue #9, as data: every action after which a record leaves, and every
+ * look-alike that must not be held, on the corpus pages of the demo portal (assets/demo/pages with
+ * `page:` order >= 100, listed at /corpus). test/e2e/corpus.test.ts drives all of it in Chromium and
+ * Firefox and prints detected %, recipient %, completes-once % and false alarms.
+ *
+ * FORMAT. `CORPUS` is a list of pages; a page is
+ *   { page: "/path", system: "the real system it is modelled on", source: "public material (URL)",
+ *     actions: Action[], negatives: Negative[] }
+ * Action (a control after which a record leaves):
+ *   name        short id, unique on its page
+ *   target      where the control is: { selector, text?, frames?, shadowHost? }
+ *                 selector  CSS selector; `text` (exact trimmed textContent) picks one of several matches
+ *                 frames    iframe selectors from the top document inward (a frame inside a frame: two)
+ *                 shadowHost  selector of an open shadow root's host (in the innermost frame) to look in
+ *   shapes      which kinds of issue #9 it exercises: 1 generic labels / names, 2 activation paths,
+ *               3 controls that change, 4 exports in frames, 5 recipients that are not form fields,
+ *               6 modal dialogs, 7 look-alikes
+ *   kind        the ActionKind detection must report ("referral" | "share" | "export" | "fax" | "direct"),
+ *               or a list of kinds a clinician would all accept for it
+ *   before      optional steps that bring the page to the state the action starts from, in order:
+ *                 { click: Target } | { fill: Target, text } (focus it, select all, type) | { waitFor: Target } | { wait: ms }
+ *   activate    how the clinician starts it: "click" (default), "enter" (Enter with the target focused),
+ *               "space" (Space, likewise), "ctrl-enter" (Control+Enter, likewise)
+ *   recipient   optional expected recipient; each given field is a case-insensitive substring of the same
+ *               field of what detection reports: { name?, organization?, directAddress?, fax? }
+ *   notRecipient  strings that must not appear anywhere in the reported recipient (the sender, the patient,
+ *               the referring provider, a phone line, another row…)
+ *   completes   how the page records completion: the <kind> of its POST to /api/<kind>; the action must
+ *               complete exactly once after Proceed and not at all while held
+ * Negative (a look-alike: never held, never delayed):
+ *   name, target, before?, activate?   as for actions
+ *   posts       optional <kind> of the POST the control makes at once (it must arrive, exactly once)
+ *
+ * Pages must not carry the demo adapter's data-ehr-* attributes: the corpus measures the general heuristics.
+ */
+import type { ActionKind } from "../../src/detect/action.ts";
+
+export type Target = { selector: string; text?: string; frames?: string[]; shadowHost?: string };
+export type Step = { click: Target } | { fill: Target; text: string } | { waitFor: Target } | { wait: number };
+export type Activation = "click" | "enter" | "space" | "ctrl-enter";
+export type Shape = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type ExpectedRecipient = { name?: string; organization?: string; directAddress?: string; fax?: string };
+
+export interface CorpusAction {
+  name: string;
+  target: Target;
+  shapes: Shape[];
+  kind: ActionKind | ActionKind[];
+  before?: Step[];
+  activate?: Activation;
+  recipient?: ExpectedRecipient;
+  notRecipient?: string[];
+  completes: string;
+}
+
+export interface CorpusNegative {
+  name: string;
+  target: Target;
+  before?: Step[];
+  activate?: Activation;
+  posts?: string;
+}
+
+export interface CorpusPage {
+  page: string;
+  system: string;
+  source: string;
+  actions: CorpusAction[];
+  negatives: CorpusNegative[];
+}
+
+const SENDER = ["Alex Rivera", "Maple Street"];
+const PATIENT = ["Test Patient", "DEMO-000123"];
+
+export const CORPUS: CorpusPage[] = [
+  {
+    page: "/openemr-ccd",
+    system: "OpenEMR: Patient Report, CCD (Download / Transmit to a Direct address)",
+    source: "https://github.com/openemr/openemr (ccr/transmitCCD.php: transmit a CCD as a Direct message to the given address)",
+    actions: [
+      {
+        name: "Transmit (input type=submit) beside Direct Address",
+        target: { selector: 'input[type=submit][value="Transmit"]' },
+        shapes: [1],
+        kind: "direct",
+        recipient: { directAddress: "referrals@direct.lakesideheart.example" },
+        notRecipient: [...SENDER, ...PATIENT],
+        completes: "direct",
+      },
+      {
+        name: "Download (input type=submit) of the CCD",
+        target: { selector: 'input[type=submit][value="Download"]' },
+        shapes: [1],
+        kind: "export",
+        completes: "export",
+      },
+    ],
+    negatives: [{ name: "View (input type=button)", target: { selector: "#ccd-view" } }],
+  },
+  {
+    page: "/openemr-fax",
+    system: "OpenEMR: Fax-SMS module, fax a document",
+    source: "https://github.com/openemr/openemr (interface/modules/custom_modules/oe-module-faxsms/README-GUIDE.md)",
+    actions: [
+      {
+        name: "Send in a Fax Document panel",
+        target: { selector: "#fax-form button[type=submit]" },
+        shapes: [1],
+        kind: "fax",
+        recipient: { name: "Harbor Valley Home Health", fax: "(555) 010-4477" },
+        notRecipient: [...SENDER, ...PATIENT],
+        completes: "fax",
+      },
+    ],
+    negatives: [
+      { name: "Fax Inbox link", target: { selector: "a", text: "Fax Inbox" } },
+      { name: "Fax Queue link", target: { selector: "a", text: "Fax Queue" } },
+    ],
+  },
+  {
+    page: "/epic-communications",
+    system: "Epic: Communication Management (Send Chart), letters routed by method",
+    source: "https://manual.connect-care.ca/workflows/mixed-contexts/delivery-of-information/delivery-of-documents",
+    actions: [
+      {
+        name: "icon Send named by title, recipient the chosen row",
+        target: { selector: "#send" },
+        shapes: [1, 5],
+        kind: ["share", "fax"],
+        recipient: { name: "Maya Chen", organization: "Lakeside Cardiology Associates", fax: "(555) 010-2323" },
+        notRecipient: [...SENDER, ...PATIENT, "Natarajan", "Summit"],
+        completes: "communications",
+      },
+    ],
+    negatives: [{ name: "Print preview", target: { selector: "#preview" } }],
+  },
+  {
+    page: "/epic-care-everywhere",
+    system: "Epic: Care Everywhere, summary of care to an outside organization",
+    source: "https://manual.connect-care.ca/workflows/mixed-contexts/delivery-of-information/delivery-of-documents",
+    actions: [
+      {
+        name: "icon button named by aria-labelledby, recipient a select-only combobox",
+        target: { selector: "#ce-send" },
+        shapes: [1, 5],
+        kind: "share",
+        recipient: { name: "Northside Medical Center" },
+        notRecipient: [...SENDER, ...PATIENT, "Harbor Valley"],
+        completes: "care-everywhere",
+      },
+    ],
+    negatives: [
+      { name: "Sent summaries link", target: { selector: "a", text: "Sent summaries" } },
+      { name: "Outside records link", target: { selector: "a", text: "Outside records" } },
+    ],
+  },
+  {
+    page: "/cerner-message-center",
+    system: "Cerner PowerChart: Message Center, New Message",
+    source: "https://cstcernerhelp.healthcarebc.ca/Applications/AccessMyHealth/Send_Message_to_AccessMyHealth_Patient_Portal_Using_Message_Centre.htm",
+    actions: [
+      {
+        name: "<u>S</u>end, recipient a token in a contenteditable To",
+        target: { selector: "#new-message button[type=submit]" },
+        shapes: [1, 5],
+        kind: ["direct", "share"],
+        recipient: { name: "Chen, Maya", directAddress: "mchen@direct.lakesidecardiology.example" },
+        notRecipient: [...SENDER, ...PATIENT, "Remove", "×"],
+        completes: "message",
+      },
+    ],
+    negatives: [{ name: "Save draft", target: { selector: "#nm-draft" }, posts: "draft" }],
+  },
+  {
+    page: "/athena-document-fax",
+    system: "athenaOne: fax a chart document to a recipient chosen in a side panel",
+    source: "https://trainings.air.athelas.com/insights_front_desk/faxing/send_and_receive_a_fax ; https://help.athenahealth.com/Ohelp/Content/Features/C_Document_Classifications_and_Guidance_A.htm",
+    actions: [
+      {
+        name: "input type=image alt Fax document, recipient a side-panel card",
+        target: { selector: "input[type=image]" },
+        shapes: [1, 5],
+        kind: "fax",
+        recipient: { name: "Valley Kidney Specialists", fax: "(555) 010-3030" },
+        notRecipient: [...SENDER, ...PATIENT, "010-3031"],
+        completes: "fax",
+      },
+    ],
+    negatives: [
+      { name: "Fax inbox link", target: { selector: "a", text: "Fax inbox" } },
+      { name: "Outbound faxes link", target: { selector: "a", text: "Outbound faxes" } },
+      { name: "Print preview", target: { selector: "#doc-preview" } },
+    ],
+  },
+  {
+    page: "/ecw-referral",
+    system: "eClinicalWorks: Outgoing Referral",
+    source: "https://help.elationhealth.com/articles/Letters-Referrals-Guide-Frequently-Asked-Questions (referral forms in ambulatory EHRs); eClinicalWorks referral window (Referral From / Referral To)",
+    actions: [
+      {
+        name: "plain Send in an Outgoing Referral form, recipient the chosen table row",
+        target: { selector: "button.btn-primary", text: "Send" },
+        shapes: [1, 5],
+        kind: "referral",
+        recipient: { name: "Lena Brooks", organization: "Riverside Neurology", fax: "(555) 010-6262" },
+        notRecipient: [...SENDER, ...PATIENT, "Omar Haddad", "Valley Kidney", "010-1000"],
+        completes: "referrals",
+      },
+      {
+        name: "fax button named only by its title",
+        target: { selector: 'button[title="Fax referral"]' },
+        shapes: [1, 5],
+        kind: ["referral", "fax"],
+        recipient: { name: "Lena Brooks", fax: "(555) 010-6262" },
+        notRecipient: [...SENDER, ...PATIENT, "Omar Haddad"],
+        completes: "fax",
+      },
+    ],
+    negatives: [
+      { name: "Save draft (a submitter of the same form)", target: { selector: "button", text: "Save draft" }, posts: "draft" },
+      { name: "Sent referrals link", target: { selector: "a", text: "Sent referrals" } },
+    ],
+  },
+  {
+    page: "/practice-fusion-share",
+    system: "Practice Fusion: share a patient record",
+    source: "Practice Fusion chart sharing (public help center screenshots: recipient cards with Direct addresses)",
+    actions: [
+      {
+        name: "Share, recipient the checked card of a group labelled Send to",
+        target: { selector: "#share button[type=submit]" },
+        shapes: [5],
+        kind: ["share", "direct"],
+        recipient: { name: "Lakeside Cardiology Associates", directAddress: "cardiology@direct.lakeside.example" },
+        notRecipient: [...SENDER, ...PATIENT, "Northside"],
+        completes: "share",
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/epic-in-basket",
+    system: "Epic: In Basket folders and a patient reminder",
+    source: "Epic In Basket (public training material: folders for faxes, Direct messages, referrals)",
+    actions: [],
+    negatives: [
+      { name: "Send reminder (to the patient)", target: { selector: "#remind" }, posts: "reminder" },
+      { name: "Save draft", target: { selector: "#draft" }, posts: "draft" },
+      { name: "Share feedback", target: { selector: "#feedback" } },
+      { name: "Fax inbox link", target: { selector: "a", text: "Fax inbox" } },
+      { name: "Direct messages link", target: { selector: "a", text: "Direct messages" } },
+      { name: "Sent referrals link", target: { selector: "a", text: "Sent referrals" } },
+    ],
+  },
+  {
+    page: "/athena-schedule",
+    system: "athenaOne: day schedule",
+    source: "athenaOne schedule (public help: appointment reminders, schedule export)",
+    actions: [],
+    negatives: [
+      { name: "Export to Excel of the schedule", target: { selector: "button", text: "Export to Excel" }, posts: "schedule" },
+      { name: "Print preview", target: { selector: "#sched-print" } },
+      { name: "Send reminder in a row", target: { selector: 'button[data-remind="1"]' }, posts: "reminder" },
+    ],
+  },
+  {
+    page: "/portal-compartir",
+    system: "Patient portal: Share my record (Spanish)",
+    source: "Patient portals' 'Share my record' (MyChart Share Everywhere, public help pages), in Spanish",
+    actions: [
+      {
+        name: "Compartir",
+        target: { selector: "#compartir button[type=submit]" },
+        shapes: [1],
+        kind: "share",
+        recipient: { name: "Clínica Familiar del Valle", fax: "(555) 010-5151" },
+        notRecipient: [...PATIENT],
+        completes: "share",
+      },
+    ],
+    negatives: [
+      { name: "Vista previa", target: { selector: "#c-vista" } },
+      { name: "Guardar borrador", target: { selector: "#c-borrador" }, posts: "draft" },
+    ],
+  },
+];
