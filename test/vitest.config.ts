@@ -8,5 +8,9 @@ export default defineConfig({
     root: new URL("..", import.meta.url).pathname,
     include: ["src/**/*.test.{ts,tsx}", "assets/**/*.test.ts", "test/unit/**/*.test.ts"],
     environment: "node",
+    // Bounded like the browser tests: a unit test or hook that hangs fails here, not at CI's limit.
+    testTimeout: 15_000,
+    hookTimeout: 15_000,
+    teardownTimeout: 10_000,
   },
 });

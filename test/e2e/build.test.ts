@@ -1,12 +1,11 @@
 // The four built extensions keep the manifest's promises: least privilege, strict CSP, one
 // self-contained content script, the demo builds watching only the local portal, no network API.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { MANAGED_FIELDS } from "../../src/settings/schema.ts";
 import { CONTENT_FRAME_PAGE, CONTENT_SCRIPT_FILE, DEMO_HOSTS, GECKO_ID, MANAGED_SCHEMA_FILE, TARGETS } from "../../src/tools/manifest.ts";
-import { ROOT } from "./harness/index.ts";
+import { ROOT, test } from "./harness/index.ts";
 
 type Json = Record<string, any>;
 const dir = (target: string): string => join(ROOT, "dist", target);

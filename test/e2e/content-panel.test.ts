@@ -5,9 +5,8 @@
 //
 // The panel is driven through panel-driver.ts: Proceed and Cancel are clicked with the mouse where the
 // panel's own frame says its buttons are.
-import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
+import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
 import { anyHost, clickControl, decide, hostInfo, openWatched, panel, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {

@@ -2,11 +2,10 @@
 // page, in a same-origin iframe and in an iframe written in place (srcdoc), in Chromium and in
 // Firefox; the popup and options pages load.
 // The content script marks each document it runs in with data-sharecheck="ready".
-import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Frame as PwFrame } from "playwright-core";
 import type { Frame as PpFrame } from "puppeteer-core";
-import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
+import { describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
 
 const marker = (): string | undefined => document.documentElement.dataset.sharecheck;
 const rendered = (): boolean => document.readyState === "complete" && (document.body?.innerText.trim().length ?? 0) > 0;

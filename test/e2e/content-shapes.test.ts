@@ -3,10 +3,9 @@
 // a modal page that is not inert), a Send button a single-page app inserts after load, the recipient read off
 // a provider dropdown and a free-text recipient field, and axe-core inside the panel's extension-origin frame.
 // Every panel's data-outcome is checked to be a verdict outcome, data-held "true" while held and not after.
-import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
+import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
 import { anyHost, clickControl, decide, openWatched, panel, panelFrame, released, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {

@@ -2,9 +2,8 @@
 // requests of the extension's own contexts (pages, frames, service worker, content script) and
 // fails on close() if there is any; this file proves the recorder catches one, then walks the
 // demo portal and the extension's pages in both browsers expecting none.
-import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
+import { describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
 
 const DEMO_PAGES = ["/", "/chart", "/referral", "/direct", "/frames"];
 

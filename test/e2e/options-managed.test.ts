@@ -3,13 +3,12 @@
 // the distribution directory, addressed to the gecko id). Enforced fields are disabled and say "Set by your
 // organisation"; a non-enforced field takes the admin's default and stays editable. The system files are
 // removed in `after`, whatever happens, and a policies.json that was there before is put back.
-import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { DEMO_CHROME_ID, GECKO_ID } from "../../src/tools/manifest.ts";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { FIREFOX_PATH, launchChromium, launchFirefox, missingBrowser } from "./harness/index.ts";
+import { after, before, describe, FIREFOX_PATH, launchChromium, launchFirefox, missingBrowser, test } from "./harness/index.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
 const POLICY = {

@@ -7,13 +7,12 @@
 // a real site is added and removed. Chromium has no such switch, so it adds a site the demo build already
 // holds (localhost): permissions.request resolves at once without a prompt, and removing it reports that the
 // build keeps it.
-import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { forSuite, launchChromium, launchFirefox, missingBrowser } from "./harness/index.ts";
+import { after, describe, forSuite, launchChromium, launchFirefox, missingBrowser, test } from "./harness/index.ts";
 import { makeNpi, makeTin } from "./options-fixtures.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 

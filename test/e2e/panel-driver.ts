@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { OUTCOMES } from "../../src/core/schema.ts";
-import { waitUntil } from "./harness/index.ts";
+import { step, waitUntil } from "./harness/index.ts";
 
 /** What both playwright-core and puppeteer-core pages and frames offer, as far as these tests use it. */
 export interface Evaluator {
@@ -88,15 +88,20 @@ export const SETTLE_MS = 1200;
 
 /** The page loaded and the content script running in it, its verdicts asked ahead. */
 export async function openWatched(newPage: (url: string) => Promise<Tab>, url: string): Promise<Tab> {
+  const opened = step(`opening ${url}`);
   const page = await newPage(url);
+  opened();
   await waitUntil(() => page.evaluate(() => document.documentElement.dataset.sharecheck, undefined), "the content script");
   await sleep(500);
   return page;
 }
 
 export async function clickControl(page: Tab, target: Target): Promise<void> {
-  const at = await waitUntil(() => page.evaluate(locate, target), `${target.text ?? target.selector} on the page`);
+  const what = target.text ?? target.selector;
+  const at = await waitUntil(() => page.evaluate(locate, target), `${what} on the page`);
+  const clicked = step(`clicking ${what}`);
   await page.mouse.click(at.x, at.y);
+  clicked();
 }
 
 /** Waits for the panel (with its frame) and for it to settle; checks data-outcome is a verdict outcome. */
@@ -125,7 +130,9 @@ export async function decide(page: Tab, which: "proceed" | "cancel", frame: stri
     `${name} in the panel`,
   );
   const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
+  const clicked = step(`clicking ${name} in the panel`);
   await page.mouse.click(box.left + 1 + button.x, box.top + 1 + button.y);
+  clicked();
 }
 
 /** After a decision: the panel is gone or no longer says it holds anything. */
@@ -149,6 +156,7 @@ export async function panelFrame(page: Tab): Promise<Evaluator> {
 
 /** Switches the interception mode through the background's settings messages, from an extension page. */
 export async function setMode(extensionPage: () => Promise<Tab>, mode: string): Promise<void> {
+  const done = step(`setting the mode to ${mode}`);
   const page = await extensionPage();
   const saved = await page.evaluate(async (next: string) => {
     type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -161,4 +169,5 @@ export async function setMode(extensionPage: () => Promise<Tab>, mode: string): 
   await page.close();
   assert.equal(saved, true, `mode ${mode} saved`);
   await sleep(300);
+  done();
 }

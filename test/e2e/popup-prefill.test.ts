@@ -9,10 +9,9 @@
 // in Firefox (where puppeteer does not reliably see such a tab) it is opened in front, the demo tab is brought
 // back to the front, and the popup reloaded. The product code is untouched; each test checks the demo tab is
 // still the active one when the popup has loaded.
-import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { BrowserContext, Page as PwPage, Worker } from "playwright-core";
-import { DIST, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil, type DemoServer } from "./harness/index.ts";
+import { after, before, describe, DIST, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil, type DemoServer } from "./harness/index.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
 const POPUP = "src/popup/index.html";

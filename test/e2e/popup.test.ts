@@ -2,10 +2,9 @@
 // follow-up question appears only when it matters, a verdict that stops the share is announced
 // assertively, and Copy puts a dated note without patient data on the clipboard. Also: corrupted stored
 // settings are announced on the options page instead of breaking it.
-import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { forSuite, launchChromium, launchFirefox, missingBrowser } from "./harness/index.ts";
+import { describe, forSuite, launchChromium, launchFirefox, missingBrowser, test } from "./harness/index.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
 const focused = (ui: Ui) =>

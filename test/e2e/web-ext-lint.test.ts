@@ -1,10 +1,9 @@
 // Mozilla's linter (the one addons.mozilla.org runs) must find no errors in the Firefox builds.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { DIST, ROOT, requireBuilt } from "./harness/browsers.ts";
+import { DIST, requireBuilt, ROOT, test } from "./harness/index.ts";
 
 type LintMessage = { code: string; message: string; file?: string };
 type LintReport = { summary: { errors: number; warnings: number }; errors: LintMessage[]; warnings: LintMessage[] };

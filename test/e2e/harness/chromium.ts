@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from "playwright-core";
 import { CHROME_PATH, DIST, requireBuilt } from "./browsers.ts";
+import { CLOSE_TIMEOUT_MS, killProcessesWith, LAUNCH_TIMEOUT_MS, within } from "./deadline.ts";
+import { registerBrowser } from "./evidence.ts";
 import { ExtensionNetworkLog } from "./network.ts";
 
 export interface ChromiumSession {
@@ -96,20 +98,48 @@ async function contentScriptRegistered(worker: Worker, timeoutMs = 30_000): Prom
   }
 }
 
+/**
+ * Launch and close are bounded: a launch that does not finish within LAUNCH_TIMEOUT_MS, or a close that hangs
+ * past CLOSE_TIMEOUT_MS, kills the browser's processes (found by the profile directory in their command line)
+ * and fails.
+ */
 export async function launchChromium(extDir: string = DIST.demoChrome, options: ChromiumOptions = {}): Promise<ChromiumSession> {
   requireBuilt(extDir);
+  const profile = mkdtempSync(join(tmpdir(), "sharecheck-chromium-"));
+  let context: BrowserContext | undefined;
+  try {
+    return await within(
+      async () => {
+        context = await launchContext(extDir, profile, options);
+        return await startSession(context, extDir, profile);
+      },
+      LAUNCH_TIMEOUT_MS,
+      "launching Chromium with the extension",
+    );
+  } catch (error) {
+    await within(context?.close() ?? Promise.resolve(), CLOSE_TIMEOUT_MS, "closing Chromium after a failed launch").catch(() => undefined);
+    killProcessesWith(profile); // also a browser still starting when the launch ran out of time
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
+  }
+}
+
+function launchContext(extDir: string, profile: string, options: ChromiumOptions): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless: options.headless ?? true,
+    timeout: LAUNCH_TIMEOUT_MS,
+    ignoreDefaultArgs: ["--disable-extensions"],
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...MACHINE_ARGS, ...(options.args ?? [])],
+  });
+}
+
+async function startSession(context: BrowserContext, extDir: string, profile: string): Promise<ChromiumSession> {
   const manifest = JSON.parse(readFileSync(join(extDir, "manifest.json"), "utf8")) as {
     action?: { default_popup?: string };
     options_ui?: { page?: string };
     host_permissions?: string[];
   };
-  const profile = mkdtempSync(join(tmpdir(), "sharecheck-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
-    headless: options.headless ?? true,
-    ignoreDefaultArgs: ["--disable-extensions"],
-    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...MACHINE_ARGS, ...(options.args ?? [])],
-  });
   const network = new ExtensionNetworkLog();
   context.on("request", (request) => network.record(requestSource(request), request.url()));
   const watched: Promise<void>[] = [];
@@ -117,43 +147,47 @@ export async function launchChromium(extDir: string = DIST.demoChrome, options: 
   context.pages().forEach(watch);
   context.on("page", watch);
 
-  try {
-    const serviceWorker =
-      context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ??
-      (await context.waitForEvent("serviceworker", { timeout: 15_000, predicate: (w) => w.url().startsWith("chrome-extension://") }));
-    const extensionId = new URL(serviceWorker.url()).host;
-    if (manifest.host_permissions?.length) await contentScriptRegistered(serviceWorker);
-    const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, "")}`;
+  const serviceWorker =
+    context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ??
+    (await context.waitForEvent("serviceworker", { timeout: 15_000, predicate: (w) => w.url().startsWith("chrome-extension://") }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  if (manifest.host_permissions?.length) await contentScriptRegistered(serviceWorker);
+  const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, "")}`;
 
-    const newPage = async (url?: string): Promise<Page> => {
-      const page = await context.newPage();
-      await Promise.all(watched); // the CDP watcher is on before the first request
-      if (url) await page.goto(url);
-      return page;
-    };
-    const openPage = (path: string | undefined, what: string): Promise<Page> => {
-      if (!path) throw new Error(`the manifest declares no ${what}`);
-      return newPage(extensionUrl(path));
-    };
+  const newPage = async (url?: string): Promise<Page> => {
+    const page = await context.newPage();
+    await Promise.all(watched); // the CDP watcher is on before the first request
+    if (url) await page.goto(url);
+    return page;
+  };
+  const openPage = (path: string | undefined, what: string): Promise<Page> => {
+    if (!path) throw new Error(`the manifest declares no ${what}`);
+    return newPage(extensionUrl(path));
+  };
+  const unregister = registerBrowser({
+    name: `chromium ${context.browser()?.version() ?? ""}`.trim(),
+    tabs: async () => context.pages().map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path, timeout: 5_000 }) })),
+  });
 
-    return {
-      context,
-      extensionId,
-      serviceWorker,
-      network,
-      extensionUrl,
-      newPage,
-      openPopup: () => openPage(manifest.action?.default_popup, "popup"),
-      openOptions: () => openPage(manifest.options_ui?.page, "options page"),
-      async close() {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-        network.assertNone();
-      },
-    };
-  } catch (error) {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
-  }
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    network,
+    extensionUrl,
+    newPage,
+    openPopup: () => openPage(manifest.action?.default_popup, "popup"),
+    openOptions: () => openPage(manifest.options_ui?.page, "options page"),
+    async close() {
+      unregister();
+      let hung: unknown;
+      await within(context.close(), CLOSE_TIMEOUT_MS, "closing Chromium").catch((error: unknown) => {
+        hung = error;
+        killProcessesWith(profile);
+      });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      network.assertNone();
+      if (hung) throw hung;
+    },
+  };
 }

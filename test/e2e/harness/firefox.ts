@@ -14,6 +14,8 @@ import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { GECKO_ID } from "../../../src/tools/manifest.ts";
 import { DIST, FIREFOX_PATH, requireBuilt } from "./browsers.ts";
+import { CLOSE_TIMEOUT_MS, LAUNCH_TIMEOUT_MS, within } from "./deadline.ts";
+import { registerBrowser } from "./evidence.ts";
 import { ExtensionNetworkLog } from "./network.ts";
 
 /** The fixed moz-extension UUID of the add-on in test sessions. */
@@ -46,7 +48,7 @@ export interface FirefoxOptions {
 async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = await page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => "");
+    const state = await within(page.evaluate(() => `${location.href} ${document.readyState}`), Math.max(deadline - Date.now(), 1_000), "reading the tab's address").catch(() => "");
     if (state === `${url} complete`) return;
     if (Date.now() > deadline) throw new Error(`${url} did not load (last seen: "${state}")`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -73,6 +75,15 @@ function watchExtensionRequests(browser: Browser, network: ExtensionNetworkLog):
   });
 }
 
+/** Closes the browser within CLOSE_TIMEOUT_MS, else kills it; rejects if it had to kill. */
+async function closeOrKill(browser: Browser): Promise<void> {
+  await within(browser.close(), CLOSE_TIMEOUT_MS, "closing Firefox").catch((error: unknown) => {
+    browser.process()?.kill("SIGKILL");
+    throw error;
+  });
+}
+
+/** Launch and close are bounded: past LAUNCH_TIMEOUT_MS or CLOSE_TIMEOUT_MS the browser is killed and the call fails. */
 export async function launchFirefox(extDir: string = DIST.demoFirefox, options: FirefoxOptions = {}): Promise<FirefoxSession> {
   requireBuilt(extDir);
   const manifest = JSON.parse(readFileSync(join(extDir, "manifest.json"), "utf8")) as {
@@ -84,6 +95,7 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
     executablePath: FIREFOX_PATH,
     protocol: "webDriverBiDi",
     headless: options.headless ?? true,
+    timeout: LAUNCH_TIMEOUT_MS,
     args: ["--remote-allow-system-access"],
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
@@ -94,7 +106,11 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
   watchExtensionRequests(browser, network);
 
   try {
-    const extensionId = await browser.installExtension(extDir);
+    const [extensionId, version] = await within(
+      Promise.all([browser.installExtension(extDir), browser.version()]),
+      LAUNCH_TIMEOUT_MS,
+      "installing the add-on in Firefox",
+    );
     const extensionUrl = (path: string): string => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, "")}`;
     const newPage = async (url?: string): Promise<Page> => {
       const page = await browser.newPage();
@@ -113,6 +129,10 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       if (!path) throw new Error(`the manifest declares no ${what}`);
       return openExtensionPage(path);
     };
+    const unregister = registerBrowser({
+      name: version.toLowerCase().startsWith("firefox") ? version : `firefox ${version}`,
+      tabs: async () => (await browser.pages()).map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path }) })),
+    });
     return {
       browser,
       extensionId,
@@ -124,12 +144,13 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       openPopup: () => openPage(manifest.action?.default_popup, "popup"),
       openOptions: () => openPage(manifest.options_ui?.page, "options page"),
       async close() {
-        await browser.close();
+        unregister();
+        await closeOrKill(browser);
         network.assertNone();
       },
     };
   } catch (error) {
-    await browser.close();
+    await closeOrKill(browser).catch(() => undefined);
     throw error;
   }
 }
