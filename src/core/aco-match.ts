@@ -3,6 +3,7 @@
  * once by NPI, TIN, Direct address and domain, fax number, normalised name and alias, so matching
  * a recipient is a few map look-ups per key whatever the list size.
  */
+import { IdTable } from "./id-table.ts";
 import { aliasKey, directAddressKey, faxKey, npiKey, tinKey } from "./match-keys.ts";
 import { nameParts, normaliseName } from "./name-key.ts";
 import type { AcoMatch, AcoProgram, MatchedBy, OrgProfileInput, Participant, Recipient } from "./schema.ts";
@@ -11,15 +12,20 @@ import type { AcoMatch, AcoProgram, MatchedBy, OrgProfileInput, Participant, Rec
 export { normaliseName } from "./name-key.ts";
 export { npiKey, tinKey } from "./match-keys.ts";
 
+/** An ACO as the index's entries share it. */
+export interface IndexedAco {
+  /** The ACO's position in the profile. */
+  readonly position: number;
+  readonly id: string;
+  readonly name: string;
+  readonly program: AcoProgram | undefined;
+}
+
 /** One participant (or, in byAcoName, one ACO entity) as the index holds it. */
 export interface IndexEntry {
-  /** The ACO's position in the profile. */
-  readonly aco: number;
+  readonly aco: IndexedAco;
   /** The position in §7's walk: ACOs in profile order, participants in list order. */
   readonly order: number;
-  readonly acoId: string;
-  readonly acoName: string;
-  readonly program: AcoProgram | undefined;
   /** The participant as stored; undefined for an ACO entity. */
   readonly participant: Participant | undefined;
 }
@@ -27,21 +33,28 @@ export interface IndexEntry {
 /** Who has a key: one entry, or (when several ACOs have it) the first entry of each ACO, in profile order. */
 export type IndexSlot = IndexEntry | readonly IndexEntry[];
 
+/** What a key kind's table offers: a Map for names and addresses, an IdTable for numbers. */
+interface SlotTable<K> {
+  get(key: K): IndexSlot | undefined;
+  set(key: K, slot: IndexSlot): unknown;
+  readonly size: number;
+}
+
 export interface AcoIndex {
-  readonly byNpi: ReadonlyMap<number, IndexSlot>;
-  readonly byTin: ReadonlyMap<number, IndexSlot>;
+  readonly byNpi: SlotTable<number>;
+  readonly byTin: SlotTable<number>;
   /** Full Direct addresses among the aliases, lower-cased. */
-  readonly byDirectAddress: ReadonlyMap<string, IndexSlot>;
+  readonly byDirectAddress: SlotTable<string>;
   /** Whole Direct domains among the aliases (`@domain`), lower-cased, without the @. */
-  readonly byDirectDomain: ReadonlyMap<string, IndexSlot>;
+  readonly byDirectDomain: SlotTable<string>;
   /** Phone-number aliases by their 10 digits. */
-  readonly byFax: ReadonlyMap<number, IndexSlot>;
+  readonly byFax: SlotTable<number>;
   /** Participants' normalised names. */
-  readonly byName: ReadonlyMap<string, IndexSlot>;
+  readonly byName: SlotTable<string>;
   /** Name aliases (not addresses or numbers), normalised. */
-  readonly byAlias: ReadonlyMap<string, IndexSlot>;
+  readonly byAlias: SlotTable<string>;
   /** ACO entities by normalised ACO name, for a recipient of type "aco". */
-  readonly byAcoName: ReadonlyMap<string, IndexSlot>;
+  readonly byAcoName: SlotTable<string>;
   /** How many participants were indexed. */
   readonly participants: number;
 }
@@ -90,12 +103,12 @@ const MATCHED_BY: Readonly<Record<Kind, MatchedBy>> = {
  * new entry always comes before what is there: it replaces its own ACO's entry and goes in front
  * of the others, which keeps §7's first hit at the head with one map operation per key.
  */
-function put<K>(map: Map<K, IndexSlot>, key: K, entry: IndexEntry): void {
-  const slot = map.get(key);
-  if (slot === undefined) map.set(key, entry);
-  else if (!isList(slot)) map.set(key, slot.aco === entry.aco ? entry : [entry, slot]);
-  else if (slot[0]!.aco === entry.aco) map.set(key, [entry, ...slot.slice(1)]);
-  else map.set(key, [entry, ...slot]);
+function put<K>(table: SlotTable<K>, key: K, entry: IndexEntry): void {
+  const slot = table.get(key);
+  if (slot === undefined) table.set(key, entry);
+  else if (!isList(slot)) table.set(key, slot.aco === entry.aco ? entry : [entry, slot]);
+  else if (slot[0]!.aco === entry.aco) table.set(key, [entry, ...slot.slice(1)]);
+  else table.set(key, [entry, ...slot]);
 }
 
 function isList(slot: IndexSlot): slot is readonly IndexEntry[] {
@@ -112,21 +125,27 @@ function head(slot: IndexSlot | undefined): IndexEntry | undefined {
  * and names (hipaa-rules.md §7).
  */
 export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
-  const byNpi = new Map<number, IndexSlot>();
-  const byTin = new Map<number, IndexSlot>();
+  let participants = 0;
+  let aliases = 0;
+  for (const aco of profile.acos) {
+    participants += aco.participants.length;
+    for (const p of aco.participants) aliases += p.aliases?.length ?? 0;
+  }
+  const byNpi = new IdTable<IndexSlot>(participants);
+  const byTin = new IdTable<IndexSlot>(participants);
+  const byFax = new IdTable<IndexSlot>(aliases);
   const byDirectAddress = new Map<string, IndexSlot>();
   const byDirectDomain = new Map<string, IndexSlot>();
-  const byFax = new Map<number, IndexSlot>();
   const byName = new Map<string, IndexSlot>();
   const byAlias = new Map<string, IndexSlot>();
   const byAcoName = new Map<string, IndexSlot>();
-  let order = profile.acos.reduce((n, aco) => n + aco.participants.length + 1, 0);
-  const participants = order - profile.acos.length;
+  let order = participants + profile.acos.length;
   for (let a = profile.acos.length - 1; a >= 0; a--) {
-    const aco = profile.acos[a]!;
-    for (let i = aco.participants.length - 1; i >= 0; i--) {
-      const p = aco.participants[i]!;
-      const entry: IndexEntry = { aco: a, order: --order, acoId: aco.id, acoName: aco.name, program: aco.program, participant: p };
+    const input = profile.acos[a]!;
+    const aco: IndexedAco = { position: a, id: input.id, name: input.name, program: input.program };
+    for (let i = input.participants.length - 1; i >= 0; i--) {
+      const p = input.participants[i]!;
+      const entry: IndexEntry = { aco, order: --order, participant: p };
       const npi = npiKey(p.npi);
       if (npi !== undefined) put(byNpi, npi, entry);
       const tin = tinKey(p.tin);
@@ -143,9 +162,8 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
       const name = normaliseName(p.name);
       if (name) put(byName, name, entry);
     }
-    const acoName = normaliseName(aco.name);
-    const entity: IndexEntry = { aco: a, order: --order, acoId: aco.id, acoName: aco.name, program: aco.program, participant: undefined };
-    if (acoName) put(byAcoName, acoName, entity);
+    const acoName = normaliseName(input.name);
+    if (acoName) put(byAcoName, acoName, { aco, order: --order, participant: undefined });
   }
   return { byNpi, byTin, byDirectAddress, byDirectDomain, byFax, byName, byAlias, byAcoName, participants };
 }
@@ -165,11 +183,11 @@ export function acoIndexOf(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
   return index;
 }
 
-/** One look-up: a map, the recipient's key in it, and what the recipient gave. */
+/** One look-up: the recipient's key, who has it in the index, and what the recipient gave. */
 interface Lookup {
   readonly kind: Kind;
-  readonly map: ReadonlyMap<string | number, IndexSlot>;
   readonly key: string | number;
+  readonly slot: IndexSlot | undefined;
   readonly given: string;
 }
 
@@ -178,64 +196,64 @@ function given(value: string | undefined): value is string {
 }
 
 /**
- * The recipient's keys in §7's order, each a list of look-ups that count as one key (a Direct
- * address is looked up as an address and by its domain; a name key against names and aliases).
- * Lazy: the name parts are only split when everything before them missed.
+ * Calls `visit` with the recipient's keys in §7's order, each a list of look-ups that count as one
+ * key (a Direct address is looked up as an address and by its domain; a name key against names
+ * and aliases), until `visit` returns true. The name parts are only split when every key before
+ * them was visited without stopping.
  */
-function* keysOf(index: AcoIndex, r: MatchableRecipient): Generator<readonly Lookup[]> {
+function visitKeys(index: AcoIndex, r: MatchableRecipient, visit: (lookups: readonly Lookup[]) => boolean): void {
   if (r.type === "aco") {
     const name = normaliseName(r.name);
-    if (name) yield [{ kind: "aco", map: index.byAcoName, key: name, given: r.name! }];
+    if (name) visit([{ kind: "aco", key: name, slot: index.byAcoName.get(name), given: r.name! }]);
     return;
   }
   const npi = npiKey(r.npi);
-  if (npi !== undefined) yield [{ kind: "npi", map: index.byNpi, key: npi, given: r.npi! }];
+  if (npi !== undefined && visit([{ kind: "npi", key: npi, slot: index.byNpi.get(npi), given: r.npi! }])) return;
   const tin = tinKey(r.tin);
-  if (tin !== undefined) yield [{ kind: "tin", map: index.byTin, key: tin, given: r.tin! }];
+  if (tin !== undefined && visit([{ kind: "tin", key: tin, slot: index.byTin.get(tin), given: r.tin! }])) return;
   const raw = given(r.directAddress) ? r.directAddress : r.name;
   const direct = directAddressKey(raw);
-  if (direct) {
-    yield [
-      { kind: "address", map: index.byDirectAddress, key: direct.address, given: raw!.trim() },
-      { kind: "domain", map: index.byDirectDomain, key: direct.domain, given: raw!.trim() },
-    ];
+  if (
+    direct &&
+    visit([
+      { kind: "address", key: direct.address, slot: index.byDirectAddress.get(direct.address), given: raw!.trim() },
+      { kind: "domain", key: direct.domain, slot: index.byDirectDomain.get(direct.domain), given: raw!.trim() },
+    ])
+  ) {
+    return;
   }
   const fax = faxKey(r.fax);
-  if (fax !== undefined) yield [{ kind: "fax", map: index.byFax, key: fax, given: r.fax! }];
-  const nameKey = (text: string): readonly Lookup[] | undefined => {
+  if (fax !== undefined && visit([{ kind: "fax", key: fax, slot: index.byFax.get(fax), given: r.fax! }])) return;
+  const visitName = (text: string): boolean => {
     const key = normaliseName(text);
-    return key
-      ? [
-          { kind: "name", map: index.byName, key, given: text.trim() },
-          { kind: "alias", map: index.byAlias, key, given: text.trim() },
-        ]
-      : undefined;
+    return (
+      key !== "" &&
+      visit([
+        { kind: "name", key, slot: index.byName.get(key), given: text.trim() },
+        { kind: "alias", key, slot: index.byAlias.get(key), given: text.trim() },
+      ])
+    );
   };
-  const whole = r.name === undefined ? undefined : nameKey(r.name);
-  if (whole) yield whole;
-  const organization = r.organization === undefined ? undefined : nameKey(r.organization);
-  if (organization) yield organization;
+  if (r.name !== undefined && visitName(r.name)) return;
+  if (r.organization !== undefined && visitName(r.organization)) return;
   if (r.name === undefined) return;
   const parts = nameParts(r.name);
   if (parts.length < 2) return; // the one part is the whole name, already tried
-  for (const part of parts) {
-    const key = nameKey(part);
-    if (key) yield key;
-  }
+  for (const part of parts) if (visitName(part)) return;
 }
 
 /** The first hit of one key: the earliest entry in §7's walk; at one participant, its name before its aliases. */
 function firstHit(lookups: readonly Lookup[]): { entry: IndexEntry; lookup: Lookup } | undefined {
   let best: { entry: IndexEntry; lookup: Lookup } | undefined;
   for (const lookup of lookups) {
-    const entry = head(lookup.map.get(lookup.key));
+    const entry = head(lookup.slot);
     if (entry && (best === undefined || entry.order < best.entry.order)) best = { entry, lookup };
   }
   return best;
 }
 
 function toMatch(entry: IndexEntry, kind: Kind): AcoMatch & { matchedBy: MatchedBy } {
-  return { acoId: entry.acoId, acoName: entry.acoName, participant: entry.participant?.name ?? entry.acoName, matchedBy: MATCHED_BY[kind] };
+  return { acoId: entry.aco.id, acoName: entry.aco.name, participant: entry.participant?.name ?? entry.aco.name, matchedBy: MATCHED_BY[kind] };
 }
 
 /** Whether the recipient carries an NPI or TIN that cannot be right (and so is never used). */
@@ -252,17 +270,19 @@ export function hasInvalidIdentifier(recipient: Pick<Recipient, "npi" | "tin">):
 export function matchRecipient(index: AcoIndex, recipient: MatchableRecipient): RecipientMatch {
   const invalidIdentifier = hasInvalidIdentifier(recipient);
   if (recipient.inSameAco === false) return { match: undefined, invalidIdentifier };
-  for (const lookups of keysOf(index, recipient)) {
+  let match: RecipientMatch["match"];
+  visitKeys(index, recipient, (lookups) => {
     const hit = firstHit(lookups);
-    if (hit) return { match: toMatch(hit.entry, hit.lookup.kind), invalidIdentifier };
-  }
-  return { match: undefined, invalidIdentifier };
+    if (hit) match = toMatch(hit.entry, hit.lookup.kind);
+    return hit !== undefined;
+  });
+  return { match, invalidIdentifier };
 }
 
 /** The list's value that a look-up hit: the identifier as stored, the alias, or the name. */
 function listedValue(entry: IndexEntry, lookup: Lookup): string {
   const p = entry.participant;
-  if (!p) return entry.acoName;
+  if (!p) return entry.aco.name;
   switch (lookup.kind) {
     case "npi":
       return p.npi ?? "";
@@ -288,28 +308,29 @@ function listedValue(entry: IndexEntry, lookup: Lookup): string {
  */
 export function findAcoMemberships(index: AcoIndex, recipient: MatchableRecipient): AcoMembership[] {
   if (recipient.inSameAco === false) return [];
-  const found = new Map<number, { entry: IndexEntry; lookup: Lookup }>();
+  const found = new Set<number>();
   const out: AcoMembership[] = [];
-  for (const lookups of keysOf(index, recipient)) {
+  visitKeys(index, recipient, (lookups) => {
     const fresh = new Map<number, { entry: IndexEntry; lookup: Lookup }>();
     for (const lookup of lookups) {
-      const slot = lookup.map.get(lookup.key);
+      const slot = lookup.slot;
       if (slot === undefined) continue;
       for (const entry of isList(slot) ? slot : [slot]) {
-        if (found.has(entry.aco)) continue;
-        const best = fresh.get(entry.aco);
-        if (best === undefined || entry.order < best.entry.order) fresh.set(entry.aco, { entry, lookup });
+        if (found.has(entry.aco.position)) continue;
+        const best = fresh.get(entry.aco.position);
+        if (best === undefined || entry.order < best.entry.order) fresh.set(entry.aco.position, { entry, lookup });
       }
     }
     for (const [aco, hit] of [...fresh].sort((x, y) => x[0] - y[0])) {
-      found.set(aco, hit);
+      found.add(aco);
       out.push({
         ...toMatch(hit.entry, hit.lookup.kind),
-        program: hit.entry.program,
+        program: hit.entry.aco.program,
         listed: listedValue(hit.entry, hit.lookup),
         given: hit.lookup.given,
       });
     }
-  }
+    return false; // every key: another may find another ACO
+  });
   return out;
 }

@@ -35,7 +35,7 @@ describe("citation catalogue", () => {
       { numRuns: 3000, seed: 7 },
     );
     expect([...missing]).toEqual([]);
-  });
+  }, 30_000); // bounded, with room for a loaded 2-core machine (3,000 fresh profiles parsed and indexed)
 });
 
 describe("citation literals in the rules' source", () => {

@@ -29,25 +29,37 @@ import {
   type Verdict,
 } from "./schema.ts";
 
-/** Everything in a profile but its ACO lists: small, so parsed on every call and never stale. */
+/** Everything in a profile but its ACO lists: small, and read afresh on every call. */
 const ProfileHead = OrgProfile.omit({ acos: true });
+type ProfileHead = z.infer<typeof ProfileHead>;
 
 interface PreparedProfile {
-  head: z.infer<typeof ProfileHead>;
+  head: ProfileHead;
   index: AcoIndex;
 }
 
 /**
  * The ACO index is built once per `acos` array (acoIndexOf), the one part of a profile too large
- * to parse per call; the rest is read afresh every time, so a policy, role or state changed in
+ * to read per call. The rest is read afresh every time, so a policy, role or state changed in
  * place is never served stale (a stale policy could answer "allowed" where the organisation asks
- * for review). The whole profile is validated the first time its ACO lists are seen.
+ * for review): its parse is reused only while its JSON text is the same, which costs a fraction
+ * of the parse. The whole profile is validated the first time its ACO lists are seen.
  */
 const validated = new WeakSet<object>();
+const heads = new WeakMap<object, { text: string; head: ProfileHead }>();
+
+function headOf(input: OrgProfileInput): ProfileHead {
+  const text = JSON.stringify([input.organization, input.policy, input.state]);
+  const cached = heads.get(input);
+  if (cached?.text === text) return cached.head;
+  const head = ProfileHead.parse(input);
+  heads.set(input, { text, head });
+  return head;
+}
 
 function prepare(input: OrgProfileInput): PreparedProfile {
   const acos: unknown = typeof input === "object" && input !== null ? input.acos : undefined;
-  if (typeof acos === "object" && acos !== null && validated.has(acos)) return { head: ProfileHead.parse(input), index: acoIndexOf(input) };
+  if (typeof acos === "object" && acos !== null && validated.has(acos)) return { head: headOf(input), index: acoIndexOf(input) };
   const profile = OrgProfile.parse(input);
   validated.add(input.acos);
   return { head: profile, index: acoIndexOf(input) };

@@ -43,8 +43,15 @@ function classify(code: number): number {
   }
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+/**
+ * Whether NFKD cannot change how the name normalises: ASCII, plus the separators pages put in
+ * names (no-break space, hyphen, en and em dash, middle dot), which classify() reads as they are.
+ */
+function needsNoFolding(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127 && code !== 0xa0 && code !== 0xb7 && code !== 0x2010 && code !== 0x2013 && code !== 0x2014) return false;
+  }
   return true;
 }
 
@@ -57,7 +64,7 @@ function isAscii(text: string): boolean {
 export function normaliseName(name: string | undefined): string {
   if (!name) return "";
   // NFKD only where it can change something: the index normalises every participant's name.
-  const folded = (isAscii(name) ? name : name.normalize("NFKD").replace(COMBINING_MARKS, "")).toLowerCase();
+  const folded = (needsNoFolding(name) ? name : name.normalize("NFKD").replace(COMBINING_MARKS, "")).toLowerCase();
   const words: string[] = [];
   let word = "";
   let from = 0; // start of the current run of kept characters
