@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { installI18n } from "../../test/unit/i18n-stub.ts";
 import { couldNotDecide, evaluate } from "../core/index.ts";
 import type { DetectedAction } from "../detect/action.ts";
 import type { Reply, MessageType } from "../messaging/messages.ts";
@@ -10,6 +11,9 @@ import { AUDIT_KEY } from "./audit-log.ts";
 import { createBackground } from "./background.ts";
 import { CONTENT_SCRIPT_ID } from "./site-registration.ts";
 import { createFakeBrowser, type FakeBrowserOptions } from "./testing/fake-browser.ts";
+
+// Notices come from _locales, as in the browser.
+beforeAll(installI18n);
 
 const ID = "sharecheck-id";
 const popup: Runtime.MessageSender = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };

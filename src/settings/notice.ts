@@ -1,6 +1,6 @@
 /**
  * What went wrong while reading settings or the admin policy, as data (persisted until the user saves), and the
- * one sentence the options page shows for it. Texts go through the caller's i18n lookup with English fallbacks.
+ * one sentence the options page shows for it, from _locales through the caller's i18n lookup.
  */
 import { z } from "zod";
 import { MANAGED_FIELDS } from "./schema.ts";
@@ -24,33 +24,23 @@ export type SettingsProblem = z.infer<typeof SettingsProblem>;
 /** i18n lookup: returns "" when the key is unknown (as browser.i18n.getMessage does). */
 export type Translate = (key: string, substitutions?: string[]) => string;
 
-const ENGLISH: Record<SettingsProblem["kind"], string> = {
-  unreadable: "Your saved settings could not be read, so the defaults are in use. The old value was kept as a backup.",
-  "future-version":
-    "Your saved settings come from a newer version of ShareCheck, so the defaults are in use. The old value was kept as a backup.",
-  "migration-failed":
-    "Your saved settings come from an old version of ShareCheck that cannot be upgraded, so the defaults are in use. The old value was kept as a backup.",
-  "fields-reset": "Some saved settings were damaged and were reset to their defaults: $1. The old value was kept as a backup.",
-  "managed-invalid": "Your organisation's policy has settings that are not valid and were ignored: $1.",
-  "managed-unreadable": "Your organisation's policy could not be read, so none of it is applied.",
+/** The message of each problem in _locales (a test checks every key is there). */
+export const NOTICE_KEYS: Record<SettingsProblem["kind"], string> = {
+  unreadable: "settings_notice_unreadable",
+  "future-version": "settings_notice_future_version",
+  "migration-failed": "settings_notice_migration_failed",
+  "fields-reset": "settings_notice_fields_reset",
+  "managed-invalid": "settings_notice_managed_invalid",
+  "managed-unreadable": "settings_notice_managed_unreadable",
 };
 
-const KEYS: Record<SettingsProblem["kind"], string> = {
-  unreadable: "settingsNoticeUnreadable",
-  "future-version": "settingsNoticeFutureVersion",
-  "migration-failed": "settingsNoticeMigrationFailed",
-  "fields-reset": "settingsNoticeFieldsReset",
-  "managed-invalid": "settingsNoticeManagedInvalid",
-  "managed-unreadable": "settingsNoticeManagedUnreadable",
-};
-
-/** One notice for all problems, or undefined when there are none. */
+/** One notice for all problems, or undefined when there are none. A key the locale lacks shows as itself, never as nothing. */
 export function describeProblems(problems: readonly SettingsProblem[], translate: Translate = () => ""): string | undefined {
   if (problems.length === 0) return undefined;
   return problems
     .map((problem) => {
-      const subs = "fields" in problem ? [problem.fields.join(", ")] : [];
-      return translate(KEYS[problem.kind], subs) || ENGLISH[problem.kind].replace("$1", subs[0] ?? "");
+      const key = NOTICE_KEYS[problem.kind];
+      return translate(key, "fields" in problem ? [problem.fields.join(", ")] : []) || key;
     })
     .join(" ");
 }
