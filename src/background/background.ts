@@ -7,6 +7,7 @@ import type { DisclosureRequest } from "../core/schema.ts";
 import { createRouter, type Handlers } from "../messaging/router.ts";
 import type { Browser, Tabs } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
+import { freshSettings } from "../settings/demo.ts";
 import type { Translate } from "../settings/notice.ts";
 import { NOTICE_KEY, SETTINGS_KEY } from "../settings/store.ts";
 import { CONTENT_FRAME_PAGE } from "../tools/manifest.ts";
@@ -35,6 +36,7 @@ export function createBackground(api: BackgroundApi, core: Core) {
     managed: api.storage.managed as BackgroundApi["storage"]["managed"] | undefined,
     permissions: api.permissions,
     translate,
+    fresh: () => freshSettings(api.runtime.getManifest().host_permissions ?? []),
   });
   const tabActions = createTabActions({
     session: api.storage.session as BackgroundApi["storage"]["session"] | undefined,

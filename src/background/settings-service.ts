@@ -28,15 +28,17 @@ export type SettingsServiceDeps = {
   managed: ManagedArea | undefined;
   permissions: Pick<Browser["permissions"], "getAll">;
   translate?: Translate;
+  /** What a fresh install starts with (the demo builds' demo organisation); the defaults when absent. */
+  fresh?: () => Settings;
 };
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
-export function createSettingsService({ local, managed, permissions, translate }: SettingsServiceDeps) {
+export function createSettingsService({ local, managed, permissions, translate, fresh }: SettingsServiceDeps) {
   let cached: Promise<CurrentSettings> | undefined;
 
   async function load(): Promise<CurrentSettings> {
-    const [user, admin] = await Promise.all([loadSettings(local), readManagedPolicy(managed)]);
+    const [user, admin] = await Promise.all([loadSettings(local, undefined, fresh), readManagedPolicy(managed)]);
     return combine(user.settings, admin.policy, [...user.problems, ...admin.problems]);
   }
 

@@ -12,6 +12,13 @@ describe("settings store", () => {
     expect(area.writes).toEqual([]);
   });
 
+  it("starts a fresh install with what it is given (the demo organisation), writing nothing until the user saves", async () => {
+    const area = new MemoryArea();
+    const demo = { ...defaultSettings(), mode: "advise" as const };
+    expect(await loadSettings(area, now, () => demo)).toEqual({ settings: demo, problems: [] });
+    expect(area.writes).toEqual([]);
+  });
+
   it("keeps a corrupted value as a backup, stores defaults and remembers the notice", async () => {
     const area = new MemoryArea({ [SETTINGS_KEY]: "{\"version\":1,\"profile\":" });
     const loaded = await loadSettings(area, now);
