@@ -1,19 +1,23 @@
-/** The ACOs the organisation takes part in: add, edit, remove, their participants, and CSV import. */
+/** The ACOs the organisation takes part in: add, edit, remove; every participant across them; CSV import; undo. */
 import { useId, useState } from "preact/hooks";
 import { ACO_PROGRAMS, type Aco, type AcoProgram } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
+import type { UndoRecord } from "../settings/undo.ts";
 import { key } from "../ui/check-form.tsx";
 import { ImportPanel } from "./import-panel.tsx";
 import { LockedNote } from "./locked-note.tsx";
 import type { SectionProps } from "./options.tsx";
+import { withAcos } from "./participant-edits.ts";
 import { ParticipantsTable } from "./participants-table.tsx";
+import { UndoOffer } from "./undo-offer.tsx";
 
-export function AcosSection(props: SectionProps) {
-  const { settings, isLocked, save } = props;
+type Props = SectionProps & { undo: UndoRecord | undefined; onUndo: () => Promise<void> };
+
+export function AcosSection(props: Props) {
+  const { settings, isLocked, save, undo, onUndo } = props;
   const id = useId();
   const locked = isLocked("acos");
   const acos = settings.profile.acos;
-  const saveAcos = (next: Aco[], done?: string) => save({ ...settings, profile: { ...settings.profile, acos: next } }, done);
   const [draft, setDraft] = useState<{ id: string; name: string; program: AcoProgram }>({ id: "", name: "", program: "mssp" });
   const [error, setError] = useState("");
 
@@ -24,22 +28,28 @@ export function AcosSection(props: SectionProps) {
     if (!acoId || !name) return setError(t("options_aco_needs_id_name"));
     if (acos.some((a) => a.id === acoId)) return setError(t("options_aco_duplicate", acoId));
     setError("");
-    void saveAcos([...acos, { id: acoId, name, program: draft.program, participants: [] }]);
+    void save(
+      withAcos((latest) => (latest.some((a) => a.id === acoId) ? latest : [...latest, { id: acoId, name, program: draft.program, participants: [] }])),
+      t("options_aco_added", name),
+    );
     setDraft({ id: "", name: "", program: draft.program });
   };
+  const changeAco = (aco: Aco, change: (aco: Aco) => Aco) =>
+    void save(withAcos((latest) => latest.map((a) => (a.id === aco.id ? change(a) : a))), undefined, { undoLabel: t("options_aco_changed", aco.name) });
 
   return (
     <section class="sc-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t("options_acos")}</h2>
       {locked && <LockedNote />}
+      {!locked && undo && <UndoOffer undo={undo} acos={acos} onUndo={onUndo} />}
       {acos.length === 0 && <p class="sc-hint">{t("options_acos_none")}</p>}
-      {acos.map((aco, index) => (
+      {acos.map((aco) => (
         <AcoEditor
           key={aco.id}
           aco={aco}
           locked={locked}
-          onChange={(next) => void saveAcos(acos.map((a, i) => (i === index ? next : a)))}
-          onRemove={() => void saveAcos(acos.filter((_, i) => i !== index), t("options_aco_removed", aco.name))}
+          onChange={(change) => changeAco(aco, change)}
+          onRemove={() => void save(withAcos((latest) => latest.filter((a) => a.id !== aco.id)), t("options_aco_removed", aco.name))}
         />
       ))}
       {!locked && (
@@ -50,7 +60,7 @@ export function AcosSection(props: SectionProps) {
             <input id={`${id}-id`} type="text" value={draft.id} onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })} />
           </div>
           <div class="sc-field">
-            <label for={`${id}-name`}>{t("options_aco_name")}</label>
+            <label for={`${id}-name`}>{t("options_aco_new_name")}</label>
             <input id={`${id}-name`} type="text" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
           </div>
           <ProgramField id={`${id}-program`} value={draft.program} onChange={(program) => setDraft({ ...draft, program })} />
@@ -64,6 +74,7 @@ export function AcosSection(props: SectionProps) {
           )}
         </form>
       )}
+      {acos.length > 0 && <ParticipantsTable acos={acos} locked={locked} save={save} />}
       {!locked && <ImportPanel {...props} />}
     </section>
   );
@@ -85,7 +96,7 @@ function ProgramField({ id, value, disabled, onChange }: { id: string; value: Ac
   );
 }
 
-function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: boolean; onChange: (next: Aco) => void; onRemove: () => void }) {
+function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: boolean; onChange: (change: (aco: Aco) => Aco) => void; onRemove: () => void }) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -99,15 +110,15 @@ function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: bool
             type="text"
             value={aco.name}
             disabled={locked}
-            onChange={(e) => e.currentTarget.value.trim() && onChange({ ...aco, name: e.currentTarget.value.trim() })}
+            onChange={(e) => {
+              const name = e.currentTarget.value.trim();
+              if (name) onChange((a) => ({ ...a, name }));
+            }}
           />
         </div>
-        <ProgramField id={`${id}-program`} value={aco.program ?? "other"} disabled={locked} onChange={(program) => onChange({ ...aco, program })} />
+        <ProgramField id={`${id}-program`} value={aco.program ?? "other"} disabled={locked} onChange={(program) => onChange((a) => ({ ...a, program }))} />
       </div>
-      <details>
-        <summary>{t("options_participants_summary", String(aco.participants.length))}</summary>
-        <ParticipantsTable acoName={aco.name} participants={aco.participants} locked={locked} onChange={(participants) => onChange({ ...aco, participants })} />
-      </details>
+      <p class="sc-hint">{t("options_participants_summary", String(aco.participants.length))}</p>
       {!locked &&
         (confirming ? (
           <p class="sc-confirm">

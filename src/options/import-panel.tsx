@@ -1,17 +1,19 @@
 /**
- * Import participants from a CSV file. Reading the file changes nothing: the user sees, row by row, what
- * would be added, changed and rejected (and for a CMS file picks which of its ACOs are theirs); only
- * Apply saves, and the last import can be undone.
+ * Import participants from a CSV file. Reading the file changes nothing: the user picks which of its ACOs are theirs
+ * (a CMS file lists every ACO in the program), chooses per ACO to add to the list or replace it with the file, and
+ * sees per ACO what would be added, changed, unchanged, rejected and what the list has that the file does not
+ * (removed on replace). Rejected rows can be shown alone and downloaded as CSV. Only Apply saves; focus then
+ * moves to the result, and the change can be undone (the undo offer of the ACO section).
  */
-import { useId, useMemo, useState } from "preact/hooks";
-import type { Aco } from "../core/schema.ts";
-import { MAX_BYTES, readParticipantFile, type ImportProblem, type ParsedImport } from "../import/participants.ts";
-import { previewImport, type Preview, type PreviewRow } from "../import/preview.ts";
+import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
+import { MAX_BYTES, readParticipantFile, type ImportProblem, type ParsedImport, type RejectedRow } from "../import/participants.ts";
+import { applyPlans, errorReport, previewPlans, type AcoPlan, type PlannedAco } from "../import/plan.ts";
+import { emptyCounts, type ImportMode, type PreviewCounts, type PreviewRow } from "../import/preview.ts";
 import { t } from "../platform/i18n.ts";
+import { download, today } from "./download.ts";
 import type { SectionProps } from "./options.tsx";
+import { withAcos } from "./participant-edits.ts";
 import { VirtualTable } from "./virtual-table.tsx";
-
-type Planned = { acoId: string; acoName: string; existing: Aco | undefined; preview: Preview; program: Aco["program"] };
 
 export function problemText(problem: ImportProblem): string {
   switch (problem.code) {
@@ -30,19 +32,26 @@ export function problemText(problem: ImportProblem): string {
   }
 }
 
-function rowText(row: PreviewRow): { change: string; who: string; detail: string } {
+export const reasonText = (r: Pick<RejectedRow, "reason" | "sameAs">) =>
+  r.reason === "duplicate" && r.sameAs !== undefined ? t("reject_duplicate_of", String(r.sameAs)) : t(`reject_${r.reason.replace(/-/g, "_")}`);
+
+const describe = (p: { name: string; tin?: string | undefined; npi?: string | undefined; aliases?: string[] | undefined }) =>
+  [p.name, p.tin && t("form_tin_value", p.tin), p.npi && t("form_npi_value", p.npi), p.aliases?.length && p.aliases.join("; ")].filter(Boolean).join(" · ");
+
+function rowText(row: PreviewRow, mode: ImportMode): { change: string; who: string; detail: string } {
   switch (row.change) {
     case "rejected":
-      return { change: t("import_change_rejected"), who: row.raw, detail: t(`reject_${row.reason.replace(/-/g, "_")}`) };
+      return { change: t("import_change_rejected"), who: row.name || row.raw, detail: reasonText(row) };
     case "changed":
       return { change: t("import_change_changed"), who: describe(row.participant), detail: t("import_was", describe(row.before)) };
+    case "missing":
+      return { change: t(mode === "replace" ? "import_change_removed" : "import_change_kept"), who: describe(row.participant), detail: t("import_not_in_file") };
     default:
       return { change: t(`import_change_${row.change}`), who: describe(row.participant), detail: "" };
   }
 }
 
-const describe = (p: { name: string; tin?: string | undefined; npi?: string | undefined }) =>
-  [p.name, p.tin && t("form_tin_value", p.tin), p.npi && t("form_npi_value", p.npi)].filter(Boolean).join(" · ");
+type Result = { lines: string[] };
 
 export function ImportPanel({ settings, save, announce }: SectionProps) {
   const id = useId();
@@ -51,76 +60,89 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
   const [problem, setProblem] = useState("");
   const [target, setTarget] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [modes, setModes] = useState<Record<string, ImportMode>>({});
   const [filter, setFilter] = useState("");
-  const [undo, setUndo] = useState<Aco[]>();
+  const [onlyRejected, setOnlyRejected] = useState(false);
+  const [result, setResult] = useState<Result>();
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!result) return;
+    resultRef.current?.focus();
+    resultRef.current?.scrollIntoView({ block: "center" });
+  }, [result]);
 
   const read = async (input: HTMLInputElement) => {
     const picked = input.files?.[0];
     setFile(undefined);
     setProblem("");
+    setResult(undefined);
     if (!picked) return;
     // Size first: a huge file is refused without reading it into memory.
-    const result = picked.size > MAX_BYTES ? readParticipantFile("", picked.size) : readParticipantFile(await picked.text(), picked.size);
+    const read = picked.size > MAX_BYTES ? readParticipantFile("", picked.size) : readParticipantFile(await picked.text(), picked.size);
     input.value = "";
-    if (!result.ok) {
-      setProblem(problemText(result.problem));
+    if (!read.ok) {
+      setProblem(problemText(read.problem));
       return;
     }
-    setFile({ name: picked.name, parsed: result.file });
+    setFile({ name: picked.name, parsed: read.file });
     const known = new Set(acos.map((a) => a.id));
-    setChosen(new Set(result.file.groups.filter((g) => known.has(g.acoId)).map((g) => g.acoId)));
+    setChosen(new Set(read.file.groups.filter((g) => known.has(g.acoId)).map((g) => g.acoId)));
+    setModes({});
+    setOnlyRejected(false);
     setTarget(acos.length === 1 ? acos[0]!.id : "");
   };
 
-  const planned: Planned[] = useMemo(() => {
+  const plans: AcoPlan[] = useMemo(() => {
     if (!file) return [];
     const { parsed } = file;
     if (parsed.format === "plain") {
       const aco = acos.find((a) => a.id === target);
       const group = parsed.groups[0];
-      if (!aco || !group) return [];
-      return [{ acoId: aco.id, acoName: aco.name, existing: aco, program: aco.program, preview: previewImport(aco.participants, group.rows) }];
+      return aco && group ? [{ acoId: aco.id, acoName: aco.name, group, mode: modes[aco.id] ?? "add" }] : [];
     }
     return parsed.groups
       .filter((g) => chosen.has(g.acoId))
-      .map((g) => {
-        const existing = acos.find((a) => a.id === g.acoId);
-        return { acoId: g.acoId, acoName: existing?.name ?? g.acoName, existing, program: existing?.program ?? g.program, preview: previewImport(existing?.participants ?? [], g.rows) };
+      .map((group) => {
+        const existing = acos.find((a) => a.id === group.acoId);
+        const program = existing?.program ?? group.program;
+        return { acoId: group.acoId, acoName: existing?.name ?? group.acoName, ...(program ? { program } : {}), group, mode: modes[group.acoId] ?? "add" };
       });
-  }, [file, target, chosen, acos]);
+  }, [file, target, chosen, modes, acos]);
+  const planned: PlannedAco[] = useMemo(() => previewPlans(acos, plans, file?.parsed.hasAliases ?? false), [acos, plans, file]);
 
-  const rows = useMemo(() => planned.flatMap((p) => p.preview.rows.map((row) => ({ aco: p.acoName, row }))), [planned]);
-  const totals = planned.reduce(
-    (sum, p) => {
-      for (const k of ["added", "changed", "unchanged", "rejected"] as const) sum[k] += p.preview.counts[k];
-      return sum;
-    },
-    { added: 0, changed: 0, unchanged: 0, rejected: 0 },
-  );
+  const rows = useMemo(() => {
+    const all = planned.flatMap((p) => p.preview.rows.map((row) => ({ aco: p.acoName, mode: p.mode, row })));
+    return onlyRejected ? all.filter((r) => r.row.change === "rejected") : all;
+  }, [planned, onlyRejected]);
+  const totals = planned.reduce((sum, p) => {
+    for (const k of Object.keys(sum) as (keyof PreviewCounts)[]) sum[k] += p.preview.counts[k];
+    return sum;
+  }, emptyCounts());
+  const rejectedInFile = (file?.parsed.unplaced.length ?? 0) + planned.reduce((n, p) => n + p.group.rejected.length, 0);
 
   const apply = async () => {
-    const before = acos;
-    let next = acos.slice();
-    for (const p of planned) {
-      const updated: Aco = { id: p.acoId, name: p.acoName, ...(p.program ? { program: p.program } : {}), participants: p.preview.result };
-      next = p.existing ? next.map((a) => (a.id === p.acoId ? { ...a, participants: p.preview.result } : a)) : [...next, updated];
-    }
-    const ok = await save({ ...settings, profile: { ...settings.profile, acos: next } }, t("import_applied", [String(totals.added), String(totals.changed)]));
-    if (ok) {
-      setUndo(before);
+    if (!file) return;
+    const hasAliases = file.parsed.hasAliases;
+    const summary = planned.map((p) =>
+      t(p.mode === "replace" ? "import_result_replace" : "import_result_add", [p.acoName, String(p.preview.result.length), String(p.preview.counts.added), String(p.preview.counts.changed), String(p.preview.counts.missing)]),
+    );
+    const saved = await save(withAcos((latest) => applyPlans(latest, plans, hasAliases)), t("import_applied", [String(totals.added), String(totals.changed)]), {
+      undoLabel: t("import_undo_label", file.name),
+    });
+    if (saved) {
       setFile(undefined);
+      setResult({ lines: summary });
     }
-  };
-
-  const undoImport = async () => {
-    if (!undo) return;
-    if (await save({ ...settings, profile: { ...settings.profile, acos: undo } }, t("import_undone"))) setUndo(undefined);
   };
 
   const groups = file?.parsed.groups ?? [];
-  const shownGroups = filter.trim()
-    ? groups.filter((g) => `${g.acoId} ${g.acoName}`.toLowerCase().includes(filter.trim().toLowerCase()))
-    : groups;
+  const needle = filter.trim().toLowerCase();
+  const shownGroups = needle ? groups.filter((g) => `${g.acoId} ${g.acoName}`.toLowerCase().includes(needle)) : groups;
+  const pick = (ids: string[], on: boolean) => {
+    const next = new Set(chosen);
+    for (const acoId of ids) if (on) next.add(acoId); else next.delete(acoId);
+    setChosen(next);
+  };
 
   return (
     <div class="sc-import" aria-labelledby={`${id}-h`} role="group">
@@ -137,10 +159,17 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
           {problem}
         </p>
       )}
-      {undo && (
-        <button type="button" class="sc-button" onClick={() => void undoImport()}>
-          {t("import_undo")}
-        </button>
+      {result && (
+        <div ref={resultRef} tabIndex={-1} class="sc-import-result" role="status" data-testid="import-result">
+          <p>
+            <strong>{t("import_result_title")}</strong>
+          </p>
+          <ul>
+            {result.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {file && (
         <div class="sc-import-preview">
@@ -170,20 +199,20 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
                 <label for={`${id}-filter`}>{t("import_filter_acos")}</label>
                 <input id={`${id}-filter`} type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
               </div>
+              <p class="sc-actions">
+                <button type="button" class="sc-button sc-small" onClick={() => pick(shownGroups.map((g) => g.acoId), true)}>
+                  {t(needle ? "import_select_shown" : "import_select_all", String(shownGroups.length))}
+                </button>{" "}
+                <button type="button" class="sc-button sc-small" onClick={() => pick(needle ? shownGroups.map((g) => g.acoId) : [...chosen], false)}>
+                  {t("import_select_none")}
+                </button>{" "}
+                <span class="sc-hint">{t("import_chosen", [String(chosen.size), String(groups.length)])}</span>
+              </p>
               <div class="sc-aco-picker" role="group" aria-label={t("import_pick_acos", String(groups.length))}>
                 {shownGroups.slice(0, 200).map((g) => (
                   <label class="sc-check sc-block" key={g.acoId}>
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(g.acoId)}
-                      onChange={(e) => {
-                        const next = new Set(chosen);
-                        if (e.currentTarget.checked) next.add(g.acoId);
-                        else next.delete(g.acoId);
-                        setChosen(next);
-                      }}
-                    />
-                    {t("import_aco_option", [g.acoName, g.acoId, String(g.rows.length)])}
+                    <input type="checkbox" checked={chosen.has(g.acoId)} onChange={(e) => pick([g.acoId], e.currentTarget.checked)} />
+                    {t("import_aco_option", [g.acoName, g.acoId, String(g.entries.length)])}
                   </label>
                 ))}
                 {shownGroups.length > 200 && <p class="sc-hint">{t("import_more_acos", String(shownGroups.length - 200))}</p>}
@@ -193,8 +222,24 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
           {planned.length > 0 && (
             <>
               <p role="status" data-testid="import-summary">
-                {t("import_summary", [String(totals.added), String(totals.changed), String(totals.unchanged), String(totals.rejected)])}
+                {t("import_summary", [String(totals.added), String(totals.changed), String(totals.unchanged), String(totals.rejected)])}{" "}
+                {totals.missing > 0 && t("import_summary_missing", String(totals.missing))}
               </p>
+              <PlanTable planned={planned} onMode={(acoId, mode) => setModes({ ...modes, [acoId]: mode })} />
+              <div class="sc-actions">
+                <label class="sc-check">
+                  <input type="checkbox" checked={onlyRejected} onChange={(e) => setOnlyRejected(e.currentTarget.checked)} />
+                  {t("import_only_rejected")}
+                </label>{" "}
+                <button
+                  type="button"
+                  class="sc-button sc-small"
+                  disabled={rejectedInFile === 0}
+                  onClick={() => download(`sharecheck-import-errors-${today()}.csv`, errorReport(file.parsed, planned.map((p) => p.group), reasonText), "text/csv")}
+                >
+                  {t("import_error_report", String(rejectedInFile))}
+                </button>
+              </div>
               <VirtualTable
                 label={t("import_preview")}
                 count={rows.length}
@@ -202,11 +247,11 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
                 item={(i) => rows[i]!}
                 rowKey={(_, i) => String(i)}
                 columns={[
-                  { header: t("import_col_line"), cell: ({ row }) => String(row.line), width: "4rem" },
+                  { header: t("import_col_line"), cell: ({ row }) => (row.line === undefined ? "" : String(row.line)), width: "4rem" },
                   ...(planned.length > 1 ? [{ header: t("import_col_aco"), cell: ({ aco }: { aco: string }) => aco }] : []),
-                  { header: t("import_col_change"), cell: ({ row }) => <span class={`sc-change sc-change-${row.change}`}>{rowText(row).change}</span>, width: "7rem" },
-                  { header: t("import_col_participant"), cell: ({ row }) => rowText(row).who },
-                  { header: t("import_col_detail"), cell: ({ row }) => rowText(row).detail },
+                  { header: t("import_col_change"), cell: ({ row, mode }) => <span class={`sc-change sc-change-${row.change}`}>{rowText(row, mode).change}</span>, width: "7rem" },
+                  { header: t("import_col_participant"), cell: ({ row, mode }) => rowText(row, mode).who },
+                  { header: t("import_col_detail"), cell: ({ row, mode }) => rowText(row, mode).detail },
                 ]}
               />
             </>
@@ -228,6 +273,51 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
           </div>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Per ACO: add to its list or replace it, and what that would do. */
+function PlanTable({ planned, onMode }: { planned: PlannedAco[]; onMode: (acoId: string, mode: ImportMode) => void }) {
+  const id = useId();
+  return (
+    <div class="sc-scroll" role="region" aria-label={t("import_plan")} tabIndex={0} style={{ maxHeight: "16rem" }}>
+      <table class="sc-table sc-plan" data-testid="import-plan">
+        <thead>
+          <tr>
+            <th scope="col">{t("import_col_aco")}</th>
+            <th scope="col">{t("import_col_mode")}</th>
+            <th scope="col">{t("import_col_added")}</th>
+            <th scope="col">{t("import_col_changed")}</th>
+            <th scope="col">{t("import_col_unchanged")}</th>
+            <th scope="col">{t("import_col_rejected")}</th>
+            <th scope="col">{t("import_col_missing")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {planned.map((p, i) => (
+            <tr key={p.acoId} data-aco-id={p.acoId}>
+              <th scope="row">
+                {p.acoName} ({p.acoId}){!p.exists && <span class="sc-hint"> {t("import_new_aco")}</span>}
+              </th>
+              <td>
+                <label class="sc-visually-hidden" for={`${id}-${i}`}>
+                  {t("import_mode_for", p.acoName)}
+                </label>
+                <select id={`${id}-${i}`} value={p.mode} onChange={(e) => onMode(p.acoId, e.currentTarget.value as ImportMode)}>
+                  <option value="add">{t("import_mode_add")}</option>
+                  <option value="replace">{t("import_mode_replace")}</option>
+                </select>
+              </td>
+              <td>{p.preview.counts.added}</td>
+              <td>{p.preview.counts.changed}</td>
+              <td>{p.preview.counts.unchanged}</td>
+              <td>{p.preview.counts.rejected}</td>
+              <td>{p.preview.counts.missing > 0 ? t(p.mode === "replace" ? "import_missing_removed" : "import_missing_kept", String(p.preview.counts.missing)) : "0"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

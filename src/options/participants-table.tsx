@@ -1,97 +1,131 @@
-/** One ACO's participants: searchable by name, TIN or NPI, virtualised, with add and remove. */
-import { useId, useMemo, useState } from "preact/hooks";
-import type { Participant } from "../core/schema.ts";
-import { cleanNpi, cleanTin } from "../import/identifiers.ts";
+/**
+ * Every participant of every ACO in one compact, virtualised table (ACO, name, TIN, NPI, aliases), one search across
+ * all ACOs, editing a participant in place, removing one (undone like any change of the lists), and adding one.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
+import type { Aco, Participant } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
-import { buildParticipantSearch } from "../ui/participant-search.ts";
+import type { SectionProps } from "./options.tsx";
+import { addParticipant, replaceParticipant, withAcos } from "./participant-edits.ts";
+import { ParticipantForm } from "./participant-form.tsx";
+import { buildParticipantIndex, type ParticipantRow } from "./participant-index.ts";
 import { VirtualTable } from "./virtual-table.tsx";
 
-type Props = {
-  acoName: string;
-  participants: Participant[];
-  locked: boolean;
-  onChange: (next: Participant[]) => void;
-};
+type Props = Pick<SectionProps, "save"> & { acos: Aco[]; locked: boolean };
+type Editing = { row: ParticipantRow };
 
-export function ParticipantsTable({ acoName, participants, locked, onChange }: Props) {
+export function ParticipantsTable({ acos, locked, save }: Props) {
   const id = useId();
   const [query, setQuery] = useState("");
-  const search = useMemo(() => buildParticipantSearch(participants), [participants]);
-  const matches = useMemo(() => search.all(query), [search, query]);
-  const [draft, setDraft] = useState({ name: "", tin: "", npi: "" });
-  const [error, setError] = useState("");
+  const index = useMemo(() => buildParticipantIndex(acos), [acos]);
+  const matches = useMemo(() => index.search(query), [index, query]);
+  const [editing, setEditing] = useState<Editing>();
+  const [addTo, setAddTo] = useState("");
+  const editor = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => editor.current?.scrollIntoView({ block: "nearest" }), [editing]);
 
-  const add = (e: Event) => {
-    e.preventDefault();
-    const name = draft.name.trim();
-    const tin = draft.tin.trim() ? cleanTin(draft.tin) : undefined;
-    const npi = draft.npi.trim() ? cleanNpi(draft.npi) : undefined;
-    if (!name) return setError(t("reject_missing_name"));
-    if (draft.tin.trim() && !tin) return setError(t("reject_bad_tin"));
-    if (draft.npi.trim() && !npi) return setError(t("reject_bad_npi"));
-    setError("");
-    onChange([...participants, { name, ...(tin ? { tin } : {}), ...(npi ? { npi } : {}) }]);
-    setDraft({ name: "", tin: "", npi: "" });
+  const total = index.rows.length;
+  const acosOf = useMemo(() => new Set(matches.map((i) => index.rows[i]!.acoId)).size, [matches, index]);
+
+  const edit = async (row: ParticipantRow, after: Participant) => {
+    const saved = await save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, after, row.index)), t("participant_saved", [after.name, row.acoName]));
+    if (saved) {
+      setEditing(undefined);
+      search.current?.focus();
+    }
+    return !!saved;
   };
+  const remove = (row: ParticipantRow) =>
+    void save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, undefined, row.index)), t("participant_removed", [row.participant.name, row.acoName]));
 
   return (
     <div class="sc-participants">
+      <h3 id={`${id}-h`}>{t("participants_all")}</h3>
       <div class="sc-field">
-        <label for={`${id}-search`}>{t("options_participants_search", acoName)}</label>
-        <input id={`${id}-search`} type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <label for={`${id}-search`}>{t("participants_search_all")}</label>
+        <input ref={search} id={`${id}-search`} type="search" value={query} aria-describedby={`${id}-count`} onInput={(e) => setQuery(e.currentTarget.value)} />
       </div>
-      <p class="sc-hint" role="status">
-        {t("options_participants_count", [String(matches.length), String(participants.length)])}
+      <p class="sc-hint" role="status" id={`${id}-count`} data-testid="participants-count">
+        {query.trim() ? t("participants_found", [String(matches.length), String(acosOf), String(total)]) : t("participants_total", [String(total), String(acos.length)])}
       </p>
       <VirtualTable
-        label={t("options_participants_of", acoName)}
+        label={t("participants_all")}
         count={matches.length}
-        item={(i) => matches[i]!}
-        rowKey={(index) => String(index)}
+        heightRem={18}
+        item={(i) => index.rows[matches[i]!]!}
+        rowKey={(row) => `${row.aco}:${row.index}`}
         columns={[
-          { header: t("options_col_name"), cell: (i) => participants[i]!.name },
-          { header: t("options_col_tin"), cell: (i) => participants[i]!.tin ?? "", width: "8rem" },
-          { header: t("options_col_npi"), cell: (i) => participants[i]!.npi ?? "", width: "8rem" },
+          { header: t("import_col_aco"), cell: (row) => row.acoName, width: "9rem" },
+          { header: t("options_col_name"), cell: (row) => row.participant.name },
+          { header: t("options_col_tin"), cell: (row) => row.participant.tin ?? "", width: "6.5rem" },
+          { header: t("options_col_npi"), cell: (row) => row.participant.npi ?? "", width: "7rem" },
+          { header: t("options_col_aliases"), cell: (row) => (row.participant.aliases ?? []).join("; ") },
           {
             header: t("options_col_actions"),
-            width: "7rem",
-            cell: (i) => (
-              <button
-                type="button"
-                class="sc-button sc-danger sc-small"
-                disabled={locked}
-                onClick={() => onChange(participants.filter((_, j) => j !== i))}
-              >
-                {t("options_remove")}
-                <span class="sc-visually-hidden"> {participants[i]!.name}</span>
-              </button>
-            ),
+            width: "9.5rem",
+            cell: (row) =>
+              locked ? null : (
+                <>
+                  <button type="button" class="sc-button sc-small" onClick={() => setEditing({ row })}>
+                    {t("options_edit")}
+                    <span class="sc-visually-hidden"> {t("participant_in", [row.participant.name, row.acoName])}</span>
+                  </button>{" "}
+                  <button type="button" class="sc-button sc-danger sc-small" onClick={() => remove(row)}>
+                    {t("options_remove")}
+                    <span class="sc-visually-hidden"> {t("participant_in", [row.participant.name, row.acoName])}</span>
+                  </button>
+                </>
+              ),
           },
         ]}
       />
-      {!locked && (
-        <form class="sc-inline-form" onSubmit={add} aria-label={t("options_add_participant")}>
-          <div class="sc-field">
-            <label for={`${id}-pname`}>{t("options_col_name")}</label>
-            <input id={`${id}-pname`} type="text" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-          </div>
-          <div class="sc-field">
-            <label for={`${id}-ptin`}>{t("options_col_tin")}</label>
-            <input id={`${id}-ptin`} type="text" inputMode="numeric" value={draft.tin} onInput={(e) => setDraft({ ...draft, tin: e.currentTarget.value })} />
-          </div>
-          <div class="sc-field">
-            <label for={`${id}-pnpi`}>{t("options_col_npi")}</label>
-            <input id={`${id}-pnpi`} type="text" inputMode="numeric" value={draft.npi} onInput={(e) => setDraft({ ...draft, npi: e.currentTarget.value })} />
-          </div>
-          <button type="submit" class="sc-button">
-            {t("options_add_participant")}
-          </button>
-          {error && (
-            <p class="sc-error" role="alert">
-              {error}
-            </p>
+      {editing && !locked && (
+        <div ref={editor} class="sc-editor">
+          <ParticipantForm
+            key={`${editing.row.acoId}:${editing.row.index}`}
+            label={t("participant_edit", [editing.row.participant.name, editing.row.acoName])}
+            initial={editing.row.participant}
+            submit={t("participant_save")}
+            autoFocus
+            onSubmit={(after) => edit(editing.row, after)}
+            onCancel={() => {
+              setEditing(undefined);
+              search.current?.focus();
+            }}
+          >
+            <p class="sc-legend">{t("participant_edit", [editing.row.participant.name, editing.row.acoName])}</p>
+          </ParticipantForm>
+        </div>
+      )}
+      {!locked && acos.length > 0 && (
+        <ParticipantForm
+          label={t("options_add_participant")}
+          submit={t("options_add_participant")}
+          onSubmit={async (participant) => {
+            const target = acos.length === 1 ? acos[0]!.id : addTo;
+            const aco = acos.find((a) => a.id === target);
+            if (!aco) {
+              document.getElementById(`${id}-to`)?.focus();
+              return false;
+            }
+            return !!(await save(withAcos((latest) => addParticipant(latest, aco.id, participant)), t("participant_added", [participant.name, aco.name])));
+          }}
+        >
+          {acos.length > 1 && (
+            <div class="sc-field">
+              <label for={`${id}-to`}>{t("participant_add_to")}</label>
+              <select id={`${id}-to`} value={addTo} onChange={(e) => setAddTo(e.currentTarget.value)}>
+                <option value="">{t("import_target_choose")}</option>
+                {acos.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name} ({a.id})
+                  </option>
+                ))}
+              </select>
+            </div>
           )}
-        </form>
+        </ParticipantForm>
       )}
     </div>
   );

@@ -38,7 +38,7 @@ export function applyUserSave(stored: Settings, submitted: Settings, policy: Man
 }
 
 /** Structural equality of JSON-like values; object key order does not matter (the UI may rebuild objects). */
-function deepEqual(a: unknown, b: unknown): boolean {
+export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -1,20 +1,16 @@
 /**
- * UI speed budgets (issue 5):
- * - importing a 50,000-row participant CSV (parse, validate, preview against a 50,000-row list) under 2 s;
+ * UI speed budgets (issue 5; the participant import has its own bench, import.bench.ts):
  * - the popup's first verdict within 100 ms of opening with a 50,000-participant profile, measured in
  *   Chromium from navigation start to the popup's `sharecheck:first-verdict` mark (set when the verdict is
  *   in the DOM).
  */
 import { performance } from "node:perf_hooks";
-import { readParticipantFile } from "../../src/import/participants.ts";
-import { previewImport } from "../../src/import/preview.ts";
 import { FIRST_VERDICT_MARK } from "../../src/popup/marks.ts";
 import { defaultSettings } from "../../src/settings/defaults.ts";
 import { launchChromium, missingBrowser } from "../e2e/harness/index.ts";
-import { makeNpi, makeTin, plainCsv } from "../e2e/options-fixtures.ts";
+import { makeNpi, makeTin } from "../e2e/options-fixtures.ts";
 
 const ROWS = 50_000;
-const IMPORT_BUDGET_MS = 2000;
 const POPUP_BUDGET_MS = 100;
 const POPUP_OPENS = 7;
 
@@ -24,21 +20,6 @@ const line = (what: string, ms: number, budget: number) =>
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function benchImport(): void {
-  const csv = plainCsv(ROWS);
-  const existing = Array.from({ length: ROWS }, (_, i) => ({ name: `Clinic ${i}, PC`, tin: makeTin(i), npi: makeNpi(i + 1) }));
-  const times: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const start = performance.now();
-    const result = readParticipantFile(csv);
-    if (!result.ok) throw new Error(`import bench file refused: ${result.problem.code}`);
-    const preview = previewImport(existing, result.file.groups[0]!.rows);
-    times.push(performance.now() - start);
-    if (preview.rows.length !== ROWS) throw new Error("preview lost rows");
-  }
-  line(`import ${ROWS.toLocaleString("en")}-row CSV (parse+validate+preview), median of 3`, median(times), IMPORT_BUDGET_MS);
 }
 
 async function benchPopup(): Promise<void> {
@@ -91,6 +72,5 @@ async function benchPopup(): Promise<void> {
 
 export default async function uiBench(): Promise<void> {
   console.log("ui (popup and options)");
-  benchImport();
   await benchPopup();
 }
