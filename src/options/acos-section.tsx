@@ -31,6 +31,7 @@ export function AcosSection(props: Props) {
     void save(
       withAcos((latest) => (latest.some((a) => a.id === acoId) ? latest : [...latest, { id: acoId, name, program: draft.program, participants: [] }])),
       t("options_aco_added", name),
+      { undoLabel: t("options_aco_changed", name) },
     );
     setDraft({ id: "", name: "", program: draft.program });
   };
@@ -49,7 +50,9 @@ export function AcosSection(props: Props) {
           aco={aco}
           locked={locked}
           onChange={(change) => changeAco(aco, change)}
-          onRemove={() => void save(withAcos((latest) => latest.filter((a) => a.id !== aco.id)), t("options_aco_removed", aco.name))}
+          onRemove={() =>
+            void save(withAcos((latest) => latest.filter((a) => a.id !== aco.id)), t("options_aco_removed", aco.name), { undoLabel: t("options_aco_removal", aco.name) })
+          }
         />
       ))}
       {!locked && (

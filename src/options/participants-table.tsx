@@ -29,7 +29,9 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
   const acosOf = useMemo(() => new Set(matches.map((i) => index.rows[i]!.acoId)).size, [matches, index]);
 
   const edit = async (row: ParticipantRow, after: Participant) => {
-    const saved = await save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, after, row.index)), t("participant_saved", [after.name, row.acoName]));
+    const saved = await save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, after, row.index)), t("participant_saved", [after.name, row.acoName]), {
+      undoLabel: t("participant_change", [row.participant.name, row.acoName]),
+    });
     if (saved) {
       setEditing(undefined);
       search.current?.focus();
@@ -37,7 +39,9 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
     return !!saved;
   };
   const remove = (row: ParticipantRow) =>
-    void save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, undefined, row.index)), t("participant_removed", [row.participant.name, row.acoName]));
+    void save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, undefined, row.index)), t("participant_removed", [row.participant.name, row.acoName]), {
+      undoLabel: t("participant_removal", [row.participant.name, row.acoName]),
+    });
 
   return (
     <div class="sc-participants">
@@ -109,7 +113,9 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
               document.getElementById(`${id}-to`)?.focus();
               return false;
             }
-            return !!(await save(withAcos((latest) => addParticipant(latest, aco.id, participant)), t("participant_added", [participant.name, aco.name])));
+            return !!(await save(withAcos((latest) => addParticipant(latest, aco.id, participant)), t("participant_added", [participant.name, aco.name]), {
+              undoLabel: t("participant_addition", [participant.name, aco.name]),
+            }));
           }}
         >
           {acos.length > 1 && (
