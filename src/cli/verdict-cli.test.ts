@@ -22,9 +22,9 @@ function fakeIo(files: Record<string, string>, stdin = "") {
 
 describe("parseArgs", () => {
   it("reads the input and an optional profile in either form", () => {
-    expect(parseArgs(["req.jsonl"])).toEqual({ help: false, input: "req.jsonl", profile: undefined });
-    expect(parseArgs(["--profile", "p.json", "-"])).toEqual({ help: false, input: "-", profile: "p.json" });
-    expect(parseArgs(["-", "--profile=p.json"])).toEqual({ help: false, input: "-", profile: "p.json" });
+    expect(parseArgs(["req.jsonl"])).toEqual({ help: false, input: "req.jsonl", profile: undefined, format: "json", inputFormat: undefined });
+    expect(parseArgs(["--profile", "p.json", "-"])).toMatchObject({ help: false, input: "-", profile: "p.json" });
+    expect(parseArgs(["-", "--profile=p.json"])).toMatchObject({ help: false, input: "-", profile: "p.json" });
     expect(parseArgs(["--help"])).toEqual({ help: true });
   });
   it("rejects what it cannot use", () => {
@@ -32,6 +32,14 @@ describe("parseArgs", () => {
     expect(() => parseArgs(["a", "b"])).toThrow(/one input file/);
     expect(() => parseArgs(["--profile"])).toThrow(/needs a file/);
     expect(() => parseArgs(["--pretty", "a"])).toThrow(/unknown option --pretty/);
+    expect(() => parseArgs(["--format", "xml", "a"])).toThrow(/--format must be one of json, csv, cds-hooks \(got xml\)/);
+    expect(() => parseArgs(["a", "--format"])).toThrow(/--format needs/);
+    expect(() => parseArgs(["--input-format=tsv", "a"])).toThrow(/--input-format must be one of json, csv/);
+    expect(() => parseArgs(["--format=csv", "--format=json", "a"])).toThrow(/given twice/);
+  });
+  it("reads the output and input formats in either form", () => {
+    expect(parseArgs(["--format", "cds-hooks", "a.csv"])).toMatchObject({ input: "a.csv", format: "cds-hooks", inputFormat: undefined });
+    expect(parseArgs(["--format=csv", "--input-format=csv", "-"])).toMatchObject({ input: "-", format: "csv", inputFormat: "csv" });
   });
 });
 
@@ -60,11 +68,11 @@ describe("answer", () => {
 });
 
 describe("runVerdictCli", () => {
-  it("exits 0 when every line is answered", async () => {
+  it("exits 0 when every line is answered, with the run's summary on standard error", async () => {
     const { io, out, err } = fakeIo({ "r.jsonl": `${VALID}\n${VALID}\n` });
     expect(await runVerdictCli(["r.jsonl"], io)).toBe(0);
     expect(out).toHaveLength(2);
-    expect(err).toEqual([]);
+    expect(err).toEqual(["verdict: 2 requests: 2 allowed, 0 allowed-with-conditions, 0 authorization-required, 0 not-allowed, 0 needs-review; none rejected"]);
   });
   it("exits 1 when any line is rejected, still answering the others", async () => {
     const { io, out, err } = fakeIo({}, `${BAD_TYPE}\n${VALID}\n`);
