@@ -1,8 +1,11 @@
 /**
  * The content script, in every frame of a watched EHR page (registered at document_start so its
- * capture listeners come before the page's). It marks the document, then wires detection,
- * interception and the panel. Everything hangs off one lifetime: a reloaded or updated extension
- * leaves no old copy intercepting.
+ * capture listeners come before the page's). At load it only marks the document and installs its
+ * listeners: nothing is scanned or observed while the page loads. A control is classified when the
+ * clinician reaches it (pointer, focus, keys) and again, from the live DOM, when it is activated; the
+ * controls in view are pre-warmed once the page is idle (prewarm.ts), and "Check this page" scans on
+ * demand. Everything hangs off one lifetime: a reloaded or updated extension leaves no old copy
+ * intercepting, and no timer or listener of it running.
  */
 import type { DetectedAction } from "../detect/action.ts";
 import { adapterForHost } from "../detect/adapters/bundled.ts";
@@ -21,34 +24,36 @@ import { PanelEvent, sendToBackground as send } from "./wire.ts";
 type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
 function start(lifetime: Lifetime, detector: Detector): void {
-  const { signal } = lifetime;
   const cache = createVerdictCache((request) => send("verdict", { request }).then((r) => r.verdict));
-  let observer: ReturnType<typeof startPrewarm> | undefined;
-  // Watching the page costs the page time: only while interception is on (mode "off" means nothing runs).
-  let watching: AbortController | undefined;
-  let loaded = document.readyState !== "loading";
-  const watch = (on: boolean) => {
-    if (on && !watching && loaded && !signal.aborted) {
-      watching = new AbortController();
-      observer = startPrewarm(detector, document, cache, AbortSignal.any([signal, watching.signal]));
-    } else if (!on && watching) {
-      watching.abort();
-      watching = observer = undefined;
+  // Pre-warming costs the page a little: only while interception is on (mode "off" means nothing runs).
+  let warming: Lifetime | undefined;
+  const warm = (on: boolean) => {
+    if (on && !warming && lifetime.alive()) {
+      warming = createLifetime(lifetime.signal);
+      startPrewarm(detector, document, cache, warming);
+    } else if (!on && warming) {
+      warming.end();
+      warming = undefined;
     }
   };
-  const mode = watchMode(signal, () => cache.clear(), (current) => watch(current !== "off"));
+  const mode = watchMode(lifetime, () => cache.clear(), (current) => warm(current !== "off"));
   const interceptor = startInterceptor({
     detector,
     doc: document,
     lifetime,
     mode: mode.current,
     cache,
-    noteEvent: (event) => observer?.noteEvent(event),
-    ask: ({ request, action, key }) =>
-      send("verdict", { request, action }).then(({ verdict }) => {
+    ask: ({ request, action, key }) => {
+      // Asked when the pointer went down: that answer comes first; this message still tells the background (badge, audit).
+      const asked = send("verdict", { request, action }).then(({ verdict }) => {
         cache.put(key, verdict);
         return verdict;
-      }),
+      });
+      const early = cache.inFlight(key);
+      if (!early) return asked;
+      asked.catch(() => undefined);
+      return early.catch(() => asked);
+    },
   });
 
   // Only the background may speak to us (tabs.sendMessage has no tab in its sender), and only in the panel protocol.
@@ -60,14 +65,8 @@ function start(lifetime: Lifetime, detector: Detector): void {
     return Promise.resolve({ ok: true });
   };
   browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
-
-  const ready = () => {
-    loaded = true;
-    watch(mode.current() !== "off");
-  };
-  if (!loaded) document.addEventListener("DOMContentLoaded", ready, { once: true, signal });
-  else ready();
+  lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
+  warm(mode.current() !== "off");
 }
 
 const world = globalThis as Record<string, unknown>;

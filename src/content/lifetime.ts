@@ -1,38 +1,95 @@
 /**
- * One AbortController for everything this copy of the content script starts. When the extension
- * is reloaded or updated, the old copy's runtime dies (runtime.id goes away, messaging throws
- * "Extension context invalidated"): it then aborts, so it stops intercepting and removes its UI.
+ * The content script's lifetime: one AbortController for everything this copy of the script starts
+ * (as WXT's ContentScriptContext). Timers, idle callbacks and listeners are made through it, so they
+ * die with it. When the extension is reloaded or updated, the old copy's runtime dies (runtime.id goes
+ * away, messaging throws "Extension context invalidated"): the lifetime then ends, so the old copy
+ * stops intercepting, its timers stop firing and its UI goes.
  */
 import { browser } from "../platform/browser.ts";
 
-export type Lifetime = { signal: AbortSignal; alive(): boolean; end(): void };
+export interface Lifetime {
+  readonly signal: AbortSignal;
+  /** False once ended, and ends the lifetime when the extension's runtime is gone. */
+  alive(): boolean;
+  end(): void;
+  setTimeout(fn: () => void, ms: number): void;
+  setInterval(fn: () => void, ms: number): void;
+  /** requestIdleCallback where there is one (Safari has none: a short timeout stands in). */
+  requestIdleCallback(fn: (deadline: IdleDeadline) => void, options?: IdleRequestOptions): void;
+  addEventListener<K extends keyof WindowEventMap>(
+    target: Window,
+    type: K,
+    listener: (event: WindowEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  addEventListener(target: EventTarget, type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void;
+  /** Runs once when the lifetime ends (at once if it has). */
+  onEnd(fn: () => void): void;
+}
 
 export function isDeadRuntimeError(error: unknown): boolean {
   return /context invalidated|Extension context|dead object/i.test(String(error instanceof Error ? error.message : error));
 }
 
-export function createLifetime(): Lifetime {
+function runtimeAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/** A lifetime of its own, or one that also ends with `parent` (a part of the script switched off and on). */
+export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boolean = runtimeAlive): Lifetime {
   const controller = new AbortController();
-  const runtimeAlive = () => {
-    try {
-      return Boolean(browser.runtime?.id);
-    } catch {
-      return false;
-    }
+  const signal = parent ? AbortSignal.any([parent, controller.signal]) : controller.signal;
+  const onEnd = (fn: () => void) => {
+    if (signal.aborted) fn();
+    else signal.addEventListener("abort", fn, { once: true });
   };
   return {
-    signal: controller.signal,
+    signal,
     alive() {
-      if (controller.signal.aborted) return false;
-      if (runtimeAlive()) return true;
+      if (signal.aborted) return false;
+      if (isRuntimeAlive()) return true;
       controller.abort();
       return false;
     },
     end: () => controller.abort(),
+    setTimeout(fn, ms) {
+      if (signal.aborted) return;
+      const id = globalThis.setTimeout(fn, ms);
+      onEnd(() => globalThis.clearTimeout(id));
+    },
+    setInterval(fn, ms) {
+      if (signal.aborted) return;
+      const id = globalThis.setInterval(fn, ms);
+      onEnd(() => globalThis.clearInterval(id));
+    },
+    requestIdleCallback(fn, options) {
+      if (signal.aborted) return;
+      const run = (deadline: IdleDeadline) => {
+        if (!signal.aborted) fn(deadline);
+      };
+      if (typeof globalThis.requestIdleCallback === "function") {
+        const id = globalThis.requestIdleCallback(run, options);
+        onEnd(() => globalThis.cancelIdleCallback(id));
+      } else {
+        const started = performance.now();
+        const id = globalThis.setTimeout(() => run({ didTimeout: false, timeRemaining: () => Math.max(0, 5 - (performance.now() - started)) }), 50);
+        onEnd(() => globalThis.clearTimeout(id));
+      }
+    },
+    addEventListener(target: EventTarget, type: string, listener: (event: Event) => void, options: AddEventListenerOptions = {}) {
+      if (signal.aborted) return;
+      const own = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+      target.addEventListener(type, listener, { ...options, signal: own });
+    },
+    onEnd,
   };
 }
 
-/** A timer that dies with the lifetime. */
+/** A timer that dies with the signal (for parts that hold only a signal). */
 export function every(ms: number, fn: () => void, signal: AbortSignal): void {
   const id = setInterval(fn, ms);
   signal.addEventListener("abort", () => clearInterval(id), { once: true });

@@ -3,33 +3,33 @@
  * Until the first answer the default "confirm-risky" applies, so a slow start never means "off".
  * Any settings change in storage may change the mode or the profile, so callers are told to re-ask.
  */
+import { SETTINGS_KEY } from "../messaging/protocol.ts";
 import { browser } from "../platform/browser.ts";
 import type { InterceptionMode } from "../settings/schema.ts";
+import type { Lifetime } from "./lifetime.ts";
 import { sendToBackground as send } from "./wire.ts";
 
 export type ModeWatch = { current(): InterceptionMode };
 
-/** SETTINGS_KEY of src/settings/store.ts (not imported: it would bundle the settings schemas; mode.test.ts keeps them equal). */
-export const WATCHED_KEY = "settings";
 
-export function watchMode(signal: AbortSignal, onSettingsChanged: () => void, onMode: (mode: InterceptionMode) => void = () => undefined): ModeWatch {
+export function watchMode(lifetime: Pick<Lifetime, "signal" | "onEnd">, onSettingsChanged: () => void, onMode: (mode: InterceptionMode) => void = () => undefined): ModeWatch {
   let mode: InterceptionMode = "confirm-risky";
   const load = () =>
     send("content-config", {})
       .then((config) => {
-        if (signal.aborted) return;
+        if (lifetime.signal.aborted) return;
         mode = config.mode;
         onMode(mode);
       })
       .catch(() => undefined); // keep the last known mode; the verdict path reports its own failures
   const changed = (changes: Record<string, unknown>, area: string) => {
     // Admin policy, or the user's settings; not the audit log or anything else kept locally.
-    if (area !== "managed" && !(area === "local" && WATCHED_KEY in changes)) return;
+    if (area !== "managed" && !(area === "local" && SETTINGS_KEY in changes)) return;
     onSettingsChanged();
     void load();
   };
   browser.storage.onChanged.addListener(changed);
-  signal.addEventListener("abort", () => browser.storage.onChanged.removeListener(changed), { once: true });
+  lifetime.onEnd(() => browser.storage.onChanged.removeListener(changed));
   void load();
   return { current: () => mode };
 }

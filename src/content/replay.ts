@@ -3,7 +3,9 @@
  * stopped (stopImmediatePropagation + preventDefault) at window capture, before any page handler on
  * document or elements saw it; the replay is dispatched while the interceptor lets everything
  * through, so the page's handlers run once and the default action (link with its target, form
- * submission with its submitter) happens once.
+ * submission with its submitter) happens once. A held key press (Enter or Space on a custom control, a
+ * send shortcut in a composer) is replayed whole: keydown, the keypress a browser sends after an
+ * uncancelled Enter or Space, and keyup, since page handlers act on any of the three.
  */
 export type HeldActivation =
   | { type: "click"; target: Element; control: Element; init: MouseEventInit }
@@ -18,12 +20,13 @@ export function captureActivation(event: Event, control: Element): HeldActivatio
     if (!(form instanceof HTMLFormElement)) return undefined;
     return { type: "submit", form, submitter: (event as SubmitEvent).submitter ?? null };
   }
-  const origin = target instanceof Element && control.contains(target) ? target : control;
   const shared = { bubbles: true, cancelable: true, composed: true };
   if (event instanceof KeyboardEvent) {
+    // Keys go to the focused element: the control itself, or the composer field of a send shortcut.
     const { key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } = event;
-    return { type: "keydown", target: origin, control, init: { ...shared, key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } };
+    return { type: "keydown", target: target instanceof Element ? target : control, control, init: { ...shared, key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } };
   }
+  const origin = target instanceof Element && control.contains(target) ? target : control;
   if (event instanceof MouseEvent) {
     const { clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } = event;
     return { type: "click", target: origin, control, init: { ...shared, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } };
@@ -65,7 +68,13 @@ export function replay(held: HeldActivation): boolean {
     }
     case "keydown": {
       const target = held.target.isConnected ? held.target : held.control;
-      target.dispatchEvent(new KeyboardEvent("keydown", held.init));
+      const init = held.init;
+      const uncancelled = target.dispatchEvent(new KeyboardEvent("keydown", init));
+      if (uncancelled && (init.key === "Enter" || init.key === " ") && !init.ctrlKey && !init.metaKey && !init.altKey) {
+        const charCode = init.key === "Enter" ? 13 : 32;
+        target.dispatchEvent(new KeyboardEvent("keypress", { ...init, charCode, keyCode: charCode } as KeyboardEventInit));
+      }
+      (target.isConnected ? target : held.control).dispatchEvent(new KeyboardEvent("keyup", init));
       return true;
     }
   }

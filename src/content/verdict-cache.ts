@@ -13,7 +13,7 @@ export type Ask = (request: DisclosureRequest) => Promise<Verdict>;
 
 export function createVerdictCache(ask: Ask) {
   const verdicts = new Map<string, Verdict>();
-  const pending = new Map<string, Promise<Verdict>>();
+  const pending = new Map<string, { promise: Promise<Verdict>; generation: number }>();
   const queue = new Map<string, DisclosureRequest>();
   let generation = 0;
 
@@ -25,7 +25,7 @@ export function createVerdictCache(ask: Ask) {
 
   function askOnce(key: string, request: DisclosureRequest): Promise<Verdict> {
     const inFlight = pending.get(key);
-    if (inFlight) return inFlight;
+    if (inFlight?.generation === generation) return inFlight.promise;
     const started = generation;
     const promise = ask(request)
       .then((verdict) => {
@@ -33,10 +33,10 @@ export function createVerdictCache(ask: Ask) {
         return verdict;
       })
       .finally(() => {
-        pending.delete(key);
+        if (pending.get(key)?.promise === promise) pending.delete(key);
         pump();
       });
-    pending.set(key, promise);
+    pending.set(key, { promise, generation: started });
     return promise;
   }
 
@@ -50,11 +50,16 @@ export function createVerdictCache(ask: Ask) {
 
   return {
     get: (key: string) => verdicts.get(key),
+    /** The answer already asked for this request (when the pointer went down), if it has not come yet. */
+    inFlight(key: string): Promise<Verdict> | undefined {
+      const inFlight = pending.get(key);
+      return inFlight?.generation === generation ? inFlight.promise : undefined;
+    },
     put: remember,
     askOnce,
     /** Ask in the background; failures are ignored (the click path asks again and reports). */
     prewarm(key: string, request: DisclosureRequest) {
-      if (verdicts.has(key) || pending.has(key) || queue.has(key) || queue.size >= MAX_QUEUED) return;
+      if (verdicts.has(key) || pending.get(key)?.generation === generation || queue.has(key) || queue.size >= MAX_QUEUED) return;
       queue.set(key, request);
       pump();
     },

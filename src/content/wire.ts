@@ -2,21 +2,20 @@
  * The content script's side of the message boundary, in zod/mini. The content script runs in every
  * frame of every watched page and must stay under 40 KB gzipped; classic zod alone is ~24 KB, so the
  * full schemas in src/messaging stay with the background (which parses everything it receives with
- * them) and this file checks only what the content script itself reads. wire.test.ts keeps these in
- * step with src/messaging/messages.ts.
+ * them) and this file checks only what the content script itself reads. Both are built from the same
+ * values (src/messaging/protocol.ts); wire.test.ts checks they accept the same messages.
  */
 import * as z from "zod/mini";
 import type { MessageRequest, MessageResponse, MessageType } from "../messaging/messages.ts";
+import { INTERCEPTION_MODES, OUTCOMES, PANEL_DECISIONS, PANEL_MAX_HEIGHT, PANEL_SESSION_PATTERN, REPLY_TIMEOUT_MS } from "../messaging/protocol.ts";
 import { browser } from "../platform/browser.ts";
 
 // Content scripts run under the page's CSP: never try eval.
 z.config({ jitless: true });
 
-export const REPLY_TIMEOUT_MS = 1000;
-
-const OUTCOME = z.enum(["allowed", "allowed-with-conditions", "authorization-required", "not-allowed", "needs-review"]);
-const MODE = z.enum(["off", "advise", "confirm-risky", "confirm-all"]);
-const SESSION = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
+const OUTCOME = z.enum(OUTCOMES);
+const MODE = z.enum(INTERCEPTION_MODES);
+const SESSION = z.string().check(z.regex(PANEL_SESSION_PATTERN));
 
 /** What the content script reads of each reply; the rest of a verdict is passed on untouched (the background parses it in full). */
 const REPLIES = {
@@ -62,9 +61,9 @@ export const PanelEvent = z.object({
   type: z.literal("panel-event"),
   session: SESSION,
   event: z.discriminatedUnion("type", [
-    z.object({ type: z.literal("decision"), decision: z.enum(["proceed", "cancel", "close"]) }),
+    z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS) }),
     z.object({ type: z.literal("outcome"), outcome: OUTCOME, request: z.unknown() }),
-    z.object({ type: z.literal("size"), height: z.number().check(z.int(), z.minimum(0), z.maximum(10000)) }),
+    z.object({ type: z.literal("size"), height: z.number().check(z.int(), z.minimum(0), z.maximum(PANEL_MAX_HEIGHT)) }),
   ]),
 });
 export type PanelEvent = z.infer<typeof PanelEvent>;

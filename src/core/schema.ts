@@ -3,6 +3,7 @@
  * Names and values here are relied on by code outside this repo: add optional fields, rename nothing.
  */
 import { z } from "zod";
+import { OUTCOMES } from "./outcome.ts";
 
 // Extension pages forbid eval; zod's JIT would otherwise try `new Function` on first parse.
 z.config({ jitless: true });
@@ -54,13 +55,7 @@ export const INFORMATION_KINDS = [
   "reproductive-health",
 ] as const;
 export const PART2_CONSENTS = ["none", "tpo", "specific"] as const;
-export const OUTCOMES = [
-  "allowed",
-  "allowed-with-conditions",
-  "authorization-required",
-  "not-allowed",
-  "needs-review",
-] as const;
+export { OUTCOMES };
 export const ACO_PROGRAMS = ["mssp", "reach", "medicaid", "commercial", "other"] as const;
 export const US_STATES = [
   "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",

@@ -6,7 +6,6 @@ import type { DetectedRecipient } from "./action.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
 import { classifyWith, type Classification } from "./classify.ts";
 import { findWith } from "./find-control.ts";
-import { observeActions, type ActionObserver, type ObserveOptions } from "./observe.ts";
 import { readRecipientWith } from "./recipient.ts";
 import { scanWith, type Candidate } from "./scan.ts";
 
@@ -16,7 +15,6 @@ export interface Detector {
   findActionControl(event: Event): Element | null;
   scan(root: Document | ShadowRoot | Element): Candidate[];
   readRecipient(control: Element): DetectedRecipient | undefined;
-  observe(root: Document, onActions: (added: Candidate[]) => void, signal: AbortSignal, options?: Omit<ObserveOptions, "adapter">): ActionObserver;
 }
 
 export function createDetector(adapter?: SiteAdapter): Detector {
@@ -26,6 +24,5 @@ export function createDetector(adapter?: SiteAdapter): Detector {
     findActionControl: (event) => findWith(event, adapter),
     scan: (root) => scanWith(root, adapter),
     readRecipient: (control) => readRecipientWith(control, adapter),
-    observe: (root, onActions, signal, options = {}) => observeActions(root, onActions, signal, { ...options, adapter }),
   };
 }

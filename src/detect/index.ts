@@ -3,15 +3,8 @@ export { ActionKind, ACTION_KINDS, DetectedAction, DetectedRecipient } from "./a
 export { accessibleName } from "./accessible-name.ts";
 export { classifyControl, isControlElement, type Classification } from "./classify.ts";
 export { findActionControl } from "./find-control.ts";
+export { findShortcutControl } from "./shortcut.ts";
 export { scanForActions, type Candidate } from "./scan.ts";
-export {
-  observeActions,
-  createBatchHandler,
-  OBSERVED_ATTRIBUTES,
-  type ActionObserver,
-  type BatchHandler,
-  type ObserveOptions,
-} from "./observe.ts";
 export { readRecipient } from "./recipient.ts";
 export { inferRequest, type Inference, type InferenceQuestion } from "./infer.ts";
 export { isVisible } from "./visibility.ts";

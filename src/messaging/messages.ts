@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { DetectedAction } from "../detect/action.ts";
+import { PANEL_DECISIONS, PANEL_MAX_HEIGHT, PANEL_PORT_PREFIX, PANEL_SESSION_PATTERN } from "./protocol.ts";
 import { AuditEntry, InterceptionMode, MANAGED_FIELDS, Settings } from "../settings/schema.ts";
 
 const Empty = z.object({});
@@ -28,10 +29,9 @@ export const LastAction = z.object({
 export type LastAction = z.infer<typeof LastAction>;
 
 /** A panel session id: random, made by the content script; it names the panel frame's port ("panel:<id>"). */
-export const PanelSession = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+export const PanelSession = z.string().regex(PANEL_SESSION_PATTERN);
 export type PanelSession = z.infer<typeof PanelSession>;
-/** The panel frame's port is named PANEL_PORT_PREFIX + session. */
-export const PANEL_PORT_PREFIX = "panel:";
+export { PANEL_PORT_PREFIX };
 
 /** What an in-page panel shows: the action as detected, the request built from it, and the verdict when one came. */
 export const PanelState = z.object({
@@ -60,9 +60,9 @@ export type PanelHello = z.infer<typeof PanelHello>;
 
 /** What the panel frame says over its port: decisions, the live outcome (for the host's data-outcome) and its height. */
 export const FromPanelFrame = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("decision"), decision: z.enum(["proceed", "cancel", "close"]) }),
+  z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS) }),
   z.object({ type: z.literal("outcome"), outcome: Verdict.shape.outcome, request: DisclosureRequest }),
-  z.object({ type: z.literal("size"), height: z.number().int().min(0).max(10000) }),
+  z.object({ type: z.literal("size"), height: z.number().int().min(0).max(PANEL_MAX_HEIGHT) }),
 ]);
 export type FromPanelFrame = z.infer<typeof FromPanelFrame>;
 

@@ -1,9 +1,10 @@
 /** Typed request/reply to the background. Every reply is parsed; a missing or malformed reply is an error, never a guess. */
 import { browser } from "../platform/browser.ts";
+import { REPLY_TIMEOUT_MS } from "./protocol.ts";
 import { ErrorReply, MESSAGES, type MessageRequest, type MessageResponse, type MessageType } from "./messages.ts";
 import { z } from "zod";
 
-export const DEFAULT_TIMEOUT_MS = 1000;
+export const DEFAULT_TIMEOUT_MS = REPLY_TIMEOUT_MS;
 
 export class MessageError extends Error {
   override name = "MessageError";

@@ -2,10 +2,11 @@
 import { z } from "zod";
 import { OrgProfile, Outcome } from "../core/schema.ts";
 import { ActionKind } from "../detect/action.ts";
+import { INTERCEPTION_MODES } from "../messaging/protocol.ts";
 
 export const SETTINGS_VERSION = 1;
 
-export const INTERCEPTION_MODES = ["off", "advise", "confirm-risky", "confirm-all"] as const;
+export { INTERCEPTION_MODES };
 export const InterceptionMode = z.enum(INTERCEPTION_MODES);
 export type InterceptionMode = z.infer<typeof InterceptionMode>;
 

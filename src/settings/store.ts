@@ -2,12 +2,13 @@
  * The user's settings in storage.local. Loading never throws on bad data: a damaged or old value is repaired,
  * the original is kept under BACKUP_KEY, and the problem is kept under NOTICE_KEY until the user saves.
  */
+import { SETTINGS_KEY } from "../messaging/protocol.ts";
 import type { KeyValueArea } from "../platform/storage-area.ts";
 import { SettingsProblem } from "./notice.ts";
 import { repairSettings } from "./repair.ts";
 import type { Settings } from "./schema.ts";
 
-export const SETTINGS_KEY = "settings";
+export { SETTINGS_KEY };
 /** One backup, the latest: an ACO list can be megabytes, and storage.local has a quota. */
 export const BACKUP_KEY = "settingsBackup";
 export const NOTICE_KEY = "settingsNotice";

@@ -1,9 +1,9 @@
 /**
  * The page the detection benchmark measures, built with plain DOM calls so the same code runs in
  * happy-dom (detect.bench.ts) and in a real browser (bundled and injected by detect.bench.ts, or by a
- * browser bench): a 20,000-element EHR-like page and a 500-node batch of added content.
+ * browser bench): a 20,000-element EHR-like page.
  */
-import { createBatchHandler, scanForActions } from "../../src/detect/index.ts";
+import { scanForActions } from "../../src/detect/index.ts";
 
 /** One patient row of a worklist: 8 elements (9 with the icon), one "Share" control in every tenth row, a look-alike elsewhere. */
 function row(i: number): string {
@@ -37,20 +37,6 @@ export function buildEhrPage(doc: Document, elements = 20_000): number {
   return doc.body.getElementsByTagName("*").length;
 }
 
-/** 500 nodes as a single-page app adds them: list items and cards, some holding send controls. Appended to body. */
-export function addBatch(doc: Document, count = 500): Node[] {
-  const container = doc.createElement("section");
-  doc.body.append(container);
-  const added: Node[] = [];
-  for (let i = 0; i < count; i++) {
-    const item = doc.createElement(i % 5 === 0 ? "div" : "span");
-    item.innerHTML = i % 50 === 0 ? "<button><span>Fax</span> chart</button>" : i % 5 === 0 ? '<span class="x">Result</span>' : `Value ${i}`;
-    container.append(item);
-    added.push(item);
-  }
-  return added;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
@@ -60,11 +46,9 @@ export interface DetectBenchResult {
   elements: number;
   candidates: number;
   scanMedianMs: number;
-  batchCandidates: number;
-  batchMedianMs: number;
 }
 
-/** Builds the page in `doc`, then times scanForActions (median of `runs`) and one 500-node batch (median of `runs` fresh batches). */
+/** Builds the page in `doc`, then times scanForActions (median of `runs`): what "Check this page" walks. */
 export function runDetectBench(doc: Document, runs = 21, now: () => number = () => performance.now()): DetectBenchResult {
   const elements = buildEhrPage(doc);
   let candidates = 0;
@@ -74,15 +58,5 @@ export function runDetectBench(doc: Document, runs = 21, now: () => number = () 
     candidates = scanForActions(doc).length;
     scans.push(now() - start);
   }
-  let batchCandidates = 0;
-  const batches: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const handle = createBatchHandler();
-    const nodes = addBatch(doc);
-    const start = now();
-    batchCandidates = handle(nodes).length;
-    batches.push(now() - start);
-    (nodes[0]?.parentNode as Element | null)?.remove();
-  }
-  return { elements, candidates, scanMedianMs: median(scans), batchCandidates, batchMedianMs: median(batches) };
+  return { elements, candidates, scanMedianMs: median(scans) };
 }

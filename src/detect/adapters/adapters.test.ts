@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { createDetector } from "../detector.ts";
-import { createBatchHandler } from "../observe.ts";
 import { adapterForHost, DEMO_ADAPTER, SiteAdapter } from "./index.ts";
 
 afterEach(() => {
@@ -58,8 +57,6 @@ describe("site adapters", () => {
     });
     document.body.innerHTML = '<div data-go="share" tabindex="0"></div><section><i data-go="fax"></i></section>';
     expect(createDetector(adapter).scan(document).map((c) => c.kind)).toEqual(["share", "fax"]);
-    const handle = createBatchHandler({ adapter });
-    expect(handle([document.querySelector("section")!, document.querySelector("div")!]).map((c) => c.kind).sort()).toEqual(["fax", "share"]);
   });
 
   it("survives selectors the browser rejects", () => {

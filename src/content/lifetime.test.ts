@@ -1,0 +1,32 @@
+// @vitest-environment happy-dom
+import { expect, it, vi } from "vitest";
+
+vi.mock("../platform/browser.ts", () => ({ browser: {} }));
+const { createLifetime } = await import("./lifetime.ts");
+
+it("timers, idle callbacks and listeners made through a lifetime die with it, and with its parent", async () => {
+  const parent = createLifetime(undefined, () => true);
+  const child = createLifetime(parent.signal, () => true);
+  const fired: string[] = [];
+  child.setTimeout(() => fired.push("timeout"), 10);
+  child.setInterval(() => fired.push("interval"), 5);
+  child.requestIdleCallback(() => fired.push("idle"));
+  child.addEventListener(window, "click", () => fired.push("click"));
+  let ended = 0;
+  child.onEnd(() => ended++);
+  parent.end();
+  window.dispatchEvent(new MouseEvent("click"));
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  expect(fired).toEqual([]);
+  expect(ended).toBe(1);
+  expect(child.alive()).toBe(false);
+});
+
+it("ends itself when the extension's runtime is gone", () => {
+  let runtime = true;
+  const lifetime = createLifetime(undefined, () => runtime);
+  expect(lifetime.alive()).toBe(true);
+  runtime = false;
+  expect(lifetime.alive()).toBe(false);
+  expect(lifetime.signal.aborted).toBe(true);
+});

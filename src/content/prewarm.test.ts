@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest";
+import { createDetector } from "../detect/detector.ts";
+
+vi.mock("../platform/browser.ts", () => ({ browser: {} }));
+const { createDescriptionCache } = await import("./describe.ts");
+const { CONTROL_QUERY, MAX_PER_BATCH, warmSlice } = await import("./prewarm.ts");
+
+/** happy-dom has no layout: each element is placed by its data-top (px from the top of a 600 px viewport). */
+function layOut() {
+  Object.defineProperty(window, "innerHeight", { value: 600, configurable: true });
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-top]"))) {
+    const top = Number(el.dataset.top);
+    el.getBoundingClientRect = () => ({ top, bottom: top + 20, left: 10, right: 110, width: 100, height: 20, x: 10, y: top, toJSON: () => ({}) }) as DOMRect;
+  }
+}
+
+describe("the idle pre-warm after load", () => {
+  const detector = createDetector();
+
+  it("reads only send controls in view, each form's once, and stops below the viewport", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `<button data-top="${700 + i * 30}">Fax chart</button>`).join("");
+    document.body.innerHTML = `
+      <form><label>Refer to <input value="Dr. Ruiz"></label><button data-top="10">Send referral</button><button data-top="40">Send referral</button><button data-top="70">Save draft</button></form>
+      <button data-top="100">Share record</button>${rows}`;
+    layOut();
+    const warmed: string[] = [];
+    const all = document.querySelectorAll(CONTROL_QUERY);
+    const done = warmSlice(all, 0, detector, createDescriptionCache(detector), (facts) => warmed.push(facts.action.kind), Infinity);
+    expect(warmed).toEqual(["referral", "referral", "share"]);
+    expect(done.reads).toBe(2); // the second Send referral of the same form shares the first one's reading
+    expect(done.next).toBe(all.length); // the rows below the viewport end the scan
+  });
+
+  it("makes at most MAX_PER_BATCH reads, and yields at its deadline to go on later", () => {
+    document.body.innerHTML = Array.from({ length: 40 }, (_, i) => `<section><button data-top="${i * 10}">Fax chart</button></section>`).join("");
+    layOut();
+    const all = document.querySelectorAll(CONTROL_QUERY);
+    expect(warmSlice(all, 0, detector, createDescriptionCache(detector), () => undefined, Infinity).reads).toBe(MAX_PER_BATCH);
+    document.body.innerHTML = Array.from({ length: 100 }, () => `<button data-top="-200">Fax chart</button>`).join(""); // scrolled past
+    layOut();
+    const above = document.querySelectorAll(CONTROL_QUERY);
+    const early = warmSlice(above, 0, detector, createDescriptionCache(detector), () => undefined, -1);
+    expect(early.next).toBeGreaterThan(0);
+    expect(early.next).toBeLessThan(above.length);
+    expect(warmSlice(above, early.next, detector, createDescriptionCache(detector), () => undefined, Infinity).next).toBe(above.length);
+  });
+});

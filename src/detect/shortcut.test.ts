@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { classifyControl } from "./classify.ts";
+import { composerSendControl, findShortcutControl, shortcutField } from "./shortcut.ts";
+
+function keydown(target: Element, init: KeyboardEventInit): KeyboardEvent {
+  let seen: KeyboardEvent | undefined;
+  const grab = (e: Event) => (seen = e as KeyboardEvent);
+  window.addEventListener("keydown", grab, { capture: true, once: true });
+  target.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, composed: true, ...init }));
+  return seen!;
+}
+
+describe("send shortcuts in a composer", () => {
+  it("Ctrl+Enter and Cmd+Enter in a textarea stand for the composer's Send; Enter alone or Alt does not", () => {
+    document.body.innerHTML = `<nav><button>Fax chart</button></nav>
+      <div class="thread"><div class="composer"><textarea id="t"></textarea><div class="bar"><button>Attach</button><button id="send">Send Direct message</button></div></div></div>`;
+    const field = document.getElementById("t")!;
+    const send = document.getElementById("send")!;
+    expect(findShortcutControl(keydown(field, { key: "Enter", ctrlKey: true }), classifyControl)).toBe(send);
+    expect(findShortcutControl(keydown(field, { key: "Enter", metaKey: true }), classifyControl)).toBe(send);
+    expect(findShortcutControl(keydown(field, { key: "Enter" }), classifyControl)).toBeNull();
+    expect(findShortcutControl(keydown(field, { key: "Enter", ctrlKey: true, altKey: true }), classifyControl)).toBeNull();
+    expect(findShortcutControl(keydown(field, { key: "s", ctrlKey: true }), classifyControl)).toBeNull();
+  });
+
+  it("works from a contenteditable message body, finding the send the composer holds", () => {
+    document.body.innerHTML = `<section aria-label="Secure message"><div id="body" contenteditable="true">Results attached</div>
+      <footer><button>Save draft</button><button id="go">Send via Direct</button></footer></section>`;
+    const body = document.getElementById("body")!;
+    (body as HTMLElement & { isContentEditable: boolean }).isContentEditable !== undefined || Object.defineProperty(body, "isContentEditable", { value: true });
+    expect(findShortcutControl(keydown(body, { key: "Enter", ctrlKey: true }), classifyControl)).toBe(document.getElementById("go"));
+  });
+
+  it("leaves Enter in a form's text field to the browser (implicit submission is caught as a click or submit)", () => {
+    document.body.innerHTML = `<form><input id="to" value="Dr. Ruiz"><button>Send referral</button></form>`;
+    expect(shortcutField(keydown(document.getElementById("to")!, { key: "Enter", ctrlKey: true }))).toBeNull();
+  });
+
+  it("finds nothing when the composer has no send control, and does not climb to unrelated page controls", () => {
+    document.body.innerHTML = `<header><button>Fax chart</button></header><main><div><div><textarea id="note"></textarea><button>Save</button></div></div></main>`;
+    expect(composerSendControl(document.getElementById("note")!, classifyControl)).toBeNull();
+  });
+});
