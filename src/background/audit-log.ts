@@ -1,7 +1,9 @@
 /**
  * The optional local audit log in storage.local: verdict metadata only (time, site origin, action kind, outcome,
- * rule ids), never recipients or patient data. Bounded by the retention period and by MAX_AUDIT_ENTRIES.
+ * rule ids, the kinds of cues the clinician set aside), never recipients, the page's text or patient data. Bounded by the retention period and by MAX_AUDIT_ENTRIES.
  */
+import type { DisclosureRequest, InformationKind } from "../core/schema.ts";
+import type { DetectedAction } from "../detect/action.ts";
 import type { KeyValueArea } from "../platform/storage-area.ts";
 import { AuditEntry } from "../settings/schema.ts";
 
@@ -10,6 +12,12 @@ export const MAX_AUDIT_ENTRIES = 5000;
 /** Verdicts for the same interaction within this window (the clinician refining answers) replace each other. */
 export const COALESCE_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The kinds the page cued that the clinician set aside ("Not included"): cued, but no longer in the request. */
+export function setAsideKinds(action: DetectedAction | undefined, request: DisclosureRequest): InformationKind[] {
+  const cued = new Set(action?.cues?.map((cue) => cue.kind));
+  return [...cued].filter((kind) => !request.information.includes(kind));
+}
 
 /** Entries within the retention period, newest last, at most `cap`. Unparseable entries are dropped. */
 export function pruneAudit(entries: unknown, retentionDays: number, now: Date, cap = MAX_AUDIT_ENTRIES): AuditEntry[] {

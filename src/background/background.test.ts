@@ -124,6 +124,25 @@ describe("audit log", () => {
     await call("audit-clear", {});
     expect((await call("audit-list", {})).entries).toEqual([]);
   });
+
+  it("records the cued kinds the clinician set aside, the kinds only, never what the page showed", async () => {
+    const { fake, call } = setup({ stored: audited });
+    const cued: DetectedAction = {
+      ...referral,
+      cues: [
+        { kind: "psychotherapy-notes", source: "attached", text: "Psychotherapy note (14 Mar)" },
+        { kind: "hiv", source: "attached", text: "HIV-1 RNA viral load" },
+      ],
+    };
+    await call("verdict", { request: { ...treatment, information: ["psychotherapy-notes", "hiv"] }, action: cued }, contentScript(4));
+    await call("verdict", { request: { ...treatment, information: ["hiv"] }, action: cued }, contentScript(5));
+    await settle();
+    const { entries } = await call("audit-list", {});
+    expect(entries[0]?.setAside).toBeUndefined();
+    expect(entries[0]?.outcome).toBe("authorization-required");
+    expect(entries[1]?.setAside).toEqual(["psychotherapy-notes"]);
+    expect(JSON.stringify(fake.local.data.get(AUDIT_KEY))).not.toMatch(/Psychotherapy note|14 Mar|RNA/);
+  });
 });
 
 describe("last action per tab", () => {
@@ -150,6 +169,14 @@ describe("last action per tab", () => {
     const restarted = createBackground(first.fake.api, { evaluate, couldNotDecide });
     const reply = (await restarted.onMessage({ type: "last-action", payload: { tabId: 3 } }, popup)) as Reply<"last-action">;
     expect(reply).toEqual({ ok: true, data: { last: { action: referral } } });
+  });
+
+  it("keeps the kinds of the action's cues, not the text the page showed", async () => {
+    const { fake, call } = setup();
+    const cued: DetectedAction = { ...referral, cues: [{ kind: "psychotherapy-notes", source: "attached", text: "Psychotherapy note (14 Mar)" }] };
+    await call("action-detected", { action: cued }, contentScript(3));
+    expect((await call("last-action", { tabId: 3 }, popup)).last).toEqual({ action: { ...referral, cues: [{ kind: "psychotherapy-notes", source: "attached" }] } });
+    expect(JSON.stringify([...fake.session!.data.values()])).not.toMatch(/14 Mar/);
   });
 
   it("works from memory where storage.session is missing", async () => {

@@ -15,7 +15,10 @@ export function createTabActions({ session, badge }: { session: KeyValueArea | u
   const memory = new Map<number, LastAction>();
 
   return {
-    async record(tabId: number, last: LastAction): Promise<void> {
+    async record(tabId: number, given: LastAction): Promise<void> {
+      // What a cue showed on the page is for the verdict on screen only: the tab's last action keeps its kinds.
+      const cues = given.action.cues?.map(({ kind, source }) => ({ kind, source }));
+      const last: LastAction = cues ? { ...given, action: { ...given.action, cues } } : given;
       memory.set(tabId, last);
       await Promise.all([
         session?.set({ [key(tabId)]: last }).catch(() => undefined),

@@ -7,7 +7,7 @@ import { Verdict, type DisclosureRequest, type OrgProfile } from "../core/schema
 import type { ParsedRequest } from "../messaging/messages.ts";
 import type { Runtime } from "../platform/browser.ts";
 import type { AuditEntry } from "../settings/schema.ts";
-import type { AuditLog } from "./audit-log.ts";
+import { setAsideKinds, type AuditLog } from "./audit-log.ts";
 import type { SettingsService } from "./settings-service.ts";
 import type { TabActions } from "./tab-actions.ts";
 
@@ -52,6 +52,8 @@ export function createVerdictHandler({ core, settings, tabActions, audit, extens
         outcome: verdict.outcome,
         rules: verdict.reasons.map((reason) => reason.rule),
       };
+      const setAside = setAsideKinds(action, request);
+      if (setAside.length > 0) entry.setAside = setAside;
       const interaction = action ? `tab:${tabId ?? "-"}:${action.kind}:${action.label}` : "popup";
       // Not awaited: a slow or full storage must not make the clinician wait for the verdict.
       audit.append(entry, auditSettings.retentionDays, interaction).catch(() => undefined);

@@ -2,19 +2,24 @@
 import type { DisclosureRequest } from "../core/schema.ts";
 import type { DetectedAction } from "../detect/action.ts";
 import type { Detector } from "../detect/detector.ts";
+import { readCues } from "../detect/cues.ts";
 import type { Candidate } from "../detect/scan.ts";
 import { buildRequest, requestKey, toAction } from "./request.ts";
 
 export type ActionFacts = { action: DetectedAction; request: DisclosureRequest; key: string };
 
-/** Undefined for anything that is not a send-out control, and for openers of menus and dialogs (the send comes from what they open). */
-export function describeControl(detector: Detector, control: Element): ActionFacts | undefined {
+/**
+ * Undefined for anything that is not a send-out control, and for openers of menus and dialogs (the send comes from what they open).
+ * `cues`: also read what the record holds off what leaves with it; only for the action being checked (a click, a press, the popup's check).
+ */
+export function describeControl(detector: Detector, control: Element, cues = true): ActionFacts | undefined {
   const classified = detector.classify(control);
   if (!classified || classified.opensPopup) return undefined;
   const recipient = detector.readRecipient(control);
-  const request = buildRequest(classified.kind, recipient);
+  const read = cues ? readCues(control) : [];
+  const request = buildRequest(classified.kind, recipient, read);
   const origin = control.ownerDocument.defaultView?.location.origin ?? "";
-  return { action: toAction(classified.kind, classified.label, recipient, origin), request, key: requestKey(request) };
+  return { action: toAction(classified.kind, classified.label, recipient, origin, read), request, key: requestKey(request) };
 }
 
 const CONTAINER = "form, dialog, [role=dialog], [role=form], table, section, article";
@@ -25,7 +30,7 @@ const CONTAINER = "form, dialog, [role=dialog], [role=form], table, section, art
  * place, so they are described once; `forget()` when a field changes. At click time the control is
  * always described afresh.
  */
-export function createDescriptionCache(detector: Detector) {
+export function createDescriptionCache(detector: Detector, cues = false) {
   let seen = new WeakMap<Node, Map<string, ActionFacts | undefined>>();
   const slot = (control: Element, kind: string, label: string) => {
     const container: Node = control.closest(CONTAINER) ?? control.ownerDocument;
@@ -43,7 +48,7 @@ export function createDescriptionCache(detector: Detector) {
       const classified = detector.classify(control);
       if (!classified || classified.opensPopup) return undefined;
       const { known, id } = slot(control, classified.kind, classified.label);
-      if (!known.has(id)) known.set(id, describeControl(detector, control));
+      if (!known.has(id)) known.set(id, describeControl(detector, control, cues));
       return known.get(id);
     },
     forget() {

@@ -4,11 +4,12 @@
  * ("other"/"unspecified" purpose gives needs-review, so nothing unknown reads as allowed).
  */
 import type { DisclosureRequest, DisclosureRequestInput } from "../core/schema.ts";
-import type { ActionKind, DetectedAction, DetectedRecipient } from "../detect/action.ts";
+import type { ActionKind, DetectedAction, DetectedCue, DetectedRecipient } from "../detect/action.ts";
 import { inferRequest } from "../detect/infer.ts";
 
-export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | undefined): DisclosureRequest {
-  const inferred = inferRequest(kind, recipient);
+/** `cues` (what the page says the record holds) add their kinds; without any the record is "general". */
+export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | undefined, cues?: readonly DetectedCue[]): DisclosureRequest {
+  const inferred = inferRequest(kind, recipient, cues);
   const name = recipient?.name ?? recipient?.directAddress ?? recipient?.fax ?? recipient?.text;
   const request: DisclosureRequestInput = {
     purpose: inferred.purpose ?? "other",
@@ -19,7 +20,7 @@ export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | un
       ...(recipient?.npi ? { npi: recipient.npi } : {}),
       ...(recipient?.tin ? { tin: recipient.tin } : {}),
     },
-    information: ["general"],
+    information: inferred.information ?? ["general"],
   };
   return request as DisclosureRequest;
 }
@@ -42,8 +43,13 @@ function bounded(recipient: DetectedRecipient | undefined): DetectedRecipient | 
   return out as DetectedRecipient;
 }
 
+/** Limits of DetectedAction's cues: at most 12, their text cut to fit. */
+const MAX_CUES = 12;
+const CUE_TEXT_MAX = 120;
+
 /** The action as it crosses to the background (which parses it with the full schema). */
-export function toAction(kind: ActionKind, label: string, recipient: DetectedRecipient | undefined, origin: string): DetectedAction {
+export function toAction(kind: ActionKind, label: string, recipient: DetectedRecipient | undefined, origin: string, cues: readonly DetectedCue[] = []): DetectedAction {
   const bound = bounded(recipient);
-  return { kind, label: label.slice(0, 300), origin: origin.slice(0, 200), ...(bound ? { recipient: bound } : {}) };
+  const cued = cues.slice(0, MAX_CUES).map((cue) => ({ ...cue, ...(cue.text ? { text: cue.text.slice(0, CUE_TEXT_MAX) } : {}) }));
+  return { kind, label: label.slice(0, 300), origin: origin.slice(0, 200), ...(bound ? { recipient: bound } : {}), ...(cued.length ? { cues: cued } : {}) };
 }

@@ -6,7 +6,8 @@ import { createDescriptionCache } from "./describe.ts";
 const MAX_REPORTED = 25;
 
 export function scanPage(detector: Detector, doc: Document): DetectedAction[] {
-  const descriptions = createDescriptionCache(detector);
+  // The popup's check is the action being checked: it reads the cues too, to pre-set the kinds.
+  const descriptions = createDescriptionCache(detector, true);
   const actions = new Map<string, DetectedAction>();
   for (const { element } of detector.scan(doc)) {
     if (actions.size >= MAX_REPORTED) break;

@@ -1,5 +1,6 @@
 /** What detection reports about a control that sends a record out. Crosses the page boundary, so it is a zod schema. */
 import { z } from "zod";
+import { CUE_KINDS, CUE_SOURCES } from "./cues-vocabulary.ts";
 
 export const ACTION_KINDS = ["referral", "share", "export", "fax", "direct"] as const;
 export const ActionKind = z.enum(ACTION_KINDS);
@@ -23,6 +24,15 @@ export const DetectedRecipient = z.object({
 });
 export type DetectedRecipient = z.infer<typeof DetectedRecipient>;
 
+/** A cue of sensitive content read off what leaves with the action (src/detect/cues.ts). */
+export const DetectedCue = z.object({
+  kind: z.enum(CUE_KINDS),
+  source: z.enum(CUE_SOURCES),
+  /** What the page shows, for the verdict to name; dropped before anything is kept (the tab's last action). */
+  text: z.string().max(120).optional(),
+});
+export type DetectedCue = z.infer<typeof DetectedCue>;
+
 export const DetectedAction = z.object({
   kind: ActionKind,
   /** The control's accessible name, e.g. "Send Referral". */
@@ -30,5 +40,7 @@ export const DetectedAction = z.object({
   recipient: DetectedRecipient.optional(),
   /** The page origin, never the full URL (paths and queries can carry patient identifiers). */
   origin: z.string().max(200),
+  /** Cues of sensitive content in what leaves: each adds its kind to the request. */
+  cues: z.array(DetectedCue).max(12).optional(),
 });
 export type DetectedAction = z.infer<typeof DetectedAction>;

@@ -16,3 +16,19 @@ describe("inferRequest", () => {
     });
   });
 });
+
+describe("inferRequest with cues", () => {
+  it("adds each cued kind once, in the core's order, and still asks for the information", () => {
+    const cues = [
+      { kind: "hiv", source: "attached", text: "HIV 1 RNA" },
+      { kind: "psychotherapy-notes", source: "note-type", text: "Psychotherapy note" },
+      { kind: "hiv", source: "attached", text: "HIV-1/2 Ag/Ab" },
+    ] as const;
+    expect(inferRequest("referral", { text: "Dr. Bob Jones" }, cues)).toEqual({
+      purpose: "treatment",
+      recipientType: "provider",
+      information: ["psychotherapy-notes", "hiv"],
+      ask: ["information"],
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from "preact/hooks";
 import { send } from "../messaging/send.ts";
 import { t } from "../platform/i18n.ts";
 import type { AuditEntry } from "../settings/schema.ts";
+import { key } from "../ui/check-form.tsx";
 import { outcomeLabel } from "../ui/verdict-view.tsx";
 import { auditCsv } from "./audit-csv.ts";
 import { download, today } from "./download.ts";
@@ -74,6 +75,7 @@ export function AuditSection({ settings, isLocked, save, announce }: SectionProp
             { header: t("audit_col_action"), cell: (e) => e.action },
             { header: t("audit_col_outcome"), cell: (e) => outcomeLabel(e.outcome) },
             { header: t("audit_col_rules"), cell: (e) => e.rules.join(", ") },
+            { header: t("audit_col_set_aside"), cell: (e) => (e.setAside ?? []).map((kind) => t(key("information", kind))).join(", ") },
           ]}
         />
       ) : (

@@ -7,11 +7,12 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { couldNotDecide, evaluate, type DisclosureRequest, type OrgProfile, type Verdict } from "../core/index.ts";
 import { buildRequest } from "../content/request.ts";
-import type { DetectedAction } from "../detect/action.ts";
+import type { DetectedAction, DetectedCue } from "../detect/action.ts";
 import { send } from "../messaging/send.ts";
 import { browser } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
-import { CheckForm } from "../ui/check-form.tsx";
+import { CheckForm, key } from "../ui/check-form.tsx";
+import { CueList } from "../ui/cue-list.tsx";
 import { buildParticipantSearch, profileParticipants } from "../ui/participant-search.ts";
 import { VerdictView } from "../ui/verdict-view.tsx";
 import { copyNote } from "./copy-note.ts";
@@ -62,6 +63,8 @@ export function Popup() {
   const [request, setRequest] = useState<DisclosureRequest>(START);
   const [profile, setProfile] = useState<Profile>({ status: "loading" });
   const [status, setStatus] = useState("");
+  /** Cues of sensitive content read with the action the form was filled from: they pre-set the kinds. */
+  const [cues, setCues] = useState<readonly DetectedCue[]>([]);
   const touched = useRef(false);
   const marked = useRef(false);
 
@@ -101,8 +104,11 @@ export function Popup() {
   }, []);
 
   const prefill = (action: DetectedAction) => {
-    setRequest(buildRequest(action.kind, action.recipient));
-    setStatus(t("popup_scan_found", action.label));
+    const next = buildRequest(action.kind, action.recipient, action.cues);
+    setRequest(next);
+    setCues(action.cues ?? []);
+    const kinds = next.information.filter((kind) => kind !== "general").map((kind) => t(key("information", kind)));
+    setStatus(kinds.length ? `${t("popup_scan_found", action.label)} ${t("popup_scan_cues", kinds.join(", "))}` : t("popup_scan_found", action.label));
   };
 
   const local = useMemo(() => decide(request, profile), [request, profile]);
@@ -166,7 +172,20 @@ export function Popup() {
       />
       {profile.status === "ready" && profile.profile.acos.length === 0 && <p class="sc-hint">{t("popup_no_profile")}</p>}
       {profile.status === "failed" && <p class="sc-error">{t("popup_settings_failed")}</p>}
-      {verdict ? <VerdictView verdict={verdict} /> : <p class="sc-hint">{t("popup_loading")}</p>}
+      {verdict ? (
+        <VerdictView verdict={verdict}>
+          <CueList
+            cues={cues}
+            request={request}
+            onChange={(next) => {
+              touched.current = true;
+              setRequest(next);
+            }}
+          />
+        </VerdictView>
+      ) : (
+        <p class="sc-hint">{t("popup_loading")}</p>
+      )}
       <div class="sc-actions">
         <button type="button" class="sc-button sc-primary" onClick={() => void copy()} disabled={!verdict}>
           {t("popup_copy")}

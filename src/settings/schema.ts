@@ -1,6 +1,6 @@
 /** What the extension stores in storage.local, versioned. No patient data is ever stored here. */
 import { z } from "zod";
-import { OrgProfile, Outcome } from "../core/schema.ts";
+import { InformationKind, OrgProfile, Outcome } from "../core/schema.ts";
 import { ActionKind } from "../detect/action.ts";
 import { INTERCEPTION_MODES } from "../messaging/protocol.ts";
 
@@ -46,5 +46,7 @@ export const AuditEntry = z.object({
   action: ActionKind.or(z.literal("popup")),
   outcome: Outcome,
   rules: z.array(z.string()),
+  /** Kinds of information the page cued and the clinician said were not included (the kinds only, never the page's text). */
+  setAside: z.array(InformationKind).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -4,6 +4,7 @@
  * The whole view is a live region so a changed verdict is announced; a verdict that stops the share is
  * announced assertively.
  */
+import type { ComponentChildren } from "preact";
 import { citationInfo } from "../core/index.ts";
 import type { Outcome, Verdict } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
@@ -44,7 +45,8 @@ function Citations({ citations }: { citations: string[] }) {
   );
 }
 
-export function VerdictView({ verdict, headingLevel = 2 }: { verdict: Verdict; headingLevel?: 2 | 3 | 4 }) {
+/** `children` open the verdict's body (the cues it names), inside its live region. */
+export function VerdictView({ verdict, headingLevel = 2, children }: { verdict: Verdict; headingLevel?: 2 | 3 | 4; children?: ComponentChildren }) {
   const Heading = `h${headingLevel}` as "h2";
   const Sub = `h${Math.min(headingLevel + 1, 6)}` as "h3";
   return (
@@ -62,6 +64,7 @@ export function VerdictView({ verdict, headingLevel = 2 }: { verdict: Verdict; h
         </div>
       </div>
       <div class="sc-verdict-body">
+        {children}
         {verdict.reasons.length > 0 && (
           <>
             <Sub>{t("verdict_reasons")}</Sub>

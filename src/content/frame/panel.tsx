@@ -8,6 +8,7 @@ import { couldNotDecide, type DisclosureRequest, type Verdict } from "../../core
 import type { PanelState } from "../../messaging/messages.ts";
 import { t } from "../../platform/i18n.ts";
 import { CheckForm } from "../../ui/check-form.tsx";
+import { CueList } from "../../ui/cue-list.tsx";
 import { VerdictView } from "../../ui/verdict-view.tsx";
 
 export const TAMPERED_HEADLINE = "Could not decide — the page changed this panel; check with your privacy officer.";
@@ -72,7 +73,9 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
         <strong>ShareCheck</strong> · {label}
         {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
       </h1>
-      <VerdictView verdict={shown} headingLevel={2} />
+      <VerdictView verdict={shown} headingLevel={2}>
+        <CueList cues={state.action.cues ?? []} request={request} onChange={change} />
+      </VerdictView>
       {(state.tampered || refused) && (
         <p class="sc-panel-warning" role="alert">
           {t("panel_tampered")}

@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import { readCues, type Cue } from "./cues.ts";
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+/** Renders a page and reads the cues of its #send control. */
+function cuesOf(html: string): Cue[] {
+  document.body.innerHTML = html;
+  // happy-dom 21 mis-selects from the `selected` attribute when parsing; browsers select it.
+  for (const option of document.querySelectorAll<HTMLOptionElement>("option[selected]")) option.selected = true;
+  return readCues(document.getElementById("send")!);
+}
+const kinds = (cues: Cue[]) => [...new Set(cues.map((cue) => cue.kind))].sort();
+
+describe("readCues: what is chosen for the share", () => {
+  it("reads a checked attachment and not an unchecked one", () => {
+    const cues = cuesOf(`
+      <form><fieldset><legend>Attach</legend>
+        <label><input type="checkbox" checked> Problem list</label>
+        <label><input type="checkbox" checked> Psychotherapy note (14 Mar)</label>
+        <label><input type="checkbox"> Psychiatric evaluation (02 Feb)</label>
+      </fieldset><button id="send">Send Referral</button></form>`);
+    expect(cues).toEqual([{ kind: "psychotherapy-notes", source: "attached", text: "Psychotherapy note (14 Mar)" }]);
+  });
+
+  it("reads the checked rows of a documents table, the row's text naming the document", () => {
+    const cues = cuesOf(`
+      <form><table><thead><tr><th></th><th>Document</th><th>Date</th></tr></thead><tbody>
+        <tr><td><input type="checkbox" checked></td><td>Behavioral health progress note</td><td>03/02/2026</td></tr>
+        <tr><td><input type="checkbox"></td><td>HIV-1 RNA viral load</td><td>02/11/2026</td></tr>
+      </tbody></table><button id="send">Fax</button></form>`);
+    expect(cues).toEqual([{ kind: "mental-health", source: "attached", text: "Behavioral health progress note 03/02/2026" }]);
+  });
+
+  it("reads aria-checked and aria-selected items, only the selected ones", () => {
+    const cues = cuesOf(`
+      <div role="dialog" aria-label="Share documents">
+        <div role="listbox" aria-multiselectable="true" aria-label="Documents">
+          <div role="option" aria-selected="true">Genetic test results (BRCA1/2)</div>
+          <div role="option" aria-selected="false">Prenatal visit note</div>
+        </div>
+        <div role="checkbox" aria-checked="true">Contraceptive counseling visit</div>
+        <div role="checkbox" aria-checked="false">Psychotherapy note</div>
+        <button id="send">Share</button>
+      </div>`);
+    expect(kinds(cues)).toEqual(["genetic", "reproductive-health"]);
+  });
+
+  it("reads a listed attachment under an Attachments heading, and nothing under Not included", () => {
+    const cues = cuesOf(`
+      <form>
+        <h3>Attachments</h3><ul><li>HIV 1 RNA (viral load), 02/11</li><li>CBC, 02/11</li></ul>
+        <h3>Not included</h3><ul><li>Psychotherapy notes</li></ul>
+        <button id="send">Send</button>
+      </form>`);
+    expect(cues).toEqual([{ kind: "hiv", source: "attached", text: "HIV 1 RNA (viral load), 02/11" }]);
+  });
+
+  it("reads attachment chips", () => {
+    const cues = cuesOf(`<form><div class="attachments"><span class="attachment-chip">Psychiatric evaluation.pdf <button>×</button></span></div><button id="send">Send</button></form>`);
+    expect(cues).toEqual([{ kind: "mental-health", source: "attached", text: "Psychiatric evaluation.pdf" }]);
+  });
+
+  it("reads the note type, from a select, a read-only field or a label/value pair", () => {
+    expect(cuesOf(`<form><label for="t">Note type</label><select id="t"><option value="">Choose…</option><option value="p" selected>Psychotherapy process note</option></select><button id="send">Send</button></form>`)).toEqual([
+      { kind: "psychotherapy-notes", source: "note-type", text: "Psychotherapy process note" },
+    ]);
+    expect(cuesOf(`<form><label for="t">Document type</label><input id="t" readonly value="Psychiatric evaluation"><button id="send">Send</button></form>`)).toEqual([
+      { kind: "mental-health", source: "note-type", text: "Psychiatric evaluation" },
+    ]);
+    expect(cuesOf(`<article><dl><dt>Note type</dt><dd>Behavioral health progress note</dd></dl><button id="send">Export PDF</button></article>`)).toEqual([
+      { kind: "mental-health", source: "note-type", text: "Behavioral health progress note" },
+    ]);
+  });
+
+  it("reads where the records come from when a Part 2 program is named there", () => {
+    const cues = cuesOf(`<form><p>Program: Eastside Opioid Treatment Program</p><button id="send">Fax records</button></form>`);
+    expect(cues).toEqual([{ kind: "sud-part2", source: "program", text: "Eastside Opioid Treatment Program" }]);
+  });
+
+  it("reads the export's document title and the control's own name", () => {
+    expect(cuesOf(`<article><h1>Genetic test results — BRCA1/2</h1><section class="toolbar"><button id="send">Download PDF</button></section></article>`)).toEqual([
+      { kind: "genetic", source: "document", text: "Genetic test results — BRCA1/2" },
+    ]);
+    expect(cuesOf(`<form><button id="send">Fax psychiatric evaluation</button></form>`)).toEqual([{ kind: "mental-health", source: "document", text: "Fax psychiatric evaluation" }]);
+  });
+
+  it("reads a Direct message's subject", () => {
+    const cues = cuesOf(`<form><label for="s">Subject</label><input id="s" value="Psychiatric evaluation for Dr. Lee"><button id="send">Send</button></form>`);
+    expect(cues).toEqual([{ kind: "mental-health", source: "document", text: "Psychiatric evaluation for Dr. Lee" }]);
+  });
+
+  it("reads the Part 2 redisclosure notice that travels with the record", () => {
+    const cues = cuesOf(`<form><p class="notice"><strong>Notice:</strong> 42 CFR part 2 prohibits unauthorized use or disclosure of these records.</p><button id="send">Send via Direct</button></form>`);
+    expect(cues).toEqual([{ kind: "sud-part2", source: "notice", text: "42 CFR part 2 prohibits unauthorized use or disclosure of these records." }]);
+  });
+
+  it("a checked box that includes the notice is a cue; an unchecked one is not", () => {
+    expect(kinds(cuesOf(`<form><label><input type="checkbox" checked> Include 42 CFR Part 2 redisclosure notice</label><button id="send">Fax</button></form>`))).toEqual(["sud-part2"]);
+    expect(cuesOf(`<form><label><input type="checkbox"> Include 42 CFR Part 2 redisclosure notice</label><button id="send">Fax</button></form>`)).toEqual([]);
+  });
+});
+
+describe("readCues: what is not a cue", () => {
+  it("never reads the recipient: a Part 2 program or behavioral health clinic one sends to", () => {
+    expect(cuesOf(`<form><label for="r">Refer to</label><select id="r"><option value="1" selected>Eastside Opioid Treatment Program</option></select><button id="send">Send Referral</button></form>`)).toEqual([]);
+    expect(
+      cuesOf(`<form><table><thead><tr><th>Provider</th><th>NPI</th></tr></thead><tbody><tr aria-selected="true"><td>Harbor Substance Use Disorder Treatment Program</td><td>1234567893</td></tr></tbody></table><button id="send">Send</button></form>`),
+    ).toEqual([]);
+    expect(cuesOf(`<form><fieldset><legend>Send to</legend><label><input type="checkbox" checked> Riverside Addiction Treatment Center</label></fieldset><button id="send">Send</button></form>`)).toEqual([]);
+  });
+
+  it("ignores help text, buttons and hidden parts", () => {
+    expect(
+      cuesOf(`<form>
+        <p class="help">Records covered by 42 CFR Part 2 need the patient's consent. Psychotherapy notes are never sent with referrals.</p>
+        <button type="button">Add psychotherapy note</button>
+        <div hidden><label><input type="checkbox" checked> HIV test results</label></div>
+        <button id="send">Send Referral</button></form>`),
+    ).toEqual([]);
+  });
+
+  it("reads nothing outside the action's form: the page's other sections, lists and navigation", () => {
+    const cues = cuesOf(`
+      <nav><a href="/bh">Behavioral health progress notes</a></nav>
+      <section><h2>Recent documents</h2><ul><li>Psychotherapy note (14 Mar)</li><li>HIV 1 RNA viral load</li></ul></section>
+      <form><label><input type="checkbox" checked> Medication list</label><button id="send">Send Referral</button></form>`);
+    expect(cues).toEqual([]);
+  });
+
+  it("reads nothing from a checked box that excludes, nor from negated or empty items", () => {
+    const cues = cuesOf(`
+      <form>
+        <label><input type="checkbox" checked> Exclude psychotherapy notes</label>
+        <h3>Attachments</h3><ul><li>Psychotherapy notes are not included</li><li>HIV: not tested</li><li>No mental health history</li></ul>
+        <button id="send">Send</button>
+      </form>`);
+    expect(cues).toEqual([]);
+  });
+
+  it("follows form= to the control's form", () => {
+    document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
+    expect(kinds(readCues(document.getElementById("send")!))).toEqual(["psychotherapy-notes"]);
+  });
+
+  it("stops at a bounded number of cues and bounds their text", () => {
+    const items = Array.from({ length: 30 }, (_, i) => `<li>Psychiatric evaluation ${i} ${"x".repeat(200)}</li>`).join("");
+    const cues = cuesOf(`<form><h3>Attachments</h3><ul>${items}</ul><button id="send">Send</button></form>`);
+    expect(cues.length).toBe(12);
+    for (const cue of cues) expect(cue.text.length).toBeLessThanOrEqual(80);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * Cues of sensitive content, read off what will leave with one action, never off the page at large:
+ * the documents chosen for it (checked boxes, selected rows and options, listed attachments), the type
+ * and title of the note or document sent, where the records come from, and notices that travel with
+ * them (the 42 CFR Part 2 redisclosure notice). The search stays inside the control's form or dialog,
+ * or its nearest section or article; a recipient field is never content. A negated or empty mention
+ * ("Psychotherapy notes are not included", "HIV: not tested") is no cue. A cue only ever adds a kind.
+ */
+import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
+import {
+  ATTACHMENT_TITLE,
+  CUE_TERMS,
+  DOCUMENT_FIELD_LABEL,
+  EMPTY_VALUE,
+  NEGATION_AFTER,
+  NEGATION_BEFORE,
+  NOTE_TYPE_LABEL,
+  NOTICE_TERMS,
+  SOURCE_LABEL,
+  type CueKind,
+  type CueSource,
+} from "./cues-vocabulary.ts";
+import { attr, byIdInTree, PANEL_TAG } from "./dom.ts";
+import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
+import { cleanText, matchText } from "./text.ts";
+import { walk } from "./walk.ts";
+
+export interface Cue {
+  kind: CueKind;
+  source: CueSource;
+  /** What the page shows (an attachment's name, the note type), for the verdict to name; never stored. */
+  text: string;
+}
+
+const TERMS = Object.entries(CUE_TERMS).map(([id, [kind, words]]) => ({ kind, notice: NOTICE_TERMS.includes(id), re: new RegExp(`\\b(?:${words})\\b`, "g") }));
+const BEFORE = new RegExp(NEGATION_BEFORE);
+const AFTER = new RegExp(NEGATION_AFTER);
+const EMPTY = new RegExp(EMPTY_VALUE);
+const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
+const SOURCE = new RegExp(SOURCE_LABEL);
+const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
+const ATTACHMENTS = new RegExp(ATTACHMENT_TITLE);
+const RECIPIENT = new RegExp([RECIPIENT_SECTION_PATTERN, ...RECIPIENT_LABEL_RULES.map((rule) => rule.pattern), "\\b(?:recipients?|npi|fax number|direct address)\\b"].join("|"));
+/** Clauses: a negation reaches only as far as its own clause. */
+const CLAUSE = /[.;,|•\n]|\s[-–—]\s/;
+
+const DIALOG = "dialog,[role=dialog],[role=alertdialog],[aria-modal=true]";
+const FORM = "form,[role=form]";
+const DOCUMENT = `article,main,[role=main],[role=document],${DIALOG}`;
+/** Containers that bound what leaves with a control; the first of BOUNDARY ends the search, and around a form, DOCUMENT titles it. */
+const CONTAINER = `${FORM},${DOCUMENT},section,[role=region],aside`;
+const BOUNDARY = `${FORM},${DIALOG},article,main,[role=main]`;
+const TITLE = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]";
+const ROW = "tr,li,[role=row],[role=listitem]";
+const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[role=tree]";
+const CHECKBOX = "input[type=checkbox],input[type=radio],[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox]";
+const SKIPPED = new Set(["script", "style", "template", "noscript", "button", PANEL_TAG]);
+const MAX_ELEMENTS = 3_000;
+const MAX_CUES = 12;
+const TEXT_MAX = 80;
+
+/** The kinds a piece of page text names, negated and empty mentions left out. `noticeOnly`: only notice terms. */
+export function cueKinds(raw: string, noticeOnly = false): CueKind[] {
+  const kinds = new Set<CueKind>();
+  for (const clause of raw.split(CLAUSE)) {
+    const colon = clause.indexOf(":");
+    // "HIV: not tested", "Genetic testing: none": a label whose value says there is nothing.
+    if (colon >= 0 && EMPTY.test(matchText(clause.slice(colon + 1)))) continue;
+    const text = matchText(clause);
+    const hits: Array<{ kind: CueKind; start: number; end: number }> = [];
+    for (const term of TERMS) {
+      if (noticeOnly && !term.notice) continue;
+      for (const match of text.matchAll(term.re)) hits.push({ kind: term.kind, start: match.index, end: match.index + match[0].length });
+    }
+    hits.sort((a, b) => a.start - b.start);
+    hits.forEach((hit, i) => {
+      // Only the words between this mention and the one before or after it can deny it.
+      const before = text.slice(Math.min(hits[i - 1]?.end ?? 0, hit.start), hit.start).split(" ").slice(-4).join(" ");
+      const after = text.slice(hit.end, Math.max(hits[i + 1]?.start ?? text.length, hit.end)).trim().split(" ").slice(0, 5).join(" ");
+      if (!BEFORE.test(before) && !AFTER.test(after)) kinds.add(hit.kind);
+    });
+  }
+  return [...kinds];
+}
+
+/**
+ * The part of the page that leaves with the control: its form or dialog, else its nearest section or
+ * article (at most a few levels up, never the body). `titled` are the containers whose titles name what
+ * is sent: those up to the scope, and the document or dialog around a form.
+ */
+function scopeOf(control: Element): { root: Element; titled: Element[] } | undefined {
+  const formId = attr(control, "form");
+  const owner = formId ? byIdInTree(control, formId) : null;
+  const titled: Element[] = owner ? [owner] : [];
+  let root: Element | undefined = owner ?? undefined;
+  let fallback: Element | undefined;
+  for (let el = control.parentElement, depth = 0; el && titled.length < 6; el = el.parentElement, depth++) {
+    if (el.localName === "body" || el.localName === "html") break;
+    if (!root && depth < 3) fallback = el;
+    if (!el.matches(CONTAINER)) continue;
+    titled.push(el);
+    if (root) {
+      if (el.matches(DOCUMENT)) break;
+    } else if (el.matches(BOUNDARY)) {
+      root = el;
+      if (!el.matches(FORM)) break;
+    } else if (titled.length === 4) root = el;
+  }
+  root ??= titled.at(-1) ?? fallback;
+  return root ? { root, titled } : undefined;
+}
+
+/** A container's own title: its label, or a heading among its first children. */
+function titleOf(el: Element): string {
+  if (attr(el, "aria-label") || attr(el, "aria-labelledby")) return accessibleName(el);
+  for (let child = el.firstElementChild, i = 0; child && i < 3; child = child.nextElementSibling, i++) {
+    const heading = child.matches(TITLE) ? child : child.localName === "header" ? child.querySelector(TITLE) : null;
+    if (heading) return subtreeText(heading);
+  }
+  return "";
+}
+
+/** What a list, table or group of items is called: its label, caption, legend, column headers or the heading just before it. */
+function groupTitle(item: Element): string {
+  const group = item.closest(LIST) ?? item.parentElement;
+  if (!group) return "";
+  let title = titleOf(group);
+  const head = group.querySelector("thead,tr");
+  if (head && group.localName === "table") title += ` ${subtreeText(head)}`;
+  const previous = group.previousElementSibling;
+  if (previous && !previous.querySelector("input,select,textarea")) title += ` ${subtreeText(previous).slice(0, 80)}`;
+  const fieldset = group.closest("fieldset,[role=group]");
+  if (fieldset) title += ` ${titleOf(fieldset)}`;
+  return matchText(title);
+}
+
+function fieldLabel(field: Element): string {
+  return matchText(accessibleName(field) || labelText(field) || attr(field, "name") || "").replace(/\s+$/, "");
+}
+
+function sourceForLabel(label: string): CueSource | undefined {
+  if (NOTE_TYPE.test(label)) return "note-type";
+  if (SOURCE.test(label)) return "program";
+  if (DOCUMENT_FIELD.test(label)) return /attach/.test(label) ? "attached" : "document";
+  return undefined;
+}
+
+export function readCues(control: Element): Cue[] {
+  const found = new Map<string, Cue>();
+  const add = (raw: string, source: CueSource, noticeOnly = false) => {
+    const text = cleanText(raw, 600);
+    if (!text || found.size >= MAX_CUES) return;
+    const shown = text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1).trimEnd()}…` : text;
+    for (const kind of cueKinds(text, noticeOnly)) {
+      const where = noticeOnly || /\bnotice\b/i.test(text) ? "notice" : source;
+      found.set(`${kind}\n${shown}`, { kind, source: where, text: shown });
+    }
+  };
+  try {
+    const scope = scopeOf(control);
+    if (!scope) return [];
+    // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
+    add(accessibleName(control), "document");
+    for (const container of scope.titled) add(titleOf(container), "document");
+    walk(
+      scope.root,
+      {
+        element(el) {
+          const tag = el.localName;
+          if (SKIPPED.has(tag) || el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true") return false;
+          const role = attr(el, "role");
+          if (el.matches(CHECKBOX)) {
+            const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
+            const row = el.closest(ROW);
+            if (checked && !RECIPIENT.test(groupTitle(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
+            return false;
+          }
+          if (tag === "select") {
+            const label = fieldLabel(el);
+            if (RECIPIENT.test(label)) return false;
+            for (const option of Array.from((el as HTMLSelectElement).options)) {
+              if (option.selected && attr(option, "value") !== "") add(option.textContent ?? "", sourceForLabel(label) ?? "attached");
+            }
+            return false;
+          }
+          if (tag === "input" || tag === "textarea") {
+            const source = sourceForLabel(fieldLabel(el));
+            if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
+            return false;
+          }
+          const selected = attr(el, "aria-selected") === "true" || (el.matches(ROW) && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
+          if (selected && role !== "tab") {
+            if (!RECIPIENT.test(groupTitle(el))) add(subtreeText(el), "attached");
+            return false;
+          }
+          if (el.matches(ROW) && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
+            const title = groupTitle(el);
+            if (ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title)) {
+              add(subtreeText(el), "attached");
+              return false;
+            }
+          }
+          // An attachment chip or card ("attachment", "file-attachment"), not a container of them ("attachments").
+          if (/attachment(?!s)/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
+            add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
+            return false;
+          }
+          let own = "";
+          for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
+          if (/cfr|part\s*2/i.test(own)) add(own, "notice", true);
+          if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
+        },
+      },
+      undefined,
+      MAX_ELEMENTS,
+    );
+  } catch {
+    // A page that breaks the search gives what was read so far.
+  }
+  return [...found.values()];
+}
+
+/** "Note type: Psychotherapy note", or <dt>Program</dt><dd>…</dd>: the value of a note-type or source label. */
+function labelled(el: Element, own: string, add: (raw: string, source: CueSource) => void): void {
+  const colon = own.indexOf(":");
+  const label = matchText(colon > 0 ? own.slice(0, colon) : own);
+  const source = label && label.length < 40 && (NOTE_TYPE.test(label) ? "note-type" : SOURCE.test(label) ? "program" : undefined);
+  if (!source) return;
+  const value = colon > 0 ? own.slice(colon + 1) : el.nextElementSibling && !el.nextElementSibling.matches("input,select,textarea") ? subtreeText(el.nextElementSibling) : "";
+  add(value, source);
+}
