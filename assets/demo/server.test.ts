@@ -29,8 +29,16 @@ describe("demo portal server", () => {
     expect(demo.submissions()).toEqual([]);
   });
 
+  it("serves the cue pages under /cues/ and lists them with the corpus", async () => {
+    const corpus = await (await fetch(`${demo.url}/corpus`)).text();
+    expect(corpus).toContain('href="/cues/psychotherapy-referral"');
+    const page = await fetch(`${demo.url}/cues/psychotherapy-referral`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Test Patient, Jane (DEMO)");
+  });
+
   it("serves nothing outside its pages and static files", async () => {
-    for (const path of ["/../server.ts", "/static/../server.ts", "/%2e%2e/package.json", "/layout", "/static/nope.js"]) {
+    for (const path of ["/../server.ts", "/static/../server.ts", "/%2e%2e/package.json", "/layout", "/static/nope.js", "/cues/../server", "/cues/nope", "/cues/"]) {
       const response = await fetch(`${demo.url}${path}`);
       expect(response.status, path).toBe(404);
     }

@@ -4,6 +4,8 @@
  * `<!-- page: ORDER | TITLE | WHAT IT SHOWS -->` lists it on the index, so a new page is one new file.
  * Pages ordered from CORPUS_ORDER up are the public page corpus (screens modelled on named EHRs, see
  * test/e2e/corpus-data.ts): listed on the /corpus page (`{{corpus}}`), not in the top bar.
+ * cues/*.html are corpus pages too, served at /cues/<name>: screens whose shares carry (or only seem to
+ * carry) sensitive content, for the cue reader (src/detect/cues.ts).
  * static/ is served as is (CSS, JS, iframe documents).
  *
  * Forms post to /api/<kind> and get a "Sent" page; every submission is counted in memory so a
@@ -57,12 +59,20 @@ function pageMeta(name: string, source: string): PageMeta {
   return { name, order: Number(match[1]), title: match[2]!, about: match[3]! };
 }
 
+/** Page folders: a page's name is its path under the site root ("referral", "cues/psychotherapy-referral"). */
+const PAGE_DIRS = [
+  { dir: "pages", prefix: "" },
+  { dir: "cues", prefix: "cues/" },
+];
+
 async function listPages(): Promise<PageMeta[]> {
-  const files = (await readdir(join(here, "pages"))).filter((f) => f.endsWith(".html"));
-  const metas = await Promise.all(
-    files.map(async (f) => pageMeta(f.slice(0, -5), await readFile(join(here, "pages", f), "utf8"))),
+  const lists = await Promise.all(
+    PAGE_DIRS.map(async ({ dir, prefix }) => {
+      const files = (await readdir(join(here, dir))).filter((f) => f.endsWith(".html"));
+      return Promise.all(files.map(async (f) => pageMeta(prefix + f.slice(0, -5), await readFile(join(here, dir, f), "utf8"))));
+    }),
   );
-  return metas.sort((a, b) => a.order - b.order);
+  return lists.flat().sort((a, b) => a.order - b.order);
 }
 
 const pageHref = (name: string): string => (name === "index" ? "/" : `/${name}`);
@@ -148,8 +158,10 @@ export async function startDemoServer(options: { port?: number; host?: "127.0.0.
     if (path === "/favicon.ico") return send(res, 204, "text/plain", "");
 
     const name = path === "/" ? "index" : path.slice(1).replace(/\.html$/, "");
-    if (!NAME.test(name)) return send(res, 404, "text/plain", "not found");
-    const source = await readFile(join(here, "pages", `${name}.html`), "utf8").catch(() => null);
+    const folder = PAGE_DIRS.find(({ prefix }) => prefix && name.startsWith(prefix)) ?? PAGE_DIRS[0]!;
+    const file = name.slice(folder.prefix.length);
+    if (!NAME.test(file)) return send(res, 404, "text/plain", "not found");
+    const source = await readFile(join(here, folder.dir, `${file}.html`), "utf8").catch(() => null);
     if (source === null) return send(res, 404, TYPES[".html"]!, await renderPage("Not found", "<p>No such page.</p>", ""));
     const meta = pageMeta(name, source);
     return send(res, 200, TYPES[".html"]!, await renderPage(meta.title, source.replace(/^<!--[\s\S]*?-->\s*/, ""), name));

@@ -141,6 +141,14 @@ describe("readCues: what is not a cue", () => {
     expect(cues).toEqual([]);
   });
 
+  it("widens from a form to the document around it, never to the page's main area", () => {
+    expect(
+      cuesOf(`<main><h1>Opioid treatment program intake</h1><article><h2>Intake summary</h2><dl><dt>Program</dt><dd>Riverbend Opioid Treatment Program</dd></dl>
+        <form><button id="send">Fax</button></form></article></main>`),
+    ).toEqual([{ kind: "sud-part2", source: "program", text: "Riverbend Opioid Treatment Program" }]);
+    expect(cuesOf(`<main><h1>Psychotherapy notes</h1><section><h2>Referral</h2><form><button id="send">Send Referral</button></form></section></main>`)).toEqual([]);
+  });
+
   it("follows form= to the control's form", () => {
     document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
     expect(kinds(readCues(document.getElementById("send")!))).toEqual(["psychotherapy-notes"]);

@@ -46,10 +46,11 @@ const CLAUSE = /[.;,|•\n]|\s[-–—]\s/;
 
 const DIALOG = "dialog,[role=dialog],[role=alertdialog],[aria-modal=true]";
 const FORM = "form,[role=form]";
-const DOCUMENT = `article,main,[role=main],[role=document],${DIALOG}`;
-/** Containers that bound what leaves with a control; the first of BOUNDARY ends the search, and around a form, DOCUMENT titles it. */
-const CONTAINER = `${FORM},${DOCUMENT},section,[role=region],aside`;
-const BOUNDARY = `${FORM},${DIALOG},article,main,[role=main]`;
+const MAIN = "main,[role=main]";
+const DOCUMENT = `article,[role=document],${DIALOG}`;
+/** Containers that bound what leaves with a control: the first BOUNDARY ends the search (a form's may widen to its DOCUMENT). */
+const CONTAINER = `${FORM},${DOCUMENT},${MAIN},section,[role=region],aside`;
+const BOUNDARY = `${FORM},${DOCUMENT},${MAIN}`;
 const TITLE = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]";
 const ROW = "tr,li,[role=row],[role=listitem]";
 const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[role=tree]";
@@ -85,8 +86,9 @@ export function cueKinds(raw: string, noticeOnly = false): CueKind[] {
 
 /**
  * The part of the page that leaves with the control: its form or dialog, else its nearest section or
- * article (at most a few levels up, never the body). `titled` are the containers whose titles name what
- * is sent: those up to the scope, and the document or dialog around a form.
+ * article (at most a few levels up, never the body). A form inside an article or dialog sends that
+ * document: the search widens to it, but never to the page's main area. `titled` are the containers whose
+ * titles name what is sent.
  */
 function scopeOf(control: Element): { root: Element; titled: Element[] } | undefined {
   const formId = attr(control, "form");
@@ -94,17 +96,17 @@ function scopeOf(control: Element): { root: Element; titled: Element[] } | undef
   const titled: Element[] = owner ? [owner] : [];
   let root: Element | undefined = owner ?? undefined;
   let fallback: Element | undefined;
-  for (let el = control.parentElement, depth = 0; el && titled.length < 6; el = el.parentElement, depth++) {
-    if (el.localName === "body" || el.localName === "html") break;
+  for (let el = (owner ?? control).parentElement, depth = 0; el && titled.length < 6; el = el.parentElement, depth++) {
+    if (el.localName === "body" || el.localName === "html" || (root && el.matches(MAIN))) break;
     if (!root && depth < 3) fallback = el;
     if (!el.matches(CONTAINER)) continue;
     titled.push(el);
-    if (root) {
-      if (el.matches(DOCUMENT)) break;
-    } else if (el.matches(BOUNDARY)) {
+    if (root || el.matches(BOUNDARY)) {
+      // Past a form, only the document around it widens the search.
+      if (root && !el.matches(DOCUMENT)) continue;
       root = el;
       if (!el.matches(FORM)) break;
-    } else if (titled.length === 4) root = el;
+    } else if (titled.length === 4) return { root: el, titled };
   }
   root ??= titled.at(-1) ?? fallback;
   return root ? { root, titled } : undefined;

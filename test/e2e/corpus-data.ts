@@ -28,13 +28,18 @@
  *               the referring provider, a phone line, another row…)
  *   completes   how the page records completion: the <kind> of its POST to /api/<kind>; the action must
  *               complete exactly once after Proceed and not at all while held
+ *   cues        the kinds of information the cue reader (src/detect/cues.ts) must find in what leaves, exactly;
+ *               absent means none: a negated or unrelated mention, or a page without sensitive content
+ *   outcome     optional verdict the panel must show (data-outcome), with the default organisation profile
  * Negative (a look-alike: never held, never delayed):
  *   name, target, before?, activate?   as for actions
  *   posts       optional <kind> of the POST the control makes at once (it must arrive, exactly once)
  *
  * Pages must not carry the demo adapter's data-ehr-* attributes: the corpus measures the general heuristics.
  */
+import type { Outcome } from "../../src/core/schema.ts";
 import type { ActionKind } from "../../src/detect/action.ts";
+import type { CueKind } from "../../src/detect/cues-vocabulary.ts";
 
 export type Target = { selector: string; text?: string; frames?: string[]; shadowHost?: string };
 export type Step = { click: Target } | { fill: Target; text: string } | { waitFor: Target } | { wait: number };
@@ -52,6 +57,8 @@ export interface CorpusAction {
   recipient?: ExpectedRecipient;
   notRecipient?: string[];
   completes: string;
+  cues?: CueKind[];
+  outcome?: Outcome;
 }
 
 export interface CorpusNegative {
@@ -283,5 +290,200 @@ export const CORPUS: CorpusPage[] = [
       { name: "Vista previa", target: { selector: "#c-vista" } },
       { name: "Guardar borrador", target: { selector: "#c-borrador" }, posts: "draft" },
     ],
+  },
+];
+
+/**
+ * Pages whose shares carry sensitive content, or only seem to (assets/demo/cues, served at /cues/…): the cue
+ * reader must find every cue and no cue from a negated or unrelated mention, and the verdict must follow.
+ */
+export const CUE_PAGES: CorpusPage[] = [
+  {
+    page: "/cues/psychotherapy-referral",
+    system: "Epic: referral order with documents attached",
+    source: "Epic referral order composer (public training material); psychotherapy note as a note type: TherapyNotes and Tebra help centres",
+    actions: [
+      {
+        name: "Sign & Send Referral with the psychotherapy note ticked",
+        target: { selector: "#referral button[type=submit]" },
+        shapes: [1],
+        kind: "referral",
+        completes: "referrals",
+        cues: ["psychotherapy-notes"],
+        outcome: "authorization-required",
+      },
+      {
+        name: "Sign & Send Referral after unticking the psychotherapy note",
+        target: { selector: "#referral button[type=submit]" },
+        before: [{ click: { selector: "#attach-pn" } }],
+        shapes: [1],
+        kind: "referral",
+        completes: "referrals",
+        outcome: "allowed",
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/otp-fax-part2",
+    system: "OpenEMR: fax a document from an opioid treatment program",
+    source: "https://github.com/openemr/openemr (Fax-SMS module); notice text: 42 CFR 2.32 (2024 final rule, 89 FR 12472)",
+    actions: [
+      {
+        name: "Send Fax with the Part 2 notice on the cover sheet",
+        target: { selector: "#fax-form button[type=submit]" },
+        shapes: [1],
+        kind: "fax",
+        completes: "fax",
+        cues: ["sud-part2"],
+        outcome: "authorization-required",
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/athena-fax-negated",
+    system: "athenaOne: fax documents",
+    source: "athenaOne document fax (public help pages)",
+    actions: [
+      {
+        name: "Fax with 'Psychotherapy notes are not included' and 'HIV: not tested'",
+        target: { selector: "#doc-fax button[type=submit]" },
+        shapes: [1],
+        kind: "fax",
+        completes: "fax",
+        outcome: "needs-review",
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/cerner-direct-hiv",
+    system: "Cerner PowerChart: Message Center, Direct message with attachments",
+    source: "Oracle Health Message Center (public documentation); LOINC 25836-8 HIV 1 RNA (viral load)",
+    actions: [
+      {
+        name: "Send via Direct with an HIV viral load attached",
+        target: { selector: "#mc-send" },
+        shapes: [1],
+        kind: "direct",
+        completes: "message",
+        cues: ["hiv"],
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/openmrs-genetic-export",
+    system: "OpenMRS 3: a document's view with Download PDF",
+    source: "https://github.com/openmrs/openmrs-esm-patient-chart (Carbon document views)",
+    actions: [
+      {
+        name: "Export document: genetic test results",
+        target: { selector: "#doc-download" },
+        shapes: [1],
+        kind: "export",
+        completes: "export",
+        cues: ["genetic"],
+      },
+    ],
+    negatives: [{ name: "Print preview", target: { selector: "#doc-print" } }],
+  },
+  {
+    page: "/cues/epic-release-bh",
+    system: "Epic: Release of Information, documents chosen in a table",
+    source: "Epic Release of Information (public HIM training material)",
+    actions: [
+      {
+        name: "Fax release with the behavioral health progress note ticked",
+        target: { selector: "#roi button[type=submit]" },
+        shapes: [1],
+        kind: "fax",
+        completes: "fax",
+        cues: ["mental-health"],
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/portal-share-reproductive",
+    system: "Patient portal: Share my record",
+    source: "MyChart Share Everywhere (public help pages)",
+    actions: [
+      {
+        name: "Share with a family planning visit ticked",
+        target: { selector: "#share-record button[type=submit]" },
+        shapes: [1],
+        kind: "share",
+        completes: "share",
+        cues: ["reproductive-health"],
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/roi-note-type",
+    system: "Release-of-information desk: export one note by its note type",
+    source: "Records request workflows (public HIM guidance); 'process note' as TherapyNotes names psychotherapy notes",
+    actions: [
+      {
+        name: "Export document: a psychotherapy process note",
+        target: { selector: "#export button[type=submit]" },
+        shapes: [1],
+        kind: "export",
+        completes: "export",
+        cues: ["psychotherapy-notes"],
+        outcome: "authorization-required",
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/referral-to-otp",
+    system: "eClinicalWorks: outgoing referral",
+    source: "eClinicalWorks referral management (public help pages)",
+    actions: [
+      {
+        name: "Send referral TO an opioid treatment program, sensitive notes listed beside the form",
+        target: { selector: "#outgoing button[type=submit]" },
+        shapes: [1],
+        kind: "referral",
+        completes: "referrals",
+        outcome: "allowed",
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/elation-letter-mh",
+    system: "Elation: letter to a consultant with attachments",
+    source: "Elation Health letters (public help centre)",
+    actions: [
+      {
+        name: "Fax letter with a mental health treatment plan attached",
+        target: { selector: "#letter button[type=submit]" },
+        shapes: [1],
+        kind: "fax",
+        completes: "fax",
+        cues: ["mental-health"],
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/cues/share-negated-history",
+    system: "Practice Fusion: share patient record",
+    source: "Practice Fusion chart sharing (public help pages)",
+    actions: [
+      {
+        name: "Share with 'No mental health history' and 'Genetic testing: none'",
+        target: { selector: "#share button[type=submit]" },
+        shapes: [1],
+        kind: ["share", "direct"],
+        completes: "share",
+        outcome: "needs-review",
+      },
+    ],
+    negatives: [],
   },
 ];

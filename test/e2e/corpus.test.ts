@@ -2,10 +2,12 @@
 // action is started as the clinician would (with the extension holding everything, mode confirm-all, so each
 // detection shows its panel), its kind and recipient are compared with what the page shows, Proceed must
 // complete it exactly once; every look-alike must pass untouched and at once. Prints detected %, recipient %,
-// completes-once % and false alarms, and fails below 95% / 90% / 100% / above 0.
+// completes-once % and false alarms, and fails below 95% / 90% / 100% / above 0. The cues each action's panel
+// was built on (read back from the background) must be exactly the page's: every cue found, none from a negated
+// or unrelated mention, and the verdict on screen must be the one its data names.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { CORPUS, type Activation, type CorpusAction, type CorpusNegative, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
+import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusNegative, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
 import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
 import { panelFrame, setMode, sleep, SETTLE_MS, type Evaluator, type Tab } from "./panel-driver.ts";
 
@@ -34,6 +36,10 @@ interface ActionResult {
   recipientOk: boolean;
   recipient?: Recipient;
   completesOnce?: boolean;
+  /** Cue kinds expected and read back; an action that was not held counts its expected cues as missed. */
+  missedCues: string[];
+  falseCues: string[];
+  outcomeOk?: boolean;
   note: string;
 }
 interface NegativeResult {
@@ -213,8 +219,8 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
                 const reply = (await api.runtime.sendMessage({ type: "last-action", payload: { tabId: t.id } })) as {
                   data?: { last?: { action?: { kind: string; recipient?: Record<string, string> } } | null };
                 };
-                const action = reply.data?.last?.action;
-                if (action?.kind === kind) return { recipient: action.recipient ?? {} };
+                const action = (reply.data?.last?.action ?? undefined) as { kind: string; recipient?: Record<string, string>; cues?: Array<{ kind: string }> } | undefined;
+                if (action?.kind === kind) return { recipient: action.recipient ?? {}, cues: (action.cues ?? []).map((cue) => cue.kind) };
               }
               return null;
             },
@@ -236,10 +242,21 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
       tab = await browser().newPage("about:blank");
     });
 
-    for (const page of CORPUS) {
+    for (const page of [...CORPUS, ...CUE_PAGES]) {
       for (const action of page.actions) {
         test(`${page.page}: ${action.name}`, { timeout: 60_000 }, async () => {
-          const result: ActionResult = { entry: `${page.page}: ${action.name}`, held: false, kindOk: false, recipientChecked: Boolean(action.recipient || action.notRecipient), recipientOk: false, note: "" };
+          const expectedCues = action.cues ?? [];
+          const result: ActionResult = {
+            entry: `${page.page}: ${action.name}`,
+            held: false,
+            kindOk: false,
+            recipientChecked: Boolean(action.recipient || action.notRecipient),
+            recipientOk: false,
+            missedCues: [...expectedCues],
+            falseCues: [],
+            ...(action.outcome ? { outcomeOk: false } : {}),
+            note: "",
+          };
           actions.push(result);
           await open(page);
           await runSteps(tab, action.before);
@@ -258,8 +275,17 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
           result.kindOk = result.held && kinds.includes(info.action ?? "");
           if (!result.kindOk) result.note = `held as ${info.action} (expected ${kinds.join("/")})`;
           const sentWhileHeld = submissions().length;
+          const last = await lastAction(info.action ?? "");
+          const cues = [...new Set(last?.cues ?? [])];
+          result.missedCues = expectedCues.filter((kind) => !cues.includes(kind));
+          result.falseCues = cues.filter((kind) => !(expectedCues as string[]).includes(kind));
+          if (result.missedCues.length || result.falseCues.length) result.note += ` cues: read [${cues.join(", ")}], expected [${expectedCues.join(", ")}]`;
+          if (action.outcome) {
+            result.outcomeOk = info.outcome === action.outcome;
+            if (!result.outcomeOk) result.note += ` verdict ${info.outcome} (expected ${action.outcome})`;
+          }
           if (result.recipientChecked) {
-            const got = (await lastAction(info.action ?? ""))?.recipient;
+            const got = last?.recipient;
             result.recipient = got;
             const check = checkRecipient(action, got);
             result.recipientOk = check.ok;
@@ -311,6 +337,10 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
       const held = actions.filter((a) => a.held);
       const once = held.filter((a) => a.completesOnce).length;
       const falseAlarms = negatives.filter((n) => n.falseAlarm).length;
+      const missedCues = actions.reduce((n, a) => n + a.missedCues.length, 0);
+      const expectedCues = [...CORPUS, ...CUE_PAGES].flatMap((p) => p.actions).reduce((n, a) => n + (a.cues?.length ?? 0), 0);
+      const falseCues = actions.reduce((n, a) => n + a.falseCues.length, 0);
+      const wrongVerdicts = actions.filter((a) => a.outcomeOk === false).length;
       const delayed = negatives.filter((n) => n.postedOnce === false).length;
       const figures = {
         detected: pct(detected, actions.length),
@@ -324,6 +354,7 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
         `  recipient      ${figures.recipient}% (${recipients}/${checked.length})   threshold ${THRESHOLDS.recipient}%`,
         `  completes once ${figures.completesOnce}% (${once}/${held.length})   threshold ${THRESHOLDS.completesOnce}%`,
         `  false alarms   ${falseAlarms}   threshold ${THRESHOLDS.falseAlarms}; look-alikes whose own POST did not go at once: ${delayed}`,
+        `  cues           found ${expectedCues - missedCues}/${expectedCues}, false ${falseCues}, verdicts not as expected ${wrongVerdicts}   threshold: all found, 0 false, 0 wrong`,
         ...actions.filter((a) => a.note).map((a) => `  MISS ${a.entry}: ${a.note.trim()}`),
         ...negatives.filter((n) => n.note).map((n) => `  ALARM ${n.entry}: ${n.note.trim()}`),
       ];
@@ -334,6 +365,9 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
       assert.ok(figures.completesOnce >= THRESHOLDS.completesOnce, `completes once ${figures.completesOnce}% < ${THRESHOLDS.completesOnce}%`);
       assert.equal(falseAlarms, THRESHOLDS.falseAlarms, "false alarms");
       assert.equal(delayed, 0, "look-alikes delayed or blocked");
+      assert.equal(missedCues, 0, "missed cues");
+      assert.equal(falseCues, 0, "false cues");
+      assert.equal(wrongVerdicts, 0, "verdicts not as the cues make them");
     });
   });
 }
