@@ -1,22 +1,26 @@
 /**
  * Is this element a control a person would recognise as sending a record out, and of which kind?
- * Reads the accessible name against the vocabulary; weak hints (id, class, data-*) and the enclosing
- * dialog or form title only decide for controls whose name is empty or generic ("Send", "Submit").
+ * Reads the accessible name against the vocabulary; weak hints (id, class, data-*) and the context
+ * (titles and recipient fields around it, the page heading, the document title: context.ts) only
+ * decide for controls whose name is empty or generic ("Send", "Submit", "Transmit", "Download").
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr, closestWithin } from "./dom.ts";
+import { attr } from "./dom.ts";
 import { controlSelectors, matchesAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
+import { kindFromContext } from "./context.ts";
 import { cleanText, matchText } from "./text.ts";
 import {
   ACTION_RULES,
   CONTEXT_RULES,
+  GENERIC_EXPORT_PATTERN,
   GENERIC_SEND_PATTERN,
   HINT_NOISE,
   LEADING_WORDS,
   MAX_LABEL_WORDS,
   QUIET_PATTERNS,
+  RECORD_CONTEXT_PATTERN,
   SECTION_WORDS,
 } from "./vocabulary.ts";
 
@@ -33,12 +37,12 @@ const QUIET = QUIET_PATTERNS.map((source) => new RegExp(source));
 const RULES = ACTION_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const CONTEXT = CONTEXT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const GENERIC = new RegExp(GENERIC_SEND_PATTERN);
+const GENERIC_EXPORT = new RegExp(GENERIC_EXPORT_PATTERN);
+const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NOISE = new Set(HINT_NOISE);
 const LEADING = new Set(LEADING_WORDS);
 const HINT_ATTRIBUTES = ["data-action", "data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "id", "name"];
-const CONTEXT_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], form';
-const TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, [role="heading"]';
 
 /**
  * Whether the element is something a person activates: a button, a link, a submit-like input, or an
@@ -88,8 +92,22 @@ function withPopup(el: Element, result: Classification): Classification {
 
 function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
-  if (text === "" || GENERIC.test(text)) return kindFromHints(el) ?? (text ? kindFromContext(el) : null);
+  if (text === "") return kindFromHints(el);
+  if (GENERIC.test(text)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
+  if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? kindFromContext(el, exportContext, false);
   return kindOfText(text, el);
+}
+
+/** A generic send takes the kind its context names ("New referral", "Fax document"). */
+function sendContext(title: string): ActionKind | "quiet" | null {
+  const text = matchText(title);
+  return isQuiet(text) ? "quiet" : firstMatch(CONTEXT, text);
+}
+
+/** A generic download is an export when its context names a patient record ("Continuity of Care Document"). */
+function exportContext(title: string): ActionKind | "quiet" | null {
+  const text = matchText(title);
+  return isQuiet(text) ? "quiet" : RECORD_CONTEXT.test(text) ? "export" : null;
 }
 
 function kindOfText(text: string, el: Element): ActionKind | null {
@@ -127,24 +145,3 @@ function kindFromHints(el: Element): ActionKind | null {
   }
   return null;
 }
-
-/** A generic "Send" takes its kind from the title of the dialog or form it sits in ("New referral"). */
-function kindFromContext(el: Element): ActionKind | null {
-  const context = closestWithin(el, CONTEXT_SELECTOR);
-  if (!context) return null;
-  const text = matchText(contextTitle(context));
-  if (!text || isQuiet(text)) return null;
-  return firstMatch(CONTEXT, text);
-}
-
-function contextTitle(context: Element): string {
-  const named = attr(context, "aria-labelledby") || attr(context, "aria-label") ? accessibleName(context) : "";
-  if (named) return named;
-  try {
-    const heading = context.querySelector(TITLE_SELECTOR);
-    return heading ? cleanText(heading.textContent ?? "") : "";
-  } catch {
-    return "";
-  }
-}
-

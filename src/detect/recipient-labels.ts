@@ -1,10 +1,11 @@
 /**
  * Which field labels name the recipient, and which name someone else (the sender, the patient), as data.
  * Patterns are regular-expression sources matched against `matchText(label)` with a trailing colon or
- * asterisk already gone. EXCLUDED wins over everything: a sender or patient field is never the recipient.
+ * asterisk already gone (accents gone too: "Número de fax" -> "numero de fax"). EXCLUDED wins over
+ * everything: a sender or patient field is never the recipient. English, then Spanish.
  */
 
-export type RecipientRole = "name" | "direct" | "fax" | "npi" | "tin";
+export type RecipientRole = "name" | "organization" | "direct" | "fax" | "npi" | "tin";
 
 export interface RecipientLabelRule {
   role: RecipientRole;
@@ -15,29 +16,38 @@ export interface RecipientLabelRule {
 
 /** The sender, the patient, and fields that are about the message rather than its recipient. PCP is ambiguous, so skipped. */
 export const EXCLUDED_LABEL_PATTERN =
-  "\\b(?:from|sender|sending|referring|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply)\\b";
+  "\\b(?:from|sender|sending|referring|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
+
+/** A person or service that receives: "To", "Refer to", "Destinatario"... */
+const NAME_LABELS =
+  "to|send to|sent to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|receiving (?:provider|clinician|physician)|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
+  "|para|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|medico receptor";
+/** An organisation that receives: "Receiving facility", "Outside organization". */
+const ORGANIZATION_LABELS =
+  "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency)|organizacion receptora|institucion receptora";
 
 export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
-  {
-    role: "name",
-    priority: 3,
-    pattern:
-      "^(?:to|send to|sent to|recipients?|recipient (?:name|provider|organization|facility|clinician)|refer(?:red)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|receiving (?:provider|facility|clinician|organization|practice|physician)|share with|release to|send records to|consultant|consulting provider|to provider|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list))$",
-  },
-  { role: "name", priority: 2, pattern: "^(?:specialist|provider|provider name|facility|facility name|organization|clinic|practice|physician)$" },
-  { role: "direct", priority: 3, pattern: "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to)$" },
-  { role: "fax", priority: 3, pattern: "^(?:(?:recipient |to |send to )?fax(?: (?:number|no|num|to))?|fax recipient)$" },
+  { role: "name", priority: 3, pattern: `^(?:${NAME_LABELS})$` },
+  { role: "organization", priority: 3, pattern: `^(?:${ORGANIZATION_LABELS})$` },
+  { role: "name", priority: 2, pattern: "^(?:specialist|provider|provider name|physician|clinician)$" },
+  { role: "organization", priority: 2, pattern: "^(?:facility|facility name|organization|organization name|clinic|practice|practice name|group|organizacion|clinica|consultorio|centro medico)$" },
+  { role: "direct", priority: 3, pattern: "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direccion direct)$" },
+  { role: "fax", priority: 3, pattern: "^(?:(?:recipient |to |send to )?fax(?: (?:number|no|num|to))?|fax recipient|(?:numero de )?fax(?: del destinatario)?)$" },
   { role: "npi", priority: 3, pattern: "^(?:(?:recipient |provider )?npi(?: number)?|national provider identifier)$" },
   { role: "tin", priority: 3, pattern: "^(?:(?:recipient )?tin|tax id(?: number)?|tax identification number|taxpayer identification number|ein)$" },
 ];
 
+/** Labels of fields that make a generic "Send" beside them a referral ("Refer to"), whatever else the form holds. */
+export const REFERRAL_LABEL_PATTERN = "^(?:refer(?:red)? to|referral to|remitir a|referir a|derivar a)\\b";
+
 /** Group titles that make their fields someone else's: the sender's or the patient's. */
 export const EXCLUDED_SECTION_PATTERN =
-  "\\b(?:from|sender|sending|referring|ordering|requesting|author|pcp|primary care|patient|patients|demographics)\\b";
+  "\\b(?:from|sender|sending|referring|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente)\\b";
 
-/** Group titles (fieldset legend, region label, section heading) that make their fields the recipient's. */
+/** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
 export const RECIPIENT_SECTION_PATTERN =
-  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red)? to|referral to|receiving (?:provider|facility|organization)|send to)\\b";
+  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red)? to|referral to|receiving (?:provider|facility|organization)|send to|deliver to|release to|destinatarios?|enviar a)\\b";
 
-/** Inside a recipient section, these plain labels name the recipient. */
-export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|organization|facility|clinician|practice|physician)$";
+/** Inside a recipient section, these plain labels name the recipient (or its organisation). */
+export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|nombre)$";
+export const SECTION_ORGANIZATION_PATTERN = "^(?:organization|facility|practice|clinic|group|organizacion|clinica)$";

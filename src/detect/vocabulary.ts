@@ -3,7 +3,8 @@
  * matched against `matchText(label)`: lower-case ASCII words separated by single spaces ("C-CDA" -> "ccda").
  * Order matters: QUIET first (any hit silences the control), then ACTION_RULES top to bottom, first hit wins.
  * Rules start at the verb: "Referrals", "View referrals" or "Referral source" never match because no
- * sending verb leads them, and "Create referral"/"New referral" only start a draft.
+ * sending verb leads them, and "Create referral"/"New referral" only start a draft. English first, then
+ * Spanish (accents are gone in matchText: "Enviar remisión" -> "enviar remision").
  */
 import type { ActionKind } from "./action.ts";
 
@@ -22,10 +23,12 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b",
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
   "\\b(?:number|deposit)\\b",
+  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|cerrar|vista previa|bandeja|recordatorio|historial de envios)\\b",
 ];
 
 /** Words for patient records; exports need one, because "Export" alone is as often a report or a worklist. */
-const RECORD = "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|care plans?|health information|phi)";
+const RECORD =
+  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|care plans?|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|expediente|historia clinica|historial|registros?|documentos?|resumen)";
 const SEND = "(?:send|resend|submit|transmit|forward|route|release)";
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|approve|finalize|complete|review|confirm|verify) and )?";
@@ -54,6 +57,12 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "share", pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external) )?(?:provider|physician|clinician|facility|practice)$` },
   { kind: "share", pattern: "^share\\b" },
   { kind: "share", pattern: "^transmit\\b" },
+  // Spanish.
+  { kind: "referral", pattern: "^(?:enviar (?:la |una )?(?:remision|referencia|derivacion|interconsulta)|remitir|derivar|referir)\\b" },
+  { kind: "direct", pattern: "^(?:enviar|compartir)\\b.*\\b(?:por|via|mediante) direct\\b" },
+  { kind: "fax", pattern: "^enviar(?: \\w+){0,3} por e?fax\\b|^enviar (?:un )?e?fax\\b" },
+  { kind: "export", pattern: `^(?:exportar|descargar)(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "share", pattern: `^compartir\\b|^enviar(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
 /**
@@ -61,14 +70,23 @@ export const ACTION_RULES: readonly ActionRule[] = [
  * ("Send" inside "New referral"), or from weak hints on the element (id, class, data-action).
  */
 export const GENERIC_SEND_PATTERN =
-  "^(?:send|send now|submit|submit now|confirm|confirm and send|sign and send|send message|ok|done|transmit now|go)$";
+  "^(?:send|send now|submit|submit now|confirm|confirm and send|sign and send|send message|send order|submit order|send letter|release|ok|done|transmit|transmit now|go|enviar|enviar ahora|aceptar|confirmar)$";
+
+/** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
+export const GENERIC_EXPORT_PATTERN = "^(?:download|download pdf|download file|download document|export|export pdf|descargar|descargar pdf|exportar)$";
+
+/** Titles that make a generic download an export of the patient's record. */
+export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
-  { kind: "referral", pattern: "\\b(?:e?referrals?|refer)\\b" },
+  { kind: "referral", pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta)\\b" },
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
   { kind: "fax", pattern: "\\be?fax\\b" },
-  { kind: "share", pattern: `\\bshare\\b|\\b(?:send|release|forward) ${RECORD}\\b` },
+  {
+    kind: "share",
+    pattern: `\\b(?:share|compartir|care everywhere|release of information|records release|summary of care)\\b|\\b(?:send|release|forward|enviar) ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b`,
+  },
 ];
 
 /**
@@ -78,6 +96,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
 export const LEADING_WORDS: readonly string[] = [
   "send", "resend", "submit", "transmit", "forward", "route", "release", "share", "refer", "fax", "efax", "export", "download",
   "sign", "save", "approve", "finalize", "complete", "review", "confirm", "verify",
+  "enviar", "compartir", "remitir", "derivar", "referir", "exportar", "descargar",
 ];
 
 /** Single words that, on a tab, name a section of the page rather than an action. */

@@ -230,8 +230,10 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
         4_000,
       ).catch(() => undefined);
 
+    // A fresh tab per entry: a tab a previous entry left navigating (a form post, a held panel) cannot stall the next.
     const open = async (page: CorpusPage) => {
-      await tab.goto(`${demo().url}${page.page}`);
+      await tab?.close().catch(() => undefined);
+      tab = await browser().newPage(`${demo().url}${page.page}`);
       await waitUntil(() => tab.evaluate(() => document.documentElement.dataset.sharecheck, undefined), "the content script");
       await sleep(500);
     };
@@ -239,7 +241,6 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
     before(async () => {
       await setMode(() => browser().extensionPage(), "confirm-all");
       ext = await browser().extensionPage();
-      tab = await browser().newPage("about:blank");
     });
 
     for (const page of [...CORPUS, ...CUE_PAGES]) {

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest";
+import type { ActionKind } from "./action.ts";
+import { classifyControl } from "./classify.ts";
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  document.title = "";
+});
+
+/** Generic controls (marked id="go") whose kind only their surroundings say; null: nothing around them does. */
+const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKind | null }> = [
+  { name: "a Send beside a Fax Number field", html: '<form><label>Fax Number <input value="(555) 010-4477"></label><button id="go">Send</button></form>', kind: "fax" },
+  { name: "Transmit beside a Direct Address field", html: '<form><h2>Continuity of Care Document</h2><label>Direct Address <input value="a@direct.x.example"></label><input type="submit" id="go" value="Transmit"></form>', kind: "direct" },
+  { name: "a Send beside a Refer to field, even with a fax number", html: '<form><label>Fax <input></label><label>Refer to <input value="Dr. B"></label><button id="go">Submit</button></form>', kind: "referral" },
+  { name: "a Send whose To holds a Direct address", html: '<form><label>To <input value="Dr. Chen &lt;mchen@direct.lakeside.example&gt;"></label><button id="go">Send</button></form>', kind: "direct" },
+  { name: "a Send whose To holds an ordinary email", html: '<form><label>To <input value="mchen@gmail.example"></label><button id="go">Send</button></form>', kind: null },
+  { name: "Download under a CCD heading", html: '<section><h3>Continuity of Care Document</h3><form><input type="submit" id="go" value="Download"></form></section>', kind: "export" },
+  { name: "Download PDF in a titled card", html: '<div class="card"><h2>Discharge summary</h2><button id="go">Download PDF</button></div>', kind: "export" },
+  { name: "Download of a schedule", html: '<section><h2>Schedule — Tuesday</h2><button id="go">Download</button></section>', kind: null },
+  { name: "Export in a report list titled Export to Excel", html: '<section><h2>Export to Excel</h2><button id="go">Export</button></section>', kind: null },
+  { name: "a title-only Send in a Send Chart section", html: '<section><h2>Communications — Send Chart</h2><button id="go" title="Send"></button></section>', kind: "share" },
+  { name: "Sign & Send of a Letter to Provider", html: '<form><h2>Letter to Provider</h2><button id="go">Sign &amp; Send</button></form>', kind: "share" },
+  { name: "Release on a Release of Information desk", html: '<section aria-label="Release of Information"><form><button id="go">Release</button></form></section>', kind: "share" },
+  { name: "Enviar in a Remisión form", html: '<form><h2>Remisión a especialista</h2><button id="go">Enviar</button></form>', kind: "referral" },
+  { name: "a Send in an appointment reminder stays quiet even on a referral page", html: '<h1>Referral</h1><section><h2>Appointment reminder</h2><button id="go">Send</button></section>', kind: null },
+  { name: "a Send with nothing around it but the document title", html: '<div><button id="go">Send</button></div>', title: "Fax document — EHR", kind: "fax" },
+  { name: "a chat Send with nothing around it", html: '<div class="chat"><textarea></textarea><button id="go">Send</button></div>', title: "Video visit", kind: null },
+];
+
+describe("generic controls classified by their context", () => {
+  it.each(SHAPES)("$name", ({ html, title, kind }) => {
+    document.body.innerHTML = html;
+    if (title) document.title = title;
+    expect(classifyControl(document.getElementById("go")!)?.kind ?? null).toBe(kind);
+  });
+
+  it("steps out of a shadow root to the form around its host", () => {
+    document.body.innerHTML = '<form><h2>Referral</h2><x-button id="host"></x-button></form>';
+    const root = document.getElementById("host")!.attachShadow({ mode: "open" });
+    root.innerHTML = "<button>Submit</button>";
+    expect(classifyControl(root.querySelector("button")!)?.kind).toBe("referral");
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * What the surroundings of a generic control ("Send", "Submit", "Transmit", "Download") say it does:
+ * the title of each enclosing form, dialog, panel or titled block, nearest first, and the recipient
+ * fields of each enclosing form or panel ("Refer to", "Direct address", "Fax number"); then the page's
+ * main heading and the document title. Shadow roots are stepped out of, to their hosts.
+ */
+import type { ActionKind } from "./action.ts";
+import { accessibleName } from "./accessible-name.ts";
+import { attr, parentAcrossShadow } from "./dom.ts";
+import { fieldMeaning } from "./recipient-interpret.ts";
+import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
+import { fieldValue } from "./recipient-values.ts";
+import { cleanText, matchText } from "./text.ts";
+
+const CONTAINER =
+  'form, dialog, fieldset, section, aside, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="region"], [role="group"], [role="tabpanel"], [aria-modal="true"]';
+const HEADING = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
+const FIELDS = 'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
+const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
+const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
+const MAX_CLIMB = 16;
+const MAX_FIELDS = 30;
+
+/** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
+export type TitleReading = (title: string) => ActionKind | "quiet" | null;
+
+export function kindFromContext(el: Element, read: TitleReading, withFields: boolean): ActionKind | null {
+  let node = parentAcrossShadow(el);
+  for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
+    const container = matches(node, CONTAINER);
+    const title = container ? containerTitle(node) : leadingHeading(node);
+    const said = title ? read(title) : null;
+    if (said === "quiet") return null;
+    if (said) return said;
+    if (withFields && container && node.localName !== "fieldset") {
+      const kind = kindFromFields(node);
+      if (kind) return kind;
+    }
+  }
+  const doc = el.ownerDocument;
+  for (const title of [doc.querySelector("h1")?.textContent ?? "", doc.title]) {
+    const said = title ? read(cleanText(title)) : null;
+    if (said === "quiet") return null;
+    if (said) return said;
+  }
+  return null;
+}
+
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+function containerTitle(container: Element): string {
+  const named = attr(container, "aria-labelledby") || attr(container, "aria-label") ? accessibleName(container) : "";
+  if (named) return named;
+  const heading = container.querySelector(HEADING);
+  return heading ? cleanText(heading.textContent ?? "") : "";
+}
+
+/** A block whose first child is a heading is titled by it (a card: <div><h2>Fax document</h2>…). */
+function leadingHeading(node: Element): string {
+  const first = node.firstElementChild;
+  return first && matches(first, HEADING) ? cleanText(first.textContent ?? "") : "";
+}
+
+/** The recipient fields of a form or panel: a "Refer to" makes a referral, a Direct address a Direct message, a fax number a fax. */
+function kindFromFields(container: Element): ActionKind | null {
+  let direct = false;
+  let fax = false;
+  const fields = container.querySelectorAll(FIELDS);
+  for (let i = 0; i < fields.length && i < MAX_FIELDS; i++) {
+    const field = fields[i]!;
+    const meaning = fieldMeaning(field);
+    if (!meaning || meaning === "excluded") continue;
+    if (REFERRAL_LABEL.test(matchText(meaning.label))) return "referral";
+    if (meaning.role === "direct" || (meaning.role === "name" && DIRECT_DOMAIN.test(fieldValue(field)))) direct = true;
+    if (meaning.role === "fax") fax = true;
+  }
+  return direct ? "direct" : fax ? "fax" : null;
+}

@@ -1,0 +1,68 @@
+/**
+ * From the entries of one scope to the recipient: the person or practice first (a phone or fax number
+ * names no one), with its organisation, Direct address and fax when the page shows them apart, and an
+ * NPI or TIN shown beside it.
+ */
+import type { DetectedRecipient } from "./action.ts";
+import { subtreeText } from "./accessible-name.ts";
+import type { Entry } from "./recipient-entries.ts";
+import type { RecipientRole } from "./recipient-labels.ts";
+import { EMAIL, PHONE } from "./recipient-values.ts";
+import { cleanText } from "./text.ts";
+
+const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
+const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
+/** A value that is only a number: a phone or fax line, not a name. */
+const NUMBER_ONLY = /^[\d\s().+-]+$/;
+
+export function build(entries: Entry[]): DetectedRecipient | undefined {
+  const best = (role: RecipientRole, accept: (value: string) => boolean = () => true) =>
+    entries.filter((entry) => entry.role === role && accept(entry.value)).reduce<Entry | undefined>((top, entry) => (!top || entry.priority > top.priority ? entry : top), undefined);
+  const named = (value: string) => !NUMBER_ONLY.test(value) && nameOf(value) !== "";
+  const person = best("name", named);
+  const org = best("organization", named);
+  const directEntry = best("direct", (value) => EMAIL.test(value));
+  const faxEntry = best("fax", (value) => PHONE.test(value));
+  const primary = person ?? org ?? directEntry ?? faxEntry ?? best("name");
+  if (!primary) return undefined;
+
+  // A "To" field may hold the address or number itself.
+  const addressed = entries.find((entry) => (entry.role === "name" || entry.role === "organization") && EMAIL.test(entry.value));
+  const numbered = entries.find((entry) => entry.role === "name" && NUMBER_ONLY.test(entry.value) && PHONE.test(entry.value));
+  const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0];
+  const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0];
+  const name = person ? nameOf(person.value) : org ? nameOf(org.value) : undefined;
+  const organization = org && person ? nameOf(org.value) : undefined;
+
+  const near = nearbyText(primary.element);
+  const npi = digits(best("npi")?.value, /^\d{10}$/) ?? near.match(NPI_BESIDE)?.[1];
+  const tinRaw = best("tin")?.value.match(/\b\d{2}-?\d{7}\b/)?.[0] ?? near.match(TIN_BESIDE)?.[1];
+
+  const text = name || directAddress || fax;
+  if (!text) return undefined;
+  const recipient: DetectedRecipient = { text: cleanText(text, 300), label: cleanText(primary.label, 300) };
+  if (name) recipient.name = cleanText(name, 300);
+  if (organization && organization !== name) recipient.organization = cleanText(organization, 300);
+  if (directAddress) recipient.directAddress = cleanText(directAddress, 300);
+  if (fax) recipient.fax = cleanText(fax, 40);
+  if (npi) recipient.npi = npi;
+  if (tinRaw) recipient.tin = tinRaw;
+  return recipient;
+}
+
+/** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */
+function nameOf(value: string): string {
+  return cleanText(value.replace(/[<(\[]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|-]+$/, ""), 300);
+}
+
+function digits(value: string | undefined, shape: RegExp): string | undefined {
+  const only = value?.replace(/[\s-]/g, "");
+  return only && shape.test(only) ? only : undefined;
+}
+
+/** The text of the row or small container around the recipient, where an NPI or TIN is shown beside the name. */
+function nearbyText(el: Element): string {
+  const row = el.closest('tr, [role="row"], li');
+  const container = row ?? el.parentElement?.parentElement ?? el.parentElement;
+  return container ? subtreeText(container).slice(0, 500) : "";
+}

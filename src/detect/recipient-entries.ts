@@ -1,0 +1,136 @@
+/**
+ * Everything in one scope (a form, dialog or ancestor of the control) that may say who the recipient
+ * is: labelled fields, "Label: value" text, label/value pairs, the chosen row of a table, the chosen
+ * card of a recipient group, the card under a "Recipient" heading. Options that were not chosen are
+ * never read.
+ */
+import { subtreeText } from "./accessible-name.ts";
+import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
+import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
+import type { RecipientRole } from "./recipient-labels.ts";
+import { cardName, elementValue, fieldValue } from "./recipient-values.ts";
+import { cleanText } from "./text.ts";
+import { walk } from "./walk.ts";
+
+export interface Entry {
+  role: RecipientRole;
+  priority: number;
+  label: string;
+  value: string;
+  element: Element;
+}
+
+const MAX_SCOPE_ELEMENTS = 3_000;
+const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
+const CHOSEN_ROW = /\b(?:selected|active|is-selected|checked)\b/;
+
+export function readScope(scope: Element): Entry[] {
+  const entries: Entry[] = [];
+  walk(
+    scope,
+    {
+      element(el) {
+        if (el.localName === PANEL_TAG || notChosen(el)) return false;
+        if (isField(el)) fieldEntry(el, entries);
+        else if (el.localName === "table") return !tableEntries(el, entries);
+        else if (el.localName === "input") chosenEntry(el, entries);
+        else if (!el.firstElementChild) leafLabelEntry(el, entries);
+      },
+    },
+    undefined,
+    MAX_SCOPE_ELEMENTS,
+  );
+  return entries.filter((entry) => entry.value && !inPatientBanner(entry.element, scope));
+}
+
+/** An option the person did not choose: an unselected item, or a card holding an unchecked radio. */
+function notChosen(el: Element): boolean {
+  if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;
+  if (el.localName !== "label") return false;
+  const input = el.querySelector("input[type=radio], input[type=checkbox]") as HTMLInputElement | null;
+  return input !== null && !input.checked;
+}
+
+function fieldEntry(field: Element, entries: Entry[]): void {
+  const match = fieldMeaning(field);
+  if (match && match !== "excluded") entries.push({ ...match, value: fieldValue(field), element: field });
+}
+
+/** A checked radio or checkbox in a recipient group ("Send to"): its card names the recipient. */
+function chosenEntry(input: Element, entries: Entry[]): void {
+  const type = attr(input, "type");
+  if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
+  if (sectionOf(input) !== "recipient") return;
+  const card = input.closest("label") ?? input.parentElement;
+  const value = card ? cardName(card) : "";
+  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input });
+}
+
+/** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>", a card under "Recipient". */
+function leafLabelEntry(el: Element, entries: Entry[]): void {
+  const tag = el.localName;
+  // A legend or caption titles its group (see sectionOf); what follows it is not necessarily one value.
+  if (tag === "script" || tag === "style" || tag === "option" || tag === "button" || tag === "legend" || tag === "caption") return;
+  if (tag === "label" && attr(el, "for")) return; // Read with its field.
+  if (tag === "th" && !el.parentElement?.querySelector("td")) return; // A column header: see tableEntries.
+  const own = cleanText(el.textContent ?? "", 300);
+  if (!own || own.length > 300) return;
+  const colon = own.indexOf(":");
+  if (colon > 0 && colon < own.length - 1) {
+    const match = interpret(own.slice(0, colon), el);
+    if (match && match !== "excluded") entries.push({ ...match, value: cleanText(own.slice(colon + 1), 300), element: el });
+    if (match) return;
+  }
+  if (own.length > MAX_LABEL_CHARS) return;
+  const match = interpret(own, el);
+  if (!match || match === "excluded") return;
+  const value = valueAfter(el);
+  if (value) entries.push({ ...match, value, element: el });
+}
+
+/** The value beside a label: following text, the next sibling (field, text or card), or the next cell/column. */
+function valueAfter(label: Element): string {
+  for (let node = label.nextSibling, i = 0; node && i < 4; node = node.nextSibling, i++) {
+    if (node.nodeType === TEXT_NODE) {
+      const text = cleanText((node as Text).data, 300);
+      if (text) return text;
+    } else if (isElement(node) && !notChosen(node)) {
+      return elementValue(node);
+    }
+  }
+  const parent = label.parentElement;
+  if (parent && parent.firstElementChild === label && parent.children.length === 1) {
+    const next = parent.nextElementSibling;
+    if (next) return elementValue(next);
+  }
+  return "";
+}
+
+/**
+ * A provider table: column headers name the cells of the chosen row (the selected one, or the only one).
+ * True when the table has a header row: its other rows are options not chosen, never read as label/value pairs.
+ */
+function tableEntries(table: Element, entries: Entry[]): boolean {
+  const headerRow = table.querySelector("thead tr") ?? table.querySelector("tr");
+  if (!headerRow || headerRow.querySelector("td")) return false;
+  const headers = Array.from(headerRow.children).map((cell) => subtreeText(cell));
+  const bodyRows = Array.from(table.querySelectorAll("tbody tr, tr")).filter((row) => row !== headerRow && row.querySelector("td")).slice(0, 500);
+  const chosen =
+    bodyRows.find((row) => attr(row, "aria-selected") === "true" || CHOSEN_ROW.test(attr(row, "class") ?? "") || row.querySelector("input:checked")) ??
+    (bodyRows.length === 1 ? bodyRows[0] : undefined);
+  Array.from(chosen?.children ?? []).forEach((cell, i) => {
+    const header = headers[i];
+    const match = header ? interpret(header, cell) : null;
+    if (match && match !== "excluded") entries.push({ ...match, value: cleanText(subtreeText(cell), 300), element: cell });
+  });
+  return true;
+}
+
+function inPatientBanner(el: Element, scope: Element): boolean {
+  let node: Element | null = el;
+  for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parentElement) {
+    if (PATIENT_BANNER.test(`${attr(node, "class") ?? ""} ${attr(node, "id") ?? ""} ${attr(node, "aria-label") ?? ""}`)) return true;
+    if (node === scope) break;
+  }
+  return false;
+}

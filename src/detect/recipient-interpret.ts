@@ -1,0 +1,131 @@
+/**
+ * What a label means for the recipient search: which elements are fields, their candidate labels, the
+ * group (legend, labelled group, section heading, table caption) they sit in, and whether a label names
+ * the recipient, someone else (the sender, the patient), or nothing we know.
+ */
+import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
+import { attr, ELEMENT_NODE, TEXT_NODE } from "./dom.ts";
+import {
+  EXCLUDED_LABEL_PATTERN,
+  EXCLUDED_SECTION_PATTERN,
+  RECIPIENT_LABEL_RULES,
+  RECIPIENT_SECTION_PATTERN,
+  SECTION_NAME_PATTERN,
+  SECTION_ORGANIZATION_PATTERN,
+  type RecipientRole,
+} from "./recipient-labels.ts";
+import { cleanText, matchText } from "./text.ts";
+
+const EXCLUDED = new RegExp(EXCLUDED_LABEL_PATTERN);
+const EXCLUDED_SECTION = new RegExp(EXCLUDED_SECTION_PATTERN);
+const RULES = RECIPIENT_LABEL_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
+const RECIPIENT_SECTION = new RegExp(RECIPIENT_SECTION_PATTERN);
+const SECTION_NAME = new RegExp(SECTION_NAME_PATTERN);
+const SECTION_ORGANIZATION = new RegExp(SECTION_ORGANIZATION_PATTERN);
+
+const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
+const SKIPPED_INPUT_TYPES = new Set(["hidden", "password", "checkbox", "radio", "submit", "button", "image", "reset", "file", "date", "datetime-local", "month", "week", "time", "color", "range"]);
+export const MAX_LABEL_CHARS = 60;
+export const MAX_CLIMB = 12;
+
+export interface LabelMatch {
+  role: RecipientRole;
+  priority: number;
+  label: string;
+}
+
+export function isField(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === "input") return !SKIPPED_INPUT_TYPES.has((attr(el, "type") || "text").toLowerCase()) && !el.closest('[role="combobox"]:not(input)');
+  if (tag === "select" || tag === "textarea") return true;
+  const role = attr(el, "role");
+  if (role === "combobox" || role === "textbox") return true;
+  const editable = attr(el, "contenteditable");
+  return editable !== null && editable !== "false" && !el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])');
+}
+
+/** A label's meaning for an element: a recipient role, "excluded" (sender/patient), or null (unrelated). */
+export function interpret(rawLabel: string, el: Element, scope?: Element): LabelMatch | "excluded" | null {
+  const label = cleanText(rawLabel, MAX_LABEL_CHARS * 2).replace(/[\s:*]+$/, "");
+  if (!label || label.length > MAX_LABEL_CHARS) return null;
+  const text = matchText(label);
+  if (!text) return null;
+  if (EXCLUDED.test(text)) return "excluded";
+  const section = sectionOf(el, scope);
+  if (section === "excluded") return "excluded";
+  for (const rule of RULES) if (rule.re.test(text)) return { role: rule.role, priority: rule.priority + (section === "recipient" ? 1 : 0), label };
+  if (section === "recipient") {
+    if (SECTION_NAME.test(text)) return { role: "name", priority: 3, label };
+    if (SECTION_ORGANIZATION.test(text)) return { role: "organization", priority: 3, label };
+  }
+  return null;
+}
+
+/** The title of the group an element sits in (fieldset legend, labelled group or region, section heading). */
+export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded" | null {
+  let node = el.parentElement;
+  for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parentElement) {
+    const title = groupTitle(node);
+    if (title) return sectionKind(title);
+    if (node === scope) break;
+  }
+  return null;
+}
+
+export function sectionKind(title: string): "recipient" | "excluded" | null {
+  const text = matchText(title);
+  if (EXCLUDED_SECTION.test(text)) return "excluded";
+  return RECIPIENT_SECTION.test(text) ? "recipient" : null;
+}
+
+export function groupTitle(node: Element): string {
+  const role = attr(node, "role");
+  const tag = node.localName;
+  if (tag === "fieldset" || tag === "section" || tag === "aside" || tag === "table" || role === "group" || role === "radiogroup" || role === "region") {
+    const named = attr(node, "aria-label") || attr(node, "aria-labelledby") ? accessibleName(node) : "";
+    if (named) return named;
+  }
+  const first = node.firstElementChild;
+  if (first && first.matches(SECTION_TITLE_SELECTOR)) return cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
+  return "";
+}
+
+/** Candidate labels of a field, most explicit first; the first one with a meaning decides. */
+export function fieldLabels(field: Element): string[] {
+  const labels: string[] = [];
+  if (attr(field, "aria-labelledby")) labels.push(accessibleName(field));
+  labels.push(attr(field, "aria-label") ?? "", labelText(field));
+  labels.push(precedingText(field));
+  if (field.parentElement) labels.push(precedingText(field.parentElement));
+  labels.push(attr(field, "placeholder") ?? "", attr(field, "title") ?? "");
+  for (const name of ["name", "id", "data-field"]) {
+    const value = attr(field, name);
+    if (value) labels.push(value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_.[\]]+/g, " "));
+  }
+  return labels.filter((label) => label.trim() !== "");
+}
+
+/** Short text just before an element: a previous sibling label, "To:" text node, or the row's header cell. */
+function precedingText(el: Element): string {
+  for (let node = el.previousSibling, i = 0; node && i < 4; node = node.previousSibling, i++) {
+    if (node.nodeType === TEXT_NODE) {
+      const text = (node as Text).data.trim();
+      if (text) return text;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const prev = node as Element;
+      if (isField(prev) || prev.querySelector("input, select, textarea")) return "";
+      const text = subtreeText(prev);
+      return text.length <= MAX_LABEL_CHARS ? text : "";
+    }
+  }
+  return "";
+}
+
+/** The first label of a field that means something for the recipient. */
+export function fieldMeaning(field: Element): LabelMatch | "excluded" | null {
+  for (const label of fieldLabels(field)) {
+    const match = interpret(label, field);
+    if (match) return match;
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+/**
+ * The value a recipient field or element shows: a text field's value, a dropdown's or combobox's chosen
+ * option, the chips or tokens in a "To" field (without their remove buttons), or the name line of a
+ * card. Bounded and cleaned: the page is untrusted.
+ */
+import { subtreeText } from "./accessible-name.ts";
+import { attr, byIdInTree, isElement, TEXT_NODE } from "./dom.ts";
+import { isField } from "./recipient-interpret.ts";
+import { cleanText } from "./text.ts";
+
+export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
+export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
+const CHIP_SELECTOR = '[role="option"], [class*="chip"], [class*="token"], [class*="pill"], [data-chip], [data-token]';
+/** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
+const NOT_A_NAME = /^[^:]{1,30}:|^[\d\s().+-]+$|@/;
+const MAX_LEAVES = 40;
+
+export function elementValue(el: Element): string {
+  if (isField(el)) return fieldValue(el);
+  const field = el.querySelector("input, select, textarea, [role='combobox'], [contenteditable]");
+  return field && isField(field) ? fieldValue(field) : cardName(el);
+}
+
+export function fieldValue(field: Element): string {
+  const tag = field.localName;
+  if (tag === "select") return selectedText(field as HTMLSelectElement);
+  if (attr(field, "role") === "combobox" && tag !== "input") return comboboxValue(field);
+  const chips = chipTexts(field);
+  let value = "";
+  if (tag === "input" || tag === "textarea") value = propertyValue(field as HTMLInputElement);
+  else value = chips.length ? ownText(field) : subtreeText(field);
+  return cleanText([...chips, value].filter(Boolean).join("; "), 300);
+}
+
+export function propertyValue(input: HTMLInputElement): string {
+  try {
+    return String(input.value ?? "").slice(0, 2_000);
+  } catch {
+    return attr(input, "value") ?? "";
+  }
+}
+
+function selectedText(select: HTMLSelectElement): string {
+  const option = select.options?.[select.selectedIndex];
+  if (!option) return "";
+  const text = cleanText(option.textContent ?? "", 300);
+  // "Select a provider…" placeholders carry no recipient, nor does "Other (type below)": the typed-in field does.
+  if (attr(option, "value") === "" || /^(?:select|choose|pick|--|none)\b|^other\b\s*(?:$|[(\-–—:,.…])/i.test(text)) return "";
+  return text;
+}
+
+function comboboxValue(combobox: Element): string {
+  const input = combobox.querySelector("input");
+  const typed = input ? propertyValue(input).trim() : "";
+  if (typed) return cleanText(typed, 300);
+  const active = attr(combobox, "aria-activedescendant");
+  const option = active ? byIdInTree(combobox, active) : null;
+  if (option) return cleanText(subtreeText(option), 300);
+  return cleanText(subtreeText(combobox), 300);
+}
+
+/** Chips/tokens in or beside a "To" field, each without its remove button. */
+function chipTexts(field: Element): string[] {
+  const container = isField(field) && field.localName !== "input" ? field : field.parentElement;
+  if (!container) return [];
+  const chips: string[] = [];
+  const found = container.querySelectorAll(CHIP_SELECTOR);
+  for (let i = 0; i < found.length && chips.length < 20; i++) {
+    const chip = found[i]!;
+    const outer = chip.parentElement?.closest(CHIP_SELECTOR);
+    // A chip inside a chip is read with it; the field itself may be styled as a "tokens" box.
+    if (chip.contains(field) || (outer && outer !== container && container.contains(outer))) continue;
+    const clean = cleanText(ownText(chip), 300);
+    if (clean) chips.push(clean);
+  }
+  return chips;
+}
+
+/** An element's text without its buttons (a chip's ×) and without the chips inside it (read apart). */
+function ownText(el: Element): string {
+  let text = "";
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === TEXT_NODE) text += (node as Text).data;
+    else if (isElement(node) && node.localName !== "button" && attr(node, "role") !== "button" && !(el !== node && isChip(node))) text += ` ${subtreeText(node)} `;
+  }
+  return text;
+}
+
+function isChip(el: Element): boolean {
+  try {
+    return el.matches(CHIP_SELECTOR) && attr(el, "role") !== "option";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The name line of a card (a chosen option, a side-panel card): its first line of text that is not a
+ * "Label: value" line, a number or an address. A one-line element is its own text.
+ */
+export function cardName(el: Element): string {
+  const lines: string[] = [];
+  collectLines(el, lines);
+  if (lines.length <= 1) return cleanText(subtreeText(el), 300);
+  return lines.find((line) => !NOT_A_NAME.test(line)) ?? "";
+}
+
+const BLOCK = /^(?:div|p|li|ul|ol|dl|dt|dd|section|article|header|footer|table|tbody|tr|td|th|h[1-6]|br|label)$/;
+
+/** Lines of text: a block element with block children is split into them; anything else is one line. */
+function collectLines(el: Element, lines: string[]): void {
+  for (let node = el.firstChild; node && lines.length < MAX_LEAVES; node = node.nextSibling) {
+    if (node.nodeType === TEXT_NODE) {
+      const text = cleanText((node as Text).data, 300);
+      if (text) lines.push(text);
+    } else if (isElement(node) && node.localName !== "button" && node.localName !== "input" && attr(node, "aria-hidden") !== "true") {
+      if (Array.from(node.children).some((child) => BLOCK.test(child.localName))) collectLines(node, lines);
+      else {
+        const text = subtreeText(node);
+        if (text) lines.push(text);
+      }
+    }
+  }
+}
