@@ -14,6 +14,8 @@ export const SettingsProblem = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("migration-failed"), from: z.number() }),
   /** Some fields were damaged and reset; the others were kept. */
   z.object({ kind: z.literal("fields-reset"), fields: z.array(z.enum(MANAGED_FIELDS)) }),
+  /** Some ACO list entries were damaged (a participant's aliases, say): they were mended or dropped, the rest kept. */
+  z.object({ kind: z.literal("acos-repaired"), count: z.number() }),
   /** The administrator's policy had fields that are not valid; those fields were ignored. */
   z.object({ kind: z.literal("managed-invalid"), fields: z.array(z.string()) }),
   /** The administrator's policy could not be read at all. */
@@ -30,6 +32,7 @@ export const NOTICE_KEYS: Record<SettingsProblem["kind"], string> = {
   "future-version": "settings_notice_future_version",
   "migration-failed": "settings_notice_migration_failed",
   "fields-reset": "settings_notice_fields_reset",
+  "acos-repaired": "settings_notice_acos_repaired",
   "managed-invalid": "settings_notice_managed_invalid",
   "managed-unreadable": "settings_notice_managed_unreadable",
 };
@@ -40,7 +43,8 @@ export function describeProblems(problems: readonly SettingsProblem[], translate
   return problems
     .map((problem) => {
       const key = NOTICE_KEYS[problem.kind];
-      return translate(key, "fields" in problem ? [problem.fields.join(", ")] : []) || key;
+      const subs = "fields" in problem ? [problem.fields.join(", ")] : "count" in problem ? [String(problem.count)] : [];
+      return translate(key, subs) || key;
     })
     .join(" ");
 }

@@ -65,6 +65,20 @@ describe("repairSettings", () => {
     expect(result.settings.mode).toBe("advise");
   });
 
+  it("mends a damaged participant (bad aliases) instead of resetting the whole ACO list", () => {
+    const raw = structuredClone(good) as unknown as { profile: { acos: { participants: unknown[] }[] } };
+    raw.profile.acos[0]!.participants.push({ name: "Bad Aliases Clinic", aliases: "not a list" }, { name: 7 }, { name: "Fine Clinic", aliases: ["@direct.fine.example"] });
+    const result = repairSettings(raw);
+    expect(result.problems).toEqual([{ kind: "acos-repaired", count: 2 }]);
+    expect(result.settings.profile.acos[0]!.participants).toEqual([
+      ...good.profile.acos[0]!.participants,
+      { name: "Bad Aliases Clinic" },
+      { name: "Fine Clinic", aliases: ["@direct.fine.example"] },
+    ]);
+    expect(result.settings.mode).toBe("advise");
+    expect(result.changed).toBe(true);
+  });
+
   it("survives a profile that is not an object", () => {
     const result = repairSettings({ version: SETTINGS_VERSION, profile: null, mode: "off" });
     expect(result.settings.mode).toBe("off");
