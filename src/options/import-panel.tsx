@@ -126,13 +126,15 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
     const summary = planned.map((p) =>
       t(p.mode === "replace" ? "import_result_replace" : "import_result_add", [p.acoName, String(p.preview.result.length), String(p.preview.counts.added), String(p.preview.counts.changed), String(p.preview.counts.missing)]),
     );
+    // The preview goes while the lists are saved (re-rendering it against the new lists would only cost time) and
+    // comes back as it was if saving fails.
+    const pending = file;
+    setFile(undefined);
     const saved = await save(withAcos((latest) => applyPlans(latest, plans, hasAliases)), t("import_applied", [String(totals.added), String(totals.changed)]), {
-      undoLabel: t("import_undo_label", file.name),
+      undoLabel: t("import_undo_label", pending.name),
     });
-    if (saved) {
-      setFile(undefined);
-      setResult({ lines: summary });
-    }
+    if (saved) setResult({ lines: summary });
+    else setFile(pending);
   };
 
   const groups = file?.parsed.groups ?? [];
