@@ -19,6 +19,10 @@ export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | un
       ...(name ? { name } : {}),
       ...(recipient?.npi ? { npi: recipient.npi } : {}),
       ...(recipient?.tin ? { tin: recipient.tin } : {}),
+      // Contract v1.1: each identifier the page shows apart, so ACO matching can use every one.
+      ...(recipient?.organization ? { organization: recipient.organization } : {}),
+      ...(recipient?.directAddress ? { directAddress: recipient.directAddress } : {}),
+      ...(recipient?.fax ? { fax: recipient.fax } : {}),
     },
     information: inferred.information ?? ["general"],
   };
