@@ -6,6 +6,8 @@
  * test/e2e/corpus-data.ts): listed on the /corpus page (`{{corpus}}`), not in the top bar.
  * cues/*.html are corpus pages too, served at /cues/<name>: screens whose shares carry (or only seem to
  * carry) sensitive content, for the cue reader (src/detect/cues.ts).
+ * paths/*.html are served at /paths/<name> and listed with the corpus: the ways a record leaves and
+ * controls that change under the clinician, for test/e2e/content-paths.test.ts.
  * static/ is served as is (CSS, JS, iframe documents).
  *
  * Forms post to /api/<kind> and get a "Sent" page; every submission is counted in memory so a
@@ -63,6 +65,7 @@ function pageMeta(name: string, source: string): PageMeta {
 const PAGE_DIRS = [
   { dir: "pages", prefix: "" },
   { dir: "cues", prefix: "cues/" },
+  { dir: "paths", prefix: "paths/" },
 ];
 
 async function listPages(): Promise<PageMeta[]> {

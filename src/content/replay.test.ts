@@ -60,4 +60,20 @@ describe("replay", () => {
     expect(replay(held)).toBe(false);
     expect(seen.clicks).toBe(0);
   });
+
+  it("replays on the identical fresh node a re-render put in the control's place, and on nothing when that is ambiguous", () => {
+    document.body.innerHTML = `<div id="app"><button class="send">Fax chart</button></div>`;
+    const app = document.getElementById("app")!;
+    const held = captureActivation(new MouseEvent("click"), app.querySelector("button")!)!;
+    let clicks = 0;
+    app.innerHTML = `<button class="send">Fax chart</button>`;
+    app.querySelector("button")!.addEventListener("click", () => clicks++);
+    expect(canReplay(held)).toBe(true);
+    expect(replay(held)).toBe(true);
+    expect(clicks).toBe(1);
+    app.innerHTML = `<button class="send">Fax chart</button><button class="send">Fax chart</button>`;
+    expect(canReplay(held)).toBe(false);
+    app.innerHTML = `<button class="send">Print chart</button>`;
+    expect(canReplay(held)).toBe(false);
+  });
 });

@@ -5,12 +5,15 @@
  * through, so the page's handlers run once and the default action (link with its target, form
  * submission with its submitter) happens once. A held key press (Enter or Space on a custom control, a
  * send shortcut in a composer) is replayed whole: keydown, the keypress a browser sends after an
- * uncancelled Enter or Space, and keyup, since page handlers act on any of the three.
+ * uncancelled Enter or Space, and keyup, since page handlers act on any of the three. A control (or
+ * form) the page re-rendered meanwhile as an identical fresh node is replayed on that node (stand-in.ts).
  */
+import { remember, standIn, type Remembered } from "./stand-in.ts";
+
 export type HeldActivation =
-  | { type: "click"; target: Element; control: Element; init: MouseEventInit }
-  | { type: "submit"; form: HTMLFormElement; submitter: HTMLElement | null }
-  | { type: "keydown"; target: Element; control: Element; init: KeyboardEventInit };
+  | { type: "click"; target: Element; control: Element; init: MouseEventInit; memo: Remembered }
+  | { type: "submit"; form: HTMLFormElement; submitter: HTMLElement | null; memo: Remembered; submitterMemo?: Remembered }
+  | { type: "keydown"; target: Element; control: Element; init: KeyboardEventInit; memo: Remembered };
 
 /** Capture what is needed to replay an activation (the real target: composedPath pierces shadow roots). */
 export function captureActivation(event: Event, control: Element): HeldActivation | undefined {
@@ -18,43 +21,46 @@ export function captureActivation(event: Event, control: Element): HeldActivatio
   if (event.type === "submit") {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return undefined;
-    return { type: "submit", form, submitter: (event as SubmitEvent).submitter ?? null };
+    const submitter = (event as SubmitEvent).submitter ?? null;
+    return { type: "submit", form, submitter, memo: remember(form), ...(submitter ? { submitterMemo: remember(submitter) } : {}) };
   }
   const shared = { bubbles: true, cancelable: true, composed: true };
   if (event instanceof KeyboardEvent) {
     // Keys go to the focused element: the control itself, or the composer field of a send shortcut.
     const { key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } = event;
-    return { type: "keydown", target: target instanceof Element ? target : control, control, init: { ...shared, key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } };
+    const origin = target instanceof Element ? target : control;
+    return { type: "keydown", target: origin, control, init: { ...shared, key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey }, memo: remember(origin) };
   }
   const origin = target instanceof Element && control.contains(target) ? target : control;
   if (event instanceof MouseEvent) {
     const { clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } = event;
-    return { type: "click", target: origin, control, init: { ...shared, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } };
+    return { type: "click", target: origin, control, init: { ...shared, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey }, memo: remember(control) };
   }
   return undefined;
 }
 
-/** The element whose presence decides whether the action can still be completed. */
-export function heldElement(held: HeldActivation): Element {
-  return held.type === "submit" ? (held.submitter ?? held.form) : held.control;
+/** Where the replay goes: the held element, or its identical stand-in; null when neither is in the page. */
+function destination(held: HeldActivation): Element | null {
+  if (held.type !== "click") return standIn(held.memo);
+  return held.target.isConnected && held.control.isConnected ? held.target : standIn(held.memo);
 }
 
 export function canReplay(held: HeldActivation): boolean {
-  return heldElement(held).isConnected && (held.type !== "submit" || held.form.isConnected);
+  return destination(held) !== null && (held.type !== "submit" || !held.submitterMemo || standIn(held.submitterMemo) !== null);
 }
 
 /** Dispatch the activation again. Returns false when the control left the page (nothing done). */
 export function replay(held: HeldActivation): boolean {
-  if (!canReplay(held)) return false;
+  const target = destination(held);
+  if (!target || !canReplay(held)) return false;
   switch (held.type) {
-    case "click": {
-      const target = held.target.isConnected ? held.target : held.control;
+    case "click":
       // A dispatched click runs the page's handlers and the activation behaviour (links, submit buttons).
       target.dispatchEvent(new MouseEvent("click", held.init));
       return true;
-    }
     case "submit": {
-      const { form, submitter } = held;
+      const form = target as HTMLFormElement;
+      const submitter = held.submitterMemo ? (standIn(held.submitterMemo) as HTMLElement | null) : null;
       if (typeof form.requestSubmit !== "function") {
         form.submit();
         return true;
@@ -67,7 +73,6 @@ export function replay(held: HeldActivation): boolean {
       return true;
     }
     case "keydown": {
-      const target = held.target.isConnected ? held.target : held.control;
       const init = held.init;
       const uncancelled = target.dispatchEvent(new KeyboardEvent("keydown", init));
       if (uncancelled && (init.key === "Enter" || init.key === " ") && !init.ctrlKey && !init.metaKey && !init.altKey) {

@@ -1,0 +1,39 @@
+/**
+ * Frameworks re-render: a held control may be replaced by an identical fresh node before the clinician
+ * proceeds. Its stand-in is that fresh node: under the nearest ancestor still in the page, the one
+ * element with the same tag, type, role, naming attributes and text. None, or more than one: no stand-in,
+ * and nothing is replayed (the panel says the control is gone).
+ */
+const MAX_ANCESTORS = 8;
+const MAX_TEXT = 200;
+const NAMING = ["type", "role", "name", "value", "aria-label", "title", "id"];
+
+export type Remembered = { element: Element; ancestors: Element[]; signature: string };
+
+function signature(el: Element): string {
+  let sig = `${el.localName}\u0000${(el.textContent ?? "").trim().slice(0, MAX_TEXT)}`;
+  for (const name of NAMING) sig += `\u0000${el.getAttribute(name) ?? ""}`;
+  return sig;
+}
+
+export function remember(element: Element): Remembered {
+  const ancestors: Element[] = [];
+  for (let up = element.parentElement; up && ancestors.length < MAX_ANCESTORS; up = up.parentElement) ancestors.push(up);
+  return { element, ancestors, signature: signature(element) };
+}
+
+/** The remembered element if it is still in the page, else its one identical replacement, else null. */
+export function standIn(remembered: Remembered): Element | null {
+  const { element, ancestors } = remembered;
+  if (element.isConnected) return element;
+  const anchor = ancestors.find((el) => el.isConnected);
+  if (!anchor) return null;
+  let found: Element | null = null;
+  const same = anchor.getElementsByTagName(element.localName);
+  for (let i = 0; i < same.length; i++) {
+    if (signature(same[i]!) !== remembered.signature) continue;
+    if (found) return null;
+    found = same[i]!;
+  }
+  return found;
+}
