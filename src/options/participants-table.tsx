@@ -21,6 +21,7 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
   const matches = useMemo(() => index.search(query), [index, query]);
   const [editing, setEditing] = useState<Editing>();
   const [addTo, setAddTo] = useState("");
+  const [addToError, setAddToError] = useState(false);
   const editor = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => editor.current?.scrollIntoView({ block: "nearest" }), [editing]);
@@ -109,6 +110,7 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
           onSubmit={async (participant) => {
             const target = acos.length === 1 ? acos[0]!.id : addTo;
             const aco = acos.find((a) => a.id === target);
+            setAddToError(!aco);
             if (!aco) {
               document.getElementById(`${id}-to`)?.focus();
               return false;
@@ -121,7 +123,16 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
           {acos.length > 1 && (
             <div class="sc-field">
               <label for={`${id}-to`}>{t("participant_add_to")}</label>
-              <select id={`${id}-to`} value={addTo} onChange={(e) => setAddTo(e.currentTarget.value)}>
+              <select
+                id={`${id}-to`}
+                value={addTo}
+                aria-invalid={addToError ? "true" : undefined}
+                aria-describedby={addToError ? `${id}-to-error` : undefined}
+                onChange={(e) => {
+                  setAddTo(e.currentTarget.value);
+                  setAddToError(false);
+                }}
+              >
                 <option value="">{t("import_target_choose")}</option>
                 {acos.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -129,6 +140,11 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
                   </option>
                 ))}
               </select>
+              {addToError && (
+                <span class="sc-error" id={`${id}-to-error`}>
+                  {t("participant_choose_aco")}
+                </span>
+              )}
             </div>
           )}
         </ParticipantForm>
