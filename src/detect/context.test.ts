@@ -25,6 +25,9 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
   { name: "Enviar in a Remisión form", html: '<form><h2>Remisión a especialista</h2><button id="go">Enviar</button></form>', kind: "referral" },
   { name: "a Send in an appointment reminder stays quiet even on a referral page", html: '<h1>Referral</h1><section><h2>Appointment reminder</h2><button id="go">Send</button></section>', kind: null },
   { name: "a Send with nothing around it but the document title", html: '<div><button id="go">Send</button></div>', title: "Fax document — EHR", kind: "fax" },
+  { name: "a Submit in a toolkit window titled by a classed header block", html: '<div class="x-window"><div class="x-window-header"><span>Fax Document</span></div><div class="x-window-body"><button id="go">Submit</button></div></div>', kind: "fax" },
+  { name: "a search form's Submit on a referrals page", html: '<h1>Referral management</h1><form method="get"><input name="q"><button id="go">Submit</button></form>', kind: null },
+  { name: "a role=search Go on a fax page", html: '<h1>Fax</h1><div role="search"><input><button id="go">Go</button></div>', kind: null },
   { name: "a chat Send with nothing around it", html: '<div class="chat"><textarea></textarea><button id="go">Send</button></div>', title: "Video visit", kind: null },
 ];
 

@@ -15,6 +15,9 @@ import { cleanText, matchText } from "./text.ts";
 const CONTAINER =
   'form, dialog, fieldset, section, aside, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="region"], [role="group"], [role="tabpanel"], [aria-modal="true"]';
 const HEADING = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
+/** Widget toolkits title their windows and panels with classed blocks (x-window-header, k-window-title, modal-header, card-title). */
+const TITLE_BLOCK = '[class*="title"], [class*="header"], [class*="heading"]';
+const MAX_TITLE_CHARS = 80;
 const FIELDS = 'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
@@ -25,6 +28,9 @@ const MAX_FIELDS = 30;
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;
 
 export function kindFromContext(el: Element, read: TitleReading, withFields: boolean): ActionKind | null {
+  // A search or filter form's submit sends nothing out, whatever page it is on.
+  const form = el.closest("form");
+  if (el.closest('[role="search"]') || (form && attr(form, "method")?.toLowerCase() === "get")) return null;
   let node = parentAcrossShadow(el);
   for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
     const container = matches(node, CONTAINER);
@@ -61,10 +67,12 @@ function containerTitle(container: Element): string {
   return heading ? cleanText(heading.textContent ?? "") : "";
 }
 
-/** A block whose first child is a heading is titled by it (a card: <div><h2>Fax document</h2>…). */
+/** A block whose first child is a heading or a title block is titled by it (a card: <div><h2>Fax document</h2>…). */
 function leadingHeading(node: Element): string {
   const first = node.firstElementChild;
-  return first && matches(first, HEADING) ? cleanText(first.textContent ?? "") : "";
+  if (!first || !(matches(first, HEADING) || matches(first, TITLE_BLOCK))) return "";
+  const title = cleanText(first.textContent ?? "");
+  return title.length <= MAX_TITLE_CHARS ? title : "";
 }
 
 /** The recipient fields of a form or panel: a "Refer to" makes a referral, a Direct address a Direct message, a fax number a fax. */

@@ -23,6 +23,9 @@ export interface Entry {
 const MAX_SCOPE_ELEMENTS = 3_000;
 const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
 const CHOSEN_ROW = /\b(?:selected|active|is-selected|checked)\b/;
+/** Class or id that says "this shows the recipient" (recipient-name, sendTo, receiver): the weakest evidence, used when no label says more. */
+const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipient|send-?to|sendTo|receiver|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
+const FIELDS = "input, select, textarea, [contenteditable]";
 
 export function readScope(scope: Element): Entry[] {
   const entries: Entry[] = [];
@@ -35,6 +38,7 @@ export function readScope(scope: Element): Entry[] {
         else if (el.localName === "table") return !tableEntries(el, entries);
         else if (el.localName === "input") chosenEntry(el, entries);
         else if (!el.firstElementChild) leafLabelEntry(el, entries);
+        if (RECIPIENT_HINT.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`)) hintEntry(el, entries);
       },
     },
     undefined,
@@ -64,6 +68,12 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   const card = input.closest("label") ?? input.parentElement;
   const value = card ? cardName(card) : "";
   if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input });
+}
+
+function hintEntry(el: Element, entries: Entry[]): void {
+  if (isField(el) || el.querySelector(FIELDS)) return;
+  const value = cardName(el);
+  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el });
 }
 
 /** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>", a card under "Recipient". */

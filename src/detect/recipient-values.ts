@@ -10,7 +10,11 @@ import { cleanText } from "./text.ts";
 
 export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
 export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
-const CHIP_SELECTOR = '[role="option"], [class*="chip"], [class*="token"], [class*="pill"], [data-chip], [data-token]';
+// React-Select shows its choice beside the input as single-value / multi-value blocks.
+const CHIP_SELECTOR =
+  '[role="option"], [class*="chip"], [class*="token"], [class*="pill"], [data-chip], [data-token], [class*="single-value"], [class*="singleValue"], [class*="multi-value__label"], [class*="multiValueLabel"]';
+const FIELD_SELECTOR = "input, select, textarea";
+const MAX_CHIP_CLIMB = 3;
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
 const NOT_A_NAME = /^[^:]{1,30}:|^[\d\s().+-]+$|@/;
 const MAX_LEAVES = 40;
@@ -59,9 +63,14 @@ function comboboxValue(combobox: Element): string {
   return cleanText(subtreeText(combobox), 300);
 }
 
-/** Chips/tokens in or beside a "To" field, each without its remove button. */
+/** Chips/tokens in or beside a "To" field (up to the widget around it, which holds no other field), each without its remove button. */
 function chipTexts(field: Element): string[] {
-  const container = isField(field) && field.localName !== "input" ? field : field.parentElement;
+  let container = field.localName !== "input" ? field : field.parentElement;
+  for (let i = 0; container && field.localName === "input" && i < MAX_CHIP_CLIMB; i++) {
+    const up: Element | null = container.parentElement;
+    if (!up || up.querySelectorAll(FIELD_SELECTOR).length > 1) break;
+    container = up;
+  }
   if (!container) return [];
   const chips: string[] = [];
   const found = container.querySelectorAll(CHIP_SELECTOR);
