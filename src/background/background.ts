@@ -17,6 +17,7 @@ import { scanTab } from "./scan-tab.ts";
 import { createSettingsService } from "./settings-service.ts";
 import { createSiteRegistration } from "./site-registration.ts";
 import { createTabActions } from "./tab-actions.ts";
+import { recipientSuggestionsOf } from "../ui/recipient-suggestions.ts";
 import { createVerdictHandler, type Core } from "./verdicts.ts";
 
 const WARM_UP_REQUEST: DisclosureRequest = { purpose: "treatment", recipient: { type: "provider" }, information: ["general"] };
@@ -57,6 +58,11 @@ export function createBackground(api: BackgroundApi, core: Core) {
 
   const handlers: Handlers = {
     verdict: createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin: api.runtime.getURL("") }),
+    async "recipient-suggestions"({ query }) {
+      const { acos } = (await settings.current()).effective.profile;
+      const suggest = recipientSuggestionsOf({ acos }); // built on the popup's first ask, kept per list
+      return { suggestions: query.trim() ? suggest(query) : [], participants: acos.reduce((n, aco) => n + aco.participants.length, 0) };
+    },
     async "action-detected"({ action }, sender) {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await tabActions.record(tabId, { action });

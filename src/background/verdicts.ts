@@ -3,6 +3,7 @@
  * "could not decide", never a guess. Then, without delaying the answer on failure, feed the tab's badge and the
  * popup (when a content script reports an action) and the audit log (when enabled).
  */
+import { acoFact, type AcoFact } from "../core/aco-fact.ts";
 import { Verdict, type DisclosureRequest, type OrgProfile } from "../core/schema.ts";
 import type { ParsedRequest } from "../messaging/messages.ts";
 import type { Runtime } from "../platform/browser.ts";
@@ -27,15 +28,18 @@ export type VerdictDeps = {
 };
 
 export function createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin, now = () => new Date() }: VerdictDeps) {
-  return async ({ request, action }: ParsedRequest<"verdict">, sender: Runtime.MessageSender): Promise<{ verdict: Verdict }> => {
+  return async ({ request, action }: ParsedRequest<"verdict">, sender: Runtime.MessageSender): Promise<{ verdict: Verdict; aco?: AcoFact }> => {
     let verdict: Verdict;
+    let aco: AcoFact | undefined;
     let auditSettings: { enabled: boolean; retentionDays: number } | undefined;
     try {
       const { effective } = await settings.current();
       auditSettings = effective.audit;
       verdict = Verdict.parse(core.evaluate(request, effective.profile));
+      aco = acoFact(request, verdict, effective.profile);
     } catch {
       verdict = core.couldNotDecide("the rules could not be applied");
+      aco = undefined;
     }
 
     const tabId = sender.tab?.id;
@@ -58,7 +62,7 @@ export function createVerdictHandler({ core, settings, tabActions, audit, extens
       // Not awaited: a slow or full storage must not make the clinician wait for the verdict.
       audit.append(entry, auditSettings.retentionDays, interaction).catch(() => undefined);
     }
-    return { verdict };
+    return aco ? { verdict, aco } : { verdict };
   };
 }
 

@@ -3,9 +3,11 @@
  * request and per reply, keyed by `type`. Senders and the background both parse at the boundary.
  */
 import { z } from "zod";
+import { AcoFact } from "../core/aco-fact.ts";
 import { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { DetectedAction } from "../detect/action.ts";
 import { PANEL_DECISIONS, PANEL_MAX_HEIGHT, PANEL_PORT_PREFIX, PANEL_SESSION_PATTERN } from "./protocol.ts";
+import { Suggestion } from "../ui/recipient-suggestions.ts";
 import { AuditEntry, InterceptionMode, MANAGED_FIELDS, Settings } from "../settings/schema.ts";
 
 const Empty = z.object({});
@@ -81,7 +83,16 @@ export const MESSAGES = {
   /** Evaluate a disclosure with the organisation's profile. `action` (when from a content script) feeds the badge, popup and audit log. */
   verdict: {
     request: z.object({ request: DisclosureRequest, action: DetectedAction.optional() }),
-    response: z.object({ verdict: Verdict }),
+    /** `aco`: the recipient's ACO memberships and what matched, worked out where the lists are. */
+    response: z.object({ verdict: Verdict, aco: AcoFact.optional() }),
+  },
+  /**
+   * The popup's recipient suggestions, from the ACO lists the background holds (the popup never loads a
+   * 50,000-participant list). `participants`: how many the lists hold. Extension pages only.
+   */
+  "recipient-suggestions": {
+    request: z.object({ query: z.string().max(500) }),
+    response: z.object({ suggestions: z.array(Suggestion), participants: z.number().int().nonnegative() }),
   },
   /** A content script saw an action start (before the clinician answered anything). */
   "action-detected": {

@@ -28,6 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     verdict: vi.fn(() => ({ verdict })),
     "action-detected": vi.fn(() => ({})),
+    "recipient-suggestions": vi.fn(unexpected),
     "last-action": vi.fn(unexpected),
     "scan-tab": vi.fn(unexpected),
     "content-config": vi.fn(() => ({ mode: "confirm-risky" as const })),
@@ -99,6 +100,8 @@ describe("createRouter", () => {
     expect(await route({ type: "sites-sync", payload: {} }, contentScript)).toMatchObject({ ok: false });
     expect(h["settings-save"]).not.toHaveBeenCalled();
     expect(h["sites-sync"]).not.toHaveBeenCalled();
+    // The ACO lists' names are for our own pages: a page must not read them through the suggestions.
+    expect(await route({ type: "recipient-suggestions", payload: { query: "a" } }, contentScript)).toMatchObject({ ok: false });
     expect(await route({ type: "content-config", payload: {} }, contentScript)).toEqual({ ok: true, data: { mode: "confirm-risky" } });
     expect(await route({ type: "sites-sync", payload: {} }, optionsPage)).toEqual({ ok: true, data: { granted: ["https://ehr.example.org/*"] } });
   });

@@ -1,11 +1,15 @@
 /**
- * The popup's quick check. The form shows at once (focus in Recipient). The first verdicts come from the
- * background, which already holds the organisation's profile indexed; the profile itself is loaded after the
- * first verdict (a 50,000-participant list takes a while to cross), and from then on every change is
- * evaluated here with the same core, as the user types. Anything that fails shows "could not decide".
+ * The popup's quick check. The form shows at once (focus in Recipient). Until a recipient is given the
+ * verdict's place holds a prompt: an answer about nobody in particular would read as a green "Allowed" for
+ * whoever the clinician had in mind. Verdicts, with the ACO fact, and recipient suggestions come from the
+ * background, which holds the organisation's profile indexed; the popup never loads the participant lists
+ * (50,000 of them take seconds to cross and parse, and the clinician would type into a frozen page). It
+ * asks once at opening so the background's index is warm when the recipient is typed. A failed or late
+ * answer shows "could not decide".
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { couldNotDecide, evaluate, type DisclosureRequest, type OrgProfile, type Verdict } from "../core/index.ts";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { AcoFact } from "../core/aco-fact.ts";
+import { couldNotDecide, type DisclosureRequest, type Verdict } from "../core/index.ts";
 import { buildRequest } from "../content/request.ts";
 import type { DetectedAction, DetectedCue } from "../detect/action.ts";
 import { send } from "../messaging/send.ts";
@@ -13,26 +17,17 @@ import { browser } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
 import { CheckForm, key } from "../ui/check-form.tsx";
 import { CueList } from "../ui/cue-list.tsx";
-import { buildParticipantSearch, profileParticipants } from "../ui/participant-search.ts";
+import type { Suggest } from "../ui/recipient-combobox.tsx";
+import { recipientGiven } from "../ui/recipient-given.ts";
 import { VerdictView } from "../ui/verdict-view.tsx";
 import { copyNote } from "./copy-note.ts";
 import { FIRST_VERDICT_MARK } from "./marks.ts";
 
-const SETTINGS_TIMEOUT_MS = 3000;
-
 const START: DisclosureRequest = { purpose: "treatment", recipient: { type: "provider" }, information: ["general"] };
 
-type Profile = { status: "loading" } | { status: "ready"; profile: OrgProfile } | { status: "failed"; detail: string };
+const suggest: Suggest = (query) => send("recipient-suggestions", { query }).then((r) => r.suggestions);
 
-function decide(request: DisclosureRequest, profile: Profile): Verdict | undefined {
-  if (profile.status === "loading") return undefined;
-  if (profile.status === "failed") return couldNotDecide(profile.detail);
-  try {
-    return evaluate(request, profile.profile);
-  } catch (error) {
-    return couldNotDecide(error instanceof Error ? error.message : String(error));
-  }
-}
+type Answer = { request: DisclosureRequest; verdict: Verdict; aco: AcoFact | undefined };
 
 async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -61,38 +56,39 @@ async function writeClipboard(text: string): Promise<void> {
 
 export function Popup() {
   const [request, setRequest] = useState<DisclosureRequest>(START);
-  const [profile, setProfile] = useState<Profile>({ status: "loading" });
+  const [answer, setAnswer] = useState<Answer>();
+  /** How many participants the ACO lists hold, once the background says; undefined if it could not. */
+  const [participants, setParticipants] = useState<number | "failed">();
   const [status, setStatus] = useState("");
   /** Cues of sensitive content read with the action the form was filled from: they pre-set the kinds. */
   const [cues, setCues] = useState<readonly DetectedCue[]>([]);
   const touched = useRef(false);
   const marked = useRef(false);
 
-  const loadProfile = () =>
-    send("settings-get", {}, { timeoutMs: SETTINGS_TIMEOUT_MS }).then(
-      (view) => setProfile({ status: "ready", profile: view.settings.profile }),
-      (error: unknown) => setProfile({ status: "failed", detail: error instanceof Error ? error.message : String(error) }),
+  // Warm the background's suggestion index and learn whether there are ACO lists at all.
+  useEffect(() => {
+    send("recipient-suggestions", { query: "" }).then(
+      (r) => setParticipants(r.participants),
+      () => setParticipants("failed"),
     );
+  }, []);
 
-  // Until the profile is here, ask the background for each verdict. The profile is fetched only after the
-  // first answer, so its large reply cannot hold up that answer in the background.
-  const [remote, setRemote] = useState<{ request: DisclosureRequest; verdict: Verdict }>();
+  // One question per request; the first (before any recipient) only warms the background's ACO index.
+  // A layout effect, so the question leaves right after the render instead of a frame later.
   const asked = useRef(false);
-  // A layout effect, so the first question leaves right after the first render instead of a frame later.
   useLayoutEffect(() => {
-    if (profile.status !== "loading") return;
-    let current = true;
-    const first = !asked.current;
+    if (asked.current && !recipientGiven(request)) return;
     asked.current = true;
-    const answer = send("verdict", { request }).then(
-      ({ verdict }) => current && setRemote({ request, verdict }),
-      () => undefined, // the profile path still answers, or fails safe
+    let current = true;
+    send("verdict", { request }).then(
+      ({ verdict, aco }) => current && setAnswer({ request, verdict, aco }),
+      (error: unknown) =>
+        current && setAnswer({ request, verdict: couldNotDecide(error instanceof Error ? error.message : String(error)), aco: undefined }),
     );
-    if (first) void answer.then(loadProfile);
     return () => {
       current = false;
     };
-  }, [request, profile.status]);
+  }, [request]);
 
   useEffect(() => {
     void (async () => {
@@ -111,13 +107,10 @@ export function Popup() {
     setStatus(kinds.length ? `${t("popup_scan_found", action.label)} ${t("popup_scan_cues", kinds.join(", "))}` : t("popup_scan_found", action.label));
   };
 
-  const local = useMemo(() => decide(request, profile), [request, profile]);
-  // A background verdict is shown only for the request it answered, never for a newer one.
-  const verdict = local ?? (remote?.request === request ? remote.verdict : undefined);
-  const search = useMemo(
-    () => (profile.status === "ready" ? buildParticipantSearch(profileParticipants(profile.profile)) : undefined),
-    [profile],
-  );
+  const given = recipientGiven(request);
+  // An answer is shown only for the request it answered, never for a newer one.
+  const shown = given && answer?.request === request ? answer : undefined;
+  const verdict = shown?.verdict;
 
   useLayoutEffect(() => {
     if (verdict && !marked.current) {
@@ -166,26 +159,22 @@ export function Popup() {
           touched.current = true;
           setRequest(next);
         }}
-        suggest={search ? (q) => search.top(q) : undefined}
+        suggest={participants ? suggest : undefined}
         autoFocus
         outcome={verdict?.outcome}
       />
-      {profile.status === "ready" && profile.profile.acos.length === 0 && <p class="sc-hint">{t("popup_no_profile")}</p>}
-      {profile.status === "failed" && <p class="sc-error">{t("popup_settings_failed")}</p>}
-      {verdict ? (
-        <VerdictView verdict={verdict}>
-          <CueList
-            cues={cues}
-            request={request}
-            onChange={(next) => {
-              touched.current = true;
-              setRequest(next);
-            }}
-          />
-        </VerdictView>
-      ) : (
-        <p class="sc-hint">{t("popup_loading")}</p>
-      )}
+      {participants === 0 && <p class="sc-hint">{t("popup_no_profile")}</p>}
+      {participants === "failed" && <p class="sc-error">{t("popup_settings_failed")}</p>}
+      <VerdictView verdict={verdict} aco={shown?.aco} prompt={given ? t("popup_checking") : t("popup_prompt")}>
+        <CueList
+          cues={cues}
+          request={request}
+          onChange={(next) => {
+            touched.current = true;
+            setRequest(next);
+          }}
+        />
+      </VerdictView>
       <div class="sc-actions">
         <button type="button" class="sc-button sc-primary" onClick={() => void copy()} disabled={!verdict}>
           {t("popup_copy")}

@@ -15,16 +15,16 @@ import {
   type DisclosureRequest,
   type InformationKind,
   type Outcome,
-  type Participant,
   type PatientFacts,
 } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
-import { RecipientCombobox, recipientFromText, type Suggest } from "./recipient-combobox.tsx";
+import { RecipientCombobox, recipientFromText, type RecipientText, type Suggest } from "./recipient-combobox.tsx";
+import type { Suggestion } from "./recipient-suggestions.ts";
+import { key } from "./message-key.ts";
 import { pruneIrrelevant, relevance } from "./relevance.ts";
 import "./theme.css";
 
-/** Message key for an enum value: message names allow only letters, digits and underscores. */
-export const key = (prefix: string, value: string) => `${prefix}_${value.replace(/-/g, "_")}`;
+export { key } from "./message-key.ts";
 
 export type CheckFormProps = {
   value: DisclosureRequest;
@@ -34,6 +34,8 @@ export type CheckFormProps = {
   /** The current verdict's outcome, so the form can ask about an authorization once the answer needs one. */
   outcome?: Outcome | undefined;
 };
+
+const RECIPIENT_TEXT_FIELDS = ["name", "tin", "npi", "directAddress", "fax", "organization"] as const;
 
 const FOCUSABLE = "input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])";
 
@@ -58,20 +60,21 @@ export function CheckForm({ value, onChange, suggest, autoFocus, outcome }: Chec
     for (const k of Object.keys(merged) as (keyof PatientFacts)[]) if (merged[k] === undefined) delete merged[k];
     change({ ...value, patient: merged });
   };
-  const pickParticipant = (p: Participant) =>
-    change({
-      ...value,
-      recipient: {
-        ...value.recipient,
-        type: value.recipient.type === "other" ? "provider" : value.recipient.type,
+  // What the recipient field says replaces everything it said before: an old TIN or fax no longer describes the recipient.
+  const withRecipient = (type: DisclosureRequest["recipient"]["type"], said: RecipientText): DisclosureRequest => {
+    const recipient: DisclosureRequest["recipient"] = { ...value.recipient, type };
+    for (const k of RECIPIENT_TEXT_FIELDS) delete recipient[k];
+    return { ...value, recipient: Object.assign(recipient, said) };
+  };
+  const pickParticipant = (p: Suggestion) =>
+    change(
+      withRecipient(value.recipient.type === "other" ? "provider" : value.recipient.type, {
         name: p.name,
-        tin: p.tin,
-        npi: p.npi,
-      },
-    });
-  // Typed text replaces any participant picked before: its TIN and NPI no longer describe the recipient.
-  const typeText = (text: string) =>
-    change({ ...value, recipient: { ...value.recipient, name: undefined, tin: undefined, npi: undefined, ...recipientFromText(text) } });
+        ...(p.tin ? { tin: p.tin } : {}),
+        ...(p.npi ? { npi: p.npi } : {}),
+      }),
+    );
+  const typeText = (text: string) => change(withRecipient(value.recipient.type, recipientFromText(text)));
   const toggleKind = (kind: InformationKind, on: boolean) => {
     const set = new Set(value.information);
     if (on) set.add(kind);

@@ -1,32 +1,48 @@
 /**
  * The recipient field: an editable combobox (WAI-ARIA 1.2 pattern, list autocomplete) that suggests ACO
- * participants by name, TIN or NPI and accepts any free text. Arrow keys move through suggestions, Enter
+ * participants by name, TIN, NPI or alias, each with the ACOs that list it, and accepts any free text. Arrow keys move through suggestions, Enter
  * picks the highlighted one, Escape closes the list. Enter with nothing highlighted is left to the form
  * (which moves to the next field).
  */
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import type { Participant, Recipient } from "../core/schema.ts";
+import { npiKey } from "../core/aco-match.ts";
+import type { Recipient } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
+import { key } from "./message-key.ts";
+import type { Suggestion } from "./recipient-suggestions.ts";
 
-export type Suggest = (query: string) => Participant[];
+/** Suggestions for what is typed: at once, or from the background (a newer keystroke's answer wins). */
+export type Suggest = (query: string) => Suggestion[] | Promise<Suggestion[]>;
 
-/** Free text as a recipient: a bare 9-digit number is a TIN, a bare 10-digit number an NPI, anything else a name. */
-export function recipientFromText(text: string): Pick<Recipient, "name" | "tin" | "npi"> {
+/** What one line of free text can say about the recipient. */
+export type RecipientText = Pick<Recipient, "name" | "tin" | "npi" | "directAddress" | "fax">;
+
+/**
+ * Free text as a recipient. An address (local@domain) is a Direct address; a number written as a phone
+ * number ("312-555-0190", "(312) 555 0190", "+1 312…") is a fax; a bare 9-digit number (or 12-3456789) a
+ * TIN; a bare 10-digit number an NPI when its check digit is right, else a fax; anything else a name.
+ */
+export function recipientFromText(text: string): RecipientText {
   const trimmed = text.trim();
-  const digits = trimmed.replace(/[\s-]/g, "");
-  if (/^\d{9}$/.test(digits)) return { tin: digits };
-  if (/^\d{10}$/.test(digits)) return { npi: digits };
-  return trimmed ? { name: trimmed } : {};
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return { directAddress: trimmed };
+  if (!/^(fax|tel|phone)?[:\s]*[\d\s().+-]+$/i.test(trimmed)) return trimmed ? { name: trimmed } : {};
+  const digits = trimmed.replace(/\D/g, "");
+  const phoneShaped = /[()+.]|\d[\s.-]\d{3}[\s.-]\d{4}$|^\D/.test(trimmed);
+  if (digits.length === 9 && !phoneShaped) return { tin: digits };
+  if (digits.length === 10 && !phoneShaped && npiKey(digits) !== undefined) return { npi: digits };
+  if (digits.length === 15 && digits.startsWith("80840")) return { npi: digits };
+  if (digits.length === 10 || (digits.length === 11 && digits.startsWith("1"))) return { fax: trimmed.replace(/^(fax|tel|phone)[:\s]*/i, "") };
+  return { name: trimmed };
 }
 
-export function displayRecipient(r: Pick<Recipient, "name" | "tin" | "npi">): string {
-  return r.name ?? r.tin ?? r.npi ?? "";
+export function displayRecipient(r: RecipientText): string {
+  return r.name ?? r.directAddress ?? r.fax ?? r.tin ?? r.npi ?? "";
 }
 
 type Props = {
-  recipient: Pick<Recipient, "name" | "tin" | "npi">;
+  recipient: RecipientText;
   onText: (text: string) => void;
-  onPick: (participant: Participant) => void;
+  onPick: (suggestion: Suggestion) => void;
   suggest?: Suggest | undefined;
   autoFocus?: boolean | undefined;
 };
@@ -35,7 +51,7 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
   const id = useId();
   const inputId = `${id}-recipient`;
   const listId = `${id}-recipient-list`;
-  const [options, setOptions] = useState<Participant[]>([]);
+  const [options, setOptions] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
@@ -57,15 +73,23 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
     input.current.value = external;
   }, [external]);
 
-  const refresh = (query: string): Participant[] => {
+  const asked = useRef(0);
+  /** Shows the suggestions for `query`; `first` highlights the first one (ArrowDown on a closed list). */
+  const refresh = (query: string, first = false) => {
+    const ticket = ++asked.current;
+    const show = (found: Suggestion[]) => {
+      if (ticket !== asked.current) return; // a newer keystroke asked since
+      setOptions(found);
+      setOpen(found.length > 0);
+      setActive(first && found.length > 0 ? 0 : -1);
+    };
     const found = suggest && query.trim() ? suggest(query) : [];
-    setOptions(found);
-    setOpen(found.length > 0);
-    setActive(-1);
-    return found;
+    if (Array.isArray(found)) show(found);
+    else found.then(show, () => show([]));
   };
 
-  const pick = (p: Participant) => {
+  const pick = (p: Suggestion) => {
+    asked.current++;
     ours.current.add(p.name);
     if (input.current) input.current.value = p.name;
     setOpen(false);
@@ -76,10 +100,7 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "ArrowDown") {
       e.preventDefault();
-      if (!open) {
-        if (refresh(input.current?.value ?? "").length > 0) setActive(0);
-        return;
-      }
+      if (!open) return refresh(input.current?.value ?? "", true);
       setActive((a) => (a + 1) % options.length);
     } else if (e.key === "ArrowUp") {
       if (!open) return;
@@ -124,7 +145,10 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
           refresh(next);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          asked.current++; // an answer still on its way must not reopen the list
+          setOpen(false);
+        }}
       />
       <span id={`${inputId}-hint`} class="sc-hint">
         {t("form_recipient_hint")}
@@ -133,7 +157,7 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
         {open &&
           options.map((p, i) => (
             <li
-              key={`${p.name}|${p.tin ?? ""}|${p.npi ?? ""}`}
+              key={`${p.name}|${p.tin ?? ""}|${p.npi ?? ""}|${p.acos?.[0]?.acoId ?? ""}`}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active ? "true" : "false"}
@@ -148,6 +172,14 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
               {(p.tin || p.npi) && (
                 <span class="sc-option-ids">
                   {[p.tin && t("form_tin_value", p.tin), p.npi && t("form_npi_value", p.npi)].filter(Boolean).join(" · ")}
+                </span>
+              )}
+              {p.acos && p.acos.length > 0 && (
+                <span class="sc-option-acos" data-acos={p.acos.map((a) => a.acoId).join(" ")}>
+                  {t(
+                    "form_suggestion_acos",
+                    p.acos.map((a) => (a.program && a.program !== "other" ? `${a.acoName} (${t(key("program", a.program))})` : a.acoName)).join("; "),
+                  )}
                 </span>
               )}
             </li>

@@ -1,13 +1,18 @@
 /**
- * The verdict as a clinician reads it: outcome (label, colour and icon), headline, reasons with linked
- * citations, conditions, cautions and the ACO match. Shared by the popup and the in-page panel.
+ * The verdict as a clinician reads it: outcome (label, colour and icon) and headline, then, when the
+ * recipient is inside an ACO, that fact (participant, ACOs, what matched, the guidance it rests on),
+ * then reasons with linked citations, conditions and cautions. Shared by the popup and the in-page panel.
  * The whole view is a live region so a changed verdict is announced; a verdict that stops the share is
- * announced assertively.
+ * announced assertively. Without a verdict (the popup before a recipient is given) the same region
+ * holds a prompt, so the first verdict is announced as a change of it.
  */
 import type { ComponentChildren } from "preact";
+import { ACO_FACT_CITATION, VALUE_BASED_CARE_FAQ, type AcoFact, type AcoMembership, type MatchKey } from "../core/aco-fact.ts";
 import { citationInfo } from "../core/index.ts";
 import type { Outcome, Verdict } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
+import { shownHeadline } from "./headline.ts";
+import { key } from "./message-key.ts";
 import { OutcomeIcon } from "./outcome-icon.tsx";
 import "./theme.css";
 
@@ -45,10 +50,93 @@ function Citations({ citations }: { citations: string[] }) {
   );
 }
 
-/** `children` open the verdict's body (the cues it names), inside its live region. */
-export function VerdictView({ verdict, headingLevel = 2, children }: { verdict: Verdict; headingLevel?: 2 | 3 | 4; children?: ComponentChildren }) {
+function matchedByText(k: MatchKey): string {
+  switch (k.by) {
+    case "name":
+    case "alias":
+      return t(key("verdict_aco_by", k.by), [k.typed, k.listed]);
+    default:
+      return t(key("verdict_aco_by", k.by), k.value);
+  }
+}
+
+function programSuffix(program: AcoMembership["program"]): string {
+  return program && program !== "other" ? ` · ${t(key("program", program))}` : "";
+}
+
+/** The recipient's ACO membership, first thing under the headline. */
+export function AcoFactView({ fact }: { fact: AcoFact }) {
+  const [first, ...more] = fact.memberships;
+  const why = fact.memberships.map((m) => (m.key ? matchedByText(m.key) : ""));
+  // One "Matched by" line when every ACO matched the same way; otherwise each ACO says its own.
+  const oneWhy = why.every((w) => w === why[0]) ? why[0] : undefined;
+  return (
+    <div class="sc-aco-fact" data-aco-match={first?.acoId} data-matched-by={first?.key?.by ?? (fact.caller ? "caller" : undefined)}>
+      <p class="sc-aco-lead">
+        <strong>{t("verdict_aco_inside")}</strong>
+        {first && more.length === 0 && (
+          <>
+            {" · "}
+            {t("verdict_aco_match", [first.participant, first.acoName, first.acoId])}
+            {programSuffix(first.program)}
+          </>
+        )}
+        {more.length > 0 && ` · ${t("verdict_aco_match_many", String(fact.memberships.length))}`}
+      </p>
+      {more.length > 0 && (
+        <ul class="sc-aco-list">
+          {fact.memberships.map((m, i) => (
+            <li key={`${m.acoId}|${m.participant}`} data-aco={m.acoId}>
+              {t("verdict_aco_membership", [m.participant, m.acoName, m.acoId])}
+              {programSuffix(m.program)}
+              {oneWhy === undefined && why[i] && ` (${why[i]})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {fact.caller && <p class="sc-aco-key">{t("verdict_aco_by_caller")}</p>}
+      {oneWhy && <p class="sc-aco-key">{oneWhy}</p>}
+      <p class="sc-aco-source">
+        {t("verdict_aco_source")}{" "}
+        <a href={VALUE_BASED_CARE_FAQ} target="_blank" rel="noopener noreferrer">
+          {t("verdict_aco_faq")}
+        </a>
+        {" · "}
+        <Citation citation={ACO_FACT_CITATION} />
+      </p>
+    </div>
+  );
+}
+
+/** Without the caller's fact (no request at hand), the verdict's own match, without what matched. */
+function factOf(verdict: Verdict): AcoFact | undefined {
+  const m = verdict.acoMatch;
+  return m && { memberships: [{ acoId: m.acoId, acoName: m.acoName, participant: m.participant }] };
+}
+
+type VerdictViewProps = {
+  /** Undefined: no verdict yet; `prompt` is shown in its place. */
+  verdict: Verdict | undefined;
+  /** The ACO fact for this verdict, when the caller could work it out (it has the profile). */
+  aco?: AcoFact | undefined;
+  prompt?: string;
+  headingLevel?: 2 | 3 | 4;
+  /** Open the verdict's body (the cues it names), inside its live region. */
+  children?: ComponentChildren;
+};
+
+export function VerdictView({ verdict, aco, prompt, headingLevel = 2, children }: VerdictViewProps) {
   const Heading = `h${headingLevel}` as "h2";
   const Sub = `h${Math.min(headingLevel + 1, 6)}` as "h3";
+  if (!verdict) {
+    return (
+      <section class="sc-verdict sc-verdict-prompt" aria-live="polite" aria-label={t("verdict_region")}>
+        <p class="sc-verdict-headline">{prompt}</p>
+      </section>
+    );
+  }
+  const headline = shownHeadline(verdict);
+  const fact = aco ?? factOf(verdict);
   return (
     <section
       class="sc-verdict"
@@ -60,9 +148,13 @@ export function VerdictView({ verdict, headingLevel = 2, children }: { verdict: 
         <OutcomeIcon outcome={verdict.outcome} />
         <div>
           <Heading class="sc-verdict-label">{outcomeLabel(verdict.outcome)}</Heading>
-          <p class="sc-verdict-headline">{verdict.headline}</p>
+          <p class="sc-verdict-headline">
+            {headline.policy && <span class="sc-policy-tag">{t("verdict_org_policy")}</span>}
+            {headline.text}
+          </p>
         </div>
       </div>
+      {fact && <AcoFactView fact={fact} />}
       <div class="sc-verdict-body">
         {children}
         {verdict.reasons.length > 0 && (
@@ -98,11 +190,6 @@ export function VerdictView({ verdict, headingLevel = 2, children }: { verdict: 
               ))}
             </ul>
           </>
-        )}
-        {verdict.acoMatch && (
-          <p class="sc-aco-match" data-aco-match={verdict.acoMatch.acoId}>
-            {t("verdict_aco_match", [verdict.acoMatch.participant, verdict.acoMatch.acoName, verdict.acoMatch.acoId])}
-          </p>
         )}
       </div>
     </section>

@@ -1,8 +1,10 @@
 /**
  * UI speed budgets (issue 5; the participant import has its own bench, import.bench.ts):
- * - the popup's first verdict within 100 ms of opening with a 50,000-participant profile, measured in
- *   Chromium from navigation start to the popup's `sharecheck:first-verdict` mark (set when the verdict is
- *   in the DOM).
+ * - the popup's first verdict within 100 ms with a 50,000-participant profile, measured in Chromium. The
+ *   popup answers only once a recipient is given, so what the clinician waits for is counted in two parts:
+ *   navigation start to the recipient field being ready, plus the recipient entered (one input event, a
+ *   participant's name) to the popup's `sharecheck:first-verdict` mark (set when the verdict is in the
+ *   DOM). The time the bench itself takes between the two is left out, as a person's typing would be.
  */
 import { performance } from "node:perf_hooks";
 import { FIRST_VERDICT_MARK } from "../../src/popup/marks.ts";
@@ -49,22 +51,41 @@ async function benchPopup(): Promise<void> {
     await seeder.close();
 
     const times: number[] = [];
+    const readyAt: number[] = [];
+    const answerIn: number[] = [];
     const loaded: number[] = [];
     for (let i = 0; i < POPUP_OPENS; i++) {
       const popup = await chrome.openPopup();
+      // The field is ready when it has focus (the popup focuses it once it is rendered).
+      const ready = Number(
+        await (
+          await popup.waitForFunction(() => (document.activeElement?.getAttribute("role") === "combobox" ? performance.now() : undefined), undefined, {
+            timeout: 10_000,
+          })
+        ).jsonValue(),
+      );
+      const entered = await popup.evaluate((name) => {
+        const input = document.querySelector<HTMLInputElement>('[role="combobox"]')!;
+        input.value = name;
+        const at = performance.now();
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        return at;
+      }, `Clinic ${ROWS - 1}, PC`);
       const at = await popup.waitForFunction(
         (mark) => performance.getEntriesByName(mark)[0]?.startTime,
         FIRST_VERDICT_MARK,
         { timeout: 10_000 },
       );
-      times.push(Number(await at.jsonValue()));
+      readyAt.push(ready);
+      answerIn.push(Number(await at.jsonValue()) - entered);
+      times.push(ready + answerIn[answerIn.length - 1]!);
       loaded.push(Number(await popup.evaluate(`performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`)));
       await popup.close();
     }
-    line(`popup first verdict, ${ROWS.toLocaleString("en")} participants, median of ${POPUP_OPENS}`, median(times), POPUP_BUDGET_MS);
+    line(`popup first verdict (field ready + recipient to verdict), ${ROWS.toLocaleString("en")} participants, median of ${POPUP_OPENS}`, median(times), POPUP_BUDGET_MS);
     line(`popup first verdict, worst of ${POPUP_OPENS}`, Math.max(...times), POPUP_BUDGET_MS);
     console.log(`  (each open: ${times.map((t) => t.toFixed(0)).join(", ")} ms; the first includes the browser's first load of the popup's files)`);
-    console.log(`  (of which the page's own load, to DOMContentLoaded, median: ${median(loaded).toFixed(0)} ms)`);
+    console.log(`  (of which the page's own load, to DOMContentLoaded, median: ${median(loaded).toFixed(0)} ms; field ready, median: ${median(readyAt).toFixed(0)} ms; recipient to verdict, median: ${median(answerIn).toFixed(1)} ms)`);
   } finally {
     await chrome.close();
   }

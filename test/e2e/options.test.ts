@@ -124,7 +124,8 @@ function scenario(steps: () => Steps) {
 
   test("the popup matches a participant by TIN, with focus in Recipient, and has no axe violations", async () => {
     const popup = await steps().popup();
-    await popup.waitForText(/Allowed|Needs review|Not allowed|Authorization required/, ".sc-verdict");
+    // No verdict until a recipient is given: the verdict's place holds a prompt.
+    await popup.waitForText(/Enter who it goes to/, ".sc-verdict");
     assert.equal(await popup.evaluate(`document.activeElement?.getAttribute("role")`), "combobox");
     await popup.fill('[role="combobox"]', makeTin(1), false);
     const verdict = await popup.waitForText(/ACO participant: North Valley Clinic, PC in Valley ACO \(A1234\)/, ".sc-verdict");

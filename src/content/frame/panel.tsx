@@ -4,6 +4,7 @@
  * every answer. Proceed and Cancel when the action is held; Close when ShareCheck only advises.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { acoFact } from "../../core/aco-fact.ts";
 import { couldNotDecide, type DisclosureRequest, type Verdict } from "../../core/index.ts";
 import type { PanelState } from "../../messaging/messages.ts";
 import { t } from "../../platform/i18n.ts";
@@ -73,7 +74,7 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
         <strong>ShareCheck</strong> · {label}
         {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
       </h1>
-      <VerdictView verdict={shown} headingLevel={2}>
+      <VerdictView verdict={shown} aco={shown === verdict ? acoFact(request, shown) : undefined} headingLevel={2}>
         <CueList cues={state.action.cues ?? []} request={request} onChange={change} />
       </VerdictView>
       {(state.tampered || refused) && (
