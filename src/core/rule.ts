@@ -5,8 +5,10 @@
 import type { Outcome } from "./schema.ts";
 
 export interface Rule {
-  /** Stable id, exactly as in hipaa-rules.md. */
+  /** Stable id; every id is listed in src/core/rules/README.md (npm run rules-doc). */
   readonly id: string;
+  /** Every outcome the rule can contribute (fire() accepts only these). */
+  readonly outcomes: readonly Outcome[];
   /** Canonical citations, compared literally by tests. */
   readonly citations: readonly string[];
   /** The clinician text of the reason. */
@@ -46,7 +48,7 @@ export interface HitOptions {
 
 const NONE: readonly string[] = [];
 
-export function fire(rule: Rule, outcome: Outcome, options: HitOptions = {}): Hit {
+export function fire<R extends Rule>(rule: R, outcome: R["outcomes"][number], options: HitOptions = {}): Hit {
   return {
     rule: rule.id,
     outcome,

@@ -9,6 +9,7 @@ import { type Finding, type Hit, type Rule, fire, finding } from "../rule.ts";
 export const AUTHORIZATION_RULES = {
   onFile: {
     id: "authorization.on-file",
+    outcomes: ["allowed"],
     citations: ["45 CFR 164.508(a)(1)", "45 CFR 164.502(a)(1)(iv)"],
     text: "The patient's signed authorization on file covers this disclosure; share what it describes.",
     headline: "the patient's authorization on file covers this disclosure.",

@@ -8,24 +8,28 @@ export const DISCLOSER_AGREEMENT_CONDITION = "Only if your business associate ag
 export const BUSINESS_ASSOCIATE_RULES = {
   noAgreement: {
     id: "business-associate.no-agreement",
+    outcomes: ["not-allowed"],
     citations: ["45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"],
     text: "Put a business associate agreement in place before sending PHI to this vendor.",
     headline: "there is no business associate agreement with this vendor.",
   },
   agreement: {
     id: "business-associate.agreement",
+    outcomes: ["allowed-with-conditions"],
     citations: ["45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"],
     text: "A business associate agreement is in place, so this vendor may handle the information on your behalf as the agreement allows.",
     headline: "your business associate may handle this on your behalf under its agreement.",
   },
   discloserBusinessAssociate: {
     id: "discloser.business-associate",
+    outcomes: ["allowed-with-conditions"],
     citations: ["45 CFR 164.502(a)(3)", "45 CFR 164.504(e)(2)"],
     text: "As a business associate you may disclose this only as your business associate agreement with the covered entity permits.",
     headline: "as a business associate you may share this only as your agreement permits.",
   },
   discloserClearinghouse: {
     id: "discloser.clearinghouse",
+    outcomes: ["allowed-with-conditions"],
     // §5.5: "the same, with citation 45 CFR 164.500(b)(1) ... and the same condition": the
     // citation replaces the business associate ones (a clearinghouse acting for another CE is bound
     // by its BA contract); only the condition is shared.

@@ -7,24 +7,28 @@ export const MINIMUM_NECESSARY_CONDITION = "Send only the minimum necessary for 
 export const MINIMUM_NECESSARY_RULES = {
   authorizationExempt: {
     id: "minimum-necessary.authorization-exempt",
+    outcomes: ["allowed"],
     citations: ["45 CFR 164.502(b)(2)(iii)"],
     text: "Minimum necessary does not apply to a disclosure under the patient's authorization; share what the authorization describes.",
     headline: "the patient's authorization decides what is shared.",
   },
   individualExempt: {
     id: "minimum-necessary.individual-exempt",
+    outcomes: ["allowed"],
     citations: ["45 CFR 164.502(b)(2)(ii)"],
     text: "Minimum necessary does not apply to what goes to the patient or at the patient's direction.",
     headline: "minimum necessary does not limit what goes to the patient.",
   },
   treatmentExempt: {
     id: "minimum-necessary.treatment-exempt",
+    outcomes: ["allowed"],
     citations: ["45 CFR 164.502(b)(2)(i)"],
     text: "Minimum necessary does not apply to a disclosure to a health care provider for treatment.",
     headline: "minimum necessary does not limit sharing with a provider for treatment.",
   },
   applies: {
     id: "minimum-necessary.applies",
+    outcomes: ["allowed-with-conditions"],
     citations: ["45 CFR 164.502(b)(1)", "45 CFR 164.514(d)"],
     text: "Share only the minimum information needed for the purpose.",
     headline: "send only the minimum necessary for the purpose.",

@@ -22,12 +22,14 @@ export const KIND_LABELS: Readonly<Record<InformationKind, string>> = {
 export const POLICY_RULES = {
   outsideAco: {
     id: "policy.outside-aco",
+    outcomes: ["needs-review"],
     citations: [],
     text: "Your organisation asks for review before sharing outside your ACOs.",
     headline: "your organisation asks for review before sharing outside your ACOs.",
   },
   reviewCategory: {
     id: "policy.review-category",
+    outcomes: ["needs-review"],
     citations: [],
     text: "Your organisation asks for review before sharing this kind of information.",
     headline: "your organisation asks for review before sharing this kind of information.",

@@ -10,6 +10,7 @@ export const SERIOUS_THREAT_CAUTION =
 export const PSYCHOTHERAPY_RULES = {
   authorization: {
     id: "psychotherapy-notes.authorization",
+    outcomes: ["authorization-required", "needs-review", "allowed-with-conditions"],
     citations: ["45 CFR 164.508(a)(2)"],
     text: "Psychotherapy notes need the patient's written authorization, even for another treating clinician. The rest of the mental health record can be shared for treatment.",
     headline: "psychotherapy notes need the patient's written authorization, even for another treating clinician.",

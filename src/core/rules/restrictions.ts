@@ -16,24 +16,28 @@ const CONFLICT_HEADLINE = "the patient's restriction and authorization on file c
 export const RESTRICTION_RULES = {
   selfPay: {
     id: "restriction.self-pay",
+    outcomes: ["not-allowed", "needs-review"],
     citations: ["45 CFR 164.522(a)(1)(vi)"],
     text: "The patient paid for this in full and asked that it not go to their health plan; you must not send it to the plan.",
     headline: "the patient paid in full and asked that this not go to their health plan.",
   },
   selfPayIntermediary: {
     id: "restriction.self-pay-intermediary",
+    outcomes: ["needs-review"],
     citations: ["45 CFR 164.522(a)(1)(vi)"],
     text: "The patient paid for this item in full and asked that it not reach their health plan; if this goes on to the plan, make sure the item is left out.",
     headline: "the patient paid in full for an item that must not reach their health plan through this intermediary.",
   },
   agreed: {
     id: "restriction.agreed",
+    outcomes: ["not-allowed", "needs-review"],
     citations: ["45 CFR 164.522(a)(1)(iii)"],
     text: "Your organisation agreed to the patient's request not to share this; you must honour it.",
     headline: "your organisation agreed to the patient's restriction on sharing this.",
   },
   emergencyTreatment: {
     id: "restriction.emergency-treatment",
+    outcomes: ["allowed-with-conditions"],
     citations: ["45 CFR 164.522(a)(1)(iii)", "45 CFR 164.522(a)(1)(iv)"],
     text: "The patient's agreed restriction gives way for emergency treatment by a health care provider; ask the provider not to pass the restricted information on.",
     headline: "the agreed restriction gives way for emergency treatment by a provider.",

@@ -53,12 +53,14 @@ export const TX_MENTAL_HEALTH_CONDITION =
 export const STATE_LAW_RULES = {
   mnConsent: {
     id: "state-law.mn-consent",
+    outcomes: ["allowed-with-conditions"],
     citations: ["https://www.revisor.mn.gov/statutes/cite/144.293"],
     text: "Minnesota law requires the patient's signed consent for most releases of health records, even to another provider.",
     headline: "Minnesota law requires the patient's signed consent for most releases, even to another provider.",
   },
   txMentalHealth: {
     id: "state-law.tx-mental-health",
+    outcomes: ["allowed-with-conditions"],
     citations: ["https://statutes.capitol.texas.gov/Docs/HS/htm/HS.611.htm#611.004"],
     text: "Texas law lets mental health records go without the patient's written consent to professionals treating the patient, not to other organisations.",
     headline: "Texas law needs the patient's written consent before mental health records go to this organisation.",

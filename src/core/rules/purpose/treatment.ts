@@ -13,18 +13,21 @@ export const ACO_FEED_CAUTION =
 export const TREATMENT_RULES = {
   provider: {
     id: "treatment.provider",
+    outcomes: ["allowed"],
     citations: ["45 CFR 164.506(c)(2)", "45 CFR 164.501"],
     text: "Sharing with another clinician or facility to treat this patient is allowed without the patient's authorization.",
     headline: "sharing with another provider for this patient's treatment needs no authorization.",
   },
   anyRecipient: {
     id: "treatment.any-recipient",
+    outcomes: ["allowed-with-conditions"],
     citations: ["45 CFR 164.506(c)(2)", "45 CFR 164.501"],
     text: "Sharing with this organisation to coordinate the patient's care is allowed; send only what it needs.",
     headline: "sharing with this organisation to coordinate the patient's treatment is allowed; send only what it needs.",
   },
   notForProvider: {
     id: "treatment.not-for-provider",
+    outcomes: ["needs-review"],
     citations: ["45 CFR 164.506(c)(2)"],
     text: "This is not a treatment disclosure; it needs another permission or the patient's authorization.",
     headline: "this serves no provider's treatment of the patient, so the treatment permission does not apply.",
