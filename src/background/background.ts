@@ -54,6 +54,7 @@ export function createBackground(api: BackgroundApi, core: Core) {
     extensionId: api.runtime.id,
     framePath: `/${CONTENT_FRAME_PAGE}`,
     sendToFrame: (tabId, message, frameId) => api.tabs.sendMessage(tabId, message, { frameId }),
+    store: api.storage.session as BackgroundApi["storage"]["session"] | undefined,
   });
 
   const handlers: Handlers = {
@@ -124,8 +125,7 @@ export function createBackground(api: BackgroundApi, core: Core) {
       return change.status === "loading" && change.url ? tabActions.clear(tabId) : Promise.resolve();
     },
     onTabRemoved(tabId: number): Promise<void> {
-      panels.onTabRemoved(tabId);
-      return tabActions.clear(tabId);
+      return Promise.all([panels.onTabRemoved(tabId), tabActions.clear(tabId)]).then(() => undefined);
     },
   };
 }

@@ -4,24 +4,38 @@
  * the content script only through here, so a page script can neither forge nor replay them:
  * - a port counts only from our frame page in the same tab, and only once it presents the session's
  *   nonce (which the content script posts into its own iframe; a page copying the frame URL lacks it);
- * - only the FIRST such port is accepted: it claims the session for good;
+ * - only the FIRST such port claims the session, for good: it alone gets a resume token, and a later port
+ *   is accepted only from the same frame with that token (the claiming frame reconnecting after the worker
+ *   was stopped; no page script ever sees the token, which travels only over our port);
  * - decisions are forwarded with tabs.sendMessage to exactly the frame that opened the session.
+ *
+ * Sessions outlive the service worker: Chrome stops an idle worker after ~30 s and Firefox unloads an idle
+ * event page, while a clinician may leave a held action on screen for minutes. So each session is kept in
+ * storage.session (memory the browser holds while it runs, never written to disk, not readable by content
+ * scripts; Chrome 102+, Firefox 115+) and mirrored in memory; a restarted worker reads it back when the
+ * frame reconnects. Where storage.session is missing, memory alone serves.
  */
-import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, type PanelEvent, type PanelSession, type PanelState, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
+import { z } from "zod";
+import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, PanelSession, PanelState, type PanelEvent, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
 import type { Runtime } from "../platform/browser.ts";
+import type { KeyValueArea } from "../platform/storage-area.ts";
 
-/** Sessions a tab may hold at once; older ones are dropped (a page cannot grow our memory). */
+/** Sessions kept at once; older ones are dropped (a page cannot grow our memory). */
 const MAX_SESSIONS = 50;
+const INDEX_KEY = "panelSessions";
+const sessionKey = (id: PanelSession) => `panelSession:${id}`;
 
-type Session = {
-  tabId: number;
-  nonce: string;
-  frameId: number;
-  state: PanelState;
-  port?: Runtime.Port;
-  /** Set once a port was accepted: later ports for the same session are refused. */
-  claimed: boolean;
-};
+const StoredSession = z.object({
+  tabId: z.number().int(),
+  /** The content script's frame, which opened the session and gets its decisions. */
+  frameId: z.number().int(),
+  nonce: PanelSession,
+  state: PanelState,
+  /** Set once a port claimed the session: only the claiming frame, with this token, may connect again. */
+  claim: z.object({ token: PanelSession, frameId: z.number().int() }).optional(),
+});
+type Session = z.infer<typeof StoredSession>;
+const Index = z.array(PanelSession);
 
 export type PanelPort = Pick<Runtime.Port, "name" | "sender" | "postMessage" | "disconnect" | "onMessage" | "onDisconnect">;
 
@@ -30,14 +44,71 @@ export type PanelSessionDeps = {
   /** The frame page's path, e.g. "/src/content/frame/index.html". */
   framePath: string;
   sendToFrame(tabId: number, message: PanelEvent, frameId: number): Promise<unknown>;
+  /** storage.session; undefined where the browser lacks it. */
+  store?: KeyValueArea;
+  /** Random ids for resume tokens (crypto in the browser). */
+  newToken?: () => string;
 };
 
-export function createPanelSessions(deps: PanelSessionDeps) {
-  const sessions = new Map<PanelSession, Session>();
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
 
-  function post(session: Session, message: ToPanelFrame): void {
+export function createPanelSessions(deps: PanelSessionDeps) {
+  const memory = new Map<PanelSession, Session>();
+  /** Open ports by session: memory only, as a port dies with the worker. */
+  const ports = new Map<PanelSession, Runtime.Port | PanelPort>();
+  let index: PanelSession[] | undefined;
+  const newToken = deps.newToken ?? randomToken;
+  /** Writes run one after another, so the index is never read and written by two handlers at once. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function loadIndex(): Promise<PanelSession[]> {
+    if (index) return index;
+    const stored = await deps.store?.get(INDEX_KEY).catch(() => undefined);
+    const parsed = Index.safeParse(stored?.[INDEX_KEY]);
+    index = parsed.success ? parsed.data : [];
+    return index;
+  }
+
+  async function load(id: PanelSession): Promise<Session | undefined> {
+    const known = memory.get(id);
+    if (known || !deps.store) return known;
+    const stored = await deps.store.get(sessionKey(id)).catch(() => undefined);
+    const parsed = StoredSession.safeParse(stored?.[sessionKey(id)]);
+    if (!parsed.success) return undefined;
+    memory.set(id, parsed.data);
+    return parsed.data;
+  }
+
+  async function save(id: PanelSession, session: Session): Promise<void> {
+    memory.set(id, session);
+    await deps.store?.set({ [sessionKey(id)]: session });
+  }
+
+  function forget(ids: PanelSession[]): Promise<void> {
+    return serial(async () => {
+      const list = await loadIndex();
+      for (const id of ids) {
+        memory.delete(id);
+        ports.get(id)?.disconnect();
+        ports.delete(id);
+      }
+      index = list.filter((id) => !ids.includes(id));
+      await deps.store?.set({ [INDEX_KEY]: index });
+      await deps.store?.remove(ids.map(sessionKey));
+    });
+  }
+
+  function post(id: PanelSession, message: ToPanelFrame): void {
     try {
-      session.port?.postMessage(message);
+      ports.get(id)?.postMessage(message);
     } catch {
       // The frame went away; its disconnect handler cleans up.
     }
@@ -53,80 +124,118 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     }
   }
 
-  const handlers = {
-    "panel-open"({ session, nonce, state }: ParsedRequest<"panel-open">, sender: Runtime.MessageSender) {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) throw new Error("panel-open must come from a tab");
-      if (sessions.has(session)) throw new Error("panel session already exists");
-      for (const key of sessions.keys()) {
-        if (sessions.size < MAX_SESSIONS) break;
-        sessions.delete(key);
-      }
-      sessions.set(session, { tabId, nonce, frameId: sender.frameId ?? 0, state, claimed: false });
-      return {};
-    },
-    "panel-update"({ session, tampered, controlGone }: ParsedRequest<"panel-update">, sender: Runtime.MessageSender) {
-      const found = owned(session, sender);
-      found.state = { ...found.state, tampered, controlGone };
-      post(found, { type: "page", tampered, controlGone });
-      return {};
-    },
-    "panel-close"({ session }: ParsedRequest<"panel-close">, sender: Runtime.MessageSender) {
-      const found = sessions.get(session);
-      if (found && isOwner(found, sender)) {
-        sessions.delete(session);
-        found.port?.disconnect();
-      }
-      return {};
-    },
-  };
-
   function isOwner(session: Session, sender: Runtime.MessageSender): boolean {
     return sender.tab?.id === session.tabId && (sender.frameId ?? 0) === session.frameId;
   }
 
-  function owned(id: PanelSession, sender: Runtime.MessageSender): Session {
-    const found = sessions.get(id);
+  async function owned(id: PanelSession, sender: Runtime.MessageSender): Promise<Session> {
+    const found = await load(id);
     if (!found || !isOwner(found, sender)) throw new Error("unknown panel session");
     return found;
   }
 
-  /** runtime.onConnect listener. Returns whether the port may say hello (for tests and logs). */
-  function onConnect(port: PanelPort): boolean {
-    if (!port.name.startsWith(PANEL_PORT_PREFIX)) return false;
-    const id = port.name.slice(PANEL_PORT_PREFIX.length);
-    const session = sessions.get(id);
-    if (!session || session.claimed || !isOurFrame(port.sender, session.tabId)) {
-      port.disconnect();
+  const handlers = {
+    async "panel-open"({ session: id, nonce, state }: ParsedRequest<"panel-open">, sender: Runtime.MessageSender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error("panel-open must come from a tab");
+      await serial(async () => {
+        const list = await loadIndex();
+        if (list.includes(id) || memory.has(id)) throw new Error("panel session already exists");
+        const dropped = list.slice(0, Math.max(0, list.length + 1 - MAX_SESSIONS));
+        for (const old of dropped) {
+          memory.delete(old);
+          ports.get(old)?.disconnect();
+          ports.delete(old);
+        }
+        index = [...list.slice(dropped.length), id];
+        await save(id, { tabId, nonce, frameId: sender.frameId ?? 0, state });
+        await deps.store?.set({ [INDEX_KEY]: index });
+        if (dropped.length) await deps.store?.remove(dropped.map(sessionKey));
+      });
+      return {};
+    },
+    async "panel-update"({ session: id, tampered, controlGone }: ParsedRequest<"panel-update">, sender: Runtime.MessageSender) {
+      const found = await owned(id, sender);
+      await save(id, { ...found, state: { ...found.state, tampered, controlGone } });
+      post(id, { type: "page", tampered, controlGone });
+      return {};
+    },
+    async "panel-close"({ session: id }: ParsedRequest<"panel-close">, sender: Runtime.MessageSender) {
+      const found = await load(id);
+      if (found && isOwner(found, sender)) await forget([id]);
+      return {};
+    },
+  };
+
+  /** The port's hello: the first valid one claims the session; after that only the claimer, with its token, gets back in. */
+  async function admit(id: PanelSession, port: PanelPort, raw: unknown): Promise<boolean> {
+    const hello = PanelHello.safeParse(raw);
+    await load(id);
+    const session = memory.get(id); // read after the last await: a racing hello's claim is seen here
+    if (!hello.success || !session || hello.data.nonce !== session.nonce || ports.has(id)) return false;
+    const frameId = port.sender?.frameId ?? -1;
+    let claimed: Session;
+    if (!session.claim) {
+      claimed = { ...session, claim: { token: newToken(), frameId } };
+      memory.set(id, claimed); // at once: a second hello racing the storage write must see the claim
+      await save(id, claimed);
+    } else if (hello.data.resume === session.claim.token && frameId === session.claim.frameId) {
+      claimed = session;
+    } else {
       return false;
     }
-    let accepted = false;
-    port.onMessage.addListener((raw: unknown) => {
-      if (!accepted) {
-        const hello = PanelHello.safeParse(raw);
-        if (!hello.success || hello.data.nonce !== session.nonce || session.claimed) return void port.disconnect();
-        accepted = session.claimed = true;
-        session.port = port as Runtime.Port;
-        return post(session, { type: "state", state: session.state });
-      }
-      const parsed = FromPanelFrame.safeParse(raw);
-      if (!parsed.success) return;
-      const event = parsed.data;
-      if (event.type === "outcome") session.state = { ...session.state, request: event.request };
-      deps.sendToFrame(session.tabId, { type: "panel-event", session: id, event }, session.frameId).catch(() => {
-        // The page navigated away or the frame is gone: nothing left to decide.
-        sessions.delete(id);
-      });
-    });
-    port.onDisconnect.addListener(() => {
-      if (session.port === port) session.port = undefined;
-    });
+    if (ports.has(id) || !memory.has(id)) return false;
+    ports.set(id, port);
+    post(id, { type: "state", state: claimed.state, resume: claimed.claim!.token });
     return true;
   }
 
-  function onTabRemoved(tabId: number): void {
-    for (const [id, session] of sessions) if (session.tabId === tabId) sessions.delete(id);
+  /** runtime.onConnect listener. Returns whether the port may say hello (for tests and logs). */
+  function onConnect(port: PanelPort): Promise<boolean> {
+    if (!port.name.startsWith(PANEL_PORT_PREFIX)) return Promise.resolve(false);
+    const id = port.name.slice(PANEL_PORT_PREFIX.length);
+    // Listeners go on synchronously (the hello may already be on its way); the session is read meanwhile.
+    let admitted: Promise<boolean> | undefined;
+    const checked = (async () => {
+      const session = PanelSession.safeParse(id).success ? await load(id) : undefined;
+      const ok = Boolean(session && isOurFrame(port.sender, session.tabId) && (!session.claim || session.claim.frameId === (port.sender?.frameId ?? -1)));
+      if (!ok) port.disconnect();
+      return ok;
+    })();
+    let chain: Promise<unknown> = checked;
+    port.onMessage.addListener((raw: unknown) => {
+      chain = chain.then(async () => {
+        if (!(await checked)) return;
+        if (!admitted) {
+          admitted = admit(id, port, raw);
+          if (!(await admitted)) port.disconnect();
+          return;
+        }
+        if (!(await admitted) || ports.get(id) !== port) return;
+        const parsed = FromPanelFrame.safeParse(raw);
+        if (!parsed.success) return;
+        const event = parsed.data;
+        const session = await load(id);
+        if (!session) return;
+        if (event.type === "outcome") await save(id, { ...session, state: { ...session.state, request: event.request } });
+        await deps.sendToFrame(session.tabId, { type: "panel-event", session: id, event }, session.frameId).catch(() => {
+          // The page navigated away or the frame is gone: nothing left to decide.
+          return forget([id]);
+        });
+      });
+    });
+    port.onDisconnect.addListener(() => {
+      if (ports.get(id) === port) ports.delete(id);
+    });
+    return checked;
   }
 
-  return { handlers, onConnect, onTabRemoved, size: () => sessions.size };
+  async function onTabRemoved(tabId: number): Promise<void> {
+    const list = await loadIndex();
+    const sessions = await Promise.all(list.map(async (id) => [id, await load(id)] as const));
+    const gone = sessions.filter(([, s]) => !s || s.tabId === tabId).map(([id]) => id);
+    if (gone.length) await forget(gone);
+  }
+
+  return { handlers, onConnect, onTabRemoved, size: async () => (await loadIndex()).length };
 }

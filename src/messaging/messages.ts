@@ -57,7 +57,12 @@ export type PanelState = z.infer<typeof PanelState>;
  * content script straight into our iframe's window, so a page that copies our (visible) frame URL
  * into a frame of its own cannot present it.
  */
-export const PanelHello = z.object({ type: z.literal("hello"), nonce: PanelSession });
+export const PanelHello = z.object({
+  type: z.literal("hello"),
+  nonce: PanelSession,
+  /** After the worker restarted: the token the background gave the frame that first claimed the session. */
+  resume: PanelSession.optional(),
+});
 export type PanelHello = z.infer<typeof PanelHello>;
 
 /** What the panel frame says over its port: decisions, the live outcome (for the host's data-outcome) and its height. */
@@ -70,7 +75,8 @@ export type FromPanelFrame = z.infer<typeof FromPanelFrame>;
 
 /** What the background tells the panel frame over its port. */
 export const ToPanelFrame = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("state"), state: PanelState }),
+  /** resume: the claiming frame's proof for reconnecting after the worker was stopped (only ever sent over this port). */
+  z.object({ type: z.literal("state"), state: PanelState, resume: PanelSession.optional() }),
   z.object({ type: z.literal("page"), tampered: z.boolean(), controlGone: z.boolean() }),
 ]);
 export type ToPanelFrame = z.infer<typeof ToPanelFrame>;

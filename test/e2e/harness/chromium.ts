@@ -26,6 +26,13 @@ export interface ChromiumSession {
   openPopup(): Promise<Page>;
   /** The options page, opened in a tab. */
   openOptions(): Promise<Page>;
+  /**
+   * Stops the extension's service worker as Chrome does when it is idle (CDP ServiceWorker.stopAllWorkers; the
+   * demo pages have no worker of their own) and resolves once it reports "stopped". `serviceWorker` is dead
+   * afterwards; the next extension event starts a new one. Chrome never stops a worker by itself while DevTools
+   * is attached to it, as playwright is, so tests stop it with this instead of waiting for the idle timeout.
+   */
+  stopBackground(): Promise<void>;
   /** Closes the browser, deletes its profile, and throws if the extension made any network request. */
   close(): Promise<void>;
 }
@@ -169,9 +176,32 @@ async function startSession(context: BrowserContext, extDir: string, profile: st
     tabs: async () => context.pages().map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path, timeout: 5_000 }) })),
   });
 
+  const stopBackground = async (): Promise<void> => {
+    const scratch = await context.newPage();
+    const cdp = await context.newCDPSession(scratch);
+    try {
+      const ours = (v: { scriptURL: string }) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`);
+      let stopped = false;
+      const done = new Promise<void>((resolve) => {
+        cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+          const mine = versions.filter(ours);
+          if (stopped && mine.length > 0 && mine.every((v) => v.runningStatus === "stopped")) resolve();
+        });
+      });
+      await cdp.send("ServiceWorker.enable");
+      stopped = true;
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await within(done, 10_000, "the service worker to stop");
+    } finally {
+      await cdp.detach().catch(() => undefined);
+      await scratch.close().catch(() => undefined);
+    }
+  };
+
   return {
     context,
     extensionId,
+    stopBackground,
     serviceWorker,
     network,
     extensionUrl,

@@ -35,6 +35,14 @@ export interface FirefoxSession {
   openExtensionPage(path: string): Promise<Page>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
+  /**
+   * Stops the add-on's background event page as Firefox does when it is idle: the add-on's
+   * terminateBackground(), which about:debugging's "Terminate background script" calls, run in the browser's
+   * chrome window over WebDriver BiDi (needs --remote-allow-system-access). The next extension event starts it again.
+   */
+  stopBackground(): Promise<void>;
+  /** The add-on's background state as Firefox reports it: "running", "suspending", "stopped"... */
+  backgroundState(): Promise<string>;
   /** Closes the browser and throws if the extension made any network request. */
   close(): Promise<void>;
 }
@@ -56,6 +64,7 @@ async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Pro
 }
 
 type BidiEvents = { on(event: string, listener: (params: any) => void): void };
+type BidiCommands = { send(method: string, params: object): Promise<{ result: any }> };
 
 /**
  * Puppeteer subscribes to every WebDriver BiDi network event; we listen on its connection, because
@@ -133,9 +142,31 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       name: version.toLowerCase().startsWith("firefox") ? version : `firefox ${version}`,
       tabs: async () => (await browser.pages()).map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path }) })),
     });
+    /** Runs `body` (an async function body with `extension`, the add-on's Extension object) in the browser's chrome window. */
+    const privileged = async (body: string): Promise<unknown> => {
+      const connection = (browser as unknown as { connection: BidiCommands }).connection;
+      const tree = await connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
+      const chromeWindow = tree.result.contexts[0]?.context;
+      if (!chromeWindow) throw new Error("no chrome window to reach the add-on from");
+      const expression = `(async () => {
+        const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
+        ${body}
+      })()`;
+      const reply = await connection.send("script.evaluate", { expression, target: { context: chromeWindow }, awaitPromise: true });
+      if (reply.result.type !== "success") throw new Error(`privileged script failed: ${JSON.stringify(reply.result)}`);
+      return reply.result.result?.value;
+    };
+    const backgroundState = async (): Promise<string> => String(await privileged("return extension.backgroundState;"));
+    const stopBackground = async (): Promise<void> => {
+      const state = await privileged("await extension.terminateBackground({ disableResetIdleForTest: true }); return extension.backgroundState;");
+      if (state !== "stopped") throw new Error(`the background did not stop (state: ${String(state)})`);
+    };
     return {
       browser,
       extensionId,
+      stopBackground,
+      backgroundState,
       uuid: FIREFOX_EXTENSION_UUID,
       network,
       extensionUrl,

@@ -1,0 +1,119 @@
+// A held action outlives the extension's background: Chrome stops an idle service worker after ~30 s (and may
+// stop it at any time), Firefox unloads an idle event page, and a clinician may leave a held action on screen
+// for minutes. The background is stopped mid-hold (Chromium: its service-worker target is closed over CDP;
+// Firefox: the add-on's terminateBackground(), as about:debugging's "Terminate background script"), then
+// Proceed completes the action exactly once and Cancel sends nothing. The demo server counts submissions.
+import assert from "node:assert/strict";
+import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, step, test, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
+import { anyHost, clickControl, decide, heldAttr, openWatched, panel, sleep, type Tab } from "./panel-driver.ts";
+
+interface Browser {
+  name: string;
+  newPage(url: string): Promise<Tab>;
+  stopBackground(): Promise<void>;
+  /** Resolves once the background has stopped after idling (by itself where the browser lets it), within `ms`. */
+  idleStop(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Long enough for the panel's Proceed to count and for the frame to have reconnected to the restarted background. */
+const AFTER_STOP_MS = 1500;
+
+function lifecycleSuite(name: string, skip: string | false, launch: () => Promise<Browser>) {
+  describe(name, { skip }, () => {
+    const demo = forSuite(serveDemo);
+    const browser = forSuite(launch);
+    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
+    const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
+
+    beforeEach(async () => {
+      await fetch(`${demo().url}/__test/reset`, { method: "POST" });
+    });
+
+    async function held(): Promise<Tab> {
+      const page = await open("/direct");
+      await clickControl(page, { selector: "button", text: "Send via Direct" });
+      const info = await panel(page);
+      assert.equal(info.held, "true");
+      return page;
+    }
+
+    test("Proceed after the background was stopped mid-hold sends the message exactly once", async () => {
+      const page = await held();
+      step("stopping the background");
+      await browser().stopBackground();
+      await sleep(AFTER_STOP_MS);
+      assert.equal(await page.evaluate(heldAttr, undefined), "true", "still held after the stop");
+      assert.equal(submissions().length, 0);
+      await decide(page, "proceed");
+      await waitUntil(() => submissions("direct").length > 0 || undefined, "the Direct message to be sent");
+      await sleep(800);
+      assert.equal(submissions().length, 1, "sent exactly once");
+      await page.close();
+    });
+
+    test("Proceed after the background was stopped twice in a row still sends once", async () => {
+      const page = await held();
+      await browser().stopBackground();
+      await sleep(AFTER_STOP_MS);
+      await browser().stopBackground();
+      await sleep(AFTER_STOP_MS);
+      await decide(page, "proceed");
+      await waitUntil(() => submissions("direct").length > 0 || undefined, "the Direct message to be sent");
+      await sleep(800);
+      assert.equal(submissions().length, 1, "sent exactly once");
+      await page.close();
+    });
+
+    test("Cancel after the background was stopped sends nothing and closes the panel", async () => {
+      const page = await held();
+      await browser().stopBackground();
+      await sleep(AFTER_STOP_MS);
+      await decide(page, "cancel");
+      await waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, "the panel to close");
+      await sleep(800);
+      assert.equal(submissions().length, 0);
+      await page.close();
+    });
+
+    test("Proceed after 40 s idle, the background stopped meanwhile, sends once", { timeout: 150_000 }, async () => {
+      const page = await held();
+      step("idling 40 s with the action held");
+      await Promise.all([browser().idleStop(40_000), sleep(40_000)]);
+      await decide(page, "proceed");
+      await waitUntil(() => submissions("direct").length > 0 || undefined, "the Direct message to be sent");
+      await sleep(800);
+      assert.equal(submissions().length, 1, "sent exactly once");
+      await page.close();
+    });
+  });
+}
+
+lifecycleSuite("Chromium: a held action outlives the service worker", missingBrowser("chromium"), async () => {
+  const chrome: ChromiumSession = await launchChromium();
+  return {
+    name: "chromium",
+    newPage: async (url) => (await chrome.newPage(url)) as unknown as Tab,
+    stopBackground: () => chrome.stopBackground(),
+    // Chrome never stops a worker with DevTools attached (playwright is), so after the idle time it is stopped the
+    // way the idle timer would: the same StopWorker.
+    idleStop: async (ms) => {
+      await sleep(ms - 5_000);
+      await chrome.stopBackground();
+    },
+    close: () => chrome.close(),
+  };
+});
+
+lifecycleSuite("Firefox: a held action outlives the event page", missingBrowser("firefox"), async () => {
+  const firefox: FirefoxSession = await launchFirefox();
+  return {
+    name: "firefox",
+    newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab,
+    stopBackground: () => firefox.stopBackground(),
+    idleStop: async (ms) => {
+      await waitUntil(async () => (await firefox.backgroundState()) === "stopped" || undefined, "the event page to stop by itself", ms);
+    },
+    close: () => firefox.close(),
+  };
+});
