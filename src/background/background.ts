@@ -65,8 +65,8 @@ export function createBackground(api: BackgroundApi, core: Core) {
       return { suggestions: query.trim() ? suggest(query) : [], participants: acos.reduce((n, aco) => n + aco.participants.length, 0) };
     },
     async "action-detected"({ action }, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) await tabActions.record(tabId, { action });
+      const source = tabActions.source(sender);
+      if (source) await tabActions.record(source, { action });
       return {};
     },
     async "last-action"({ tabId }) {
@@ -122,7 +122,7 @@ export function createBackground(api: BackgroundApi, core: Core) {
     },
     onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeInfoType): Promise<void> {
       // A new page in the tab: what was detected on the old one no longer applies.
-      return change.status === "loading" && change.url ? tabActions.clear(tabId) : Promise.resolve();
+      return change.status === "loading" && change.url ? tabActions.clear(tabId, change.url) : Promise.resolve();
     },
     onTabRemoved(tabId: number): Promise<void> {
       return Promise.all([panels.onTabRemoved(tabId), tabActions.clear(tabId)]).then(() => undefined);

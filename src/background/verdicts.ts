@@ -20,7 +20,7 @@ export type Core = {
 export type VerdictDeps = {
   core: Core;
   settings: Pick<SettingsService, "current">;
-  tabActions: Pick<TabActions, "record">;
+  tabActions: Pick<TabActions, "record" | "source">;
   audit: Pick<AuditLog, "append">;
   /** Our own pages' origin, to tell a content script's page origin from the popup's. */
   extensionOrigin: string;
@@ -29,6 +29,7 @@ export type VerdictDeps = {
 
 export function createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin, now = () => new Date() }: VerdictDeps) {
   return async ({ request, action }: ParsedRequest<"verdict">, sender: Runtime.MessageSender): Promise<{ verdict: Verdict; aco?: AcoFact }> => {
+    const source = tabActions.source(sender); // now: the tab may move on while the rules run
     let verdict: Verdict;
     let aco: AcoFact | undefined;
     let auditSettings: { enabled: boolean; retentionDays: number } | undefined;
@@ -43,7 +44,7 @@ export function createVerdictHandler({ core, settings, tabActions, audit, extens
     }
 
     const tabId = sender.tab?.id;
-    if (action && tabId !== undefined) await tabActions.record(tabId, { action, outcome: verdict.outcome });
+    if (action && source) await tabActions.record(source, { action, outcome: verdict.outcome });
 
     if (auditSettings?.enabled) {
       const pageOrigin = originOf(sender.url);
