@@ -5,10 +5,9 @@
 // completes-once % and false alarms, and fails below 95% / 90% / 100% / above 0. The cues each action's panel
 // was built on (read back from the background) must be exactly the page's: every cue found, none from a negated
 // or unrelated mention, and the verdict on screen must be the one its data names.
-import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusNegative, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
-import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil } from "./harness/index.ts";
+import { after, before, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
 import { panelFrame, setMode, sleep, SETTLE_MS, type Evaluator, type Tab } from "./panel-driver.ts";
 
 const THRESHOLDS = { detected: 95, recipient: 90, completesOnce: 100, falseAlarms: 0 };
