@@ -6,8 +6,9 @@
  * The background may be stopped at any time (Chrome stops an idle service worker after ~30 s, Firefox
  * unloads an idle event page), which disconnects our port. The session lives on in the background's
  * storage, so we connect again at once with the resume token the background gave us when we claimed it,
- * and what we post meanwhile waits for the new port. Only a port that was accepted is re-opened: a refused
- * one (the session is gone, or the extension was updated or removed) means the panel is lost for good.
+ * and what we post meanwhile waits for the new port. Only a session we claimed is reconnected; a reconnection
+ * not taken is retried a few times (the worker may have been stopping just then), after which, or when the
+ * extension itself is gone (updated, disabled, removed), the panel is lost for good.
  */
 import { browser } from "../../platform/browser.ts";
 import { PANEL_PORT_PREFIX, PanelSession, ToPanelFrame, type FromPanelFrame } from "../../messaging/messages.ts";
@@ -15,6 +16,8 @@ import { PANEL_PORT_PREFIX, PanelSession, ToPanelFrame, type FromPanelFrame } fr
 export type Channel = { post(message: FromPanelFrame): void };
 /** An idle worker stops about twice a minute at most; more than this is a loop. */
 const MAX_RECONNECTS_PER_MINUTE = 10;
+/** A reconnection that was not taken is tried again after these waits, then the panel is lost. */
+const RETRY_AFTER_MS = [300, 1000, 3000];
 type Port = ReturnType<typeof browser.runtime.connect>;
 
 export function sessionFromHash(hash: string): string | undefined {
@@ -30,6 +33,8 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
   let port: Port | undefined;
   let accepted = false;
   let lost = false;
+  let retries = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const queued: FromPanelFrame[] = [];
 
   const flush = () => {
@@ -46,6 +51,7 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
   const giveUp = () => {
     if (lost) return;
     lost = true;
+    clearTimeout(retry);
     port = undefined;
     onLost();
   };
@@ -65,6 +71,7 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
       if (!parsed.success) return;
       if (parsed.data.type === "state") {
         accepted = true;
+        retries = 0;
         resume = parsed.data.resume ?? resume;
       }
       onMessage(parsed.data);
@@ -72,8 +79,10 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
     });
     current.onDisconnect.addListener(() => {
       if (port !== current) return;
-      // Accepted before: the worker was stopped, so come back. Refused: the session is not ours to have.
+      // Accepted: the worker was stopped, so come back. A reconnection not taken: the worker may have been
+      // stopping as we called, so try again a little later. Never accepted at all: the session is not ours.
       if (accepted && resume) reconnect();
+      else if (resume && retries < RETRY_AFTER_MS.length) retry = setTimeout(reconnect, RETRY_AFTER_MS[retries++]);
       else giveUp();
     });
     current.postMessage({ type: "hello", nonce, ...(resume ? { resume } : {}) });

@@ -33,6 +33,8 @@ export interface ChromiumSession {
    * is attached to it, as playwright is, so tests stop it with this instead of waiting for the idle timeout.
    */
   stopBackground(): Promise<void>;
+  /** The service worker's running status as DevTools reports it: "running", "starting", "stopping", "stopped". */
+  backgroundState(): Promise<string>;
   /** Closes the browser, deletes its profile, and throws if the extension made any network request. */
   close(): Promise<void>;
 }
@@ -198,10 +200,29 @@ async function startSession(context: BrowserContext, extDir: string, profile: st
     }
   };
 
+  const backgroundState = async (): Promise<string> => {
+    const scratch = await context.newPage();
+    const cdp = await context.newCDPSession(scratch);
+    try {
+      const state = new Promise<string>((resolve) => {
+        cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+          const mine = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+          if (mine) resolve(mine.runningStatus);
+        });
+      });
+      await cdp.send("ServiceWorker.enable");
+      return await within(state, 5_000, "the service worker's state");
+    } finally {
+      await cdp.detach().catch(() => undefined);
+      await scratch.close().catch(() => undefined);
+    }
+  };
+
   return {
     context,
     extensionId,
     stopBackground,
+    backgroundState,
     serviceWorker,
     network,
     extensionUrl,
