@@ -1,5 +1,5 @@
 /**
- * ACO matching (hipaa-rules.md §7, matching rules v2): the profile's participant lists indexed
+ * ACO matching (rules/README.md, "ACO matching"): the profile's participant lists indexed
  * once by NPI, TIN, Direct address and domain, fax number, normalised name and alias, so matching
  * a recipient is a few map look-ups per key whatever the list size.
  */
@@ -24,7 +24,7 @@ export interface IndexedAco {
 /** One participant (or, in byAcoName, one ACO entity) as the index holds it. */
 export interface IndexEntry {
   readonly aco: IndexedAco;
-  /** The position in §7's walk: ACOs in profile order, participants in list order. */
+  /** The position in the matching walk: ACOs in profile order, participants in list order. */
   readonly order: number;
   /** The participant as stored; undefined for an ACO entity. */
   readonly participant: Participant | undefined;
@@ -63,7 +63,7 @@ export interface AcoIndex {
 export type MatchableRecipient = Partial<Pick<Recipient, "type" | "name" | "organization" | "npi" | "tin" | "directAddress" | "fax" | "inSameAco">>;
 
 export interface RecipientMatch {
-  /** The first hit in §7's order (NPI, TIN, Direct, fax, name keys); undefined when none or matching is skipped. */
+  /** The first hit in key order (NPI, TIN, Direct, fax, name keys); undefined when none or matching is skipped. */
   match: (AcoMatch & { matchedBy: MatchedBy }) | undefined;
   /** An NPI or TIN was given but cannot be right, so it was not used. */
   invalidIdentifier: boolean;
@@ -101,7 +101,7 @@ const MATCHED_BY: Readonly<Record<Kind, MatchedBy>> = {
 /**
  * Adds an entry for a key. The index is built backwards (last ACO and participant first), so a
  * new entry always comes before what is there: it replaces its own ACO's entry and goes in front
- * of the others, which keeps §7's first hit at the head with one map operation per key.
+ * of the others, which keeps the first hit at the head with one map operation per key.
  */
 function put<K>(table: SlotTable<K>, key: K, entry: IndexEntry): void {
   const slot = table.get(key);
@@ -122,7 +122,7 @@ function head(slot: IndexSlot | undefined): IndexEntry | undefined {
 /**
  * Builds the index. Participant NPIs and TINs that cannot be right are left out, as the
  * recipient's would be; aliases are sorted into Direct addresses, Direct domains, phone numbers
- * and names (hipaa-rules.md §7).
+ * and names (rules/README.md, "ACO matching").
  */
 export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
   let participants = 0;
@@ -196,7 +196,7 @@ function given(value: string | undefined): value is string {
 }
 
 /**
- * Calls `visit` with the recipient's keys in §7's order, each a list of look-ups that count as one
+ * Calls `visit` with the recipient's keys in matching order, each a list of look-ups that count as one
  * key (a Direct address is looked up as an address and by its domain; a name key against names
  * and aliases), until `visit` returns true. The name parts are only split when every key before
  * them was visited without stopping.
@@ -242,7 +242,7 @@ function visitKeys(index: AcoIndex, r: MatchableRecipient, visit: (lookups: read
   for (const part of parts) if (visitName(part)) return;
 }
 
-/** The first hit of one key: the earliest entry in §7's walk; at one participant, its name before its aliases. */
+/** The first hit of one key: the earliest entry in the walk; at one participant, its name before its aliases. */
 function firstHit(lookups: readonly Lookup[]): { entry: IndexEntry; lookup: Lookup } | undefined {
   let best: { entry: IndexEntry; lookup: Lookup } | undefined;
   for (const lookup of lookups) {
@@ -262,7 +262,7 @@ export function hasInvalidIdentifier(recipient: Pick<Recipient, "npi" | "tin">):
 }
 
 /**
- * Matches a recipient against the index (§7): the first key in order that hits anything decides,
+ * Matches a recipient against the index: the first key in order that hits anything decides,
  * and for it the first ACO in profile order and the first participant in list order.
  * `inSameAco: false` is the caller's answer and skips matching. A recipient of type "aco" is the
  * ACO entity itself, matched by the ACO's name only (it is not one of its own participants).
@@ -301,8 +301,8 @@ function listedValue(entry: IndexEntry, lookup: Lookup): string {
 }
 
 /**
- * Every ACO the recipient belongs to, one membership per ACO: in each ACO the participant §7
- * would match were that ACO the only one. Ordered as §7 ranks them (by key, then ACO order), so
+ * Every ACO the recipient belongs to, one membership per ACO: in each ACO the participant matching
+ * would find were that ACO the only one. Ordered as matching ranks them (by key, then ACO order), so
  * the first is the verdict's `acoMatch`. A name that is in several ACOs gives each of them; the
  * popup and the options page's "which ACOs is X in?" show them all.
  */

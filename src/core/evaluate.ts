@@ -1,5 +1,5 @@
 /**
- * evaluate(): hipaa-rules.md §4 — law gates, then state-law consent conditions, minimum
+ * evaluate(): law gates, then state-law consent conditions, minimum
  * necessary, org policy, cautions, and assembly. Pure and deterministic.
  */
 import { type AcoIndex, INVALID_IDENTIFIER_CAUTION, acoIndexOf, hasInvalidIdentifier, matchRecipient } from "./aco-match.ts";
@@ -109,16 +109,16 @@ export function evaluate(request: unknown, profile?: OrgProfileInput): Verdict {
 }
 
 function assemble(f: Facts, invalidIdentifier: boolean): Verdict {
-  // §4 step 3: the law gates, in §5 order.
+  // The law gates, in the catalogue's order (rules/README.md).
   const findings = [restrictions(f), psychotherapyNotes(f), part2(f), purposeGate(f), businessAssociates(f), authorization(f)];
   const lawHits = findings.flatMap((x) => x.hits);
-  // Every request reaches a purpose rule or §5.5/§5.6; should none fire, fail safe to review.
+  // Every request reaches a purpose rule, business-associate.* or authorization.on-file; should none fire, fail safe to review (other.unspecified).
   if (lawHits.length === 0) lawHits.push(fire(OTHER_PURPOSE_RULES.unspecified, "needs-review"));
   const federal = strictest(lawHits) ?? "needs-review";
   const stateHits = stateConsentRules(f, federal);
   let law = stateHits.length > 0 ? stricter(federal, "allowed-with-conditions") : federal;
 
-  // Step 4: minimum necessary applying is itself a condition of a permitted disclosure (§3).
+  // minimum-necessary.applies is itself a condition of a permitted disclosure.
   const mn = minimumNecessary(f);
   const permitted = isPermitted(law);
   if (mn.applies && permitted) law = stricter(law, "allowed-with-conditions");
@@ -127,7 +127,7 @@ function assemble(f: Facts, invalidIdentifier: boolean): Verdict {
   const policyHits = policy(f, law);
   const outcome: Outcome = policyHits.length > 0 && isPermitted(law) ? "needs-review" : law;
 
-  // Step 7: by weight (Array.prototype.sort is stable, so ties keep §5, §10, §8 order); minimum necessary last.
+  // By weight (Array.prototype.sort is stable, so ties keep the catalogue's order); minimum necessary last.
   const ordered = [...lawHits, ...stateHits, ...policyHits].sort((a, b) => OUTCOME_RANK[b.outcome] - OUTCOME_RANK[a.outcome]);
   ordered.push(mn.hit);
 

@@ -1,6 +1,6 @@
 /**
- * The request as the rules read it: the contract's fields with the defaults of hipaa-rules.md
- * §4 step 1 resolved, and the recipient classes of §2 and §5 computed once.
+ * The request as the rules read it: the contract's fields with their defaults resolved (the
+ * discloser from the profile's role), and the recipient classes the rules share computed once.
  */
 import type {
   DiscloserRole,
@@ -23,8 +23,8 @@ export interface Facts {
   /** For `purpose: "other"` only, absent read as "unspecified"; undefined for the other purposes. */
   otherPurpose: OtherPurpose | undefined;
   /**
-   * `otherPurpose` as given, whatever the purpose: §5.1 and §5.4 read "family-involvement" and
-   * "employer" under any purpose.
+   * `otherPurpose` as given, whatever the purpose: restriction.agreed, family.involvement and
+   * employer.* read "family-involvement" and "employer" under any purpose.
    */
   statedOtherPurpose: OtherPurpose | undefined;
   forProviderTreatment: boolean | undefined;
@@ -35,15 +35,15 @@ export interface Facts {
   agreedRestriction: boolean;
   selfPayRestriction: boolean;
   emergency: boolean;
-  /** `provider` or `health-plan` (§5 intro). */
+  /** `provider` or `health-plan`: a covered-entity recipient. */
   ceRecipient: boolean;
-  /** §2: business-associate or clearinghouse, or aco/care-coordinator/other with a BAA. */
+  /** business-associate or clearinghouse, or aco/care-coordinator/other with a BAA. */
   baRecipient: boolean;
-  /** §5 intro: neither a provider nor family, employer or the patient. */
+  /** Neither a provider nor family, employer or the patient. */
   nonProviderRecipient: boolean;
-  /** §7: `inSameAco: true` or a profile match. */
+  /** `inSameAco: true` or a profile match (rules/README.md, ACO matching). */
   inside: boolean;
-  /** §7: a profile is given, `inSameAco` is not true, and nothing matched. */
+  /** A profile is given, `inSameAco` is not true, and nothing matched. */
   outside: boolean;
   state: UsState | undefined;
   policy: OrgPolicy | undefined;

@@ -1,5 +1,5 @@
 /**
- * The non-name keys of ACO matching (hipaa-rules.md §7, v2): NPI, TIN, Direct address and fax,
+ * The non-name keys of ACO matching (rules/README.md, "ACO matching"): NPI, TIN, Direct address and fax,
  * each reduced to the form both sides are compared in, and a participant alias sorted into the
  * kind of key it is.
  */
@@ -85,7 +85,7 @@ export function directAddressKey(value: string | undefined): { address: string; 
   return m ? { address, domain: m[1]! } : undefined;
 }
 
-/** What a participant alias is a key of (§7: addresses and phone numbers are never names). */
+/** What a participant alias is a key of (addresses and phone numbers are never names). */
 export type AliasKey =
   | { kind: "address"; address: string }
   | { kind: "domain"; domain: string }

@@ -1,5 +1,5 @@
 /**
- * Names as ACO matching compares them (hipaa-rules.md §7, matching rules v2): one normalisation
+ * Names as ACO matching compares them (rules/README.md, "ACO matching"): one normalisation
  * for both sides, then exact equality. The options page's participant search uses the same
  * function, so "which ACOs is X in?" folds exactly as a verdict matches.
  */
@@ -56,7 +56,7 @@ function needsNoFolding(text: string): boolean {
 }
 
 /**
- * §7 name normalisation: Unicode NFKD with the combining marks dropped ("Peñasco" = "Penasco"),
+ * Name normalisation: Unicode NFKD with the combining marks dropped ("Peñasco" = "Penasco"),
  * lower case, `&` -> ` and `, drop `.,'"()`, hyphens, dashes and slashes to spaces, drop a leading
  * "the" and up to two trailing legal-form suffixes, single spaces, trimmed. A name that comes
  * out empty ("", "The", "Inc.") matches nothing: callers treat "" as no key.
@@ -85,7 +85,7 @@ export function normaliseName(name: string | undefined): string {
 }
 
 /**
- * §7 v2 name parts: what a page shows as "Dr. Helena Marsh — Lakeside Neurology Associates" is a
+ * Name parts: what a page shows as "Dr. Helena Marsh — Lakeside Neurology Associates" is a
  * person and a practice. Split at " — ", " – ", " - ", " · ", " | ", a line break, or a comma
  * followed by a space (the spaces around a separator may be any run of white space, since pages
  * often put a no-break space there). Empty parts are left out.

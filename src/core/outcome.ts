@@ -1,4 +1,4 @@
-/** The strictness order of hipaa-rules.md §3, used by every rule and by the assembly. */
+/** The strictness order (rules/README.md, Precedence), used by every rule and by the assembly. */
 import type { Outcome } from "./schema.ts";
 
 /** Every verdict outcome (schema.ts builds its zod enum from this; the content script reads it without zod). */

@@ -33,7 +33,7 @@ export interface Hit {
 export interface Finding {
   hits: Hit[];
   cautions: string[];
-  /** Conditions added only when the law outcome turns out permitted (§5.5 flag absent). */
+  /** Conditions added only when the law outcome turns out permitted (a business associate agreement not known). */
   conditionsIfPermitted?: string[];
 }
 

@@ -18,7 +18,7 @@ export interface Scenario {
   } & Record<string, unknown>;
 }
 
-/** The public scenario files: the first set and matching v2's (§7, §8). */
+/** The public scenario files: the first set and matching v2's (ACO matching, policy.outside-aco). */
 export const SCENARIO_FILES = ["public.json", "public-matching-v2.json"] as const;
 
 export function loadScenarios(): Scenario[] {

@@ -1,5 +1,5 @@
 /**
- * §5.6 Authorization on file (gate f). It satisfies every HIPAA purpose rule (which keeps its own
+ * Authorization on file, authorization.on-file (gate f). It satisfies every HIPAA purpose rule (which keeps its own
  * reason), but not Part 2; its effects on restrictions, psychotherapy notes, business associates,
  * state consent rules and minimum necessary live in those families.
  */

@@ -1,4 +1,4 @@
-/** §5.5 Business associates: 45 CFR 164.502(e)(1), 164.504(e), and disclosers acting as one. */
+/** Business associates, business-associate.* and discloser.*: 45 CFR 164.502(e)(1), 164.504(e), and disclosers acting as one. */
 import type { Facts } from "../facts.ts";
 import { type Finding, type Rule, fire, finding } from "../rule.ts";
 import { BAA_UNKNOWN_CONDITION } from "./purpose/operations.ts";
@@ -30,7 +30,7 @@ export const BUSINESS_ASSOCIATE_RULES = {
   discloserClearinghouse: {
     id: "discloser.clearinghouse",
     outcomes: ["allowed-with-conditions"],
-    // §5.5: "the same, with citation 45 CFR 164.500(b)(1) ... and the same condition": the
+    // The reference: "the same, with citation 45 CFR 164.500(b)(1) ... and the same condition": the
     // citation replaces the business associate ones (a clearinghouse acting for another CE is bound
     // by its BA contract); only the condition is shared.
     citations: ["45 CFR 164.500(b)(1)"],
@@ -49,7 +49,7 @@ export function businessAssociates(f: Facts): Finding {
   if (type === "business-associate" || type === "clearinghouse") {
     if (flag === false && onYourBehalf) out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.noAgreement, "not-allowed"));
     else if (flag === undefined && onYourBehalf) out.conditionsIfPermitted = [BAA_UNKNOWN_CONDITION];
-    // §5.5 gives this reason allowed-with-conditions, and §5.6 lifts only the purpose rule, the
+    // business-associate.agreement gives allowed-with-conditions, and authorization.on-file lifts only the purpose rule, the
     // no-agreement rule and its flag-absent condition: under an authorization it stays as it is.
     else if (flag === true && f.purpose === "payment") out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.agreement, "allowed-with-conditions"));
   }

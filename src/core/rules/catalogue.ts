@@ -109,6 +109,17 @@ export const RULE_GROUPS: readonly RuleGroup[] = [
   },
 ];
 
+/** How a recipient is matched to the profile's ACO participant lists (aco-match.ts). */
+export const ACO_MATCHING: readonly string[] = [
+  "Keys are tried in this order: NPI, TIN, Direct address, fax number, name. For each key the ACOs are walked in profile order and their participants in list order; the first hit wins, and the verdict's acoMatch.matchedBy says which key matched (npi, tin, direct, fax, name, or alias for a name that equalled one of the participant's aliases). recipient.inSameAco false skips matching; true still reports the match.",
+  "NPI and TIN: digits only; a TIN has 9, an NPI 10 with a valid check digit (Luhn over 80840 and the digits), or 15 starting 80840 (read as its last 10). One that cannot be right is not used, and the verdict says so in a caution.",
+  "Direct address: recipient.directAddress, or the name when it is one address local@domain; lower-cased; it matches an alias with the same full address or @domain with exactly the same domain (no sub-domains).",
+  "Fax: recipient.fax, its 10 digits (a leading 1 of 11 dropped), against aliases that are phone numbers (10 or 11 digits, no letters).",
+  "Name: the whole name, then recipient.organization, then (when the whole name did not match) each part of the name split at \" — \", \" – \", \" - \", \" · \", \" | \", a line break or \", \". Each is compared with the participant's name and then its name aliases after normalisation: accents folded (NFKD), lower case, & as \"and\", .,'\"() dropped, hyphens, dashes and slashes as spaces, a leading \"the\" and up to two trailing legal suffixes (llc, pllc, llp, lp, inc, incorporated, corp, corporation, co, company, ltd, pc, pa, sc) dropped. Exact equality only; a name that normalises to nothing matches nothing.",
+  "A recipient of type aco matches a listed ACO by the ACO's normalised name.",
+  "Inside an ACO changes the law's outcome in one case only (operations.ohca-unknown); policy.outside-aco reads outside, except for the patient's own copy.",
+];
+
 /** What wins when several rules fire, as evaluate() applies it. */
 export const PRECEDENCE: readonly string[] = [
   "Outcomes by strictness: not-allowed > authorization-required > needs-review > allowed-with-conditions > allowed. Every gate that fires adds its reason; the verdict takes the strictest law outcome.",

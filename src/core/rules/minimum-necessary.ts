@@ -1,4 +1,4 @@
-/** §6 Minimum necessary (45 CFR 164.502(b), 164.514(d)): from the request's facts only, never the outcome. */
+/** Minimum necessary, minimum-necessary.* (45 CFR 164.502(b), 164.514(d)): from the request's facts only, never the outcome. */
 import type { Facts } from "../facts.ts";
 import { type Hit, type Rule, fire } from "../rule.ts";
 
@@ -37,7 +37,7 @@ export const MINIMUM_NECESSARY_RULES = {
 
 export interface MinimumNecessary {
   applies: boolean;
-  /** Contributes `allowed-with-conditions` when it applies: applying is itself a condition (§3). */
+  /** Contributes `allowed-with-conditions` when it applies: applying is itself a condition. */
   hit: Hit;
 }
 

@@ -1,5 +1,5 @@
 /**
- * §5.3 42 CFR Part 2 records (gate d). A HIPAA authorization does not satisfy this gate; giving
+ * 42 CFR Part 2 records, part2.* (gate d). A HIPAA authorization does not satisfy this gate; giving
  * patients their own records needs no consent (42 CFR 2.23), so the gate skips that recipient.
  */
 import { type Facts, hasKind, isTpo } from "../facts.ts";
@@ -74,7 +74,7 @@ export const PART2_RULES = {
   },
 } as const satisfies Record<string, Rule>;
 
-/** Non-TPO purposes Part 2 may permit without consent within limits (§5.3): review, not consent. */
+/** Non-TPO purposes Part 2 may permit without consent within limits (part2.consent-required): review, not consent. */
 const CONSENT_EXCEPTIONS: Readonly<Partial<Record<string, { citation: string; what: string }>>> = {
   research: { citation: "42 CFR 2.52", what: "research" },
   "public-health": { citation: "42 CFR 2.54", what: "public health (de-identified records only)" },

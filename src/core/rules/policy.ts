@@ -1,5 +1,5 @@
 /**
- * §8 Organisation policy is not law: it only raises a permitted outcome to `needs-review`, and
+ * Organisation policy, policy.*, is not law: it only raises a permitted outcome to `needs-review`, and
  * its reasons say so (source "org-policy", no citations).
  */
 import type { Facts } from "../facts.ts";
@@ -49,7 +49,7 @@ export function policy(f: Facts, lawOutcome: Outcome): Hit[] {
   const p = f.policy;
   if (!p) return [];
   const hits: Hit[] = [];
-  // The patient's own copy is not a share outside the ACO (§8, v2).
+  // The patient's own copy is not a share outside the ACO (policy.outside-aco).
   if (p.outsideAco === "review" && f.purpose === "treatment" && f.outside && f.recipient.type !== "patient") {
     const R = POLICY_RULES.outsideAco;
     hits.push(policyHit(R, lawOutcome, R.text, R.headline));

@@ -1,4 +1,4 @@
-/** §5.2 Psychotherapy notes (gate c): 45 CFR 164.508(a)(2). No emergency exception. */
+/** Psychotherapy notes, psychotherapy-notes.authorization (gate c): 45 CFR 164.508(a)(2). No emergency exception. */
 import { type Facts, hasKind } from "../facts.ts";
 import { type Finding, type Rule, fire, finding } from "../rule.ts";
 

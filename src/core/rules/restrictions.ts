@@ -1,4 +1,4 @@
-/** §5.1 Restrictions (gates a, b): 45 CFR 164.522(a). */
+/** Restrictions, restriction.* (gates a, b): 45 CFR 164.522(a). */
 import { type Facts, isTpo } from "../facts.ts";
 import { type Finding, type Rule, fire, finding } from "../rule.ts";
 
@@ -8,7 +8,7 @@ export const RESTRICTION_NOT_BINDING_CAUTION =
 export const EMERGENCY_RESTRICTION_CONDITION =
   "Ask the receiving provider not to use or disclose the restricted information further.";
 
-/** Text when an authorization on file meets a restriction (§5.6): the patient's instructions conflict. */
+/** Text when an authorization on file meets a restriction (authorization.on-file): the patient's instructions conflict. */
 const CONFLICT_TEXT =
   "The patient asked for a restriction that covers this disclosure but also signed an authorization for it; confirm the patient's current wishes before sending.";
 const CONFLICT_HEADLINE = "the patient's restriction and authorization on file conflict; confirm the patient's current wishes.";

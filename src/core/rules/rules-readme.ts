@@ -6,7 +6,7 @@
  */
 import { citationInfo } from "../citations.ts";
 import { OUTCOME_LABELS } from "../labels.ts";
-import { RULE_GROUPS, PRECEDENCE } from "./catalogue.ts";
+import { ACO_MATCHING, PRECEDENCE, RULE_GROUPS } from "./catalogue.ts";
 
 function citationLink(citation: string): string {
   const info = citationInfo(citation);
@@ -35,6 +35,7 @@ export function renderRulesReadme(): string {
     "",
     ...RULE_GROUPS.map((g) => `- [${g.title}](#${anchor(g.title.toLowerCase().replace(/ /g, "-"))}): ${g.rules.map((r) => `\`${r.id}\``).join(", ")}`),
     "- [Precedence](#precedence)",
+    "- [ACO matching](#aco-matching)",
     "",
   ];
   for (const group of RULE_GROUPS) {
@@ -52,5 +53,6 @@ export function renderRulesReadme(): string {
     }
   }
   out.push("## Precedence", "", ...PRECEDENCE.map((line, i) => `${i + 1}. ${line}`), "");
+  out.push("## ACO matching", "", "Code: [`../aco-match.ts`](../aco-match.ts), [`../name-key.ts`](../name-key.ts), [`../match-keys.ts`](../match-keys.ts).", "", ...ACO_MATCHING.map((line) => `- ${line}`), "");
   return out.join("\n");
 }

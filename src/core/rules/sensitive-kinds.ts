@@ -1,6 +1,6 @@
 /**
- * §5.7 and §9 Sensitive kinds of information: ordinary PHI under federal law, so they only add
- * cautions (state law, §10, may add more).
+ * Sensitive kinds of information: ordinary PHI under federal law, so they only add
+ * cautions (state-law.* may add more).
  */
 import { type Facts, hasKind } from "../facts.ts";
 
@@ -16,7 +16,7 @@ export function sensitiveKindCautions(f: Facts): string[] {
   }
   // The 2024 reproductive health rule was vacated (Purl v. HHS, 2025): no attestation, a caution only.
   if (hasKind(f, "reproductive-health")) cautions.push(REPRODUCTIVE_HEALTH_CAUTION);
-  // §5.7's note on genetic information and underwriting (164.502(a)(5)(i)) is background: the
+  // The reference's note on genetic information and underwriting (164.502(a)(5)(i)) is background: the
   // cautions it names are the preemption line and the state's line only.
   return cautions;
 }

@@ -1,5 +1,5 @@
 /**
- * §10 State law (45 CFR 160.203(b)): caution lines for the listed states and kinds, and the two
+ * State law, state-law.* (45 CFR 160.203(b)): caution lines for the listed states and kinds, and the two
  * state consent requirements checked against their statutes (Minnesota, Texas), which add a
  * condition and never change a stricter federal outcome.
  */
@@ -9,9 +9,9 @@ import type { InformationKind, Outcome, UsState } from "../schema.ts";
 import { type Hit, type Rule, fire } from "../rule.ts";
 
 /**
- * §10's table, one row per state: the kinds that bring the row in ("any": every request from an
- * organisation in that state) and its caution text, verbatim. §10 says "add the line as a
- * caution" (§5.7: "that state's line"): the whole line, once, whichever listed kinds are present.
+ * The state table, one row per state: the kinds that bring the row in ("any": every request from
+ * an organisation in that state) and its caution text, verbatim. The line is added as a caution:
+ * the whole line, once, whichever listed kinds are present.
  */
 interface StateLine {
   kinds: readonly (InformationKind | "any")[];
@@ -75,7 +75,7 @@ export function stateLawCautions(f: Facts): string[] {
 
 const TX_NON_PROFESSIONALS = new Set(["aco", "care-coordinator", "social-services", "other"]);
 
-/** The state consent requirements, given the outcome of the federal gates (§5). */
+/** The state consent requirements, given the outcome of the federal gates. */
 export function stateConsentRules(f: Facts, federalOutcome: Outcome): Hit[] {
   // Only where federal law permits without consent; not to the patient; an authorization is the patient's consent.
   if (!isPermitted(federalOutcome) || f.recipient.type === "patient" || f.authorization || f.discloser !== "provider") return [];

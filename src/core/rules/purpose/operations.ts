@@ -1,4 +1,4 @@
-/** §5.4 Health care operations: 45 CFR 164.506(c)(1), (c)(4), (c)(5). The first rule that permits wins. */
+/** Health care operations, operations.*: 45 CFR 164.506(c)(1), (c)(4), (c)(5). The first rule that permits wins. */
 import type { Facts } from "../../facts.ts";
 import type { OperationsActivity } from "../../schema.ts";
 import { type Hit, type Rule, fire } from "../../rule.ts";
@@ -61,7 +61,7 @@ export const OPERATIONS_RULES = {
   },
 } as const satisfies Record<string, Rule>;
 
-/** HCO paragraphs usable under 164.506(c)(4) (hipaa-rules.md §2 table). */
+/** Health care operations paragraphs (45 CFR 164.501) usable under 164.506(c)(4): operations.other-covered-entity. */
 const C4_ACTIVITIES: ReadonlySet<OperationsActivity> = new Set([
   "quality-improvement",
   "population-care-coordination",
@@ -71,7 +71,7 @@ const C4_ACTIVITIES: ReadonlySet<OperationsActivity> = new Set([
   "fraud-abuse-compliance",
 ]);
 
-/** The operations rule, or undefined when only §5.5 decides (a BA or clearinghouse with no agreement). */
+/** The operations rule, or undefined when only business-associate.no-agreement decides. */
 export function operations(f: Facts): Hit | undefined {
   const r = f.recipient;
   const c4 = f.activity !== undefined && C4_ACTIVITIES.has(f.activity);

@@ -1,4 +1,4 @@
-/** §5.4 Other purposes (`purpose: "other"`; `otherPurpose` absent reads as "unspecified"). */
+/** Other purposes (`purpose: "other"`; `otherPurpose` absent reads as "unspecified"). */
 import type { Facts } from "../../facts.ts";
 import { type Hit, type Rule, fire } from "../../rule.ts";
 import { employer, familyInvolvement } from "./recipient-decided.ts";

@@ -1,4 +1,4 @@
-/** §5.4 Payment: 45 CFR 164.506(c)(1) (own payment) and (c)(3) (another entity's). */
+/** Payment, payment.*: 45 CFR 164.506(c)(1) (own payment) and (c)(3) (another entity's). */
 import type { Facts } from "../../facts.ts";
 import { type Hit, type Rule, fire } from "../../rule.ts";
 

@@ -1,4 +1,4 @@
-/** §5.4 The purpose gate (gate e), applied to every request: one purpose rule decides. */
+/** The purpose gate (gate e), applied to every request: one purpose rule decides. */
 import type { Facts } from "../../facts.ts";
 import type { Finding, Hit } from "../../rule.ts";
 import { satisfiedByAuthorization } from "../authorization.ts";
@@ -10,7 +10,7 @@ import { treatment } from "./treatment.ts";
 
 function decide(f: Facts): Hit | undefined {
   if (f.purpose === "other") return otherPurpose(f);
-  // §5.4 reads "family-involvement" and "employer" under any purpose. They are checked before the
+  // family.involvement and employer.* read "family-involvement" and "employer" under any purpose. They are checked before the
   // patient recipient so that a contradictory request takes the stricter reading.
   if (f.statedOtherPurpose === "family-involvement") return familyInvolvement();
   if (f.statedOtherPurpose === "employer") return employer(f);

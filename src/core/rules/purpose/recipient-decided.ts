@@ -1,5 +1,5 @@
 /**
- * §5.4 recipients decided by who they are, before the purpose rules: the patient, someone
+ * Recipients decided by who they are (individual.disclosure, family.involvement, employer.*), before the purpose rules: the patient, someone
  * involved in the patient's care, an employer.
  */
 import type { Facts } from "../../facts.ts";

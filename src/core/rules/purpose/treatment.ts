@@ -1,4 +1,4 @@
-/** §5.4 Treatment: 45 CFR 164.506(c)(2) and the seed FAQ ("regardless of to whom"). */
+/** Treatment, treatment.*: 45 CFR 164.506(c)(2) and the seed FAQ ("regardless of to whom"). */
 import type { Facts } from "../../facts.ts";
 import { type Hit, type Rule, fire } from "../../rule.ts";
 
@@ -43,7 +43,7 @@ export function treatment(f: Facts): Hit {
   const conditions: string[] = [];
   const cautions = [CONSENT_OPTIONAL_CAUTION];
   if (f.forProviderTreatment === undefined) conditions.push(FOR_PROVIDER_TREATMENT_UNKNOWN_CONDITION);
-  // The provider carve-out of 160.103 reaches only providers: BA recipients are left to §5.5.
+  // The provider carve-out of 160.103 reaches only providers: BA recipients are left to business-associate.*.
   if ((type === "aco" || type === "care-coordinator") && f.recipient.businessAssociateAgreement !== true) {
     conditions.push(ON_BEHALF_BAA_CONDITION);
   }
