@@ -6,6 +6,7 @@
 import type { Outcome } from "../core/schema.ts";
 import type { PanelState } from "../messaging/messages.ts";
 import { browser } from "../platform/browser.ts";
+import { t } from "../platform/i18n.ts";
 import { every } from "./lifetime.ts";
 import { PanelHost } from "./panel-host.ts";
 import { canReplay, replay, type HeldActivation } from "./replay.ts";
@@ -37,6 +38,10 @@ export class PanelSession {
   private tampered = false;
   private controlGone = false;
   private outcome: Outcome;
+  /** The extension went away (updated, disabled, removed) while this was held: see strand(). */
+  private stranded = false;
+  /** Read now: once the extension is gone, its messages cannot be read any more. */
+  private readonly goneText = t("panel_extension_gone");
 
   constructor(
     readonly control: Element,
@@ -78,7 +83,7 @@ export class PanelSession {
     );
     this.guard(host);
     const signal = AbortSignal.any([this.signal, this.lifetime]);
-    signal.addEventListener("abort", () => host.remove(), { once: true });
+    signal.addEventListener("abort", () => this.stranded || host.remove(), { once: true });
     let frameRequested = 0;
     const reposition = () => {
       if (frameRequested) return;
@@ -172,7 +177,8 @@ export class PanelSession {
 
   private check(): void {
     const host = this.host;
-    if (!host || this.signal.aborted) return;
+    if (!host || this.signal.aborted || this.stranded) return;
+    if (!runtimeAlive()) return this.strand();
     const gone = this.held !== undefined && !canReplay(this.held);
     const reason = tamperReason(host.host, host.frame, host.expected);
     if (reason) this.lastTamperAt = performance.now();
@@ -183,8 +189,49 @@ export class PanelSession {
     }
   }
 
+  /**
+   * The extension is gone for good while this action is held (updated, disabled or removed): its frame is dead
+   * and no decision can reach us any more. Say so in plain words in place of the frame, send nothing, and keep
+   * the held control blocked until the page is reloaded, so the action can only go after a fresh check (by the
+   * extension's new copy, if it is back). Never a silent no-op, never a double send.
+   */
+  private strand(): void {
+    const host = this.host;
+    if (!host || this.stranded || !this.held) return;
+    this.stranded = true;
+    host.frame?.remove();
+    const notice = host.host.ownerDocument.createElement("div");
+    notice.className = "chip";
+    notice.setAttribute("role", "alert");
+    notice.textContent = this.goneText;
+    host.root.append(notice);
+    host.update({ ...this.facts(), outcome: "needs-review" });
+    const control = this.control;
+    const view = control.ownerDocument.defaultView ?? window;
+    // Lives as long as the page: the content script that would end it is gone with the extension.
+    const block = (event: Event) => {
+      const path = event.composedPath();
+      const onControl = path.includes(control) || (event.type === "submit" && event.target instanceof HTMLFormElement && event.target.contains(control));
+      if (!event.isTrusted || !onControl) return;
+      if (event instanceof KeyboardEvent && event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      notice.scrollIntoView({ block: "nearest" });
+    };
+    for (const type of ["click", "keydown", "submit"]) view.addEventListener(type, block, { capture: true });
+  }
+
   private report(): void {
     this.host?.update(this.facts());
     send("panel-update", { session: this.id, tampered: this.tampered, controlGone: this.controlGone }).catch(() => undefined);
+  }
+}
+
+/** Whether our extension context still lives (after an update or disable, runtime.id is gone or throws). */
+function runtimeAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
   }
 }
