@@ -140,6 +140,8 @@ function scenario(steps: () => Steps) {
     assert.doesNotMatch(allowed, /review/i);
 
     await options.click(await options.control("Ask for review"));
+    // Policy edits are a draft until saved (the simulation runs on the draft first).
+    await options.click(await options.control("Save policy", "button"));
     await options.waitForText(/Saved\./, ".sc-message");
 
     const after = await steps().popup();
