@@ -5,7 +5,7 @@
  *   follows 50-100 ms later, time enough for the background to answer), or Ctrl/Cmd goes down in a
  *   composer whose send a shortcut triggers. The control is read live, as the click will read it;
  * - once, after load, when the page is idle: the send controls in view, in slices of at most SLICE_MS,
- *   at most MAX_PER_BATCH recipient reads in all.
+ *   at most MAX_PER_BATCH recipient reads and TOTAL_MS in all.
  * Nothing watches the page for changes: a control inserted, replaced or renamed later is read when the
  * clinician reaches it, and a miss only means a brief hold at click time.
  */
@@ -18,8 +18,8 @@ import type { VerdictCache } from "./verdict-cache.ts";
 export const MAX_PER_BATCH = 10;
 /** Main-thread time one idle slice may spend; the rest waits for the next idle period. */
 export const SLICE_MS = 3;
-/** Elements whose box is checked between two looks at the clock. */
-const STRIDE = 32;
+/** Main-thread time the whole idle pre-warm may spend, all slices together: past it, clicks read their own controls. */
+export const TOTAL_MS = 8;
 /**
  * Controls in a row found below the viewport after which the scan stops: pages lay out mostly in
  * document order, so what follows is further down (a control missed is read when the pointer reaches it).
@@ -39,26 +39,40 @@ function place(element: Element): "in" | "below" | "out" {
 }
 
 /**
- * One slice of the idle scan over `elements` from `start`: send controls in view are described (like
+ * The page's elements in document order, walked lazily (a TreeWalker resumes where the last slice
+ * stopped), so the idle scan costs what it looks at: the top of the page, not the whole document.
+ */
+export function controlsInOrder(doc: Document): () => Element | null {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
+  return () => {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if ((node as Element).matches(CONTROL_QUERY)) return node as Element;
+    }
+    return null;
+  };
+}
+
+/**
+ * One slice of the idle scan, taking controls from `next`: send controls in view are described (like
  * ones in the same form or section share a reading) and warmed, until `deadline` (performance.now()),
- * `budget` reads, or BELOW_IN_A_ROW controls in a row below the viewport. Returns where to go on from
- * (elements.length when done) and the reads made.
+ * `budget` reads, or BELOW_IN_A_ROW controls in a row below the viewport. Returns whether the scan is
+ * done and the reads made.
  */
 export function warmSlice(
-  elements: ArrayLike<Element>,
-  start: number,
+  next: () => Element | null,
   detector: Detector,
   descriptions: DescriptionCache,
   prewarm: (facts: ActionFacts) => void,
   deadline: number,
   budget = MAX_PER_BATCH,
-): { next: number; reads: number } {
+): { done: boolean; reads: number } {
   let reads = 0;
   let below = 0;
-  let i = start;
-  while (i < elements.length && reads < budget && below < BELOW_IN_A_ROW) {
-    if ((i - start) % STRIDE === STRIDE - 1 && performance.now() > deadline) break;
-    const element = elements[i++]!;
+  for (let first = true; reads < budget && below < BELOW_IN_A_ROW; first = false) {
+    // Classifying one control in context can take a millisecond on a deep page: look at the clock each time.
+    if (!first && performance.now() > deadline) return { done: false, reads };
+    const element = next();
+    if (!element) return { done: true, reads };
     try {
       const where = place(element);
       below = where === "below" ? below + 1 : 0;
@@ -77,7 +91,7 @@ export function warmSlice(
       // A control that cannot be read now is read again at click time.
     }
   }
-  return { next: reads >= budget || below >= BELOW_IN_A_ROW ? elements.length : i, reads };
+  return { done: true, reads };
 }
 
 export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCache, lifetime: Lifetime): void {
@@ -108,20 +122,22 @@ export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCa
 
   // The controls in view, once the page has loaded and is idle.
   const descriptions = createDescriptionCache(detector);
-  let elements: ArrayLike<Element> | undefined;
-  let next = 0;
+  let next: (() => Element | null) | undefined;
   let budget = MAX_PER_BATCH;
+  let spent = 0;
   const slice = (deadline: IdleDeadline) => {
-    const end = performance.now() + Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining()));
+    const started = performance.now();
+    const end = started + Math.min(SLICE_MS, TOTAL_MS - spent, Math.max(1, deadline.timeRemaining()));
     try {
-      elements ??= doc.querySelectorAll(CONTROL_QUERY);
-      const done = warmSlice(elements, next, detector, descriptions, prewarm, end, budget);
-      next = done.next;
+      next ??= controlsInOrder(doc);
+      const done = warmSlice(next, detector, descriptions, prewarm, end, budget);
       budget -= done.reads;
+      if (done.done) return;
     } catch {
       return; // pre-warming is an optimisation; the click path reads the control itself
     }
-    if (next < elements.length) lifetime.requestIdleCallback(slice, { timeout: 2_000 });
+    spent += performance.now() - started;
+    if (spent < TOTAL_MS) lifetime.requestIdleCallback(slice, { timeout: 2_000 });
   };
   const afterLoad = () => lifetime.requestIdleCallback(slice, { timeout: 2_000 });
   if (doc.readyState === "complete") afterLoad();

@@ -7,7 +7,7 @@
  * - "Check this page" (popup, one-off): scan plus every distinct action described (no budget).
  */
 import { createDescriptionCache, describeControl } from "../../src/content/describe.ts";
-import { CONTROL_QUERY, SLICE_MS, warmSlice } from "../../src/content/prewarm.ts";
+import { controlsInOrder, SLICE_MS, TOTAL_MS, warmSlice } from "../../src/content/prewarm.ts";
 import { scanPage } from "../../src/content/scan.ts";
 import { createDetector } from "../../src/detect/detector.ts";
 import { buildEhrPage } from "./detect-page.ts";
@@ -37,21 +37,21 @@ export function runContentBench(doc: Document, runs = 21): ContentBenchResult {
     const descriptions = createDescriptionCache(detector);
     let total = 0;
     let max = 0;
-    let next = 0;
     let made = 0;
+    let finished = false;
     slices = 0;
-    let list: ArrayLike<Element> | undefined;
+    let next: (() => Element | null) | undefined;
     do {
       const start = performance.now();
-      list ??= doc.querySelectorAll(CONTROL_QUERY);
-      const done = warmSlice(list, next, detector, descriptions, () => undefined, start + SLICE_MS, 10 - made);
+      next ??= controlsInOrder(doc);
+      const done = warmSlice(next, detector, descriptions, () => undefined, start + Math.min(SLICE_MS, TOTAL_MS - total), 10 - made);
       const took = performance.now() - start;
-      next = done.next;
+      finished = done.done;
       made += done.reads;
       total += took;
       max = Math.max(max, took);
       slices++;
-    } while (next < list.length);
+    } while (!finished && total < TOTAL_MS);
     totals.push(total);
     longest.push(max);
     reads = made;
