@@ -104,10 +104,13 @@ function sendContext(title: string): ActionKind | "quiet" | null {
   return isQuiet(text) ? "quiet" : firstMatch(CONTEXT, text);
 }
 
-/** A generic download is an export when its context names a patient record ("Continuity of Care Document"). */
+/**
+ * A generic download is an export when the nearest title names a patient record ("Continuity of Care
+ * Document"); a nearer title that names something else ("Billing statements") settles it as not one.
+ */
 function exportContext(title: string): ActionKind | "quiet" | null {
   const text = matchText(title);
-  return isQuiet(text) ? "quiet" : RECORD_CONTEXT.test(text) ? "export" : null;
+  return !isQuiet(text) && RECORD_CONTEXT.test(text) ? "export" : "quiet";
 }
 
 function kindOfText(text: string, el: Element): ActionKind | null {

@@ -17,6 +17,7 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
   { name: "a Send whose To holds an ordinary email", html: '<form><label>To <input value="mchen@gmail.example"></label><button id="go">Send</button></form>', kind: null },
   { name: "Download under a CCD heading", html: '<section><h3>Continuity of Care Document</h3><form><input type="submit" id="go" value="Download"></form></section>', kind: "export" },
   { name: "Download PDF in a titled card", html: '<div class="card"><h2>Discharge summary</h2><button id="go">Download PDF</button></div>', kind: "export" },
+  { name: "Download of a billing statement on a page about the record", html: '<h1>Download my record</h1><section><h2>Billing statements</h2><form><button id="go">Download</button></form></section>', kind: null },
   { name: "Download of a schedule", html: '<section><h2>Schedule — Tuesday</h2><button id="go">Download</button></section>', kind: null },
   { name: "Export in a report list titled Export to Excel", html: '<section><h2>Export to Excel</h2><button id="go">Export</button></section>', kind: null },
   { name: "a title-only Send in a Send Chart section", html: '<section><h2>Communications — Send Chart</h2><button id="go" title="Send"></button></section>', kind: "share" },

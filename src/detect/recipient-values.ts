@@ -77,8 +77,8 @@ function chipTexts(field: Element): string[] {
   for (let i = 0; i < found.length && chips.length < 20; i++) {
     const chip = found[i]!;
     const outer = chip.parentElement?.closest(CHIP_SELECTOR);
-    // A chip inside a chip is read with it; the field itself may be styled as a "tokens" box.
-    if (chip.contains(field) || (outer && outer !== container && container.contains(outer))) continue;
+    // A chip inside a chip is read with it; the box around the field may be styled as "tokens".
+    if (chip.contains(field) || (outer && !outer.contains(field) && container.contains(outer))) continue;
     const clean = cleanText(ownText(chip), 300);
     if (clean) chips.push(clean);
   }

@@ -462,6 +462,55 @@ export const CORPUS: CorpusPage[] = [
     ],
   },
   {
+    page: "/nextgen-fax-window",
+    system: "NextGen Enterprise: Send Fax window (Kendo UI web screens)",
+    source: "Kendo UI Window and ComboBox (public docs: k-window-titlebar, k-window-title, k-combobox) as used by web EHR screens",
+    actions: [
+      {
+        name: "a plain OK in a window titled only by its title bar",
+        target: { selector: "#ng-ok" },
+        shapes: [1],
+        kind: "fax",
+        recipient: { name: "Priya Natarajan", fax: "(555) 010-8181" },
+        notRecipient: [...SENDER, ...PATIENT],
+        completes: "fax",
+      },
+    ],
+    negatives: [{ name: "Cancel in the window", target: { selector: "#ng-cancel" } }],
+  },
+  {
+    page: "/react-referral-order",
+    system: "Referral order in a React web EHR (React-Select recipient)",
+    source: "https://github.com/JedWatson/react-select (select__single-value beside an empty combobox input)",
+    actions: [
+      {
+        name: "Submit order in a card titled by its card-header, recipient a React-Select value",
+        target: { selector: "#ro-submit" },
+        shapes: [1, 5],
+        kind: "referral",
+        recipient: { name: "Ines Okoro" },
+        notRecipient: [...SENDER, ...PATIENT],
+        completes: "referrals",
+      },
+    ],
+    negatives: [],
+  },
+  {
+    page: "/portal-download",
+    system: "Patient portal: download my health summary",
+    source: "Blue Button / MyChart 'Download' of the health summary (public help pages)",
+    actions: [
+      {
+        name: "Download under the Health Summary heading",
+        target: { selector: "button", text: "Download" },
+        shapes: [1],
+        kind: "export",
+        completes: "export",
+      },
+    ],
+    negatives: [{ name: "Download of a billing statement", target: { selector: "form[action='/api/statement'] button" }, posts: "statement" }],
+  },
+  {
     page: "/cerner-secure-messaging",
     system: "Cerner: Secure Messaging to a Direct address",
     source: "http://cernprphelp.cernerworks.com/help/default.aspx?pg=18 (Secure Messaging: create and send)",
