@@ -4,6 +4,7 @@
  */
 import type { DisclosureRequest, InformationKind } from "../core/schema.ts";
 import type { DetectedAction } from "../detect/action.ts";
+import { cuedKinds } from "../detect/cues-match.ts";
 import type { KeyValueArea } from "../platform/storage-area.ts";
 import { AuditEntry } from "../settings/schema.ts";
 
@@ -15,8 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The kinds the page cued that the clinician set aside ("Not included"): cued, but no longer in the request. */
 export function setAsideKinds(action: DetectedAction | undefined, request: DisclosureRequest): InformationKind[] {
-  const cued = new Set(action?.cues?.map((cue) => cue.kind));
-  return [...cued].filter((kind) => !request.information.includes(kind));
+  return cuedKinds(action?.cues).filter((kind) => !request.information.includes(kind));
 }
 
 /** Entries within the retention period, newest last, at most `cap`. Unparseable entries are dropped. */

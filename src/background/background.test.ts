@@ -17,6 +17,8 @@ beforeAll(installI18n);
 
 const ID = "sharecheck-id";
 const popup: Runtime.MessageSender = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
+/** Our panel frame inside a page's tab. */
+const panelFrame = (tabId: number): Runtime.MessageSender => ({ ...contentScript(tabId), url: `chrome-extension://${ID}/src/content/frame/index.html#abc` });
 const options: Runtime.MessageSender = { id: ID, url: `chrome-extension://${ID}/src/options/index.html` };
 function contentScript(tabId: number, url = "https://ehr.example.org/chart/123?mrn=555", frameId = 0): Runtime.MessageSender {
   return { id: ID, url, frameId, tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false } };
@@ -134,8 +136,10 @@ describe("audit log", () => {
         { kind: "hiv", source: "attached", text: "HIV-1 RNA viral load" },
       ],
     };
-    await call("verdict", { request: { ...treatment, information: ["psychotherapy-notes", "hiv"] }, action: cued }, contentScript(4));
-    await call("verdict", { request: { ...treatment, information: ["hiv"] }, action: cued }, contentScript(5));
+    // The content script asks with the request as detection built it; the background adds the cued kinds.
+    await call("verdict", { request: treatment, action: cued }, contentScript(4));
+    // The panel frame re-asks after "Not included": its request is taken as the clinician left it.
+    await call("verdict", { request: { ...treatment, information: ["hiv"] }, action: cued }, panelFrame(5));
     await settle();
     const { entries } = await call("audit-list", {});
     expect(entries[0]?.setAside).toBeUndefined();

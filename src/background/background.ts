@@ -4,6 +4,7 @@
  * Creating it does no I/O: settings load on the first message that needs them.
  */
 import type { DisclosureRequest } from "../core/schema.ts";
+import { matchCues } from "../detect/cues-match.ts";
 import { createRouter, type Handlers } from "../messaging/router.ts";
 import type { Browser, Tabs } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
@@ -73,7 +74,9 @@ export function createBackground(api: BackgroundApi, core: Core) {
       return { last: await tabActions.get(tabId) };
     },
     async "scan-tab"({ tabId }) {
-      return { actions: await scanTab(api.scripting, tabId) };
+      // "Check this page" pre-sets the kinds: each action's cues come back with the kinds they name.
+      const actions = await scanTab(api.scripting, tabId);
+      return { actions: actions.map((action) => (action.cues ? { ...action, cues: matchCues(action.cues) } : action)) };
     },
     async "content-config"() {
       const { effective } = await settings.current();

@@ -17,6 +17,7 @@
  */
 import { z } from "zod";
 import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, PanelSession, PanelState, type PanelEvent, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
+import { matchCues, withCuedKinds } from "../detect/cues-match.ts";
 import type { Runtime } from "../platform/browser.ts";
 import type { KeyValueArea } from "../platform/storage-area.ts";
 
@@ -148,7 +149,10 @@ export function createPanelSessions(deps: PanelSessionDeps) {
           ports.delete(old);
         }
         index = [...list.slice(dropped.length), id];
-        await save(id, { tabId, nonce, frameId: sender.frameId ?? 0, state });
+        // The frame shows the request the verdict answered: with the kinds the page's cues name, and those cues.
+        const cues = matchCues(state.action.cues);
+        const shown: PanelState = { ...state, action: { ...state.action, cues }, request: withCuedKinds(state.request, cues) };
+        await save(id, { tabId, nonce, frameId: sender.frameId ?? 0, state: shown });
         await deps.store?.set({ [INDEX_KEY]: index });
         if (dropped.length) await deps.store?.remove(dropped.map(sessionKey));
       });

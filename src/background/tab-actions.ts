@@ -9,6 +9,7 @@
  * arrived: the tab's navigation count then, and the page address the browser gives for the sending tab. It is
  * dropped if the tab navigated since, or if the tab's latest navigation went to another address.
  */
+import { matchCues } from "../detect/cues-match.ts";
 import { LastAction } from "../messaging/messages.ts";
 import type { Runtime } from "../platform/browser.ts";
 import type { KeyValueArea } from "../platform/storage-area.ts";
@@ -42,8 +43,9 @@ export function createTabActions({ session, badge }: { session: KeyValueArea | u
       if (isStale(source)) return; // the page that reported it is gone
       const { tabId } = source;
       // What a cue showed on the page is for the verdict on screen only: the tab's last action keeps its kinds.
-      const cues = given.action.cues?.map(({ kind, source }) => ({ kind, source }));
-      const last: LastAction = cues ? { ...given, action: { ...given.action, cues } } : given;
+      const cues = matchCues(given.action.cues).map(({ kind, source }) => ({ kind, source }));
+      const { cues: _shown, ...action } = given.action;
+      const last: LastAction = { ...given, action: cues.length ? { ...action, cues } : action };
       memory.set(tabId, last);
       await Promise.all([
         session?.set({ [key(tabId)]: last }).catch(() => undefined),

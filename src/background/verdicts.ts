@@ -8,6 +8,7 @@ import { Verdict, type DisclosureRequest, type OrgProfile } from "../core/schema
 import type { ParsedRequest } from "../messaging/messages.ts";
 import type { Runtime } from "../platform/browser.ts";
 import type { AuditEntry } from "../settings/schema.ts";
+import { withCuedKinds } from "../detect/cues-match.ts";
 import { setAsideKinds, type AuditLog } from "./audit-log.ts";
 import type { SettingsService } from "./settings-service.ts";
 import type { TabActions } from "./tab-actions.ts";
@@ -28,8 +29,12 @@ export type VerdictDeps = {
 };
 
 export function createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin, now = () => new Date() }: VerdictDeps) {
-  return async ({ request, action }: ParsedRequest<"verdict">, sender: Runtime.MessageSender): Promise<{ verdict: Verdict; aco?: AcoFact }> => {
+  return async ({ request: asked, action, cues }: ParsedRequest<"verdict">, sender: Runtime.MessageSender): Promise<{ verdict: Verdict; aco?: AcoFact }> => {
     const source = tabActions.source(sender); // now: the tab may move on while the rules run
+    // A content script reports what the page showed of the record's content: the kinds it names are part of
+    // the question. The panel and the popup send the request as the clinician left it (a kind set aside stays out).
+    const fromContent = sender.tab !== undefined && !(sender.url ?? "").startsWith(extensionOrigin);
+    const request = fromContent ? withCuedKinds(asked, cues ?? action?.cues) : asked;
     let verdict: Verdict;
     let aco: AcoFact | undefined;
     let auditSettings: { enabled: boolean; retentionDays: number } | undefined;

@@ -17,9 +17,11 @@ export function describeControl(detector: Detector, control: Element, cues = tru
   if (!classified || classified.opensPopup) return undefined;
   const recipient = detector.readRecipient(control);
   const read = cues ? readCues(control) : [];
-  const request = buildRequest(classified.kind, recipient, read);
+  // The background adds the kinds the cues name; the verdict depends on them, so the cache key does too.
+  const request = buildRequest(classified.kind, recipient);
   const origin = control.ownerDocument.defaultView?.location.origin ?? "";
-  return { action: toAction(classified.kind, classified.label, recipient, origin, read), request, key: requestKey(request) };
+  const action = toAction(classified.kind, classified.label, recipient, origin, read);
+  return { action, request, key: action.cues ? `${requestKey(request)}\n${JSON.stringify(action.cues)}` : requestKey(request) };
 }
 
 const CONTAINER = "form, dialog, [role=dialog], [role=form], table, section, article";

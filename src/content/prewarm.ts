@@ -96,7 +96,7 @@ export function warmSlice(
 
 export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCache, lifetime: Lifetime): void {
   const view = doc.defaultView ?? window;
-  const prewarm = (facts: ActionFacts) => cache.prewarm(facts.key, facts.request);
+  const prewarm = (facts: ActionFacts) => cache.prewarm(facts.key, facts.request, facts.action.cues);
 
   // About to be activated: read it live and ask now.
   const approaching = (event: Event) => {

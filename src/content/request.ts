@@ -7,7 +7,7 @@ import type { DisclosureRequest, DisclosureRequestInput } from "../core/schema.t
 import type { ActionKind, DetectedAction, DetectedCue, DetectedRecipient } from "../detect/action.ts";
 import { inferRequest } from "../detect/infer.ts";
 
-/** `cues` (what the page says the record holds) add their kinds; without any the record is "general". */
+/** `cues` whose kind is known (the popup's, matched by the background) add their kinds; without any the record is "general". */
 export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | undefined, cues?: readonly DetectedCue[]): DisclosureRequest {
   const inferred = inferRequest(kind, recipient, cues);
   const name = recipient?.name ?? recipient?.directAddress ?? recipient?.fax ?? recipient?.text;
@@ -47,8 +47,8 @@ function bounded(recipient: DetectedRecipient | undefined): DetectedRecipient | 
   return out as DetectedRecipient;
 }
 
-/** Limits of DetectedAction's cues: at most 12, their text cut to fit. */
-const MAX_CUES = 12;
+/** Limits of DetectedAction's cues: at most 40, their text cut to fit. */
+const MAX_CUES = 40;
 const CUE_TEXT_MAX = 120;
 
 /** The action as it crosses to the background (which parses it with the full schema). */

@@ -4,17 +4,20 @@
  * Bounded in size and in requests in flight, whatever the page throws at it.
  */
 import type { DisclosureRequest, Verdict } from "../core/schema.ts";
+import type { DetectedCue } from "../detect/action.ts";
 
 const MAX_ENTRIES = 200;
 const MAX_IN_FLIGHT = 4;
 const MAX_QUEUED = 100;
 
-export type Ask = (request: DisclosureRequest) => Promise<Verdict>;
+/** `cues`: what the page showed of the record's content, for the background to add the kinds they name. */
+export type Ask = (request: DisclosureRequest, cues?: readonly DetectedCue[]) => Promise<Verdict>;
+type Question = [request: DisclosureRequest, cues?: readonly DetectedCue[]];
 
 export function createVerdictCache(ask: Ask) {
   const verdicts = new Map<string, Verdict>();
   const pending = new Map<string, { promise: Promise<Verdict>; generation: number }>();
-  const queue = new Map<string, DisclosureRequest>();
+  const queue = new Map<string, Question>();
   let generation = 0;
 
   function remember(key: string, verdict: Verdict) {
@@ -23,11 +26,11 @@ export function createVerdictCache(ask: Ask) {
     if (verdicts.size > MAX_ENTRIES) verdicts.delete(verdicts.keys().next().value as string);
   }
 
-  function askOnce(key: string, request: DisclosureRequest): Promise<Verdict> {
+  function askOnce(key: string, request: DisclosureRequest, cues?: readonly DetectedCue[]): Promise<Verdict> {
     const inFlight = pending.get(key);
     if (inFlight?.generation === generation) return inFlight.promise;
     const started = generation;
-    const promise = ask(request)
+    const promise = ask(request, cues)
       .then((verdict) => {
         if (started === generation) remember(key, verdict);
         return verdict;
@@ -41,10 +44,10 @@ export function createVerdictCache(ask: Ask) {
   }
 
   function pump() {
-    for (const [key, request] of queue) {
+    for (const [key, [request, cues]] of queue) {
       if (pending.size >= MAX_IN_FLIGHT) return;
       queue.delete(key);
-      if (!verdicts.has(key)) askOnce(key, request).catch(() => undefined);
+      if (!verdicts.has(key)) askOnce(key, request, cues).catch(() => undefined);
     }
   }
 
@@ -58,9 +61,9 @@ export function createVerdictCache(ask: Ask) {
     put: remember,
     askOnce,
     /** Ask in the background; failures are ignored (the click path asks again and reports). */
-    prewarm(key: string, request: DisclosureRequest) {
+    prewarm(key: string, request: DisclosureRequest, cues?: readonly DetectedCue[]) {
       if (verdicts.has(key) || pending.get(key)?.generation === generation || queue.has(key) || queue.size >= MAX_QUEUED) return;
-      queue.set(key, request);
+      queue.set(key, [request, cues]);
       pump();
     },
     /** Settings changed: earlier verdicts may no longer hold. */

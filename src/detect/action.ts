@@ -24,9 +24,12 @@ export const DetectedRecipient = z.object({
 });
 export type DetectedRecipient = z.infer<typeof DetectedRecipient>;
 
-/** A cue of sensitive content read off what leaves with the action (src/detect/cues.ts). */
+/**
+ * A cue of sensitive content read off what leaves with the action (src/detect/cues.ts): the content script
+ * reports the text and where it was read; the background names its kind (src/detect/cues-match.ts).
+ */
 export const DetectedCue = z.object({
-  kind: z.enum(CUE_KINDS),
+  kind: z.enum(CUE_KINDS).optional(),
   source: z.enum(CUE_SOURCES),
   /** What the page shows, for the verdict to name; dropped before anything is kept (the tab's last action). */
   text: z.string().max(120).optional(),
@@ -41,6 +44,6 @@ export const DetectedAction = z.object({
   /** The page origin, never the full URL (paths and queries can carry patient identifiers). */
   origin: z.string().max(200),
   /** Cues of sensitive content in what leaves: each adds its kind to the request. */
-  cues: z.array(DetectedCue).max(12).optional(),
+  cues: z.array(DetectedCue).max(40).optional(),
 });
 export type DetectedAction = z.infer<typeof DetectedAction>;

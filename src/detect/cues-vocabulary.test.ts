@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INFORMATION_KINDS } from "../core/schema.ts";
-import { cueKinds } from "./cues.ts";
+import { cueKinds } from "./cues-match.ts";
 import { CUE_KINDS, CUE_TERMS } from "./cues-vocabulary.ts";
 import { matchText } from "./text.ts";
 

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import { readCues, type Cue } from "./cues.ts";
+import { matchCues, type MatchedCue } from "./cues-match.ts";
+import { readCues } from "./cues.ts";
+
+type Cue = MatchedCue;
 
 afterEach(() => {
   document.body.innerHTML = "";
@@ -11,7 +14,7 @@ function cuesOf(html: string): Cue[] {
   document.body.innerHTML = html;
   // happy-dom 21 mis-selects from the `selected` attribute when parsing; browsers select it.
   for (const option of document.querySelectorAll<HTMLOptionElement>("option[selected]")) option.selected = true;
-  return readCues(document.getElementById("send")!);
+  return matchCues(readCues(document.getElementById("send")!));
 }
 const kinds = (cues: Cue[]) => [...new Set(cues.map((cue) => cue.kind))].sort();
 
@@ -151,13 +154,14 @@ describe("readCues: what is not a cue", () => {
 
   it("follows form= to the control's form", () => {
     document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
-    expect(kinds(readCues(document.getElementById("send")!))).toEqual(["psychotherapy-notes"]);
+    expect(kinds(matchCues(readCues(document.getElementById("send")!)))).toEqual(["psychotherapy-notes"]);
   });
 
   it("stops at a bounded number of cues and bounds their text", () => {
-    const items = Array.from({ length: 30 }, (_, i) => `<li>Psychiatric evaluation ${i} ${"x".repeat(200)}</li>`).join("");
-    const cues = cuesOf(`<form><h3>Attachments</h3><ul>${items}</ul><button id="send">Send</button></form>`);
-    expect(cues.length).toBe(12);
-    for (const cue of cues) expect(cue.text.length).toBeLessThanOrEqual(80);
+    const items = Array.from({ length: 60 }, (_, i) => `<li>Psychiatric evaluation ${i} ${"x".repeat(200)}</li>`).join("");
+    document.body.innerHTML = `<form><h3>Attachments</h3><ul>${items}</ul><button id="send">Send</button></form>`;
+    const read = readCues(document.getElementById("send")!);
+    expect(read.length).toBe(40);
+    for (const cue of read) expect(cue.text.length).toBeLessThanOrEqual(120);
   });
 });

@@ -3,46 +3,31 @@
  * the documents chosen for it (checked boxes, selected rows and options, listed attachments), the type
  * and title of the note or document sent, where the records come from, and notices that travel with
  * them (the 42 CFR Part 2 redisclosure notice). The search stays inside the control's form or dialog,
- * or its nearest section or article; a recipient field is never content. A negated or empty mention
- * ("Psychotherapy notes are not included", "HIV: not tested") is no cue. A cue only ever adds a kind.
+ * or its nearest section or article; a recipient field is never content.
+ * This is the DOM half, in the content script: it reports what it read with where it read it. Which
+ * kinds the words name (and which mentions are negated) is decided by cues-match.ts, in the background
+ * and the extension pages, so the vocabulary costs the page nothing.
  */
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
-import {
-  ATTACHMENT_TITLE,
-  CUE_TERMS,
-  DOCUMENT_FIELD_LABEL,
-  EMPTY_VALUE,
-  NEGATION_AFTER,
-  NEGATION_BEFORE,
-  NOTE_TYPE_LABEL,
-  NOTICE_TERMS,
-  SOURCE_LABEL,
-  type CueKind,
-  type CueSource,
-} from "./cues-vocabulary.ts";
+import { ATTACHMENT_TITLE, DOCUMENT_FIELD_LABEL, NEGATION_BEFORE, NOTE_TYPE_LABEL, SOURCE_LABEL, type CueSource } from "./cues-vocabulary.ts";
 import { attr, byIdInTree, PANEL_TAG } from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
 import { walk } from "./walk.ts";
 
-export interface Cue {
-  kind: CueKind;
+/** What was read and where: "notice" text counts only for the words of a notice (cues-match.ts). */
+export interface CueText {
   source: CueSource;
   /** What the page shows (an attachment's name, the note type), for the verdict to name; never stored. */
   text: string;
 }
 
-const TERMS = Object.entries(CUE_TERMS).map(([id, [kind, words]]) => ({ kind, notice: NOTICE_TERMS.includes(id), re: new RegExp(`\\b(?:${words})\\b`, "g") }));
 const BEFORE = new RegExp(NEGATION_BEFORE);
-const AFTER = new RegExp(NEGATION_AFTER);
-const EMPTY = new RegExp(EMPTY_VALUE);
 const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
 const ATTACHMENTS = new RegExp(ATTACHMENT_TITLE);
 const RECIPIENT = new RegExp([RECIPIENT_SECTION_PATTERN, ...RECIPIENT_LABEL_RULES.map((rule) => rule.pattern), "\\b(?:recipients?|npi|fax number|direct address)\\b"].join("|"));
-/** Clauses: a negation reaches only as far as its own clause. */
-const CLAUSE = /[.;,|•\n]|\s[-–—]\s/;
 
 const DIALOG = "dialog,[role=dialog],[role=alertdialog],[aria-modal=true]";
 const FORM = "form,[role=form]";
@@ -57,32 +42,9 @@ const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[r
 const CHECKBOX = "input[type=checkbox],input[type=radio],[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox]";
 const SKIPPED = new Set(["script", "style", "template", "noscript", "button", PANEL_TAG]);
 const MAX_ELEMENTS = 3_000;
-const MAX_CUES = 12;
-const TEXT_MAX = 80;
-
-/** The kinds a piece of page text names, negated and empty mentions left out. `noticeOnly`: only notice terms. */
-export function cueKinds(raw: string, noticeOnly = false): CueKind[] {
-  const kinds = new Set<CueKind>();
-  for (const clause of raw.split(CLAUSE)) {
-    const colon = clause.indexOf(":");
-    // "HIV: not tested", "Genetic testing: none": a label whose value says there is nothing.
-    if (colon >= 0 && EMPTY.test(matchText(clause.slice(colon + 1)))) continue;
-    const text = matchText(clause);
-    const hits: Array<{ kind: CueKind; start: number; end: number }> = [];
-    for (const term of TERMS) {
-      if (noticeOnly && !term.notice) continue;
-      for (const match of text.matchAll(term.re)) hits.push({ kind: term.kind, start: match.index, end: match.index + match[0].length });
-    }
-    hits.sort((a, b) => a.start - b.start);
-    hits.forEach((hit, i) => {
-      // Only the words between this mention and the one before or after it can deny it.
-      const before = text.slice(Math.min(hits[i - 1]?.end ?? 0, hit.start), hit.start).split(" ").slice(-4).join(" ");
-      const after = text.slice(hit.end, Math.max(hits[i + 1]?.start ?? text.length, hit.end)).trim().split(" ").slice(0, 5).join(" ");
-      if (!BEFORE.test(before) && !AFTER.test(after)) kinds.add(hit.kind);
-    });
-  }
-  return [...kinds];
-}
+/** What crosses to the background at most (DetectedAction allows 40 of 120 characters). */
+const MAX_CUES = 40;
+const TEXT_MAX = 120;
 
 /**
  * The part of the page that leaves with the control: its form or dialog, else its nearest section or
@@ -147,16 +109,11 @@ function sourceForLabel(label: string): CueSource | undefined {
   return undefined;
 }
 
-export function readCues(control: Element): Cue[] {
-  const found = new Map<string, Cue>();
-  const add = (raw: string, source: CueSource, noticeOnly = false) => {
-    const text = cleanText(raw, 600);
-    if (!text || found.size >= MAX_CUES) return;
-    const shown = text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1).trimEnd()}…` : text;
-    for (const kind of cueKinds(text, noticeOnly)) {
-      const where = noticeOnly || /\bnotice\b/i.test(text) ? "notice" : source;
-      found.set(`${kind}\n${shown}`, { kind, source: where, text: shown });
-    }
+export function readCues(control: Element): CueText[] {
+  const found = new Map<string, CueText>();
+  const add = (raw: string, source: CueSource) => {
+    const text = cleanText(raw, TEXT_MAX);
+    if (text && found.size < MAX_CUES && !found.has(text)) found.set(text, { source, text });
   };
   try {
     const scope = scopeOf(control);
@@ -209,7 +166,9 @@ export function readCues(control: Element): Cue[] {
           }
           let own = "";
           for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
-          if (/cfr|part\s*2/i.test(own)) add(own, "notice", true);
+          // A notice is long: keep it from its legal words on, so they survive the length limit.
+          const at = own.search(/protected by federal|42\s*c\.?f\.?r/i);
+          if (at >= 0) add(own.slice(at), "notice");
           if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
         },
       },

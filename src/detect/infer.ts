@@ -19,7 +19,7 @@ export interface Inference {
   ask: InferenceQuestion[];
 }
 
-export function inferRequest(kind: ActionKind, recipient?: DetectedRecipient, cues: ReadonlyArray<{ kind: CueKind }> = []): Inference {
+export function inferRequest(kind: ActionKind, recipient?: DetectedRecipient, cues: ReadonlyArray<{ kind?: CueKind | undefined }> = []): Inference {
   const known = kind === "referral";
   const ask: InferenceQuestion[] = known ? [] : ["purpose", "recipientType"];
   if (!recipient?.text) ask.push("recipient");

@@ -88,7 +88,8 @@ export type PanelEvent = z.infer<typeof PanelEvent>;
 export const MESSAGES = {
   /** Evaluate a disclosure with the organisation's profile. `action` (when from a content script) feeds the badge, popup and audit log. */
   verdict: {
-    request: z.object({ request: DisclosureRequest, action: DetectedAction.optional() }),
+    /** `cues` (or `action.cues`) from a content script: the kinds they name are added to the request before it is evaluated. */
+    request: z.object({ request: DisclosureRequest, action: DetectedAction.optional(), cues: DetectedAction.shape.cues }),
     /** `aco`: the recipient's ACO memberships and what matched, worked out where the lists are. */
     response: z.object({ verdict: Verdict, aco: AcoFact.optional() }),
   },
