@@ -8,7 +8,8 @@
  * carry) sensitive content, for the cue reader (src/detect/cues.ts).
  * paths/*.html are served at /paths/<name> and listed with the corpus: the ways a record leaves and
  * controls that change under the clinician, for test/e2e/content-paths.test.ts.
- * static/ is served as is (CSS, JS, iframe documents).
+ * static/ is served as is (CSS, JS, iframe documents), and hostile/*.html at /hostile/<name> (whole
+ * documents that attack ShareCheck, for the hostile-page browser tests).
  *
  * Forms post to /api/<kind> and get a "Sent" page; every submission is counted in memory so a
  * browser test can prove a held action completed exactly once:
@@ -159,6 +160,12 @@ export async function startDemoServer(options: { port?: number; host?: "127.0.0.
       return body ? send(res, 200, TYPES[extname(file)]!, body) : send(res, 404, "text/plain", "not found");
     }
     if (path === "/favicon.ico") return send(res, 204, "text/plain", "");
+    // Hostile pages for the browser tests (test/e2e/hostile.test.ts): whole documents, served as they are.
+    const hostile = /^\/hostile\/([a-z0-9-]+)$/.exec(path);
+    if (hostile) {
+      const body = await readFile(join(here, "hostile", `${hostile[1]}.html`)).catch(() => null);
+      return body ? send(res, 200, TYPES[".html"]!, body) : send(res, 404, "text/plain", "not found");
+    }
 
     const name = path === "/" ? "index" : path.slice(1).replace(/\.html$/, "");
     const folder = PAGE_DIRS.find(({ prefix }) => prefix && name.startsWith(prefix)) ?? PAGE_DIRS[0]!;

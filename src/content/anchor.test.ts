@@ -29,3 +29,33 @@ describe("anchorBeside", () => {
     );
   });
 });
+
+describe("anchorBeside keeps the control clickable", () => {
+  const overlaps = (a: { left: number; top: number; width: number; height: number }, b: typeof a) =>
+    a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+  it("shortens a panel taller than the room below and above to the larger space, off the control", () => {
+    const control = { left: 459, top: 276, width: 143, height: 36 };
+    const box = anchorBeside(control, { width: 400, height: 449 }, { width: 1280, height: 720 });
+    expect(overlaps(box, control)).toBe(false);
+    expect(box.top).toBe(318);
+    expect(box.height).toBe(720 - 8 - 318);
+  });
+
+  it("goes beside the control when there is no useful room above or below", () => {
+    const control = { left: 100, top: 120, width: 120, height: 200 };
+    const box = anchorBeside(control, size, { width: 1200, height: 420 });
+    expect(overlaps(box, control)).toBe(false);
+    expect(box.left).toBe(226);
+  });
+
+  it("never covers the control when the viewport has room for both", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ left: fc.integer({ min: 8, max: 700 }), top: fc.integer({ min: 8, max: 700 }), width: fc.integer({ min: 20, max: 200 }), height: fc.integer({ min: 20, max: 60 }) }),
+        fc.integer({ min: 80, max: 900 }),
+        (control, height) => !overlaps(anchorBeside(control, { width: 380, height }, { width: 1280, height: 800 }), control),
+      ),
+    );
+  });
+});

@@ -10,8 +10,14 @@
  * replayed exactly once (replay.ts).
  *
  * Known limit: a page capture listener on window registered before ours runs first (we register at
- * document_start to make that rare). Activations by page script (untrusted events) are the page's own
- * doing and pass.
+ * document_start to make that rare). Activations by page script are held by the clinician's rule
+ * wherever the clinician's would be, within the limits of hold-limit.ts; where nothing would be held
+ * (advise mode, a cached "allowed") they pass untouched.
+ *
+ * Fail closed: once held, an action leaves only through a real Proceed in an intact panel. When no
+ * panel can be shown, it stays held behind a notice with Try again and Cancel; when a panel is lost
+ * (removed, its frame replaced, the background gone), the hold ends with nothing sent and a notice in
+ * a fresh host, and the control is free for a fresh check.
  */
 import type { Verdict } from "../core/schema.ts";
 import type { Detector } from "../detect/detector.ts";
@@ -20,12 +26,15 @@ import { t } from "../platform/i18n.ts";
 import type { InterceptionMode } from "../settings/schema.ts";
 import { describeControl, type ActionFacts } from "./describe.ts";
 import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
-import { PanelHost } from "./panel-host.ts";
-import { PanelSession } from "./panel-session.ts";
+import { createHoldLimit } from "./hold-limit.ts";
+import { createPanelHost, type PanelHost } from "./panel-host.ts";
+import { createPanelLinks } from "./panel-link.ts";
+import { PanelSession, type PanelEnd } from "./panel-session.ts";
 import { afterVerdict, holdAtClick } from "./plan.ts";
 import { captureActivation, replay, type HeldActivation } from "./replay.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
 import { sendToBackground as send, type PanelEvent } from "./wire.ts";
+import type { PanelState } from "../messaging/messages.ts";
 
 /** A page's own follow-up to an action just released (its handler submitting a moment later) is not held again. */
 const FOLLOW_UP_MS = 2_000;
@@ -49,8 +58,9 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
   const view = doc.defaultView ?? window;
   let replaying = 0;
   let panel: PanelSession | undefined;
-  let pending: Element | undefined;
   const chips = new Set<PanelHost>();
+  const limit = createHoldLimit();
+  const links = createPanelLinks(view, signal);
   /** Keys whose keydown is held: their keyup is held too (a custom control may act on keyup). */
   const heldKeys = new Set<string>();
   /** Request keys just released, and when. */
@@ -70,13 +80,93 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     event.stopImmediatePropagation();
   };
 
-  function showChip(control: Element, facts: ActionFacts, outcome: Verdict["outcome"], text: string) {
+  function clearChips() {
     for (const chip of chips) chip.remove();
     chips.clear();
-    if (!control.isConnected) return;
-    const chip = new PanelHost(control, { outcome, action: facts.action.kind, recipient: facts.action.recipient?.text, held: false });
-    chips.add(chip);
-    chip.showChip(text, signal);
+  }
+
+  function chipHost(control: Element, facts: ActionFacts, outcome: Verdict["outcome"], held: boolean): PanelHost | undefined {
+    clearChips();
+    if (!control.isConnected) return undefined;
+    try {
+      const chip = createPanelHost(control, { outcome, action: facts.action.kind, recipient: facts.action.recipient?.text, held });
+      chips.add(chip);
+      return chip;
+    } catch {
+      return undefined; // the page took every host: the badge still shows the verdict
+    }
+  }
+
+  function showChip(control: Element, facts: ActionFacts, outcome: Verdict["outcome"], text: string) {
+    chipHost(control, facts, outcome, false)?.showChip(text, signal);
+  }
+
+  /** Ends a hold with nothing sent: the control is free for a fresh check. */
+  function drop(control: Element) {
+    limit.delete(control);
+  }
+
+  /** Held actions no panel could be shown for, by control: a real click on the control tries again. */
+  const problems = new Map<Element, { retry(): void; cancel(): void }>();
+
+  /**
+   * No panel could be shown for a held action: it stays held, and the clinician is told so with Try
+   * again (a fresh panel in a fresh host) and Cancel. A real click on the control also tries again.
+   */
+  function showProblem(control: Element, facts: ActionFacts, state: PanelState, held: HeldActivation) {
+    const host = chipHost(control, facts, "needs-review", true);
+    if (!host) return drop(control);
+    const done = new AbortController();
+    const end = () => {
+      done.abort();
+      chips.delete(host);
+      host.remove();
+      problems.delete(control);
+    };
+    const retry = () => (end(), void openPanel(control, facts, state, held));
+    const cancel = () => (end(), drop(control));
+    host.showProblem(t("panel_not_shown"), [{ label: t("panel_try_again"), run: retry }, { label: t("panel_cancel"), run: cancel }], AbortSignal.any([signal, done.signal]));
+    problems.set(control, { retry, cancel });
+  }
+
+  function onEnd(session: PanelSession, how: PanelEnd, facts: ActionFacts) {
+    if (panel === session) panel = undefined;
+    drop(session.control);
+    if (how !== "lost" || !session.isHeld) return;
+    // The page removed or replaced the panel, or its frame lost the background: say so in a fresh host.
+    const state = { action: facts.action, request: facts.request, held: false, tampered: false, controlGone: false, notice: "interrupted" as const };
+    const notice = new PanelSession(session.control, state, undefined, {
+      lifetime: signal,
+      links,
+      passThrough,
+      onEnd: (ended) => {
+        if (panel === ended) panel = undefined;
+      },
+    });
+    panel = notice;
+    notice.open().catch(() => {
+      if (panel === notice) panel = undefined;
+      showChip(session.control, facts, "needs-review", t("panel_interrupted"));
+    });
+  }
+
+  async function openPanel(control: Element, facts: ActionFacts, state: PanelState, held: HeldActivation | undefined) {
+    const replayOnce = (fn: () => void) => {
+      released.set(facts.key, performance.now());
+      passThrough(fn);
+    };
+    const session = new PanelSession(control, state, held, { lifetime: signal, links, passThrough: replayOnce, onEnd: (ended, how) => onEnd(ended, how, facts) });
+    panel?.dismiss();
+    panel = session;
+    clearChips();
+    if (held) limit.add(control);
+    try {
+      await session.open();
+    } catch {
+      if (panel === session) panel = undefined;
+      if (held) return showProblem(control, facts, state, held);
+      showChip(control, facts, "needs-review", t("chip_could_not_decide"));
+    }
   }
 
   function release(held: HeldActivation | undefined, key?: string) {
@@ -93,55 +183,39 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       // Tell the background (badge, popup, audit) even when the answer came from the cache.
       send("verdict", { request: facts.request, action: facts.action }).catch(() => undefined);
     } else {
-      pending = control;
       try {
         verdict = await ask(facts);
       } catch (error) {
         if (isDeadRuntimeError(error) || !lifetime.alive()) {
+          // The extension was updated or turned off: nothing held is sent; the next click goes on without us.
           lifetime.end();
-          return release(held); // the extension is gone: give the page its click back
+          if (held) showChip(control, facts, "needs-review", t("panel_interrupted"));
+          return;
         }
         problem = error instanceof Error ? error.message.slice(0, 200) : "no answer";
-      } finally {
-        pending = undefined;
       }
     }
-    if (signal.aborted) return release(held);
+    if (signal.aborted) return;
     const outcome = verdict?.outcome ?? "needs-review";
     const next = afterVerdict(current, held !== undefined, outcome);
     if (next !== "panel" && verdict) {
+      drop(control);
       release(held, facts.key);
       return showChip(control, facts, outcome, t("chip_allowed", verdict.headline));
     }
     const state = { action: facts.action, request: facts.request, verdict, problem, held: held !== undefined, tampered: false, controlGone: false };
-    const replayOnce = (fn: () => void) => {
-      released.set(facts.key, performance.now());
-      passThrough(fn);
-    };
-    const session = new PanelSession(control, state, held, signal, replayOnce, (ended) => {
-      if (panel === ended) panel = undefined;
-    });
-    panel?.dismiss();
-    panel = session;
-    for (const chip of chips) chip.remove();
-    try {
-      await session.open();
-    } catch {
-      // No panel can be shown (the background refused or is gone): say so, and let the clinician's action go on.
-      if (panel === session) panel = undefined;
-      showChip(control, facts, "needs-review", t("chip_could_not_decide"));
-      release(held);
-    }
+    await openPanel(control, facts, state, held);
   }
 
   function onActivation(event: Event) {
-    if (replaying > 0 || !event.isTrusted || signal.aborted) return;
+    if (replaying > 0 || signal.aborted) return;
     if (!lifetime.alive()) return;
     let shortcut: Element | null = null;
     if (event instanceof KeyboardEvent) {
-      if (event.key === "Escape" && panel?.isHeld) {
+      if (event.key === "Escape" && event.isTrusted && (panel?.isHeld || problems.size > 0)) {
         stop(event);
-        return panel.cancel();
+        for (const problem of [...problems.values()]) problem.cancel();
+        return panel?.cancel();
       }
       if (event.type === "keyup") {
         if (heldKeys.delete(event.code || event.key)) stop(event);
@@ -156,31 +230,42 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     }
     const current = mode();
     if (current === "off") return;
+    const busy = shortcut ? (limit.admit(shortcut, true) === "control-busy" ? shortcut : undefined) : limit.heldFor(event);
+    if (busy) {
+      // Already being decided: a second activation must not slip through (a flood stops here, unclassified).
+      stop(event);
+      if (!event.isTrusted) return;
+      if (panel?.control === busy) panel.focus();
+      else problems.get(busy)?.retry();
+      return;
+    }
     let control: Element | null = null;
     let facts: ActionFacts | undefined;
     try {
       noteEvent?.(event);
       control = shortcut ?? detector.findActionControl(event);
+      if (control && !event.isTrusted && limit.size > 0) return stop(event); // script never takes over a check on screen
       facts = control ? describeControl(detector, control) : undefined;
     } catch {
       return; // detection failed: the page's click is not ours to hold
     }
     if (!control || !facts) return;
-    if (control === pending || (control === panel?.control && panel.isHeld)) {
-      // Already being decided: a second click must not slip through.
-      stop(event);
-      return panel?.focus();
-    }
     const releasedAt = released.get(facts.key);
     if (releasedAt !== undefined && performance.now() - releasedAt < FOLLOW_UP_MS && event.type === "submit") return;
-    send("action-detected", { action: facts.action }).catch(() => undefined);
     const cached = cache.get(facts.key);
-    const held = holdAtClick(current, cached?.outcome) ? captureActivation(event, control) : undefined;
+    const holding = holdAtClick(current, cached?.outcome);
+    if (!event.isTrusted && !holding) return; // nothing would be held: the page's own activation passes untouched
+    if (holding && limit.admit(control, event.isTrusted) !== "hold") return stop(event);
+    send("action-detected", { action: facts.action }).catch(() => undefined);
+    const held = holding ? captureActivation(event, control) : undefined;
     if (held) {
       stop(event);
+      limit.add(control);
       if (event instanceof KeyboardEvent) heldKeys.add(event.code || event.key);
     }
-    void resolve(control, facts, held, cached).catch(() => release(held));
+    // Fail closed: an unexpected error ends the hold with nothing sent.
+    const decided = control;
+    void resolve(decided, facts, held, cached).catch(() => drop(decided));
   }
 
   for (const type of ["click", "submit", "keydown", "keyup"]) view.addEventListener(type, onActivation, { capture: true, signal });
@@ -194,7 +279,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     "abort",
     () => {
       panel?.dismiss();
-      for (const chip of chips) chip.remove();
+      clearChips();
     },
     { once: true },
   );

@@ -3,17 +3,35 @@
  * extension-origin panel frame (the decision controls live there, out of the page's reach) or a
  * small verdict chip. Its data-* attributes are a contract other code reads:
  * data-outcome, data-action, data-recipient (absent when none), data-held ("true" while held).
- * It is position:fixed beside the control, so the page's layout never shifts.
+ * It is position:fixed beside the control, so the page's layout never shifts, and shown as a manual
+ * popover: in the top layer, above the page's own modals and z-index stacks, so no ordinary page
+ * element can be drawn over it.
+ *
+ * The page must not be able to capture the host. It is made in a document of our own (no custom
+ * element registry there, so a page definition of the name runs nothing at creation) with its
+ * shadow root attached before it reaches the page. Inserting it may still upgrade it with the
+ * page's definition: one that disables shadow roots, or whose constructor attaches its own, fails
+ * against the root already there and the element stays ours; one that succeeds has put page code
+ * on our element, and `isOurs()` says no. Then the same panel goes into a plain `<div>` host (no
+ * page definition can upgrade a div) carrying the same contract attributes.
  */
 import type { Outcome } from "../core/schema.ts";
 import type { ActionKind } from "../detect/action.ts";
 import { anchorBeside, type Box } from "./anchor.ts";
 
 export const HOST_TAG = "sharecheck-verdict";
+/** Marks the fallback `<div>` host, whose data-* attributes follow the same contract. */
+export const FALLBACK_ATTR = "data-sharecheck-host";
 const PANEL_WIDTH = 400;
 const INITIAL_HEIGHT = 260;
 
 export type HostFacts = { outcome: Outcome; action: ActionKind; recipient?: string | undefined; held: boolean };
+/** Our `<sharecheck-verdict>`, or the plain `<div>` used when the page has taken that name. */
+export type HostKind = "verdict" | "fallback";
+
+export class HostNotOurs extends Error {
+  override name = "HostNotOurs";
+}
 
 /** Inline !important beats any page stylesheet; the tamper guard watches the attribute itself. */
 function hostStyle(box: Box): string {
@@ -28,6 +46,8 @@ function hostStyle(box: Box): string {
     "margin:0",
     "padding:0",
     "border:0",
+    "overflow:visible",
+    "background:transparent",
     "z-index:2147483647",
     "opacity:1",
     "visibility:visible",
@@ -49,30 +69,85 @@ iframe { display:block; width:100%; height:100%; border:1px solid #9aa9b8; borde
   font:500 13px/1.35 system-ui, sans-serif; color:#0f3d24; background:#e3f4e8; border:1px solid #7cb48f;
   box-shadow:0 2px 8px rgba(20,40,60,.18); transition:opacity .6s ease; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
 .chip.fading { opacity:0; }
+.problem { box-sizing:border-box; width:100%; padding:10px 12px; border-radius:8px; font:500 13px/1.4 system-ui, sans-serif;
+  color:#5c2d00; background:#fff4e0; border:1px solid #d08a2e; box-shadow:0 6px 24px rgba(20,40,60,.22); }
+.problem p { margin:0 0 8px; }
+.problem button { font:inherit; margin-right:8px; padding:4px 10px; border-radius:6px; border:1px solid #8a5a1c; background:#fff; color:#3b1f00; cursor:pointer; }
 `;
+
+/**
+ * A host element and its shadow root, made where no page code runs: in a fresh document without a
+ * custom element registry, so a page definition of the name is neither constructed nor given the
+ * chance to attach a root first. Throws if even that fails.
+ */
+function makeHost(doc: Document, kind: HostKind): { host: HTMLElement; root: ShadowRoot } {
+  const own = doc.implementation.createHTMLDocument("");
+  const host = own.createElement(kind === "verdict" ? HOST_TAG : "div");
+  if (kind === "fallback") host.setAttribute(FALLBACK_ATTR, HOST_TAG);
+  const root = host.attachShadow({ mode: "open" });
+  return { host: doc.adoptNode(host), root };
+}
 
 export class PanelHost {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
   frame: HTMLIFrameElement | undefined;
+  private facts: HostFacts;
   private box: Box = { left: 0, top: 0, width: 0, height: 0 };
   private anchor: Box = { left: 0, top: 0, width: 0, height: 0 };
   private size = { width: PANEL_WIDTH, height: INITIAL_HEIGHT };
 
+  /** Throws HostNotOurs when the page captured the element on insertion (it is removed again). */
   constructor(
     readonly control: Element,
     facts: HostFacts,
+    readonly kind: HostKind = "verdict",
   ) {
     const doc = control.ownerDocument;
-    this.host = doc.createElement(HOST_TAG);
-    this.root = this.host.attachShadow({ mode: "open" });
+    ({ host: this.host, root: this.root } = makeHost(doc, kind));
     const style = doc.createElement("style");
     style.textContent = SHADOW_CSS;
     this.root.append(style);
+    this.facts = facts;
     this.update(facts);
-    // Inside an open <dialog> the panel must be in the dialog's subtree (top layer, not inert).
+    this.host.setAttribute("style", hostStyle(this.box));
+    // Inside an open <dialog> the panel must be in the dialog's subtree (a modal makes everything else inert).
     const parent = control.closest("dialog[open]") ?? doc.documentElement;
     parent.append(this.host);
+    if (!this.isOurs()) {
+      this.host.remove();
+      throw new HostNotOurs(`the page took over <${this.host.localName}>`);
+    }
+    this.raise();
+  }
+
+  /**
+   * Still the element we made: connected, our shadow root on it, and (for `<sharecheck-verdict>`) never
+   * upgraded by a page definition (`:defined` matches only once a definition ran on it).
+   */
+  isOurs(): boolean {
+    const host = this.host;
+    if (!host.isConnected || host.shadowRoot !== this.root || this.root.host !== host) return false;
+    return this.kind !== "verdict" || !host.matches(":defined");
+  }
+
+  /** Into the top layer (again), above anything the page opened since. False where popovers are not supported. */
+  raise(): boolean {
+    const host = this.host;
+    if (typeof host.showPopover !== "function") return false;
+    try {
+      if (host.getAttribute("popover") !== "manual") host.setAttribute("popover", "manual");
+      if (host.matches(":popover-open")) host.hidePopover();
+      host.showPopover();
+      return true;
+    } catch {
+      return false; // not connected, or inside something that cannot show it: the z-index still applies
+    }
+  }
+
+  /** Whether the host is in the top layer (where the guard expects it when popovers are supported). */
+  get raised(): boolean {
+    return typeof this.host.showPopover !== "function" || this.host.matches(":popover-open");
   }
 
   /** The panel: our frame page, session id in the hash. */
@@ -101,13 +176,50 @@ export class PanelHost {
     signal.addEventListener("abort", () => (clearTimeout(fade), clearTimeout(gone)), { once: true });
   }
 
-  update({ outcome, action, recipient, held }: HostFacts): void {
+  /**
+   * When no panel can be shown: what happened, and buttons that can only end or retry the check
+   * (never complete the action), each answering real clicks only.
+   */
+  showProblem(text: string, actions: { label: string; run: () => void }[], signal: AbortSignal): void {
+    const doc = this.host.ownerDocument;
+    const box = doc.createElement("div");
+    box.className = "problem";
+    box.setAttribute("role", "alert");
+    const line = doc.createElement("p");
+    line.textContent = text;
+    box.append(line);
+    for (const { label, run } of actions) {
+      const button = doc.createElement("button");
+      button.type = "button";
+      button.textContent = label;
+      button.addEventListener("click", (event) => event.isTrusted && run(), { signal });
+      box.append(button);
+    }
+    this.root.append(box);
+    this.size = { width: 360, height: 96 };
+    this.place();
+    box.querySelector("button")?.focus({ preventScroll: true });
+  }
+
+  update(facts: HostFacts): void {
+    this.facts = facts;
     const el = this.host;
-    el.dataset.outcome = outcome;
-    el.dataset.action = action;
-    if (recipient) el.dataset.recipient = recipient;
+    el.dataset.outcome = facts.outcome;
+    el.dataset.action = facts.action;
+    if (facts.recipient) el.dataset.recipient = facts.recipient;
     else delete el.dataset.recipient;
-    el.dataset.held = String(held);
+    el.dataset.held = String(facts.held);
+  }
+
+  /** The contract attributes as we set them (a page that rewrites them is put right and counts as tampering). */
+  contractIntact(): boolean {
+    const { outcome, action, recipient, held } = this.host.dataset;
+    const facts = this.facts;
+    return outcome === facts.outcome && action === facts.action && recipient === (facts.recipient || undefined) && held === String(facts.held);
+  }
+
+  restoreContract(): void {
+    this.update(this.facts);
   }
 
   setHeight(height: number): void {
@@ -135,4 +247,20 @@ export class PanelHost {
   remove(): void {
     this.host.remove();
   }
+}
+
+/**
+ * A verified host for the control: our `<sharecheck-verdict>`, else the `<div>` fallback; throws
+ * (HostNotOurs or the DOM's error) only when neither can be made ours.
+ */
+export function createPanelHost(control: Element, facts: HostFacts, kinds: readonly HostKind[] = ["verdict", "fallback"]): PanelHost {
+  let failure: unknown = new HostNotOurs("no host kind to try");
+  for (const kind of kinds) {
+    try {
+      return new PanelHost(control, facts, kind);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
 }

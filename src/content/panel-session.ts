@@ -2,39 +2,57 @@
  * One open panel: the host with our frame, its session with the background, the tamper guard, and
  * the clinician's decision. Decisions arrive only as runtime messages from the background (the
  * frame's port is forwarded there), so a page script can neither click Proceed nor forge it.
+ *
+ * Fail closed: Proceed completes the held action only while the panel is intact and has been clean
+ * (ours, unhidden, uncovered, unmoved, in the top layer) for CLEAN_FOR_MS without a break, measured
+ * up to the decision; a cover lifted just before the click restarts the wait. A panel that is
+ * removed, whose frame is removed or replaced, or whose frame lost the background ends as "lost":
+ * nothing is sent, and the interceptor tells the clinician in a fresh host.
  */
 import type { Outcome } from "../core/schema.ts";
 import type { PanelState } from "../messaging/messages.ts";
 import { browser } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
 import { every } from "./lifetime.ts";
-import { PanelHost } from "./panel-host.ts";
+import { createPanelHost, type HostKind, type PanelHost } from "./panel-host.ts";
+import type { LinkLoss, PanelLinks } from "./panel-link.ts";
 import { canReplay, replay, type HeldActivation } from "./replay.ts";
-import { tamperReason } from "./tamper.ts";
+import { clickThroughCover, tamperReason, topLayerOver, type TamperReason } from "./tamper.ts";
 import { sendToBackground as send, type PanelFrameEvent } from "./wire.ts";
 
 export const FRAME_PAGE = "src/content/frame/index.html";
-/** Proceed is refused unless the panel has been clean (unhidden, uncovered, unmoved) this long. */
-export const CLEAN_FOR_MS = 1000;
-/** ... and open this long: a double-click on the control cannot land on Proceed. */
-export const OPEN_FOR_MS = 500;
+/** Proceed counts only once the panel has been shown and clean this long without a break (permission-prompt style). */
+export const CLEAN_FOR_MS = 800;
 const CHECK_EVERY_MS = 250;
+/** Attributes through which a page hides, moves or uncovers things. */
+const WATCHED_ATTRIBUTES = ["style", "class", "hidden", "popover", "open", "inert"];
 
 export function newSessionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-export type PanelEnd = "proceeded" | "cancelled" | "closed" | "dismissed";
+export type PanelEnd = "proceeded" | "cancelled" | "closed" | "dismissed" | "lost";
+export type PanelLoss = LinkLoss | "removed";
+
+export type PanelSessionDeps = {
+  lifetime: AbortSignal;
+  links: PanelLinks;
+  /** Runs the replay while the interceptor lets events through. */
+  passThrough: (fn: () => void) => void;
+  onEnd: (session: PanelSession, how: PanelEnd, loss?: PanelLoss) => void;
+  /** Host kinds to try, in order. */
+  kinds?: readonly HostKind[];
+};
 
 export class PanelSession {
   readonly id = newSessionId();
-  /** Posted into our own iframe only; the frame presents it to the background to claim the session. */
+  /** Given only to our own iframe (by the heartbeat); the frame presents it to the background to claim the session. */
   private readonly nonce = newSessionId();
   private host: PanelHost | undefined;
   private readonly ended = new AbortController();
-  private openedAt = 0;
-  private lastTamperAt = -Infinity;
+  /** When the panel last became clean (shown, or first seen clean after tampering); Infinity while it is not. */
+  private cleanSince = Infinity;
   private tampered = false;
   private controlGone = false;
   private outcome: Outcome;
@@ -47,10 +65,7 @@ export class PanelSession {
     readonly control: Element,
     private readonly state: PanelState,
     private readonly held: HeldActivation | undefined,
-    private readonly lifetime: AbortSignal,
-    /** Runs the replay while the interceptor lets events through. */
-    private readonly passThrough: (fn: () => void) => void,
-    private readonly onEnd: (session: PanelSession, how: PanelEnd) => void,
+    private readonly deps: PanelSessionDeps,
   ) {
     this.outcome = state.verdict?.outcome ?? "needs-review";
   }
@@ -63,27 +78,29 @@ export class PanelSession {
     return this.ended.signal;
   }
 
-  /** Registers the session with the background, then shows the frame. Throws if the background refuses. */
+  /** The held activation, for a fresh check after this panel was lost. */
+  get activation(): HeldActivation | undefined {
+    return this.held;
+  }
+
+  /** Registers the session with the background, then shows the frame in a verified host. Throws if either fails. */
   async open(): Promise<void> {
     await send("panel-open", { session: this.id, nonce: this.nonce, state: this.state });
-    if (this.lifetime.aborted) return;
-    const host = new PanelHost(this.control, this.facts());
+    if (this.signal.aborted || this.deps.lifetime.aborted) return;
+    const host = createPanelHost(this.control, this.facts(), this.deps.kinds);
     this.host = host;
     const url = `${browser.runtime.getURL(FRAME_PAGE)}#${this.id}`;
     const frame = host.showFrame(url, "ShareCheck verdict");
-    this.openedAt = performance.now();
-    frame.addEventListener(
-      "load",
-      () => {
-        // Only to our page's origin: if the page navigated our iframe elsewhere, the nonce goes nowhere.
-        frame.contentWindow?.postMessage({ type: "sharecheck-nonce", nonce: this.nonce }, new URL(url).origin);
-        if (this.held) this.focus();
-      },
-      { signal: this.signal },
-    );
-    this.guard(host);
-    const signal = AbortSignal.any([this.signal, this.lifetime]);
+    this.cleanSince = performance.now();
+    const signal = AbortSignal.any([this.signal, this.deps.lifetime]);
     signal.addEventListener("abort", () => this.stranded || host.remove(), { once: true });
+    if (this.held) frame.addEventListener("load", () => this.focus(), { signal });
+    const unlink = this.deps.links.link(frame, url, this.nonce, {
+      onLost: (why) => this.lose(why),
+      onDismiss: (decision) => this.end(decision === "cancel" ? "cancelled" : "closed"),
+    });
+    signal.addEventListener("abort", unlink, { once: true });
+    this.guard(host, signal);
     let frameRequested = 0;
     const reposition = () => {
       if (frameRequested) return;
@@ -99,6 +116,11 @@ export class PanelSession {
 
   focus(): void {
     this.host?.frame?.focus();
+  }
+
+  /** Whether the panel is on screen and ours right now (a click on its control then only brings it forward). */
+  get intact(): boolean {
+    return this.host !== undefined && !this.signal.aborted && this.host.isOurs();
   }
 
   /** A message from our frame, forwarded by the background. */
@@ -130,10 +152,9 @@ export class PanelSession {
   }
 
   private proceed(): void {
-    const now = performance.now();
     this.check();
-    if (this.tampered && now - this.lastTamperAt < CLEAN_FOR_MS) return; // refused: the frame already shows why
-    if (now - this.openedAt < OPEN_FOR_MS) return;
+    if (this.signal.aborted) return;
+    if (performance.now() - this.cleanSince < CLEAN_FOR_MS) return; // refused: not clean long enough (the frame shows why when tampered)
     const held = this.held;
     if (!held || !canReplay(held)) {
       this.controlGone = true;
@@ -141,16 +162,21 @@ export class PanelSession {
       return;
     }
     this.end("proceeded");
-    this.passThrough(() => replay(held));
+    this.deps.passThrough(() => replay(held));
   }
 
-  private end(how: PanelEnd, restoreFocus = true): void {
+  private lose(why: PanelLoss): void {
+    if (this.stranded) return; // the extension is gone: strand() already says so and keeps the control blocked
+    this.end("lost", false, why);
+  }
+
+  private end(how: PanelEnd, restoreFocus = true, loss?: PanelLoss): void {
     if (this.signal.aborted) return;
     this.ended.abort();
     this.host?.remove();
     send("panel-close", { session: this.id }).catch(() => undefined);
     if (restoreFocus && this.control.isConnected) (this.control as HTMLElement).focus?.({ preventScroll: true });
-    this.onEnd(this, how);
+    this.deps.onEnd(this, how, loss);
   }
 
   private facts() {
@@ -162,26 +188,90 @@ export class PanelSession {
     };
   }
 
-  /** Watch the host: any change to it, its shadow root or its ancestors triggers a check, and a timer catches stylesheet tricks. */
-  private guard(host: PanelHost): void {
-    const signal = AbortSignal.any([this.signal, this.lifetime]);
-    const observer = new MutationObserver(() => this.check());
+  /**
+   * Watch the host and the page: any change to the host, its shadow root, its ancestors or anything in
+   * the document that could hide or uncover it triggers a check in the next frame, and a timer catches
+   * stylesheet tricks and animations. A page element opened into the top layer over the panel counts
+   * as a cover until ours is raised above it again.
+   */
+  private guard(host: PanelHost, signal: AbortSignal): void {
+    let scheduled = 0;
+    const soon = () => {
+      if (scheduled || signal.aborted) return;
+      scheduled = requestAnimationFrame(() => {
+        scheduled = 0;
+        this.check();
+      });
+    };
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.target === host.host || host.root.contains(record.target)) continue;
+        const changed = record.type === "childList" ? Array.from(record.addedNodes) : [record.target];
+        for (const node of changed) {
+          const cover = node instanceof Element && !host.host.contains(node) ? clickThroughCover(node, host.expected) : undefined;
+          if (cover) this.covers.add(cover);
+        }
+      }
+      soon();
+    });
     observer.observe(host.host, { attributes: true });
     observer.observe(host.root, { attributes: true, childList: true, subtree: true, characterData: true });
-    for (let el = host.host.parentElement; el; el = el.parentElement) observer.observe(el, { attributes: true, attributeFilter: ["style", "class", "hidden"] });
-    const head = host.host.ownerDocument.head;
-    if (head) observer.observe(head, { childList: true, subtree: true, characterData: true });
-    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
+    observer.observe(host.host.ownerDocument, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES, childList: true, subtree: true });
+    const view = host.host.ownerDocument.defaultView ?? window;
+    // A page popover or modal opened after ours is drawn above it, even when it lets clicks through.
+    const beneath = new WeakSet<Element>();
+    this.beneath = beneath;
+    view.addEventListener(
+      "toggle",
+      (event) => {
+        if (event.target !== host.host && event.target instanceof Element) beneath.delete(event.target);
+        soon();
+      },
+      { capture: true, signal },
+    );
+    for (const el of topLayerOver(host.host, host.expected)) beneath.add(el);
+    signal.addEventListener("abort", () => (observer.disconnect(), cancelAnimationFrame(scheduled)), { once: true });
     every(CHECK_EVERY_MS, () => this.check(), signal);
+  }
+
+  private beneath: WeakSet<Element> | undefined;
+  /** Click-through decoys seen over the panel; each counts as a cover until it is gone or no longer over it. */
+  private readonly covers = new Set<Element>();
+
+  private coveredByDecoy(host: PanelHost): boolean {
+    for (const cover of this.covers) {
+      if (cover.isConnected && clickThroughCover(cover, host.expected) === cover) return true;
+      this.covers.delete(cover);
+    }
+    return false;
+  }
+
+  private reason(host: PanelHost): TamperReason | undefined {
+    const reason = tamperReason(host);
+    if (reason === "lowered") host.raise();
+    if (!host.contractIntact()) {
+      host.restoreContract();
+      return reason ?? "moved";
+    }
+    if (reason) return reason;
+    if (this.coveredByDecoy(host)) return "covered";
+    const over = topLayerOver(host.host, host.expected).filter((el) => !this.beneath?.has(el));
+    if (over.length === 0) return undefined;
+    host.raise();
+    for (const el of over) this.beneath?.add(el);
+    return "covered";
   }
 
   private check(): void {
     const host = this.host;
     if (!host || this.signal.aborted || this.stranded) return;
     if (!runtimeAlive()) return this.strand();
+    const reason = this.reason(host);
+    if (reason === "removed") return this.lose("removed");
+    const now = performance.now();
+    if (reason) this.cleanSince = Infinity;
+    else if (this.cleanSince === Infinity) this.cleanSince = now;
     const gone = this.held !== undefined && !canReplay(this.held);
-    const reason = tamperReason(host.host, host.frame, host.expected);
-    if (reason) this.lastTamperAt = performance.now();
     if ((reason && !this.tampered) || gone !== this.controlGone) {
       this.tampered ||= Boolean(reason);
       this.controlGone = gone;

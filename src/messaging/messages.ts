@@ -49,6 +49,8 @@ export const PanelState = z.object({
   tampered: z.boolean().default(false),
   /** The held control left the page, so Proceed has nothing to complete. */
   controlGone: z.boolean().default(false),
+  /** This panel only tells the clinician that the page removed or replaced the previous one (or it lost ShareCheck): nothing was sent. */
+  notice: z.enum(["interrupted"]).optional(),
 });
 export type PanelState = z.infer<typeof PanelState>;
 

@@ -71,7 +71,8 @@ export function hostInfo(frameSelector: string | null): HostInfo | null {
     dy = box.top + frame.clientTop;
     doc = frame.contentDocument;
   }
-  const host = doc.querySelector<HTMLElement>("sharecheck-verdict");
+  // Our <sharecheck-verdict>, or the <div data-sharecheck-host> used when the page took that element name.
+  const host = doc.querySelector<HTMLElement>("sharecheck-verdict, [data-sharecheck-host]");
   if (!host || !host.shadowRoot?.querySelector("iframe")) return null;
   const r = host.getBoundingClientRect();
   const { outcome, action, recipient, held } = host.dataset;
@@ -124,7 +125,8 @@ export async function decide(page: Tab, which: "proceed" | "cancel", frame: stri
     () =>
       panelDoc.evaluate((prefix: string) => {
         const el = Array.from(document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim().startsWith(prefix));
-        const r = el?.getBoundingClientRect();
+        // Proceed is disabled until the panel has been visible long enough (data-state "waiting").
+        const r = el && el.dataset.state !== "waiting" ? el.getBoundingClientRect() : undefined;
         return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
       }, name),
     `${name} in the panel`,

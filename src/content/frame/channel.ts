@@ -1,7 +1,9 @@
 /**
- * The frame's line to the background. The session id comes from our URL's hash (the page can read
- * it); the nonce comes by postMessage from the content script into this window only, and is what
- * lets our port claim the session.
+ * The frame's lines out. To the background: a port, claimed with the session's nonce. The session id
+ * comes from our URL's hash (the page can read it); the nonce comes with the content script's
+ * heartbeat, posted into this window only. To the content script directly: the heartbeat's echo
+ * (see src/content/panel-link.ts: it says whether our port is up), a "bye" as this document unloads,
+ * and Cancel/Close, so the panel can always be closed even when the background is gone.
  *
  * The background may be stopped at any time (Chrome stops an idle service worker after ~30 s, Firefox
  * unloads an idle event page), which disconnects our port. The session lives on in the background's
@@ -12,8 +14,13 @@
  */
 import { browser } from "../../platform/browser.ts";
 import { PANEL_PORT_PREFIX, PanelSession, ToPanelFrame, type FromPanelFrame } from "../../messaging/messages.ts";
+import { PANEL_BEAT, PanelBeat, type PanelBeatEcho } from "./beat.ts";
 
-export type Channel = { post(message: FromPanelFrame): void };
+export type Channel = {
+  post(message: FromPanelFrame): void;
+  /** Cancel or Close straight to the content script (it also goes over the port when there is one). */
+  dismiss(decision: "cancel" | "close"): void;
+};
 /** An idle worker stops about twice a minute at most; more than this is a loop. */
 const MAX_RECONNECTS_PER_MINUTE = 10;
 /** A reconnection that was not taken is tried again after these waits, then the panel is lost. */
@@ -25,7 +32,15 @@ export function sessionFromHash(hash: string): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Waits for the nonce from our parent (the content script), then connects and says hello; reconnects after a worker restart. */
+/** This document's id in its echoes: a page document loaded into our iframe instead cannot give it. */
+const DOC = Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join("");
+
+function toParent(message: PanelBeatEcho): void {
+  // The page's origin is not ours to know; echoes carry nothing secret.
+  window.parent.postMessage(message, "*");
+}
+
+/** Waits for the nonce in the content script's heartbeat, then connects and says hello; reconnects after a worker restart. */
 export function connectPanel(session: string, onMessage: (message: ToPanelFrame) => void, onLost: () => void): Channel {
   let nonce: string | undefined;
   let resume: string | undefined;
@@ -105,21 +120,28 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
     connect();
   }
 
-  const onNonce = (event: MessageEvent) => {
-    if (event.source !== window.parent || nonce) return;
-    const data = event.data as { type?: unknown; nonce?: unknown } | null;
-    const parsed = PanelSession.safeParse(data?.nonce);
-    if (data?.type !== "sharecheck-nonce" || !parsed.success) return;
-    window.removeEventListener("message", onNonce);
-    nonce = parsed.data;
-    connect();
-  };
-  window.addEventListener("message", onNonce);
+  // The heartbeat: the first beats carry the nonce; every beat is echoed with whether our port is up.
+  window.addEventListener("message", (event: MessageEvent) => {
+    if (event.source !== window.parent) return;
+    const beat = PanelBeat.safeParse(event.data);
+    if (!beat.success) return;
+    if (!nonce && beat.data.nonce) {
+      nonce = beat.data.nonce;
+      connect();
+    }
+    // A port being re-made after a worker restart is still up: the session lives on in the background.
+    const state = lost ? "down" : accepted || resume ? "up" : "pending";
+    toParent({ type: PANEL_BEAT, kind: "echo", token: beat.data.token, doc: DOC, port: state });
+  });
+  window.addEventListener("pagehide", () => toParent({ type: PANEL_BEAT, kind: "bye", doc: DOC }));
   return {
     post(message) {
       if (lost) return;
       queued.push(message);
       flush();
+    },
+    dismiss(decision) {
+      toParent({ type: PANEL_BEAT, kind: "dismiss", decision });
     },
   };
 }

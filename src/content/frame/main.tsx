@@ -9,7 +9,7 @@ import { couldNotDecide } from "../../core/index.ts";
 import type { PanelState } from "../../messaging/messages.ts";
 import { send } from "../../messaging/send.ts";
 import { t } from "../../platform/i18n.ts";
-import { connectPanel, sessionFromHash } from "./channel.ts";
+import { connectPanel, sessionFromHash, type Channel } from "./channel.ts";
 import { Panel } from "./panel.tsx";
 import { trackTrueVisibility } from "./visibility.ts";
 import "../../ui/theme.css";
@@ -18,7 +18,7 @@ import "./panel.css";
 const app = document.getElementById("app")!;
 const session = sessionFromHash(location.hash);
 let state: PanelState | undefined;
-let visibleNow = () => true;
+let visibleFor = () => Infinity;
 
 function focusFirstField() {
   if (!state?.held || !document.hasFocus()) return;
@@ -36,22 +36,43 @@ function show(next: PanelState) {
       state={next}
       evaluate={(request) => send("verdict", { request, action: next.action }).then((r) => r.verdict)}
       onVerdict={(verdict, request) => channel.post({ type: "outcome", outcome: verdict.outcome, request })}
-      onDecision={(decision) => channel.post({ type: "decision", decision })}
-      visibleNow={() => visibleNow()}
+      onDecision={decide}
+      visibleFor={() => visibleFor()}
     />,
     app,
   );
   if (first) {
-    visibleNow = trackTrueVisibility(app.querySelector(".sc-panel-actions") ?? app, () => undefined);
+    visibleFor = trackTrueVisibility(app.querySelector(".sc-panel-actions") ?? app, () => undefined);
     focusFirstField();
   }
 }
 
-function lost() {
-  render(<p class="sc-root sc-panel-warning" role="alert">{couldNotDecide().headline} {t("panel_lost")}</p>, app);
+/** Proceed goes only to the background; Cancel and Close also straight to the content script, which needs no background to end a hold. */
+function decide(decision: "proceed" | "cancel" | "close") {
+  channel.post({ type: "decision", decision });
+  if (decision !== "proceed") channel.dismiss(decision);
 }
 
-const channel = session
+/** The background is gone: nothing can be decided here, but the panel can always be closed. */
+function lost() {
+  render(
+    <div class="sc-root sc-panel">
+      <main class="sc-panel-body">
+        <p class="sc-panel-warning" role="alert">
+          {couldNotDecide().headline} {t("panel_lost")}
+        </p>
+      </main>
+      <footer class="sc-panel-actions">
+        <button type="button" class="sc-button" data-decision="close" onClick={() => channel.dismiss(state?.held ? "cancel" : "close")}>
+          {t(state?.held ? "panel_cancel" : "panel_close")}
+        </button>
+      </footer>
+    </div>,
+    app,
+  );
+}
+
+const channel: Channel = session
   ? connectPanel(
       session,
       (message) => {
@@ -60,7 +81,7 @@ const channel = session
       },
       lost,
     )
-  : { post: () => undefined };
+  : { post: () => undefined, dismiss: () => undefined };
 if (!session) lost();
 
 window.addEventListener("focus", focusFirstField);

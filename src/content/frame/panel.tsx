@@ -20,16 +20,19 @@ export type PanelProps = {
   evaluate: (request: DisclosureRequest) => Promise<Verdict>;
   onVerdict: (verdict: Verdict, request: DisclosureRequest) => void;
   onDecision: (decision: "proceed" | "cancel" | "close") => void;
-  /** False while the frame is not truly visible (IntersectionObserver v2): a Proceed then is ignored. */
-  visibleNow: () => boolean;
+  /** How long the frame has been truly visible without a break (IntersectionObserver v2; Infinity where unknown). */
+  visibleFor: () => number;
 };
+
+/** Proceed counts only after the decision has been truly visible this long without a break (as browsers do for permission prompts). */
+export const VISIBLE_FOR_MS = 800;
 
 export function shownVerdict(state: PanelState, verdict: Verdict | undefined): Verdict {
   if (state.tampered) return { ...couldNotDecide("the page changed this panel"), headline: TAMPERED_HEADLINE };
   return verdict ?? couldNotDecide(state.problem);
 }
 
-export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: PanelProps) {
+export function Panel({ state, evaluate, onVerdict, onDecision, visibleFor }: PanelProps) {
   const [request, setRequest] = useState<DisclosureRequest>(state.request);
   const [verdict, setVerdict] = useState<Verdict | undefined>(state.verdict);
   const [refused, setRefused] = useState(false);
@@ -57,8 +60,16 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
     return () => document.removeEventListener("keydown", onKey);
   }, [state.held]);
 
+  // Proceed is disabled until the panel has been visible long enough, so an early or tricked click does nothing.
+  const [ready, setReady] = useState(() => visibleFor() >= VISIBLE_FOR_MS);
+  useEffect(() => {
+    if (!state.held) return;
+    const timer = setInterval(() => setReady(visibleFor() >= VISIBLE_FOR_MS), 100);
+    return () => clearInterval(timer);
+  }, [state.held]);
+
   const proceed = () => {
-    if (!visibleNow()) return setRefused(true);
+    if (visibleFor() < VISIBLE_FOR_MS) return setRefused(true);
     setRefused(false);
     onDecision("proceed");
   };
@@ -74,6 +85,11 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
         <strong>ShareCheck</strong> · {label}
         {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
       </h1>
+      {state.notice === "interrupted" && (
+        <p class="sc-panel-warning" role="alert">
+          {t("panel_interrupted")}
+        </p>
+      )}
       <VerdictView verdict={shown} aco={shown === verdict ? acoFact(request, shown) : undefined} headingLevel={2}>
         <CueList cues={state.action.cues ?? []} request={request} onChange={change} />
       </VerdictView>
@@ -96,7 +112,8 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleNow }: Pa
       <footer class="sc-panel-actions">
         {state.held ? (
           <>
-            <button type="button" class="sc-button sc-primary" data-decision="proceed" onClick={proceed} disabled={state.controlGone}>
+            <button type="button" class="sc-button sc-primary" data-decision="proceed" onClick={proceed} disabled={state.controlGone || !ready}
+              data-state={state.controlGone ? "control-gone" : ready ? "ready" : "waiting"}>
               {t("panel_proceed", label)}
             </button>
             <button type="button" class="sc-button" data-decision="cancel" onClick={() => onDecision("cancel")}>
