@@ -4,9 +4,8 @@
 // the frame. Each test proves the record was not sent (the demo server counts submissions) and that a
 // real Proceed afterwards sends it exactly once. The attacks live in the fixture pages,
 // assets/demo/hostile/*.html, served at /hostile/<name>.
-import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
+import { beforeEach, describe, forSuite, test, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
 import { clickControl, decide, hostInfo, openWatched, panel, panelFrame, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
@@ -29,7 +28,7 @@ type Hostile = {
 const SEND = { selector: "#send", text: "Send via Direct" };
 
 function hostileSuite(name: string, skip: string | false, launch: () => Promise<Browser & { close(): Promise<void> }>) {
-  describe(name, { skip, timeout: 900_000 }, () => {
+  describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
     const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
