@@ -85,6 +85,15 @@ describe("panel sessions", () => {
     expect(sent).toEqual([proceedTo()]);
   });
 
+  it("forwards when Proceed was pressed, so the content script judges the panel as it was at the press", async () => {
+    const { sessions, sent } = setup();
+    await open(sessions);
+    const { port } = await connect(sessions);
+    await say(port, hello);
+    await say(port, { type: "decision", decision: "proceed", at: 1_700_000_000_000 });
+    expect(sent).toEqual([{ ...proceedTo(), message: { ...proceedTo().message, event: { type: "decision", decision: "proceed", at: 1_700_000_000_000 } } }]);
+  });
+
   it("accepts only the first port that presents the nonce", async () => {
     const { sessions } = setup();
     await open(sessions);

@@ -51,7 +51,10 @@ export class PanelSession {
   private readonly nonce = newSessionId();
   private host: PanelHost | undefined;
   private readonly ended = new AbortController();
-  /** When the panel last became clean (shown, or first seen clean after tampering); Infinity while it is not. */
+  /**
+   * When the panel last became clean (shown, or first seen clean after tampering); Infinity while it is not.
+   * Wall-clock (Date.now), the clock the frame stamps its decisions with, so Proceed is judged at the click.
+   */
   private cleanSince = Infinity;
   private tampered = false;
   private controlGone = false;
@@ -91,7 +94,7 @@ export class PanelSession {
     this.host = host;
     const url = `${browser.runtime.getURL(FRAME_PAGE)}#${this.id}`;
     const frame = host.showFrame(url, "ShareCheck verdict");
-    this.cleanSince = performance.now();
+    this.cleanSince = Date.now();
     const signal = AbortSignal.any([this.signal, this.deps.lifetime]);
     signal.addEventListener("abort", () => this.stranded || host.remove(), { once: true });
     if (this.held) frame.addEventListener("load", () => this.focus(), { signal });
@@ -136,7 +139,7 @@ export class PanelSession {
         this.host?.update(this.facts());
         return;
       case "decision":
-        if (event.decision === "proceed" && this.held) this.proceed();
+        if (event.decision === "proceed" && this.held) this.proceed(event.at);
         else this.end(event.decision === "cancel" ? "cancelled" : "closed");
     }
   }
@@ -151,10 +154,12 @@ export class PanelSession {
     this.end("dismissed", false);
   }
 
-  private proceed(): void {
+  /** at: when the clinician pressed Proceed; a decision that arrives late (a busy page) is judged as of then. */
+  private proceed(at = Date.now()): void {
     this.check();
     if (this.signal.aborted) return;
-    if (performance.now() - this.cleanSince < CLEAN_FOR_MS) return; // refused: not clean long enough (the frame shows why when tampered)
+    const pressed = Math.min(at, Date.now());
+    if (pressed - this.cleanSince < CLEAN_FOR_MS) return; // refused: not clean long enough before the press (the frame shows why when tampered)
     const held = this.held;
     if (!held || !canReplay(held)) {
       this.controlGone = true;
@@ -268,9 +273,8 @@ export class PanelSession {
     if (!runtimeAlive()) return this.strand();
     const reason = this.reason(host);
     if (reason === "removed") return this.lose("removed");
-    const now = performance.now();
     if (reason) this.cleanSince = Infinity;
-    else if (this.cleanSince === Infinity) this.cleanSince = now;
+    else if (this.cleanSince === Infinity) this.cleanSince = Date.now();
     const gone = this.held !== undefined && !canReplay(this.held);
     if ((reason && !this.tampered) || gone !== this.controlGone) {
       this.tampered ||= Boolean(reason);

@@ -61,7 +61,7 @@ export const PanelEvent = z.object({
   type: z.literal("panel-event"),
   session: SESSION,
   event: z.discriminatedUnion("type", [
-    z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS) }),
+    z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS), at: z.optional(z.number()) }),
     z.object({ type: z.literal("outcome"), outcome: OUTCOME, request: z.unknown() }),
     z.object({ type: z.literal("size"), height: z.number().check(z.int(), z.minimum(0), z.maximum(PANEL_MAX_HEIGHT)) }),
   ]),

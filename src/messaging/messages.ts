@@ -69,7 +69,8 @@ export type PanelHello = z.infer<typeof PanelHello>;
 
 /** What the panel frame says over its port: decisions, the live outcome (for the host's data-outcome) and its height. */
 export const FromPanelFrame = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS) }),
+  /** at: when the clinician pressed it (ms since the epoch), so a late-arriving Proceed is judged as of the press. */
+  z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS), at: z.number().optional() }),
   z.object({ type: z.literal("outcome"), outcome: Verdict.shape.outcome, request: DisclosureRequest }),
   z.object({ type: z.literal("size"), height: z.number().int().min(0).max(PANEL_MAX_HEIGHT) }),
 ]);

@@ -49,7 +49,7 @@ function show(next: PanelState) {
 
 /** Proceed goes only to the background; Cancel and Close also straight to the content script, which needs no background to end a hold. */
 function decide(decision: "proceed" | "cancel" | "close") {
-  channel.post({ type: "decision", decision });
+  channel.post({ type: "decision", decision, at: Date.now() });
   if (decision !== "proceed") channel.dismiss(decision);
 }
 
