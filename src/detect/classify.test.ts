@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
+import { NEGATIVES, POSITIVES } from "../../test/support/detect-fixtures.ts";
 import { classifyControl, isControlElement } from "./classify.ts";
-import { NEGATIVES, POSITIVES } from "./fixtures/controls.ts";
 
 /** The last control-ish element of a fixture: the fixtures put the element under test last. */
 function subject(html: string): Element {

@@ -1,34 +1,33 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
 import { DetectedRecipient } from "./action.ts";
-import { RECIPIENT_FIXTURES } from "./fixtures/recipients.ts";
+import { RECIPIENT_FIXTURES, type RecipientFixture } from "../../test/support/detect-fixtures.ts";
 import { readRecipient } from "./recipient.ts";
 
 afterEach(() => {
   document.body.innerHTML = "";
 });
 
-function control(html: string, name: string): Element {
+/** Lays out a fixture's page, with its setup, and returns its send control. */
+function control({ html, typed, shadow }: Pick<RecipientFixture, "html" | "typed" | "shadow">): Element {
   document.body.innerHTML = html;
   // happy-dom 21 mis-selects from the `selected` attribute when parsing; browsers select it. Choose it as a person would.
   for (const option of document.querySelectorAll<HTMLOptionElement>("option[selected]")) {
     (option.parentElement as HTMLSelectElement).value = option.value;
   }
-  if (name.startsWith("hostile")) {
-    (document.getElementById("to") as HTMLInputElement).value = `\u0000Dr.\u200B Bob\u202E\n\tJones${" ".repeat(50)}`;
-  }
-  const host = document.getElementById("host");
-  if (host) {
-    host.attachShadow({ mode: "open" }).innerHTML = '<div><button id="send">Send referral</button></div>';
-    return host.shadowRoot!.getElementById("send")!;
+  for (const [id, value] of Object.entries(typed ?? {})) (document.getElementById(id) as HTMLInputElement).value = value;
+  if (shadow) {
+    const root = document.getElementById(shadow.host)!.attachShadow({ mode: "open" });
+    root.innerHTML = shadow.html;
+    return root.getElementById("send")!;
   }
   return document.getElementById("send")!;
 }
 
 describe("readRecipient", () => {
-  it.each(RECIPIENT_FIXTURES)("$name", ({ html, name, expected }) => {
-    const recipient = readRecipient(control(html, name));
-    expect(recipient).toEqual(expected);
+  it.each(RECIPIENT_FIXTURES)("$name", (fixture) => {
+    const recipient = readRecipient(control(fixture));
+    expect(recipient).toEqual(fixture.expected ?? undefined);
     if (recipient) expect(DetectedRecipient.safeParse(recipient).success).toBe(true);
   });
 
@@ -54,9 +53,9 @@ describe("readRecipient", () => {
       <option value="1">Lakeside Cardiology Associates</option><option value="other" selected>${other}</option></select>
       <label for="free">Recipient, if not listed</label><input id="free" value="Summit Neurology Group"><button id="send">Send Referral</button></form>`;
     for (const placeholder of ["Other (type below)", "Other…", "Other", "Other - not listed"]) {
-      expect(readRecipient(control(html(placeholder), "other"))?.text, placeholder).toBe("Summit Neurology Group");
+      expect(readRecipient(control({ html: html(placeholder) }))?.text, placeholder).toBe("Summit Neurology Group");
     }
-    expect(readRecipient(control(html("Otherside Family Medicine"), "other"))?.text).toBe("Otherside Family Medicine");
+    expect(readRecipient(control({ html: html("Otherside Family Medicine") }))?.text).toBe("Otherside Family Medicine");
   });
 
   it("does not read ShareCheck's own panel", () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import { ATHENA_LIKE, CERNER_LIKE, EPIC_LIKE } from "./fixtures/pages.ts";
+import { fixturePage } from "../../test/support/detect-fixtures.ts";
 import { scanForActions } from "./scan.ts";
 import { WALK_LIMITS } from "./walk.ts";
 
@@ -12,17 +12,17 @@ afterEach(() => {
 
 describe("scanForActions", () => {
   it("finds the sends on an Epic-like page and nothing else", () => {
-    document.body.innerHTML = EPIC_LIKE;
+    document.body.innerHTML = fixturePage("epic-like");
     expect(summary(document)).toEqual(["share:Share patient record", "export:Export summary of care", "referral:Send Referral"]);
   });
 
   it("finds the sends on a Cerner-like page, a generic Send named by its dialog included", () => {
-    document.body.innerHTML = CERNER_LIKE;
+    document.body.innerHTML = fixturePage("cerner-like");
     expect(summary(document)).toEqual(["referral:Refer", "fax:Send"]);
   });
 
   it("finds menu items rendered hidden on an athena-like page (they are reported before the menu opens)", () => {
-    document.body.innerHTML = ATHENA_LIKE;
+    document.body.innerHTML = fixturePage("athena-like");
     expect(summary(document)).toEqual(["export:Export C-CDA", "fax:Fax", "direct:Send via Direct"]);
   });
 
