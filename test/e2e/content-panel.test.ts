@@ -226,14 +226,27 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
         assert.equal(reach, "no document", "the page cannot read the panel's document");
         await sleep(800);
         assert.equal(submissions().length, 0, "forged decisions did nothing");
-        // DOM clickjacking: the page makes the panel invisible and the clinician clicks where Proceed is.
-        await page.evaluate(() => document.querySelector<HTMLElement>("sharecheck-verdict")!.style.setProperty("opacity", "0.01", "important"), undefined);
+        // DOM clickjacking: the page makes the panel invisible, and keeps it so whenever the panel puts its style
+        // back (a single write would be undone by the panel's next placement), while the clinician clicks where Proceed is.
+        await page.evaluate(() => {
+          // No named functions in here: the test's TypeScript loader would wrap them in a helper the page lacks.
+          const host = document.querySelector<HTMLElement>("sharecheck-verdict")!;
+          const keeper = new MutationObserver(() => {
+            if (host.style.getPropertyValue("opacity") !== "0.01") host.style.setProperty("opacity", "0.01", "important");
+          });
+          keeper.observe(host, { attributes: true, attributeFilter: ["style"] });
+          (window as unknown as { keeper: MutationObserver }).keeper = keeper;
+          host.style.setProperty("opacity", "0.01", "important");
+        }, undefined);
         await waitUntil(async () => (await page.evaluate(hostInfo, null))?.outcome === "needs-review" || undefined, "could not decide on a tampered panel");
         await decide(page, "proceed");
         await sleep(800);
         assert.equal(submissions().length, 0, "a click on a hidden panel does not proceed");
         // Once the panel is whole again and stays so, a fresh click counts.
-        await page.evaluate(() => document.querySelector<HTMLElement>("sharecheck-verdict")!.style.setProperty("opacity", "1", "important"), undefined);
+        await page.evaluate(() => {
+          (window as unknown as { keeper: MutationObserver }).keeper.disconnect();
+          document.querySelector<HTMLElement>("sharecheck-verdict")!.style.setProperty("opacity", "1", "important");
+        }, undefined);
         await sleep(1500);
         await decide(page, "proceed");
         await waitUntil(() => submissions("referrals").length > 0 || undefined, "the referral to go after a clean click");
