@@ -2,7 +2,7 @@
  * The ACO fact a verdict leads with when the recipient is inside an ACO: which participant, in which
  * of the organisation's ACOs (every one it is listed in), and by what it was matched, in the words a
  * clinician can check against the page ("Direct domain direct.lakeside.example", "fax 312-555-0190",
- * "you typed X, your list has Y"). Pure, on top of §7's matching (findAcoMemberships): the popup
+ * "you typed X, your list has Y"). Pure, on top of the ACO matching (findAcoMemberships; "ACO matching" in rules/README.md): the popup
  * computes it with the profile it holds; the in-page panel, which has only the verdict, from the
  * verdict's own match.
  */
@@ -11,7 +11,7 @@ import { acoIndexOf, findAcoMemberships, type AcoMembership as Found } from "./a
 import { directAddressKey } from "./match-keys.ts";
 import { AcoProgram, type DisclosureRequest, type MatchedBy, type OrgProfileInput, type Verdict } from "./schema.ts";
 
-/** HHS OCR's FAQ on disclosures to value-based care arrangements such as ACOs for treatment (hipaa-rules.md §1, §12). */
+/** HHS OCR's FAQ on disclosures to value-based care arrangements such as ACOs for treatment (the ground of `treatment.any-recipient`). */
 export const VALUE_BASED_CARE_FAQ =
   "https://www.hhs.gov/hipaa/for-professionals/faq/may-health-care-providers-disclose-phi-in-value-based-care-arrangements/index.html";
 
@@ -103,7 +103,7 @@ function fromVerdictOnly(request: DisclosureRequest, match: NonNullable<Verdict[
 
 /**
  * The ACO fact for a verdict on `request`, or undefined when the recipient is not inside an ACO.
- * With the profile: every ACO the recipient is in (findAcoMemberships, §7's order, so the verdict's
+ * With the profile: every ACO the recipient is in (findAcoMemberships, in matching order, so the verdict's
  * match comes first). Without it: only the verdict's own match.
  */
 export function acoFact(request: DisclosureRequest, verdict: Pick<Verdict, "acoMatch">, profile?: Pick<OrgProfileInput, "acos">): AcoFact | undefined {

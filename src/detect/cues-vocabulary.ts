@@ -1,6 +1,7 @@
 /**
  * The words by which a page says what a record holds, as data: each term names one kind of information
- * the rules core treats apart (hipaa-rules.md §5.2, §5.3, §5.7). Patterns are regular-expression sources
+ * the rules core treats apart (rules `psychotherapy-notes.authorization`, `part2.*`, and the state-law
+ * and policy categories; see src/core/rules/README.md). Patterns are regular-expression sources
  * matched against `matchText(text)` (lower-case ASCII words, single spaces), so "42 CFR Part 2" reads
  * "42 cfr part 2" and "HIV-1/2 Ag/Ab" reads "hiv 1 2 ag ab". Terms are narrow on purpose: a specialty on
  * its own ("Behavioral Health", "Psychiatry") names a clinic, not what is sent.

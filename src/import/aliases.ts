@@ -1,5 +1,5 @@
 /**
- * Participant aliases (rules contract v1.1, hipaa-rules.md §7): the other ways an EHR names a participant.
+ * Participant aliases (rules contract v1.1; "ACO matching" in src/core/rules/README.md): the other ways an EHR names a participant.
  * Each alias is a Direct address (`name@domain`), a whole Direct domain (`@domain`), a fax or phone number
  * (10 digits, or 11 starting with 1, and no letters) or a name (doing-business-as or practice name). What is
  * none of these cannot ever match, so the importer and the editor refuse it instead of storing it.

@@ -14,7 +14,7 @@ export function cleanTin(raw: string): string | undefined {
 
 /**
  * 10 digits that pass the Luhn check over 80840 + the first 9, returned as the bare digits. An NPI written with
- * the card-issuer prefix (15 digits starting 80840) is its last 10 digits (§7).
+ * the card-issuer prefix (15 digits starting 80840) is its last 10 digits ("ACO matching" in src/core/rules/README.md).
  */
 export function cleanNpi(raw: string): string | undefined {
   const written = raw.replace(SEPARATORS, "");

@@ -2,8 +2,8 @@
  * "What would change?" for an organisation policy edit (issue 11): every request of a corpus is
  * decided under the current profile and under the same profile with the edited policy, and the
  * differences are grouped by from-outcome and to-outcome with a count and an example. Each case is
- * also decided with no policy at all (the law alone), which proves the rule of hipaa-rules.md §8:
- * policy only ever makes a verdict stricter than the law, never looser. Pure: evaluate() only.
+ * also decided with no policy at all (the law alone), which proves what the `policy.*` rules promise
+ * ("Organisation policy (not law)" in rules/README.md): policy only ever makes a verdict stricter than the law, never looser. Pure: evaluate() only.
  */
 import { z } from "zod";
 import { evaluate } from "../evaluate.ts";
@@ -31,7 +31,7 @@ export interface PolicySimulation {
   changed: number;
   /** Largest group first. */
   groups: ChangeGroup[];
-  /** Cases whose edited verdict is stricter than the law alone, and cases looser than it (always 0: §8). */
+  /** Cases whose edited verdict is stricter than the law alone, and cases looser than it (always 0: policy never loosens). */
   stricterThanLaw: number;
   looserThanLaw: number;
 }
