@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryArea } from "../platform/testing/memory-area.ts";
+import { MemoryArea } from "../../test/support/memory-area.ts";
 import type { AuditEntry } from "../settings/schema.ts";
 import { AUDIT_KEY, MAX_AUDIT_ENTRIES, createAuditLog, pruneAudit } from "./audit-log.ts";
 

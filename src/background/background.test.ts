@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { installI18n } from "../../test/unit/i18n-stub.ts";
+import { installI18n } from "../../test/support/i18n-stub.ts";
 import { couldNotDecide, evaluate } from "../core/index.ts";
 import type { DetectedAction } from "../detect/action.ts";
 import type { Reply, MessageType } from "../messaging/messages.ts";
@@ -10,7 +10,7 @@ import { BACKUP_KEY, SETTINGS_KEY } from "../settings/store.ts";
 import { AUDIT_KEY } from "./audit-log.ts";
 import { createBackground } from "./background.ts";
 import { CONTENT_SCRIPT_ID } from "./site-registration.ts";
-import { createFakeBrowser, type FakeBrowserOptions } from "./testing/fake-browser.ts";
+import { createFakeBrowser, type FakeBrowserOptions } from "../../test/support/fake-browser.ts";
 
 // Notices come from _locales, as in the browser.
 beforeAll(installI18n);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createPanelSessions, type PanelPort } from "./panel-sessions.ts";
 import type { PanelEvent, PanelState } from "../messaging/messages.ts";
-import { MemoryArea } from "../platform/testing/memory-area.ts";
+import { MemoryArea } from "../../test/support/memory-area.ts";
 
 const EXT = "ext-id";
 const FRAME = "/src/content/frame/index.html";

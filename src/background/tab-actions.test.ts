@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryArea } from "../platform/testing/memory-area.ts";
+import { MemoryArea } from "../../test/support/memory-area.ts";
 import { createTabActions } from "./tab-actions.ts";
 import type { LastAction } from "../messaging/messages.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HARBOR_PROFILE } from "../core/test-support.ts";
+import { HARBOR_PROFILE } from "../../test/support/profiles.ts";
 import { type CliIo, UsageError, answer, parseArgs, runVerdictCli } from "./verdict-cli.ts";
 
 const VALID = JSON.stringify({ purpose: "treatment", recipient: { type: "provider", name: "Riverside Family Medicine" } });

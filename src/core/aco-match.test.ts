@@ -4,7 +4,8 @@ import { evaluate } from "./evaluate.ts";
 import { aliasKey, directAddressKey, faxKey, npiKey, tinKey } from "./match-keys.ts";
 import { nameParts, normaliseName } from "./name-key.ts";
 import type { OrgProfileInput } from "./schema.ts";
-import { HARBOR_PROFILE, npiWithCheckDigit } from "./test-support.ts";
+import { npiWithCheckDigit } from "../../test/support/npi.ts";
+import { HARBOR_PROFILE } from "../../test/support/profiles.ts";
 
 const TWO_ACOS: OrgProfileInput = {
   organization: { name: "Clinic", role: "provider" },

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CITATIONS, citationInfo, ecfrUrl } from "./citations.ts";
 import { evaluate } from "./evaluate.ts";
-import { arbProfile, arbRequest } from "./test-arbitraries.ts";
+import { arbProfile, arbRequest } from "../../test/support/arbitraries.ts";
 
 const CANONICAL = /^(?:(?:45|42) CFR \d+\.\d+(?:\([0-9A-Za-z]+\))*|https:\/\/\S+)$/;
 

@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { evaluate } from "./index.ts";
 import type { DisclosureRequestInput, OrgProfileInput, Verdict } from "./schema.ts";
-import { HARBOR_PROFILE, readSharedDoc } from "./test-support.ts";
+import { HARBOR_PROFILE } from "../../test/support/profiles.ts";
+import { readSharedDoc } from "../../test/support/shared.ts";
 
 /** Every rule id of hipaa-rules.md. */
 const ALL_RULE_IDS = [

@@ -6,7 +6,7 @@ import { OUTCOME_LABELS } from "./labels.ts";
 import { OUTCOME_RANK, isPermitted } from "./outcome.ts";
 import { formatIssues, parseRequest } from "./parse.ts";
 import { OUTCOMES, Verdict, type DisclosureRequestInput } from "./schema.ts";
-import { arbProfile, arbRequest, withoutPolicy } from "./test-arbitraries.ts";
+import { arbProfile, arbRequest, withoutPolicy } from "../../test/support/arbitraries.ts";
 
 const profileOrNone = fc.option(arbProfile, { nil: undefined });
 const RUNS = { numRuns: 1500 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./index.ts";
-import { SCENARIO_FILES, loadScenarios } from "./test-support.ts";
+import { SCENARIO_FILES, loadScenarios } from "../../test/support/shared.ts";
 
 describe(`public scenarios (../shared/scenarios/${SCENARIO_FILES.join(", ")})`, () => {
   const scenarios = loadScenarios();

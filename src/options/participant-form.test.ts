@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { installI18n } from "../../test/unit/i18n-stub.ts";
+import { installI18n } from "../../test/support/i18n-stub.ts";
 import { checkDraft } from "./participant-form.tsx";
 
 beforeAll(installI18n);

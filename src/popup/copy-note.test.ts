@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { installI18n } from "../../test/unit/i18n-stub.ts";
+import { installI18n } from "../../test/support/i18n-stub.ts";
 import type { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { copyNote } from "./copy-note.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getMessage } from "../../test/unit/i18n-stub.ts";
+import { getMessage } from "../../test/support/i18n-stub.ts";
 import { describeProblems, NOTICE_KEYS } from "./notice.ts";
 
 const translate = (key: string, subs?: string[]) => getMessage(key, subs);

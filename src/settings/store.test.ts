@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryArea } from "../platform/testing/memory-area.ts";
+import { MemoryArea } from "../../test/support/memory-area.ts";
 import { defaultSettings } from "./defaults.ts";
 import { BACKUP_KEY, NOTICE_KEY, SETTINGS_KEY, loadSettings, saveSettings } from "./store.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryArea } from "../platform/testing/memory-area.ts";
+import { MemoryArea } from "../../test/support/memory-area.ts";
 import { changedSince, clearUndo, readUndo, recordUndo, UNDO_KEY } from "./undo.ts";
 
 const before = [{ id: "A1", name: "Valley ACO", participants: [{ name: "North Clinic" }] }];

@@ -3,7 +3,7 @@ import { render } from "preact";
 import { act } from "preact/test-utils";
 import { useState } from "preact/hooks";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { installI18n } from "../../test/unit/i18n-stub.ts";
+import { installI18n } from "../../test/support/i18n-stub.ts";
 import type { DisclosureRequest } from "../core/schema.ts";
 import { CheckForm } from "./check-form.tsx";
 import { buildParticipantSearch } from "./participant-search.ts";

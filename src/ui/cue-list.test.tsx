@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from "preact";
 import { beforeAll, describe, expect, it } from "vitest";
-import { installI18n } from "../../test/unit/i18n-stub.ts";
+import { installI18n } from "../../test/support/i18n-stub.ts";
 import type { DisclosureRequest } from "../core/schema.ts";
 import type { DetectedCue } from "../detect/action.ts";
 import { CueList, withKind } from "./cue-list.tsx";

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from "preact";
 import { beforeAll, describe, expect, it } from "vitest";
-import { installI18n } from "../../test/unit/i18n-stub.ts";
+import { installI18n } from "../../test/support/i18n-stub.ts";
 import { VALUE_BASED_CARE_FAQ, type AcoFact } from "../core/aco-fact.ts";
 import { evaluate } from "../core/index.ts";
 import type { Verdict } from "../core/schema.ts";

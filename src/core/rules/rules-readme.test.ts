@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { citationInfo } from "../citations.ts";
 import { evaluate } from "../evaluate.ts";
-import { arbProfile, arbRequest } from "../test-arbitraries.ts";
+import { arbProfile, arbRequest } from "../../../test/support/arbitraries.ts";
 import { RULE_GROUPS } from "./catalogue.ts";
 import { renderRulesReadme } from "./rules-readme.ts";
 

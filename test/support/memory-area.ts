@@ -1,5 +1,5 @@
 /** An in-memory storage area for tests: values are deep-copied in and out, as real storage serialises them. */
-import type { KeyValueArea } from "../storage-area.ts";
+import type { KeyValueArea } from "../../src/platform/storage-area.ts";
 
 export class MemoryArea implements KeyValueArea {
   readonly data = new Map<string, unknown>();

@@ -1,4 +1,4 @@
-/** fast-check arbitraries for the core's property tests: valid requests and profiles. Test-only. */
+/** fast-check arbitraries for the core's property tests: valid requests and profiles. */
 import fc from "fast-check";
 import {
   DISCLOSER_ROLES,
@@ -10,8 +10,8 @@ import {
   RECIPIENT_TYPES,
   type DisclosureRequestInput,
   type OrgProfileInput,
-} from "./schema.ts";
-import { npiWithCheckDigit } from "./test-support.ts";
+} from "../../src/core/schema.ts";
+import { npiWithCheckDigit } from "./npi.ts";
 
 const NAMES = ["Riverside Family Medicine", "Riverside Family Medicine, P.C.", "Lakeside Cardiology", "Harbor Valley ACO", "The Acme Co", "Smith & Jones LLP", ""];
 const NPIS = ["1234567893", "1234567890", npiWithCheckDigit("166666666"), "12345", "1-234-567-893"];

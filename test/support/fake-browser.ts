@@ -2,10 +2,10 @@
  * An in-memory stand-in for the parts of `browser.*` the background uses, for unit tests: storage areas that fire
  * onChanged, host permissions, registered content scripts, per-frame script injection, badges and tab messages.
  */
-import type { Scripting } from "../../platform/browser.ts";
-import { MemoryArea } from "../../platform/testing/memory-area.ts";
-import { SCAN_HOOK } from "../../messaging/scan-hook.ts";
-import type { BackgroundApi } from "../background.ts";
+import type { Scripting } from "../../src/platform/browser.ts";
+import { MemoryArea } from "./memory-area.ts";
+import { SCAN_HOOK } from "../../src/messaging/scan-hook.ts";
+import type { BackgroundApi } from "../../src/background/background.ts";
 
 type Listener = (...args: never[]) => unknown;
 
