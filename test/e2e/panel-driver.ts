@@ -137,6 +137,26 @@ export async function decide(page: Tab, which: "proceed" | "cancel", frame: stri
   clicked();
 }
 
+/** Clicks a button in the panel's frame by its accessible name (aria-label, else text), with the mouse. */
+export async function pressInPanel(page: Tab, name: string, frame: string | null = null): Promise<void> {
+  const panelDoc = await panelFrame(page);
+  const button = await waitUntil(
+    () =>
+      panelDoc.evaluate((wanted: string) => {
+        const el = Array.from(document.querySelectorAll("button")).find((b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === wanted);
+        if (!el) return null;
+        el.scrollIntoView({ block: "nearest" });
+        const r = el.getBoundingClientRect();
+        return r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      }, name),
+    `"${name}" in the panel`,
+  );
+  const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
+  const clicked = step(`clicking "${name}" in the panel`);
+  await page.mouse.click(box.left + 1 + button.x, box.top + 1 + button.y);
+  clicked();
+}
+
 /** After a decision: the panel is gone or no longer says it holds anything. */
 export async function released(page: Tab): Promise<void> {
   await waitUntil(async () => (await page.evaluate(heldAttr, undefined).catch(() => "")) !== "true" || undefined, "data-held to leave \"true\"");

@@ -164,6 +164,21 @@ function suite(name: string, skip: string | false, launch: (extDir: string) => P
         await popup.close();
         await page.close();
       });
+
+      test("Check this page pre-sets the kinds the page cues (a ticked psychotherapy note) and the verdict follows", async () => {
+        const { page, tabId } = await demoTab(session, "/cues/psychotherapy-referral");
+        const popup = await popupBehind(session, tabId);
+        const kind = await popup.control("Psychotherapy notes");
+        assert.equal(await popup.evaluate(`document.querySelector('${kind}').checked`), false, "not ticked before the scan");
+        await popup.click(await popup.control("Check this page", "button"));
+        await popup.waitForText(/Filled in from this page/, ".sc-status");
+        await waitUntil(async () => (await popup.evaluate(`document.querySelector('${kind}').checked`)) === true || undefined, "Psychotherapy notes ticked from the page's cue", 3000);
+        await popup.waitForText(/Authorization required/i, ".sc-verdict-label");
+        assert.match(await popup.text(".sc-cues"), /Psychotherapy Note \(14 Mar\)/, "the popup says where the cue was read");
+        assert.equal(demo.submissions().length, 0, "a scan sends nothing");
+        await popup.close();
+        await page.close();
+      });
     });
 
     describe("shipped build (no site granted)", () => {
