@@ -11,7 +11,7 @@ import type { DetectedAction } from "../detect/action.ts";
 import { adapterForHost } from "../detect/adapters/bundled.ts";
 import { createDetector, type Detector } from "../detect/detector.ts";
 import { SCAN_HOOK } from "../messaging/scan-hook.ts";
-import { browser } from "../platform/browser.ts";
+import { browser } from "./extension.ts";
 import { startInterceptor } from "./interceptor.ts";
 import { createLifetime, type Lifetime } from "./lifetime.ts";
 import { watchMode } from "./mode.ts";
@@ -57,12 +57,13 @@ function start(lifetime: Lifetime, detector: Detector): void {
   });
 
   // Only the background may speak to us (tabs.sendMessage has no tab in its sender), and only in the panel protocol.
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const parsed = PanelEvent.safeParse(message);
     if (!parsed.success) return undefined;
     interceptor.onPanelEvent(parsed.data);
-    return Promise.resolve({ ok: true });
+    reply({ ok: true });
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Verdict } from "../core/schema.ts";
 import { createDetector } from "../detect/detector.ts";
 
-vi.mock("../platform/browser.ts", () => ({ browser: { runtime: { id: "test", sendMessage: async () => ({ ok: true, data: {} }) } } }));
+vi.mock("./extension.ts", () => ({ browser: { runtime: { id: "test", sendMessage: async () => ({ ok: true, data: {} }) } } }));
 
 const { startInterceptor } = await import("./interceptor.ts");
 const { createLifetime } = await import("./lifetime.ts");

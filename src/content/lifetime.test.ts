@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { expect, it, vi } from "vitest";
 
-vi.mock("../platform/browser.ts", () => ({ browser: {} }));
+vi.mock("./extension.ts", () => ({ browser: {} }));
 const { createLifetime } = await import("./lifetime.ts");
 
 it("timers, idle callbacks and listeners made through a lifetime die with it, and with its parent", async () => {

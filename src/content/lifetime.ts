@@ -5,7 +5,7 @@
  * away, messaging throws "Extension context invalidated"): the lifetime then ends, so the old copy
  * stops intercepting, its timers stop firing and its UI goes.
  */
-import { browser } from "../platform/browser.ts";
+import { browser } from "./extension.ts";
 
 export interface Lifetime {
   readonly signal: AbortSignal;

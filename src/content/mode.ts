@@ -4,7 +4,7 @@
  * Any settings change in storage may change the mode or the profile, so callers are told to re-ask.
  */
 import { SETTINGS_KEY } from "../messaging/protocol.ts";
-import { browser } from "../platform/browser.ts";
+import { browser } from "./extension.ts";
 import type { InterceptionMode } from "../settings/schema.ts";
 import type { Lifetime } from "./lifetime.ts";
 import { sendToBackground as send } from "./wire.ts";

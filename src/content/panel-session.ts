@@ -11,7 +11,7 @@
  */
 import type { Outcome } from "../core/schema.ts";
 import type { PanelState } from "../messaging/messages.ts";
-import { browser } from "../platform/browser.ts";
+import { browser } from "./extension.ts";
 import { t } from "../platform/i18n.ts";
 import { every } from "./lifetime.ts";
 import { createPanelHost, type HostKind, type PanelHost } from "./panel-host.ts";

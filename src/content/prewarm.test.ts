@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createDetector } from "../detect/detector.ts";
 
-vi.mock("../platform/browser.ts", () => ({ browser: {} }));
+vi.mock("./extension.ts", () => ({ browser: {} }));
 const { createDescriptionCache } = await import("./describe.ts");
 const { controlsInOrder, MAX_PER_BATCH, warmSlice } = await import("./prewarm.ts");
 

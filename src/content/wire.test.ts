@@ -4,7 +4,7 @@ import { MESSAGES, PanelEvent as FullPanelEvent } from "../messaging/messages.ts
 import { INTERCEPTION_MODES } from "../settings/schema.ts";
 import { PanelEvent } from "./wire.ts";
 
-vi.mock("../platform/browser.ts", () => ({ browser: {} }));
+vi.mock("./extension.ts", () => ({ browser: {} }));
 
 const SESSION = "abcdefghijklmnop1234";
 const request = { purpose: "treatment", recipient: { type: "provider" }, information: ["general"] };

@@ -8,7 +8,7 @@
 import * as z from "zod/mini";
 import type { MessageRequest, MessageResponse, MessageType } from "../messaging/messages.ts";
 import { INTERCEPTION_MODES, OUTCOMES, PANEL_DECISIONS, PANEL_MAX_HEIGHT, PANEL_SESSION_PATTERN, REPLY_TIMEOUT_MS } from "../messaging/protocol.ts";
-import { browser } from "../platform/browser.ts";
+import { browser } from "./extension.ts";
 
 // Content scripts run under the page's CSP: never try eval.
 z.config({ jitless: true });
