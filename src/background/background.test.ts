@@ -149,6 +149,68 @@ describe("audit log", () => {
   });
 });
 
+describe("the panel's ACO fact", () => {
+  const inAcos: Settings = {
+    ...defaultSettings(),
+    profile: {
+      ...defaultSettings().profile,
+      organization: { name: "Riverbend Health", role: "provider" },
+      acos: [
+        { id: "A1", name: "Valley ACO", program: "mssp", participants: [{ name: "Lakeside Cardiology, PLLC", aliases: ["@direct.lakeside.example", "(555) 010-2345"] }] },
+        { id: "B2", name: "Prairie ACO", participants: [{ name: "LAKESIDE CARDIOLOGY PLLC", aliases: ["@direct.lakeside.example"] }] },
+      ],
+    },
+  };
+  const direct: DetectedAction = { kind: "direct", label: "Send via Direct", origin: "https://ehr.example.org", recipient: { text: "referrals@direct.lakeside.example" } };
+  const request = { purpose: "treatment", recipient: { type: "provider", name: "referrals@direct.lakeside.example", directAddress: "referrals@direct.lakeside.example" }, information: ["general"] } as const;
+
+  /** Opens a panel session as the content script does, then connects its frame and returns the state the frame is sent. */
+  async function frameState(state: Record<string, unknown>) {
+    const { bg, call } = setup({ stored: inAcos });
+    const session = "abcdefghijklmnop1234";
+    const nonce = "nonce-nonce-nonce-nonce";
+    await call("panel-open", { session, nonce, state: { action: direct, request, held: true, ...state } }, contentScript(6, "https://ehr.example.org/direct", 2));
+    const posted: unknown[] = [];
+    const listeners: ((m: unknown) => void)[] = [];
+    const port = {
+      name: `panel:${session}`,
+      sender: { ...panelFrame(6), url: `chrome-extension://${ID}/src/content/frame/index.html#${session}`, frameId: 9 },
+      postMessage: (m: unknown) => void posted.push(m),
+      disconnect: () => undefined,
+      onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) },
+      onDisconnect: { addListener: () => undefined },
+    };
+    expect(await bg.onConnect(port as never)).toBe(true);
+    listeners.forEach((l) => l({ type: "hello", nonce }));
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    return (posted[0] as { state: { aco?: unknown } }).state;
+  }
+
+  it("is worked out from the lists: every ACO the recipient is in, matched by the Direct domain", async () => {
+    const verdict = evaluate(request, inAcos.profile);
+    const state = await frameState({ verdict });
+    expect(state.aco).toEqual({
+      memberships: [
+        { acoId: "A1", acoName: "Valley ACO", program: "mssp", participant: "Lakeside Cardiology, PLLC", key: { by: "direct-domain", value: "direct.lakeside.example" } },
+        { acoId: "B2", acoName: "Prairie ACO", participant: "LAKESIDE CARDIOLOGY PLLC", key: { by: "direct-domain", value: "direct.lakeside.example" } },
+      ],
+    });
+  });
+
+  it("never takes one from the content script, and there is none without a verdict", async () => {
+    const forged = { memberships: [{ acoId: "X", acoName: "Forged ACO", participant: "Anyone" }] };
+    expect((await frameState({ aco: forged })).aco).toBeUndefined();
+    const outside = evaluate({ ...request, recipient: { type: "provider", name: "Faraway Clinic" } }, inAcos.profile);
+    expect((await frameState({ verdict: outside, aco: forged })).aco).toBeUndefined();
+  });
+
+  it("answers the panel's re-asks with the fact as well", async () => {
+    const { call } = setup({ stored: inAcos });
+    const { aco } = await call("verdict", { request: { ...request, recipient: { type: "provider", fax: "555.010.2345" } }, action: direct }, panelFrame(6));
+    expect(aco?.memberships).toEqual([{ acoId: "A1", acoName: "Valley ACO", program: "mssp", participant: "Lakeside Cardiology, PLLC", key: { by: "fax", value: "555-010-2345" } }]);
+  });
+});
+
 describe("last action per tab", () => {
   it("shows a detected action on the badge and clears it when the tab navigates or closes", async () => {
     const { fake, bg, call } = setup();

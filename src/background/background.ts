@@ -3,6 +3,7 @@
  * listeners, over the `browser.*` parts it is given (the real polyfill in index.ts, a fake in tests).
  * Creating it does no I/O: settings load on the first message that needs them.
  */
+import { acoFact } from "../core/aco-fact.ts";
 import type { DisclosureRequest } from "../core/schema.ts";
 import { matchCues } from "../detect/cues-match.ts";
 import { createRouter, type Handlers } from "../messaging/router.ts";
@@ -56,6 +57,7 @@ export function createBackground(api: BackgroundApi, core: Core) {
     framePath: `/${CONTENT_FRAME_PAGE}`,
     sendToFrame: (tabId, message, frameId) => api.tabs.sendMessage(tabId, message, { frameId }),
     store: api.storage.session as BackgroundApi["storage"]["session"] | undefined,
+    acoFact: async (request, verdict) => acoFact(request, verdict, (await settings.current()).effective.profile),
   });
 
   const handlers: Handlers = {

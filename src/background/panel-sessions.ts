@@ -16,6 +16,8 @@
  * frame reconnects. Where storage.session is missing, memory alone serves.
  */
 import { z } from "zod";
+import type { AcoFact } from "../core/aco-fact.ts";
+import type { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, PanelSession, PanelState, type PanelEvent, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
 import { matchCues, withCuedKinds } from "../detect/cues-match.ts";
 import type { Runtime } from "../platform/browser.ts";
@@ -47,6 +49,11 @@ export type PanelSessionDeps = {
   sendToFrame(tabId: number, message: PanelEvent, frameId: number): Promise<unknown>;
   /** storage.session; undefined where the browser lacks it. */
   store?: KeyValueArea;
+  /**
+   * The recipient's ACO fact with the organisation's lists (every ACO, what matched), for the frame to show beside
+   * the verdict; the content script has only the verdict's own match. Undefined when not inside an ACO.
+   */
+  acoFact?: (request: DisclosureRequest, verdict: Verdict) => Promise<AcoFact | undefined>;
   /** Random ids for resume tokens (crypto in the browser). */
   newToken?: () => string;
 };
@@ -139,6 +146,13 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     async "panel-open"({ session: id, nonce, state }: ParsedRequest<"panel-open">, sender: Runtime.MessageSender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error("panel-open must come from a tab");
+      // The frame shows the request the verdict answered: with the kinds the page's cues name, and those cues.
+      const cues = matchCues(state.action.cues);
+      const request = withCuedKinds(state.request, cues);
+      // Worked out here, where the lists are; the content script's own (it has none) is never taken. A failure
+      // leaves the frame to show the verdict's own match.
+      const aco = state.verdict && deps.acoFact ? await deps.acoFact(request, state.verdict).catch(() => undefined) : undefined;
+      const shown: PanelState = { ...state, action: { ...state.action, cues }, request, aco };
       await serial(async () => {
         const list = await loadIndex();
         if (list.includes(id) || memory.has(id)) throw new Error("panel session already exists");
@@ -149,9 +163,6 @@ export function createPanelSessions(deps: PanelSessionDeps) {
           ports.delete(old);
         }
         index = [...list.slice(dropped.length), id];
-        // The frame shows the request the verdict answered: with the kinds the page's cues name, and those cues.
-        const cues = matchCues(state.action.cues);
-        const shown: PanelState = { ...state, action: { ...state.action, cues }, request: withCuedKinds(state.request, cues) };
         await save(id, { tabId, nonce, frameId: sender.frameId ?? 0, state: shown });
         await deps.store?.set({ [INDEX_KEY]: index });
         if (dropped.length) await deps.store?.remove(dropped.map(sessionKey));

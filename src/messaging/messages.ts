@@ -41,6 +41,11 @@ export const PanelState = z.object({
   request: DisclosureRequest,
   /** Absent when no verdict could be had (the frame then shows "could not decide"). */
   verdict: Verdict.optional(),
+  /**
+   * The recipient's ACO memberships and what matched, added by the background (which holds the lists) when the
+   * session opens: every ACO, not only the verdict's own match. Absent: the frame shows the verdict's own match.
+   */
+  aco: AcoFact.optional(),
   /** Why there is no verdict, for the could-not-decide text. */
   problem: z.string().max(200).optional(),
   /** The action is held until the clinician decides (Proceed/Cancel); otherwise the panel only advises (Close). */

@@ -34,7 +34,7 @@ function show(next: PanelState) {
   render(
     <Panel
       state={next}
-      evaluate={(request) => send("verdict", { request, action: next.action }).then((r) => r.verdict)}
+      evaluate={(request) => send("verdict", { request, action: next.action })}
       onVerdict={(verdict, request) => channel.post({ type: "outcome", outcome: verdict.outcome, request })}
       onDecision={decide}
       visibleFor={() => visibleFor()}

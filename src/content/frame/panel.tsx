@@ -4,7 +4,7 @@
  * every answer. Proceed and Cancel when the action is held; Close when ShareCheck only advises.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { acoFact } from "../../core/aco-fact.ts";
+import { acoFact, type AcoFact } from "../../core/aco-fact.ts";
 import { couldNotDecide, type DisclosureRequest, type Verdict } from "../../core/index.ts";
 import type { PanelState } from "../../messaging/messages.ts";
 import { t } from "../../platform/i18n.ts";
@@ -16,8 +16,8 @@ export const TAMPERED_HEADLINE = "Could not decide — the page changed this pan
 
 export type PanelProps = {
   state: PanelState;
-  /** Asks the background for the verdict on an edited request (rejects on failure). */
-  evaluate: (request: DisclosureRequest) => Promise<Verdict>;
+  /** Asks the background for the verdict on an edited request, with the ACO fact it works out from the lists (rejects on failure). */
+  evaluate: (request: DisclosureRequest) => Promise<Answer>;
   onVerdict: (verdict: Verdict, request: DisclosureRequest) => void;
   onDecision: (decision: "proceed" | "cancel" | "close") => void;
   /** How long the frame has been truly visible without a break (IntersectionObserver v2; Infinity where unknown). */
@@ -27,6 +27,9 @@ export type PanelProps = {
 /** Proceed counts only after the decision has been truly visible this long without a break (as browsers do for permission prompts). */
 export const VISIBLE_FOR_MS = 800;
 
+/** A verdict and, when the recipient is inside an ACO, the fact the popup shows too (every ACO, what matched). */
+export type Answer = { verdict: Verdict; aco?: AcoFact | undefined };
+
 export function shownVerdict(state: PanelState, verdict: Verdict | undefined): Verdict {
   if (state.tampered) return { ...couldNotDecide("the page changed this panel"), headline: TAMPERED_HEADLINE };
   return verdict ?? couldNotDecide(state.problem);
@@ -34,7 +37,8 @@ export function shownVerdict(state: PanelState, verdict: Verdict | undefined): V
 
 export function Panel({ state, evaluate, onVerdict, onDecision, visibleFor }: PanelProps) {
   const [request, setRequest] = useState<DisclosureRequest>(state.request);
-  const [verdict, setVerdict] = useState<Verdict | undefined>(state.verdict);
+  const [answer, setAnswer] = useState<Answer | undefined>(state.verdict && { verdict: state.verdict, aco: state.aco });
+  const verdict = answer?.verdict;
   const [refused, setRefused] = useState(false);
   const asked = useRef(0);
 
@@ -42,11 +46,11 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleFor }: Pa
     setRequest(next);
     const ticket = ++asked.current;
     evaluate(next)
-      .catch((error: unknown) => couldNotDecide(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown): Answer => ({ verdict: couldNotDecide(error instanceof Error ? error.message : String(error)) }))
       .then((result) => {
         if (ticket !== asked.current) return; // a later answer is on its way
-        setVerdict(result);
-        onVerdict(result, next);
+        setAnswer(result);
+        onVerdict(result.verdict, next);
       });
   };
 
@@ -90,7 +94,8 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleFor }: Pa
           {t("panel_interrupted")}
         </p>
       )}
-      <VerdictView verdict={shown} aco={shown === verdict ? acoFact(request, shown) : undefined} headingLevel={2}>
+      {/* The background's fact (every ACO, what matched); without it, what the verdict and request tell. */}
+      <VerdictView verdict={shown} aco={shown === verdict ? (answer?.aco ?? acoFact(request, shown)) : undefined} headingLevel={2}>
         <CueList cues={state.action.cues ?? []} request={request} onChange={change} />
       </VerdictView>
       {(state.tampered || refused) && (
