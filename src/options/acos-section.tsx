@@ -3,7 +3,8 @@ import { useId, useState } from "preact/hooks";
 import { ACO_PROGRAMS, type Aco, type AcoProgram } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
 import type { UndoRecord } from "../settings/undo.ts";
-import { key } from "../ui/check-form.tsx";
+import { choicesOf, SelectField } from "../ui/fields.tsx";
+import { key } from "../ui/message-key.ts";
 import { ImportPanel } from "./import-panel.tsx";
 import { LockedNote } from "./locked-note.tsx";
 import type { SectionProps } from "./options.tsx";
@@ -86,16 +87,14 @@ export function AcosSection(props: Props) {
 /** The ACO program dropdown, the same in the add form and in each ACO's editor. */
 function ProgramField({ id, value, disabled, onChange }: { id: string; value: AcoProgram; disabled?: boolean; onChange: (program: AcoProgram) => void }) {
   return (
-    <div class="sc-field">
-      <label for={id}>{t("options_aco_program")}</label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value as AcoProgram)}>
-        {ACO_PROGRAMS.map((p) => (
-          <option key={p} value={p}>
-            {t(key("program", p))}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      label={t("options_aco_program")}
+      value={value}
+      choices={choicesOf(ACO_PROGRAMS, (p) => t(key("program", p)))}
+      disabled={disabled}
+      onChange={onChange}
+    />
   );
 }
 

@@ -3,7 +3,8 @@ import { useEffect, useId, useState } from "preact/hooks";
 import { send } from "../messaging/send.ts";
 import { t } from "../platform/i18n.ts";
 import type { AuditEntry } from "../settings/schema.ts";
-import { key } from "../ui/check-form.tsx";
+import { CheckField } from "../ui/fields.tsx";
+import { key } from "../ui/message-key.ts";
 import { outcomeLabel } from "../ui/verdict-view.tsx";
 import { auditCsv } from "./audit-csv.ts";
 import { download, today } from "./download.ts";
@@ -37,15 +38,13 @@ export function AuditSection({ settings, isLocked, save, announce }: SectionProp
       <h2 id={`${id}-h`}>{t("audit_title")}</h2>
       <p class="sc-hint">{t("audit_hint")}</p>
       {locked && <LockedNote />}
-      <label class="sc-check sc-block">
-        <input
-          type="checkbox"
-          checked={settings.audit.enabled}
-          disabled={locked}
-          onChange={(e) => void save({ ...settings, audit: { ...settings.audit, enabled: e.currentTarget.checked } })}
-        />
-        {t("audit_enable")}
-      </label>
+      <CheckField
+        block
+        label={t("audit_enable")}
+        checked={settings.audit.enabled}
+        disabled={locked}
+        onChange={(enabled) => void save({ ...settings, audit: { ...settings.audit, enabled } })}
+      />
       <div class="sc-field sc-narrow">
         <label for={`${id}-days`}>{t("audit_retention")}</label>
         <input

@@ -10,6 +10,8 @@ import { MAX_BYTES, readParticipantFile, type ImportProblem, type ParsedImport, 
 import { applyPlans, errorReport, previewPlans, type AcoPlan, type PlannedAco } from "../import/plan.ts";
 import { emptyCounts, type ImportMode, type PreviewCounts, type PreviewRow } from "../import/preview.ts";
 import { t } from "../platform/i18n.ts";
+import { CheckField, SelectField } from "../ui/fields.tsx";
+import { acoChoices } from "./aco-choices.ts";
 import { download, today } from "./download.ts";
 import type { SectionProps } from "./options.tsx";
 import { withAcos } from "./participant-edits.ts";
@@ -182,17 +184,7 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
                 {t("import_add_aco_first")}
               </p>
             ) : (
-              <div class="sc-field">
-                <label for={`${id}-target`}>{t("import_target")}</label>
-                <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
-                  <option value="">{t("import_target_choose")}</option>
-                  {acos.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name} ({a.id})
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField id={`${id}-target`} label={t("import_target")} value={target} choices={acoChoices(acos)} onChange={setTarget} />
             )
           ) : (
             <fieldset class="sc-fieldset">
@@ -212,10 +204,13 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
               </p>
               <div class="sc-aco-picker" role="group" aria-label={t("import_pick_acos", String(groups.length))}>
                 {shownGroups.slice(0, 200).map((g) => (
-                  <label class="sc-check sc-block" key={g.acoId}>
-                    <input type="checkbox" checked={chosen.has(g.acoId)} onChange={(e) => pick([g.acoId], e.currentTarget.checked)} />
-                    {t("import_aco_option", [g.acoName, g.acoId, String(g.entries.length)])}
-                  </label>
+                  <CheckField
+                    key={g.acoId}
+                    block
+                    label={t("import_aco_option", [g.acoName, g.acoId, String(g.entries.length)])}
+                    checked={chosen.has(g.acoId)}
+                    onChange={(on) => pick([g.acoId], on)}
+                  />
                 ))}
                 {shownGroups.length > 200 && <p class="sc-hint">{t("import_more_acos", String(shownGroups.length - 200))}</p>}
               </div>
@@ -229,10 +224,7 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
               </p>
               <PlanTable planned={planned} onMode={(acoId, mode) => setModes({ ...modes, [acoId]: mode })} />
               <div class="sc-actions">
-                <label class="sc-check">
-                  <input type="checkbox" checked={onlyRejected} onChange={(e) => setOnlyRejected(e.currentTarget.checked)} />
-                  {t("import_only_rejected")}
-                </label>{" "}
+                <CheckField label={t("import_only_rejected")} checked={onlyRejected} onChange={setOnlyRejected} />{" "}
                 <button
                   type="button"
                   class="sc-button sc-small"
@@ -303,13 +295,17 @@ function PlanTable({ planned, onMode }: { planned: PlannedAco[]; onMode: (acoId:
                 {p.acoName} ({p.acoId}){!p.exists && <span class="sc-hint"> {t("import_new_aco")}</span>}
               </th>
               <td>
-                <label class="sc-visually-hidden" for={`${id}-${i}`}>
-                  {t("import_mode_for", p.acoName)}
-                </label>
-                <select id={`${id}-${i}`} value={p.mode} onChange={(e) => onMode(p.acoId, e.currentTarget.value as ImportMode)}>
-                  <option value="add">{t("import_mode_add")}</option>
-                  <option value="replace">{t("import_mode_replace")}</option>
-                </select>
+                <SelectField
+                  id={`${id}-${i}`}
+                  labelHidden
+                  label={t("import_mode_for", p.acoName)}
+                  value={p.mode}
+                  choices={[
+                    { value: "add", text: t("import_mode_add") },
+                    { value: "replace", text: t("import_mode_replace") },
+                  ]}
+                  onChange={(mode: ImportMode) => onMode(p.acoId, mode)}
+                />
               </td>
               <td>{p.preview.counts.added}</td>
               <td>{p.preview.counts.changed}</td>

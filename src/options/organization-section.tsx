@@ -1,9 +1,10 @@
 /** Who the organisation is: name, role, TIN, NPI and state. A bad TIN or NPI is explained and not saved. */
 import { useId, useState } from "preact/hooks";
-import { DISCLOSER_ROLES, US_STATES, type UsState } from "../core/schema.ts";
+import { DISCLOSER_ROLES, US_STATES } from "../core/schema.ts";
 import { cleanNpi, cleanTin } from "../import/identifiers.ts";
 import { t } from "../platform/i18n.ts";
-import { key } from "../ui/check-form.tsx";
+import { choicesOf, noChoice, SelectField } from "../ui/fields.tsx";
+import { key } from "../ui/message-key.ts";
 import { LockedNote } from "./locked-note.tsx";
 import type { SectionProps } from "./options.tsx";
 
@@ -36,16 +37,14 @@ export function OrganizationSection({ settings, isLocked, save }: SectionProps) 
           <label for={`${id}-name`}>{t("options_org_name")}</label>
           <input id={`${id}-name`} type="text" value={org.name} disabled={locked} onChange={(e) => void saveOrg({ name: e.currentTarget.value.trim() })} />
         </div>
-        <div class="sc-field">
-          <label for={`${id}-role`}>{t("options_org_role")}</label>
-          <select id={`${id}-role`} value={org.role} disabled={locked} onChange={(e) => void saveOrg({ role: e.currentTarget.value as typeof org.role })}>
-            {DISCLOSER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(key("role", r))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-role`}
+          label={t("options_org_role")}
+          value={org.role}
+          choices={choicesOf(DISCLOSER_ROLES, (r) => t(key("role", r)))}
+          disabled={locked}
+          onChange={(role) => void saveOrg({ role })}
+        />
         <div class="sc-field">
           <label for={`${id}-tin`}>{t("options_org_tin")}</label>
           <input
@@ -82,25 +81,16 @@ export function OrganizationSection({ settings, isLocked, save }: SectionProps) 
             </span>
           )}
         </div>
-        <div class="sc-field">
-          <label for={`${id}-state`}>{t("options_org_state")}</label>
-          <select
-            id={`${id}-state`}
-            value={settings.profile.state ?? ""}
-            disabled={stateLocked}
-            onChange={(e) =>
-              void save({ ...settings, profile: { ...settings.profile, state: (e.currentTarget.value || undefined) as UsState | undefined } })
-            }
-          >
-            <option value="">{t("options_state_none")}</option>
-            {US_STATES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+        <SelectField
+          id={`${id}-state`}
+          label={t("options_org_state")}
+          value={settings.profile.state ?? ""}
+          choices={[noChoice(t("options_state_none")), ...choicesOf(US_STATES, (s) => s)]}
+          disabled={stateLocked}
+          onChange={(state) => void save({ ...settings, profile: { ...settings.profile, state: state || undefined } })}
+        >
           {stateLocked && <LockedNote />}
-        </div>
+        </SelectField>
       </div>
     </section>
   );

@@ -5,6 +5,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import type { Aco, Participant } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
+import { SelectField } from "../ui/fields.tsx";
+import { acoChoices } from "./aco-choices.ts";
 import type { SectionProps } from "./options.tsx";
 import { addParticipant, replaceParticipant, withAcos } from "./participant-edits.ts";
 import { ParticipantForm } from "./participant-form.tsx";
@@ -121,31 +123,17 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
           }}
         >
           {acos.length > 1 && (
-            <div class="sc-field">
-              <label for={`${id}-to`}>{t("participant_add_to")}</label>
-              <select
-                id={`${id}-to`}
-                value={addTo}
-                aria-invalid={addToError ? "true" : undefined}
-                aria-describedby={addToError ? `${id}-to-error` : undefined}
-                onChange={(e) => {
-                  setAddTo(e.currentTarget.value);
-                  setAddToError(false);
-                }}
-              >
-                <option value="">{t("import_target_choose")}</option>
-                {acos.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name} ({a.id})
-                  </option>
-                ))}
-              </select>
-              {addToError && (
-                <span class="sc-error" id={`${id}-to-error`}>
-                  {t("participant_choose_aco")}
-                </span>
-              )}
-            </div>
+            <SelectField
+              id={`${id}-to`}
+              label={t("participant_add_to")}
+              value={addTo}
+              choices={acoChoices(acos)}
+              error={addToError ? t("participant_choose_aco") : undefined}
+              onChange={(to) => {
+                setAddTo(to);
+                setAddToError(false);
+              }}
+            />
           )}
         </ParticipantForm>
       )}

@@ -7,7 +7,8 @@ import { useId, useState } from "preact/hooks";
 import { INFORMATION_KINDS, type OrgPolicy } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
 import { INTERCEPTION_MODES } from "../settings/schema.ts";
-import { key } from "../ui/check-form.tsx";
+import { CheckGroup, choicesOf, RadioGroup } from "../ui/fields.tsx";
+import { key } from "../ui/message-key.ts";
 import { LockedNote } from "./locked-note.tsx";
 import type { SectionProps } from "./options.tsx";
 import { PolicySimulationView } from "./policy-simulation-view.tsx";
@@ -31,35 +32,25 @@ export function PolicySection({ settings, isLocked, save }: SectionProps) {
     <section class="sc-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t("options_policy")}</h2>
       <p class="sc-hint">{t("options_policy_hint")}</p>
-      <fieldset class="sc-fieldset" disabled={locked}>
-        <legend class="sc-legend">{t("options_outside_aco")}</legend>
+      <RadioGroup
+        name={`${id}-outside`}
+        legend={t("options_outside_aco")}
+        choices={choicesOf(["allow", "review"] as const, (v) => t(`options_outside_aco_${v}`))}
+        value={policy.outsideAco}
+        disabled={locked}
+        onChange={(outsideAco) => edit({ outsideAco })}
+      >
         {locked && <LockedNote />}
-        {(["allow", "review"] as const).map((v) => (
-          <label class="sc-check sc-block" key={v}>
-            <input type="radio" name={`${id}-outside`} value={v} checked={policy.outsideAco === v} onChange={() => edit({ outsideAco: v })} />
-            {t(`options_outside_aco_${v}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset class="sc-fieldset" disabled={locked}>
-        <legend class="sc-legend">{t("options_review_categories")}</legend>
+      </RadioGroup>
+      <CheckGroup
+        legend={t("options_review_categories")}
+        choices={choicesOf(INFORMATION_KINDS, (kind) => t(key("information", kind)))}
+        checked={policy.reviewCategories}
+        disabled={locked}
+        onToggle={(kind, on) => edit({ reviewCategories: INFORMATION_KINDS.filter((k) => (k === kind ? on : policy.reviewCategories.includes(k))) })}
+      >
         {locked && <LockedNote />}
-        <div class="sc-checks">
-          {INFORMATION_KINDS.map((kind) => (
-            <label class="sc-check" key={kind}>
-              <input
-                type="checkbox"
-                checked={policy.reviewCategories.includes(kind)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  edit({ reviewCategories: INFORMATION_KINDS.filter((k) => (k === kind ? on : policy.reviewCategories.includes(k))) });
-                }}
-              />
-              {t(key("information", kind))}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      </CheckGroup>
       {!locked && (
         <PolicySimulationView profile={settings.profile} draft={policy} dirty={dirty}>
           {dirty && (
@@ -74,18 +65,20 @@ export function PolicySection({ settings, isLocked, save }: SectionProps) {
           )}
         </PolicySimulationView>
       )}
-      <fieldset class="sc-fieldset" disabled={modeLocked}>
-        <legend class="sc-legend">{t("options_mode")}</legend>
-        {modeLocked && <LockedNote />}
-        {INTERCEPTION_MODES.map((m) => (
-          <label class="sc-check sc-block" key={m}>
-            <input type="radio" name={`${id}-mode`} value={m} checked={settings.mode === m} onChange={() => void save({ ...settings, mode: m })} />
-            <span>
-              <strong>{t(key("mode", m))}</strong> <span class="sc-hint">{t(key("mode_hint", m))}</span>
-            </span>
-          </label>
+      <RadioGroup
+        name={`${id}-mode`}
+        legend={t("options_mode")}
+        choices={choicesOf(INTERCEPTION_MODES, (m) => (
+          <span>
+            <strong>{t(key("mode", m))}</strong> <span class="sc-hint">{t(key("mode_hint", m))}</span>
+          </span>
         ))}
-      </fieldset>
+        value={settings.mode}
+        disabled={modeLocked}
+        onChange={(mode) => void save({ ...settings, mode })}
+      >
+        {modeLocked && <LockedNote />}
+      </RadioGroup>
     </section>
   );
 }

@@ -18,13 +18,12 @@ import {
   type PatientFacts,
 } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
+import { CheckField, CheckGroup, choicesOf, noChoice, SelectField } from "./fields.tsx";
 import { RecipientCombobox, recipientFromText, type RecipientText, type Suggest } from "./recipient-combobox.tsx";
 import type { Suggestion } from "./recipient-suggestions.ts";
 import { key } from "./message-key.ts";
 import { pruneIrrelevant, relevance } from "./relevance.ts";
 import "./theme.css";
-
-export { key } from "./message-key.ts";
 
 export type CheckFormProps = {
   value: DisclosureRequest;
@@ -85,6 +84,7 @@ export function CheckForm({ value, onChange, suggest, autoFocus, outcome }: Chec
   };
   const bool = (v: string): boolean | undefined => (v === "yes" ? true : v === "no" ? false : undefined);
   const yesNo = (v: boolean | undefined) => (v === true ? "yes" : v === false ? "no" : "");
+  const notSure = noChoice(t("form_not_sure"));
 
   return (
     <form class="sc-check-form" onKeyDown={moveOnEnter} onSubmit={(e) => e.preventDefault()} aria-label={t("form_label")}>
@@ -96,174 +96,95 @@ export function CheckForm({ value, onChange, suggest, autoFocus, outcome }: Chec
         autoFocus={autoFocus}
       />
 
-      <div class="sc-field">
-        <label for={`${id}-type`}>{t("form_recipient_type")}</label>
-        <select
-          id={`${id}-type`}
-          value={value.recipient.type}
-          onChange={(e) =>
-            change({ ...value, recipient: { ...value.recipient, type: e.currentTarget.value as DisclosureRequest["recipient"]["type"] } })
-          }
-        >
-          {RECIPIENT_TYPES.map((r) => (
-            <option key={r} value={r}>
-              {t(key("recipient_type", r))}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-type`}
+        label={t("form_recipient_type")}
+        value={value.recipient.type}
+        choices={choicesOf(RECIPIENT_TYPES, (r) => t(key("recipient_type", r)))}
+        onChange={(type) => change({ ...value, recipient: { ...value.recipient, type } })}
+      />
 
-      <div class="sc-field">
-        <label for={`${id}-purpose`}>{t("form_purpose")}</label>
-        <select
-          id={`${id}-purpose`}
-          value={value.purpose}
-          onChange={(e) => change({ ...value, purpose: e.currentTarget.value as DisclosureRequest["purpose"] })}
-        >
-          {PURPOSES.map((p) => (
-            <option key={p} value={p}>
-              {t(key("purpose", p))}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-purpose`}
+        label={t("form_purpose")}
+        value={value.purpose}
+        choices={choicesOf(PURPOSES, (p) => t(key("purpose", p)))}
+        onChange={(purpose) => change({ ...value, purpose })}
+      />
 
       {show.operationsActivity && (
-        <div class="sc-field">
-          <label for={`${id}-ops`}>{t("form_operations_activity")}</label>
-          <select
-            id={`${id}-ops`}
-            value={value.operationsActivity ?? ""}
-            onChange={(e) =>
-              change({
-                ...value,
-                operationsActivity: (e.currentTarget.value || undefined) as DisclosureRequest["operationsActivity"],
-              })
-            }
-          >
-            <option value="">{t("form_not_sure")}</option>
-            {OPERATIONS_ACTIVITIES.map((a) => (
-              <option key={a} value={a}>
-                {t(key("operations", a))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-ops`}
+          label={t("form_operations_activity")}
+          value={value.operationsActivity ?? ""}
+          choices={[notSure, ...choicesOf(OPERATIONS_ACTIVITIES, (a) => t(key("operations", a)))]}
+          onChange={(a) => change({ ...value, operationsActivity: a || undefined })}
+        />
       )}
 
       {show.otherPurpose && (
-        <div class="sc-field">
-          <label for={`${id}-other`}>{t("form_other_purpose")}</label>
-          <select
-            id={`${id}-other`}
-            value={value.otherPurpose ?? ""}
-            onChange={(e) =>
-              change({ ...value, otherPurpose: (e.currentTarget.value || undefined) as DisclosureRequest["otherPurpose"] })
-            }
-          >
-            <option value="">{t("form_not_sure")}</option>
-            {OTHER_PURPOSES.map((o) => (
-              <option key={o} value={o}>
-                {t(key("other_purpose", o))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-other`}
+          label={t("form_other_purpose")}
+          value={value.otherPurpose ?? ""}
+          choices={[notSure, ...choicesOf(OTHER_PURPOSES, (o) => t(key("other_purpose", o)))]}
+          onChange={(o) => change({ ...value, otherPurpose: o || undefined })}
+        />
       )}
 
       {show.forProviderTreatment && (
-        <div class="sc-field">
-          <label for={`${id}-fpt`}>{t("form_for_provider_treatment")}</label>
-          <select
-            id={`${id}-fpt`}
-            value={yesNo(value.forProviderTreatment)}
-            onChange={(e) => change({ ...value, forProviderTreatment: bool(e.currentTarget.value) })}
-          >
-            <option value="">{t("form_not_sure")}</option>
-            <option value="yes">{t("form_yes")}</option>
-            <option value="no">{t("form_no")}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-fpt`}
+          label={t("form_for_provider_treatment")}
+          value={yesNo(value.forProviderTreatment)}
+          choices={[notSure, { value: "yes", text: t("form_yes") }, { value: "no", text: t("form_no") }]}
+          onChange={(v) => change({ ...value, forProviderTreatment: bool(v) })}
+        />
       )}
 
-      <fieldset class="sc-fieldset">
-        <legend class="sc-legend">{t("form_information")}</legend>
-        <div class="sc-checks">
-          {INFORMATION_KINDS.map((kind) => (
-            <label class="sc-check" key={kind}>
-              <input
-                type="checkbox"
-                checked={value.information.includes(kind)}
-                onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
-              />
-              {t(key("information", kind))}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckGroup
+        legend={t("form_information")}
+        choices={choicesOf(INFORMATION_KINDS, (kind) => t(key("information", kind)))}
+        checked={value.information}
+        onToggle={toggleKind}
+      />
 
       {(show.authorizationOnFile || show.part2Consent || show.agreedRestriction || show.selfPayRestriction || show.emergency) && (
         <fieldset class="sc-fieldset">
           <legend class="sc-legend">{t("form_patient_facts")}</legend>
           {show.part2Consent && (
-            <div class="sc-field">
-              <label for={`${id}-p2`}>{t("form_part2_consent")}</label>
-              <select
-                id={`${id}-p2`}
-                value={value.patient?.part2Consent ?? ""}
-                onChange={(e) =>
-                  patient({ part2Consent: (e.currentTarget.value || undefined) as PatientFacts["part2Consent"] })
-                }
-              >
-                <option value="">{t("form_not_sure")}</option>
-                {PART2_CONSENTS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(key("part2_consent", c))}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${id}-p2`}
+              label={t("form_part2_consent")}
+              value={value.patient?.part2Consent ?? ""}
+              choices={[notSure, ...choicesOf(PART2_CONSENTS, (c) => t(key("part2_consent", c)))]}
+              onChange={(c) => patient({ part2Consent: c || undefined })}
+            />
           )}
           <div class="sc-checks">
             {show.authorizationOnFile && (
-              <label class="sc-check">
-                <input
-                  type="checkbox"
-                  checked={value.patient?.authorizationOnFile === true}
-                  onChange={(e) => patient({ authorizationOnFile: e.currentTarget.checked || undefined })}
-                />
-                {t("form_authorization_on_file")}
-              </label>
+              <CheckField
+                label={t("form_authorization_on_file")}
+                checked={value.patient?.authorizationOnFile === true}
+                onChange={(on) => patient({ authorizationOnFile: on || undefined })}
+              />
             )}
             {show.agreedRestriction && (
-              <label class="sc-check">
-                <input
-                  type="checkbox"
-                  checked={value.patient?.agreedRestriction === true}
-                  onChange={(e) => patient({ agreedRestriction: e.currentTarget.checked || undefined })}
-                />
-                {t("form_agreed_restriction")}
-              </label>
+              <CheckField
+                label={t("form_agreed_restriction")}
+                checked={value.patient?.agreedRestriction === true}
+                onChange={(on) => patient({ agreedRestriction: on || undefined })}
+              />
             )}
             {show.selfPayRestriction && (
-              <label class="sc-check">
-                <input
-                  type="checkbox"
-                  checked={value.patient?.selfPayRestriction === true}
-                  onChange={(e) => patient({ selfPayRestriction: e.currentTarget.checked || undefined })}
-                />
-                {t("form_self_pay_restriction")}
-              </label>
+              <CheckField
+                label={t("form_self_pay_restriction")}
+                checked={value.patient?.selfPayRestriction === true}
+                onChange={(on) => patient({ selfPayRestriction: on || undefined })}
+              />
             )}
             {show.emergency && (
-              <label class="sc-check">
-                <input
-                  type="checkbox"
-                  checked={value.emergency === true}
-                  onChange={(e) => change({ ...value, emergency: e.currentTarget.checked || undefined })}
-                />
-                {t("form_emergency")}
-              </label>
+              <CheckField label={t("form_emergency")} checked={value.emergency === true} onChange={(on) => change({ ...value, emergency: on || undefined })} />
             )}
           </div>
         </fieldset>

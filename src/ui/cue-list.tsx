@@ -7,7 +7,7 @@
 import { INFORMATION_KINDS, type DisclosureRequest, type InformationKind } from "../core/schema.ts";
 import type { DetectedCue } from "../detect/action.ts";
 import { t } from "../platform/i18n.ts";
-import { key } from "./check-form.tsx";
+import { key } from "./message-key.ts";
 import "./cue-list.css";
 
 /** The request with one kind in or out; a record with no sensitive kind left is "general". */
