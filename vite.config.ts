@@ -39,6 +39,31 @@ function extensionAssets(): Plugin {
   };
 }
 
+/**
+ * zod compiles object parsers with `new Function` unless told not to. We tell it (z.config({ jitless:
+ * true }) in src/core/schema.ts and src/content/wire.ts), but the code would still ship, and an
+ * extension must carry no eval (web-ext lint: DANGEROUS_EVAL): take it out of the bundle. Fails the
+ * build when zod's code no longer reads as expected, so it cannot silently stop working.
+ */
+function zodWithoutEval(): Plugin {
+  const edits: Record<string, [RegExp, string]> = {
+    // The JIT's compiler: never called under jitless.
+    "doc.js": [/const F = Function;[^]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/, 'throw new Error("zod JIT is not built into ShareCheck (jitless)");'],
+    // The probe whether eval is allowed: it is not.
+    "util.js": [/try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/, "return false;"],
+  };
+  return {
+    name: "sharecheck:zod-without-eval",
+    transform(code, id) {
+      const file = /[\\/]zod[\\/]v4[\\/]core[\\/](doc|util)\.js$/.exec(id)?.[1];
+      if (!file) return null;
+      const [pattern, replacement] = edits[`${file}.js`]!;
+      if (!pattern.test(code)) this.error(`zod's ${file}.js changed: update zodWithoutEval in vite.config.ts`);
+      return { code: code.replace(pattern, replacement), map: null };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const outDir = join(root, "dist", mode);
   const common = { root, publicDir: false as const, logLevel: "warn" as const };
@@ -46,7 +71,7 @@ export default defineConfig(({ mode }) => {
   if (mode === "content") {
     return {
       ...common,
-      plugins: [preact()],
+      plugins: [preact(), zodWithoutEval()],
       build: {
         outDir,
         emptyOutDir: false,
@@ -62,7 +87,7 @@ export default defineConfig(({ mode }) => {
   const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
   return {
     ...common,
-    plugins: [preact(), crx({ manifest: browserManifest(source, browser) as unknown as ManifestV3Export, browser }), extensionAssets()],
+    plugins: [preact(), zodWithoutEval(), crx({ manifest: browserManifest(source, browser) as unknown as ManifestV3Export, browser }), extensionAssets()],
     build: {
       outDir,
       emptyOutDir: true,

@@ -31,7 +31,8 @@ export function isDeadRuntimeError(error: unknown): boolean {
   return /context invalidated|Extension context|dead object/i.test(String(error instanceof Error ? error.message : error));
 }
 
-function runtimeAlive(): boolean {
+/** Whether our extension context still lives (after an update or disable, runtime.id is gone or throws). */
+export function runtimeAlive(): boolean {
   try {
     return Boolean(browser.runtime?.id);
   } catch {

@@ -92,10 +92,10 @@ export class PanelHost {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
   frame: HTMLIFrameElement | undefined;
-  private facts: HostFacts;
-  private box: Box = { left: 0, top: 0, width: 0, height: 0 };
-  private anchor: Box = { left: 0, top: 0, width: 0, height: 0 };
-  private size = { width: PANEL_WIDTH, height: INITIAL_HEIGHT };
+  #facts: HostFacts;
+  #box: Box = { left: 0, top: 0, width: 0, height: 0 };
+  #anchor: Box = { left: 0, top: 0, width: 0, height: 0 };
+  #size = { width: PANEL_WIDTH, height: INITIAL_HEIGHT };
 
   /** Throws HostNotOurs when the page captured the element on insertion (it is removed again). */
   constructor(
@@ -108,9 +108,9 @@ export class PanelHost {
     const style = doc.createElement("style");
     style.textContent = SHADOW_CSS;
     this.root.append(style);
-    this.facts = facts;
+    this.#facts = facts;
     this.update(facts);
-    this.host.setAttribute("style", hostStyle(this.box));
+    this.host.setAttribute("style", hostStyle(this.#box));
     // Inside an open <dialog> the panel must be in the dialog's subtree (a modal makes everything else inert).
     const parent = control.closest("dialog[open]") ?? doc.documentElement;
     parent.append(this.host);
@@ -169,7 +169,7 @@ export class PanelHost {
     chip.setAttribute("role", "status");
     chip.textContent = text;
     this.root.append(chip);
-    this.size = { width: 360, height: 32 };
+    this.#size = { width: 360, height: 32 };
     this.place();
     const fade = setTimeout(() => chip.classList.add("fading"), ms);
     const gone = setTimeout(() => this.remove(), ms + 700);
@@ -196,13 +196,13 @@ export class PanelHost {
       box.append(button);
     }
     this.root.append(box);
-    this.size = { width: 360, height: 96 };
+    this.#size = { width: 360, height: 96 };
     this.place();
     box.querySelector("button")?.focus({ preventScroll: true });
   }
 
   update(facts: HostFacts): void {
-    this.facts = facts;
+    this.#facts = facts;
     const el = this.host;
     el.dataset.outcome = facts.outcome;
     el.dataset.action = facts.action;
@@ -214,16 +214,16 @@ export class PanelHost {
   /** The contract attributes as we set them (a page that rewrites them is put right and counts as tampering). */
   contractIntact(): boolean {
     const { outcome, action, recipient, held } = this.host.dataset;
-    const facts = this.facts;
+    const facts = this.#facts;
     return outcome === facts.outcome && action === facts.action && recipient === (facts.recipient || undefined) && held === String(facts.held);
   }
 
   restoreContract(): void {
-    this.update(this.facts);
+    this.update(this.#facts);
   }
 
   setHeight(height: number): void {
-    this.size = { ...this.size, height: Math.max(80, height) };
+    this.#size = { ...this.#size, height: Math.max(80, height) };
     this.place();
   }
 
@@ -233,15 +233,15 @@ export class PanelHost {
     const viewport = { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 };
     if (this.control.isConnected) {
       const { left, top, width, height } = this.control.getBoundingClientRect();
-      this.anchor = { left, top, width, height };
+      this.#anchor = { left, top, width, height };
     }
-    this.box = anchorBeside(this.anchor, this.size, viewport);
-    this.host.setAttribute("style", hostStyle(this.box));
-    return this.box;
+    this.#box = anchorBeside(this.#anchor, this.#size, viewport);
+    this.host.setAttribute("style", hostStyle(this.#box));
+    return this.#box;
   }
 
   get expected(): Box {
-    return this.box;
+    return this.#box;
   }
 
   remove(): void {

@@ -13,7 +13,7 @@ import type { Outcome } from "../core/schema.ts";
 import type { PanelState } from "../messaging/messages.ts";
 import { browser } from "./extension.ts";
 import { t } from "../platform/i18n.ts";
-import { every } from "./lifetime.ts";
+import { every, runtimeAlive } from "./lifetime.ts";
 import { createPanelHost, type HostKind, type PanelHost } from "./panel-host.ts";
 import type { LinkLoss, PanelLinks } from "./panel-link.ts";
 import { canReplay, replay, type HeldActivation } from "./replay.ts";
@@ -48,62 +48,69 @@ export type PanelSessionDeps = {
 export class PanelSession {
   readonly id = newSessionId();
   /** Given only to our own iframe (by the heartbeat); the frame presents it to the background to claim the session. */
-  private readonly nonce = newSessionId();
-  private host: PanelHost | undefined;
-  private readonly ended = new AbortController();
+  readonly #nonce = newSessionId();
+  #host: PanelHost | undefined;
+  readonly #ended = new AbortController();
   /**
    * When the panel last became clean (shown, or first seen clean after tampering); Infinity while it is not.
    * Wall-clock (Date.now), the clock the frame stamps its decisions with, so Proceed is judged at the click.
    */
-  private cleanSince = Infinity;
-  private tampered = false;
-  private controlGone = false;
-  private outcome: Outcome;
+  #cleanSince = Infinity;
+  #tampered = false;
+  #controlGone = false;
+  #outcome: Outcome;
   /** The extension went away (updated, disabled, removed) while this was held: see strand(). */
-  private stranded = false;
+  #stranded = false;
   /** Read now: once the extension is gone, its messages cannot be read any more. */
-  private readonly goneText = t("panel_extension_gone");
+  readonly #goneText = t("panel_extension_gone");
+
+  readonly #state: PanelState;
+  readonly #held: HeldActivation | undefined;
+  readonly #deps: PanelSessionDeps;
 
   constructor(
     readonly control: Element,
-    private readonly state: PanelState,
-    private readonly held: HeldActivation | undefined,
-    private readonly deps: PanelSessionDeps,
+    state: PanelState,
+    held: HeldActivation | undefined,
+    deps: PanelSessionDeps,
   ) {
-    this.outcome = state.verdict?.outcome ?? "needs-review";
+    this.#state = state;
+    this.#held = held;
+    this.#deps = deps;
+    this.#outcome = state.verdict?.outcome ?? "needs-review";
   }
 
   get isHeld(): boolean {
-    return this.held !== undefined;
+    return this.#held !== undefined;
   }
 
   get signal(): AbortSignal {
-    return this.ended.signal;
+    return this.#ended.signal;
   }
 
   /** The held activation, for a fresh check after this panel was lost. */
   get activation(): HeldActivation | undefined {
-    return this.held;
+    return this.#held;
   }
 
   /** Registers the session with the background, then shows the frame in a verified host. Throws if either fails. */
   async open(): Promise<void> {
-    await send("panel-open", { session: this.id, nonce: this.nonce, state: this.state });
-    if (this.signal.aborted || this.deps.lifetime.aborted) return;
-    const host = createPanelHost(this.control, this.facts(), this.deps.kinds);
-    this.host = host;
+    await send("panel-open", { session: this.id, nonce: this.#nonce, state: this.#state });
+    if (this.signal.aborted || this.#deps.lifetime.aborted) return;
+    const host = createPanelHost(this.control, this.#facts(), this.#deps.kinds);
+    this.#host = host;
     const url = `${browser.runtime.getURL(FRAME_PAGE)}#${this.id}`;
     const frame = host.showFrame(url, "ShareCheck verdict");
-    this.cleanSince = Date.now();
-    const signal = AbortSignal.any([this.signal, this.deps.lifetime]);
-    signal.addEventListener("abort", () => this.stranded || host.remove(), { once: true });
-    if (this.held) frame.addEventListener("load", () => this.focus(), { signal });
-    const unlink = this.deps.links.link(frame, url, this.nonce, {
-      onLost: (why) => this.lose(why),
-      onDismiss: (decision) => this.end(decision === "cancel" ? "cancelled" : "closed"),
+    this.#cleanSince = Date.now();
+    const signal = AbortSignal.any([this.signal, this.#deps.lifetime]);
+    signal.addEventListener("abort", () => this.#stranded || host.remove(), { once: true });
+    if (this.#held) frame.addEventListener("load", () => this.focus(), { signal });
+    const unlink = this.#deps.links.link(frame, url, this.#nonce, {
+      onLost: (why) => this.#lose(why),
+      onDismiss: (decision) => this.#end(decision === "cancel" ? "cancelled" : "closed"),
     });
     signal.addEventListener("abort", unlink, { once: true });
-    this.guard(host, signal);
+    this.#guard(host, signal);
     let frameRequested = 0;
     const reposition = () => {
       if (frameRequested) return;
@@ -118,12 +125,12 @@ export class PanelSession {
   }
 
   focus(): void {
-    this.host?.frame?.focus();
+    this.#host?.frame?.focus();
   }
 
   /** Whether the panel is on screen and ours right now (a click on its control then only brings it forward). */
   get intact(): boolean {
-    return this.host !== undefined && !this.signal.aborted && this.host.isOurs();
+    return this.#host !== undefined && !this.signal.aborted && this.#host.isOurs();
   }
 
   /** A message from our frame, forwarded by the background. */
@@ -131,65 +138,65 @@ export class PanelSession {
     if (this.signal.aborted) return;
     switch (event.type) {
       case "size":
-        this.host?.setHeight(event.height);
-        this.check();
+        this.#host?.setHeight(event.height);
+        this.#check();
         return;
       case "outcome":
-        this.outcome = event.outcome;
-        this.host?.update(this.facts());
+        this.#outcome = event.outcome;
+        this.#host?.update(this.#facts());
         return;
       case "decision":
-        if (event.decision === "proceed" && this.held) this.proceed(event.at);
-        else this.end(event.decision === "cancel" ? "cancelled" : "closed");
+        if (event.decision === "proceed" && this.#held) this.#proceed(event.at);
+        else this.#end(event.decision === "cancel" ? "cancelled" : "closed");
     }
   }
 
   /** The clinician's Cancel (or Escape in the page): the page stays untouched. */
   cancel(): void {
-    this.end("cancelled");
+    this.#end("cancelled");
   }
 
   /** Another action started: this one is dropped, its held action not done. */
   dismiss(): void {
-    this.end("dismissed", false);
+    this.#end("dismissed", false);
   }
 
   /** at: when the clinician pressed Proceed; a decision that arrives late (a busy page) is judged as of then. */
-  private proceed(at = Date.now()): void {
-    this.check();
+  #proceed(at = Date.now()): void {
+    this.#check();
     if (this.signal.aborted) return;
     const pressed = Math.min(at, Date.now());
-    if (pressed - this.cleanSince < CLEAN_FOR_MS) return; // refused: not clean long enough before the press (the frame shows why when tampered)
-    const held = this.held;
+    if (pressed - this.#cleanSince < CLEAN_FOR_MS) return; // refused: not clean long enough before the press (the frame shows why when tampered)
+    const held = this.#held;
     if (!held || !canReplay(held)) {
-      this.controlGone = true;
-      this.report();
+      this.#controlGone = true;
+      this.#report();
       return;
     }
-    this.end("proceeded");
-    this.deps.passThrough(() => replay(held));
+    this.#end("proceeded");
+    this.#deps.passThrough(() => replay(held));
   }
 
-  private lose(why: PanelLoss): void {
-    if (this.stranded) return; // the extension is gone: strand() already says so and keeps the control blocked
-    this.end("lost", false, why);
+  #lose(why: PanelLoss): void {
+    if (this.#stranded) return; // the extension is gone: strand() already says so and keeps the control blocked
+    this.#end("lost", false, why);
   }
 
-  private end(how: PanelEnd, restoreFocus = true, loss?: PanelLoss): void {
+  #end(how: PanelEnd, restoreFocus = true, loss?: PanelLoss): void {
     if (this.signal.aborted) return;
-    this.ended.abort();
-    this.host?.remove();
+    this.#ended.abort();
+    this.#host?.remove();
     send("panel-close", { session: this.id }).catch(() => undefined);
     if (restoreFocus && this.control.isConnected) (this.control as HTMLElement).focus?.({ preventScroll: true });
-    this.deps.onEnd(this, how, loss);
+    this.#deps.onEnd(this, how, loss);
   }
 
-  private facts() {
+  #facts() {
     return {
-      outcome: this.tampered ? ("needs-review" as const) : this.outcome,
-      action: this.state.action.kind,
-      recipient: this.state.action.recipient?.text,
-      held: this.held !== undefined,
+      outcome: this.#tampered ? ("needs-review" as const) : this.#outcome,
+      action: this.#state.action.kind,
+      recipient: this.#state.action.recipient?.text,
+      held: this.#held !== undefined,
     };
   }
 
@@ -199,13 +206,13 @@ export class PanelSession {
    * stylesheet tricks and animations. A page element opened into the top layer over the panel counts
    * as a cover until ours is raised above it again.
    */
-  private guard(host: PanelHost, signal: AbortSignal): void {
+  #guard(host: PanelHost, signal: AbortSignal): void {
     let scheduled = 0;
     const soon = () => {
       if (scheduled || signal.aborted) return;
       scheduled = requestAnimationFrame(() => {
         scheduled = 0;
-        this.check();
+        this.#check();
       });
     };
     const observer = new MutationObserver((records) => {
@@ -214,7 +221,7 @@ export class PanelSession {
         const changed = record.type === "childList" ? Array.from(record.addedNodes) : [record.target];
         for (const node of changed) {
           const cover = node instanceof Element && !host.host.contains(node) ? clickThroughCover(node, host.expected) : undefined;
-          if (cover) this.covers.add(cover);
+          if (cover) this.#covers.add(cover);
         }
       }
       soon();
@@ -225,7 +232,7 @@ export class PanelSession {
     const view = host.host.ownerDocument.defaultView ?? window;
     // A page popover or modal opened after ours is drawn above it, even when it lets clicks through.
     const beneath = new WeakSet<Element>();
-    this.beneath = beneath;
+    this.#beneath = beneath;
     view.addEventListener(
       "toggle",
       (event) => {
@@ -236,22 +243,22 @@ export class PanelSession {
     );
     for (const el of topLayerOver(host.host, host.expected)) beneath.add(el);
     signal.addEventListener("abort", () => (observer.disconnect(), cancelAnimationFrame(scheduled)), { once: true });
-    every(CHECK_EVERY_MS, () => this.check(), signal);
+    every(CHECK_EVERY_MS, () => this.#check(), signal);
   }
 
-  private beneath: WeakSet<Element> | undefined;
+  #beneath: WeakSet<Element> | undefined;
   /** Click-through decoys seen over the panel; each counts as a cover until it is gone or no longer over it. */
-  private readonly covers = new Set<Element>();
+  readonly #covers = new Set<Element>();
 
-  private coveredByDecoy(host: PanelHost): boolean {
-    for (const cover of this.covers) {
+  #coveredByDecoy(host: PanelHost): boolean {
+    for (const cover of this.#covers) {
       if (cover.isConnected && clickThroughCover(cover, host.expected) === cover) return true;
-      this.covers.delete(cover);
+      this.#covers.delete(cover);
     }
     return false;
   }
 
-  private reason(host: PanelHost): TamperReason | undefined {
+  #reason(host: PanelHost): TamperReason | undefined {
     const reason = tamperReason(host);
     if (reason === "lowered") host.raise();
     if (!host.contractIntact()) {
@@ -259,27 +266,27 @@ export class PanelSession {
       return reason ?? "moved";
     }
     if (reason) return reason;
-    if (this.coveredByDecoy(host)) return "covered";
-    const over = topLayerOver(host.host, host.expected).filter((el) => !this.beneath?.has(el));
+    if (this.#coveredByDecoy(host)) return "covered";
+    const over = topLayerOver(host.host, host.expected).filter((el) => !this.#beneath?.has(el));
     if (over.length === 0) return undefined;
     host.raise();
-    for (const el of over) this.beneath?.add(el);
+    for (const el of over) this.#beneath?.add(el);
     return "covered";
   }
 
-  private check(): void {
-    const host = this.host;
-    if (!host || this.signal.aborted || this.stranded) return;
-    if (!runtimeAlive()) return this.strand();
-    const reason = this.reason(host);
-    if (reason === "removed") return this.lose("removed");
-    if (reason) this.cleanSince = Infinity;
-    else if (this.cleanSince === Infinity) this.cleanSince = Date.now();
-    const gone = this.held !== undefined && !canReplay(this.held);
-    if ((reason && !this.tampered) || gone !== this.controlGone) {
-      this.tampered ||= Boolean(reason);
-      this.controlGone = gone;
-      this.report();
+  #check(): void {
+    const host = this.#host;
+    if (!host || this.signal.aborted || this.#stranded) return;
+    if (!runtimeAlive()) return this.#strand();
+    const reason = this.#reason(host);
+    if (reason === "removed") return this.#lose("removed");
+    if (reason) this.#cleanSince = Infinity;
+    else if (this.#cleanSince === Infinity) this.#cleanSince = Date.now();
+    const gone = this.#held !== undefined && !canReplay(this.#held);
+    if ((reason && !this.#tampered) || gone !== this.#controlGone) {
+      this.#tampered ||= Boolean(reason);
+      this.#controlGone = gone;
+      this.#report();
     }
   }
 
@@ -289,17 +296,17 @@ export class PanelSession {
    * the held control blocked until the page is reloaded, so the action can only go after a fresh check (by the
    * extension's new copy, if it is back). Never a silent no-op, never a double send.
    */
-  private strand(): void {
-    const host = this.host;
-    if (!host || this.stranded || !this.held) return;
-    this.stranded = true;
+  #strand(): void {
+    const host = this.#host;
+    if (!host || this.#stranded || !this.#held) return;
+    this.#stranded = true;
     host.frame?.remove();
     const notice = host.host.ownerDocument.createElement("div");
     notice.className = "chip";
     notice.setAttribute("role", "alert");
-    notice.textContent = this.goneText;
+    notice.textContent = this.#goneText;
     host.root.append(notice);
-    host.update({ ...this.facts(), outcome: "needs-review" });
+    host.update({ ...this.#facts(), outcome: "needs-review" });
     const control = this.control;
     const view = control.ownerDocument.defaultView ?? window;
     // Lives as long as the page: the content script that would end it is gone with the extension.
@@ -315,17 +322,8 @@ export class PanelSession {
     for (const type of ["click", "keydown", "submit"]) view.addEventListener(type, block, { capture: true });
   }
 
-  private report(): void {
-    this.host?.update(this.facts());
-    send("panel-update", { session: this.id, tampered: this.tampered, controlGone: this.controlGone }).catch(() => undefined);
-  }
-}
-
-/** Whether our extension context still lives (after an update or disable, runtime.id is gone or throws). */
-function runtimeAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
+  #report(): void {
+    this.#host?.update(this.#facts());
+    send("panel-update", { session: this.id, tampered: this.#tampered, controlGone: this.#controlGone }).catch(() => undefined);
   }
 }

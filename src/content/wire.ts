@@ -1,13 +1,15 @@
 /**
  * The content script's side of the message boundary, in zod/mini. The content script runs in every
- * frame of every watched page and must stay under 40 KB gzipped; classic zod alone is ~24 KB, so the
+ * frame of every watched page and must stay small (25 KB gzipped); classic zod alone is ~24 KB, so the
  * full schemas in src/messaging stay with the background (which parses everything it receives with
- * them) and this file checks only what the content script itself reads. Both are built from the same
- * values (src/messaging/protocol.ts); wire.test.ts checks they accept the same messages.
+ * them) and this file checks only what the content script itself reads. The panel's events are one
+ * schema for both (src/messaging/panel-events.ts); the replies are built from the same values
+ * (src/messaging/protocol.ts), and wire.test.ts checks they accept the same messages.
  */
 import * as z from "zod/mini";
 import type { MessageRequest, MessageResponse, MessageType } from "../messaging/messages.ts";
-import { INTERCEPTION_MODES, OUTCOMES, PANEL_DECISIONS, PANEL_MAX_HEIGHT, PANEL_SESSION_PATTERN, REPLY_TIMEOUT_MS } from "../messaging/protocol.ts";
+import { panelEvent } from "../messaging/panel-events.ts";
+import { INTERCEPTION_MODES, OUTCOMES, REPLY_TIMEOUT_MS } from "../messaging/protocol.ts";
 import { browser } from "./extension.ts";
 
 // Content scripts run under the page's CSP: never try eval.
@@ -15,7 +17,6 @@ z.config({ jitless: true });
 
 const OUTCOME = z.enum(OUTCOMES);
 const MODE = z.enum(INTERCEPTION_MODES);
-const SESSION = z.string().check(z.regex(PANEL_SESSION_PATTERN));
 
 /** What the content script reads of each reply; the rest of a verdict is passed on untouched (the background parses it in full). */
 const REPLIES = {
@@ -56,15 +57,7 @@ export async function sendToBackground<T extends ContentMessage & MessageType>(
   }
 }
 
-/** The background forwarding our panel frame's message (see PanelEvent in src/messaging/messages.ts). */
-export const PanelEvent = z.object({
-  type: z.literal("panel-event"),
-  session: SESSION,
-  event: z.discriminatedUnion("type", [
-    z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS), at: z.optional(z.number()) }),
-    z.object({ type: z.literal("outcome"), outcome: OUTCOME, request: z.unknown() }),
-    z.object({ type: z.literal("size"), height: z.number().check(z.int(), z.minimum(0), z.maximum(PANEL_MAX_HEIGHT)) }),
-  ]),
-});
+/** The background forwarding our panel frame's message; its request is the background's to read. */
+export const PanelEvent = panelEvent(z.unknown());
 export type PanelEvent = z.infer<typeof PanelEvent>;
 export type PanelFrameEvent = PanelEvent["event"];

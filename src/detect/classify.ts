@@ -65,11 +65,12 @@ function hasControlRole(el: Element): boolean {
   return role !== null && CONTROL_ROLES.has(role.trim().toLowerCase());
 }
 
-export function classifyControl(el: Element): Classification | null {
-  return classifyWith(el, undefined);
+export interface ClassifyOptions {
+  /** The site adapter for this page: its ignore list and control selectors are consulted first. */
+  adapter?: SiteAdapter | undefined;
 }
 
-export function classifyWith(el: Element, adapter: SiteAdapter | undefined): Classification | null {
+export function classifyControl(el: Element, { adapter }: ClassifyOptions = {}): Classification | null {
   try {
     if (adapter && matchesAny(el, adapter.ignore)) return null;
     // One call for the usual case (not an adapter control), then which one.

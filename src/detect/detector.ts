@@ -4,10 +4,10 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { classifyWith, type Classification } from "./classify.ts";
-import { findWith } from "./find-control.ts";
-import { readRecipientWith } from "./recipient.ts";
-import { scanWith, type Candidate } from "./scan.ts";
+import { classifyControl, type Classification } from "./classify.ts";
+import { findActionControl } from "./find-control.ts";
+import { readRecipient } from "./recipient.ts";
+import { scanForActions, type Candidate } from "./scan.ts";
 
 export interface Detector {
   adapter?: SiteAdapter;
@@ -20,9 +20,9 @@ export interface Detector {
 export function createDetector(adapter?: SiteAdapter): Detector {
   return {
     adapter,
-    classify: (el) => classifyWith(el, adapter),
-    findActionControl: (event) => findWith(event, adapter),
-    scan: (root) => scanWith(root, adapter),
-    readRecipient: (control) => readRecipientWith(control, adapter),
+    classify: (el) => classifyControl(el, { adapter }),
+    findActionControl: (event) => findActionControl(event, { adapter }),
+    scan: (root) => scanForActions(root, { adapter }),
+    readRecipient: (control) => readRecipient(control, { adapter }),
   };
 }

@@ -4,21 +4,17 @@
  */
 import { accessibleName } from "./accessible-name.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { classifyWith, isControlElement } from "./classify.ts";
+import { classifyControl, isControlElement, type ClassifyOptions } from "./classify.ts";
 import { isElement, parentAcrossShadow } from "./dom.ts";
 
 const MAX_PATH = 64;
 
-export function findActionControl(event: Event): Element | null {
-  return findWith(event, undefined);
-}
-
-export function findWith(event: Event, adapter: SiteAdapter | undefined): Element | null {
+export function findActionControl(event: Event, { adapter }: ClassifyOptions = {}): Element | null {
   try {
     if (event.type === "submit") return submitControl(event, adapter);
     for (const node of eventPath(event)) {
       if (!isElement(node)) continue;
-      if (classifyWith(node, adapter)) return node;
+      if (classifyControl(node, { adapter })) return node;
       // The first named control is the one being activated; a "Cancel" inside a clickable "Share" card is a cancel.
       if (isControlElement(node) && accessibleName(node) !== "") return null;
     }
@@ -44,11 +40,11 @@ export function eventPath(event: Event): EventTarget[] {
 function submitControl(event: Event, adapter: SiteAdapter | undefined): Element | null {
   const submitter = (event as SubmitEvent).submitter;
   // The person chose this button: if it is "Save draft", the submit is not a send, whatever else the form holds.
-  if (submitter) return classifyWith(submitter, adapter) ? submitter : null;
+  if (submitter) return classifyControl(submitter, { adapter }) ? submitter : null;
   const form = event.target;
   if (!isElement(form) || form.localName !== "form") return null;
   const button = defaultButton(form as HTMLFormElement);
-  return button && classifyWith(button, adapter) ? button : null;
+  return button && classifyControl(button, { adapter }) ? button : null;
 }
 
 /** The form's default button: the first submit button in tree order, including those associated with form=. */

@@ -18,11 +18,8 @@ import { elementValue, EMAIL, PHONE } from "./recipient-values.ts";
 const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 const MAX_ANCESTOR_SCOPES = 6;
 
-export function readRecipient(control: Element): DetectedRecipient | undefined {
-  return readRecipientWith(control, undefined);
-}
-
-export function readRecipientWith(control: Element, adapter: SiteAdapter | undefined): DetectedRecipient | undefined {
+/** `adapter`: the site adapter for this page, whose recipient fields are read first. */
+export function readRecipient(control: Element, { adapter }: { adapter?: SiteAdapter | undefined } = {}): DetectedRecipient | undefined {
   try {
     if (adapter?.recipientFields?.length) {
       const adapted = fromAdapterFields(control, adapter.recipientFields);

@@ -2,7 +2,7 @@
 import type { ActionKind } from "./action.ts";
 import { controlSelectors, matchesAny, queryAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { classifyWith, isControlElement } from "./classify.ts";
+import { classifyControl, isControlElement } from "./classify.ts";
 import { isElement, PANEL_TAG } from "./dom.ts";
 import { walk } from "./walk.ts";
 
@@ -16,49 +16,40 @@ export interface Candidate {
 /** Controls classified per scan; a page with more buttons than this is hostile, and clicks are still classified on demand. */
 export const MAX_CLASSIFIED = 5_000;
 
-export function scanForActions(root: Document | ShadowRoot | Element): Candidate[] {
-  return scanWith(root, undefined);
+export interface ScanOptions {
+  /** The site adapter for this page: it adds the controls it marks and drops the ones it ignores. */
+  adapter?: SiteAdapter | undefined;
 }
 
-export function scanWith(root: Node, adapter: SiteAdapter | undefined, seen?: WeakSet<ShadowRoot>): Candidate[] {
+export function scanForActions(root: Node, { adapter }: ScanOptions = {}): Candidate[] {
   try {
-    return classifyAll(collectControls(root, adapter, seen), adapter);
+    return classifyAll(collectControls(root, adapter), adapter);
   } catch {
     return [];
   }
 }
 
 /**
- * The elements worth classifying under `root` (or each of several roots, in one walk): controls, plus
- * whatever the adapter marks. The adapter's selectors run once per tree as one selector list; a leaf
- * root (no element children) only needs `matches`.
+ * The elements worth classifying under `root`: controls, plus whatever the adapter marks. The
+ * adapter's selectors run once per tree as one selector list; a leaf root (no element children) only
+ * needs `matches`.
  */
-export function collectControls(
-  root: Node | readonly Node[],
-  adapter: SiteAdapter | undefined,
-  seen?: WeakSet<ShadowRoot>,
-  onShadowRoot?: (shadow: ShadowRoot) => void,
-): Element[] {
+function collectControls(root: Node, adapter: SiteAdapter | undefined): Element[] {
   const controls: Element[] = [];
   const shadows: ShadowRoot[] = [];
-  walk(
-    root,
-    {
-      element(el) {
-        if (el.localName === PANEL_TAG) return false;
-        if (isControlElement(el)) controls.push(el);
-      },
-      shadowRoot(shadow) {
-        shadows.push(shadow);
-        onShadowRoot?.(shadow);
-      },
+  walk(root, {
+    element(el) {
+      if (el.localName === PANEL_TAG) return false;
+      if (isControlElement(el)) controls.push(el);
     },
-    seen,
-  );
+    shadowRoot(shadow) {
+      shadows.push(shadow);
+    },
+  });
   const selectors = controlSelectors(adapter);
   if (!selectors) return controls;
   const all = new Set(controls);
-  for (const tree of [...(Array.isArray(root) ? (root as readonly Node[]) : [root as Node]), ...shadows]) {
+  for (const tree of [root, ...shadows]) {
     if (isElement(tree)) {
       if (tree.localName === PANEL_TAG) continue;
       if (matchesAny(tree, selectors, true)) all.add(tree);
@@ -69,10 +60,10 @@ export function collectControls(
   return [...all];
 }
 
-export function classifyAll(elements: readonly Element[], adapter: SiteAdapter | undefined): Candidate[] {
+function classifyAll(elements: readonly Element[], adapter: SiteAdapter | undefined): Candidate[] {
   const found: Candidate[] = [];
   for (const element of elements.slice(0, MAX_CLASSIFIED)) {
-    const result = classifyWith(element, adapter);
+    const result = classifyControl(element, { adapter });
     if (result) found.push({ element, ...result });
   }
   return found;

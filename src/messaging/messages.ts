@@ -6,7 +6,8 @@ import { z } from "zod";
 import { AcoFact } from "../core/aco-fact.ts";
 import { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { DetectedAction } from "../detect/action.ts";
-import { PANEL_DECISIONS, PANEL_MAX_HEIGHT, PANEL_PORT_PREFIX, PANEL_SESSION_PATTERN } from "./protocol.ts";
+import { PANEL_PORT_PREFIX, PANEL_SESSION_PATTERN } from "./protocol.ts";
+import { fromPanelFrame, panelEvent } from "./panel-events.ts";
 import { Suggestion } from "../ui/recipient-suggestions.ts";
 import { AuditEntry, InterceptionMode, MANAGED_FIELDS, Settings } from "../settings/schema.ts";
 
@@ -73,12 +74,7 @@ export const PanelHello = z.object({
 export type PanelHello = z.infer<typeof PanelHello>;
 
 /** What the panel frame says over its port: decisions, the live outcome (for the host's data-outcome) and its height. */
-export const FromPanelFrame = z.discriminatedUnion("type", [
-  /** at: when the clinician pressed it (ms since the epoch), so a late-arriving Proceed is judged as of the press. */
-  z.object({ type: z.literal("decision"), decision: z.enum(PANEL_DECISIONS), at: z.number().optional() }),
-  z.object({ type: z.literal("outcome"), outcome: Verdict.shape.outcome, request: DisclosureRequest }),
-  z.object({ type: z.literal("size"), height: z.number().int().min(0).max(PANEL_MAX_HEIGHT) }),
-]);
+export const FromPanelFrame = fromPanelFrame(DisclosureRequest);
 export type FromPanelFrame = z.infer<typeof FromPanelFrame>;
 
 /** What the background tells the panel frame over its port. */
@@ -90,7 +86,7 @@ export const ToPanelFrame = z.discriminatedUnion("type", [
 export type ToPanelFrame = z.infer<typeof ToPanelFrame>;
 
 /** The background forwarding a panel frame's message to the content script that owns the session (tabs.sendMessage). */
-export const PanelEvent = z.object({ type: z.literal("panel-event"), session: PanelSession, event: FromPanelFrame });
+export const PanelEvent = panelEvent(DisclosureRequest);
 export type PanelEvent = z.infer<typeof PanelEvent>;
 
 export const MESSAGES = {
