@@ -25,6 +25,12 @@ export type Channel = {
 const MAX_RECONNECTS_PER_MINUTE = 10;
 /** A reconnection that was not taken is tried again after these waits, then the panel is lost. */
 const RETRY_AFTER_MS = [300, 1000, 3000];
+/**
+ * A decision pressed this recently before the port dropped is sent again on the new port: the worker may have
+ * stopped before it passed the decision on. Sending it twice is harmless: the content script ends the session
+ * on the first, and judges a Proceed as of its press time (`at`), so a late copy proves nothing new.
+ */
+const RESEND_DECISION_MS = 10_000;
 type Port = ReturnType<typeof browser.runtime.connect>;
 
 export function sessionFromHash(hash: string): string | undefined {
@@ -51,12 +57,16 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
   let retries = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
   const queued: FromPanelFrame[] = [];
+  /** The last decision sent over a port, until that port drops: then it may not have reached the content script. */
+  let lastDecision: Extract<FromPanelFrame, { type: "decision" }> | undefined;
 
   const flush = () => {
     while (port && accepted && queued.length) {
       try {
-        port.postMessage(queued[0]);
+        const message = queued[0]!;
+        port.postMessage(message);
         queued.shift();
+        if (message.type === "decision") lastDecision = message;
       } catch {
         return reconnect(); // the worker went away just now: send it on the next port
       }
@@ -94,6 +104,8 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
     });
     current.onDisconnect.addListener(() => {
       if (port !== current) return;
+      if (lastDecision && Date.now() - (lastDecision.at ?? 0) < RESEND_DECISION_MS && !queued.includes(lastDecision)) queued.unshift(lastDecision);
+      lastDecision = undefined;
       // Accepted: the worker was stopped, so come back. A reconnection not taken: the worker may have been
       // stopping as we called, so try again a little later. Never accepted at all: the session is not ours.
       if (accepted && resume) reconnect();
