@@ -239,7 +239,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
           host.style.setProperty("opacity", "0.01", "important");
         }, undefined);
         await waitUntil(async () => (await page.evaluate(hostInfo, null))?.outcome === "needs-review" || undefined, "could not decide on a tampered panel");
-        await decide(page, "proceed");
+        await decide(page, "proceed", null, { evenIfWaiting: true });
         await sleep(800);
         assert.equal(submissions().length, 0, "a click on a hidden panel does not proceed");
         // Once the panel is whole again and stays so, a fresh click counts.

@@ -163,7 +163,8 @@ async function decideIn(tab: CorpusTab, which: "proceed" | "cancel", frames: str
     () =>
       panelDoc.evaluate((prefix: string) => {
         const el = Array.from(document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim().startsWith(prefix));
-        const r = el?.getBoundingClientRect();
+        // Proceed is disabled until the panel has been visible long enough (data-state "waiting").
+        const r = el && el.dataset.state !== "waiting" ? el.getBoundingClientRect() : undefined;
         return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
       }, name),
     `${name} in the panel`,

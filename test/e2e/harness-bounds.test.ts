@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { closesForSure } from "./harness/chromium.ts";
 import { ROOT, test, waitUntil } from "./harness/index.ts";
 
 test("every browser test file takes describe, test and hooks from the harness, so each is bounded", () => {
@@ -20,6 +22,34 @@ test("waitUntil fails at its deadline when the probe never answers", async () =>
     /timed out after 400 ms waiting for a probe that never answers \(last: DeadlineError: the probe for a probe that never answers did not finish/,
   );
   assert.ok(Date.now() - started < 2000, `failed in ${Date.now() - started} ms`);
+});
+
+test("a tab whose first close Chromium acknowledged but never did is asked to close over CDP, and closes", { timeout: 30_000 }, async () => {
+  let closed = false;
+  let asked = 0;
+  const waiters: Array<() => void> = [];
+  const shut = () => {
+    closed = true;
+    for (const wake of waiters.splice(0)) wake();
+  };
+  // As Chromium racing a navigation commit: Playwright's close is taken and dropped; asking the tab itself closes it.
+  const page = {
+    url: () => "http://127.0.0.1/api/direct",
+    isClosed: () => closed,
+    close: () => {
+      asked++;
+      return closed ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
+    },
+  } as unknown as Page;
+  const started = Date.now();
+  let askedAgain = 0;
+  await closesForSure(page, async () => {
+    askedAgain++;
+    shut();
+  }).close();
+  assert.equal(closed, true);
+  assert.deepEqual([asked, askedAgain], [1, 1]);
+  assert.ok(Date.now() - started < 12_000, `closed in ${Date.now() - started} ms`);
 });
 
 test("a hung browser test fails within its timeout, naming the test, the step and the browser, with screenshots", { timeout: 180_000 }, async () => {

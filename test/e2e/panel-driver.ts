@@ -118,17 +118,18 @@ export async function panel(page: Tab, frame: string | null = null): Promise<Hos
  * Clicks Proceed or Cancel with the mouse (a trusted click, as the clinician's): the button's place is read
  * in the panel's own frame and offset by the host's box (and the frame's 1px border), both read just before.
  */
-export async function decide(page: Tab, which: "proceed" | "cancel", frame: string | null = null): Promise<void> {
+export async function decide(page: Tab, which: "proceed" | "cancel", frame: string | null = null, { evenIfWaiting = false } = {}): Promise<void> {
   const panelDoc = await panelFrame(page);
   const name = which === "proceed" ? "Proceed" : "Cancel";
   const button = await waitUntil(
     () =>
-      panelDoc.evaluate((prefix: string) => {
+      panelDoc.evaluate(({ prefix, anyState }: { prefix: string; anyState: boolean }) => {
         const el = Array.from(document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim().startsWith(prefix));
-        // Proceed is disabled until the panel has been visible long enough (data-state "waiting").
-        const r = el && el.dataset.state !== "waiting" ? el.getBoundingClientRect() : undefined;
+        // Proceed is disabled until the panel has been visible long enough (data-state "waiting"); a clickjacked
+        // clinician clicks where it is all the same (evenIfWaiting).
+        const r = el && (anyState || el.dataset.state !== "waiting") ? el.getBoundingClientRect() : undefined;
         return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-      }, name),
+      }, { prefix: name, anyState: evenIfWaiting }),
     `${name} in the panel`,
   );
   const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from "playwright-core";
 import { CHROME_PATH, DIST, requireBuilt } from "./browsers.ts";
-import { CLOSE_TIMEOUT_MS, killProcessesWith, LAUNCH_TIMEOUT_MS, within } from "./deadline.ts";
+import { CLOSE_TIMEOUT_MS, DeadlineError, killProcessesWith, LAUNCH_TIMEOUT_MS, within } from "./deadline.ts";
 import { registerBrowser } from "./evidence.ts";
 import { ExtensionNetworkLog } from "./network.ts";
 
@@ -107,6 +107,35 @@ async function contentScriptRegistered(worker: Worker, timeoutMs = 30_000): Prom
   }
 }
 
+/** How long one try at closing a tab may take, and how many tries. */
+const PAGE_CLOSE_TRY_MS = 5_000;
+const PAGE_CLOSE_TRIES = 3;
+
+/**
+ * Chromium can acknowledge CDP Target.closeTarget without closing a tab whose navigation is committing (a form
+ * POST just sent, say), and page.close() then waits forever (microsoft/playwright#42366, #41900). Playwright
+ * does not ask twice, so a try that does not finish asks the tab itself to close over CDP (Page.close), as
+ * Playwright's proposed fix retries. A tab that still stays open fails with a DeadlineError naming it.
+ */
+export function closesForSure(page: Page, askAgain: (page: Page) => Promise<void>): Page {
+  const close = page.close.bind(page);
+  page.close = async (options) => {
+    const closing = close(options);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await within(closing, PAGE_CLOSE_TRY_MS, `closing the tab at ${page.url()} (try ${attempt} of ${PAGE_CLOSE_TRIES})`);
+        return;
+      } catch (error) {
+        if (!(error instanceof DeadlineError) || attempt === PAGE_CLOSE_TRIES) throw error;
+        if (page.isClosed()) return;
+        console.log(`# the tab at ${page.url()} did not close in ${PAGE_CLOSE_TRY_MS} ms: asking it again over CDP (Chromium's close race)`);
+        await within(askAgain(page), PAGE_CLOSE_TRY_MS, "asking the tab to close over CDP").catch(() => undefined);
+      }
+    }
+  };
+  return page;
+}
+
 /**
  * Launch and close are bounded: a launch that does not finish within LAUNCH_TIMEOUT_MS, or a close that hangs
  * past CLOSE_TIMEOUT_MS, kills the browser's processes (found by the profile directory in their command line)
@@ -164,7 +193,10 @@ async function startSession(context: BrowserContext, extDir: string, profile: st
   const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, "")}`;
 
   const newPage = async (url?: string): Promise<Page> => {
-    const page = await context.newPage();
+    const page = closesForSure(await context.newPage(), async (stuck) => {
+      const cdp = await context.newCDPSession(stuck);
+      await cdp.send("Page.close");
+    });
     await Promise.all(watched); // the CDP watcher is on before the first request
     if (url) await page.goto(url);
     return page;
