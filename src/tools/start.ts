@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { startDemoServer, type DemoServer } from "../../assets/demo/server.ts";
 import { DIST, launchChromium, missingBrowser, type ChromiumSession } from "../../test/e2e/harness/index.ts";
 import { buildAll } from "./build.ts";
@@ -35,6 +36,27 @@ async function holdEveryAction(chrome: ChromiumSession): Promise<void> {
   await page.close();
 }
 
+/** Clicks `button` on `url` and photographs the held panel once its verdict shows the ACO lines. */
+async function verdictShot(page: Page, url: string, button: string, name: string, shot: (name: string) => Promise<void>): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page.getByRole("button", { name: button }).click();
+  const panel = await page.waitForSelector('sharecheck-verdict[data-held="true"]', { timeout: 5_000 }).catch(() => null);
+  const frame = page.frames().find((f) => f.url().startsWith("chrome-extension://"));
+  if (!panel || !frame) {
+    console.warn(`  (no inline verdict panel appeared after ${button})`);
+    return;
+  }
+  const aco = await frame.waitForSelector(".sc-aco-fact", { timeout: 5_000 }).catch(() => null);
+  if (!aco) console.warn(`  (the verdict after ${button} shows no ACO lines: is this the demo build, with the demo organisation?)`);
+  // Proceed enables once the panel has been visible long enough; photograph it as the clinician then sees it.
+  await frame.waitForSelector('[data-decision="proceed"][data-state="ready"]', { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForTimeout(300); // animations end
+  // Focus went to the first field of the panel and scrolled it; show the verdict from its top instead.
+  await frame.evaluate(() => document.querySelectorAll("*").forEach((el) => el.scrollTop > 0 && el.scrollTo(0, 0))).catch(() => undefined);
+  await shot(name);
+}
+
 async function screenshots(chrome: ChromiumSession, demo: DemoServer): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const page = await chrome.newPage();
@@ -51,23 +73,12 @@ async function screenshots(chrome: ChromiumSession, demo: DemoServer): Promise<v
     await shot(path === "/" ? "portal" : path.slice(1));
   }
 
-  // The moment that matters: "Send Referral" with the inline verdict beside it. A referral to a
+  // The moments that matter: the inline verdict beside the action, inside the demo organisation's ACO
+  // (src/settings/demo.ts), leading with the participant, its ACO and what matched. A referral to a
   // provider is allowed, which the default mode does not hold; hold everything so the panel stays.
   await holdEveryAction(chrome);
-  await page.goto(`${demo.url}/referral`);
-  await page.waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 }).catch(() => undefined);
-  await page.getByRole("button", { name: "Send Referral" }).click();
-  const panel = await page.waitForSelector('sharecheck-verdict[data-held="true"]', { timeout: 5_000 }).catch(() => null);
-  if (panel) {
-    await page.waitForTimeout(800); // the verdict settles and animations end
-    // Focus went to the first field of the panel and scrolled it; show the headline instead.
-    for (const frame of page.frames().filter((f) => f.url().startsWith("chrome-extension://"))) {
-      await frame.evaluate(() => document.querySelectorAll("*").forEach((el) => el.scrollTop > 0 && el.scrollTo(0, 0))).catch(() => undefined);
-    }
-    await shot("referral-verdict");
-  } else {
-    console.warn("  (no inline verdict panel appeared after Send Referral: the content script's panel is not built yet)");
-  }
+  await verdictShot(page, `${demo.url}/referral`, "Send Referral", "referral-verdict", shot); // matched by name (the README's screenshot)
+  await verdictShot(page, `${demo.url}/direct`, "Send via Direct", "direct-verdict", shot); // matched by the Direct domain
 
   const popup = await chrome.openPopup();
   await popup.setViewportSize({ width: 400, height: 640 });
