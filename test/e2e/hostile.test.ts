@@ -184,6 +184,8 @@ function hostileSuite(name: string, skip: string | false, launch: () => Promise<
     test("a send inside a showModal() dialog: the panel sits in the dialog, above it, usable, not taken for an attack", async () => {
       const page = await open("/hostile/modal");
       await clickControl(page, { selector: "#open-dialog" });
+      // The dialog slides in (a 0.2 s transition): a click aimed before it settles lands 20 px off the button.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)).then(() => true), undefined);
       await clickControl(page, { selector: "dialog button[type=submit]" });
       const info = await panel(page);
       assert.equal(info.dialog, "send-dialog");
