@@ -18,7 +18,7 @@
 import { z } from "zod";
 import type { AcoFact } from "../core/aco-fact.ts";
 import type { DisclosureRequest, Verdict } from "../core/schema.ts";
-import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, PanelSession, PanelState, type PanelEvent, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
+import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, PanelSessionId, PanelState, type PanelEvent, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
 import { matchCues, withCuedKinds } from "../detect/cues-match.ts";
 import type { Runtime } from "../platform/browser.ts";
 import type { KeyValueArea } from "../platform/storage-area.ts";
@@ -26,19 +26,19 @@ import type { KeyValueArea } from "../platform/storage-area.ts";
 /** Sessions kept at once; older ones are dropped (a page cannot grow our memory). */
 const MAX_SESSIONS = 50;
 const INDEX_KEY = "panelSessions";
-const sessionKey = (id: PanelSession) => `panelSession:${id}`;
+const sessionKey = (id: PanelSessionId) => `panelSession:${id}`;
 
 const StoredSession = z.object({
   tabId: z.number().int(),
   /** The content script's frame, which opened the session and gets its decisions. */
   frameId: z.number().int(),
-  nonce: PanelSession,
+  nonce: PanelSessionId,
   state: PanelState,
   /** Set once a port claimed the session: only the claiming frame, with this token, may connect again. */
-  claim: z.object({ token: PanelSession, frameId: z.number().int() }).optional(),
+  claim: z.object({ token: PanelSessionId, frameId: z.number().int() }).optional(),
 });
 type Session = z.infer<typeof StoredSession>;
-const Index = z.array(PanelSession);
+const Index = z.array(PanelSessionId);
 
 export type PanelPort = Pick<Runtime.Port, "name" | "sender" | "postMessage" | "disconnect" | "onMessage" | "onDisconnect">;
 
@@ -64,10 +64,10 @@ function randomToken(): string {
 }
 
 export function createPanelSessions(deps: PanelSessionDeps) {
-  const memory = new Map<PanelSession, Session>();
+  const memory = new Map<PanelSessionId, Session>();
   /** Open ports by session: memory only, as a port dies with the worker. */
-  const ports = new Map<PanelSession, Runtime.Port | PanelPort>();
-  let index: PanelSession[] | undefined;
+  const ports = new Map<PanelSessionId, Runtime.Port | PanelPort>();
+  let index: PanelSessionId[] | undefined;
   const newToken = deps.newToken ?? randomToken;
   /** Writes run one after another, so the index is never read and written by two handlers at once. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -77,7 +77,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     return next;
   };
 
-  async function loadIndex(): Promise<PanelSession[]> {
+  async function loadIndex(): Promise<PanelSessionId[]> {
     if (index) return index;
     const stored = await deps.store?.get(INDEX_KEY).catch(() => undefined);
     const parsed = Index.safeParse(stored?.[INDEX_KEY]);
@@ -85,7 +85,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     return index;
   }
 
-  async function load(id: PanelSession): Promise<Session | undefined> {
+  async function load(id: PanelSessionId): Promise<Session | undefined> {
     const known = memory.get(id);
     if (known || !deps.store) return known;
     const stored = await deps.store.get(sessionKey(id)).catch(() => undefined);
@@ -95,12 +95,12 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     return parsed.data;
   }
 
-  async function save(id: PanelSession, session: Session): Promise<void> {
+  async function save(id: PanelSessionId, session: Session): Promise<void> {
     memory.set(id, session);
     await deps.store?.set({ [sessionKey(id)]: session });
   }
 
-  function forget(ids: PanelSession[]): Promise<void> {
+  function forget(ids: PanelSessionId[]): Promise<void> {
     return serial(async () => {
       const list = await loadIndex();
       for (const id of ids) {
@@ -114,7 +114,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     });
   }
 
-  function post(id: PanelSession, message: ToPanelFrame): void {
+  function post(id: PanelSessionId, message: ToPanelFrame): void {
     try {
       ports.get(id)?.postMessage(message);
     } catch {
@@ -136,7 +136,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     return sender.tab?.id === session.tabId && (sender.frameId ?? 0) === session.frameId;
   }
 
-  async function owned(id: PanelSession, sender: Runtime.MessageSender): Promise<Session> {
+  async function owned(id: PanelSessionId, sender: Runtime.MessageSender): Promise<Session> {
     const found = await load(id);
     if (!found || !isOwner(found, sender)) throw new Error("unknown panel session");
     return found;
@@ -183,7 +183,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
   };
 
   /** The port's hello: the first valid one claims the session; after that only the claimer, with its token, gets back in. */
-  async function admit(id: PanelSession, port: PanelPort, raw: unknown): Promise<boolean> {
+  async function admit(id: PanelSessionId, port: PanelPort, raw: unknown): Promise<boolean> {
     const hello = PanelHello.safeParse(raw);
     await load(id);
     const session = memory.get(id); // read after the last await: a racing hello's claim is seen here
@@ -212,7 +212,7 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     // Listeners go on synchronously (the hello may already be on its way); the session is read meanwhile.
     let admitted: Promise<boolean> | undefined;
     const checked = (async () => {
-      const session = PanelSession.safeParse(id).success ? await load(id) : undefined;
+      const session = PanelSessionId.safeParse(id).success ? await load(id) : undefined;
       const ok = Boolean(session && isOurFrame(port.sender, session.tabId) && (!session.claim || session.claim.frameId === (port.sender?.frameId ?? -1)));
       if (!ok) port.disconnect();
       return ok;

@@ -4,7 +4,8 @@ import type { DetectedAction } from "../detect/action.ts";
 import type { Detector } from "../detect/detector.ts";
 import { readCues } from "../detect/cues.ts";
 import type { Candidate } from "../detect/scan.ts";
-import { buildRequest, requestKey, toAction } from "./request.ts";
+import { buildRequest } from "../messaging/action-request.ts";
+import { requestKey, toAction } from "./request.ts";
 
 export type ActionFacts = { action: DetectedAction; request: DisclosureRequest; key: string };
 

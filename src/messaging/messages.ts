@@ -31,9 +31,12 @@ export const LastAction = z.object({
 });
 export type LastAction = z.infer<typeof LastAction>;
 
-/** A panel session id: random, made by the content script; it names the panel frame's port ("panel:<id>"). */
-export const PanelSession = z.string().regex(PANEL_SESSION_PATTERN);
-export type PanelSession = z.infer<typeof PanelSession>;
+/**
+ * A panel session's id: random, made by the content script; it names the panel frame's port ("panel:<id>"). Nonces
+ * and claim tokens take the same form. (The session itself is the content script's PanelSession.)
+ */
+export const PanelSessionId = z.string().regex(PANEL_SESSION_PATTERN);
+export type PanelSessionId = z.infer<typeof PanelSessionId>;
 export { PANEL_PORT_PREFIX };
 
 /** What an in-page panel shows: the action as detected, the request built from it, and the verdict when one came. */
@@ -67,9 +70,9 @@ export type PanelState = z.infer<typeof PanelState>;
  */
 export const PanelHello = z.object({
   type: z.literal("hello"),
-  nonce: PanelSession,
+  nonce: PanelSessionId,
   /** After the worker restarted: the token the background gave the frame that first claimed the session. */
-  resume: PanelSession.optional(),
+  resume: PanelSessionId.optional(),
 });
 export type PanelHello = z.infer<typeof PanelHello>;
 
@@ -80,7 +83,7 @@ export type FromPanelFrame = z.infer<typeof FromPanelFrame>;
 /** What the background tells the panel frame over its port. */
 export const ToPanelFrame = z.discriminatedUnion("type", [
   /** resume: the claiming frame's proof for reconnecting after the worker was stopped (only ever sent over this port). */
-  z.object({ type: z.literal("state"), state: PanelState, resume: PanelSession.optional() }),
+  z.object({ type: z.literal("state"), state: PanelState, resume: PanelSessionId.optional() }),
   z.object({ type: z.literal("page"), tampered: z.boolean(), controlGone: z.boolean() }),
 ]);
 export type ToPanelFrame = z.infer<typeof ToPanelFrame>;
@@ -127,17 +130,17 @@ export const MESSAGES = {
   },
   /** A content script opened a panel; the background remembers the session for the panel frame's port. */
   "panel-open": {
-    request: z.object({ session: PanelSession, nonce: PanelSession, state: PanelState }),
+    request: z.object({ session: PanelSessionId, nonce: PanelSessionId, state: PanelState }),
     response: Empty,
   },
   /** The content script saw the page tamper with the panel or remove the held control: tell the frame. */
   "panel-update": {
-    request: z.object({ session: PanelSession, tampered: z.boolean(), controlGone: z.boolean() }),
+    request: z.object({ session: PanelSessionId, tampered: z.boolean(), controlGone: z.boolean() }),
     response: Empty,
   },
   /** The content script closed a panel: forget the session. */
   "panel-close": {
-    request: z.object({ session: PanelSession }),
+    request: z.object({ session: PanelSessionId }),
     response: Empty,
   },
   "settings-get": {

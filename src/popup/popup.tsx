@@ -10,7 +10,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { AcoFact } from "../core/aco-fact.ts";
 import { couldNotDecide, type DisclosureRequest, type Verdict } from "../core/index.ts";
-import { buildRequest } from "../content/request.ts";
+import { buildRequest } from "../messaging/action-request.ts";
 import type { DetectedAction, DetectedCue } from "../detect/action.ts";
 import { send } from "../messaging/send.ts";
 import { browser } from "../platform/browser.ts";

@@ -13,7 +13,7 @@
  * extension itself is gone (updated, disabled, removed), the panel is lost for good.
  */
 import { browser } from "../../platform/browser.ts";
-import { PANEL_PORT_PREFIX, PanelSession, ToPanelFrame, type FromPanelFrame } from "../../messaging/messages.ts";
+import { PANEL_PORT_PREFIX, PanelSessionId, ToPanelFrame, type FromPanelFrame } from "../../messaging/messages.ts";
 import { PANEL_BEAT, PanelBeat, type PanelBeatEcho } from "./beat.ts";
 
 export type Channel = {
@@ -34,7 +34,7 @@ const RESEND_DECISION_MS = 10_000;
 type Port = ReturnType<typeof browser.runtime.connect>;
 
 export function sessionFromHash(hash: string): string | undefined {
-  const parsed = PanelSession.safeParse(hash.replace(/^#/, ""));
+  const parsed = PanelSessionId.safeParse(hash.replace(/^#/, ""));
   return parsed.success ? parsed.data : undefined;
 }
 
