@@ -130,8 +130,9 @@ lifecycleSuite("Firefox: a held action outlives the event page", missingBrowser(
 // The extension gone for good while an action is held: an update (chrome.runtime.reload(), as an update does)
 // leaves the old content script without its extension and kills the panel's frame. The panel must say so in
 // plain words, send nothing, keep the control held, and let the action go only after a reload (a fresh check;
-// that the reloaded page is checked again is not covered here yet). Firefox is not covered: there the old
-// content script is torn down with the add-on.
+// that the reloaded page is checked again is not covered here: in this harness chrome.runtime.reload() leaves an
+// extension loaded with --load-extension unloaded, its pages ERR_BLOCKED_BY_CLIENT, so this is the extension
+// disabled as much as updated). Firefox is not covered: there the old content script is torn down with the add-on.
 describe("Chromium: the extension updated while an action is held", { skip: missingBrowser("chromium") }, () => {
   const demo = forSuite(serveDemo);
   const chrome = forSuite(() => launchChromium());
