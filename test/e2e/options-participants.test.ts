@@ -4,11 +4,12 @@
 // result; rejected rows alone; search across ACOs; a participant edited in place with aliases; undo after a reload,
 // and undo that asks when the lists changed since; two edits from different sections made together both persist.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { after, describe, forSuite, launchChromium, launchFirefox, missingBrowser, test, waitUntil } from "./harness/index.ts";
+import type { Page as PwPage } from "playwright-core";
+import { after, DIST, describe, forSuite, launchChromium, launchFirefox, missingBrowser, test, waitUntil } from "./harness/index.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
 const files = mkdtempSync(join(tmpdir(), "sharecheck-participants-"));
@@ -41,7 +42,13 @@ const search = async (ui: Ui, query: string, found: RegExp) => {
   return ui.waitForText(found, '[data-testid="participants-count"]');
 };
 
-type Steps = { options: () => Promise<Ui> };
+/** A file the browser saved: its name and its text. */
+type Saved = { name: string; text: string };
+type Steps = {
+  options: () => Promise<Ui>;
+  /** Runs `click` on the page last opened by options() and returns the file the browser downloaded because of it. */
+  download: (click: () => Promise<void>) => Promise<Saved>;
+};
 
 function scenario(steps: () => Steps) {
   let options: Ui;
@@ -83,6 +90,12 @@ function scenario(steps: () => Steps) {
     await waitUntil(async () => !/EASTGATE/.test(await options.text(".sc-import-preview [role=region][aria-label='Import preview, row by row']")) || undefined, "only rejected rows");
     assert.match(await options.text(".sc-import-preview"), /Missing name/);
     assert.match(await options.text(".sc-import-preview"), /Download the 1 rejected rows/);
+    // The error report as the browser saves it: one row per rejected line, with its line, ACO, reason and the row as read.
+    const report = await steps().download(async () => options.click(await options.control("Download the 1 rejected rows", "button")));
+    assert.match(report.name, /^sharecheck-import-errors-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = report.text.split("\r\n");
+    assert.deepEqual([lines[0], lines.length, lines[2]], ["line,aco_id,name,reason,row", 3, ""], report.text);
+    assert.match(lines[1] ?? "", /^5,A9001,,"?Missing name[^\r\n]*,"A9001,[^"]*Riverbend Valley ACO,[^"]*TX"$/);
     await count(options, "A9001", 3);
     const violations = await axeViolations(options);
     assert.equal(violations.length, 0, describeViolations(violations));
@@ -184,10 +197,42 @@ function scenario(steps: () => Steps) {
 
 describe("ACO participants in Chromium (dist/demo-chrome)", { skip: missingBrowser("chromium") }, () => {
   const chrome = forSuite(launchChromium);
-  scenario(() => ({ options: async () => playwrightUi(await chrome().openOptions()) }));
+  let page: PwPage | undefined;
+  scenario(() => ({
+    options: async () => playwrightUi((page = await chrome().openOptions())),
+    async download(click) {
+      const [saved] = await Promise.all([page!.waitForEvent("download", { timeout: 15_000 }), click()]);
+      return { name: saved.suggestedFilename(), text: readFileSync(await saved.path(), "utf8") };
+    },
+  }));
 });
 
 describe("ACO participants in Firefox (dist/demo-firefox)", { skip: missingBrowser("firefox") }, () => {
-  const firefox = forSuite(launchFirefox);
-  scenario(() => ({ options: async () => puppeteerUi(await firefox().openOptions()) }));
+  // Firefox saves downloads straight into this folder, without asking.
+  const downloads = join(files, "firefox-downloads");
+  mkdirSync(downloads, { recursive: true });
+  const firefox = forSuite(() =>
+    launchFirefox(DIST.demoFirefox, {
+      prefs: {
+        "browser.download.folderList": 2,
+        "browser.download.dir": downloads,
+        "browser.download.useDownloadDir": true,
+        "browser.download.always_ask_before_handling_new_types": false,
+        "browser.helperApps.neverAsk.saveToDisk": "text/csv",
+      },
+    }),
+  );
+  scenario(() => ({
+    options: async () => puppeteerUi(await firefox().openOptions()),
+    async download(click) {
+      const before = new Set(readdirSync(downloads));
+      await click();
+      // Finished: a new file that is not Firefox's .part, with content.
+      const name = await waitUntil(
+        () => readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith(".part") && !readdirSync(downloads).includes(`${f}.part`) && statSync(join(downloads, f)).size > 0),
+        "the download in Firefox's download folder",
+      );
+      return { name, text: readFileSync(join(downloads, name), "utf8") };
+    },
+  }));
 });
