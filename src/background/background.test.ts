@@ -181,7 +181,7 @@ describe("the panel's ACO fact", () => {
       onDisconnect: { addListener: () => undefined },
     };
     expect(await bg.onConnect(port as never)).toBe(true);
-    listeners.forEach((l) => l({ type: "hello", nonce }));
+    for (const l of listeners) l({ type: "hello", nonce });
     await vi.waitFor(() => expect(posted).toHaveLength(1));
     return (posted[0] as { state: { aco?: unknown } }).state;
   }
@@ -396,7 +396,13 @@ describe("content-config", () => {
     const seen: unknown[] = [];
     const { call } = setup({
       stored: reviewOutsideAco,
-      core: { evaluate: (request, profile) => (seen.push(profile), evaluate(request, profile)), couldNotDecide },
+      core: {
+        evaluate: (request, profile) => {
+          seen.push(profile);
+          return evaluate(request, profile);
+        },
+        couldNotDecide,
+      },
     });
     expect(await call("content-config", {}, contentScript(1))).toEqual({ mode: "confirm-risky" });
     await settle();

@@ -45,8 +45,12 @@ function fakePort(name: string, sender: PanelPort["sender"]) {
     }),
     onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) },
     onDisconnect: { addListener: (l: () => void) => disconnects.push(l) },
-    emit: (m: unknown) => listeners.forEach((l) => l(m)),
-    close: () => disconnects.forEach((l) => l()),
+    emit: (m: unknown) => {
+      for (const l of listeners) l(m);
+    },
+    close: () => {
+      for (const l of disconnects) l();
+    },
   };
   return port;
 }

@@ -149,6 +149,7 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group, not a fieldset, so the panel keeps its headings and the form layout
     <div class="sc-import" aria-labelledby={`${id}-h`} role="group">
       <h3 id={`${id}-h`}>{t("import_title")}</h3>
       <p class="sc-hint" id={`${id}-hint`}>
@@ -202,6 +203,7 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
                 </button>{" "}
                 <span class="sc-hint">{t("import_chosen", [String(chosen.size), String(groups.length)])}</span>
               </p>
+              {/* biome-ignore lint/a11y/useSemanticElements: already inside the fieldset whose legend it repeats; a scrolling list, not a second fieldset */}
               <div class="sc-aco-picker" role="group" aria-label={t("import_pick_acos", String(groups.length))}>
                 {shownGroups.slice(0, 200).map((g) => (
                   <CheckField
@@ -275,6 +277,8 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
 function PlanTable({ planned, onMode }: { planned: PlannedAco[]; onMode: (acoId: string, mode: ImportMode) => void }) {
   const id = useId();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a region role keeps the scrolling box a landmark without section's own styles
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focusable so the keyboard can scroll it (axe: scrollable-region-focusable)
     <div class="sc-scroll" role="region" aria-label={t("import_plan")} tabIndex={0} style={{ maxHeight: "16rem" }}>
       <table class="sc-table sc-plan" data-testid="import-plan">
         <thead>

@@ -23,14 +23,14 @@ export function buildParticipantIndex(acos: readonly Aco[]): ParticipantIndex {
   const rows: ParticipantRow[] = [];
   const text: string[] = [];
   const digits: string[] = [];
-  acos.forEach((aco, a) =>
-    aco.participants.forEach((participant, index) => {
+  for (const [a, aco] of acos.entries()) {
+    for (const [index, participant] of aco.participants.entries()) {
       rows.push({ aco: a, index, acoId: aco.id, acoName: aco.name, participant });
       const aliases = participant.aliases ?? [];
       text.push(SEP + [participant.name, ...aliases].map((n) => (n.includes("@") ? n.toLowerCase() : normaliseName(n))).join(SEP));
       digits.push(SEP + [participant.tin ?? "", participant.npi ?? "", ...aliases.filter((x) => !/\p{L}/u.test(x)).map((x) => x.replace(/\D/g, ""))].join(SEP));
-    }),
-  );
+    }
+  }
   return {
     rows,
     search(query) {

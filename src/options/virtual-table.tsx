@@ -50,11 +50,13 @@ export function VirtualTable<T>({ label, columns, count, item, rowKey, heightRem
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a region role keeps the scrolling box a landmark without section's own styles
     <div
       ref={scroller}
       class="sc-scroll"
       role="region"
       aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is focusable so the keyboard can scroll it (axe: scrollable-region-focusable)
       tabIndex={0}
       style={{ maxHeight: `${heightRem}rem` }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
@@ -71,12 +73,14 @@ export function VirtualTable<T>({ label, columns, count, item, rowKey, heightRem
         </thead>
         <tbody>
           {first > 0 && (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, not focusable
             <tr aria-hidden="true" class="sc-spacer" style={{ height: `${first * rowPx}px` }}>
               <td colSpan={columns.length} />
             </tr>
           )}
           {rows}
           {last < count && (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, not focusable
             <tr aria-hidden="true" class="sc-spacer" style={{ height: `${(count - last) * rowPx}px` }}>
               <td colSpan={columns.length} />
             </tr>

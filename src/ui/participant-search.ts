@@ -55,7 +55,7 @@ export function buildParticipantSearch(participants: readonly Participant[]): Pa
     return undefined;
   };
   /** Calls `each` for every hit of the query (stopping when it returns false); the query's parts when the whole finds none. */
-  const find = (query: string, each: (i: number, prefix: boolean) => boolean | void) => {
+  const find = (query: string, each: (i: number, prefix: boolean) => boolean | undefined) => {
     // A part as short as "Dr" or "MD" would find any name that holds those letters: parts count from three.
     const parts = query.includes("@") ? [] : nameParts(query);
     const partNeedles = parts.length > 1 ? parts.map((part) => normaliseName(part)).filter((n) => n.length >= 3).map((n) => [n]) : [];

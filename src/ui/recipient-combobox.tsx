@@ -153,12 +153,15 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
       <span id={`${inputId}-hint`} class="sc-hint">
         {t("form_recipient_hint")}
       </span>
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern: a listbox of options that keep no focus (aria-activedescendant) */}
       <ul id={listId} role="listbox" aria-label={t("form_recipient_suggestions")} class="sc-listbox" hidden={!open}>
         {open &&
           options.map((p, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox's input, which points at the option (aria-activedescendant)
             <li
               key={`${p.name}|${p.tin ?? ""}|${p.npi ?? ""}|${p.acos?.[0]?.acoId ?? ""}`}
               id={`${listId}-${i}`}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (ARIA combobox pattern)
               role="option"
               aria-selected={i === active ? "true" : "false"}
               class="sc-option"

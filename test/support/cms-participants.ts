@@ -54,5 +54,5 @@ export function cmsParticipantFile(rows = 1245, acos = 40): CmsFile {
       lines.push([id, legal, name, AREAS[(a + p) % AREAS.length]!].map(quote).join(","));
     }
   });
-  return { text: "\uFEFF" + lines.join("\r\n") + "\r\n", rows, perAco, acoNames };
+  return { text: `\uFEFF${lines.join("\r\n")}\r\n`, rows, perAco, acoNames };
 }
