@@ -7,7 +7,7 @@
 // panel's own frame says its buttons are.
 import assert from "node:assert/strict";
 import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
-import { anyHost, clickControl, decide, hostInfo, openWatched, panel, setMode, sleep, type Tab } from "./panel-driver.ts";
+import { anyHost, clickControl, decide, escapeFromPanel, hostInfo, openWatched, panel, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
   newPage(url: string): Promise<Tab>;
@@ -62,7 +62,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       const page = await open("/direct");
       await clickControl(page, { selector: "button", text: "Send via Direct" });
       await panel(page);
-      await page.keyboard.press("Escape"); // focus is in the panel
+      await escapeFromPanel(page); // focus is in the panel
       await waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, "the panel to close on Escape");
       await clickControl(page, { selector: "button", text: "Send via Direct" });
       await panel(page);
@@ -165,7 +165,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       await sleep(800);
       assert.equal(submissions().length, 0);
       assert.equal((await page.evaluate(hostInfo, null))?.held, "true", "the panel stays, saying the control is gone");
-      await page.keyboard.press("Escape");
+      await escapeFromPanel(page);
       await waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, "the panel to close");
       await page.close();
     });

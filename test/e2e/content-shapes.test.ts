@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
 import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { anyHost, clickControl, decide, openWatched, panel, panelFrame, released, setMode, sleep, type Tab } from "./panel-driver.ts";
+import { anyHost, clickControl, decide, escapeFromPanel, openWatched, panel, panelFrame, released, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
   newPage(url: string): Promise<Tab>;
@@ -146,7 +146,7 @@ function shapesSuite(name: string, skip: string | false, launch: () => Promise<B
         assert.equal(info.held, "true");
         assert.match(info.recipient ?? "", /Northside Behavioral Health/);
         assert.doesNotMatch(info.recipient ?? "", /Lakeside|Rivera|Maple Street|Test Patient|1003000126/);
-        await page.keyboard.press("Escape");
+        await escapeFromPanel(page);
         await gone(page, "the panel to close on Escape");
 
         await page.evaluate(choose, { select: "#refer-to", value: "other" });
@@ -173,7 +173,7 @@ function shapesSuite(name: string, skip: string | false, launch: () => Promise<B
       assert.equal((await panel(page)).held, "true");
       const violations = await axeViolations(await panelFrame(page));
       assert.equal(violations.length, 0, describeViolations(violations));
-      await page.keyboard.press("Escape");
+      await escapeFromPanel(page);
       await gone(page, "the panel to close");
       assert.equal(submissions().length, 0);
       await page.close();

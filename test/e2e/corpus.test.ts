@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusNegative, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
 import { after, before, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { panelFrame, setMode, sleep, SETTLE_MS, type Evaluator, type Tab } from "./panel-driver.ts";
+import { escapeFromPanel, panelFrame, setMode, sleep, SETTLE_MS, type Evaluator, type Tab } from "./panel-driver.ts";
 
 const THRESHOLDS = { detected: 95, recipient: 90, completesOnce: 100, falseAlarms: 0 };
 /** How long a detected action has to show its panel, and a look-alike is watched for one. */
@@ -17,7 +17,7 @@ const QUIET_WATCH_MS = 1_500;
 
 interface CorpusTab extends Tab {
   goto(url: string): Promise<unknown>;
-  keyboard: Tab["keyboard"] & { down(key: string): Promise<void>; up(key: string): Promise<void> };
+  keyboard: Tab["keyboard"];
 }
 interface Browser {
   newPage(url: string): Promise<CorpusTab>;
@@ -312,7 +312,7 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
           if (host) {
             result.falseAlarm = true;
             result.note = `held as ${host.action}`;
-            await tab.keyboard.press("Escape");
+            await escapeFromPanel(tab);
           }
           if (negative.posts) {
             const kind = negative.posts;
