@@ -6,8 +6,8 @@ import { z } from "zod";
 import { AcoFact } from "../core/aco-fact.ts";
 import { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { DetectedAction } from "../detect/action.ts";
-import { PANEL_PORT_PREFIX, PANEL_SESSION_PATTERN } from "./protocol.ts";
-import { fromPanelFrame, panelEvent } from "./panel-events.ts";
+import { PANEL_PORT_PREFIX } from "./protocol.ts";
+import { fromPanelFrame, panelEvent, panelSessionId } from "./panel-events.ts";
 import { Suggestion } from "../ui/recipient-suggestions.ts";
 import { AuditEntry, InterceptionMode, MANAGED_FIELDS, Settings } from "../settings/schema.ts";
 
@@ -32,10 +32,10 @@ export const LastAction = z.object({
 export type LastAction = z.infer<typeof LastAction>;
 
 /**
- * A panel session's id: random, made by the content script; it names the panel frame's port ("panel:<id>"). Nonces
- * and claim tokens take the same form. (The session itself is the content script's PanelSession.)
+ * A panel session's id (defined once, in panel-events.ts, where the content script reads it too). Nonces and claim
+ * tokens take the same form. (The session itself is the content script's PanelSession.)
  */
-export const PanelSessionId = z.string().regex(PANEL_SESSION_PATTERN);
+export const PanelSessionId = panelSessionId;
 export type PanelSessionId = z.infer<typeof PanelSessionId>;
 export { PANEL_PORT_PREFIX };
 
@@ -72,7 +72,7 @@ export const PanelHello = z.object({
   type: z.literal("hello"),
   nonce: PanelSessionId,
   /** After the worker restarted: the token the background gave the frame that first claimed the session. */
-  resume: PanelSessionId.optional(),
+  resume: z.optional(PanelSessionId),
 });
 export type PanelHello = z.infer<typeof PanelHello>;
 
@@ -83,7 +83,7 @@ export type FromPanelFrame = z.infer<typeof FromPanelFrame>;
 /** What the background tells the panel frame over its port. */
 export const ToPanelFrame = z.discriminatedUnion("type", [
   /** resume: the claiming frame's proof for reconnecting after the worker was stopped (only ever sent over this port). */
-  z.object({ type: z.literal("state"), state: PanelState, resume: PanelSessionId.optional() }),
+  z.object({ type: z.literal("state"), state: PanelState, resume: z.optional(PanelSessionId) }),
   z.object({ type: z.literal("page"), tampered: z.boolean(), controlGone: z.boolean() }),
 ]);
 export type ToPanelFrame = z.infer<typeof ToPanelFrame>;
