@@ -69,6 +69,8 @@ iframe { display:block; width:100%; height:100%; border:1px solid #9aa9b8; borde
   font:500 13px/1.35 system-ui, sans-serif; color:#0f3d24; background:#e3f4e8; border:1px solid #7cb48f;
   box-shadow:0 2px 8px rgba(20,40,60,.18); transition:opacity .6s ease; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
 .chip.fading { opacity:0; }
+.pending { position:absolute; top:1px; left:1px; right:1px; padding:12px 14px; border-radius:8px 8px 0 0; pointer-events:none;
+  font:600 14px/1.4 system-ui, sans-serif; color:#1b2a38; background:#fff; }
 .problem { box-sizing:border-box; width:100%; padding:10px 12px; border-radius:8px; font:500 13px/1.4 system-ui, sans-serif;
   color:#5c2d00; background:#fff4e0; border:1px solid #d08a2e; box-shadow:0 6px 24px rgba(20,40,60,.22); }
 .problem p { margin:0 0 8px; }
@@ -96,6 +98,7 @@ export class PanelHost {
   #box: Box = { left: 0, top: 0, width: 0, height: 0 };
   #anchor: Box = { left: 0, top: 0, width: 0, height: 0 };
   #size = { width: PANEL_WIDTH, height: INITIAL_HEIGHT };
+  #pending: HTMLElement | undefined;
 
   /** Throws HostNotOurs when the page captured the element on insertion (it is removed again). */
   constructor(
@@ -150,16 +153,35 @@ export class PanelHost {
     return typeof this.host.showPopover !== "function" || this.host.matches(":popover-open");
   }
 
-  /** The panel: our frame page, session id in the hash. */
-  showFrame(url: string, title: string): HTMLIFrameElement {
-    const frame = this.host.ownerDocument.createElement("iframe");
+  /**
+   * The panel: our frame page, session id in the hash. `pending`: the verdict's words, shown over the
+   * frame until it has painted (clearPending); only words, hidden from screen readers (the frame
+   * announces the verdict), letting every click through to the frame, where the decisions are.
+   */
+  showFrame(url: string, title: string, pending?: string): HTMLIFrameElement {
+    const doc = this.host.ownerDocument;
+    const frame = doc.createElement("iframe");
     frame.src = url;
     frame.title = title;
     frame.setAttribute("allow", "");
     this.root.append(frame);
     this.frame = frame;
+    if (pending) {
+      const words = doc.createElement("div");
+      words.className = "pending";
+      words.setAttribute("aria-hidden", "true");
+      words.textContent = pending;
+      this.root.append(words);
+      this.#pending = words;
+    }
     this.place();
     return frame;
+  }
+
+  /** The frame has rendered the panel, or is gone: the words shown meanwhile go. */
+  clearPending(): void {
+    this.#pending?.remove();
+    this.#pending = undefined;
   }
 
   /** The chip: a short read-only line, then it fades and goes. */

@@ -108,7 +108,14 @@ export function createPanelLinks(view: Window, signal: AbortSignal) {
       const link: Link = { frame, origin: new URL(url).origin, nonce, handlers, started: now, lastEcho: now, connected: false, tokens: [] };
       links.add(link);
       beat(link);
-      return () => void links.delete(link);
+      // The first beat carries the nonce the frame waits for: give it as soon as the frame has loaded, not
+      // at the next tick (the interval stays, so a page that stops the load event only slows this down).
+      const loaded = () => links.has(link) && beat(link);
+      frame.addEventListener("load", loaded, { signal });
+      return () => {
+        links.delete(link);
+        frame.removeEventListener("load", loaded);
+      };
     },
   };
 }

@@ -93,18 +93,36 @@ export class PanelSession {
     return this.#held;
   }
 
-  /** Registers the session with the background, then shows the frame in a verified host. Throws if either fails. */
+  /**
+   * Shows the verdict in a verified host and starts loading the frame while the background registers the
+   * session; the frame is given its nonce (the heartbeat) only once the session is registered. Throws if
+   * either fails (the host is then gone again).
+   */
   async open(): Promise<void> {
-    await send("panel-open", { session: this.id, nonce: this.#nonce, state: this.#state });
-    if (this.signal.aborted || this.#deps.lifetime.aborted) return;
-    const host = createPanelHost(this.control, this.#facts(), this.#deps.kinds);
+    const registered = send("panel-open", { session: this.id, nonce: this.#nonce, state: this.#state });
+    let host: PanelHost;
+    try {
+      host = createPanelHost(this.control, this.#facts(), this.#deps.kinds);
+    } catch (error) {
+      registered.catch(() => undefined);
+      throw error;
+    }
     this.#host = host;
     const url = `${browser.runtime.getURL(FRAME_PAGE)}#${this.id}`;
-    const frame = host.showFrame(url, "ShareCheck verdict");
-    this.#cleanSince = Date.now();
+    // The verdict's words at once, in the host, until the frame (where Proceed lives) has painted.
+    const frame = host.showFrame(url, "ShareCheck verdict", this.#pendingText());
     const signal = AbortSignal.any([this.signal, this.#deps.lifetime]);
     signal.addEventListener("abort", () => this.#stranded || host.remove(), { once: true });
     if (this.#held) frame.addEventListener("load", () => this.focus(), { signal });
+    try {
+      await registered;
+    } catch (error) {
+      host.remove();
+      this.#host = undefined;
+      throw error;
+    }
+    if (signal.aborted) return;
+    this.#cleanSince = Date.now();
     const unlink = this.#deps.links.link(frame, url, this.#nonce, {
       onLost: (why) => this.#lose(why),
       onDismiss: (decision) => this.#end(decision === "cancel" ? "cancelled" : "closed"),
@@ -138,6 +156,8 @@ export class PanelSession {
     if (this.signal.aborted) return;
     switch (event.type) {
       case "size":
+        // The frame has rendered: it speaks for itself now.
+        this.#host?.clearPending();
         this.#host?.setHeight(event.height);
         this.#check();
         return;
@@ -189,6 +209,12 @@ export class PanelSession {
     send("panel-close", { session: this.id }).catch(() => undefined);
     if (restoreFocus && this.control.isConnected) (this.control as HTMLElement).focus?.({ preventScroll: true });
     this.#deps.onEnd(this, how, loss);
+  }
+
+  /** What the host shows until the frame paints (the frame announces the verdict itself). */
+  #pendingText(): string {
+    if (this.#state.notice) return t("panel_interrupted");
+    return this.#state.verdict?.headline ?? t("chip_could_not_decide");
   }
 
   #facts() {
@@ -301,6 +327,7 @@ export class PanelSession {
     if (!host || this.#stranded || !this.#held) return;
     this.#stranded = true;
     host.frame?.remove();
+    host.clearPending();
     const notice = host.host.ownerDocument.createElement("div");
     notice.className = "chip";
     notice.setAttribute("role", "alert");

@@ -4,7 +4,8 @@ import { createDetector } from "../detect/detector.ts";
 
 vi.mock("./extension.ts", () => ({ browser: {} }));
 const { createDescriptionCache } = await import("./describe.ts");
-const { controlsInOrder, MAX_PER_BATCH, warmSlice } = await import("./prewarm.ts");
+const { controlsInOrder, MAX_PER_BATCH, startPrewarm, warmSlice } = await import("./prewarm.ts");
+const { createLifetime } = await import("./lifetime.ts");
 
 /** happy-dom has no layout: each element is placed by its data-top (px from the top of a 600 px viewport). */
 function layOut() {
@@ -44,5 +45,27 @@ describe("the idle pre-warm after load", () => {
     const next = controlsInOrder(document);
     expect(warmSlice(next, detector, createDescriptionCache(detector), () => undefined, -1)).toEqual({ done: false, reads: 0 });
     expect(warmSlice(next, detector, createDescriptionCache(detector), () => undefined, Infinity).done).toBe(true);
+  });
+});
+
+describe("the pre-warm as the clinician reaches a control", () => {
+  it("reads a pressed control once: the focus the press gives it is the same approach", () => {
+    document.body.innerHTML = `<form><label>Fax number <input value="(555) 010-2345"></label><button id="fax">Fax chart</button><button id="share">Share record</button></form>`;
+    const base = createDetector();
+    let reads = 0;
+    const detector = { ...base, readRecipient: (control: Element) => (reads++, base.readRecipient(control)) };
+    const asked: string[] = [];
+    const cache = { prewarm: (key: string) => void asked.push(key) } as unknown as Parameters<typeof startPrewarm>[2];
+    const lifetime = createLifetime(undefined, () => true);
+    startPrewarm(detector, document, cache, lifetime);
+    const fax = document.getElementById("fax")!;
+    fax.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
+    fax.dispatchEvent(new FocusEvent("focusin", { bubbles: true, composed: true }));
+    expect(reads).toBe(1);
+    expect(asked).toHaveLength(1);
+    // Focus reaching another control (the keyboard's Tab) is a new approach: read and asked.
+    document.getElementById("share")!.dispatchEvent(new FocusEvent("focusin", { bubbles: true, composed: true }));
+    expect(reads).toBe(2);
+    lifetime.end();
   });
 });

@@ -25,6 +25,8 @@ export const TOTAL_MS = 8;
  * document order, so what follows is further down (a control missed is read when the pointer reaches it).
  */
 const BELOW_IN_A_ROW = 64;
+/** A focus this soon after a press on the same control comes from that press. */
+const PRESS_MS = 1_000;
 /** What can be an action control without an adapter; the rest is found when the clinician reaches it. */
 export const CONTROL_QUERY = "button, a[href], input[type=submit], input[type=button], input[type=image], [role]";
 
@@ -99,10 +101,14 @@ export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCa
   const prewarm = (facts: ActionFacts) => cache.prewarm(facts.key, facts.request, facts.action.cues);
 
   // About to be activated: read it live and ask now.
+  let pressed: { control: Element; at: number } | undefined;
   const approaching = (event: Event) => {
     try {
       const field = event.type === "keydown" ? composerField(event) : null;
       const control = field ? composerSendControl(field, (el) => detector.classify(el)) : event.type === "keydown" ? null : detector.findActionControl(event);
+      // A press focuses what it presses: that focus is the same approach, already read (a second read would delay the click).
+      if (event.type === "focusin" && control && pressed?.control === control && performance.now() - pressed.at < PRESS_MS) return;
+      if (event.type === "pointerdown" && control) pressed = { control, at: performance.now() };
       const facts = control ? describeControl(detector, control) : undefined;
       if (facts) prewarm(facts);
     } catch {

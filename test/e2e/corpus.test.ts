@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusNegative, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
 import { after, before, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { escapeFromPanel, panelFrame, setMode, sleep, SETTLE_MS, type Evaluator, type Tab } from "./panel-driver.ts";
+import { decide, escapeFromPanel, hostInfo, locate, setMode, sleep, SETTLE_MS, type Tab } from "./panel-driver.ts";
 
 const THRESHOLDS = { detected: 95, recipient: 90, completesOnce: 100, falseAlarms: 0 };
 /** How long a detected action has to show its panel, and a look-alike is watched for one. */
@@ -50,64 +50,6 @@ interface NegativeResult {
 
 // ---------- runs in the page ----------
 
-/**
- * Finds the target (through same-origin frames, in an open shadow root), scrolls it into view, and (with
- * `focus`) focuses it; its centre in top-page coordinates. No inner named functions: the test runner's
- * transform would name them with a helper the page does not have.
- */
-function locateTarget({ target, focus }: { target: Target; focus: boolean }): { x: number; y: number } | null {
-  let doc: Document = document;
-  for (const selector of target.frames ?? []) {
-    const frame = doc.querySelector<HTMLIFrameElement>(selector);
-    if (!frame?.contentDocument) return null;
-    frame.scrollIntoView({ block: "center" });
-    doc = frame.contentDocument;
-  }
-  const root: ParentNode | null | undefined = target.shadowHost ? doc.querySelector(target.shadowHost)?.shadowRoot : doc;
-  const el = Array.from(root?.querySelectorAll<HTMLElement>(target.selector) ?? []).find((e) => !target.text || e.textContent?.trim() === target.text);
-  if (!el || el.getClientRects().length === 0) return null;
-  el.scrollIntoView({ block: "center" });
-  if (focus) el.focus();
-  let dx = 0;
-  let dy = 0;
-  doc = document;
-  for (const selector of target.frames ?? []) {
-    const frame = doc.querySelector<HTMLIFrameElement>(selector)!;
-    const box = frame.getBoundingClientRect();
-    dx += box.left + frame.clientLeft;
-    dy += box.top + frame.clientTop;
-    doc = frame.contentDocument!;
-  }
-  const r = el.getBoundingClientRect();
-  return { x: dx + r.left + r.width / 2, y: dy + r.top + r.height / 2 };
-}
-
-type Host = { outcome?: string; action?: string; recipient?: string; held?: string; left: number; top: number };
-/** The panel host in any document along the frame path (innermost first), with its box in top-page coordinates. */
-function findHost(frames: string[] | undefined): Host | null {
-  const docs: Array<{ doc: Document; dx: number; dy: number }> = [{ doc: document, dx: 0, dy: 0 }];
-  let doc: Document = document;
-  let dx = 0;
-  let dy = 0;
-  for (const selector of frames ?? []) {
-    const frame = doc.querySelector<HTMLIFrameElement>(selector);
-    if (!frame?.contentDocument) break;
-    const box = frame.getBoundingClientRect();
-    dx += box.left + frame.clientLeft;
-    dy += box.top + frame.clientTop;
-    doc = frame.contentDocument;
-    docs.unshift({ doc, dx, dy });
-  }
-  for (const at of docs) {
-    const host = at.doc.querySelector<HTMLElement>("sharecheck-verdict");
-    if (!host || !host.shadowRoot?.querySelector("iframe")) continue;
-    const r = host.getBoundingClientRect();
-    const { outcome, action, recipient, held } = host.dataset;
-    return { outcome, action, recipient, held, left: at.dx + r.left, top: at.dy + r.top };
-  }
-  return null;
-}
-
 /** Selects all of a field's content so typing replaces it. */
 function selectContent(target: Target): boolean {
   let doc: Document = document;
@@ -123,21 +65,21 @@ function selectContent(target: Target): boolean {
 
 // ---------- driving ----------
 
-async function locate(tab: CorpusTab, target: Target, focus = false) {
-  return waitUntil(() => tab.evaluate(locateTarget, { target, focus }), `${target.text ?? target.selector} on the page`, 8_000);
+async function find(tab: CorpusTab, target: Target, focus = false) {
+  return waitUntil(() => tab.evaluate(locate, { ...target, focus }), `${target.text ?? target.selector} on the page`, 8_000);
 }
 
 async function runSteps(tab: CorpusTab, steps: Step[] | undefined): Promise<void> {
   for (const step of steps ?? []) {
     if ("click" in step) {
-      const at = await locate(tab, step.click);
+      const at = await find(tab, step.click);
       await tab.mouse.click(at.x, at.y);
     } else if ("fill" in step) {
-      await locate(tab, step.fill, true);
+      await find(tab, step.fill, true);
       assert.ok(await tab.evaluate(selectContent, step.fill), `${step.fill.selector} to fill`);
       await tab.keyboard.type(step.text);
     } else if ("waitFor" in step) {
-      await locate(tab, step.waitFor);
+      await find(tab, step.waitFor);
     } else {
       await sleep(step.wait);
     }
@@ -145,7 +87,7 @@ async function runSteps(tab: CorpusTab, steps: Step[] | undefined): Promise<void
 }
 
 async function activate(tab: CorpusTab, target: Target, how: Activation = "click"): Promise<void> {
-  const at = await locate(tab, target, how !== "click");
+  const at = await find(tab, target, how !== "click");
   if (how === "click") return tab.mouse.click(at.x, at.y);
   if (how === "ctrl-enter") {
     await tab.keyboard.down("Control");
@@ -153,24 +95,6 @@ async function activate(tab: CorpusTab, target: Target, how: Activation = "click
     return tab.keyboard.up("Control");
   }
   return tab.keyboard.press(how === "enter" ? "Enter" : " ");
-}
-
-/** Clicks Proceed or Cancel in the panel's own frame, offset by the host's place (and the frame's 1px border). */
-async function decideIn(tab: CorpusTab, which: "proceed" | "cancel", frames: string[] | undefined): Promise<void> {
-  const panelDoc: Evaluator = await panelFrame(tab);
-  const name = which === "proceed" ? "Proceed" : "Cancel";
-  const button = await waitUntil(
-    () =>
-      panelDoc.evaluate((prefix: string) => {
-        const el = Array.from(document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim().startsWith(prefix));
-        // Proceed is disabled until the panel has been visible long enough (data-state "waiting").
-        const r = el && el.dataset.state !== "waiting" ? el.getBoundingClientRect() : undefined;
-        return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-      }, name),
-    `${name} in the panel`,
-  );
-  const box = await waitUntil(() => tab.evaluate(findHost, frames), "the panel");
-  await tab.mouse.click(box.left + 1 + button.x, box.top + 1 + button.y);
 }
 
 const digits = (s: string) => s.replace(/\D/g, "");
@@ -263,13 +187,13 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
           await runSteps(tab, action.before);
           await reset();
           await activate(tab, action.target, action.activate);
-          const host = await waitUntil(() => tab.evaluate(findHost, action.target.frames), "the panel", PANEL_WAIT_MS).catch(() => null);
+          const host = await waitUntil(() => tab.evaluate(hostInfo, action.target.frames ?? null), "the panel", PANEL_WAIT_MS).catch(() => null);
           if (!host) {
             result.note = `not held (${submissions().length} sent at once)`;
             return;
           }
           await sleep(SETTLE_MS);
-          const info = (await tab.evaluate(findHost, action.target.frames)) ?? host;
+          const info = (await tab.evaluate(hostInfo, action.target.frames ?? null)) ?? host;
           result.held = info.held === "true";
           result.kind = info.action;
           const kinds: string[] = Array.isArray(action.kind) ? action.kind : [action.kind];
@@ -292,7 +216,7 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
             result.recipientOk = check.ok;
             if (!check.ok) result.note += ` recipient: ${check.note} (got ${JSON.stringify(got ?? null)})`;
           }
-          await decideIn(tab, "proceed", action.target.frames);
+          await decide(tab, "proceed", action.target.frames ?? null);
           const arrived = await waitUntil(() => submissions().some((s) => s.kind === action.completes) || undefined, `the ${action.completes} POST`, 8_000).catch(() => false);
           await sleep(800);
           const sent = submissions();
@@ -308,7 +232,7 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
           await runSteps(tab, negative.before);
           await reset();
           await activate(tab, negative.target, negative.activate);
-          const host = await waitUntil(() => tab.evaluate(findHost, negative.target.frames), "no panel", QUIET_WATCH_MS).catch(() => null);
+          const host = await waitUntil(() => tab.evaluate(hostInfo, negative.target.frames ?? null), "no panel", QUIET_WATCH_MS).catch(() => null);
           if (host) {
             result.falseAlarm = true;
             result.note = `held as ${host.action}`;

@@ -21,8 +21,13 @@ export interface Tab extends Evaluator {
   close(): Promise<void>;
 }
 
-/** Where a control is: optionally inside a same-origin iframe and/or an open shadow root. */
-export type Target = { selector: string; text?: string; frame?: string; shadowHost?: string };
+/**
+ * Where a control is: optionally inside same-origin iframes (`frames`, outermost first, for frames inside
+ * frames; `frame` for one) and/or an open shadow root.
+ */
+export type Target = { selector: string; text?: string; frame?: string; frames?: string[]; shadowHost?: string };
+/** The same-origin frames a panel is in, outermost first: one frame's selector, a path of them, or null for the top document. */
+export type FramePath = string | readonly string[] | null;
 export type HostInfo = {
   outcome?: string;
   action?: string;
@@ -36,39 +41,51 @@ export type HostInfo = {
   bottom: number;
 };
 
-/** The centre of a control in top-page coordinates, scrolled into view (runs in the page). */
-export function locate(target: Target): { x: number; y: number } | null {
+/**
+ * The centre of a control in top-page coordinates, scrolled into view, and with `focus` focused (runs in the
+ * page; no inner named functions: the test runner's transform would name them with a helper the page lacks).
+ */
+export function locate(target: Target & { focus?: boolean }): { x: number; y: number } | null {
+  const path = target.frames ?? (target.frame ? [target.frame] : []);
   let doc: Document = document;
-  let dx = 0;
-  let dy = 0;
-  if (target.frame) {
-    const frame = document.querySelector<HTMLIFrameElement>(target.frame);
+  for (const selector of path) {
+    const frame = doc.querySelector<HTMLIFrameElement>(selector);
     if (!frame?.contentDocument) return null;
     frame.scrollIntoView({ block: "center" });
-    const box = frame.getBoundingClientRect();
-    dx = box.left + frame.clientLeft;
-    dy = box.top + frame.clientTop;
     doc = frame.contentDocument;
   }
   const root: ParentNode | null | undefined = target.shadowHost ? doc.querySelector(target.shadowHost)?.shadowRoot : doc;
   const el = Array.from(root?.querySelectorAll<HTMLElement>(target.selector) ?? []).find((e) => !target.text || e.textContent?.trim() === target.text);
   if (!el || el.getClientRects().length === 0) return null;
   el.scrollIntoView({ block: "center" });
+  if (target.focus) el.focus();
+  // The frames' places once everything has scrolled.
+  let dx = 0;
+  let dy = 0;
+  doc = document;
+  for (const selector of path) {
+    const frame = doc.querySelector<HTMLIFrameElement>(selector)!;
+    const box = frame.getBoundingClientRect();
+    dx += box.left + frame.clientLeft;
+    dy += box.top + frame.clientTop;
+    doc = frame.contentDocument!;
+  }
   const r = el.getBoundingClientRect();
   return { x: dx + r.left + r.width / 2, y: dy + r.top + r.height / 2 };
 }
 
-/** The panel host's contract attributes and box (top-page coordinates), in the top document or a same-origin iframe. */
-export function hostInfo(frameSelector: string | null): HostInfo | null {
+/** The panel host's contract attributes and box (top-page coordinates), in the top document or the innermost frame of `frames`. */
+export function hostInfo(frames: FramePath): HostInfo | null {
+  const path = frames === null ? [] : typeof frames === "string" ? [frames] : frames;
   let doc: Document = document;
   let dx = 0;
   let dy = 0;
-  if (frameSelector) {
-    const frame = document.querySelector<HTMLIFrameElement>(frameSelector);
+  for (const selector of path) {
+    const frame = doc.querySelector<HTMLIFrameElement>(selector);
     if (!frame?.contentDocument) return null;
     const box = frame.getBoundingClientRect();
-    dx = box.left + frame.clientLeft;
-    dy = box.top + frame.clientTop;
+    dx += box.left + frame.clientLeft;
+    dy += box.top + frame.clientTop;
     doc = frame.contentDocument;
   }
   // Our <sharecheck-verdict>, or the <div data-sharecheck-host> used when the page took that element name.
@@ -106,7 +123,7 @@ export async function clickControl(page: Tab, target: Target): Promise<void> {
 }
 
 /** Waits for the panel (with its frame) and for it to settle; checks data-outcome is a verdict outcome. */
-export async function panel(page: Tab, frame: string | null = null): Promise<HostInfo> {
+export async function panel(page: Tab, frame: FramePath = null): Promise<HostInfo> {
   await waitUntil(() => page.evaluate(hostInfo, frame), "the ShareCheck panel");
   await sleep(SETTLE_MS);
   const info = await waitUntil(() => page.evaluate(hostInfo, frame), "the ShareCheck panel to stay");
@@ -118,7 +135,7 @@ export async function panel(page: Tab, frame: string | null = null): Promise<Hos
  * Clicks Proceed or Cancel with the mouse (a trusted click, as the clinician's): the button's place is read
  * in the panel's own frame and offset by the host's box (and the frame's 1px border), both read just before.
  */
-export async function decide(page: Tab, which: "proceed" | "cancel", frame: string | null = null, { evenIfWaiting = false } = {}): Promise<void> {
+export async function decide(page: Tab, which: "proceed" | "cancel", frame: FramePath = null, { evenIfWaiting = false } = {}): Promise<void> {
   const panelDoc = await panelFrame(page);
   const name = which === "proceed" ? "Proceed" : "Cancel";
   const button = await waitUntil(
@@ -139,7 +156,7 @@ export async function decide(page: Tab, which: "proceed" | "cancel", frame: stri
 }
 
 /** Clicks a button in the panel's frame by its accessible name (aria-label, else text), with the mouse. */
-export async function pressInPanel(page: Tab, name: string, frame: string | null = null): Promise<void> {
+export async function pressInPanel(page: Tab, name: string, frame: FramePath = null): Promise<void> {
   const panelDoc = await panelFrame(page);
   const button = await waitUntil(
     () =>
