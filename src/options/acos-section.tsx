@@ -3,7 +3,7 @@ import { useId, useState } from "preact/hooks";
 import { ACO_PROGRAMS, type Aco, type AcoProgram } from "../core/schema.ts";
 import { t } from "../platform/i18n.ts";
 import type { UndoRecord } from "../settings/undo.ts";
-import { choicesOf, SelectField } from "../ui/fields.tsx";
+import { choicesOf, InputField, SelectField } from "../ui/fields.tsx";
 import { key } from "../ui/message-key.ts";
 import { ImportPanel } from "./import-panel.tsx";
 import { LockedNote } from "./locked-note.tsx";
@@ -59,14 +59,14 @@ export function AcosSection(props: Props) {
       {!locked && (
         <form class="sc-inline-form" onSubmit={add} aria-labelledby={`${id}-add`}>
           <h3 id={`${id}-add`}>{t("options_aco_add")}</h3>
-          <div class="sc-field">
-            <label for={`${id}-id`}>{t("options_aco_id")}</label>
-            <input id={`${id}-id`} type="text" value={draft.id} onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })} />
-          </div>
-          <div class="sc-field">
-            <label for={`${id}-name`}>{t("options_aco_new_name")}</label>
-            <input id={`${id}-name`} type="text" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-          </div>
+          <InputField id={`${id}-id`} label={t("options_aco_id")} type="text" value={draft.id} onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })} />
+          <InputField
+            id={`${id}-name`}
+            label={t("options_aco_new_name")}
+            type="text"
+            value={draft.name}
+            onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+          />
           <ProgramField id={`${id}-program`} value={draft.program} onChange={(program) => setDraft({ ...draft, program })} />
           <button type="submit" class="sc-button">
             {t("options_aco_add")}
@@ -105,19 +105,17 @@ function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: bool
     <div class="sc-aco" data-aco-id={aco.id}>
       <h3>{t("options_aco_heading", [aco.name, aco.id])}</h3>
       <div class="sc-grid">
-        <div class="sc-field">
-          <label for={`${id}-name`}>{t("options_aco_name")}</label>
-          <input
-            id={`${id}-name`}
-            type="text"
-            value={aco.name}
-            disabled={locked}
-            onChange={(e) => {
-              const name = e.currentTarget.value.trim();
-              if (name) onChange((a) => ({ ...a, name }));
-            }}
-          />
-        </div>
+        <InputField
+          id={`${id}-name`}
+          label={t("options_aco_name")}
+          type="text"
+          value={aco.name}
+          disabled={locked}
+          onChange={(e) => {
+            const name = e.currentTarget.value.trim();
+            if (name) onChange((a) => ({ ...a, name }));
+          }}
+        />
         <ProgramField id={`${id}-program`} value={aco.program ?? "other"} disabled={locked} onChange={(program) => onChange((a) => ({ ...a, program }))} />
       </div>
       <p class="sc-hint">{t("options_participants_summary", String(aco.participants.length))}</p>

@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from "preact/hooks";
 import { send } from "../messaging/send.ts";
 import { t } from "../platform/i18n.ts";
 import type { AuditEntry } from "../settings/schema.ts";
-import { CheckField } from "../ui/fields.tsx";
+import { CheckField, InputField } from "../ui/fields.tsx";
 import { key } from "../ui/message-key.ts";
 import { outcomeLabel } from "../ui/verdict-view.tsx";
 import { auditCsv } from "./audit-csv.ts";
@@ -45,22 +45,21 @@ export function AuditSection({ settings, isLocked, save, announce }: SectionProp
         disabled={locked}
         onChange={(enabled) => void save({ ...settings, audit: { ...settings.audit, enabled } })}
       />
-      <div class="sc-field sc-narrow">
-        <label for={`${id}-days`}>{t("audit_retention")}</label>
-        <input
-          id={`${id}-days`}
-          type="number"
-          min={1}
-          max={3650}
-          value={settings.audit.retentionDays}
-          disabled={locked}
-          onChange={(e) => {
-            const days = Math.round(Number(e.currentTarget.value));
-            if (days >= 1 && days <= 3650) void save({ ...settings, audit: { ...settings.audit, retentionDays: days } });
-            else announce(t("audit_retention_invalid"), "error");
-          }}
-        />
-      </div>
+      <InputField
+        id={`${id}-days`}
+        fieldClass="sc-narrow"
+        label={t("audit_retention")}
+        type="number"
+        min={1}
+        max={3650}
+        value={settings.audit.retentionDays}
+        disabled={locked}
+        onChange={(e) => {
+          const days = Math.round(Number(e.currentTarget.value));
+          if (days >= 1 && days <= 3650) void save({ ...settings, audit: { ...settings.audit, retentionDays: days } });
+          else announce(t("audit_retention_invalid"), "error");
+        }}
+      />
       {entries.length > 0 ? (
         <VirtualTable
           label={t("audit_entries")}

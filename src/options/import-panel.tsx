@@ -10,7 +10,7 @@ import { MAX_BYTES, readParticipantFile, type ImportProblem, type ParsedImport, 
 import { applyPlans, errorReport, previewPlans, type AcoPlan, type PlannedAco } from "../import/plan.ts";
 import { emptyCounts, type ImportMode, type PreviewCounts, type PreviewRow } from "../import/preview.ts";
 import { t } from "../platform/i18n.ts";
-import { CheckField, SelectField } from "../ui/fields.tsx";
+import { CheckField, InputField, SelectField } from "../ui/fields.tsx";
 import { acoChoices } from "./aco-choices.ts";
 import { download, today } from "./download.ts";
 import type { SectionProps } from "./options.tsx";
@@ -155,10 +155,14 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
       <p class="sc-hint" id={`${id}-hint`}>
         {t("import_hint")}
       </p>
-      <div class="sc-field">
-        <label for={`${id}-file`}>{t("import_choose")}</label>
-        <input id={`${id}-file`} type="file" accept=".csv,text/csv" aria-describedby={`${id}-hint`} onChange={(e) => void read(e.currentTarget)} />
-      </div>
+      <InputField
+        id={`${id}-file`}
+        label={t("import_choose")}
+        type="file"
+        accept=".csv,text/csv"
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => void read(e.currentTarget)}
+      />
       {problem && (
         <p role="alert" class="sc-error" data-testid="import-problem">
           {problem}
@@ -190,10 +194,7 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
           ) : (
             <fieldset class="sc-fieldset">
               <legend class="sc-legend">{t("import_pick_acos", String(groups.length))}</legend>
-              <div class="sc-field">
-                <label for={`${id}-filter`}>{t("import_filter_acos")}</label>
-                <input id={`${id}-filter`} type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
-              </div>
+              <InputField id={`${id}-filter`} label={t("import_filter_acos")} type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
               <p class="sc-actions">
                 <button type="button" class="sc-button sc-small" onClick={() => pick(shownGroups.map((g) => g.acoId), true)}>
                   {t(needle ? "import_select_shown" : "import_select_all", String(shownGroups.length))}

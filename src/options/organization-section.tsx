@@ -3,7 +3,7 @@ import { useId, useState } from "preact/hooks";
 import { DISCLOSER_ROLES, US_STATES } from "../core/schema.ts";
 import { cleanNpi, cleanTin } from "../import/identifiers.ts";
 import { t } from "../platform/i18n.ts";
-import { choicesOf, noChoice, SelectField } from "../ui/fields.tsx";
+import { choicesOf, InputField, noChoice, SelectField } from "../ui/fields.tsx";
 import { key } from "../ui/message-key.ts";
 import { LockedNote } from "./locked-note.tsx";
 import type { SectionProps } from "./options.tsx";
@@ -33,10 +33,14 @@ export function OrganizationSection({ settings, isLocked, save }: SectionProps) 
       <h2 id={`${id}-h`}>{t("options_org")}</h2>
       {locked && <LockedNote />}
       <div class="sc-grid">
-        <div class="sc-field">
-          <label for={`${id}-name`}>{t("options_org_name")}</label>
-          <input id={`${id}-name`} type="text" value={org.name} disabled={locked} onChange={(e) => void saveOrg({ name: e.currentTarget.value.trim() })} />
-        </div>
+        <InputField
+          id={`${id}-name`}
+          label={t("options_org_name")}
+          type="text"
+          value={org.name}
+          disabled={locked}
+          onChange={(e) => void saveOrg({ name: e.currentTarget.value.trim() })}
+        />
         <SelectField
           id={`${id}-role`}
           label={t("options_org_role")}
@@ -45,42 +49,19 @@ export function OrganizationSection({ settings, isLocked, save }: SectionProps) 
           disabled={locked}
           onChange={(role) => void saveOrg({ role })}
         />
-        <div class="sc-field">
-          <label for={`${id}-tin`}>{t("options_org_tin")}</label>
-          <input
-            id={`${id}-tin`}
+        {(["tin", "npi"] as const).map((field) => (
+          <InputField
+            key={field}
+            id={`${id}-${field}`}
+            label={t(field === "tin" ? "options_org_tin" : "options_org_npi")}
             type="text"
             inputMode="numeric"
-            value={org.tin ?? ""}
+            value={org[field] ?? ""}
             disabled={locked}
-            aria-invalid={errors.tin ? "true" : undefined}
-            aria-describedby={errors.tin ? `${id}-tin-error` : undefined}
-            onChange={(e) => identifier("tin", e.currentTarget.value)}
+            error={errors[field]}
+            onChange={(e) => identifier(field, e.currentTarget.value)}
           />
-          {errors.tin && (
-            <span id={`${id}-tin-error`} class="sc-error">
-              {errors.tin}
-            </span>
-          )}
-        </div>
-        <div class="sc-field">
-          <label for={`${id}-npi`}>{t("options_org_npi")}</label>
-          <input
-            id={`${id}-npi`}
-            type="text"
-            inputMode="numeric"
-            value={org.npi ?? ""}
-            disabled={locked}
-            aria-invalid={errors.npi ? "true" : undefined}
-            aria-describedby={errors.npi ? `${id}-npi-error` : undefined}
-            onChange={(e) => identifier("npi", e.currentTarget.value)}
-          />
-          {errors.npi && (
-            <span id={`${id}-npi-error`} class="sc-error">
-              {errors.npi}
-            </span>
-          )}
-        </div>
+        ))}
         <SelectField
           id={`${id}-state`}
           label={t("options_org_state")}

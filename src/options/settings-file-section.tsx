@@ -2,6 +2,7 @@
 import { useId, useState } from "preact/hooks";
 import { exportSettingsFile, readSettingsFile, type SettingsFileProblem } from "../import/settings-file.ts";
 import { t } from "../platform/i18n.ts";
+import { InputField } from "../ui/fields.tsx";
 import { download, today } from "./download.ts";
 import type { SectionProps } from "./options.tsx";
 
@@ -44,10 +45,7 @@ export function SettingsFileSection({ settings, save }: SectionProps) {
           {t("settings_file_export")}
         </button>
       </div>
-      <div class="sc-field">
-        <label for={`${id}-file`}>{t("settings_file_import")}</label>
-        <input id={`${id}-file`} type="file" accept=".json,application/json" onChange={(e) => void read(e.currentTarget)} />
-      </div>
+      <InputField id={`${id}-file`} label={t("settings_file_import")} type="file" accept=".json,application/json" onChange={(e) => void read(e.currentTarget)} />
       {problem && (
         <p role="alert" class="sc-error" data-testid="settings-file-problem">
           {problem}

@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from "preact/hooks";
 import { send } from "../messaging/send.ts";
 import { browser } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
+import { InputField } from "../ui/fields.tsx";
 import { LockedNote } from "./locked-note.tsx";
 import type { SectionProps } from "./options.tsx";
 import { siteLabel, sitePattern } from "./site-pattern.ts";
@@ -129,18 +130,17 @@ export function SitesSection({ settings, isLocked, save, announce, sitesNeedingG
         </ul>
       )}
       <form class="sc-inline-form" onSubmit={add} aria-label={t("sites_add")}>
-        <div class="sc-field">
-          <label for={`${id}-site`}>{t("sites_input")}</label>
-          <input
-            id={`${id}-site`}
-            type="text"
-            placeholder="https://ehr.example.org"
-            value={input}
-            aria-invalid={error ? "true" : undefined}
-            aria-describedby={error ? `${id}-err` : undefined}
-            onInput={(e) => setInput(e.currentTarget.value)}
-          />
-        </div>
+        <InputField
+          id={`${id}-site`}
+          label={t("sites_input")}
+          type="text"
+          placeholder="https://ehr.example.org"
+          value={input}
+          // The error is announced after the Add button (role=alert), so it is tied here by hand.
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={error ? `${id}-err` : undefined}
+          onInput={(e) => setInput(e.currentTarget.value)}
+        />
         <button type="submit" class="sc-button">
           {t("sites_add")}
         </button>

@@ -1,9 +1,9 @@
 /**
- * The form controls of the popup, the panel and the options page, each with its label: a select with its
- * choices, a checkbox, a group of checkboxes and a group of radio buttons. One markup for each, so every
+ * The form controls of the popup, the panel and the options page, each with its label: an input, a select with
+ * its choices, a checkbox, a group of checkboxes and a group of radio buttons. One markup for each, so every
  * control is labelled the same way and styled by the same classes (theme.css).
  */
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, InputHTMLAttributes } from "preact";
 import "./theme.css";
 
 /** One choice of a select or group: its value and what the user reads. */
@@ -17,6 +17,31 @@ export function choicesOf<V extends string>(values: readonly V[], text: (value: 
 /** A first, empty choice ("Not sure", "None"): the question left open. */
 export function noChoice(text: string): Choice<""> {
   return { value: "", text };
+}
+
+type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  id: string;
+  label: ComponentChildren;
+  /** Shown under the input and tied to it (aria-invalid, aria-describedby) while set. */
+  error?: string | undefined;
+  /** More classes for the field box ("sc-narrow"). */
+  fieldClass?: string;
+};
+
+/** A label and an input (text, number, search, file); the other props go to the input. */
+export function InputField({ id, label, error, fieldClass, ...input }: InputFieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div class={fieldClass ? `sc-field ${fieldClass}` : "sc-field"}>
+      <label for={id}>{label}</label>
+      <input {...input} id={id} aria-invalid={error ? "true" : input["aria-invalid"]} aria-describedby={error ? errorId : input["aria-describedby"]} />
+      {error && (
+        <span id={errorId} class="sc-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
 }
 
 type SelectFieldProps<V extends string> = {
