@@ -12,6 +12,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { pathToFileURL } from "node:url";
 import { type DisclosureRequestInput, type OrgProfileInput, OrgProfile, buildAcoIndex, evaluate } from "../../src/core/index.ts";
+import { npiWithCheckDigit } from "../support/npi.ts";
 
 /** A real collector for the heap figure: tsx does not pass --expose-gc, so ask V8 for it. */
 function collector(): () => void {
@@ -23,20 +24,8 @@ function collector(): () => void {
   };
 }
 
-function npi(nine: number): string {
-  const body = String(nine).padStart(9, "0");
-  for (let d = 0; d <= 9; d++) {
-    const full = `80840${body}${d}`;
-    let sum = 0;
-    for (let i = full.length - 1, double = false; i >= 0; i--, double = !double) {
-      let x = full.charCodeAt(i) - 48;
-      if (double) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-      sum += x;
-    }
-    if (sum % 10 === 0) return `${body}${d}`;
-  }
-  throw new Error("unreachable");
-}
+/** A valid NPI (check digit included) made from a 9-digit number. */
+const npi = (nine: number): string => npiWithCheckDigit(String(nine).padStart(9, "0"));
 
 function fax(n: number): string {
   return `(312) ${String(200 + Math.floor(n / 10000)).padStart(3, "0")}-${String(n % 10000).padStart(4, "0")}`;
