@@ -6,18 +6,12 @@
 // The panel is driven through panel-driver.ts: Proceed and Cancel are clicked with the mouse where the
 // panel's own frame says its buttons are.
 import assert from "node:assert/strict";
-import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
-import { anyHost, clickControl, decide, escapeFromPanel, hostInfo, openWatched, panel, setMode, sleep, type Tab } from "./panel-driver.ts";
-
-interface Browser {
-  newPage(url: string): Promise<Tab>;
-  /** Any extension page, to talk to the background as the options page would. */
-  extensionPage(): Promise<Tab>;
-}
+import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
+import { anyHost, clickControl, decide, escapeFromPanel, hostInfo, openWatched, panel, setMode, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 
 const activeText = (): string => (document.activeElement?.textContent ?? "").trim();
 
-function contentSuite(name: string, skip: string | false, launch: () => Promise<Browser & { close(): Promise<void> }>) {
+function contentSuite(name: string, skip: string | false, launch: () => Promise<PanelBrowser>) {
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
@@ -260,20 +254,4 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
   });
 }
 
-contentSuite("Chromium, the inline verdict", missingBrowser("chromium"), async () => {
-  const chrome: ChromiumSession = await launchChromium();
-  return {
-    newPage: async (url) => (await chrome.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await chrome.openPopup()) as unknown as Tab,
-    close: () => chrome.close(),
-  };
-});
-
-contentSuite("Firefox, the inline verdict", missingBrowser("firefox"), async () => {
-  const firefox: FirefoxSession = await launchFirefox();
-  return {
-    newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await firefox.openPopup()) as unknown as Tab,
-    close: () => firefox.close(),
-  };
-});
+for (const { name, skip, launch } of panelBrowsers()) contentSuite(`${name}, the inline verdict`, skip, launch);

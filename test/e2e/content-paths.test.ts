@@ -5,14 +5,9 @@
 // "Verifying…", one re-rendered as a fresh node every 700 ms (so while it is held), one inserted seconds after load, and a form
 // re-rendered on every keystroke. Mode confirm-all, so allowed actions are held too and each path is seen.
 import assert from "node:assert/strict";
-import { before, beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { clickControl, decide, openWatched, panel, released, setMode, sleep, type Tab } from "./panel-driver.ts";
+import { before, beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
+import { clickControl, decide, openWatched, panel, released, setMode, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 
-interface Browser {
-  newPage(url: string): Promise<Tab>;
-  extensionPage(): Promise<Tab>;
-  close(): Promise<void>;
-}
 type Keys = { down(key: string): Promise<void>; up(key: string): Promise<void>; press(key: string): Promise<void> };
 
 /** Focuses an element as a keyboard user's Tab would land on it (runs in the page). */
@@ -38,7 +33,7 @@ const clickDropped = (): boolean => {
   return press !== undefined && press.down !== press.up;
 };
 
-function pathsSuite(name: string, skip: string | false, launch: () => Promise<Browser>) {
+function pathsSuite(name: string, skip: string | false, launch: () => Promise<PanelBrowser>) {
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
@@ -160,20 +155,4 @@ function pathsSuite(name: string, skip: string | false, launch: () => Promise<Br
   });
 }
 
-pathsSuite("Chromium, activation paths and controls that change", missingBrowser("chromium"), async () => {
-  const chrome = await launchChromium();
-  return {
-    newPage: async (url) => (await chrome.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await chrome.openPopup()) as unknown as Tab,
-    close: () => chrome.close(),
-  };
-});
-
-pathsSuite("Firefox, activation paths and controls that change", missingBrowser("firefox"), async () => {
-  const firefox = await launchFirefox();
-  return {
-    newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await firefox.openPopup()) as unknown as Tab,
-    close: () => firefox.close(),
-  };
-});
+for (const { name, skip, launch } of panelBrowsers()) pathsSuite(`${name}, activation paths and controls that change`, skip, launch);

@@ -5,15 +5,8 @@
 // Every panel's data-outcome is checked to be a verdict outcome, data-held "true" while held and not after.
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { anyHost, clickControl, decide, escapeFromPanel, openWatched, panel, panelFrame, released, setMode, sleep, type Tab } from "./panel-driver.ts";
-
-interface Browser {
-  newPage(url: string): Promise<Tab>;
-  /** Any extension page, to talk to the background as the options page would. */
-  extensionPage(): Promise<Tab>;
-  close(): Promise<void>;
-}
+import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
+import { anyHost, clickControl, decide, escapeFromPanel, openWatched, panel, panelFrame, released, setMode, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 
 const dialogOpen = (id: string): boolean => (document.getElementById(id) as HTMLDialogElement | null)?.open === true;
 /** Chooses an option of a <select> as a user would (the page sees input and change). */
@@ -36,7 +29,7 @@ function countOpens(id: string): void {
 }
 const dialogOpens = (): number => (window as unknown as { dialogOpens: number }).dialogOpens;
 
-function shapesSuite(name: string, skip: string | false, launch: () => Promise<Browser>) {
+function shapesSuite(name: string, skip: string | false, launch: () => Promise<PanelBrowser>) {
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
@@ -181,20 +174,4 @@ function shapesSuite(name: string, skip: string | false, launch: () => Promise<B
   });
 }
 
-shapesSuite("Chromium, page shapes under the inline verdict", missingBrowser("chromium"), async () => {
-  const chrome = await launchChromium();
-  return {
-    newPage: async (url) => (await chrome.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await chrome.openPopup()) as unknown as Tab,
-    close: () => chrome.close(),
-  };
-});
-
-shapesSuite("Firefox, page shapes under the inline verdict", missingBrowser("firefox"), async () => {
-  const firefox = await launchFirefox();
-  return {
-    newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await firefox.openPopup()) as unknown as Tab,
-    close: () => firefox.close(),
-  };
-});
+for (const { name, skip, launch } of panelBrowsers()) shapesSuite(`${name}, page shapes under the inline verdict`, skip, launch);

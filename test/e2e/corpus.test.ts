@@ -7,8 +7,8 @@
 // or unrelated mention, and the verdict on screen must be the one its data names.
 import assert from "node:assert/strict";
 import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusNegative, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
-import { after, before, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { decide, escapeFromPanel, hostInfo, locate, setMode, sleep, SETTLE_MS, type Tab } from "./panel-driver.ts";
+import { after, before, describe, forSuite, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
+import { decide, escapeFromPanel, hostInfo, locate, setMode, sleep, SETTLE_MS, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 
 const THRESHOLDS = { detected: 95, recipient: 90, completesOnce: 100, falseAlarms: 0 };
 /** How long a detected action has to show its panel, and a look-alike is watched for one. */
@@ -19,12 +19,6 @@ interface CorpusTab extends Tab {
   goto(url: string): Promise<unknown>;
   keyboard: Tab["keyboard"];
 }
-interface Browser {
-  newPage(url: string): Promise<CorpusTab>;
-  extensionPage(): Promise<Tab>;
-  close(): Promise<void>;
-}
-
 type Recipient = Record<string, string | undefined>;
 interface ActionResult {
   entry: string;
@@ -114,7 +108,7 @@ function checkRecipient(action: CorpusAction, got: Recipient | undefined): { ok:
   return { ok: problems.length === 0, note: problems.join("; ") };
 }
 
-function corpusSuite(name: string, skip: string | false, launch: () => Promise<Browser>) {
+function corpusSuite(name: string, skip: string | false, launch: () => Promise<PanelBrowser<CorpusTab>>) {
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
@@ -301,20 +295,4 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<B
 const only = process.env.CORPUS_BROWSER;
 const skipUnless = (browser: "chromium" | "firefox") => (only && only !== browser ? `CORPUS_BROWSER=${only}` : missingBrowser(browser));
 
-corpusSuite("Chromium, the public page corpus", skipUnless("chromium"), async () => {
-  const chrome = await launchChromium();
-  return {
-    newPage: async (url) => (await chrome.newPage(url)) as unknown as CorpusTab,
-    extensionPage: async () => (await chrome.openPopup()) as unknown as Tab,
-    close: () => chrome.close(),
-  };
-});
-
-corpusSuite("Firefox, the public page corpus", skipUnless("firefox"), async () => {
-  const firefox = await launchFirefox();
-  return {
-    newPage: async (url) => (await firefox.newPage(url)) as unknown as CorpusTab,
-    extensionPage: async () => (await firefox.openPopup()) as unknown as Tab,
-    close: () => firefox.close(),
-  };
-});
+for (const { name, launch } of panelBrowsers<CorpusTab>()) corpusSuite(`${name}, the public page corpus`, skipUnless(name === "Chromium" ? "chromium" : "firefox"), launch);

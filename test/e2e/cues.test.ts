@@ -4,14 +4,8 @@
 // the set-aside kind (the kind only, none of the page's text). The popup's "Check this page" is covered in
 // popup-prefill.test.ts; cue reading over the whole corpus in corpus.test.ts.
 import assert from "node:assert/strict";
-import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { clickControl, decide, hostInfo, openWatched, panel, panelFrame, pressInPanel, sleep, type Tab } from "./panel-driver.ts";
-
-interface Browser {
-  newPage(url: string): Promise<Tab>;
-  extensionPage(): Promise<Tab>;
-  close(): Promise<void>;
-}
+import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
+import { clickControl, decide, hostInfo, openWatched, panel, panelFrame, pressInPanel, saveSettings, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 
 type Entry = { origin: string; action: string; outcome: string; rules: string[]; setAside?: string[] };
 
@@ -26,18 +20,7 @@ function auditEntries(page: Tab): Promise<Entry[]> {
   }, undefined);
 }
 
-/** Turns the optional audit log on or off, as the options page would. */
-async function setAudit(page: Tab, enabled: boolean): Promise<void> {
-  const saved = await page.evaluate(async (on: boolean) => {
-    const api = ((globalThis as unknown as { browser?: Api; chrome?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome)!;
-    const got = (await api.runtime.sendMessage({ type: "settings-get", payload: {} })) as { data: { settings: { audit: object } } };
-    const settings = { ...got.data.settings, audit: { ...got.data.settings.audit, enabled: on } };
-    return ((await api.runtime.sendMessage({ type: "settings-save", payload: { settings } })) as { ok: boolean }).ok;
-  }, enabled);
-  assert.equal(saved, true, `audit log ${enabled ? "on" : "off"}`);
-}
-
-function cuesSuite(name: string, skip: string | false, launch: () => Promise<Browser>) {
+function cuesSuite(name: string, skip: string | false, launch: () => Promise<PanelBrowser>) {
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
@@ -49,7 +32,7 @@ function cuesSuite(name: string, skip: string | false, launch: () => Promise<Bro
 
     test("a ticked psychotherapy note holds the referral; Not included re-checks, Proceed sends once, the log keeps the kind only", async () => {
       const extension = await browser().extensionPage();
-      await setAudit(extension, true);
+      await saveSettings(extension, { audit: { enabled: true } });
       const before = (await auditEntries(extension)).length;
       const page = await openWatched((url) => browser().newPage(url), `${demo().url}/cues/psychotherapy-referral`);
       await clickControl(page, { selector: "#referral button[type=submit]" });
@@ -86,27 +69,11 @@ function cuesSuite(name: string, skip: string | false, launch: () => Promise<Bro
       assert.equal(last.action, "referral");
       const logged = JSON.stringify(entries);
       assert.doesNotMatch(logged, /Okafor|14 Mar|Whitfield|Lakeside|Psychotherapy Note/i, "no text of the page in the log");
-      await setAudit(extension, false);
+      await saveSettings(extension, { audit: { enabled: false } });
       await extension.close();
       await page.close();
     });
   });
 }
 
-cuesSuite("Chromium, cues in the inline verdict", missingBrowser("chromium"), async () => {
-  const chrome = await launchChromium();
-  return {
-    newPage: async (url) => (await chrome.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await chrome.openPopup()) as unknown as Tab,
-    close: () => chrome.close(),
-  };
-});
-
-cuesSuite("Firefox, cues in the inline verdict", missingBrowser("firefox"), async () => {
-  const firefox = await launchFirefox();
-  return {
-    newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab,
-    extensionPage: async () => (await firefox.openPopup()) as unknown as Tab,
-    close: () => firefox.close(),
-  };
-});
+for (const { name, skip, launch } of panelBrowsers()) cuesSuite(`${name}, cues in the inline verdict`, skip, launch);

@@ -6,16 +6,11 @@
 // beside 45 CFR 164.506(c)(2)), inside the announced verdict, axe-clean, and Cancel sends nothing.
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
-import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { anyHost, clickControl, decide, openWatched, panel, panelFrame, sleep, type Evaluator, type Tab } from "./panel-driver.ts";
+import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
+import { anyHost, clickControl, decide, openWatched, panel, panelFrame, sleep, type Evaluator, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 
 const FAQ = "https://www.hhs.gov/hipaa/for-professionals/faq/may-health-care-providers-disclose-phi-in-value-based-care-arrangements/index.html";
 const PARTICIPANT = "ACO participant: Lakeside Cardiology Associates, PLLC in Riverbend Valley ACO (demo) (A9001) · Medicare Shared Savings Program";
-
-interface Browser {
-  newPage(url: string): Promise<Tab>;
-  close(): Promise<void>;
-}
 
 type AcoLines = {
   text: string;
@@ -54,7 +49,7 @@ function assertAcoLines(lines: AcoLines, matched: RegExp) {
   assert.equal(lines.links[1]?.[0], "45 CFR 164.506(c)(2)");
 }
 
-function acoSuite(name: string, skip: string | false, launch: () => Promise<Browser>) {
+function acoSuite(name: string, skip: string | false, launch: () => Promise<PanelBrowser>) {
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
@@ -103,12 +98,4 @@ function acoSuite(name: string, skip: string | false, launch: () => Promise<Brow
   });
 }
 
-acoSuite("Chromium, the inline panel inside an ACO", missingBrowser("chromium"), async () => {
-  const chrome = await launchChromium();
-  return { newPage: async (url) => (await chrome.newPage(url)) as unknown as Tab, close: () => chrome.close() };
-});
-
-acoSuite("Firefox, the inline panel inside an ACO", missingBrowser("firefox"), async () => {
-  const firefox = await launchFirefox();
-  return { newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab, close: () => firefox.close() };
-});
+for (const { name, skip, launch } of panelBrowsers()) acoSuite(`${name}, the inline panel inside an ACO`, skip, launch);

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { OUTCOMES } from "../../src/core/schema.ts";
-import { step, waitUntil } from "./harness/index.ts";
+import { launchChromium, launchFirefox, missingBrowser, step, waitUntil } from "./harness/index.ts";
 
 /** What both playwright-core and puppeteer-core pages and frames offer, as far as these tests use it. */
 export interface Evaluator {
@@ -19,6 +19,44 @@ export interface Tab extends Evaluator {
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
   frames(): Evaluator[];
   close(): Promise<void>;
+}
+
+/** One browser with the extension (the demo build), as the inline-verdict suites drive it. */
+export interface PanelBrowser<T extends Tab = Tab> {
+  newPage(url: string): Promise<T>;
+  /** Any extension page, to talk to the background as the options page would. */
+  extensionPage(): Promise<Tab>;
+  close(): Promise<void>;
+}
+
+/** Chromium and Firefox for a suite: the name its title starts with, why it is skipped (browser missing), its launch. */
+export function panelBrowsers<T extends Tab = Tab>(): Array<{ name: string; skip: string | false; launch: () => Promise<PanelBrowser<T>> }> {
+  return [
+    {
+      name: "Chromium",
+      skip: missingBrowser("chromium"),
+      launch: async () => {
+        const chrome = await launchChromium();
+        return {
+          newPage: async (url) => (await chrome.newPage(url)) as unknown as T,
+          extensionPage: async () => (await chrome.openPopup()) as unknown as Tab,
+          close: () => chrome.close(),
+        };
+      },
+    },
+    {
+      name: "Firefox",
+      skip: missingBrowser("firefox"),
+      launch: async () => {
+        const firefox = await launchFirefox();
+        return {
+          newPage: async (url) => (await firefox.newPage(url)) as unknown as T,
+          extensionPage: async () => (await firefox.openPopup()) as unknown as Tab,
+          close: () => firefox.close(),
+        };
+      },
+    },
+  ];
 }
 
 /**
@@ -207,20 +245,37 @@ export async function panelFrame(page: Tab): Promise<Evaluator> {
   }, "the panel's extension frame");
 }
 
-/** Switches the interception mode through the background's settings messages, from an extension page. */
-export async function setMode(extensionPage: () => Promise<Tab>, mode: string): Promise<void> {
-  const done = step(`setting the mode to ${mode}`);
-  const page = await extensionPage();
-  const saved = await page.evaluate(async (next: string) => {
+/**
+ * Saves settings through the background's settings messages, as the options page does, from an extension page:
+ * each field of `patch` replaces the stored one, an object field is merged into the stored object.
+ */
+export async function saveSettings(extensionPage: Tab, patch: Record<string, unknown>): Promise<void> {
+  const saved = await extensionPage.evaluate(async (changes: Record<string, unknown>) => {
     type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
     const g = globalThis as unknown as { browser?: Api; chrome?: Api };
     const api = (g.browser ?? g.chrome)!;
     const got = (await api.runtime.sendMessage({ type: "settings-get", payload: {} })) as { data: { settings: Record<string, unknown> } };
-    const reply = (await api.runtime.sendMessage({ type: "settings-save", payload: { settings: { ...got.data.settings, mode: next } } })) as { ok: boolean };
+    const settings = { ...got.data.settings };
+    for (const [field, value] of Object.entries(changes)) {
+      const stored = settings[field];
+      const nested = value !== null && typeof value === "object" && !Array.isArray(value) && stored !== null && typeof stored === "object";
+      settings[field] = nested ? { ...(stored as object), ...(value as object) } : value;
+    }
+    const reply = (await api.runtime.sendMessage({ type: "settings-save", payload: { settings } })) as { ok: boolean };
     return reply.ok;
-  }, mode);
-  await page.close();
-  assert.equal(saved, true, `mode ${mode} saved`);
+  }, patch);
+  assert.equal(saved, true, `settings saved: ${JSON.stringify(patch)}`);
+}
+
+/** Switches the interception mode, from an extension page opened for it. */
+export async function setMode(extensionPage: () => Promise<Tab>, mode: string): Promise<void> {
+  const done = step(`setting the mode to ${mode}`);
+  const page = await extensionPage();
+  try {
+    await saveSettings(page, { mode });
+  } finally {
+    await page.close();
+  }
   await sleep(300);
   done();
 }
