@@ -39,6 +39,9 @@ export function displayRecipient(r: RecipientText): string {
   return r.name ?? r.directAddress ?? r.fax ?? r.tin ?? r.npi ?? "";
 }
 
+/** A suggestion's identity across lists (also its list key): the same participant in the same first ACO. */
+const suggestionKey = (p: Suggestion): string => `${p.name}|${p.tin ?? ""}|${p.npi ?? ""}|${p.acos?.[0]?.acoId ?? ""}`;
+
 type Props = {
   recipient: RecipientText;
   onText: (text: string) => void;
@@ -74,14 +77,22 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
   }, [external]);
 
   const asked = useRef(0);
-  /** Shows the suggestions for `query`; `first` highlights the first one (ArrowDown on a closed list). */
+  /** The suggestion highlighted now, read when a newer answer replaces the list. */
+  const highlighted = useRef<Suggestion | undefined>(undefined);
+  highlighted.current = open && active >= 0 ? options[active] : undefined;
+  /**
+   * Shows the suggestions for `query`; `first` highlights the first one (ArrowDown on a closed list). An
+   * answer to an earlier keystroke can arrive after the clinician arrowed into the list: the suggestion they
+   * highlighted stays highlighted when the new list has it, so Enter picks what they saw.
+   */
   const refresh = (query: string, first = false) => {
     const ticket = ++asked.current;
     const show = (found: Suggestion[]) => {
       if (ticket !== asked.current) return; // a newer keystroke asked since
+      const kept = highlighted.current && suggestionKey(highlighted.current);
       setOptions(found);
       setOpen(found.length > 0);
-      setActive(first && found.length > 0 ? 0 : -1);
+      setActive(first && found.length > 0 ? 0 : kept ? found.findIndex((p) => suggestionKey(p) === kept) : -1);
     };
     const found = suggest && query.trim() ? suggest(query) : [];
     if (Array.isArray(found)) show(found);
@@ -159,7 +170,7 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
           options.map((p, i) => (
             // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox's input, which points at the option (aria-activedescendant)
             <li
-              key={`${p.name}|${p.tin ?? ""}|${p.npi ?? ""}|${p.acos?.[0]?.acoId ?? ""}`}
+              key={suggestionKey(p)}
               id={`${listId}-${i}`}
               // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (ARIA combobox pattern)
               role="option"
