@@ -12,17 +12,22 @@ import type { AcoMatch, AcoProgram, MatchedBy, OrgProfileInput, Participant, Rec
 export { normaliseName } from "./name-key.ts";
 export { npiKey, tinKey } from "./match-keys.ts";
 
-/** An ACO as the index's entries share it. */
+/**
+ * An ACO as the index knows it. The matching walk numbers the ACO entity `start` and its
+ * participants `start + 1` on, in list order; the next ACO starts after them.
+ */
 export interface IndexedAco {
   /** The ACO's position in the profile. */
   readonly position: number;
   readonly id: string;
   readonly name: string;
   readonly program: AcoProgram | undefined;
+  readonly start: number;
+  readonly participants: readonly Participant[];
 }
 
-/** One participant (or, in byAcoName, one ACO entity) as the index holds it. */
-export interface IndexEntry {
+/** One participant (or, in byAcoName, one ACO entity) found in the index. */
+interface IndexEntry {
   readonly aco: IndexedAco;
   /** The position in the matching walk: ACOs in profile order, participants in list order. */
   readonly order: number;
@@ -30,8 +35,11 @@ export interface IndexEntry {
   readonly participant: Participant | undefined;
 }
 
-/** Who has a key: one entry, or (when several ACOs have it) the first entry of each ACO, in profile order. */
-export type IndexSlot = IndexEntry | readonly IndexEntry[];
+/**
+ * Who has a key, by position in the walk: one, or (when several ACOs have it) the first of each ACO,
+ * in profile order. Numbers, not objects, so that indexing 50,000 participants allocates next to nothing.
+ */
+export type IndexSlot = number | readonly number[];
 
 /** What a key kind's table offers: a Map for names and addresses, an IdTable for numbers. */
 interface SlotTable<K> {
@@ -57,6 +65,8 @@ export interface AcoIndex {
   readonly byAcoName: SlotTable<string>;
   /** How many participants were indexed. */
   readonly participants: number;
+  /** The ACOs in profile order. */
+  readonly acos: readonly IndexedAco[];
 }
 
 /** The recipient fields matching reads; `type` absent is a participant (not an ACO entity). */
@@ -99,24 +109,39 @@ const MATCHED_BY: Readonly<Record<Kind, MatchedBy>> = {
 };
 
 /**
- * Adds an entry for a key. The index is built backwards (last ACO and participant first), so a
- * new entry always comes before what is there: it replaces its own ACO's entry and goes in front
- * of the others, which keeps the first hit at the head with one map operation per key.
+ * Adds `order` for a key. The index is built backwards (last ACO and participant first), so a
+ * new entry always comes before what is there: it replaces its own ACO's entry (one numbered
+ * below `acoEnd`) and goes in front of the others, which keeps the first hit at the head with one
+ * map operation per key.
  */
-function put<K>(table: SlotTable<K>, key: K, entry: IndexEntry): void {
+function put<K>(table: SlotTable<K>, key: K, order: number, acoEnd: number): void {
   const slot = table.get(key);
-  if (slot === undefined) table.set(key, entry);
-  else if (!isList(slot)) table.set(key, slot.aco === entry.aco ? entry : [entry, slot]);
-  else if (slot[0]!.aco === entry.aco) table.set(key, [entry, ...slot.slice(1)]);
-  else table.set(key, [entry, ...slot]);
+  if (slot === undefined) table.set(key, order);
+  else if (typeof slot === "number") table.set(key, slot < acoEnd ? order : [order, slot]);
+  else if (slot[0]! < acoEnd) table.set(key, [order, ...slot.slice(1)]);
+  else table.set(key, [order, ...slot]);
 }
 
-function isList(slot: IndexSlot): slot is readonly IndexEntry[] {
-  return Array.isArray(slot);
+/** The walk's entry at `order`. */
+function entryAt(index: AcoIndex, order: number): IndexEntry {
+  const acos = index.acos;
+  let low = 0;
+  let high = acos.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (acos[mid]!.start <= order) low = mid;
+    else high = mid - 1;
+  }
+  const aco = acos[low]!;
+  return { aco, order, participant: order === aco.start ? undefined : aco.participants[order - aco.start - 1] };
 }
 
-function head(slot: IndexSlot | undefined): IndexEntry | undefined {
-  return slot === undefined ? undefined : isList(slot) ? slot[0] : slot;
+function entriesOf(index: AcoIndex, slot: IndexSlot): IndexEntry[] {
+  return typeof slot === "number" ? [entryAt(index, slot)] : slot.map((order) => entryAt(index, order));
+}
+
+function head(slot: IndexSlot | undefined): number | undefined {
+  return slot === undefined || typeof slot === "number" ? slot : slot[0];
 }
 
 /**
@@ -139,33 +164,38 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
   const byName = new Map<string, IndexSlot>();
   const byAlias = new Map<string, IndexSlot>();
   const byAcoName = new Map<string, IndexSlot>();
-  let order = participants + profile.acos.length;
-  for (let a = profile.acos.length - 1; a >= 0; a--) {
-    const input = profile.acos[a]!;
-    const aco: IndexedAco = { position: a, id: input.id, name: input.name, program: input.program };
-    for (let i = input.participants.length - 1; i >= 0; i--) {
-      const p = input.participants[i]!;
-      const entry: IndexEntry = { aco, order: --order, participant: p };
+  const acos: IndexedAco[] = [];
+  let start = 0;
+  for (const [position, input] of profile.acos.entries()) {
+    acos.push({ position, id: input.id, name: input.name, program: input.program, start, participants: input.participants });
+    start += 1 + input.participants.length;
+  }
+  for (let a = acos.length - 1; a >= 0; a--) {
+    const aco = acos[a]!;
+    const end = aco.start + 1 + aco.participants.length;
+    for (let i = aco.participants.length - 1; i >= 0; i--) {
+      const p = aco.participants[i]!;
+      const order = aco.start + 1 + i;
       const npi = npiKey(p.npi);
-      if (npi !== undefined) put(byNpi, npi, entry);
+      if (npi !== undefined) put(byNpi, npi, order, end);
       const tin = tinKey(p.tin);
-      if (tin !== undefined) put(byTin, tin, entry);
+      if (tin !== undefined) put(byTin, tin, order, end);
       if (p.aliases) {
         for (const alias of p.aliases) {
           const k = aliasKey(alias);
-          if (k.kind === "address") put(byDirectAddress, k.address, entry);
-          else if (k.kind === "domain") put(byDirectDomain, k.domain, entry);
-          else if (k.kind === "phone") put(byFax, k.fax, entry);
-          else if (k.kind === "name") put(byAlias, k.name, entry);
+          if (k.kind === "address") put(byDirectAddress, k.address, order, end);
+          else if (k.kind === "domain") put(byDirectDomain, k.domain, order, end);
+          else if (k.kind === "phone") put(byFax, k.fax, order, end);
+          else if (k.kind === "name") put(byAlias, k.name, order, end);
         }
       }
       const name = normaliseName(p.name);
-      if (name) put(byName, name, entry);
+      if (name) put(byName, name, order, end);
     }
-    const acoName = normaliseName(input.name);
-    if (acoName) put(byAcoName, acoName, { aco, order: --order, participant: undefined });
+    const acoName = normaliseName(aco.name);
+    if (acoName) put(byAcoName, acoName, aco.start, end);
   }
-  return { byNpi, byTin, byDirectAddress, byDirectDomain, byFax, byName, byAlias, byAcoName, participants };
+  return { byNpi, byTin, byDirectAddress, byDirectDomain, byFax, byName, byAlias, byAcoName, participants, acos };
 }
 
 const indexes = new WeakMap<object, AcoIndex>();
@@ -243,13 +273,13 @@ function visitKeys(index: AcoIndex, r: MatchableRecipient, visit: (lookups: read
 }
 
 /** The first hit of one key: the earliest entry in the walk; at one participant, its name before its aliases. */
-function firstHit(lookups: readonly Lookup[]): { entry: IndexEntry; lookup: Lookup } | undefined {
-  let best: { entry: IndexEntry; lookup: Lookup } | undefined;
+function firstHit(index: AcoIndex, lookups: readonly Lookup[]): { entry: IndexEntry; lookup: Lookup } | undefined {
+  let best: { order: number; lookup: Lookup } | undefined;
   for (const lookup of lookups) {
-    const entry = head(lookup.slot);
-    if (entry && (best === undefined || entry.order < best.entry.order)) best = { entry, lookup };
+    const order = head(lookup.slot);
+    if (order !== undefined && (best === undefined || order < best.order)) best = { order, lookup };
   }
-  return best;
+  return best && { entry: entryAt(index, best.order), lookup: best.lookup };
 }
 
 function toMatch(entry: IndexEntry, kind: Kind): AcoMatch & { matchedBy: MatchedBy } {
@@ -272,7 +302,7 @@ export function matchRecipient(index: AcoIndex, recipient: MatchableRecipient): 
   if (recipient.inSameAco === false) return { match: undefined, invalidIdentifier };
   let match: RecipientMatch["match"];
   visitKeys(index, recipient, (lookups) => {
-    const hit = firstHit(lookups);
+    const hit = firstHit(index, lookups);
     if (hit) match = toMatch(hit.entry, hit.lookup.kind);
     return hit !== undefined;
   });
@@ -315,7 +345,7 @@ export function findAcoMemberships(index: AcoIndex, recipient: MatchableRecipien
     for (const lookup of lookups) {
       const slot = lookup.slot;
       if (slot === undefined) continue;
-      for (const entry of isList(slot) ? slot : [slot]) {
+      for (const entry of entriesOf(index, slot)) {
         if (found.has(entry.aco.position)) continue;
         const best = fresh.get(entry.aco.position);
         if (best === undefined || entry.order < best.entry.order) fresh.set(entry.aco.position, { entry, lookup });
