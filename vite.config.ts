@@ -48,7 +48,7 @@ function extensionAssets(): Plugin {
 function zodWithoutEval(): Plugin {
   const edits: Record<string, [RegExp, string]> = {
     // The JIT's compiler: never called under jitless.
-    "doc.js": [/const F = Function;[^]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/, 'throw new Error("zod JIT is not built into ShareCheck (jitless)");'],
+    "doc.js": [/const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/, 'throw new Error("zod JIT is not built into ShareCheck (jitless)");'],
     // The probe whether eval is allowed: it is not.
     "util.js": [/try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/, "return false;"],
   };

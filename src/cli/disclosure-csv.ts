@@ -3,7 +3,7 @@
  * request fields of rules-contract.md by their paths (`recipient.type`, `patient.part2Consent`,
  * ...). Cells become a request; zod then checks the values, so an error names the field.
  */
-import { parseCsv } from "../import/csv.ts";
+import { type CsvRecord, parseCsv } from "../import/csv.ts";
 
 /** Columns that hold true/false. */
 const BOOLEAN_COLUMNS = [
@@ -68,7 +68,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 export function readDisclosureCsv(text: string): DisclosureRow[] {
-  let records;
+  let records: CsvRecord[];
   try {
     records = parseCsv(text);
   } catch (error) {

@@ -123,8 +123,14 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       host.remove();
       problems.delete(control);
     };
-    const retry = () => (end(), void openPanel(control, facts, state, held));
-    const cancel = () => (end(), drop(control));
+    const retry = () => {
+      end();
+      void openPanel(control, facts, state, held);
+    };
+    const cancel = () => {
+      end();
+      drop(control);
+    };
     host.showProblem(t("panel_not_shown"), [{ label: t("panel_try_again"), run: retry }, { label: t("panel_cancel"), run: cancel }], AbortSignal.any([signal, done.signal]));
     problems.set(control, { retry, cancel });
   }

@@ -195,7 +195,14 @@ export class PanelHost {
     this.place();
     const fade = setTimeout(() => chip.classList.add("fading"), ms);
     const gone = setTimeout(() => this.remove(), ms + 700);
-    signal.addEventListener("abort", () => (clearTimeout(fade), clearTimeout(gone)), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(fade);
+        clearTimeout(gone);
+      },
+      { once: true },
+    );
   }
 
   /**

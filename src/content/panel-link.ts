@@ -99,7 +99,14 @@ export function createPanelLinks(view: Window, signal: AbortSignal) {
   const timer = setInterval(() => {
     for (const link of [...links]) beat(link);
   }, BEAT_MS);
-  signal.addEventListener("abort", () => (clearInterval(timer), links.clear()), { once: true });
+  signal.addEventListener(
+    "abort",
+    () => {
+      clearInterval(timer);
+      links.clear();
+    },
+    { once: true },
+  );
 
   return {
     /** Starts the heartbeat with a frame showing `url`; returns a function that stops it. */

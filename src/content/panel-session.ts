@@ -268,7 +268,14 @@ export class PanelSession {
       { capture: true, signal },
     );
     for (const el of topLayerOver(host.host, host.expected)) beneath.add(el);
-    signal.addEventListener("abort", () => (observer.disconnect(), cancelAnimationFrame(scheduled)), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        observer.disconnect();
+        cancelAnimationFrame(scheduled);
+      },
+      { once: true },
+    );
     every(CHECK_EVERY_MS, () => this.#check(), signal);
   }
 

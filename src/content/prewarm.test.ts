@@ -53,7 +53,11 @@ describe("the pre-warm as the clinician reaches a control", () => {
     document.body.innerHTML = `<form><label>Fax number <input value="(555) 010-2345"></label><button id="fax">Fax chart</button><button id="share">Share record</button></form>`;
     const base = createDetector();
     let reads = 0;
-    const detector = { ...base, readRecipient: (control: Element) => (reads++, base.readRecipient(control)) };
+    const detector = { ...base, readRecipient: (control: Element) => {
+        reads++;
+        return base.readRecipient(control);
+      },
+    };
     const asked: string[] = [];
     const cache = { prewarm: (key: string) => void asked.push(key) } as unknown as Parameters<typeof startPrewarm>[2];
     const lifetime = createLifetime(undefined, () => true);

@@ -51,7 +51,7 @@ function computeName(el: Element): string {
     if (fromRefs) return fromRefs;
   }
   const ariaLabel = attr(el, "aria-label");
-  if (ariaLabel && ariaLabel.trim()) return ariaLabel;
+  if (ariaLabel?.trim()) return ariaLabel;
 
   const tag = el.localName;
   if (tag === "input") return inputName(el as HTMLInputElement);
@@ -108,7 +108,7 @@ function labelledbyText(el: Element, ids: string): string {
     const ref = byIdInTree(el, id);
     if (!ref) continue;
     const label = attr(ref, "aria-label");
-    if (label && label.trim()) {
+    if (label?.trim()) {
       parts.push(label);
       continue;
     }
@@ -155,7 +155,7 @@ function appendElement(el: Element, budget: Budget, depth: number): void {
   const block = BLOCK_TAGS.has(tag);
   if (block) budget.text += " ";
   const ariaLabel = attr(el, "aria-label");
-  if (ariaLabel && ariaLabel.trim()) {
+  if (ariaLabel?.trim()) {
     budget.text += ` ${ariaLabel} `;
   } else if (tag === "img") {
     budget.text += ` ${attr(el, "alt") ?? ""} `;

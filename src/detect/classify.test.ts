@@ -44,7 +44,7 @@ describe("classifyControl", () => {
 
   it("ignores sentences and 10k-character labels", () => {
     expect(classifyControl(subject(`<button>Share ${"x ".repeat(5000)}</button>`))).toBeNull();
-    const long = "Share" + "\u200B".repeat(10_000);
+    const long = `Share${"\u200B".repeat(10_000)}`;
     expect(classifyControl(subject(`<button aria-label="${long}"></button>`))?.kind).toBe("share");
   });
 

@@ -52,7 +52,7 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
 
 /** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */
 function nameOf(value: string): string {
-  return cleanText(value.replace(/[<(\[]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|-]+$/, ""), 300);
+  return cleanText(value.replace(/[<([]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|-]+$/, ""), 300);
 }
 
 function digits(value: string | undefined, shape: RegExp): string | undefined {

@@ -86,7 +86,7 @@ export function groupTitle(node: Element): string {
     if (named) return named;
   }
   const first = node.firstElementChild;
-  if (first && first.matches(SECTION_TITLE_SELECTOR)) return cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
+  if (first?.matches(SECTION_TITLE_SELECTOR)) return cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
   return "";
 }
 

@@ -33,7 +33,7 @@ describe("readRecipient", () => {
 
   it("caps a 10k-character value to what DetectedRecipient allows", () => {
     document.body.innerHTML = '<form><label>Refer to <input id="to"></label><button id="send">Refer</button></form>';
-    (document.getElementById("to") as HTMLInputElement).value = "Dr. " + "Jones".repeat(2000);
+    (document.getElementById("to") as HTMLInputElement).value = `Dr. ${"Jones".repeat(2000)}`;
     const recipient = readRecipient(document.getElementById("send")!);
     expect(recipient?.text.length).toBeLessThanOrEqual(300);
     expect(DetectedRecipient.safeParse(recipient).success).toBe(true);

@@ -6,7 +6,6 @@
  * (recipient-values.ts), what a scope holds (recipient-entries.ts), the result (recipient-build.ts).
  */
 import type { DetectedRecipient } from "./action.ts";
-import { matchesAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
 import { attr, byIdInTree, isShadowRoot } from "./dom.ts";
 import { build } from "./recipient-build.ts";

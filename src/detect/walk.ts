@@ -16,7 +16,7 @@ export const WALK_LIMITS = {
 
 export interface WalkVisitor {
   /** Return false to skip the element's subtree (and its shadow root). */
-  element(el: Element): void | boolean;
+  element(el: Element): boolean | undefined;
   /** Called once per open shadow root met, before its content is walked. */
   shadowRoot?(root: ShadowRoot): void;
 }

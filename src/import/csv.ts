@@ -85,5 +85,5 @@ function quote(value: string): string {
 
 /** Writes rows as CSV with CRLF line ends (RFC 4180). */
 export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(quote).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(quote).join(",")).join("\r\n")}\r\n`;
 }

@@ -159,7 +159,7 @@ describe("readParticipantFile: files it refuses", () => {
 
   it("refuses a huge file by size before reading it, and by row count", () => {
     expect(readParticipantFile("name\nx\n", MAX_BYTES + 1)).toEqual({ ok: false, problem: { code: "too-large", bytes: MAX_BYTES + 1 } });
-    const many = "name\n" + "x\n".repeat(200_001);
+    const many = `name\n${"x\n".repeat(200_001)}`;
     expect(readParticipantFile(many)).toEqual({ ok: false, problem: { code: "too-many-rows" } });
   });
 

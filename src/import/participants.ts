@@ -11,7 +11,7 @@
  */
 import type { AcoProgram, Participant } from "../core/schema.ts";
 import { invalidAlias, splitAliases, uniqueAliases } from "./aliases.ts";
-import { CsvError, MAX_ROWS, parseCsv } from "./csv.ts";
+import { type CsvRecord, CsvError, MAX_ROWS, parseCsv } from "./csv.ts";
 import { cleanNpi, cleanTin } from "./identifiers.ts";
 
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -129,7 +129,7 @@ export function completeWith(a: Participant, b: Participant): Participant {
 export function readParticipantFile(text: string, byteLength = text.length): ImportResult {
   if (byteLength > MAX_BYTES) return { ok: false, problem: { code: "too-large", bytes: byteLength } };
   if (text.trim() === "" || text === "\uFEFF") return { ok: false, problem: { code: "empty" } };
-  let records;
+  let records: CsvRecord[];
   try {
     records = parseCsv(text, MAX_ROWS + 1);
   } catch (e) {

@@ -20,7 +20,7 @@ const IN_PROFILE: ReadonlySet<ManagedField> = new Set(["organization", "state", 
 
 /** Reads a field from a value that may not be Settings at all (stored data is untrusted until parsed). */
 export function getField(settings: unknown, field: ManagedField): unknown {
-  const container = IN_PROFILE.has(field) ? asRecord(settings)?.["profile"] : settings;
+  const container = IN_PROFILE.has(field) ? asRecord(settings)?.profile : settings;
   return asRecord(container)?.[field];
 }
 

@@ -5,7 +5,7 @@ import { SETTINGS_VERSION } from "./schema.ts";
 
 // A synthetic history: no released version needed a migration yet, so these exercise the mechanism.
 const synthetic: Record<number, Migration> = {
-  1: (v) => ({ ...v, renamed: v["old"], old: undefined }),
+  1: (v) => ({ ...v, renamed: v.old, old: undefined }),
   2: (v) => ({ ...v, added: true }),
 };
 
@@ -32,7 +32,7 @@ describe("migrate", () => {
 describe("repairSettings with migrations", () => {
   // A legacy v0 shape { org, acos } that a v0 -> v1 step would turn into today's settings.
   const fromV0: Record<number, Migration> = {
-    0: (v) => ({ profile: { organization: v["org"], acos: v["acos"] } }),
+    0: (v) => ({ profile: { organization: v.org, acos: v.acos } }),
   };
   const legacy = {
     version: 0,

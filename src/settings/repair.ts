@@ -26,7 +26,7 @@ export function repairSettings(
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return reset({ kind: "unreadable" });
 
   const record = raw as Record<string, unknown>;
-  const version = record["version"];
+  const version = record.version;
   let candidate: Record<string, unknown> = record;
   let changed = false;
   if (typeof version === "number" && Number.isInteger(version)) {
@@ -74,7 +74,7 @@ function salvage(candidate: Record<string, unknown>): RepairResult {
     }
   }
   if (kept === 0) return resetTo(settings, [{ kind: "unreadable" }]);
-  const userSet = UserSet.safeParse(candidate["userSet"]);
+  const userSet = UserSet.safeParse(candidate.userSet);
   if (userSet.success && userSet.data) settings.userSet = userSet.data;
   return resetTo(settings, [...(reset.length > 0 ? [{ kind: "fields-reset" as const, fields: reset }] : []), ...problems]);
 }

@@ -27,10 +27,10 @@ async function serve(): Promise<DemoServer> {
 async function holdEveryAction(chrome: ChromiumSession): Promise<void> {
   const page = await chrome.openPopup();
   const reply = await page.evaluate(async () => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<any> } } }).chrome.runtime;
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { settings: object } } | undefined> } } }).chrome.runtime;
     const current = await runtime.sendMessage({ type: "settings-get", payload: {} });
     if (!current?.ok) return current;
-    return runtime.sendMessage({ type: "settings-save", payload: { settings: { ...current.data.settings, mode: "confirm-all" } } });
+    return runtime.sendMessage({ type: "settings-save", payload: { settings: { ...current.data?.settings, mode: "confirm-all" } } });
   });
   if (!reply?.ok) console.warn(`  (could not switch the demo to confirm-all: ${JSON.stringify(reply)})`);
   await page.close();
@@ -53,7 +53,9 @@ async function verdictShot(page: Page, url: string, button: string, name: string
   await frame.waitForSelector('[data-decision="proceed"][data-state="ready"]', { timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(300); // animations end
   // Focus went to the first field of the panel and scrolled it; show the verdict from its top instead.
-  await frame.evaluate(() => document.querySelectorAll("*").forEach((el) => el.scrollTop > 0 && el.scrollTo(0, 0))).catch(() => undefined);
+  await frame.evaluate(() => {
+    for (const el of document.querySelectorAll("*")) if (el.scrollTop > 0) el.scrollTo(0, 0);
+  }).catch(() => undefined);
   await shot(name);
 }
 

@@ -55,7 +55,7 @@ async function bundledPageScript(): Promise<string> {
     build: { write: false, minify: true, lib: { entry: new URL("./content-page.ts", import.meta.url).pathname, formats: ["iife"], name: "ContentBench" } },
   });
   const chunk = (Array.isArray(output) ? output : [output]).flatMap((b) => ("output" in b ? b.output : [])).find((o) => o.type === "chunk");
-  if (!chunk || chunk.type !== "chunk") throw new Error("could not bundle content-page.ts");
+  if (chunk?.type !== "chunk") throw new Error("could not bundle content-page.ts");
   return chunk.code;
 }
 

@@ -42,7 +42,7 @@ async function inChromium(): Promise<DetectBenchResult | string> {
   });
   const bundles = Array.isArray(output) ? output : [output];
   const chunk = bundles.flatMap((b) => ("output" in b ? b.output : [])).find((o) => o.type === "chunk");
-  if (!chunk || chunk.type !== "chunk") return "skipped: bundling failed";
+  if (chunk?.type !== "chunk") return "skipped: bundling failed";
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   try {

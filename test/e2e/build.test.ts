@@ -7,6 +7,7 @@ import { MANAGED_FIELDS } from "../../src/settings/schema.ts";
 import { CONTENT_FRAME_PAGE, CONTENT_SCRIPT_FILE, DEMO_HOSTS, GECKO_ID, MANAGED_SCHEMA_FILE, TARGETS } from "../../src/tools/manifest.ts";
 import { ROOT, test } from "./harness/index.ts";
 
+// biome-ignore lint/suspicious/noExplicitAny: built manifests are read field by field, each assertion checks what it reads
 type Json = Record<string, any>;
 const dir = (target: string): string => join(ROOT, "dist", target);
 const manifest = (target: string): Json => JSON.parse(readFileSync(join(dir(target), "manifest.json"), "utf8"));

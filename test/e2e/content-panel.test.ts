@@ -7,7 +7,7 @@
 // panel's own frame says its buttons are.
 import assert from "node:assert/strict";
 import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { anyHost, clickControl, decide, escapeFromPanel, hostInfo, openWatched, panel, setMode, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
+import { anyHost, clickControl, decide, escapeFromPanel, hostInfo, openWatched, panel, setMode, sleep, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 
 const activeText = (): string => (document.activeElement?.textContent ?? "").trim();
 

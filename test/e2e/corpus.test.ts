@@ -6,7 +6,7 @@
 // was built on (read back from the background) must be exactly the page's: every cue found, none from a negated
 // or unrelated mention, and the verdict on screen must be the one its data names.
 import assert from "node:assert/strict";
-import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusNegative, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
+import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
 import { after, before, describe, forSuite, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
 import { decide, escapeFromPanel, hostInfo, locate, setMode, sleep, SETTLE_MS, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
 

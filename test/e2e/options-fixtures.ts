@@ -23,7 +23,7 @@ export const makeTin = (n: number) => String(100_000_000 + (n % 800_000_000));
 export function plainCsv(count: number, start = 0): string {
   const lines = ["name,tin,npi"];
   for (let i = start; i < start + count; i++) lines.push(`"Clinic ${i}, PC",${makeTin(i)},${makeNpi(i)}`);
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }
 
 /** A CMS Shared Savings Program "ACO Participants" file: every ACO in the program, one row per participant. */
@@ -31,5 +31,5 @@ export function msspCsv(acos: number, perAco: number): string {
   const lines = ["ACO_ID,ACO_Name,Par_LBN"];
   for (let a = 0; a < acos; a++)
     for (let p = 0; p < perAco; p++) lines.push(`A${String(1000 + a)},"ACO ${a} Partners, LLC",Practice ${a}-${p} LLC`);
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

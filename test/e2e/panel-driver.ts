@@ -128,7 +128,7 @@ export function hostInfo(frames: FramePath): HostInfo | null {
   }
   // Our <sharecheck-verdict>, or the <div data-sharecheck-host> used when the page took that element name.
   const host = doc.querySelector<HTMLElement>("sharecheck-verdict, [data-sharecheck-host]");
-  if (!host || !host.shadowRoot?.querySelector("iframe")) return null;
+  if (!host?.shadowRoot?.querySelector("iframe")) return null;
   const r = host.getBoundingClientRect();
   const { outcome, action, recipient, held } = host.dataset;
   const dialog = host.closest("dialog[open]")?.id;

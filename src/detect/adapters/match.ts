@@ -104,7 +104,7 @@ export function queryAny(tree: ParentNode & Node, selectors: readonly string[], 
   const list = joined(selectors, tree);
   for (const selector of list !== null ? [list] : selectors) {
     try {
-      tree.querySelectorAll(selector).forEach((el) => into.add(el));
+      for (const el of tree.querySelectorAll(selector)) into.add(el);
     } catch {
       // Invalid selector from configuration.
     }

@@ -63,7 +63,9 @@ async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Pro
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: WebDriver BiDi payloads differ per event; each listener reads its own fields
 type BidiEvents = { on(event: string, listener: (params: any) => void): void };
+// biome-ignore lint/suspicious/noExplicitAny: as above, per command
 type BidiCommands = { send(method: string, params: object): Promise<{ result: any }> };
 
 /**
