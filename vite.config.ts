@@ -48,7 +48,10 @@ function extensionAssets(): Plugin {
 function zodWithoutEval(): Plugin {
   const edits: Record<string, [RegExp, string]> = {
     // The JIT's compiler: never called under jitless.
-    "doc.js": [/const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/, 'throw new Error("zod JIT is not built into ShareCheck (jitless)");'],
+    "doc.js": [
+      /const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/,
+      'throw new Error("zod JIT is not built into ShareCheck (jitless)");',
+    ],
     // The probe whether eval is allowed: it is not.
     "util.js": [/try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/, "return false;"],
   };
@@ -76,7 +79,12 @@ export default defineConfig(({ mode }) => {
         outDir,
         emptyOutDir: false,
         target: "es2022",
-        lib: { entry: join(root, "src/content/index.ts"), formats: ["iife" as const], name: "sharecheck", fileName: () => CONTENT_SCRIPT_FILE },
+        lib: {
+          entry: join(root, "src/content/index.ts"),
+          formats: ["iife" as const],
+          name: "sharecheck",
+          fileName: () => CONTENT_SCRIPT_FILE,
+        },
         rolldownOptions: { output: { codeSplitting: false } },
       },
     };
@@ -87,7 +95,12 @@ export default defineConfig(({ mode }) => {
   const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
   return {
     ...common,
-    plugins: [preact(), zodWithoutEval(), crx({ manifest: browserManifest(source, browser) as unknown as ManifestV3Export, browser }), extensionAssets()],
+    plugins: [
+      preact(),
+      zodWithoutEval(),
+      crx({ manifest: browserManifest(source, browser) as unknown as ManifestV3Export, browser }),
+      extensionAssets(),
+    ],
     build: {
       outDir,
       emptyOutDir: true,

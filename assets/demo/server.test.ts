@@ -19,9 +19,18 @@ describe("demo portal server", () => {
 
   it("counts each form submission and answers with a Sent page, until reset", async () => {
     await fetch(`${demo.url}/__test/reset`, { method: "POST" });
-    const sent = await fetch(`${demo.url}/api/referrals`, { method: "POST", body: new URLSearchParams([["referTo", "1234567893"], ["attach", "a"], ["attach", "b"]]) });
+    const sent = await fetch(`${demo.url}/api/referrals`, {
+      method: "POST",
+      body: new URLSearchParams([
+        ["referTo", "1234567893"],
+        ["attach", "a"],
+        ["attach", "b"],
+      ]),
+    });
     expect(await sent.text()).toContain('data-demo-sent="referrals"');
-    const { submissions } = (await (await fetch(`${demo.url}/__test/submissions`)).json()) as { submissions: { kind: string; fields: unknown }[] };
+    const { submissions } = (await (await fetch(`${demo.url}/__test/submissions`)).json()) as {
+      submissions: { kind: string; fields: unknown }[];
+    };
     expect(submissions).toHaveLength(1);
     expect(submissions[0]).toMatchObject({ kind: "referrals", fields: { referTo: "1234567893", attach: ["a", "b"] } });
     expect(demo.submissions()).toEqual(submissions);
@@ -38,7 +47,16 @@ describe("demo portal server", () => {
   });
 
   it("serves nothing outside its pages and static files", async () => {
-    for (const path of ["/../server.ts", "/static/../server.ts", "/%2e%2e/package.json", "/layout", "/static/nope.js", "/cues/../server", "/cues/nope", "/cues/"]) {
+    for (const path of [
+      "/../server.ts",
+      "/static/../server.ts",
+      "/%2e%2e/package.json",
+      "/layout",
+      "/static/nope.js",
+      "/cues/../server",
+      "/cues/nope",
+      "/cues/",
+    ]) {
       const response = await fetch(`${demo.url}${path}`);
       expect(response.status, path).toBe(404);
     }

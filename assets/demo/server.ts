@@ -53,8 +53,7 @@ interface PageMeta {
   about: string;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function pageMeta(name: string, source: string): PageMeta {
   const match = /^<!--\s*page:\s*(\d+)\s*\|\s*([^|]+?)\s*\|\s*(.+?)\s*-->/.exec(source);

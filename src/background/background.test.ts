@@ -18,7 +18,10 @@ beforeAll(installI18n);
 const ID = "sharecheck-id";
 const popup: Runtime.MessageSender = { id: ID, url: `chrome-extension://${ID}/src/popup/index.html` };
 /** Our panel frame inside a page's tab. */
-const panelFrame = (tabId: number): Runtime.MessageSender => ({ ...contentScript(tabId), url: `chrome-extension://${ID}/src/content/frame/index.html#abc` });
+const panelFrame = (tabId: number): Runtime.MessageSender => ({
+  ...contentScript(tabId),
+  url: `chrome-extension://${ID}/src/content/frame/index.html#abc`,
+});
 const options: Runtime.MessageSender = { id: ID, url: `chrome-extension://${ID}/src/options/index.html` };
 function contentScript(tabId: number, url = "https://ehr.example.org/chart/123?mrn=555", frameId = 0): Runtime.MessageSender {
   return { id: ID, url, frameId, tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false } };
@@ -156,20 +159,38 @@ describe("the panel's ACO fact", () => {
       ...defaultSettings().profile,
       organization: { name: "Riverbend Health", role: "provider" },
       acos: [
-        { id: "A1", name: "Valley ACO", program: "mssp", participants: [{ name: "Lakeside Cardiology, PLLC", aliases: ["@direct.lakeside.example", "(555) 010-2345"] }] },
+        {
+          id: "A1",
+          name: "Valley ACO",
+          program: "mssp",
+          participants: [{ name: "Lakeside Cardiology, PLLC", aliases: ["@direct.lakeside.example", "(555) 010-2345"] }],
+        },
         { id: "B2", name: "Prairie ACO", participants: [{ name: "LAKESIDE CARDIOLOGY PLLC", aliases: ["@direct.lakeside.example"] }] },
       ],
     },
   };
-  const direct: DetectedAction = { kind: "direct", label: "Send via Direct", origin: "https://ehr.example.org", recipient: { text: "referrals@direct.lakeside.example" } };
-  const request = { purpose: "treatment", recipient: { type: "provider", name: "referrals@direct.lakeside.example", directAddress: "referrals@direct.lakeside.example" }, information: ["general"] } as const;
+  const direct: DetectedAction = {
+    kind: "direct",
+    label: "Send via Direct",
+    origin: "https://ehr.example.org",
+    recipient: { text: "referrals@direct.lakeside.example" },
+  };
+  const request = {
+    purpose: "treatment",
+    recipient: { type: "provider", name: "referrals@direct.lakeside.example", directAddress: "referrals@direct.lakeside.example" },
+    information: ["general"],
+  } as const;
 
   /** Opens a panel session as the content script does, then connects its frame and returns the state the frame is sent. */
   async function frameState(state: Record<string, unknown>) {
     const { bg, call } = setup({ stored: inAcos });
     const session = "abcdefghijklmnop1234";
     const nonce = "nonce-nonce-nonce-nonce";
-    await call("panel-open", { session, nonce, state: { action: direct, request, held: true, ...state } }, contentScript(6, "https://ehr.example.org/direct", 2));
+    await call(
+      "panel-open",
+      { session, nonce, state: { action: direct, request, held: true, ...state } },
+      contentScript(6, "https://ehr.example.org/direct", 2),
+    );
     const posted: unknown[] = [];
     const listeners: ((m: unknown) => void)[] = [];
     const port = {
@@ -191,8 +212,19 @@ describe("the panel's ACO fact", () => {
     const state = await frameState({ verdict });
     expect(state.aco).toEqual({
       memberships: [
-        { acoId: "A1", acoName: "Valley ACO", program: "mssp", participant: "Lakeside Cardiology, PLLC", key: { by: "direct-domain", value: "direct.lakeside.example" } },
-        { acoId: "B2", acoName: "Prairie ACO", participant: "LAKESIDE CARDIOLOGY PLLC", key: { by: "direct-domain", value: "direct.lakeside.example" } },
+        {
+          acoId: "A1",
+          acoName: "Valley ACO",
+          program: "mssp",
+          participant: "Lakeside Cardiology, PLLC",
+          key: { by: "direct-domain", value: "direct.lakeside.example" },
+        },
+        {
+          acoId: "B2",
+          acoName: "Prairie ACO",
+          participant: "LAKESIDE CARDIOLOGY PLLC",
+          key: { by: "direct-domain", value: "direct.lakeside.example" },
+        },
       ],
     });
   });
@@ -206,8 +238,20 @@ describe("the panel's ACO fact", () => {
 
   it("answers the panel's re-asks with the fact as well", async () => {
     const { call } = setup({ stored: inAcos });
-    const { aco } = await call("verdict", { request: { ...request, recipient: { type: "provider", fax: "555.010.2345" } }, action: direct }, panelFrame(6));
-    expect(aco?.memberships).toEqual([{ acoId: "A1", acoName: "Valley ACO", program: "mssp", participant: "Lakeside Cardiology, PLLC", key: { by: "fax", value: "555-010-2345" } }]);
+    const { aco } = await call(
+      "verdict",
+      { request: { ...request, recipient: { type: "provider", fax: "555.010.2345" } }, action: direct },
+      panelFrame(6),
+    );
+    expect(aco?.memberships).toEqual([
+      {
+        acoId: "A1",
+        acoName: "Valley ACO",
+        program: "mssp",
+        participant: "Lakeside Cardiology, PLLC",
+        key: { by: "fax", value: "555-010-2345" },
+      },
+    ]);
   });
 });
 
@@ -239,9 +283,14 @@ describe("last action per tab", () => {
 
   it("keeps the kinds of the action's cues, not the text the page showed", async () => {
     const { fake, call } = setup();
-    const cued: DetectedAction = { ...referral, cues: [{ kind: "psychotherapy-notes", source: "attached", text: "Psychotherapy note (14 Mar)" }] };
+    const cued: DetectedAction = {
+      ...referral,
+      cues: [{ kind: "psychotherapy-notes", source: "attached", text: "Psychotherapy note (14 Mar)" }],
+    };
     await call("action-detected", { action: cued }, contentScript(3));
-    expect((await call("last-action", { tabId: 3 }, popup)).last).toEqual({ action: { ...referral, cues: [{ kind: "psychotherapy-notes", source: "attached" }] } });
+    expect((await call("last-action", { tabId: 3 }, popup)).last).toEqual({
+      action: { ...referral, cues: [{ kind: "psychotherapy-notes", source: "attached" }] },
+    });
     expect(JSON.stringify([...fake.session!.data.values()])).not.toMatch(/14 Mar/);
   });
 
@@ -290,7 +339,9 @@ describe("settings", () => {
     expect(view.settings.profile.state).toBe("TX");
     expect(await call("content-config", {}, contentScript(1))).toEqual({ mode: "confirm-all" });
 
-    const saved = await call("settings-save", { settings: { ...view.settings, mode: "off", profile: { ...view.settings.profile, state: "CA" } } });
+    const saved = await call("settings-save", {
+      settings: { ...view.settings, mode: "off", profile: { ...view.settings.profile, state: "CA" } },
+    });
     expect(saved.settings.mode).toBe("confirm-all");
     expect(saved.settings.profile.state).toBe("CA");
   });
@@ -350,7 +401,10 @@ describe("site registration", () => {
   });
 
   it("re-registers when the sites change and unregisters when nothing is left", async () => {
-    const { fake, call } = setup({ granted: ["https://ehr.example.org/*"], stored: { ...defaultSettings(), sites: ["https://ehr.example.org/*"] } });
+    const { fake, call } = setup({
+      granted: ["https://ehr.example.org/*"],
+      stored: { ...defaultSettings(), sites: ["https://ehr.example.org/*"] },
+    });
     await call("sites-sync", {});
     expect(fake.state.registered).toHaveLength(1);
     const view = await call("settings-get", {});
@@ -360,7 +414,10 @@ describe("site registration", () => {
   });
 
   it("serialises concurrent syncs instead of failing on a duplicate id", async () => {
-    const { fake, call } = setup({ granted: ["https://ehr.example.org/*"], stored: { ...defaultSettings(), sites: ["https://ehr.example.org/*"] } });
+    const { fake, call } = setup({
+      granted: ["https://ehr.example.org/*"],
+      stored: { ...defaultSettings(), sites: ["https://ehr.example.org/*"] },
+    });
     await Promise.all([call("sites-sync", {}), call("sites-sync", {}), call("sites-sync", {})]);
     expect(fake.state.registered).toHaveLength(1);
   });

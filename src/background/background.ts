@@ -110,10 +110,11 @@ export function createBackground(api: BackgroundApi, core: Core) {
   };
 
   /** For events with no one to tell: a failed registration is retried on the next change or startup. */
-  const syncSites = (): Promise<void> => sites.sync().then(
-    () => undefined,
-    (error: unknown) => console.warn("ShareCheck: could not register content scripts", error),
-  );
+  const syncSites = (): Promise<void> =>
+    sites.sync().then(
+      () => undefined,
+      (error: unknown) => console.warn("ShareCheck: could not register content scripts", error),
+    );
 
   return {
     handlers,

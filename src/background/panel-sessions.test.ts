@@ -74,7 +74,11 @@ async function say(port: Port, message: unknown) {
   await settle();
 }
 const resumeOf = (port: Port) => (port.posted[0] as { resume?: string } | undefined)?.resume;
-const proceedTo = (session = SESSION) => ({ tabId: 7, frameId: 3, message: { type: "panel-event", session, event: { type: "decision", decision: "proceed" } } });
+const proceedTo = (session = SESSION) => ({
+  tabId: 7,
+  frameId: 3,
+  message: { type: "panel-event", session, event: { type: "decision", decision: "proceed" } },
+});
 
 describe("panel sessions", () => {
   it("hands the state to the frame and forwards its decision to the frame that opened the session", async () => {
@@ -95,7 +99,9 @@ describe("panel sessions", () => {
     const { port } = await connect(sessions);
     await say(port, hello);
     await say(port, { type: "decision", decision: "proceed", at: 1_700_000_000_000 });
-    expect(sent).toEqual([{ ...proceedTo(), message: { ...proceedTo().message, event: { type: "decision", decision: "proceed", at: 1_700_000_000_000 } } }]);
+    expect(sent).toEqual([
+      { ...proceedTo(), message: { ...proceedTo().message, event: { type: "decision", decision: "proceed", at: 1_700_000_000_000 } } },
+    ]);
   });
 
   it("accepts only the first port that presents the nonce", async () => {
@@ -228,7 +234,11 @@ describe("panel sessions across a stopped worker (storage.session)", () => {
     ["without the token (a copy of the frame that learnt the nonce)", frameSender(), (_: string) => hello],
     ["with a wrong token", frameSender(), (_: string) => ({ ...hello, resume: "wrong-wrong-wrong-wrong" })],
     ["from another frame of the tab, even with the token", frameSender({ frameId: 11 }), (resume: string) => ({ ...hello, resume })],
-    ["from a web page, even with the token", frameSender({ url: `https://evil.example${FRAME}` }), (resume: string) => ({ ...hello, resume })],
+    [
+      "from a web page, even with the token",
+      frameSender({ url: `https://evil.example${FRAME}` }),
+      (resume: string) => ({ ...hello, resume }),
+    ],
   ])("refuses a port %s", async (_, sender, helloFor) => {
     const { restarted, resume, sent } = await heldThenStopped();
     const { port } = await connect(restarted.sessions, sender);
@@ -284,7 +294,7 @@ describe("panel sessions across a stopped worker (storage.session)", () => {
   });
 
   it("ignores a corrupted stored session instead of trusting it", async () => {
-    const { restarted, resume, sent, } = await heldThenStopped();
+    const { restarted, resume, sent } = await heldThenStopped();
     restarted.store!.data.set(`panelSession:${SESSION}`, { tabId: "7", nonce: 1 });
     const { port, admitted } = await connect(restarted.sessions);
     expect(admitted).toBe(false);

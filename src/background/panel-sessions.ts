@@ -18,7 +18,16 @@
 import { z } from "zod";
 import type { AcoFact } from "../core/aco-fact.ts";
 import type { DisclosureRequest, Verdict } from "../core/schema.ts";
-import { FromPanelFrame, PANEL_PORT_PREFIX, PanelHello, PanelSessionId, PanelState, type PanelEvent, type ParsedRequest, type ToPanelFrame } from "../messaging/messages.ts";
+import {
+  FromPanelFrame,
+  PANEL_PORT_PREFIX,
+  PanelHello,
+  PanelSessionId,
+  PanelState,
+  type PanelEvent,
+  type ParsedRequest,
+  type ToPanelFrame,
+} from "../messaging/messages.ts";
 import { matchCues, withCuedKinds } from "../detect/cues-match.ts";
 import type { Runtime } from "../platform/browser.ts";
 import type { KeyValueArea } from "../platform/storage-area.ts";
@@ -60,7 +69,10 @@ export type PanelSessionDeps = {
 
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 export function createPanelSessions(deps: PanelSessionDeps) {
@@ -213,7 +225,9 @@ export function createPanelSessions(deps: PanelSessionDeps) {
     let admitted: Promise<boolean> | undefined;
     const checked = (async () => {
       const session = PanelSessionId.safeParse(id).success ? await load(id) : undefined;
-      const ok = Boolean(session && isOurFrame(port.sender, session.tabId) && (!session.claim || session.claim.frameId === (port.sender?.frameId ?? -1)));
+      const ok = Boolean(
+        session && isOurFrame(port.sender, session.tabId) && (!session.claim || session.claim.frameId === (port.sender?.frameId ?? -1)),
+      );
       if (!ok) port.disconnect();
       return ok;
     })();

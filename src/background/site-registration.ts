@@ -29,7 +29,14 @@ export function createSiteRegistration(deps: SiteRegistrationDeps) {
       // document_start: the content script's capture listeners must come before the page's own.
       await deps.scripting.registerContentScripts([
         // matchOriginAsFallback: also frames written in place (about:srcdoc, about:blank) by a watched page.
-        { id: CONTENT_SCRIPT_ID, js: [CONTENT_SCRIPT_FILE], matches, allFrames: true, matchOriginAsFallback: true, runAt: "document_start" },
+        {
+          id: CONTENT_SCRIPT_ID,
+          js: [CONTENT_SCRIPT_FILE],
+          matches,
+          allFrames: true,
+          matchOriginAsFallback: true,
+          runAt: "document_start",
+        },
       ]);
     }
     return matches;

@@ -29,7 +29,10 @@ export type VerdictDeps = {
 };
 
 export function createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin, now = () => new Date() }: VerdictDeps) {
-  return async ({ request: asked, action, cues }: ParsedRequest<"verdict">, sender: Runtime.MessageSender): Promise<{ verdict: Verdict; aco?: AcoFact }> => {
+  return async (
+    { request: asked, action, cues }: ParsedRequest<"verdict">,
+    sender: Runtime.MessageSender,
+  ): Promise<{ verdict: Verdict; aco?: AcoFact }> => {
     const source = tabActions.source(sender); // now: the tab may move on while the rules run
     // A content script reports what the page showed of the record's content: the kinds it names are part of
     // the question. The panel and the popup send the request as the clinician left it (a kind set aside stays out).

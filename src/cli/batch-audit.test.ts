@@ -20,12 +20,29 @@ describe("readDisclosureCsv", () => {
         "A2,payment,health-plan,,,no,,0\r\n",
     );
     expect(rows).toEqual([
-      { line: 2, row: 1, id: "A1", request: { purpose: "treatment", recipient: { type: "provider", name: "Smith, Jones & Co", inSameAco: true }, information: ["general", "mental-health"], patient: { part2Consent: "tpo" } } },
-      { line: 3, row: 2, id: "A2", request: { purpose: "payment", recipient: { type: "health-plan", inSameAco: false }, emergency: false } },
+      {
+        line: 2,
+        row: 1,
+        id: "A1",
+        request: {
+          purpose: "treatment",
+          recipient: { type: "provider", name: "Smith, Jones & Co", inSameAco: true },
+          information: ["general", "mental-health"],
+          patient: { part2Consent: "tpo" },
+        },
+      },
+      {
+        line: 3,
+        row: 2,
+        id: "A2",
+        request: { purpose: "payment", recipient: { type: "health-plan", inSameAco: false }, emergency: false },
+      },
     ]);
   });
   it("reads a BOM, quoted commas and line breaks inside quotes, and keeps the line each row starts on", () => {
-    const rows = readDisclosureCsv('\uFEFFpurpose,recipient.type,recipient.name\n"treatment",provider,"Dr. Marsh\nLakeside Neurology"\ntreatment,provider,Peñasco Clinic\n');
+    const rows = readDisclosureCsv(
+      '\uFEFFpurpose,recipient.type,recipient.name\n"treatment",provider,"Dr. Marsh\nLakeside Neurology"\ntreatment,provider,Peñasco Clinic\n',
+    );
     expect(rows.map((r) => [r.line, r.row])).toEqual([
       [2, 1],
       [4, 2],
@@ -33,22 +50,41 @@ describe("readDisclosureCsv", () => {
     expect(rows[0]).toMatchObject({ request: { recipient: { name: "Dr. Marsh\nLakeside Neurology" } } });
   });
   it("names the row and field of a bad cell, and of a row with the wrong number of cells; other rows still read", () => {
-    const rows = readDisclosureCsv("id,purpose,recipient.type,emergency\nx1,treatment,provider,perhaps\nx2,treatment\nx3,treatment,provider,\n");
+    const rows = readDisclosureCsv(
+      "id,purpose,recipient.type,emergency\nx1,treatment,provider,perhaps\nx2,treatment\nx3,treatment,provider,\n",
+    );
     expect(rows[0]).toEqual({ line: 2, row: 1, id: "x1", errors: ['emergency: expected true or false (or yes/no), got "perhaps"'] });
     expect(rows[1]).toEqual({ line: 3, row: 2, id: "x2", errors: ["(row): has 2 cells, the header has 4"] });
     expect(rows[2]).toMatchObject({ row: 3, request: { purpose: "treatment" } });
   });
   it("refuses a file whose header is not a disclosure CSV, saying which columns it expects", () => {
     expect(() => readDisclosureCsv("name,email,phone\nA,a@b.example,1\n")).toThrow(DisclosureCsvError);
-    expect(() => readDisclosureCsv("name,email,phone\nA,a@b.example,1\n")).toThrow(/unknown columns "name", "email", "phone"; missing purpose and recipient\.type\)\. Columns: id, discloser, purpose/);
+    expect(() => readDisclosureCsv("name,email,phone\nA,a@b.example,1\n")).toThrow(
+      /unknown columns "name", "email", "phone"; missing purpose and recipient\.type\)\. Columns: id, discloser, purpose/,
+    );
     expect(() => readDisclosureCsv("purpose,recipient.type,purpose\n")).toThrow(/purpose is given twice/);
     expect(() => readDisclosureCsv("")).toThrow(/empty/);
     expect(() => readDisclosureCsv('purpose,recipient.type\n"treatment,provider\n')).toThrow(/cannot be read from line 2/);
   });
   it("knows every field of the request contract", () => {
-    for (const field of ["discloser", "purpose", "operationsActivity", "otherPurpose", "forProviderTreatment", "information", "emergency"]) expect(DISCLOSURE_COLUMNS).toContain(field);
-    for (const field of ["type", "name", "tin", "npi", "organization", "directAddress", "fax", "inSameAco", "hasRelationshipWithPatient", "businessAssociateAgreement", "inSameOhca"]) expect(DISCLOSURE_COLUMNS).toContain(`recipient.${field}`);
-    for (const field of ["authorizationOnFile", "part2Consent", "agreedRestriction", "selfPayRestriction"]) expect(DISCLOSURE_COLUMNS).toContain(`patient.${field}`);
+    for (const field of ["discloser", "purpose", "operationsActivity", "otherPurpose", "forProviderTreatment", "information", "emergency"])
+      expect(DISCLOSURE_COLUMNS).toContain(field);
+    for (const field of [
+      "type",
+      "name",
+      "tin",
+      "npi",
+      "organization",
+      "directAddress",
+      "fax",
+      "inSameAco",
+      "hasRelationshipWithPatient",
+      "businessAssociateAgreement",
+      "inSameOhca",
+    ])
+      expect(DISCLOSURE_COLUMNS).toContain(`recipient.${field}`);
+    for (const field of ["authorizationOnFile", "part2Consent", "agreedRestriction", "selfPayRestriction"])
+      expect(DISCLOSURE_COLUMNS).toContain(`patient.${field}`);
   });
 });
 
@@ -62,14 +98,39 @@ describe("answer on the sample CSV (src/cli/examples)", () => {
     rows.forEach((row, i) => {
       if ("request" in row && !lines[i]!.errors) expect(lines[i]).toEqual(evaluate(row.request, SAMPLE_PROFILE));
     });
-    expect(lines.map((l) => l.outcome ?? "error")).toEqual(["allowed", "allowed", "allowed", "needs-review", "authorization-required", "not-allowed", "needs-review", "allowed-with-conditions", "authorization-required", "error", "error"]);
+    expect(lines.map((l) => l.outcome ?? "error")).toEqual([
+      "allowed",
+      "allowed",
+      "allowed",
+      "needs-review",
+      "authorization-required",
+      "not-allowed",
+      "needs-review",
+      "allowed-with-conditions",
+      "authorization-required",
+      "error",
+      "error",
+    ]);
     expect(lines[0]!.acoMatch).toMatchObject({ participant: "Lakeside Neurology Associates, PLLC", matchedBy: "name" });
     expect(lines[1]!.acoMatch?.matchedBy).toBe("direct");
     expect(lines[2]!.acoMatch?.matchedBy).toBe("fax");
     expect(lines[9]).toEqual({ line: 11, row: 10, id: "D-1010", errors: [expect.stringMatching(/^recipient\.type: /)] });
-    expect(lines[10]).toEqual({ line: 12, row: 11, id: "D-1011", errors: [expect.stringMatching(/^recipient\.businessAssociateAgreement: /)] });
-    expect(result.outcomes).toEqual({ allowed: 3, "allowed-with-conditions": 1, "authorization-required": 2, "not-allowed": 1, "needs-review": 2 });
-    expect(summaryLine(result)).toBe("verdict: 11 requests: 3 allowed, 1 allowed-with-conditions, 2 authorization-required, 1 not-allowed, 2 needs-review; 2 of 11 requests rejected");
+    expect(lines[10]).toEqual({
+      line: 12,
+      row: 11,
+      id: "D-1011",
+      errors: [expect.stringMatching(/^recipient\.businessAssociateAgreement: /)],
+    });
+    expect(result.outcomes).toEqual({
+      allowed: 3,
+      "allowed-with-conditions": 1,
+      "authorization-required": 2,
+      "not-allowed": 1,
+      "needs-review": 2,
+    });
+    expect(summaryLine(result)).toBe(
+      "verdict: 11 requests: 3 allowed, 1 allowed-with-conditions, 2 authorization-required, 1 not-allowed, 2 needs-review; 2 of 11 requests rejected",
+    );
   });
   it("detects CSV by the file name or by content that does not start like JSON; --input-format overrides", () => {
     expect(answer(SAMPLE_CSV, SAMPLE_PROFILE).answered).toBe(9);
@@ -129,7 +190,8 @@ describe("--format cds-hooks", () => {
         for (const reason of verdict.reasons!) expect(card.detail).toContain(`\`${reason.rule}\``);
         for (const citation of verdict.citations!) expect(card.detail).toContain(`[${citation}]`);
         expect(card.source.url).toMatch(/^https:\/\//);
-        for (const link of card.links ?? []) expect(link).toEqual({ label: expect.any(String), url: expect.stringMatching(/^https:\/\//), type: "absolute" });
+        for (const link of card.links ?? [])
+          expect(link).toEqual({ label: expect.any(String), url: expect.stringMatching(/^https:\/\//), type: "absolute" });
       } else {
         // A row ShareCheck could not read: fail safe, never silent.
         expect(card.summary).toMatch(/^Could not decide/);
@@ -140,7 +202,13 @@ describe("--format cds-hooks", () => {
   });
   it("maps every outcome to an indicator: info only for allowed, critical for authorization required and not allowed", () => {
     expect(Object.keys(CDS_INDICATOR).sort()).toEqual([...OUTCOMES].sort());
-    const expected: Record<Outcome, string> = { allowed: "info", "allowed-with-conditions": "warning", "needs-review": "warning", "authorization-required": "critical", "not-allowed": "critical" };
+    const expected: Record<Outcome, string> = {
+      allowed: "info",
+      "allowed-with-conditions": "warning",
+      "needs-review": "warning",
+      "authorization-required": "critical",
+      "not-allowed": "critical",
+    };
     expect(CDS_INDICATOR).toEqual(expected);
   });
   it("cuts a long headline under 140 characters at a word, and escapes Markdown in names", () => {
@@ -150,7 +218,10 @@ describe("--format cds-hooks", () => {
     expect(short.endsWith("word…")).toBe(true);
     expect(summarise("Allowed: fine.")).toBe("Allowed: fine.");
     expect(escapeMarkdown("*Acme* [Clinic] <b>")).toBe("\\*Acme\\* \\[Clinic\\] \\<b\\>");
-    const verdict = evaluate({ purpose: "treatment", recipient: { type: "provider", name: "*Star* Clinic" } }, { organization: { name: "O", role: "provider" }, acos: [{ id: "a", name: "A_B ACO", participants: [{ name: "*Star* Clinic" }] }] });
+    const verdict = evaluate(
+      { purpose: "treatment", recipient: { type: "provider", name: "*Star* Clinic" } },
+      { organization: { name: "O", role: "provider" }, acos: [{ id: "a", name: "A_B ACO", participants: [{ name: "*Star* Clinic" }] }] },
+    );
     expect(verdictCard(verdict).detail).toContain("\\*Star\\* Clinic, a participant of A\\_B ACO (matched by name)");
   });
 });
@@ -162,14 +233,21 @@ describe("runVerdictCli batch audit", () => {
     return {
       out,
       err,
-      io: { readFile: async (p: string) => files[p] ?? Promise.reject(new Error(`ENOENT ${p}`)), readStdin: async () => "", stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) },
+      io: {
+        readFile: async (p: string) => files[p] ?? Promise.reject(new Error(`ENOENT ${p}`)),
+        readStdin: async () => "",
+        stdout: (t: string) => out.push(t),
+        stderr: (t: string) => err.push(t),
+      },
     };
   };
   it("exits 1 when rows were rejected, after answering every other row, with the summary on standard error", async () => {
     const run = io({ "d.csv": SAMPLE_CSV, "p.json": JSON.stringify(SAMPLE_PROFILE) });
     expect(await runVerdictCli(["--profile", "p.json", "--format", "csv", "d.csv"], run.io)).toBe(1);
     expect(run.out).toHaveLength(12);
-    expect(run.err).toEqual(["verdict: 11 requests: 3 allowed, 1 allowed-with-conditions, 2 authorization-required, 1 not-allowed, 2 needs-review; 2 of 11 requests rejected"]);
+    expect(run.err).toEqual([
+      "verdict: 11 requests: 3 allowed, 1 allowed-with-conditions, 2 authorization-required, 1 not-allowed, 2 needs-review; 2 of 11 requests rejected",
+    ]);
   });
   it("exits 2 on a CSV that is not a disclosure CSV, printing nothing on standard output", async () => {
     const run = io({ "people.csv": "name,email\nA,a@b.example\n" });

@@ -106,7 +106,10 @@ export function verdictCard(verdict: Verdict): CdsCard {
     summary: summarise(verdict.headline),
     detail: lines.join("\n"),
     indicator: CDS_INDICATOR[verdict.outcome],
-    source: primary && primaryInfo ? { label: `${SOURCE_LABEL}: ${primary.startsWith("http") ? primaryInfo.title : primary}`, url: primaryInfo.url } : { label: SOURCE_LABEL },
+    source:
+      primary && primaryInfo
+        ? { label: `${SOURCE_LABEL}: ${primary.startsWith("http") ? primaryInfo.title : primary}`, url: primaryInfo.url }
+        : { label: SOURCE_LABEL },
     ...(links.length > 0 ? { links } : {}),
   };
 }
@@ -115,7 +118,11 @@ export function verdictCard(verdict: Verdict): CdsCard {
 export function couldNotDecideCard(where: string, errors: readonly string[]): CdsCard {
   return {
     summary: summarise(COULD_NOT_DECIDE_HEADLINE),
-    detail: [`ShareCheck could not read ${escapeMarkdown(where)}, so it gives no answer for it:`, "", ...errors.map((e) => `- ${escapeMarkdown(e)}`)].join("\n"),
+    detail: [
+      `ShareCheck could not read ${escapeMarkdown(where)}, so it gives no answer for it:`,
+      "",
+      ...errors.map((e) => `- ${escapeMarkdown(e)}`),
+    ].join("\n"),
     indicator: "warning",
     source: { label: SOURCE_LABEL },
   };

@@ -81,8 +81,13 @@ export function readDisclosureCsv(text: string): DisclosureRow[] {
   const unknown = header.fields.filter((_, i) => columns[i] === undefined).map((f) => JSON.stringify(f.trim()));
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   if (unknown.length > 0 || missing.length > 0) {
-    const problems = [unknown.length > 0 ? `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}` : "", missing.length > 0 ? `missing ${missing.join(" and ")}` : ""].filter(Boolean);
-    throw new DisclosureCsvError(`line ${header.line}: the header is not a disclosure CSV (${problems.join("; ")}). Columns: ${DISCLOSURE_COLUMNS.join(", ")}`);
+    const problems = [
+      unknown.length > 0 ? `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}` : "",
+      missing.length > 0 ? `missing ${missing.join(" and ")}` : "",
+    ].filter(Boolean);
+    throw new DisclosureCsvError(
+      `line ${header.line}: the header is not a disclosure CSV (${problems.join("; ")}). Columns: ${DISCLOSURE_COLUMNS.join(", ")}`,
+    );
   }
   const repeated = columns.find((c, i) => columns.indexOf(c) !== i);
   if (repeated) throw new DisclosureCsvError(`line ${header.line}: the column ${repeated} is given twice`);
@@ -106,7 +111,14 @@ export function readDisclosureCsv(text: string): DisclosureRow[] {
         else if (FALSE.has(lower)) setPath(request, column, false);
         else errors.push(`${column}: expected true or false (or yes/no), got ${JSON.stringify(cell)}`);
       } else if (column === "information") {
-        setPath(request, column, cell.split(";").map((kind) => kind.trim()).filter(Boolean));
+        setPath(
+          request,
+          column,
+          cell
+            .split(";")
+            .map((kind) => kind.trim())
+            .filter(Boolean),
+        );
       } else if (KNOWN.has(column)) {
         setPath(request, column, cell);
       }

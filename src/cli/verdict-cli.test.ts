@@ -22,7 +22,13 @@ function fakeIo(files: Record<string, string>, stdin = "") {
 
 describe("parseArgs", () => {
   it("reads the input and an optional profile in either form", () => {
-    expect(parseArgs(["req.jsonl"])).toEqual({ help: false, input: "req.jsonl", profile: undefined, format: "json", inputFormat: undefined });
+    expect(parseArgs(["req.jsonl"])).toEqual({
+      help: false,
+      input: "req.jsonl",
+      profile: undefined,
+      format: "json",
+      inputFormat: undefined,
+    });
     expect(parseArgs(["--profile", "p.json", "-"])).toMatchObject({ help: false, input: "-", profile: "p.json" });
     expect(parseArgs(["-", "--profile=p.json"])).toMatchObject({ help: false, input: "-", profile: "p.json" });
     expect(parseArgs(["--help"])).toEqual({ help: true });
@@ -72,7 +78,9 @@ describe("runVerdictCli", () => {
     const { io, out, err } = fakeIo({ "r.jsonl": `${VALID}\n${VALID}\n` });
     expect(await runVerdictCli(["r.jsonl"], io)).toBe(0);
     expect(out).toHaveLength(2);
-    expect(err).toEqual(["verdict: 2 requests: 2 allowed, 0 allowed-with-conditions, 0 authorization-required, 0 not-allowed, 0 needs-review; none rejected"]);
+    expect(err).toEqual([
+      "verdict: 2 requests: 2 allowed, 0 allowed-with-conditions, 0 authorization-required, 0 not-allowed, 0 needs-review; none rejected",
+    ]);
   });
   it("exits 1 when any line is rejected, still answering the others", async () => {
     const { io, out, err } = fakeIo({}, `${BAD_TYPE}\n${VALID}\n`);

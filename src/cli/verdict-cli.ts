@@ -167,7 +167,9 @@ function jsonItems(text: string): { items: Item[]; document: boolean } {
 }
 
 function csvItems(text: string): Item[] {
-  return readDisclosureCsv(text).map((r) => ("request" in r ? { line: r.line, row: r.row, id: r.id, value: r.request } : { line: r.line, row: r.row, id: r.id, errors: r.errors }));
+  return readDisclosureCsv(text).map((r) =>
+    "request" in r ? { line: r.line, row: r.row, id: r.id, value: r.request } : { line: r.line, row: r.row, id: r.id, errors: r.errors },
+  );
 }
 
 /** CSV when asked, else when the input does not start like JSON. */
@@ -192,7 +194,12 @@ export function answer(text: string, profile?: OrgProfileInput, options: AnswerO
   const format = options.format ?? "json";
   const inputFormat = options.inputFormat ?? detectInput(text, options.path);
   const { items, document } = inputFormat === "csv" ? { items: csvItems(text), document: false } : jsonItems(text);
-  const out: Answers = { output: [], answered: 0, rejected: 0, outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number> };
+  const out: Answers = {
+    output: [],
+    answered: 0,
+    rejected: 0,
+    outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,
+  };
   if (format === "csv") out.output.push(verdictCsvHeader());
   for (const item of items) {
     const result: Result = "value" in item ? answerOne(item.value, profile) : { errors: item.errors };
@@ -219,7 +226,12 @@ function render(format: OutputFormat, item: Item, result: Result, pretty: boolea
     default:
       if ("verdict" in result) return json(result.verdict);
       // Error lines stay one line, as before; csv input also names the row and its id.
-      return JSON.stringify({ line: item.line, ...(item.row !== undefined ? { row: item.row } : {}), ...(item.id !== undefined ? { id: item.id } : {}), errors: result.errors });
+      return JSON.stringify({
+        line: item.line,
+        ...(item.row !== undefined ? { row: item.row } : {}),
+        ...(item.id !== undefined ? { id: item.id } : {}),
+        errors: result.errors,
+      });
   }
 }
 

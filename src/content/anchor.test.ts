@@ -7,7 +7,12 @@ const size = { width: 380, height: 300 };
 
 describe("anchorBeside", () => {
   it("puts the panel under the control, left-aligned", () => {
-    expect(anchorBeside({ left: 100, top: 100, width: 120, height: 32 }, size, viewport)).toEqual({ left: 100, top: 138, width: 380, height: 300 });
+    expect(anchorBeside({ left: 100, top: 100, width: 120, height: 32 }, size, viewport)).toEqual({
+      left: 100,
+      top: 138,
+      width: 380,
+      height: 300,
+    });
   });
 
   it("flips above the control near the bottom and shifts left near the right edge", () => {
@@ -19,7 +24,12 @@ describe("anchorBeside", () => {
   it("shrinks to a small viewport (200% zoom) and never leaves it", () => {
     fc.assert(
       fc.property(
-        fc.record({ left: fc.integer({ min: -500, max: 2000 }), top: fc.integer({ min: -500, max: 2000 }), width: fc.integer({ min: 0, max: 400 }), height: fc.integer({ min: 0, max: 200 }) }),
+        fc.record({
+          left: fc.integer({ min: -500, max: 2000 }),
+          top: fc.integer({ min: -500, max: 2000 }),
+          width: fc.integer({ min: 0, max: 400 }),
+          height: fc.integer({ min: 0, max: 200 }),
+        }),
         fc.record({ width: fc.integer({ min: 200, max: 2000 }), height: fc.integer({ min: 200, max: 1500 }) }),
         (control, vp) => {
           const box = anchorBeside(control, size, vp);
@@ -52,7 +62,12 @@ describe("anchorBeside keeps the control clickable", () => {
   it("never covers the control when the viewport has room for both", () => {
     fc.assert(
       fc.property(
-        fc.record({ left: fc.integer({ min: 8, max: 700 }), top: fc.integer({ min: 8, max: 700 }), width: fc.integer({ min: 20, max: 200 }), height: fc.integer({ min: 20, max: 60 }) }),
+        fc.record({
+          left: fc.integer({ min: 8, max: 700 }),
+          top: fc.integer({ min: 8, max: 700 }),
+          width: fc.integer({ min: 20, max: 200 }),
+          height: fc.integer({ min: 20, max: 60 }),
+        }),
         fc.integer({ min: 80, max: 900 }),
         (control, height) => !overlaps(anchorBeside(control, { width: 380, height }, { width: 1280, height: 800 }), control),
       ),

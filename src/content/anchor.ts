@@ -11,7 +11,11 @@ const MARGIN = 8;
 /** The shortest panel that still shows the verdict line and the decision. */
 export const MIN_PANEL_HEIGHT = 160;
 
-export function anchorBeside(control: DOMRectReadOnly | Box, size: { width: number; height: number }, viewport: { width: number; height: number }): Box {
+export function anchorBeside(
+  control: DOMRectReadOnly | Box,
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): Box {
   const width = Math.max(0, Math.min(size.width, viewport.width - 2 * MARGIN));
   let height = Math.max(0, Math.min(size.height, viewport.height - 2 * MARGIN));
   const below = control.top + control.height + GAP;

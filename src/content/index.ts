@@ -24,7 +24,9 @@ import { PanelEvent, sendToBackground as send } from "./wire.ts";
 type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
 function start(lifetime: Lifetime, detector: Detector): void {
-  const cache = createVerdictCache((request, cues) => send("verdict", { request, ...(cues ? { cues: [...cues] } : {}) }).then((r) => r.verdict));
+  const cache = createVerdictCache((request, cues) =>
+    send("verdict", { request, ...(cues ? { cues: [...cues] } : {}) }).then((r) => r.verdict),
+  );
   // Pre-warming costs the page a little: only while interception is on (mode "off" means nothing runs).
   let warming: Lifetime | undefined;
   const warm = (on: boolean) => {
@@ -36,7 +38,11 @@ function start(lifetime: Lifetime, detector: Detector): void {
       warming = undefined;
     }
   };
-  const mode = watchMode(lifetime, () => cache.clear(), (current) => warm(current !== "off"));
+  const mode = watchMode(
+    lifetime,
+    () => cache.clear(),
+    (current) => warm(current !== "off"),
+  );
   const interceptor = startInterceptor({
     detector,
     doc: document,

@@ -75,7 +75,9 @@ describe("activation paths, each held and replayed exactly once", () => {
     document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send"><span id="label">Send referral</span></button>`;
     let clicks = 0;
     document.getElementById("send")!.addEventListener("click", () => clicks++);
-    asPerson(() => document.getElementById("label")!.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, composed: true })));
+    asPerson(() =>
+      document.getElementById("label")!.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, composed: true })),
+    );
     expect(clicks).toBe(0);
     await answerAllowed();
     expect(clicks).toBe(1);

@@ -131,7 +131,14 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       end();
       drop(control);
     };
-    host.showProblem(t("panel_not_shown"), [{ label: t("panel_try_again"), run: retry }, { label: t("panel_cancel"), run: cancel }], AbortSignal.any([signal, done.signal]));
+    host.showProblem(
+      t("panel_not_shown"),
+      [
+        { label: t("panel_try_again"), run: retry },
+        { label: t("panel_cancel"), run: cancel },
+      ],
+      AbortSignal.any([signal, done.signal]),
+    );
     problems.set(control, { retry, cancel });
   }
 
@@ -140,7 +147,14 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     drop(session.control);
     if (how !== "lost" || !session.isHeld) return;
     // The page removed or replaced the panel, or its frame lost the background: say so in a fresh host.
-    const state = { action: facts.action, request: facts.request, held: false, tampered: false, controlGone: false, notice: "interrupted" as const };
+    const state = {
+      action: facts.action,
+      request: facts.request,
+      held: false,
+      tampered: false,
+      controlGone: false,
+      notice: "interrupted" as const,
+    };
     const notice = new PanelSession(session.control, state, undefined, {
       lifetime: signal,
       links,
@@ -161,7 +175,12 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       released.set(facts.key, performance.now());
       passThrough(fn);
     };
-    const session = new PanelSession(control, state, held, { lifetime: signal, links, passThrough: replayOnce, onEnd: (ended, how) => onEnd(ended, how, facts) });
+    const session = new PanelSession(control, state, held, {
+      lifetime: signal,
+      links,
+      passThrough: replayOnce,
+      onEnd: (ended, how) => onEnd(ended, how, facts),
+    });
     panel?.dismiss();
     panel = session;
     clearChips();
@@ -209,7 +228,15 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       release(held, facts.key);
       return showChip(control, facts, outcome, t("chip_allowed", verdict.headline));
     }
-    const state = { action: facts.action, request: facts.request, verdict, problem, held: held !== undefined, tampered: false, controlGone: false };
+    const state = {
+      action: facts.action,
+      request: facts.request,
+      verdict,
+      problem,
+      held: held !== undefined,
+      tampered: false,
+      controlGone: false,
+    };
     await openPanel(control, facts, state, held);
   }
 

@@ -77,7 +77,10 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
         onEnd(() => globalThis.cancelIdleCallback(id));
       } else {
         const started = performance.now();
-        const id = globalThis.setTimeout(() => run({ didTimeout: false, timeRemaining: () => Math.max(0, 5 - (performance.now() - started)) }), 50);
+        const id = globalThis.setTimeout(
+          () => run({ didTimeout: false, timeRemaining: () => Math.max(0, 5 - (performance.now() - started)) }),
+          50,
+        );
         onEnd(() => globalThis.clearTimeout(id));
       }
     },

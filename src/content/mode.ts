@@ -11,8 +11,11 @@ import { sendToBackground as send } from "./wire.ts";
 
 export type ModeWatch = { current(): InterceptionMode };
 
-
-export function watchMode(lifetime: Pick<Lifetime, "signal" | "onEnd">, onSettingsChanged: () => void, onMode: (mode: InterceptionMode) => void = () => undefined): ModeWatch {
+export function watchMode(
+  lifetime: Pick<Lifetime, "signal" | "onEnd">,
+  onSettingsChanged: () => void,
+  onMode: (mode: InterceptionMode) => void = () => undefined,
+): ModeWatch {
   let mode: InterceptionMode = "confirm-risky";
   const load = () =>
     send("content-config", {})

@@ -244,7 +244,9 @@ export class PanelHost {
   contractIntact(): boolean {
     const { outcome, action, recipient, held } = this.host.dataset;
     const facts = this.#facts;
-    return outcome === facts.outcome && action === facts.action && recipient === (facts.recipient || undefined) && held === String(facts.held);
+    return (
+      outcome === facts.outcome && action === facts.action && recipient === (facts.recipient || undefined) && held === String(facts.held)
+    );
   }
 
   restoreContract(): void {

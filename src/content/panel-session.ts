@@ -29,7 +29,10 @@ const WATCHED_ATTRIBUTES = ["style", "class", "hidden", "popover", "open", "iner
 
 export function newSessionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 export type PanelEnd = "proceeded" | "cancelled" | "closed" | "dismissed" | "lost";
@@ -346,7 +349,8 @@ export class PanelSession {
     // Lives as long as the page: the content script that would end it is gone with the extension.
     const block = (event: Event) => {
       const path = event.composedPath();
-      const onControl = path.includes(control) || (event.type === "submit" && event.target instanceof HTMLFormElement && event.target.contains(control));
+      const onControl =
+        path.includes(control) || (event.type === "submit" && event.target instanceof HTMLFormElement && event.target.contains(control));
       if (!event.isTrusted || !onControl) return;
       if (event instanceof KeyboardEvent && event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();

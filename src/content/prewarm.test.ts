@@ -12,7 +12,8 @@ function layOut() {
   Object.defineProperty(window, "innerHeight", { value: 600, configurable: true });
   for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-top]"))) {
     const top = Number(el.dataset.top);
-    el.getBoundingClientRect = () => ({ top, bottom: top + 20, left: 10, right: 110, width: 100, height: 20, x: 10, y: top, toJSON: () => ({}) }) as DOMRect;
+    el.getBoundingClientRect = () =>
+      ({ top, bottom: top + 20, left: 10, right: 110, width: 100, height: 20, x: 10, y: top, toJSON: () => ({}) }) as DOMRect;
   }
 }
 
@@ -37,9 +38,14 @@ describe("the idle pre-warm after load", () => {
   });
 
   it("makes at most MAX_PER_BATCH reads, and yields at its deadline to go on later", () => {
-    document.body.innerHTML = Array.from({ length: 40 }, (_, i) => `<section><button data-top="${i * 10}">Fax chart</button></section>`).join("");
+    document.body.innerHTML = Array.from(
+      { length: 40 },
+      (_, i) => `<section><button data-top="${i * 10}">Fax chart</button></section>`,
+    ).join("");
     layOut();
-    expect(warmSlice(controlsInOrder(document), detector, createDescriptionCache(detector), () => undefined, Infinity).reads).toBe(MAX_PER_BATCH);
+    expect(warmSlice(controlsInOrder(document), detector, createDescriptionCache(detector), () => undefined, Infinity).reads).toBe(
+      MAX_PER_BATCH,
+    );
     document.body.innerHTML = Array.from({ length: 100 }, () => `<button data-top="-200">Fax chart</button>`).join(""); // scrolled past
     layOut();
     const next = controlsInOrder(document);
@@ -53,7 +59,9 @@ describe("the pre-warm as the clinician reaches a control", () => {
     document.body.innerHTML = `<form><label>Fax number <input value="(555) 010-2345"></label><button id="fax">Fax chart</button><button id="share">Share record</button></form>`;
     const base = createDetector();
     let reads = 0;
-    const detector = { ...base, readRecipient: (control: Element) => {
+    const detector = {
+      ...base,
+      readRecipient: (control: Element) => {
         reads++;
         return base.readRecipient(control);
       },

@@ -105,7 +105,11 @@ export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCa
   const approaching = (event: Event) => {
     try {
       const field = event.type === "keydown" ? composerField(event) : null;
-      const control = field ? composerSendControl(field, (el) => detector.classify(el)) : event.type === "keydown" ? null : detector.findActionControl(event);
+      const control = field
+        ? composerSendControl(field, (el) => detector.classify(el))
+        : event.type === "keydown"
+          ? null
+          : detector.findActionControl(event);
       // A press focuses what it presses: that focus is the same approach, already read (a second read would delay the click).
       if (event.type === "focusin" && control && pressed?.control === control && performance.now() - pressed.at < PRESS_MS) return;
       if (event.type === "pointerdown" && control) pressed = { control, at: performance.now() };

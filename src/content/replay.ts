@@ -29,12 +29,24 @@ export function captureActivation(event: Event, control: Element): HeldActivatio
     // Keys go to the focused element: the control itself, or the composer field of a send shortcut.
     const { key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey } = event;
     const origin = target instanceof Element ? target : control;
-    return { type: "keydown", target: origin, control, init: { ...shared, key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey }, memo: remember(origin) };
+    return {
+      type: "keydown",
+      target: origin,
+      control,
+      init: { ...shared, key, code, location, repeat, ctrlKey, shiftKey, altKey, metaKey },
+      memo: remember(origin),
+    };
   }
   const origin = target instanceof Element && control.contains(target) ? target : control;
   if (event instanceof MouseEvent) {
     const { clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } = event;
-    return { type: "click", target: origin, control, init: { ...shared, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey }, memo: remember(control) };
+    return {
+      type: "click",
+      target: origin,
+      control,
+      init: { ...shared, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey },
+      memo: remember(control),
+    };
   }
   return undefined;
 }

@@ -18,7 +18,17 @@ import type { Box } from "./anchor.ts";
 
 const TOLERANCE_PX = 2;
 
-export type TamperReason = "removed" | "hidden" | "transparent" | "filtered" | "clipped" | "transformed" | "moved" | "covered" | "inert" | "lowered";
+export type TamperReason =
+  | "removed"
+  | "hidden"
+  | "transparent"
+  | "filtered"
+  | "clipped"
+  | "transformed"
+  | "moved"
+  | "covered"
+  | "inert"
+  | "lowered";
 
 /** The host as the guard sees it (PanelHost satisfies this). */
 export type GuardedHost = {
@@ -140,7 +150,15 @@ export function clickThroughCover(root: Element, box: Box): Element | undefined 
   for (let seen = 0; el && seen < COVER_SCAN_LIMIT; el = walker.nextNode(), seen++) {
     const element = el as Element;
     const r = element.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || r.right <= box.left || r.left >= box.left + box.width || r.bottom <= box.top || r.top >= box.top + box.height) continue;
+    if (
+      r.width === 0 ||
+      r.height === 0 ||
+      r.right <= box.left ||
+      r.left >= box.left + box.width ||
+      r.bottom <= box.top ||
+      r.top >= box.top + box.height
+    )
+      continue;
     const cs = view.getComputedStyle(element);
     if (cs.pointerEvents !== "none" || cs.visibility !== "visible" || Number(cs.opacity) < 0.1) continue;
     if (paints(element, cs)) return element;

@@ -30,7 +30,9 @@ describe("content wire schemas stay in step with src/messaging", () => {
 
   it("knows every outcome and mode the full schemas know", () => {
     for (const outcome of OUTCOMES) {
-      expect(PanelEvent.safeParse({ type: "panel-event", session: SESSION, event: { type: "outcome", outcome, request } }).success).toBe(true);
+      expect(PanelEvent.safeParse({ type: "panel-event", session: SESSION, event: { type: "outcome", outcome, request } }).success).toBe(
+        true,
+      );
     }
     for (const mode of INTERCEPTION_MODES) expect(MESSAGES["content-config"].response.safeParse({ mode }).success).toBe(true);
   });

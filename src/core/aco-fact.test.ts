@@ -12,7 +12,10 @@ const profile: OrgProfileInput = {
       program: "mssp",
       participants: [
         { name: "North Valley Clinic, PC", tin: "123456789", npi: "1234567893" },
-        { name: "Lakeside Neurology Associates, PLLC", aliases: ["@direct.lakeside.example", "frontdesk@lakeside.example", "312-555-0190"] },
+        {
+          name: "Lakeside Neurology Associates, PLLC",
+          aliases: ["@direct.lakeside.example", "frontdesk@lakeside.example", "312-555-0190"],
+        },
       ],
     },
     { id: "B2", name: "Lakes ACO", program: "reach", participants: [{ name: "Lakeside Neurology Associates PLLC" }] },
@@ -36,7 +39,13 @@ describe("acoFact", () => {
   it("names the participant, its ACO and program, and the NPI or TIN that matched", () => {
     expect(factFor(request({ npi: "1234567893" }))).toEqual({
       memberships: [
-        { acoId: "A1", acoName: "Riverbend Care Partners", program: "mssp", participant: "North Valley Clinic, PC", key: { by: "npi", value: "1234567893" } },
+        {
+          acoId: "A1",
+          acoName: "Riverbend Care Partners",
+          program: "mssp",
+          participant: "North Valley Clinic, PC",
+          key: { by: "npi", value: "1234567893" },
+        },
       ],
     });
     expect(keyFor(request({ tin: "12-3456789" }))).toEqual({ by: "tin", value: "12-3456789" });
@@ -63,7 +72,10 @@ describe("acoFact", () => {
   });
 
   it("tells a whole Direct address from a Direct domain, and formats a fax", () => {
-    expect(keyFor(request({ directAddress: "HMarsh@direct.lakeside.example" }))).toEqual({ by: "direct-domain", value: "direct.lakeside.example" });
+    expect(keyFor(request({ directAddress: "HMarsh@direct.lakeside.example" }))).toEqual({
+      by: "direct-domain",
+      value: "direct.lakeside.example",
+    });
     expect(keyFor(request({ name: "frontdesk@lakeside.example" }))).toEqual({ by: "direct-address", value: "frontdesk@lakeside.example" });
     expect(keyFor(request({ fax: "1 (312) 555 0190" }))).toEqual({ by: "fax", value: "312-555-0190" });
     expect(formatPhone("+1 312.555.0190")).toBe("312-555-0190");
@@ -74,11 +86,19 @@ describe("acoFact", () => {
     const fact = acoFact(r, evaluate(r, profile));
     expect(fact).toEqual({
       memberships: [
-        { acoId: "A1", acoName: "Riverbend Care Partners", participant: "Lakeside Neurology Associates, PLLC", key: { by: "fax", value: "312-555-0190" } },
+        {
+          acoId: "A1",
+          acoName: "Riverbend Care Partners",
+          participant: "Lakeside Neurology Associates, PLLC",
+          key: { by: "fax", value: "312-555-0190" },
+        },
       ],
     });
     const d = request({ directAddress: "hmarsh@direct.lakeside.example" });
-    expect(acoFact(d, evaluate(d, profile))?.memberships[0]?.key).toEqual({ by: "direct-address", value: "hmarsh@direct.lakeside.example" });
+    expect(acoFact(d, evaluate(d, profile))?.memberships[0]?.key).toEqual({
+      by: "direct-address",
+      value: "hmarsh@direct.lakeside.example",
+    });
   });
 
   it("says so when the caller put the recipient inside without a match", () => {

@@ -106,7 +106,11 @@ function fromVerdictOnly(request: DisclosureRequest, match: NonNullable<Verdict[
  * With the profile: every ACO the recipient is in (findAcoMemberships, in matching order, so the verdict's
  * match comes first). Without it: only the verdict's own match.
  */
-export function acoFact(request: DisclosureRequest, verdict: Pick<Verdict, "acoMatch">, profile?: Pick<OrgProfileInput, "acos">): AcoFact | undefined {
+export function acoFact(
+  request: DisclosureRequest,
+  verdict: Pick<Verdict, "acoMatch">,
+  profile?: Pick<OrgProfileInput, "acos">,
+): AcoFact | undefined {
   const match = verdict.acoMatch;
   if (!match) return request.recipient.inSameAco === true ? { memberships: [], caller: true } : undefined;
   if (profile) {

@@ -10,8 +10,19 @@ import { HARBOR_PROFILE } from "../../test/support/profiles.ts";
 const TWO_ACOS: OrgProfileInput = {
   organization: { name: "Clinic", role: "provider" },
   acos: [
-    { id: "a", name: "The Harbor Valley ACO, LLC", participants: [{ name: "Riverside Family Medicine, P.C.", tin: "33-3333333" }, { name: "Smith & Jones", npi: "1234567893" }] },
-    { id: "b", name: "Summit Health Partners", participants: [{ name: "Eastgate Orthopedics", npi: "1666666668", tin: "66-6666666" }, { name: "Riverside Family Medicine" }] },
+    {
+      id: "a",
+      name: "The Harbor Valley ACO, LLC",
+      participants: [
+        { name: "Riverside Family Medicine, P.C.", tin: "33-3333333" },
+        { name: "Smith & Jones", npi: "1234567893" },
+      ],
+    },
+    {
+      id: "b",
+      name: "Summit Health Partners",
+      participants: [{ name: "Eastgate Orthopedics", npi: "1666666668", tin: "66-6666666" }, { name: "Riverside Family Medicine" }],
+    },
   ],
 };
 
@@ -25,7 +36,10 @@ const LAKES: OrgProfileInput = {
       program: "mssp",
       participants: [
         { name: "Cedar Hill Family Practice" },
-        { name: "North Shore Orthopaedic Surgeons, S.C.", aliases: ["North Shore Ortho", "@direct.northshoreortho.example", "(312) 555-0190"] },
+        {
+          name: "North Shore Orthopaedic Surgeons, S.C.",
+          aliases: ["North Shore Ortho", "@direct.northshoreortho.example", "(312) 555-0190"],
+        },
         { name: "Lakeside Neurology Associates, PLLC", aliases: ["intake@direct.lakeside.example", "1-773-555-0101"] },
         { name: "Évora Dermatology Group, LLC" },
       ],
@@ -72,7 +86,12 @@ describe("NPI and TIN keys (§7)", () => {
     expect(tinKey("")).toBeUndefined();
   });
   it("an NPI given with the prefix matches a participant's plain NPI, and the other way round", () => {
-    expect(matchRecipient(buildAcoIndex(TWO_ACOS), { type: "provider", npi: "80840-1234567893" }).match).toEqual({ acoId: "a", acoName: "The Harbor Valley ACO, LLC", participant: "Smith & Jones", matchedBy: "npi" });
+    expect(matchRecipient(buildAcoIndex(TWO_ACOS), { type: "provider", npi: "80840-1234567893" }).match).toEqual({
+      acoId: "a",
+      acoName: "The Harbor Valley ACO, LLC",
+      participant: "Smith & Jones",
+      matchedBy: "npi",
+    });
     const prefixed = buildAcoIndex({ acos: [{ id: "x", name: "X", participants: [{ name: "P", npi: "808401666666668" }] }] });
     expect(matchRecipient(prefixed, { type: "provider", npi: "1666666668" }).match?.matchedBy).toBe("npi");
   });
@@ -131,7 +150,14 @@ describe("name normalisation (§7 v2)", () => {
     expect(normaliseName("SMITH AND JONES")).toBe("smith and jones");
   });
   it("turns hyphens, dashes and slashes into spaces", () => {
-    for (const name of ["Tri-County Health", "Tri‐County Health", "Tri–County Health", "Tri—County Health", "Tri/County Health", "Tri - County Health"]) {
+    for (const name of [
+      "Tri-County Health",
+      "Tri‐County Health",
+      "Tri–County Health",
+      "Tri—County Health",
+      "Tri/County Health",
+      "Tri - County Health",
+    ]) {
       expect(normaliseName(name), name).toBe("tri county health");
     }
   });
@@ -144,23 +170,77 @@ describe("name normalisation (§7 v2)", () => {
     expect(normaliseName("Co-op Partners")).toBe("co op partners");
   });
   it("a name of only an article, suffixes or punctuation normalises to the empty string", () => {
-    for (const name of ["", "   ", "The", "Inc.", "P.C.", "The Co., Inc.", "...", "()", "--", undefined]) expect(normaliseName(name), String(name)).toBe("");
+    for (const name of ["", "   ", "The", "Inc.", "P.C.", "The Co., Inc.", "...", "()", "--", undefined])
+      expect(normaliseName(name), String(name)).toBe("");
   });
   it("agrees with the §7 recipe written plainly, on arbitrary names", async () => {
-    const SUFFIXES = new Set(["llc", "pllc", "llp", "lp", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "pc", "pa", "sc"]);
+    const SUFFIXES = new Set([
+      "llc",
+      "pllc",
+      "llp",
+      "lp",
+      "inc",
+      "incorporated",
+      "corp",
+      "corporation",
+      "co",
+      "company",
+      "ltd",
+      "pc",
+      "pa",
+      "sc",
+    ]);
     const reference = (name: string): string => {
-      const text = name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replaceAll("&", " and ").replace(/[.,'"()]/g, "").replace(/[-‐–—/]/g, " ");
+      const text = name
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replaceAll("&", " and ")
+        .replace(/[.,'"()]/g, "")
+        .replace(/[-‐–—/]/g, " ");
       const words = text.split(/\s+/).filter(Boolean);
       if (words[0] === "the") words.shift();
       for (let n = 0; n < 2 && words.length > 0 && SUFFIXES.has(words.at(-1)!); n++) words.pop();
       return words.join(" ");
     };
     const fc = (await import("fast-check")).default;
-    const piece = fc.constantFrom("The", "the", "Riverside", "PC", "P.C.", "llc", "Inc.", "&", "Smith's", "(x)", '"q"', " ", "  ", "\t", "\u00a0", ",", "É", "ñ", "a1", "Co", "-", "—", "–", "‐", "/", "ﬁ", "Ⅻ", "e\u0301");
+    const piece = fc.constantFrom(
+      "The",
+      "the",
+      "Riverside",
+      "PC",
+      "P.C.",
+      "llc",
+      "Inc.",
+      "&",
+      "Smith's",
+      "(x)",
+      '"q"',
+      " ",
+      "  ",
+      "\t",
+      "\u00a0",
+      ",",
+      "É",
+      "ñ",
+      "a1",
+      "Co",
+      "-",
+      "—",
+      "–",
+      "‐",
+      "/",
+      "ﬁ",
+      "Ⅻ",
+      "e\u0301",
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 8 }).map((parts) => parts.join("")), (name) => {
-        expect(normaliseName(name)).toBe(reference(name));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((parts) => parts.join("")),
+        (name) => {
+          expect(normaliseName(name)).toBe(reference(name));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -169,7 +249,10 @@ describe("name normalisation (§7 v2)", () => {
 describe("name parts (§7 v2)", () => {
   it("splits at ' — ', ' – ', ' - ', ' · ', ' | ', a line break and ', '", () => {
     for (const sep of [" — ", " – ", " - ", " · ", " | ", "\n", "\r\n", ", ", "\u00a0—\u00a0"]) {
-      expect(nameParts(`Dr. Helena Marsh${sep}Lakeside Neurology`), JSON.stringify(sep)).toEqual(["Dr. Helena Marsh", "Lakeside Neurology"]);
+      expect(nameParts(`Dr. Helena Marsh${sep}Lakeside Neurology`), JSON.stringify(sep)).toEqual([
+        "Dr. Helena Marsh",
+        "Lakeside Neurology",
+      ]);
     }
   });
   it("does not split inside a word or at a comma without a space", () => {
@@ -182,15 +265,39 @@ describe("name parts (§7 v2)", () => {
 describe("matchRecipient: keys in §7 order", () => {
   const two = buildAcoIndex(TWO_ACOS);
   it("tries NPI, then TIN, then name; first ACO and participant in order wins", () => {
-    expect(matchRecipient(two, { type: "provider", name: "Riverside Family Medicine", npi: "1666666668" }).match).toEqual({ acoId: "b", acoName: "Summit Health Partners", participant: "Eastgate Orthopedics", matchedBy: "npi" });
-    expect(matchRecipient(two, { type: "provider", name: "Eastgate Orthopedics", tin: "333333333" }).match).toMatchObject({ participant: "Riverside Family Medicine, P.C.", matchedBy: "tin" });
-    expect(matchRecipient(two, { type: "provider", name: "riverside family medicine" }).match).toEqual({ acoId: "a", acoName: "The Harbor Valley ACO, LLC", participant: "Riverside Family Medicine, P.C.", matchedBy: "name" });
+    expect(matchRecipient(two, { type: "provider", name: "Riverside Family Medicine", npi: "1666666668" }).match).toEqual({
+      acoId: "b",
+      acoName: "Summit Health Partners",
+      participant: "Eastgate Orthopedics",
+      matchedBy: "npi",
+    });
+    expect(matchRecipient(two, { type: "provider", name: "Eastgate Orthopedics", tin: "333333333" }).match).toMatchObject({
+      participant: "Riverside Family Medicine, P.C.",
+      matchedBy: "tin",
+    });
+    expect(matchRecipient(two, { type: "provider", name: "riverside family medicine" }).match).toEqual({
+      acoId: "a",
+      acoName: "The Harbor Valley ACO, LLC",
+      participant: "Riverside Family Medicine, P.C.",
+      matchedBy: "name",
+    });
   });
   it("tries Direct before fax before name", () => {
-    const all = { type: "provider", name: "Évora Dermatology Group", fax: "(773) 555-0101", directAddress: "x@direct.northshoreortho.example" } as const;
+    const all = {
+      type: "provider",
+      name: "Évora Dermatology Group",
+      fax: "(773) 555-0101",
+      directAddress: "x@direct.northshoreortho.example",
+    } as const;
     expect(match(all)).toMatchObject({ participant: "North Shore Orthopaedic Surgeons, S.C.", matchedBy: "direct" });
-    expect(match({ ...all, directAddress: undefined })).toMatchObject({ participant: "Lakeside Neurology Associates, PLLC", matchedBy: "fax" });
-    expect(match({ ...all, directAddress: undefined, fax: undefined })).toMatchObject({ participant: "Évora Dermatology Group, LLC", matchedBy: "name" });
+    expect(match({ ...all, directAddress: undefined })).toMatchObject({
+      participant: "Lakeside Neurology Associates, PLLC",
+      matchedBy: "fax",
+    });
+    expect(match({ ...all, directAddress: undefined, fax: undefined })).toMatchObject({
+      participant: "Évora Dermatology Group, LLC",
+      matchedBy: "name",
+    });
   });
   it("an invalid NPI or TIN is not used and is reported; a name may still match", () => {
     expect(matchRecipient(two, { type: "provider", npi: "1666666669" })).toEqual({ match: undefined, invalidIdentifier: true });
@@ -203,7 +310,12 @@ describe("matchRecipient: keys in §7 order", () => {
     expect(matchRecipient(two, { type: "provider", tin: "66-6666666", inSameAco: true }).match?.acoId).toBe("b");
   });
   it("an ACO entity matches by the ACO's normalised name, with the ACO as participant", () => {
-    expect(matchRecipient(two, { type: "aco", name: "harbor valley aco" }).match).toEqual({ acoId: "a", acoName: "The Harbor Valley ACO, LLC", participant: "The Harbor Valley ACO, LLC", matchedBy: "name" });
+    expect(matchRecipient(two, { type: "aco", name: "harbor valley aco" }).match).toEqual({
+      acoId: "a",
+      acoName: "The Harbor Valley ACO, LLC",
+      participant: "The Harbor Valley ACO, LLC",
+      matchedBy: "name",
+    });
     expect(matchRecipient(two, { type: "aco", name: "Eastgate Orthopedics" }).match).toBeUndefined();
     expect(match({ type: "aco", name: "North Shore Ortho" })).toBeUndefined();
   });
@@ -215,11 +327,19 @@ describe("matchRecipient: keys in §7 order", () => {
 
 describe("Direct address (§7 v2)", () => {
   it("matches an @domain alias from recipient.directAddress or a name that is one address, case aside", () => {
-    expect(match({ type: "provider", directAddress: "Scheduling@Direct.NorthShoreOrtho.example" })).toEqual({ acoId: "lakes", acoName: "Great Lakes Value Network", participant: "North Shore Orthopaedic Surgeons, S.C.", matchedBy: "direct" });
+    expect(match({ type: "provider", directAddress: "Scheduling@Direct.NorthShoreOrtho.example" })).toEqual({
+      acoId: "lakes",
+      acoName: "Great Lakes Value Network",
+      participant: "North Shore Orthopaedic Surgeons, S.C.",
+      matchedBy: "direct",
+    });
     expect(match({ type: "provider", name: "scheduling@direct.northshoreortho.example" })?.matchedBy).toBe("direct");
   });
   it("matches a full-address alias only at that exact address", () => {
-    expect(match({ type: "provider", directAddress: "INTAKE@direct.lakeside.example" })).toMatchObject({ participant: "Lakeside Neurology Associates, PLLC", matchedBy: "direct" });
+    expect(match({ type: "provider", directAddress: "INTAKE@direct.lakeside.example" })).toMatchObject({
+      participant: "Lakeside Neurology Associates, PLLC",
+      matchedBy: "direct",
+    });
     expect(match({ type: "provider", directAddress: "billing@direct.lakeside.example" })).toBeUndefined();
   });
   it("never matches a sub-domain or a parent domain", () => {
@@ -231,7 +351,10 @@ describe("Direct address (§7 v2)", () => {
     expect(match({ type: "provider", name: "Dr. Park <x@direct.northshoreortho.example>" })).toBeUndefined();
   });
   it("folds accents only in names: a domain alias is compared as written, lower-cased", () => {
-    expect(match({ type: "provider", directAddress: "a@PEÑASCO.example" })).toMatchObject({ participant: "Peñasco Family Health", matchedBy: "direct" });
+    expect(match({ type: "provider", directAddress: "a@PEÑASCO.example" })).toMatchObject({
+      participant: "Peñasco Family Health",
+      matchedBy: "direct",
+    });
     expect(match({ type: "provider", directAddress: "a@penasco.example" })).toBeUndefined();
   });
 });
@@ -239,9 +362,15 @@ describe("Direct address (§7 v2)", () => {
 describe("fax (§7 v2)", () => {
   it("matches a phone-number alias with the same ten digits, however written", () => {
     for (const fax of ["312.555.0190", "+1 312 555 0190", "13125550190", "(312) 555-0190"]) {
-      expect(match({ type: "provider", fax }), fax).toMatchObject({ participant: "North Shore Orthopaedic Surgeons, S.C.", matchedBy: "fax" });
+      expect(match({ type: "provider", fax }), fax).toMatchObject({
+        participant: "North Shore Orthopaedic Surgeons, S.C.",
+        matchedBy: "fax",
+      });
     }
-    expect(match({ type: "provider", fax: "773 555 0101" })).toMatchObject({ participant: "Lakeside Neurology Associates, PLLC", matchedBy: "fax" });
+    expect(match({ type: "provider", fax: "773 555 0101" })).toMatchObject({
+      participant: "Lakeside Neurology Associates, PLLC",
+      matchedBy: "fax",
+    });
   });
   it("another number, a short number, or a number in the name field does not match", () => {
     expect(match({ type: "provider", fax: "312 555 0191" })).toBeUndefined();
@@ -253,32 +382,75 @@ describe("fax (§7 v2)", () => {
 
 describe("name keys (§7 v2)", () => {
   it("matches the participant's name after normalisation, accents and suffixes aside", () => {
-    expect(match({ type: "provider", name: "EVORA DERMATOLOGY GROUP" })).toMatchObject({ participant: "Évora Dermatology Group, LLC", matchedBy: "name" });
-    expect(match({ type: "provider", name: "Summit Anesthesia" })).toMatchObject({ acoId: "prairie", participant: "Summit Anesthesia Company, Inc.", matchedBy: "name" });
+    expect(match({ type: "provider", name: "EVORA DERMATOLOGY GROUP" })).toMatchObject({
+      participant: "Évora Dermatology Group, LLC",
+      matchedBy: "name",
+    });
+    expect(match({ type: "provider", name: "Summit Anesthesia" })).toMatchObject({
+      acoId: "prairie",
+      participant: "Summit Anesthesia Company, Inc.",
+      matchedBy: "name",
+    });
   });
   it("matches a name alias, and says so", () => {
-    expect(match({ type: "provider", name: "North Shore Ortho" })).toMatchObject({ participant: "North Shore Orthopaedic Surgeons, S.C.", matchedBy: "alias" });
+    expect(match({ type: "provider", name: "North Shore Ortho" })).toMatchObject({
+      participant: "North Shore Orthopaedic Surgeons, S.C.",
+      matchedBy: "alias",
+    });
   });
   it("addresses and phone numbers among the aliases are never compared as names", () => {
     expect(match({ type: "provider", name: "Direct NorthShoreOrtho Example" })).toBeUndefined();
     expect(match({ type: "provider", name: "312 555 0190" })).toBeUndefined();
   });
   it("tries the parts of a 'person — practice' name when the whole does not match", () => {
-    expect(match({ type: "provider", name: "Dr. Helena Marsh — Lakeside Neurology Associates" })).toEqual({ acoId: "lakes", acoName: "Great Lakes Value Network", participant: "Lakeside Neurology Associates, PLLC", matchedBy: "name" });
-    expect(match({ type: "provider", name: "Dr. Lena Park · North Shore Ortho" })).toMatchObject({ matchedBy: "alias", participant: "North Shore Orthopaedic Surgeons, S.C." });
-    expect(match({ type: "provider", name: "Lakeside Neurology Associates\nFax 312" })).toMatchObject({ participant: "Lakeside Neurology Associates, PLLC" });
+    expect(match({ type: "provider", name: "Dr. Helena Marsh — Lakeside Neurology Associates" })).toEqual({
+      acoId: "lakes",
+      acoName: "Great Lakes Value Network",
+      participant: "Lakeside Neurology Associates, PLLC",
+      matchedBy: "name",
+    });
+    expect(match({ type: "provider", name: "Dr. Lena Park · North Shore Ortho" })).toMatchObject({
+      matchedBy: "alias",
+      participant: "North Shore Orthopaedic Surgeons, S.C.",
+    });
+    expect(match({ type: "provider", name: "Lakeside Neurology Associates\nFax 312" })).toMatchObject({
+      participant: "Lakeside Neurology Associates, PLLC",
+    });
   });
   it("tries recipient.organization after the whole name and before the parts", () => {
-    expect(match({ type: "provider", name: "Dr. Helena Marsh", organization: "Summit Anesthesia Co." })).toMatchObject({ participant: "Summit Anesthesia Company, Inc.", matchedBy: "name" });
-    expect(match({ type: "provider", name: "Dr. A — Évora Dermatology Group", organization: "Summit Anesthesia" })).toMatchObject({ participant: "Summit Anesthesia Company, Inc." });
-    expect(match({ type: "provider", name: "Évora Dermatology Group", organization: "Summit Anesthesia" })).toMatchObject({ participant: "Évora Dermatology Group, LLC" });
+    expect(match({ type: "provider", name: "Dr. Helena Marsh", organization: "Summit Anesthesia Co." })).toMatchObject({
+      participant: "Summit Anesthesia Company, Inc.",
+      matchedBy: "name",
+    });
+    expect(match({ type: "provider", name: "Dr. A — Évora Dermatology Group", organization: "Summit Anesthesia" })).toMatchObject({
+      participant: "Summit Anesthesia Company, Inc.",
+    });
+    expect(match({ type: "provider", name: "Évora Dermatology Group", organization: "Summit Anesthesia" })).toMatchObject({
+      participant: "Évora Dermatology Group, LLC",
+    });
   });
   it("at one participant its name comes before its aliases; across participants list order decides", () => {
     const p = buildAcoIndex({
-      acos: [{ id: "x", name: "X", participants: [{ name: "First Clinic", aliases: ["Shared Name"] }, { name: "Shared Name" }, { name: "Self Clinic", aliases: ["Self Clinic LLC"] }] }],
+      acos: [
+        {
+          id: "x",
+          name: "X",
+          participants: [
+            { name: "First Clinic", aliases: ["Shared Name"] },
+            { name: "Shared Name" },
+            { name: "Self Clinic", aliases: ["Self Clinic LLC"] },
+          ],
+        },
+      ],
     });
-    expect(matchRecipient(p, { type: "provider", name: "Shared Name" }).match).toMatchObject({ participant: "First Clinic", matchedBy: "alias" });
-    expect(matchRecipient(p, { type: "provider", name: "Self Clinic" }).match).toMatchObject({ participant: "Self Clinic", matchedBy: "name" });
+    expect(matchRecipient(p, { type: "provider", name: "Shared Name" }).match).toMatchObject({
+      participant: "First Clinic",
+      matchedBy: "alias",
+    });
+    expect(matchRecipient(p, { type: "provider", name: "Self Clinic" }).match).toMatchObject({
+      participant: "Self Clinic",
+      matchedBy: "name",
+    });
   });
   it("no partial or fuzzy match, in the whole name or in a part", () => {
     expect(match({ type: "provider", name: "Lakeside Neurology" })).toBeUndefined();
@@ -301,11 +473,32 @@ describe("findAcoMemberships: every ACO of a recipient", () => {
     const recipient = { type: "provider", name: "Dr. Helena Marsh — Lakeside Neurology Associates" } as const;
     const all = findAcoMemberships(index, recipient);
     expect(all).toEqual([
-      { acoId: "lakes", acoName: "Great Lakes Value Network", program: "mssp", participant: "Lakeside Neurology Associates, PLLC", matchedBy: "name", listed: "Lakeside Neurology Associates, PLLC", given: "Lakeside Neurology Associates" },
-      { acoId: "prairie", acoName: "Prairie Care Collaborative", program: "reach", participant: "Lakeside Neurology Associates", matchedBy: "name", listed: "Lakeside Neurology Associates", given: "Lakeside Neurology Associates" },
+      {
+        acoId: "lakes",
+        acoName: "Great Lakes Value Network",
+        program: "mssp",
+        participant: "Lakeside Neurology Associates, PLLC",
+        matchedBy: "name",
+        listed: "Lakeside Neurology Associates, PLLC",
+        given: "Lakeside Neurology Associates",
+      },
+      {
+        acoId: "prairie",
+        acoName: "Prairie Care Collaborative",
+        program: "reach",
+        participant: "Lakeside Neurology Associates",
+        matchedBy: "name",
+        listed: "Lakeside Neurology Associates",
+        given: "Lakeside Neurology Associates",
+      },
     ]);
     const { match: first } = matchRecipient(index, recipient);
-    expect(first).toEqual({ acoId: all[0]!.acoId, acoName: all[0]!.acoName, participant: all[0]!.participant, matchedBy: all[0]!.matchedBy });
+    expect(first).toEqual({
+      acoId: all[0]!.acoId,
+      acoName: all[0]!.acoName,
+      participant: all[0]!.participant,
+      matchedBy: all[0]!.matchedBy,
+    });
   });
   it("ranks by key: an ACO found by fax comes before one found only by name", () => {
     const all = findAcoMemberships(index, { type: "provider", name: "Lakeside Neurology Associates", fax: "773-555-0101" });
@@ -315,11 +508,20 @@ describe("findAcoMemberships: every ACO of a recipient", () => {
     ]);
   });
   it("reports the alias that matched: a Direct domain, a name alias", () => {
-    expect(findAcoMemberships(index, { directAddress: "a@direct.northshoreortho.example" })).toMatchObject([{ matchedBy: "direct", listed: "@direct.northshoreortho.example", given: "a@direct.northshoreortho.example" }]);
-    expect(findAcoMemberships(index, { name: "north shore ortho" })).toMatchObject([{ matchedBy: "alias", listed: "North Shore Ortho", given: "north shore ortho" }]);
+    expect(findAcoMemberships(index, { directAddress: "a@direct.northshoreortho.example" })).toMatchObject([
+      { matchedBy: "direct", listed: "@direct.northshoreortho.example", given: "a@direct.northshoreortho.example" },
+    ]);
+    expect(findAcoMemberships(index, { name: "north shore ortho" })).toMatchObject([
+      { matchedBy: "alias", listed: "North Shore Ortho", given: "north shore ortho" },
+    ]);
   });
   it("one membership per ACO, even when two participants of one ACO share a name", () => {
-    const dup = buildAcoIndex({ acos: [{ id: "x", name: "X", participants: [{ name: "Riverside Medical Group LLC" }, { name: "RIVERSIDE MEDICAL GROUP PC" }] }, { id: "y", name: "Y", participants: [{ name: "Riverside Medical Group" }] }] });
+    const dup = buildAcoIndex({
+      acos: [
+        { id: "x", name: "X", participants: [{ name: "Riverside Medical Group LLC" }, { name: "RIVERSIDE MEDICAL GROUP PC" }] },
+        { id: "y", name: "Y", participants: [{ name: "Riverside Medical Group" }] },
+      ],
+    });
     expect(findAcoMemberships(dup, { name: "Riverside Medical Group" }).map((m) => [m.acoId, m.participant])).toEqual([
       ["x", "Riverside Medical Group LLC"],
       ["y", "Riverside Medical Group"],
@@ -332,13 +534,27 @@ describe("findAcoMemberships: every ACO of a recipient", () => {
   });
   it("agrees with matchRecipient on its first entry for every recipient (property)", async () => {
     const fc = (await import("fast-check")).default;
-    const names = ["Lakeside Neurology Associates", "North Shore Ortho", "Dr. X — North Shore Ortho", "Évora Dermatology Group", "Peñasco Family Health", "Summit Anesthesia", "Nowhere", "The Inc"];
+    const names = [
+      "Lakeside Neurology Associates",
+      "North Shore Ortho",
+      "Dr. X — North Shore Ortho",
+      "Évora Dermatology Group",
+      "Peñasco Family Health",
+      "Summit Anesthesia",
+      "Nowhere",
+      "The Inc",
+    ];
     const recipient = fc.record(
       {
         name: fc.constantFrom(...names),
         organization: fc.constantFrom(...names),
         fax: fc.constantFrom("312 555 0190", "773 555 0101", "000"),
-        directAddress: fc.constantFrom("a@direct.northshoreortho.example", "intake@direct.lakeside.example", "a@peñasco.example", "a@b.example"),
+        directAddress: fc.constantFrom(
+          "a@direct.northshoreortho.example",
+          "intake@direct.lakeside.example",
+          "a@peñasco.example",
+          "a@b.example",
+        ),
       },
       { requiredKeys: [] },
     );
@@ -346,7 +562,9 @@ describe("findAcoMemberships: every ACO of a recipient", () => {
       fc.property(recipient, (r) => {
         const first = findAcoMemberships(index, r)[0];
         const m = matchRecipient(index, r).match;
-        expect(m).toEqual(first && { acoId: first.acoId, acoName: first.acoName, participant: first.participant, matchedBy: first.matchedBy });
+        expect(m).toEqual(
+          first && { acoId: first.acoId, acoName: first.acoName, participant: first.participant, matchedBy: first.matchedBy },
+        );
       }),
       { numRuns: 500 },
     );
@@ -355,17 +573,28 @@ describe("findAcoMemberships: every ACO of a recipient", () => {
 
 describe("in evaluate", () => {
   it("the verdict's acoMatch says by which key (v1.1 matchedBy)", () => {
-    expect(evaluate({ purpose: "treatment", recipient: { type: "provider", fax: "312-555-0190" } }, LAKES).acoMatch).toEqual({ acoId: "lakes", acoName: "Great Lakes Value Network", participant: "North Shore Orthopaedic Surgeons, S.C.", matchedBy: "fax" });
+    expect(evaluate({ purpose: "treatment", recipient: { type: "provider", fax: "312-555-0190" } }, LAKES).acoMatch).toEqual({
+      acoId: "lakes",
+      acoName: "Great Lakes Value Network",
+      participant: "North Shore Orthopaedic Surgeons, S.C.",
+      matchedBy: "fax",
+    });
     expect(evaluate({ purpose: "treatment", recipient: { type: "provider", name: "Nobody" } }, LAKES).acoMatch).toBeUndefined();
   });
   it("a malformed NPI or TIN gives the caution and no match; the request is still answered", () => {
-    for (const recipient of [{ type: "provider", npi: "1234567890" }, { type: "provider", tin: "1234" }, { type: "provider", npi: "12-34" }] as const) {
+    for (const recipient of [
+      { type: "provider", npi: "1234567890" },
+      { type: "provider", tin: "1234" },
+      { type: "provider", npi: "12-34" },
+    ] as const) {
       const verdict = evaluate({ purpose: "treatment", recipient }, HARBOR_PROFILE);
       expect(verdict.cautions).toContain(INVALID_IDENTIFIER_CAUTION);
       expect(verdict.acoMatch).toBeUndefined();
       expect(verdict.outcome).toBe("allowed");
     }
-    expect(evaluate({ purpose: "treatment", recipient: { type: "provider", npi: "1234567893" } }, HARBOR_PROFILE).cautions).not.toContain(INVALID_IDENTIFIER_CAUTION);
+    expect(evaluate({ purpose: "treatment", recipient: { type: "provider", npi: "1234567893" } }, HARBOR_PROFILE).cautions).not.toContain(
+      INVALID_IDENTIFIER_CAUTION,
+    );
   });
   it("builds the index once per acos array", () => {
     const profile = structuredClone(HARBOR_PROFILE);
@@ -378,7 +607,9 @@ describe("in evaluate", () => {
     expect(evaluate(request, structuredClone(profile)).acoMatch).toBeUndefined();
   });
   it("throws the profile's ZodError on an invalid profile", () => {
-    expect(() => evaluate({ purpose: "treatment", recipient: { type: "provider" } }, { organization: { name: "X" } } as unknown as OrgProfileInput)).toThrow(/organization\.role|role/);
+    expect(() =>
+      evaluate({ purpose: "treatment", recipient: { type: "provider" } }, { organization: { name: "X" } } as unknown as OrgProfileInput),
+    ).toThrow(/organization\.role|role/);
   });
 });
 
@@ -390,7 +621,11 @@ describe("policy.outside-aco (§8 v2)", () => {
     expect(verdict.reasons.map((r) => r.rule)).not.toContain("policy.outside-aco");
   });
   it("still asks for review for any other recipient outside the ACOs, and not inside", () => {
-    expect(evaluate({ purpose: "treatment", recipient: { type: "provider", name: "Nowhere Clinic" } }, review).outcome).toBe("needs-review");
-    expect(evaluate({ purpose: "treatment", recipient: { type: "provider", name: "Nowhere Clinic — North Shore Ortho" } }, review).outcome).toBe("allowed");
+    expect(evaluate({ purpose: "treatment", recipient: { type: "provider", name: "Nowhere Clinic" } }, review).outcome).toBe(
+      "needs-review",
+    );
+    expect(
+      evaluate({ purpose: "treatment", recipient: { type: "provider", name: "Nowhere Clinic — North Shore Ortho" } }, review).outcome,
+    ).toBe("allowed");
   });
 });

@@ -70,7 +70,9 @@ export interface AcoIndex {
 }
 
 /** The recipient fields matching reads; `type` absent is a participant (not an ACO entity). */
-export type MatchableRecipient = Partial<Pick<Recipient, "type" | "name" | "organization" | "npi" | "tin" | "directAddress" | "fax" | "inSameAco">>;
+export type MatchableRecipient = Partial<
+  Pick<Recipient, "type" | "name" | "organization" | "npi" | "tin" | "directAddress" | "fax" | "inSameAco">
+>;
 
 export interface RecipientMatch {
   /** The first hit in key order (NPI, TIN, Direct, fax, name keys); undefined when none or matching is skipped. */
@@ -283,7 +285,12 @@ function firstHit(index: AcoIndex, lookups: readonly Lookup[]): { entry: IndexEn
 }
 
 function toMatch(entry: IndexEntry, kind: Kind): AcoMatch & { matchedBy: MatchedBy } {
-  return { acoId: entry.aco.id, acoName: entry.aco.name, participant: entry.participant?.name ?? entry.aco.name, matchedBy: MATCHED_BY[kind] };
+  return {
+    acoId: entry.aco.id,
+    acoName: entry.aco.name,
+    participant: entry.participant?.name ?? entry.aco.name,
+    matchedBy: MATCHED_BY[kind],
+  };
 }
 
 /** Whether the recipient carries an NPI or TIN that cannot be right (and so is never used). */
@@ -323,8 +330,21 @@ function listedValue(entry: IndexEntry, lookup: Lookup): string {
     default:
       for (const alias of p.aliases ?? []) {
         const k = aliasKey(alias);
-        const key = k.kind === "address" ? k.address : k.kind === "domain" ? k.domain : k.kind === "phone" ? k.fax : k.kind === "name" ? k.name : undefined;
-        if (key === lookup.key && (k.kind === lookup.kind || (k.kind === "phone" && lookup.kind === "fax") || (k.kind === "name" && lookup.kind === "alias"))) return alias;
+        const key =
+          k.kind === "address"
+            ? k.address
+            : k.kind === "domain"
+              ? k.domain
+              : k.kind === "phone"
+                ? k.fax
+                : k.kind === "name"
+                  ? k.name
+                  : undefined;
+        if (
+          key === lookup.key &&
+          (k.kind === lookup.kind || (k.kind === "phone" && lookup.kind === "fax") || (k.kind === "name" && lookup.kind === "alias"))
+        )
+          return alias;
       }
       return "";
   }

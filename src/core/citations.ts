@@ -85,8 +85,7 @@ const WEB: Readonly<Record<string, string>> = {
   "https://www.hhs.gov/hipaa/for-professionals/privacy/guidance/access/index.html":
     "HHS guidance: individuals' right of access (with the notice on Ciox v. Azar)",
   "https://www.revisor.mn.gov/statutes/cite/144.293": "Minnesota Health Records Act, Minn. Stat. § 144.293",
-  "https://statutes.capitol.texas.gov/Docs/HS/htm/HS.611.htm#611.004":
-    "Texas Health and Safety Code § 611.004",
+  "https://statutes.capitol.texas.gov/Docs/HS/htm/HS.611.htm#611.004": "Texas Health and Safety Code § 611.004",
 };
 
 function build(): Readonly<Record<string, CitationInfo>> {

@@ -10,23 +10,57 @@ import { readSharedDoc } from "../../test/support/shared.ts";
 
 /** Every rule id of hipaa-rules.md. */
 const ALL_RULE_IDS = [
-  "restriction.self-pay", "restriction.self-pay-intermediary", "restriction.agreed", "restriction.emergency-treatment",
+  "restriction.self-pay",
+  "restriction.self-pay-intermediary",
+  "restriction.agreed",
+  "restriction.emergency-treatment",
   "psychotherapy-notes.authorization",
-  "part2.specific-consent", "part2.tpo-consent", "part2.tpo-consent-scope", "part2.emergency", "part2.qso",
-  "part2.audit-evaluation", "part2.consent-required",
-  "individual.disclosure", "family.involvement", "employer.authorization", "employer.plan-sponsor",
-  "treatment.provider", "treatment.any-recipient", "treatment.not-for-provider",
-  "payment.own", "payment.other-entity", "payment.unclear-recipient",
-  "operations.ohca", "operations.other-covered-entity", "operations.business-associate", "operations.ohca-unknown",
-  "operations.no-relationship", "operations.activity-not-covered", "operations.non-covered-recipient",
-  "marketing.authorization", "sale.authorization", "research.review", "public-health.review", "law-enforcement.review",
-  "judicial.review", "individual.access", "individual.directed-third-party", "other.unspecified",
-  "business-associate.no-agreement", "business-associate.agreement", "discloser.business-associate", "discloser.clearinghouse",
+  "part2.specific-consent",
+  "part2.tpo-consent",
+  "part2.tpo-consent-scope",
+  "part2.emergency",
+  "part2.qso",
+  "part2.audit-evaluation",
+  "part2.consent-required",
+  "individual.disclosure",
+  "family.involvement",
+  "employer.authorization",
+  "employer.plan-sponsor",
+  "treatment.provider",
+  "treatment.any-recipient",
+  "treatment.not-for-provider",
+  "payment.own",
+  "payment.other-entity",
+  "payment.unclear-recipient",
+  "operations.ohca",
+  "operations.other-covered-entity",
+  "operations.business-associate",
+  "operations.ohca-unknown",
+  "operations.no-relationship",
+  "operations.activity-not-covered",
+  "operations.non-covered-recipient",
+  "marketing.authorization",
+  "sale.authorization",
+  "research.review",
+  "public-health.review",
+  "law-enforcement.review",
+  "judicial.review",
+  "individual.access",
+  "individual.directed-third-party",
+  "other.unspecified",
+  "business-associate.no-agreement",
+  "business-associate.agreement",
+  "discloser.business-associate",
+  "discloser.clearinghouse",
   "authorization.on-file",
-  "state-law.mn-consent", "state-law.tx-mental-health",
-  "minimum-necessary.authorization-exempt", "minimum-necessary.individual-exempt", "minimum-necessary.treatment-exempt",
+  "state-law.mn-consent",
+  "state-law.tx-mental-health",
+  "minimum-necessary.authorization-exempt",
+  "minimum-necessary.individual-exempt",
+  "minimum-necessary.treatment-exempt",
   "minimum-necessary.applies",
-  "policy.outside-aco", "policy.review-category",
+  "policy.outside-aco",
+  "policy.review-category",
 ];
 
 const seen = new Set<string>();
@@ -66,15 +100,29 @@ describe("§5.1 restrictions", () => {
     expect(verdict.headline).toMatch(/^Not allowed: /);
   });
   it("restriction.self-pay: no emergency exception, and a health plan discloser is not bound", () => {
-    expect(v({ purpose: "operations", operationsActivity: "quality-improvement", emergency: true, recipient: { type: "health-plan" }, patient: { selfPayRestriction: true } }).outcome).toBe("not-allowed");
-    expect(rules(v({ discloser: "health-plan", purpose: "payment", recipient: { type: "health-plan" }, patient: { selfPayRestriction: true } }))).not.toContain("restriction.self-pay");
+    expect(
+      v({
+        purpose: "operations",
+        operationsActivity: "quality-improvement",
+        emergency: true,
+        recipient: { type: "health-plan" },
+        patient: { selfPayRestriction: true },
+      }).outcome,
+    ).toBe("not-allowed");
+    expect(
+      rules(v({ discloser: "health-plan", purpose: "payment", recipient: { type: "health-plan" }, patient: { selfPayRestriction: true } })),
+    ).not.toContain("restriction.self-pay");
   });
   it("restriction.self-pay does not reach a treatment referral (§11)", () => {
     const verdict = v({ ...TO_PROVIDER, patient: { selfPayRestriction: true } });
     expect(verdict.outcome).toBe("allowed");
   });
   it("restriction.self-pay-intermediary: a claim through the clearinghouse needs review (§11)", () => {
-    const verdict = v({ purpose: "payment", recipient: { type: "clearinghouse", businessAssociateAgreement: true }, patient: { selfPayRestriction: true } });
+    const verdict = v({
+      purpose: "payment",
+      recipient: { type: "clearinghouse", businessAssociateAgreement: true },
+      patient: { selfPayRestriction: true },
+    });
     expect(verdict.outcome).toBe("needs-review");
     expect(verdict.reasons[0]!.rule).toBe("restriction.self-pay-intermediary");
   });
@@ -99,8 +147,15 @@ describe("§5.1 restrictions", () => {
     expect(reason(ed, "restriction.emergency-treatment")?.citations).toEqual(["45 CFR 164.522(a)(1)(iii)", "45 CFR 164.522(a)(1)(iv)"]);
     expect(ed.conditions).toContain("Ask the receiving provider not to use or disclose the restricted information further.");
     // Not for any provider's treatment (forProviderTreatment false): no emergency treatment, the restriction holds.
-    expect(v({ ...TO_PROVIDER, forProviderTreatment: false, emergency: true, patient: { agreedRestriction: true } }).outcome).toBe("not-allowed");
-    const coordinator = v({ purpose: "treatment", emergency: true, recipient: { type: "care-coordinator", inSameAco: true }, patient: { agreedRestriction: true } });
+    expect(v({ ...TO_PROVIDER, forProviderTreatment: false, emergency: true, patient: { agreedRestriction: true } }).outcome).toBe(
+      "not-allowed",
+    );
+    const coordinator = v({
+      purpose: "treatment",
+      emergency: true,
+      recipient: { type: "care-coordinator", inSameAco: true },
+      patient: { agreedRestriction: true },
+    });
     expect(coordinator.outcome).toBe("not-allowed");
   });
   it("a restriction does not bind 164.512 disclosures and says so", () => {
@@ -113,13 +168,21 @@ describe("§5.1 restrictions", () => {
   });
   it("an authorization on file turns a restriction into review", () => {
     expect(v({ ...TO_PROVIDER, patient: { agreedRestriction: true, authorizationOnFile: true } }).outcome).toBe("needs-review");
-    expect(v({ purpose: "payment", recipient: { type: "health-plan" }, patient: { selfPayRestriction: true, authorizationOnFile: true } }).outcome).toBe("needs-review");
+    expect(
+      v({ purpose: "payment", recipient: { type: "health-plan" }, patient: { selfPayRestriction: true, authorizationOnFile: true } })
+        .outcome,
+    ).toBe("needs-review");
   });
 });
 
 describe("§5.2 psychotherapy notes", () => {
   it("need an authorization even for an in-ACO psychiatrist, and emergency does not lift it (§11)", () => {
-    const verdict = v({ ...TO_PROVIDER, emergency: true, recipient: { type: "provider", inSameAco: true }, information: ["psychotherapy-notes"] });
+    const verdict = v({
+      ...TO_PROVIDER,
+      emergency: true,
+      recipient: { type: "provider", inSameAco: true },
+      information: ["psychotherapy-notes"],
+    });
     expect(verdict.outcome).toBe("authorization-required");
     expect(verdict.reasons[0]).toMatchObject({ rule: "psychotherapy-notes.authorization", citations: ["45 CFR 164.508(a)(2)"] });
     expect(verdict.cautions).toContain(
@@ -137,17 +200,31 @@ describe("§5.2 psychotherapy notes", () => {
     const judicial = v({ purpose: "other", otherPurpose: "judicial", recipient: { type: "other" }, information: ["psychotherapy-notes"] });
     expect(judicial.outcome).toBe("needs-review");
     expect(reason(judicial, "psychotherapy-notes.authorization")?.citations).toContain("45 CFR 164.508(a)(2)(i)(C)");
-    const health = v({ purpose: "other", otherPurpose: "public-health", recipient: { type: "other" }, information: ["psychotherapy-notes"] });
+    const health = v({
+      purpose: "other",
+      otherPurpose: "public-health",
+      recipient: { type: "other" },
+      information: ["psychotherapy-notes"],
+    });
     expect(reason(health, "psychotherapy-notes.authorization")?.citations).toEqual(["45 CFR 164.508(a)(2)"]);
   });
   it("patient-directed: review (outside the right of access); a TPO purpose to the patient: authorization", () => {
-    const directed = v({ purpose: "other", otherPurpose: "patient-directed", recipient: { type: "patient" }, information: ["psychotherapy-notes"] });
+    const directed = v({
+      purpose: "other",
+      otherPurpose: "patient-directed",
+      recipient: { type: "patient" },
+      information: ["psychotherapy-notes"],
+    });
     expect(directed.outcome).toBe("needs-review");
     expect(reason(directed, "psychotherapy-notes.authorization")?.citations).toContain("45 CFR 164.524(a)(1)(i)");
-    expect(v({ purpose: "treatment", recipient: { type: "patient" }, information: ["psychotherapy-notes"] }).outcome).toBe("authorization-required");
+    expect(v({ purpose: "treatment", recipient: { type: "patient" }, information: ["psychotherapy-notes"] }).outcome).toBe(
+      "authorization-required",
+    );
   });
   it("for payment too", () => {
-    expect(v({ purpose: "payment", recipient: { type: "health-plan" }, information: ["psychotherapy-notes"] }).outcome).toBe("authorization-required");
+    expect(v({ purpose: "payment", recipient: { type: "health-plan" }, information: ["psychotherapy-notes"] }).outcome).toBe(
+      "authorization-required",
+    );
   });
 });
 
@@ -157,21 +234,41 @@ describe("§5.3 42 CFR Part 2", () => {
     const verdict = v({ ...TO_PROVIDER, ...sud, patient: { part2Consent: "specific" } });
     expect(verdict.outcome).toBe("allowed-with-conditions");
     expect(reason(verdict, "part2.specific-consent")?.citations).toEqual(["42 CFR 2.31", "42 CFR 2.33(a)(1)", "42 CFR 2.32"]);
-    expect(verdict.conditions).toContain("Send the Part 2 notice and a copy of the consent, or a clear explanation of its scope, with the records (42 CFR 2.32).");
-    expect(verdict.conditions).toContain("The records include no SUD counseling notes; those need their own separate consent (42 CFR 2.31(b)).");
+    expect(verdict.conditions).toContain(
+      "Send the Part 2 notice and a copy of the consent, or a clear explanation of its scope, with the records (42 CFR 2.32).",
+    );
+    expect(verdict.conditions).toContain(
+      "The records include no SUD counseling notes; those need their own separate consent (42 CFR 2.31(b)).",
+    );
     expect(verdict.cautions).toContain("Part 2 still governs these records after you receive them.");
     expect(verdict.cautions).not.toContain("SUD counseling notes need their own separate consent (42 CFR 2.31(b)).");
     expect(verdict.cautions.some((c) => c.startsWith("A covered entity or business associate that receives these records"))).toBe(true);
   });
   it("part2.tpo-consent: CE and BA recipients for TPO", () => {
-    for (const recipient of [{ type: "health-plan" }, { type: "business-associate", businessAssociateAgreement: true }, { type: "care-coordinator", businessAssociateAgreement: true }] as const) {
-      const verdict = v({ purpose: "operations", operationsActivity: "quality-improvement", recipient, ...sud, patient: { part2Consent: "tpo" } });
+    for (const recipient of [
+      { type: "health-plan" },
+      { type: "business-associate", businessAssociateAgreement: true },
+      { type: "care-coordinator", businessAssociateAgreement: true },
+    ] as const) {
+      const verdict = v({
+        purpose: "operations",
+        operationsActivity: "quality-improvement",
+        recipient,
+        ...sud,
+        patient: { part2Consent: "tpo" },
+      });
       expect(verdict.outcome).toBe("allowed-with-conditions");
       expect(reason(verdict, "part2.tpo-consent")?.citations).toEqual(["42 CFR 2.33(a)(2)", "42 CFR 2.33(b)(1)", "42 CFR 2.32"]);
     }
   });
   it("part2.tpo-consent: HIPAA still decides on top ((c)(4) still needs the relationship)", () => {
-    const verdict = v({ purpose: "operations", operationsActivity: "quality-improvement", recipient: { type: "provider", hasRelationshipWithPatient: false }, ...sud, patient: { part2Consent: "tpo" } });
+    const verdict = v({
+      purpose: "operations",
+      operationsActivity: "quality-improvement",
+      recipient: { type: "provider", hasRelationshipWithPatient: false },
+      ...sud,
+      patient: { part2Consent: "tpo" },
+    });
     expect(verdict.outcome).toBe("authorization-required");
     expect(rules(verdict)).toEqual(expect.arrayContaining(["operations.no-relationship", "part2.tpo-consent"]));
   });
@@ -183,7 +280,11 @@ describe("§5.3 42 CFR Part 2", () => {
     }
     const aco = v({ purpose: "treatment", recipient: { type: "aco" }, ...sud, patient: { part2Consent: "tpo" } });
     expect(aco.outcome).toBe("needs-review");
-    expect(reason(aco, "part2.tpo-consent-scope")?.citations).toEqual(["42 CFR 2.31(a)(4)(i)", "42 CFR 2.31(a)(4)(ii)", "42 CFR 2.33(a)(2)"]);
+    expect(reason(aco, "part2.tpo-consent-scope")?.citations).toEqual([
+      "42 CFR 2.31(a)(4)(i)",
+      "42 CFR 2.31(a)(4)(ii)",
+      "42 CFR 2.33(a)(2)",
+    ]);
   });
   it("part2.emergency: medical personnel treating an emergency only (§11)", () => {
     const ed = v({ ...TO_PROVIDER, emergency: true, ...sud });
@@ -193,7 +294,9 @@ describe("§5.3 42 CFR Part 2", () => {
     expect(ed.conditions).toContain("Disclose only what the emergency needs.");
     expect(ed.cautions).toContain("SUD counseling notes need their own separate consent (42 CFR 2.31(b)).");
     expect(v({ purpose: "payment", emergency: true, recipient: { type: "provider" }, ...sud }).outcome).toBe("authorization-required");
-    expect(v({ purpose: "treatment", emergency: true, recipient: { type: "care-coordinator" }, ...sud }).outcome).toBe("authorization-required");
+    expect(v({ purpose: "treatment", emergency: true, recipient: { type: "care-coordinator" }, ...sud }).outcome).toBe(
+      "authorization-required",
+    );
     const notTreatment = v({ ...TO_PROVIDER, forProviderTreatment: false, emergency: true, ...sud });
     expect(notTreatment.outcome).toBe("authorization-required");
     expect(rules(notTreatment)).not.toContain("part2.emergency");
@@ -225,10 +328,23 @@ describe("§5.3 42 CFR Part 2", () => {
     expect(verdict.headline).toContain("Part 2 consent");
   });
   it("part2.consent-required: a TPO consent does not cover marketing", () => {
-    expect(v({ purpose: "other", otherPurpose: "marketing", recipient: { type: "other" }, ...sud, patient: { part2Consent: "tpo", authorizationOnFile: true } }).outcome).toBe("authorization-required");
+    expect(
+      v({
+        purpose: "other",
+        otherPurpose: "marketing",
+        recipient: { type: "other" },
+        ...sud,
+        patient: { part2Consent: "tpo", authorizationOnFile: true },
+      }).outcome,
+    ).toBe("authorization-required");
   });
   it("part2.consent-required exceptions for non-TPO purposes give review with their citation", () => {
-    const cases = { research: "42 CFR 2.52", "public-health": "42 CFR 2.54", judicial: "42 CFR 2.64", "law-enforcement": "42 CFR 2.65" } as const;
+    const cases = {
+      research: "42 CFR 2.52",
+      "public-health": "42 CFR 2.54",
+      judicial: "42 CFR 2.64",
+      "law-enforcement": "42 CFR 2.65",
+    } as const;
     for (const [otherPurpose, citation] of Object.entries(cases)) {
       const verdict = v({ purpose: "other", otherPurpose: otherPurpose as keyof typeof cases, recipient: { type: "other" }, ...sud });
       expect(verdict.outcome).toBe("needs-review");
@@ -264,7 +380,10 @@ describe("§5.4 purpose gate", () => {
     expect(plan.reasons[0]).toMatchObject({ rule: "employer.plan-sponsor", citations: ["45 CFR 164.504(f)"] });
   });
   it("the profile's role is the discloser when the request names none", () => {
-    const plan = v({ purpose: "other", otherPurpose: "employer", recipient: { type: "employer" } }, { organization: { name: "Plan", role: "health-plan" }, acos: [] });
+    const plan = v(
+      { purpose: "other", otherPurpose: "employer", recipient: { type: "employer" } },
+      { organization: { name: "Plan", role: "health-plan" }, acos: [] },
+    );
     expect(plan.reasons[0]!.rule).toBe("employer.plan-sponsor");
   });
   it("treatment.provider: allowed, no minimum necessary, consent-optional caution", () => {
@@ -272,7 +391,9 @@ describe("§5.4 purpose gate", () => {
     expect(verdict.outcome).toBe("allowed");
     expect(verdict.headline).toBe("Allowed: sharing with another provider for this patient's treatment needs no authorization.");
     expect(verdict.citations).toEqual(["45 CFR 164.506(c)(2)", "45 CFR 164.501", "45 CFR 164.502(b)(2)(i)"]);
-    expect(verdict.cautions).toEqual(["HIPAA does not require patient consent for treatment; your organisation may still choose to ask (45 CFR 164.506(b))."]);
+    expect(verdict.cautions).toEqual([
+      "HIPAA does not require patient consent for treatment; your organisation may still choose to ask (45 CFR 164.506(b)).",
+    ]);
     expect(verdict.conditions).toEqual([]);
   });
   it("treatment.provider: a health plan may disclose to a provider for its treatment", () => {
@@ -287,13 +408,19 @@ describe("§5.4 purpose gate", () => {
       "If this organisation does this work on your behalf (care management, analytics or quality work as a service), a business associate agreement must be in place.",
       "Send only the minimum necessary for the purpose.",
     ]);
-    expect(verdict.cautions).toContain("A feed of many patients' records is health care operations, not treatment: it needs a business associate agreement or an OHCA.");
+    expect(verdict.cautions).toContain(
+      "A feed of many patients' records is health care operations, not treatment: it needs a business associate agreement or an OHCA.",
+    );
     const social = v({ purpose: "treatment", forProviderTreatment: true, recipient: { type: "social-services" } });
     expect(social.conditions).toEqual(["Send only the minimum necessary for the purpose."]);
   });
   it("treatment.any-recipient to a BA: the agreement rules still apply (§11 care management vendor)", () => {
-    expect(v({ purpose: "treatment", recipient: { type: "business-associate", businessAssociateAgreement: false } }).outcome).toBe("not-allowed");
-    expect(v({ purpose: "treatment", recipient: { type: "clearinghouse" } }).conditions).toContain("Only with a business associate agreement in place.");
+    expect(v({ purpose: "treatment", recipient: { type: "business-associate", businessAssociateAgreement: false } }).outcome).toBe(
+      "not-allowed",
+    );
+    expect(v({ purpose: "treatment", recipient: { type: "clearinghouse" } }).conditions).toContain(
+      "Only with a business associate agreement in place.",
+    );
   });
   it("treatment.not-for-provider, to a provider too", () => {
     const verdict = v({ ...TO_PROVIDER, forProviderTreatment: false });
@@ -301,9 +428,17 @@ describe("§5.4 purpose gate", () => {
     expect(verdict.reasons[0]).toMatchObject({ rule: "treatment.not-for-provider", citations: ["45 CFR 164.506(c)(2)"] });
   });
   it("payment.own, payment.other-entity, payment.unclear-recipient", () => {
-    expect(v({ purpose: "payment", recipient: { type: "health-plan" } }).reasons[0]).toMatchObject({ rule: "payment.own", citations: ["45 CFR 164.506(c)(1)", "45 CFR 164.501"] });
-    expect(v({ purpose: "payment", recipient: { type: "provider" } }).reasons[0]).toMatchObject({ rule: "payment.other-entity", citations: ["45 CFR 164.506(c)(3)", "45 CFR 164.501"] });
-    expect(v({ discloser: "health-plan", purpose: "payment", recipient: { type: "health-plan" } }).reasons[0]!.rule).toBe("payment.other-entity");
+    expect(v({ purpose: "payment", recipient: { type: "health-plan" } }).reasons[0]).toMatchObject({
+      rule: "payment.own",
+      citations: ["45 CFR 164.506(c)(1)", "45 CFR 164.501"],
+    });
+    expect(v({ purpose: "payment", recipient: { type: "provider" } }).reasons[0]).toMatchObject({
+      rule: "payment.other-entity",
+      citations: ["45 CFR 164.506(c)(3)", "45 CFR 164.501"],
+    });
+    expect(v({ discloser: "health-plan", purpose: "payment", recipient: { type: "health-plan" } }).reasons[0]!.rule).toBe(
+      "payment.other-entity",
+    );
     for (const type of ["aco", "care-coordinator", "social-services", "other"] as const) {
       const verdict = v({ purpose: "payment", recipient: { type } });
       expect(verdict.outcome).toBe("needs-review");
@@ -311,12 +446,20 @@ describe("§5.4 purpose gate", () => {
     }
   });
   it("operations.ohca: CE recipients only, any activity", () => {
-    const verdict = v({ purpose: "operations", operationsActivity: "business-management", recipient: { type: "provider", inSameOhca: true } });
+    const verdict = v({
+      purpose: "operations",
+      operationsActivity: "business-management",
+      recipient: { type: "provider", inSameOhca: true },
+    });
     expect(verdict.outcome).toBe("allowed-with-conditions");
     expect(verdict.reasons[0]).toMatchObject({ rule: "operations.ohca", citations: ["45 CFR 164.506(c)(5)", "45 CFR 160.103"] });
   });
   it("operations.other-covered-entity: conditions when the relationship is known and unknown", () => {
-    const known = v({ purpose: "operations", operationsActivity: "fraud-abuse-compliance", recipient: { type: "health-plan", hasRelationshipWithPatient: true } });
+    const known = v({
+      purpose: "operations",
+      operationsActivity: "fraud-abuse-compliance",
+      recipient: { type: "health-plan", hasRelationshipWithPatient: true },
+    });
     expect(known.reasons[0]).toMatchObject({ rule: "operations.other-covered-entity", citations: ["45 CFR 164.506(c)(4)"] });
     expect(known.conditions).toEqual([
       "Share only information about the recipient's own relationship with the patient.",
@@ -327,23 +470,42 @@ describe("§5.4 purpose gate", () => {
     expect(unknown.conditions).toContain("Only if the recipient has or had a relationship with the patient.");
   });
   it("operations.business-associate: BA recipients, flag absent adds the condition", () => {
-    const aco = v({ purpose: "operations", operationsActivity: "quality-improvement", recipient: { type: "aco", businessAssociateAgreement: true } });
+    const aco = v({
+      purpose: "operations",
+      operationsActivity: "quality-improvement",
+      recipient: { type: "aco", businessAssociateAgreement: true },
+    });
     expect(aco.outcome).toBe("allowed-with-conditions");
-    expect(aco.reasons[0]).toMatchObject({ rule: "operations.business-associate", citations: ["45 CFR 164.506(c)(1)", "45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"] });
+    expect(aco.reasons[0]).toMatchObject({
+      rule: "operations.business-associate",
+      citations: ["45 CFR 164.506(c)(1)", "45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"],
+    });
     expect(aco.conditions).not.toContain("Only with a business associate agreement in place.");
     const vendor = v({ purpose: "operations", recipient: { type: "business-associate" } });
     expect(vendor.conditions).toContain("Only with a business associate agreement in place.");
   });
   it("operations.ohca-unknown vs operations.no-relationship: ACO membership's one legal effect (§7)", () => {
-    const request = { purpose: "operations", operationsActivity: "case-management", recipient: { type: "provider", name: "Lakeside Cardiology Associates", hasRelationshipWithPatient: false } } as const;
+    const request = {
+      purpose: "operations",
+      operationsActivity: "case-management",
+      recipient: { type: "provider", name: "Lakeside Cardiology Associates", hasRelationshipWithPatient: false },
+    } as const;
     const outside = v(request);
     expect(outside.outcome).toBe("authorization-required");
-    expect(outside.reasons[0]).toMatchObject({ rule: "operations.no-relationship", citations: ["45 CFR 164.506(c)(4)", "45 CFR 164.508(a)(1)"] });
+    expect(outside.reasons[0]).toMatchObject({
+      rule: "operations.no-relationship",
+      citations: ["45 CFR 164.506(c)(4)", "45 CFR 164.508(a)(1)"],
+    });
     const inside = v(request, HARBOR_PROFILE);
     expect(inside.outcome).toBe("needs-review");
-    expect(inside.reasons[0]).toMatchObject({ rule: "operations.ohca-unknown", citations: ["45 CFR 164.506(c)(4)", "45 CFR 164.506(c)(5)", "45 CFR 160.103"] });
+    expect(inside.reasons[0]).toMatchObject({
+      rule: "operations.ohca-unknown",
+      citations: ["45 CFR 164.506(c)(4)", "45 CFR 164.506(c)(5)", "45 CFR 160.103"],
+    });
     expect(v({ ...request, recipient: { ...request.recipient, inSameAco: true } }).outcome).toBe("needs-review");
-    expect(v({ ...request, recipient: { ...request.recipient, inSameOhca: false } }, HARBOR_PROFILE).outcome).toBe("authorization-required");
+    expect(v({ ...request, recipient: { ...request.recipient, inSameOhca: false } }, HARBOR_PROFILE).outcome).toBe(
+      "authorization-required",
+    );
   });
   it("operations.activity-not-covered: business management, other, or absent", () => {
     for (const operationsActivity of ["business-management", "other", undefined] as const) {
@@ -353,9 +515,16 @@ describe("§5.4 purpose gate", () => {
     }
   });
   it("operations.non-covered-recipient, the OHCA flag ignored for a non-CE", () => {
-    const verdict = v({ purpose: "operations", operationsActivity: "quality-improvement", recipient: { type: "care-coordinator", inSameOhca: true } });
+    const verdict = v({
+      purpose: "operations",
+      operationsActivity: "quality-improvement",
+      recipient: { type: "care-coordinator", inSameOhca: true },
+    });
     expect(verdict.outcome).toBe("needs-review");
-    expect(verdict.reasons[0]).toMatchObject({ rule: "operations.non-covered-recipient", citations: ["45 CFR 164.506(c)(4)", "45 CFR 164.502(e)(1)"] });
+    expect(verdict.reasons[0]).toMatchObject({
+      rule: "operations.non-covered-recipient",
+      citations: ["45 CFR 164.506(c)(4)", "45 CFR 164.502(e)(1)"],
+    });
   });
   it("other purposes table", () => {
     const table = {
@@ -376,9 +545,15 @@ describe("§5.4 purpose gate", () => {
     expect(v({ purpose: "other", recipient: { type: "other" } }).reasons[0]!.rule).toBe("other.unspecified");
   });
   it("164.512 reviews add the accounting caution unless an authorization is on file", () => {
-    const accounting = "If you disclose, record it for the patient's accounting of disclosures (45 CFR 164.528) and verify the requester's identity and authority (45 CFR 164.514(h)).";
+    const accounting =
+      "If you disclose, record it for the patient's accounting of disclosures (45 CFR 164.528) and verify the requester's identity and authority (45 CFR 164.514(h)).";
     expect(v({ purpose: "other", otherPurpose: "law-enforcement", recipient: { type: "other" } }).cautions).toContain(accounting);
-    const authorized = v({ purpose: "other", otherPurpose: "research", recipient: { type: "other" }, patient: { authorizationOnFile: true } });
+    const authorized = v({
+      purpose: "other",
+      otherPurpose: "research",
+      recipient: { type: "other" },
+      patient: { authorizationOnFile: true },
+    });
     expect(authorized.cautions).not.toContain(accounting);
     expect(authorized.outcome).toBe("allowed");
   });
@@ -386,7 +561,11 @@ describe("§5.4 purpose gate", () => {
     const access = v({ purpose: "other", otherPurpose: "patient-directed", recipient: { type: "patient" } });
     expect(access).toMatchObject({ outcome: "allowed", minimumNecessary: "not-applicable" });
     expect(access.reasons[0]).toMatchObject({ rule: "individual.access", citations: ["45 CFR 164.524"] });
-    const directed = v({ purpose: "other", otherPurpose: "patient-directed", recipient: { type: "business-associate", businessAssociateAgreement: false } });
+    const directed = v({
+      purpose: "other",
+      otherPurpose: "patient-directed",
+      recipient: { type: "business-associate", businessAssociateAgreement: false },
+    });
     expect(directed.outcome).toBe("allowed-with-conditions");
     expect(directed.conditions).toEqual([
       "The patient's request is in writing, signed, and names the recipient and where to send the copy.",
@@ -399,24 +578,46 @@ describe("§5.4 purpose gate", () => {
 describe("§5.5 business associates", () => {
   it("business-associate.no-agreement for any purpose, emergency included", () => {
     for (const purpose of ["treatment", "payment", "operations"] as const) {
-      const verdict = v({ purpose, emergency: true, operationsActivity: "quality-improvement", recipient: { type: "clearinghouse", businessAssociateAgreement: false } });
+      const verdict = v({
+        purpose,
+        emergency: true,
+        operationsActivity: "quality-improvement",
+        recipient: { type: "clearinghouse", businessAssociateAgreement: false },
+      });
       expect(verdict.outcome).toBe("not-allowed");
-      expect(verdict.reasons[0]).toMatchObject({ rule: "business-associate.no-agreement", citations: ["45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"] });
+      expect(verdict.reasons[0]).toMatchObject({
+        rule: "business-associate.no-agreement",
+        citations: ["45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"],
+      });
     }
   });
   it("an authorization on file switches it off, and the flag-absent condition too", () => {
-    expect(v({ purpose: "payment", recipient: { type: "business-associate", businessAssociateAgreement: false }, patient: { authorizationOnFile: true } }).outcome).toBe("allowed");
-    expect(v({ purpose: "payment", recipient: { type: "business-associate" }, patient: { authorizationOnFile: true } }).conditions).toEqual([]);
+    expect(
+      v({
+        purpose: "payment",
+        recipient: { type: "business-associate", businessAssociateAgreement: false },
+        patient: { authorizationOnFile: true },
+      }).outcome,
+    ).toBe("allowed");
+    expect(v({ purpose: "payment", recipient: { type: "business-associate" }, patient: { authorizationOnFile: true } }).conditions).toEqual(
+      [],
+    );
   });
   it("the flag-absent condition only for a permitted outcome", () => {
-    expect(v({ purpose: "payment", recipient: { type: "clearinghouse" } }).conditions).toContain("Only with a business associate agreement in place.");
+    expect(v({ purpose: "payment", recipient: { type: "clearinghouse" } }).conditions).toContain(
+      "Only with a business associate agreement in place.",
+    );
     expect(v({ purpose: "other", otherPurpose: "research", recipient: { type: "clearinghouse" } }).conditions).toEqual([]);
   });
   it("business-associate.agreement for payment", () => {
     const verdict = v({ purpose: "payment", recipient: { type: "business-associate", businessAssociateAgreement: true } });
     expect(reason(verdict, "business-associate.agreement")?.citations).toEqual(["45 CFR 164.502(e)(1)", "45 CFR 164.504(e)"]);
     // §5.6 does not lift this reason: with an authorization on file it still contributes allowed-with-conditions.
-    const authorized = v({ purpose: "payment", recipient: { type: "business-associate", businessAssociateAgreement: true }, patient: { authorizationOnFile: true } });
+    const authorized = v({
+      purpose: "payment",
+      recipient: { type: "business-associate", businessAssociateAgreement: true },
+      patient: { authorizationOnFile: true },
+    });
     expect(authorized.outcome).toBe("allowed-with-conditions");
     expect(authorized.headline).toMatch(/^Allowed with conditions: /);
     expect(rules(authorized)[0]).toBe("business-associate.agreement");
@@ -424,7 +625,10 @@ describe("§5.5 business associates", () => {
   it("discloser.business-associate and discloser.clearinghouse raise allowed, never lower", () => {
     const ba = v({ ...TO_PROVIDER, discloser: "business-associate" });
     expect(ba.outcome).toBe("allowed-with-conditions");
-    expect(ba.reasons[0]).toMatchObject({ rule: "discloser.business-associate", citations: ["45 CFR 164.502(a)(3)", "45 CFR 164.504(e)(2)"] });
+    expect(ba.reasons[0]).toMatchObject({
+      rule: "discloser.business-associate",
+      citations: ["45 CFR 164.502(a)(3)", "45 CFR 164.504(e)(2)"],
+    });
     expect(ba.conditions).toEqual(["Only if your business associate agreement permits this disclosure."]);
     const ch = v({ ...TO_PROVIDER, discloser: "clearinghouse", information: ["psychotherapy-notes"] });
     expect(ch.outcome).toBe("authorization-required");
@@ -435,14 +639,19 @@ describe("§5.5 business associates", () => {
 
 describe("§5.6 authorization on file", () => {
   it("satisfies the purpose rule, which keeps its reason", () => {
-    const verdict = v({ purpose: "other", otherPurpose: "marketing", recipient: { type: "other" }, patient: { authorizationOnFile: true } });
+    const verdict = v({
+      purpose: "other",
+      otherPurpose: "marketing",
+      recipient: { type: "other" },
+      patient: { authorizationOnFile: true },
+    });
     expect(verdict.outcome).toBe("allowed");
     expect(rules(verdict)).toEqual(["marketing.authorization", "authorization.on-file", "minimum-necessary.authorization-exempt"]);
     expect(reason(verdict, "marketing.authorization")?.text).toContain("satisfied by the authorization on file");
     expect(verdict.headline).toBe("Allowed: the patient's authorization on file covers this disclosure.");
-    expect(v({ purpose: "other", otherPurpose: "research", recipient: { type: "other" }, patient: { authorizationOnFile: true } }).headline).toBe(
-      "Allowed: the patient's authorization on file covers this disclosure.",
-    );
+    expect(
+      v({ purpose: "other", otherPurpose: "research", recipient: { type: "other" }, patient: { authorizationOnFile: true } }).headline,
+    ).toBe("Allowed: the patient's authorization on file covers this disclosure.");
     expect(reason(verdict, "authorization.on-file")?.citations).toEqual(["45 CFR 164.508(a)(1)", "45 CFR 164.502(a)(1)(iv)"]);
     expect(verdict.minimumNecessary).toBe("not-applicable");
   });
@@ -452,8 +661,12 @@ describe("§5.7, §9 sensitive kinds", () => {
   it("never change the federal outcome; add the preemption and reproductive health cautions", () => {
     const verdict = v({ ...TO_PROVIDER, information: ["hiv", "genetic", "mental-health", "reproductive-health"] });
     expect(verdict.outcome).toBe("allowed");
-    expect(verdict.cautions).toContain("Federal law treats this information like other health information, but stricter state law is not preempted (45 CFR 160.203(b))");
-    expect(verdict.cautions).toContain("Several states (e.g. California) restrict sharing reproductive health information further; check state law.");
+    expect(verdict.cautions).toContain(
+      "Federal law treats this information like other health information, but stricter state law is not preempted (45 CFR 160.203(b))",
+    );
+    expect(verdict.cautions).toContain(
+      "Several states (e.g. California) restrict sharing reproductive health information further; check state law.",
+    );
     expect(v(TO_PROVIDER).cautions.some((c) => c.startsWith("Federal law treats"))).toBe(false);
   });
   it("genetic information from a health plan adds only the documented cautions", () => {
@@ -468,7 +681,9 @@ describe("§5.7, §9 sensitive kinds", () => {
 describe("§10 state law", () => {
   /** The "law (caution text)" cell of the state's row in hipaa-rules.md §10, verbatim. */
   const docLine = (s: string) => {
-    const row = readSharedDoc("hipaa-rules.md").split("\n").find((l) => l.startsWith(`| ${s} |`));
+    const row = readSharedDoc("hipaa-rules.md")
+      .split("\n")
+      .find((l) => l.startsWith(`| ${s} |`));
     return row!.split(" | ")[2]!.replace(/ \|$/, "");
   };
   it("adds the state's whole line, verbatim and once, when a listed kind is present", () => {
@@ -477,7 +692,11 @@ describe("§10 state law", () => {
     expect(v(TO_PROVIDER, state("NY")).cautions).not.toContain(docLine("NY"));
     expect(v(TO_PROVIDER, state("CA")).cautions).toContain(docLine("CA"));
     expect(v(TO_PROVIDER, state("MN")).cautions).toContain(docLine("MN"));
-    for (const [s, kind] of [["IL", "genetic"], ["TX", "hiv"], ["MA", "genetic"]] as const) {
+    for (const [s, kind] of [
+      ["IL", "genetic"],
+      ["TX", "hiv"],
+      ["MA", "genetic"],
+    ] as const) {
       expect(v({ ...TO_PROVIDER, information: [kind] }, state(s)).cautions).toContain(docLine(s));
       expect(v({ ...TO_PROVIDER, information: ["reproductive-health"] }, state(s)).cautions).not.toContain(docLine(s));
     }
@@ -486,7 +705,10 @@ describe("§10 state law", () => {
   it("state-law.mn-consent: a Minnesota provider referring to an outside specialist (§11)", () => {
     const verdict = v(TO_PROVIDER, state("MN"));
     expect(verdict.outcome).toBe("allowed-with-conditions");
-    expect(reason(verdict, "state-law.mn-consent")).toMatchObject({ citations: ["https://www.revisor.mn.gov/statutes/cite/144.293"], source: "law" });
+    expect(reason(verdict, "state-law.mn-consent")).toMatchObject({
+      citations: ["https://www.revisor.mn.gov/statutes/cite/144.293"],
+      source: "law",
+    });
     expect(verdict.conditions[0]).toMatch(/^Minnesota: only with the patient's signed and dated consent/);
     expect(verdict.headline).toMatch(/^Allowed with conditions: Minnesota law/);
   });
@@ -497,25 +719,46 @@ describe("§10 state law", () => {
     expect(v({ ...TO_PROVIDER, discloser: "health-plan" }, state("MN")).outcome).toBe("allowed");
   });
   it("state-law.tx-mental-health: non-professional recipients only", () => {
-    const verdict = v({ purpose: "treatment", forProviderTreatment: true, recipient: { type: "social-services" }, information: ["mental-health"] }, state("TX"));
-    expect(reason(verdict, "state-law.tx-mental-health")?.citations).toEqual(["https://statutes.capitol.texas.gov/Docs/HS/htm/HS.611.htm#611.004"]);
+    const verdict = v(
+      { purpose: "treatment", forProviderTreatment: true, recipient: { type: "social-services" }, information: ["mental-health"] },
+      state("TX"),
+    );
+    expect(reason(verdict, "state-law.tx-mental-health")?.citations).toEqual([
+      "https://statutes.capitol.texas.gov/Docs/HS/htm/HS.611.htm#611.004",
+    ]);
     expect(verdict.conditions.some((c) => c.startsWith("Texas: mental health records may go to this recipient only"))).toBe(true);
     expect(rules(v({ ...TO_PROVIDER, information: ["mental-health"] }, state("TX")))).not.toContain("state-law.tx-mental-health");
-    expect(rules(v({ purpose: "treatment", recipient: { type: "social-services" } }, state("TX")))).not.toContain("state-law.tx-mental-health");
+    expect(rules(v({ purpose: "treatment", recipient: { type: "social-services" } }, state("TX")))).not.toContain(
+      "state-law.tx-mental-health",
+    );
   });
 });
 
 describe("§6 minimum necessary", () => {
   it("picks the first matching row, from the facts alone", () => {
     const last = (verdict: Verdict) => verdict.reasons.at(-1);
-    expect(last(v({ purpose: "payment", recipient: { type: "health-plan" }, patient: { authorizationOnFile: true } }))).toMatchObject({ rule: "minimum-necessary.authorization-exempt", citations: ["45 CFR 164.502(b)(2)(iii)"] });
-    expect(last(v({ purpose: "operations", recipient: { type: "patient" } }))).toMatchObject({ rule: "minimum-necessary.individual-exempt", citations: ["45 CFR 164.502(b)(2)(ii)"] });
+    expect(last(v({ purpose: "payment", recipient: { type: "health-plan" }, patient: { authorizationOnFile: true } }))).toMatchObject({
+      rule: "minimum-necessary.authorization-exempt",
+      citations: ["45 CFR 164.502(b)(2)(iii)"],
+    });
+    expect(last(v({ purpose: "operations", recipient: { type: "patient" } }))).toMatchObject({
+      rule: "minimum-necessary.individual-exempt",
+      citations: ["45 CFR 164.502(b)(2)(ii)"],
+    });
     expect(last(v({ purpose: "other", recipient: { type: "patient" } }))!.rule).toBe("minimum-necessary.applies");
-    expect(last(v({ ...TO_PROVIDER, information: ["psychotherapy-notes"] }))).toMatchObject({ rule: "minimum-necessary.treatment-exempt", citations: ["45 CFR 164.502(b)(2)(i)"] });
-    expect(last(v({ purpose: "treatment", recipient: { type: "health-plan" } }))).toMatchObject({ rule: "minimum-necessary.applies", citations: ["45 CFR 164.502(b)(1)", "45 CFR 164.514(d)"] });
+    expect(last(v({ ...TO_PROVIDER, information: ["psychotherapy-notes"] }))).toMatchObject({
+      rule: "minimum-necessary.treatment-exempt",
+      citations: ["45 CFR 164.502(b)(2)(i)"],
+    });
+    expect(last(v({ purpose: "treatment", recipient: { type: "health-plan" } }))).toMatchObject({
+      rule: "minimum-necessary.applies",
+      citations: ["45 CFR 164.502(b)(1)", "45 CFR 164.514(d)"],
+    });
   });
   it("its condition only on a permitted outcome", () => {
-    expect(v({ purpose: "payment", recipient: { type: "employer" } }).conditions).not.toContain("Send only the minimum necessary for the purpose.");
+    expect(v({ purpose: "payment", recipient: { type: "employer" } }).conditions).not.toContain(
+      "Send only the minimum necessary for the purpose.",
+    );
   });
 });
 
@@ -531,9 +774,14 @@ describe("§8 organisation policy", () => {
     profile.organization.role = "business-associate";
     expect(rules(v(TO_PROVIDER, profile))).toContain("discloser.business-associate");
     profile.acos = [];
-    expect(v({ ...TO_PROVIDER, recipient: { type: "provider", name: "Lakeside Cardiology Associates" } }, profile).acoMatch).toBeUndefined();
+    expect(
+      v({ ...TO_PROVIDER, recipient: { type: "provider", name: "Lakeside Cardiology Associates" } }, profile).acoMatch,
+    ).toBeUndefined();
   });
-  const review = (extra: Partial<OrgProfileInput["policy"]>): OrgProfileInput => ({ ...HARBOR_PROFILE, policy: { outsideAco: "review", reviewCategories: [], ...extra } });
+  const review = (extra: Partial<OrgProfileInput["policy"]>): OrgProfileInput => ({
+    ...HARBOR_PROFILE,
+    policy: { outsideAco: "review", reviewCategories: [], ...extra },
+  });
   it("policy.outside-aco: raises a permitted treatment disclosure outside every ACO, says it is policy", () => {
     const verdict = v(TO_PROVIDER, review({}));
     expect(verdict.outcome).toBe("needs-review");
@@ -545,14 +793,19 @@ describe("§8 organisation policy", () => {
     });
     expect(verdict.headline).toMatch(/^Needs review \(your organisation's policy\): /);
     expect(verdict.minimumNecessary).toBe("not-applicable");
-    expect(v({ ...TO_PROVIDER, recipient: { type: "provider", name: "Lakeside Cardiology Associates" } }, review({})).outcome).toBe("allowed");
+    expect(v({ ...TO_PROVIDER, recipient: { type: "provider", name: "Lakeside Cardiology Associates" } }, review({})).outcome).toBe(
+      "allowed",
+    );
     expect(v({ purpose: "payment", recipient: { type: "provider" } }, review({})).outcome).toBe("allowed-with-conditions");
   });
   it("an empty ACO list makes every recipient outside", () => {
     expect(v(TO_PROVIDER, { ...review({}), acos: [] }).outcome).toBe("needs-review");
   });
   it("policy.review-category: any purpose; keeps a stricter law outcome and still adds its reason", () => {
-    const hiv = v({ purpose: "payment", recipient: { type: "health-plan" }, information: ["hiv"] }, { ...HARBOR_PROFILE, policy: { outsideAco: "allow", reviewCategories: ["hiv"] } });
+    const hiv = v(
+      { purpose: "payment", recipient: { type: "health-plan" }, information: ["hiv"] },
+      { ...HARBOR_PROFILE, policy: { outsideAco: "allow", reviewCategories: ["hiv"] } },
+    );
     expect(hiv.outcome).toBe("needs-review");
     expect(hiv.reasons[0]).toMatchObject({ rule: "policy.review-category", source: "org-policy", citations: [] });
     const strict = v({ ...TO_PROVIDER, information: ["psychotherapy-notes"] }, review({ reviewCategories: ["psychotherapy-notes"] }));
@@ -564,7 +817,10 @@ describe("§8 organisation policy", () => {
 
 describe("§4 assembly", () => {
   it("orders reasons by weight with minimum necessary last, and lists every citation once", () => {
-    const verdict = v({ ...TO_PROVIDER, emergency: true, information: ["sud-part2", "psychotherapy-notes"], patient: { agreedRestriction: true } }, state("MN"));
+    const verdict = v(
+      { ...TO_PROVIDER, emergency: true, information: ["sud-part2", "psychotherapy-notes"], patient: { agreedRestriction: true } },
+      state("MN"),
+    );
     expect(rules(verdict)).toEqual([
       "psychotherapy-notes.authorization",
       "restriction.emergency-treatment",
@@ -582,6 +838,8 @@ describe("§4 assembly", () => {
     expect(v(request, HARBOR_PROFILE).acoMatch?.participant).toBe("Riverside Family Medicine, P.C.");
   });
   it("defaults information to general", () => {
-    expect(v({ purpose: "treatment", recipient: { type: "provider" } })).toEqual(v({ purpose: "treatment", recipient: { type: "provider" }, information: ["general"] }));
+    expect(v({ purpose: "treatment", recipient: { type: "provider" } })).toEqual(
+      v({ purpose: "treatment", recipient: { type: "provider" }, information: ["general"] }),
+    );
   });
 });

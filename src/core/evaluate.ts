@@ -20,14 +20,7 @@ import { restrictions } from "./rules/restrictions.ts";
 import { sensitiveKindCautions } from "./rules/sensitive-kinds.ts";
 import { stateConsentRules, stateLawCautions } from "./rules/state-law.ts";
 import type { z } from "zod";
-import {
-  type AcoMatch,
-  DisclosureRequest,
-  type Outcome,
-  OrgProfile,
-  type OrgProfileInput,
-  type Verdict,
-} from "./schema.ts";
+import { type AcoMatch, DisclosureRequest, type Outcome, OrgProfile, type OrgProfileInput, type Verdict } from "./schema.ts";
 
 /** Everything in a profile but its ACO lists: small, and read afresh on every call. */
 const ProfileHead = OrgProfile.omit({ acos: true });

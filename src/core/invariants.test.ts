@@ -88,7 +88,10 @@ function profile(policy: "allow" | "review", state?: "MN" | "TX"): OrgProfileInp
   return {
     organization: { name: "Maple Street Primary Care", role: "provider" },
     acos: [{ id: "aco", name: ACO_NAME, participants: [{ name: LISTED }] }],
-    policy: policy === "review" ? { outsideAco: "review", reviewCategories: ["psychotherapy-notes"] } : { outsideAco: "allow", reviewCategories: [] },
+    policy:
+      policy === "review"
+        ? { outsideAco: "review", reviewCategories: ["psychotherapy-notes"] }
+        : { outsideAco: "allow", reviewCategories: [] },
     ...(state ? { state } : {}),
   };
 }
@@ -135,11 +138,16 @@ function compact<T extends object>(value: T): T {
 }
 
 /** Every request of the pruned space (header comment), recipient name left to the profile variant. */
-function* requests({ kinds = INFORMATION, activities = ACTIVITIES, disclosers = DISCLOSERS, purposes = PURPOSES }: Space = {}): Generator<DisclosureRequestInput> {
+function* requests({
+  kinds = INFORMATION,
+  activities = ACTIVITIES,
+  disclosers = DISCLOSERS,
+  purposes = PURPOSES,
+}: Space = {}): Generator<DisclosureRequestInput> {
   for (const discloser of disclosers)
     for (const purpose of purposes)
       for (const activity of purpose === "operations" ? activities : [undefined])
-        for (const otherPurpose of purpose === "other" ? OTHER_PURPOSES : [undefined, "family-involvement", "employer"] as const)
+        for (const otherPurpose of purpose === "other" ? OTHER_PURPOSES : ([undefined, "family-involvement", "employer"] as const))
           for (const forProviderTreatment of purpose === "treatment" ? TRI : [undefined])
             for (const emergency of purpose === "treatment" ? [false, true] : [false])
               for (const type of RECIPIENT_TYPES) {
@@ -147,9 +155,13 @@ function* requests({ kinds = INFORMATION, activities = ACTIVITIES, disclosers = 
                 for (const hasRelationshipWithPatient of opsToCe ? TRI : [undefined])
                   for (const inSameOhca of opsToCe ? TRI : [undefined])
                     for (const businessAssociateAgreement of BAA_READERS.has(type) ? TRI : [undefined])
-                      for (const selfPayRestriction of (purpose === "payment" || purpose === "operations") && SELF_PAY_READERS.has(type) ? [false, true] : [false])
+                      for (const selfPayRestriction of (purpose === "payment" || purpose === "operations") && SELF_PAY_READERS.has(type)
+                        ? [false, true]
+                        : [false])
                         for (const information of kinds)
-                          for (const part2Consent of information.includes("sud-part2") ? ([undefined, "tpo", "specific"] as const) : [undefined])
+                          for (const part2Consent of information.includes("sud-part2")
+                            ? ([undefined, "tpo", "specific"] as const)
+                            : [undefined])
                             for (const authorizationOnFile of [false, true])
                               for (const agreedRestriction of [false, true])
                                 yield compact({
@@ -182,7 +194,10 @@ class Failures {
   add(invariant: string, request: DisclosureRequestInput, variant: string, verdict: Verdict): void {
     const entry = this.byInvariant.get(invariant) ?? { count: 0, examples: [] };
     entry.count++;
-    if (entry.examples.length < 3) entry.examples.push(`${variant}: ${JSON.stringify(request)} -> ${verdict.outcome} [${verdict.reasons.map((r) => r.rule).join(", ")}]`);
+    if (entry.examples.length < 3)
+      entry.examples.push(
+        `${variant}: ${JSON.stringify(request)} -> ${verdict.outcome} [${verdict.reasons.map((r) => r.rule).join(", ")}]`,
+      );
     this.byInvariant.set(invariant, entry);
   }
   report(): string[] {
@@ -215,7 +230,11 @@ function checkLaw(request: DisclosureRequestInput, verdict: Verdict, variant: st
 
   // 1. Psychotherapy notes.
   if (info.includes("psychotherapy-notes")) {
-    if (verdict.outcome === "allowed" || (permitted && !patient.authorizationOnFile) || !rules.includes("psychotherapy-notes.authorization")) {
+    if (
+      verdict.outcome === "allowed" ||
+      (permitted && !patient.authorizationOnFile) ||
+      !rules.includes("psychotherapy-notes.authorization")
+    ) {
       failures.add("1. psychotherapy notes only with an authorization", request, variant, verdict);
     }
   }
@@ -224,21 +243,34 @@ function checkLaw(request: DisclosureRequestInput, verdict: Verdict, variant: st
   if (info.includes("sud-part2") && recipient.type !== "patient" && (patient.part2Consent ?? "none") === "none" && permitted) {
     const emergency = request.emergency === true && treatmentByProvider && rules.includes("part2.emergency");
     const payOrOps = request.purpose === "payment" || request.purpose === "operations";
-    const qso = payOrOps && isBaRecipient({ ...recipient, type: recipient.type }) && recipient.businessAssociateAgreement !== false && rules.includes("part2.qso");
+    const qso =
+      payOrOps &&
+      isBaRecipient({ ...recipient, type: recipient.type }) &&
+      recipient.businessAssociateAgreement !== false &&
+      rules.includes("part2.qso");
     if (!emergency && !qso) failures.add("2. Part 2 only with consent or a listed exception", request, variant, verdict);
   }
 
   // 3. Agreed restriction, and the self-pay restriction.
   const tpo = request.purpose !== "other";
-  const bound = (tpo || request.otherPurpose === "family-involvement") && recipient.type !== "patient" && !(request.purpose === "other" && NOT_BOUND_BY_RESTRICTION.has(request.otherPurpose ?? ""));
+  const bound =
+    (tpo || request.otherPurpose === "family-involvement") &&
+    recipient.type !== "patient" &&
+    !(request.purpose === "other" && NOT_BOUND_BY_RESTRICTION.has(request.otherPurpose ?? ""));
   if (patient.agreedRestriction && bound) {
     const exception = request.emergency === true && treatmentByProvider;
     const expected = exception ? undefined : patient.authorizationOnFile ? "needs-review" : "not-allowed";
     const lifted = permitted && !(exception && rules.includes("restriction.emergency-treatment"));
     const tooWeak = expected !== undefined && OUTCOME_RANK[verdict.outcome] < OUTCOME_RANK[expected];
-    if (lifted || tooWeak || !rules.some((r) => r.startsWith("restriction."))) failures.add("3. agreed restriction kept outside its exception", request, variant, verdict);
+    if (lifted || tooWeak || !rules.some((r) => r.startsWith("restriction.")))
+      failures.add("3. agreed restriction kept outside its exception", request, variant, verdict);
   }
-  if (patient.selfPayRestriction && recipient.type === "health-plan" && (request.purpose === "payment" || request.purpose === "operations") && request.discloser !== "health-plan") {
+  if (
+    patient.selfPayRestriction &&
+    recipient.type === "health-plan" &&
+    (request.purpose === "payment" || request.purpose === "operations") &&
+    request.discloser !== "health-plan"
+  ) {
     if (permitted || !rules.includes("restriction.self-pay")) failures.add("3. self-pay restriction kept", request, variant, verdict);
   }
 }
@@ -248,7 +280,9 @@ function checkPolicy(request: DisclosureRequestInput, withPolicy: Verdict, lawOn
   const lawReasons = (v: Verdict) => v.reasons.filter((r) => r.source === "law").map((r) => r.rule);
   const loosened = OUTCOME_RANK[withPolicy.outcome] < OUTCOME_RANK[lawOnly.outcome];
   const changedOtherwise = withPolicy.outcome !== lawOnly.outcome && withPolicy.outcome !== "needs-review";
-  const sameLaw = JSON.stringify(lawReasons(withPolicy)) === JSON.stringify(lawReasons(lawOnly)) && withPolicy.minimumNecessary === lawOnly.minimumNecessary;
+  const sameLaw =
+    JSON.stringify(lawReasons(withPolicy)) === JSON.stringify(lawReasons(lawOnly)) &&
+    withPolicy.minimumNecessary === lawOnly.minimumNecessary;
   if (loosened || changedOtherwise || !sameLaw) failures.add("4. policy never loosens", request, variant, withPolicy);
 }
 
@@ -305,10 +339,21 @@ describe("safety invariants over every combination that can change the outcome",
     checkLaw({ purpose: "treatment", recipient: { type: "provider" }, information: ["psychotherapy-notes"] }, allowed, "forged", failures);
     checkLaw({ purpose: "payment", recipient: { type: "health-plan" }, information: ["sud-part2"] }, allowed, "forged", failures);
     checkLaw({ purpose: "treatment", recipient: { type: "provider" }, patient: { agreedRestriction: true } }, allowed, "forged", failures);
-    checkLaw({ purpose: "payment", recipient: { type: "health-plan" }, patient: { selfPayRestriction: true } }, allowed, "forged", failures);
+    checkLaw(
+      { purpose: "payment", recipient: { type: "health-plan" }, patient: { selfPayRestriction: true } },
+      allowed,
+      "forged",
+      failures,
+    );
     checkLaw({ purpose: "treatment", recipient: { type: "provider" } }, forged({ citations: [] }), "forged", failures);
     checkLaw({ purpose: "treatment", recipient: { type: "provider" } }, forged({ citations: ["45 CFR 999.1"] }), "forged", failures);
-    checkPolicy({ purpose: "treatment", recipient: { type: "provider" } }, allowed, forged({ outcome: "needs-review" }), "forged", failures);
+    checkPolicy(
+      { purpose: "treatment", recipient: { type: "provider" } },
+      allowed,
+      forged({ outcome: "needs-review" }),
+      "forged",
+      failures,
+    );
     expect([...failures.byInvariant.keys()].sort()).toEqual([
       "1. psychotherapy notes only with an authorization",
       "2. Part 2 only with consent or a listed exception",
@@ -326,7 +371,9 @@ describe("safety invariants over every combination that can change the outcome",
     for (const request of requests({ kinds: [["general"], ["psychotherapy-notes"], ["sud-part2"]] })) {
       const r = named(request, false);
       const base = evaluate(r, ALLOW).outcome;
-      const variants: [string, DisclosureRequestInput][] = (["hiv", "genetic", "reproductive-health", "mental-health"] as const).map((kind) => [kind, { ...r, information: [...(r.information ?? []), kind] }]);
+      const variants: [string, DisclosureRequestInput][] = (["hiv", "genetic", "reproductive-health", "mental-health"] as const).map(
+        (kind) => [kind, { ...r, information: [...(r.information ?? []), kind] }],
+      );
       if (r.discloser === "business-associate") variants.push(["a clearinghouse discloser", { ...r, discloser: "clearinghouse" }]);
       for (const [what, variant] of variants) {
         if (evaluate(variant, ALLOW).outcome !== base) throw new Error(`${what} changes the outcome of ${JSON.stringify(r)}`);
@@ -342,7 +389,12 @@ describe("safety invariants over every combination that can change the outcome",
     const members = Object.entries(ACTIVITY_CLASSES) as [keyof typeof ACTIVITY_CLASSES, readonly (OperationsActivity | undefined)[]][];
     expect(new Set(members.flatMap(([, m]) => m))).toEqual(new Set([undefined, ...OPERATIONS_ACTIVITIES]));
     for (const [representative, activities] of members) {
-      for (const request of requests({ purposes: ["operations"], activities: [representative], disclosers: ["provider"], kinds: [["general"], ["sud-part2"]] })) {
+      for (const request of requests({
+        purposes: ["operations"],
+        activities: [representative],
+        disclosers: ["provider"],
+        kinds: [["general"], ["sud-part2"]],
+      })) {
         const inside = named(request, true);
         const base = evaluate(request).outcome;
         const baseInside = evaluate(inside, ALLOW).outcome;

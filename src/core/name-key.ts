@@ -6,7 +6,20 @@
 
 /** Legal-form suffixes; up to two trailing ones are dropped ("Summit Anesthesia Company, Inc."). */
 const LEGAL_FORMS: ReadonlySet<string> = new Set([
-  "llc", "pllc", "llp", "lp", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "pc", "pa", "sc",
+  "llc",
+  "pllc",
+  "llp",
+  "lp",
+  "inc",
+  "incorporated",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "ltd",
+  "pc",
+  "pa",
+  "sc",
 ]);
 const MAX_SUFFIXES = 2;
 
@@ -18,7 +31,19 @@ const BREAK = 2;
 const AMPERSAND = 3;
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 function classify(code: number): number {

@@ -2,13 +2,7 @@
 import type { Outcome } from "./schema.ts";
 
 /** Every verdict outcome (schema.ts builds its zod enum from this; the content script reads it without zod). */
-export const OUTCOMES = [
-  "allowed",
-  "allowed-with-conditions",
-  "authorization-required",
-  "not-allowed",
-  "needs-review",
-] as const;
+export const OUTCOMES = ["allowed", "allowed-with-conditions", "authorization-required", "not-allowed", "needs-review"] as const;
 
 export const OUTCOME_RANK: Readonly<Record<Outcome, number>> = {
   allowed: 1,

@@ -15,16 +15,26 @@ describe("parseRequest and formatIssues", () => {
     expect(result).toEqual({ success: true, data: { purpose: "payment", recipient: { type: "health-plan" }, information: ["general"] } });
   });
   it("names the missing purpose", () => {
-    expect(messages({ recipient: { type: "provider" } })).toEqual([expect.stringMatching(/^purpose: Invalid option: expected one of "treatment"\|/)]);
+    expect(messages({ recipient: { type: "provider" } })).toEqual([
+      expect.stringMatching(/^purpose: Invalid option: expected one of "treatment"\|/),
+    ]);
   });
   it("names an unknown enum value with its path", () => {
-    expect(messages({ purpose: "treatment", recipient: { type: "hospital" } })).toEqual([expect.stringMatching(/^recipient\.type: Invalid option/)]);
-    expect(messages({ purpose: "treatment", recipient: { type: "provider" }, information: ["general", "dental"] })).toEqual([expect.stringMatching(/^information\.1: /)]);
+    expect(messages({ purpose: "treatment", recipient: { type: "hospital" } })).toEqual([
+      expect.stringMatching(/^recipient\.type: Invalid option/),
+    ]);
+    expect(messages({ purpose: "treatment", recipient: { type: "provider" }, information: ["general", "dental"] })).toEqual([
+      expect.stringMatching(/^information\.1: /),
+    ]);
     expect(messages({ purpose: "other", otherPurpose: "lawsuit", recipient: { type: "other" } })[0]).toMatch(/^otherPurpose: /);
   });
   it("names wrong types", () => {
-    expect(messages({ purpose: "treatment", recipient: { type: "provider", inSameAco: "yes" } })[0]).toMatch(/^recipient\.inSameAco: Invalid input: expected boolean/);
-    expect(messages({ purpose: "treatment", recipient: { type: "provider" }, patient: { part2Consent: true } })[0]).toMatch(/^patient\.part2Consent: /);
+    expect(messages({ purpose: "treatment", recipient: { type: "provider", inSameAco: "yes" } })[0]).toMatch(
+      /^recipient\.inSameAco: Invalid input: expected boolean/,
+    );
+    expect(messages({ purpose: "treatment", recipient: { type: "provider" }, patient: { part2Consent: true } })[0]).toMatch(
+      /^patient\.part2Consent: /,
+    );
     expect(messages({ purpose: "treatment", recipient: "Dr Smith" })[0]).toMatch(/^recipient: Invalid input: expected object/);
     expect(messages({ purpose: "treatment", recipient: { type: "provider" }, information: "general" })[0]).toMatch(/^information: /);
   });

@@ -14,28 +14,32 @@ const RUNS = { numRuns: 1500 };
 const SLOW = 30_000;
 
 describe("every valid request", () => {
-  it("gets a well-formed, explained, deterministic verdict", () => {
-    fc.assert(
-      fc.property(arbRequest, profileOrNone, (request, profile) => {
-        const verdict = evaluate(request, profile);
-        expect(Verdict.parse(verdict)).toEqual(verdict);
-        expect(OUTCOMES).toContain(verdict.outcome);
-        expect(verdict.reasons.some((r) => r.citations.length > 0)).toBe(true);
-        for (const r of verdict.reasons) {
-          if (r.source === "law") expect(r.citations.length).toBeGreaterThan(0);
-          else expect(r.citations).toEqual([]);
-          for (const c of r.citations) expect(verdict.citations).toContain(c);
-        }
-        expect(new Set(verdict.citations).size).toBe(verdict.citations.length);
-        expect(new Set(verdict.conditions).size).toBe(verdict.conditions.length);
-        expect(new Set(verdict.cautions).size).toBe(verdict.cautions.length);
-        expect(verdict.reasons.at(-1)!.rule).toMatch(/^minimum-necessary\./);
-        expect(evaluate(structuredClone(request), profile && structuredClone(profile))).toEqual(verdict);
-        expect(evaluate(request, profile)).toEqual(verdict);
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    "gets a well-formed, explained, deterministic verdict",
+    () => {
+      fc.assert(
+        fc.property(arbRequest, profileOrNone, (request, profile) => {
+          const verdict = evaluate(request, profile);
+          expect(Verdict.parse(verdict)).toEqual(verdict);
+          expect(OUTCOMES).toContain(verdict.outcome);
+          expect(verdict.reasons.some((r) => r.citations.length > 0)).toBe(true);
+          for (const r of verdict.reasons) {
+            if (r.source === "law") expect(r.citations.length).toBeGreaterThan(0);
+            else expect(r.citations).toEqual([]);
+            for (const c of r.citations) expect(verdict.citations).toContain(c);
+          }
+          expect(new Set(verdict.citations).size).toBe(verdict.citations.length);
+          expect(new Set(verdict.conditions).size).toBe(verdict.conditions.length);
+          expect(new Set(verdict.cautions).size).toBe(verdict.cautions.length);
+          expect(verdict.reasons.at(-1)!.rule).toMatch(/^minimum-necessary\./);
+          expect(evaluate(structuredClone(request), profile && structuredClone(profile))).toEqual(verdict);
+          expect(evaluate(request, profile)).toEqual(verdict);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
   it("names the outcome in the headline and gives conditions whenever it has conditions", () => {
     fc.assert(
       fc.property(arbRequest, profileOrNone, (request, profile) => {
@@ -136,7 +140,17 @@ describe("safety", () => {
 describe("invalid requests", () => {
   const junk = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }));
   it("are rejected with messages that name the bad field", () => {
-    const fields = ["purpose", "discloser", "operationsActivity", "otherPurpose", "forProviderTreatment", "information", "emergency", "patient", "recipient"] as const;
+    const fields = [
+      "purpose",
+      "discloser",
+      "operationsActivity",
+      "otherPurpose",
+      "forProviderTreatment",
+      "information",
+      "emergency",
+      "patient",
+      "recipient",
+    ] as const;
     fc.assert(
       fc.property(arbRequest, fc.constantFrom(...fields), junk, (request, field, value) => {
         const bad = { ...request, [field]: value };
@@ -149,14 +163,31 @@ describe("invalid requests", () => {
     );
   });
   it("reject a bad recipient field naming recipient.<field>", () => {
-    const fields = ["type", "name", "tin", "npi", "organization", "directAddress", "fax", "inSameAco", "hasRelationshipWithPatient", "businessAssociateAgreement", "inSameOhca"] as const;
+    const fields = [
+      "type",
+      "name",
+      "tin",
+      "npi",
+      "organization",
+      "directAddress",
+      "fax",
+      "inSameAco",
+      "hasRelationshipWithPatient",
+      "businessAssociateAgreement",
+      "inSameOhca",
+    ] as const;
     fc.assert(
-      fc.property(arbRequest, fc.constantFrom(...fields), fc.oneof(fc.integer(), fc.constant(null), fc.constant("maybe")), (request, field, value) => {
-        const bad = { ...request, recipient: { ...request.recipient, [field]: value } };
-        const result = parseRequest(bad);
-        if (result.success) return; // a string is a valid name/tin/npi
-        expect(formatIssues(result.error)).toContainEqual(expect.stringMatching(new RegExp(`^recipient\\.${field}: `)));
-      }),
+      fc.property(
+        arbRequest,
+        fc.constantFrom(...fields),
+        fc.oneof(fc.integer(), fc.constant(null), fc.constant("maybe")),
+        (request, field, value) => {
+          const bad = { ...request, recipient: { ...request.recipient, [field]: value } };
+          const result = parseRequest(bad);
+          if (result.success) return; // a string is a valid name/tin/npi
+          expect(formatIssues(result.error)).toContainEqual(expect.stringMatching(new RegExp(`^recipient\\.${field}: `)));
+        },
+      ),
       RUNS,
     );
   });

@@ -9,7 +9,16 @@ it("finds the core's sources", () => expect(sources.length).toBeGreaterThan(15))
 
 it.each(sources)("%s uses no browser API and imports only zod and the core", (file) => {
   const text = readFileSync(new URL(file, dir), "utf8");
-  for (const banned of [/webextension-polyfill/, /\bchrome\./, /\bbrowser\./, /\bdocument\b/, /\bwindow\b/, /\bfetch\(/, /XMLHttpRequest/, /localStorage/]) {
+  for (const banned of [
+    /webextension-polyfill/,
+    /\bchrome\./,
+    /\bbrowser\./,
+    /\bdocument\b/,
+    /\bwindow\b/,
+    /\bfetch\(/,
+    /XMLHttpRequest/,
+    /localStorage/,
+  ]) {
     expect(text, `${file}: ${banned}`).not.toMatch(banned);
   }
   for (const [, spec] of text.matchAll(/\bfrom\s+"([^"]+)"/g)) {

@@ -9,7 +9,11 @@ function el(html: string, selector = "#t"): Element {
 
 describe("accessibleName", () => {
   it("joins several aria-labelledby references in order, ahead of aria-label", () => {
-    expect(accessibleName(el('<span id="a">Send</span><span id="b">referral</span><button id="t" aria-labelledby="a b" aria-label="x">y</button>'))).toBe("Send referral");
+    expect(
+      accessibleName(
+        el('<span id="a">Send</span><span id="b">referral</span><button id="t" aria-labelledby="a b" aria-label="x">y</button>'),
+      ),
+    ).toBe("Send referral");
   });
 
   it("does not loop on aria-labelledby cycles", () => {
@@ -76,8 +80,16 @@ describe("accessibleName", () => {
 
   it("returns an empty string when the element throws", () => {
     const t = el('<button id="t">Share</button>');
-    Object.defineProperty(t, "getAttribute", { value: () => { throw new Error("hostile"); } });
-    Object.defineProperty(t, "firstChild", { get: () => { throw new Error("hostile"); } });
+    Object.defineProperty(t, "getAttribute", {
+      value: () => {
+        throw new Error("hostile");
+      },
+    });
+    Object.defineProperty(t, "firstChild", {
+      get: () => {
+        throw new Error("hostile");
+      },
+    });
     expect(accessibleName(t)).toBe("");
   });
 });

@@ -7,12 +7,58 @@
 import { attr, byIdInTree, cssString, ELEMENT_NODE, isElement, openShadowRoot, TEXT_NODE } from "./dom.ts";
 import { cleanText, NAME_MAX } from "./text.ts";
 
-const SKIPPED_TAGS = new Set(["script", "style", "template", "noscript", "head", "title", "meta", "link", "select", "textarea", "datalist"]);
+const SKIPPED_TAGS = new Set([
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "select",
+  "textarea",
+  "datalist",
+]);
 // Block-level tags separate words even when the markup has no whitespace between them.
 const BLOCK_TAGS = new Set([
-  "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-  "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-  "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "br",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ]);
 const MAX_NODES = 400;
 const MAX_DEPTH = 32;

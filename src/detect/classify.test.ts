@@ -26,7 +26,10 @@ describe("classifyControl", () => {
   });
 
   it("reports the accessible name as the label", () => {
-    expect(classifyControl(subject("<button><span>Send</span>  <span>Referral</span></button>"))).toEqual({ kind: "referral", label: "Send Referral" });
+    expect(classifyControl(subject("<button><span>Send</span>  <span>Referral</span></button>"))).toEqual({
+      kind: "referral",
+      label: "Send Referral",
+    });
   });
 
   it("uses the kind as the label of an unnamed control known only by hints", () => {
@@ -34,7 +37,11 @@ describe("classifyControl", () => {
   });
 
   it("flags controls that open a menu or dialog", () => {
-    expect(classifyControl(subject('<button aria-haspopup="menu">Share</button>'))).toEqual({ kind: "share", label: "Share", opensPopup: true });
+    expect(classifyControl(subject('<button aria-haspopup="menu">Share</button>'))).toEqual({
+      kind: "share",
+      label: "Share",
+      opensPopup: true,
+    });
   });
 
   it("sees through zero-width characters and bidi marks used to dodge matching", () => {
@@ -50,7 +57,11 @@ describe("classifyControl", () => {
 
   it("returns null for anything that throws", () => {
     const el = subject("<button>Share</button>");
-    Object.defineProperty(el, "localName", { get: () => { throw new Error("hostile"); } });
+    Object.defineProperty(el, "localName", {
+      get: () => {
+        throw new Error("hostile");
+      },
+    });
     expect(classifyControl(el)).toBeNull();
   });
 });

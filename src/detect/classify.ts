@@ -74,7 +74,9 @@ export function classifyControl(el: Element, { adapter }: ClassifyOptions = {}):
   try {
     if (adapter && matchesAny(el, adapter.ignore)) return null;
     // One call for the usual case (not an adapter control), then which one.
-    const adapted = matchesAny(el, controlSelectors(adapter), true) ? adapter?.controls?.find((control) => matchesAny(el, [control.selector], true)) : undefined;
+    const adapted = matchesAny(el, controlSelectors(adapter), true)
+      ? adapter?.controls?.find((control) => matchesAny(el, [control.selector], true))
+      : undefined;
     if (adapted) return withPopup(el, { kind: adapted.kind, label: accessibleName(el) || adapted.kind });
     if (!isControlElement(el)) return null;
     const label = accessibleName(el);
@@ -142,7 +144,11 @@ function kindFromHints(el: Element): ActionKind | null {
   const classes = attr(el, "class");
   if (classes) phrases.push(...classes.split(/\s+/).slice(0, 20));
   for (const phrase of phrases) {
-    const words = matchText(cleanText(phrase, 100).replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_]/g, " ")).split(" ");
+    const words = matchText(
+      cleanText(phrase, 100)
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .replace(/[-_]/g, " "),
+    ).split(" ");
     while (words.length > 0 && NOISE.has(words[0] ?? "")) words.shift();
     const kind = kindOfText(words.join(" "), el);
     if (kind) return kind;

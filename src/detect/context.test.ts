@@ -10,26 +10,100 @@ afterEach(() => {
 
 /** Generic controls (marked id="go") whose kind only their surroundings say; null: nothing around them does. */
 const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKind | null }> = [
-  { name: "a Send beside a Fax Number field", html: '<form><label>Fax Number <input value="(555) 010-4477"></label><button id="go">Send</button></form>', kind: "fax" },
-  { name: "Transmit beside a Direct Address field", html: '<form><h2>Continuity of Care Document</h2><label>Direct Address <input value="a@direct.x.example"></label><input type="submit" id="go" value="Transmit"></form>', kind: "direct" },
-  { name: "a Send beside a Refer to field, even with a fax number", html: '<form><label>Fax <input></label><label>Refer to <input value="Dr. B"></label><button id="go">Submit</button></form>', kind: "referral" },
-  { name: "a Send whose To holds a Direct address", html: '<form><label>To <input value="Dr. Chen &lt;mchen@direct.lakeside.example&gt;"></label><button id="go">Send</button></form>', kind: "direct" },
-  { name: "a Send whose To holds an ordinary email", html: '<form><label>To <input value="mchen@gmail.example"></label><button id="go">Send</button></form>', kind: null },
-  { name: "Download under a CCD heading", html: '<section><h3>Continuity of Care Document</h3><form><input type="submit" id="go" value="Download"></form></section>', kind: "export" },
-  { name: "Download PDF in a titled card", html: '<div class="card"><h2>Discharge summary</h2><button id="go">Download PDF</button></div>', kind: "export" },
-  { name: "Download of a billing statement on a page about the record", html: '<h1>Download my record</h1><section><h2>Billing statements</h2><form><button id="go">Download</button></form></section>', kind: null },
+  {
+    name: "a Send beside a Fax Number field",
+    html: '<form><label>Fax Number <input value="(555) 010-4477"></label><button id="go">Send</button></form>',
+    kind: "fax",
+  },
+  {
+    name: "Transmit beside a Direct Address field",
+    html: '<form><h2>Continuity of Care Document</h2><label>Direct Address <input value="a@direct.x.example"></label><input type="submit" id="go" value="Transmit"></form>',
+    kind: "direct",
+  },
+  {
+    name: "a Send beside a Refer to field, even with a fax number",
+    html: '<form><label>Fax <input></label><label>Refer to <input value="Dr. B"></label><button id="go">Submit</button></form>',
+    kind: "referral",
+  },
+  {
+    name: "a Send whose To holds a Direct address",
+    html: '<form><label>To <input value="Dr. Chen &lt;mchen@direct.lakeside.example&gt;"></label><button id="go">Send</button></form>',
+    kind: "direct",
+  },
+  {
+    name: "a Send whose To holds an ordinary email",
+    html: '<form><label>To <input value="mchen@gmail.example"></label><button id="go">Send</button></form>',
+    kind: null,
+  },
+  {
+    name: "Download under a CCD heading",
+    html: '<section><h3>Continuity of Care Document</h3><form><input type="submit" id="go" value="Download"></form></section>',
+    kind: "export",
+  },
+  {
+    name: "Download PDF in a titled card",
+    html: '<div class="card"><h2>Discharge summary</h2><button id="go">Download PDF</button></div>',
+    kind: "export",
+  },
+  {
+    name: "Download of a billing statement on a page about the record",
+    html: '<h1>Download my record</h1><section><h2>Billing statements</h2><form><button id="go">Download</button></form></section>',
+    kind: null,
+  },
   { name: "Download of a schedule", html: '<section><h2>Schedule — Tuesday</h2><button id="go">Download</button></section>', kind: null },
-  { name: "Export in a report list titled Export to Excel", html: '<section><h2>Export to Excel</h2><button id="go">Export</button></section>', kind: null },
-  { name: "a title-only Send in a Send Chart section", html: '<section><h2>Communications — Send Chart</h2><button id="go" title="Send"></button></section>', kind: "share" },
-  { name: "Sign & Send of a Letter to Provider", html: '<form><h2>Letter to Provider</h2><button id="go">Sign &amp; Send</button></form>', kind: "share" },
-  { name: "Release on a Release of Information desk", html: '<section aria-label="Release of Information"><form><button id="go">Release</button></form></section>', kind: "share" },
-  { name: "Enviar in a Remisión form", html: '<form><h2>Remisión a especialista</h2><button id="go">Enviar</button></form>', kind: "referral" },
-  { name: "a Send in an appointment reminder stays quiet even on a referral page", html: '<h1>Referral</h1><section><h2>Appointment reminder</h2><button id="go">Send</button></section>', kind: null },
-  { name: "a Send with nothing around it but the document title", html: '<div><button id="go">Send</button></div>', title: "Fax document — EHR", kind: "fax" },
-  { name: "a Submit in a toolkit window titled by a classed header block", html: '<div class="x-window"><div class="x-window-header"><span>Fax Document</span></div><div class="x-window-body"><button id="go">Submit</button></div></div>', kind: "fax" },
-  { name: "a search form's Submit on a referrals page", html: '<h1>Referral management</h1><form method="get"><input name="q"><button id="go">Submit</button></form>', kind: null },
+  {
+    name: "Export in a report list titled Export to Excel",
+    html: '<section><h2>Export to Excel</h2><button id="go">Export</button></section>',
+    kind: null,
+  },
+  {
+    name: "a title-only Send in a Send Chart section",
+    html: '<section><h2>Communications — Send Chart</h2><button id="go" title="Send"></button></section>',
+    kind: "share",
+  },
+  {
+    name: "Sign & Send of a Letter to Provider",
+    html: '<form><h2>Letter to Provider</h2><button id="go">Sign &amp; Send</button></form>',
+    kind: "share",
+  },
+  {
+    name: "Release on a Release of Information desk",
+    html: '<section aria-label="Release of Information"><form><button id="go">Release</button></form></section>',
+    kind: "share",
+  },
+  {
+    name: "Enviar in a Remisión form",
+    html: '<form><h2>Remisión a especialista</h2><button id="go">Enviar</button></form>',
+    kind: "referral",
+  },
+  {
+    name: "a Send in an appointment reminder stays quiet even on a referral page",
+    html: '<h1>Referral</h1><section><h2>Appointment reminder</h2><button id="go">Send</button></section>',
+    kind: null,
+  },
+  {
+    name: "a Send with nothing around it but the document title",
+    html: '<div><button id="go">Send</button></div>',
+    title: "Fax document — EHR",
+    kind: "fax",
+  },
+  {
+    name: "a Submit in a toolkit window titled by a classed header block",
+    html: '<div class="x-window"><div class="x-window-header"><span>Fax Document</span></div><div class="x-window-body"><button id="go">Submit</button></div></div>',
+    kind: "fax",
+  },
+  {
+    name: "a search form's Submit on a referrals page",
+    html: '<h1>Referral management</h1><form method="get"><input name="q"><button id="go">Submit</button></form>',
+    kind: null,
+  },
   { name: "a role=search Go on a fax page", html: '<h1>Fax</h1><div role="search"><input><button id="go">Go</button></div>', kind: null },
-  { name: "a chat Send with nothing around it", html: '<div class="chat"><textarea></textarea><button id="go">Send</button></div>', title: "Video visit", kind: null },
+  {
+    name: "a chat Send with nothing around it",
+    html: '<div class="chat"><textarea></textarea><button id="go">Send</button></div>',
+    title: "Video visit",
+    kind: null,
+  },
 ];
 
 describe("generic controls classified by their context", () => {

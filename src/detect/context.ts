@@ -18,7 +18,8 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
 /** Widget toolkits title their windows and panels with classed blocks (x-window-header, k-window-title, modal-header, card-title). */
 const TITLE_BLOCK = '[class*="title"], [class*="header"], [class*="heading"]';
 const MAX_TITLE_CHARS = 80;
-const FIELDS = 'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
+const FIELDS =
+  'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
 const MAX_CLIMB = 16;

@@ -5,10 +5,23 @@
  * the panel and the popup, so the vocabulary never weighs on the content script.
  */
 import type { DisclosureRequest, InformationKind } from "../core/schema.ts";
-import { CUE_KINDS, CUE_TERMS, EMPTY_VALUE, NEGATION_AFTER, NEGATION_BEFORE, NOTICE_TERMS, type CueKind, type CueSource } from "./cues-vocabulary.ts";
+import {
+  CUE_KINDS,
+  CUE_TERMS,
+  EMPTY_VALUE,
+  NEGATION_AFTER,
+  NEGATION_BEFORE,
+  NOTICE_TERMS,
+  type CueKind,
+  type CueSource,
+} from "./cues-vocabulary.ts";
 import { matchText } from "./text.ts";
 
-const TERMS = Object.entries(CUE_TERMS).map(([id, [kind, words]]) => ({ kind, notice: NOTICE_TERMS.includes(id), re: new RegExp(`\\b(?:${words})\\b`, "g") }));
+const TERMS = Object.entries(CUE_TERMS).map(([id, [kind, words]]) => ({
+  kind,
+  notice: NOTICE_TERMS.includes(id),
+  re: new RegExp(`\\b(?:${words})\\b`, "g"),
+}));
 const BEFORE = new RegExp(NEGATION_BEFORE);
 const AFTER = new RegExp(NEGATION_AFTER);
 const EMPTY = new RegExp(EMPTY_VALUE);
@@ -31,8 +44,17 @@ export function cueKinds(raw: string, noticeOnly = false): CueKind[] {
     hits.sort((a, b) => a.start - b.start);
     hits.forEach((hit, i) => {
       // Only the words between this mention and the one before or after it can deny it.
-      const before = text.slice(Math.min(hits[i - 1]?.end ?? 0, hit.start), hit.start).split(" ").slice(-4).join(" ");
-      const after = text.slice(hit.end, Math.max(hits[i + 1]?.start ?? text.length, hit.end)).trim().split(" ").slice(0, 5).join(" ");
+      const before = text
+        .slice(Math.min(hits[i - 1]?.end ?? 0, hit.start), hit.start)
+        .split(" ")
+        .slice(-4)
+        .join(" ");
+      const after = text
+        .slice(hit.end, Math.max(hits[i + 1]?.start ?? text.length, hit.end))
+        .trim()
+        .split(" ")
+        .slice(0, 5)
+        .join(" ");
       if (!BEFORE.test(before) && !AFTER.test(after)) kinds.add(hit.kind);
     });
   }
@@ -47,7 +69,9 @@ export function matchCues(cues: readonly CueIn[] | undefined): MatchedCue[] {
   const out: MatchedCue[] = [];
   for (const cue of cues ?? []) {
     if (cue.kind) out.push(cue as MatchedCue);
-    else for (const kind of cueKinds(cue.text ?? "", cue.source === "notice")) out.push({ kind, source: cue.source, ...(cue.text ? { text: cue.text } : {}) });
+    else
+      for (const kind of cueKinds(cue.text ?? "", cue.source === "notice"))
+        out.push({ kind, source: cue.source, ...(cue.text ? { text: cue.text } : {}) });
   }
   return out;
 }

@@ -10,7 +10,10 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     reads: ["Psychotherapy note (14 Mar)", "Psychotherapy Notes - Confidential", "PSYCHOTHERAPY PROCESS NOTE 03/14/2026"],
     not: ["Psychotherapy progress note", "Psychotherapy intake", "Psychotherapist"],
   },
-  "process-note": { reads: ["Process note", "Therapist's process notes, session 12"], not: ["Processing notes", "Process improvement note"] },
+  "process-note": {
+    reads: ["Process note", "Therapist's process notes, session 12"],
+    not: ["Processing notes", "Process improvement note"],
+  },
   "part2-notice": {
     reads: [
       "42 CFR part 2 prohibits unauthorized use or disclosure of these records.",
@@ -23,7 +26,12 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
   "part2-record": { reads: ["Part 2 program discharge summary", "Part 2 records"], not: ["Part 2 of the form"] },
   "sud-counseling-note": { reads: ["SUD counseling note", "Substance use disorder counseling notes"], not: ["Counseling note"] },
   "sud-program": {
-    reads: ["Harbor Substance Use Disorder Treatment Program", "Riverside Addiction Treatment Center", "Chemical Dependency Outpatient Program", "Alcohol and Drug Program intake"],
+    reads: [
+      "Harbor Substance Use Disorder Treatment Program",
+      "Riverside Addiction Treatment Center",
+      "Chemical Dependency Outpatient Program",
+      "Alcohol and Drug Program intake",
+    ],
     not: ["Substance use screening (AUDIT-C)", "Addiction medicine consult"],
   },
   "opioid-treatment-program": {
@@ -38,19 +46,44 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     reads: ["Psychiatric evaluation", "Psychiatry consult note", "Psychiatric discharge summary", "Psychiatry progress note"],
     not: ["Psychiatry", "Psychiatric hospital", "Lakeside Psychiatry Associates"],
   },
-  "mental-health-record": { reads: ["Mental health assessment", "Mental Health Treatment Plan", "Mental health history"], not: ["Mental health clinic", "Mental health services line"] },
-  "therapy-progress-note": { reads: ["Psychotherapy progress note", "Therapy session note", "Counseling progress notes"], not: ["Physical therapy progress note", "Speech therapy session note", "Genetic counseling progress note"] },
-  "psychological-testing": { reads: ["Psychological testing report", "Neuropsychological evaluation"], not: ["Psychological safety training"] },
+  "mental-health-record": {
+    reads: ["Mental health assessment", "Mental Health Treatment Plan", "Mental health history"],
+    not: ["Mental health clinic", "Mental health services line"],
+  },
+  "therapy-progress-note": {
+    reads: ["Psychotherapy progress note", "Therapy session note", "Counseling progress notes"],
+    not: ["Physical therapy progress note", "Speech therapy session note", "Genetic counseling progress note"],
+  },
+  "psychological-testing": {
+    reads: ["Psychological testing report", "Neuropsychological evaluation"],
+    not: ["Psychological safety training"],
+  },
   hiv: {
-    reads: ["HIV 1 RNA [#/volume] (viral load) in Serum or Plasma", "HIV-1/2 Ag/Ab screen: Nonreactive", "Human immunodeficiency virus viral load"],
+    reads: [
+      "HIV 1 RNA [#/volume] (viral load) in Serum or Plasma",
+      "HIV-1/2 Ag/Ab screen: Nonreactive",
+      "Human immunodeficiency virus viral load",
+    ],
     not: ["Hepatitis C viral load", "Archive note"],
   },
-  "genetic-test": { reads: ["Genetic test results", "Genetic counseling note", "Molecular genetics report"], not: ["Genetics clinic", "Generic medication list"] },
+  "genetic-test": {
+    reads: ["Genetic test results", "Genetic counseling note", "Molecular genetics report"],
+    not: ["Genetics clinic", "Generic medication list"],
+  },
   "genomic-test": {
-    reads: ["BRCA1/2 analysis", "Hereditary cancer panel", "Whole exome sequencing report", "Pharmacogenomic panel", "Chromosomal microarray"],
+    reads: [
+      "BRCA1/2 analysis",
+      "Hereditary cancer panel",
+      "Whole exome sequencing report",
+      "Pharmacogenomic panel",
+      "Chromosomal microarray",
+    ],
     not: ["Genome (journal) reprint", "Bracelet"],
   },
-  contraception: { reads: ["Contraceptive counseling visit", "Family planning visit", "IUD insertion procedure note"], not: ["Planning notes", "Birthday"] },
+  contraception: {
+    reads: ["Contraceptive counseling visit", "Family planning visit", "IUD insertion procedure note"],
+    not: ["Planning notes", "Birthday"],
+  },
   "pregnancy-care": {
     reads: ["Pregnancy test result", "Prenatal visit note", "Obstetric ultrasound", "Termination of pregnancy", "Fertility evaluation"],
     not: ["Prednisone taper", "Obesity", "Pregnancy category of medication"],

@@ -11,7 +11,14 @@
  */
 import type { InformationKind } from "../core/schema.ts";
 
-export const CUE_KINDS = ["psychotherapy-notes", "sud-part2", "mental-health", "hiv", "genetic", "reproductive-health"] as const satisfies readonly InformationKind[];
+export const CUE_KINDS = [
+  "psychotherapy-notes",
+  "sud-part2",
+  "mental-health",
+  "hiv",
+  "genetic",
+  "reproductive-health",
+] as const satisfies readonly InformationKind[];
 export type CueKind = (typeof CUE_KINDS)[number];
 
 /** Where on the page a cue was read: what goes with the share, never the page at large. */
@@ -37,10 +44,22 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
     "sud-part2",
     "(?:substance use disorders?|substance use|sud|substance abuse|chemical dependency|addiction|alcohol and (?:other )?drugs?|drug and alcohol) (?:treatment |recovery |outpatient |residential |services )*(?:program|clinic|center)",
   ],
-  "opioid-treatment-program": ["sud-part2", "opioid (?:use disorder )?treatment (?:program|clinic|center)|methadone (?:maintenance |treatment )?(?:program|clinic)"],
-  "behavioral-health-note": ["mental-health", "behavioral health (?:progress |intake |initial |consult(?:ation)? |discharge )?(?:notes?|assessment|evaluation|summary|treatment plan)"],
-  "psychiatric-evaluation": ["mental-health", "psychiatr(?:ic|y) (?:progress |intake |initial |consult(?:ation)? |discharge )?(?:notes?|evaluation|assessment|consult(?:ation)?|summary)"],
-  "mental-health-record": ["mental-health", "mental health (?:progress |intake |initial )?(?:notes?|assessment|evaluation|treatment plan|history|records?)"],
+  "opioid-treatment-program": [
+    "sud-part2",
+    "opioid (?:use disorder )?treatment (?:program|clinic|center)|methadone (?:maintenance |treatment )?(?:program|clinic)",
+  ],
+  "behavioral-health-note": [
+    "mental-health",
+    "behavioral health (?:progress |intake |initial |consult(?:ation)? |discharge )?(?:notes?|assessment|evaluation|summary|treatment plan)",
+  ],
+  "psychiatric-evaluation": [
+    "mental-health",
+    "psychiatr(?:ic|y) (?:progress |intake |initial |consult(?:ation)? |discharge )?(?:notes?|evaluation|assessment|consult(?:ation)?|summary)",
+  ],
+  "mental-health-record": [
+    "mental-health",
+    "mental health (?:progress |intake |initial )?(?:notes?|assessment|evaluation|treatment plan|history|records?)",
+  ],
   // Not physical, speech or occupational therapy, nor nutrition or genetic counseling.
   "therapy-progress-note": [
     "mental-health",
@@ -48,7 +67,10 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
   ],
   "psychological-testing": ["mental-health", "(?:neuro)?psychological (?:testing|evaluation|assessment|test results?|report)"],
   hiv: ["hiv", "hiv|human immunodeficiency virus"],
-  "genetic-test": ["genetic", "genetic (?:test(?:ing)?|counseling|analysis|screening|panel|report|results?)|(?:molecular genetics|cytogenetics?) report"],
+  "genetic-test": [
+    "genetic",
+    "genetic (?:test(?:ing)?|counseling|analysis|screening|panel|report|results?)|(?:molecular genetics|cytogenetics?) report",
+  ],
   "genomic-test": [
     "genetic",
     "(?:pharmaco)?genomic|germline|hereditary (?:cancer )?(?:panel|testing)|whole (?:exome|genome) sequencing|carrier screening|chromosom(?:e|al) (?:analysis|microarray)|karyotype|brca ?[12]?",
@@ -75,7 +97,8 @@ export const EMPTY_VALUE = "^(?:|no|none|na|n a|nil|unknown|not tested|not done|
 /** Labels of a field or row that holds the type of the note being sent. */
 export const NOTE_TYPE_LABEL = "\\b(?:note|document|encounter|visit|report) type\\b|\\btype of (?:note|document)\\b|\\btemplate\\b";
 /** Labels of a field that names where the records come from (a Part 2 program is named there). */
-export const SOURCE_LABEL = "^(?:program|source|source program|from|records from|(?:originating|sending|treating) (?:program|facility|clinic))$";
+export const SOURCE_LABEL =
+  "^(?:program|source|source program|from|records from|(?:originating|sending|treating) (?:program|facility|clinic))$";
 /** Labels of a text field whose value is what is sent: its title, subject or attachment. */
 export const DOCUMENT_FIELD_LABEL = "\\b(?:title|subject|attachments?|document|documents|file name|note type|document type)\\b";
 /** Titles of a list, table or group whose items go with the share. */

@@ -63,20 +63,26 @@ describe("readCues: what is chosen for the share", () => {
   });
 
   it("reads attachment chips", () => {
-    const cues = cuesOf(`<form><div class="attachments"><span class="attachment-chip">Psychiatric evaluation.pdf <button>×</button></span></div><button id="send">Send</button></form>`);
+    const cues = cuesOf(
+      `<form><div class="attachments"><span class="attachment-chip">Psychiatric evaluation.pdf <button>×</button></span></div><button id="send">Send</button></form>`,
+    );
     expect(cues).toEqual([{ kind: "mental-health", source: "attached", text: "Psychiatric evaluation.pdf" }]);
   });
 
   it("reads the note type, from a select, a read-only field or a label/value pair", () => {
-    expect(cuesOf(`<form><label for="t">Note type</label><select id="t"><option value="">Choose…</option><option value="p" selected>Psychotherapy process note</option></select><button id="send">Send</button></form>`)).toEqual([
-      { kind: "psychotherapy-notes", source: "note-type", text: "Psychotherapy process note" },
-    ]);
-    expect(cuesOf(`<form><label for="t">Document type</label><input id="t" readonly value="Psychiatric evaluation"><button id="send">Send</button></form>`)).toEqual([
-      { kind: "mental-health", source: "note-type", text: "Psychiatric evaluation" },
-    ]);
-    expect(cuesOf(`<article><dl><dt>Note type</dt><dd>Behavioral health progress note</dd></dl><button id="send">Export PDF</button></article>`)).toEqual([
-      { kind: "mental-health", source: "note-type", text: "Behavioral health progress note" },
-    ]);
+    expect(
+      cuesOf(
+        `<form><label for="t">Note type</label><select id="t"><option value="">Choose…</option><option value="p" selected>Psychotherapy process note</option></select><button id="send">Send</button></form>`,
+      ),
+    ).toEqual([{ kind: "psychotherapy-notes", source: "note-type", text: "Psychotherapy process note" }]);
+    expect(
+      cuesOf(
+        `<form><label for="t">Document type</label><input id="t" readonly value="Psychiatric evaluation"><button id="send">Send</button></form>`,
+      ),
+    ).toEqual([{ kind: "mental-health", source: "note-type", text: "Psychiatric evaluation" }]);
+    expect(
+      cuesOf(`<article><dl><dt>Note type</dt><dd>Behavioral health progress note</dd></dl><button id="send">Export PDF</button></article>`),
+    ).toEqual([{ kind: "mental-health", source: "note-type", text: "Behavioral health progress note" }]);
   });
 
   it("reads where the records come from when a Part 2 program is named there", () => {
@@ -85,35 +91,63 @@ describe("readCues: what is chosen for the share", () => {
   });
 
   it("reads the export's document title and the control's own name", () => {
-    expect(cuesOf(`<article><h1>Genetic test results — BRCA1/2</h1><section class="toolbar"><button id="send">Download PDF</button></section></article>`)).toEqual([
-      { kind: "genetic", source: "document", text: "Genetic test results — BRCA1/2" },
+    expect(
+      cuesOf(
+        `<article><h1>Genetic test results — BRCA1/2</h1><section class="toolbar"><button id="send">Download PDF</button></section></article>`,
+      ),
+    ).toEqual([{ kind: "genetic", source: "document", text: "Genetic test results — BRCA1/2" }]);
+    expect(cuesOf(`<form><button id="send">Fax psychiatric evaluation</button></form>`)).toEqual([
+      { kind: "mental-health", source: "document", text: "Fax psychiatric evaluation" },
     ]);
-    expect(cuesOf(`<form><button id="send">Fax psychiatric evaluation</button></form>`)).toEqual([{ kind: "mental-health", source: "document", text: "Fax psychiatric evaluation" }]);
   });
 
   it("reads a Direct message's subject", () => {
-    const cues = cuesOf(`<form><label for="s">Subject</label><input id="s" value="Psychiatric evaluation for Dr. Lee"><button id="send">Send</button></form>`);
+    const cues = cuesOf(
+      `<form><label for="s">Subject</label><input id="s" value="Psychiatric evaluation for Dr. Lee"><button id="send">Send</button></form>`,
+    );
     expect(cues).toEqual([{ kind: "mental-health", source: "document", text: "Psychiatric evaluation for Dr. Lee" }]);
   });
 
   it("reads the Part 2 redisclosure notice that travels with the record", () => {
-    const cues = cuesOf(`<form><p class="notice"><strong>Notice:</strong> 42 CFR part 2 prohibits unauthorized use or disclosure of these records.</p><button id="send">Send via Direct</button></form>`);
-    expect(cues).toEqual([{ kind: "sud-part2", source: "notice", text: "42 CFR part 2 prohibits unauthorized use or disclosure of these records." }]);
+    const cues = cuesOf(
+      `<form><p class="notice"><strong>Notice:</strong> 42 CFR part 2 prohibits unauthorized use or disclosure of these records.</p><button id="send">Send via Direct</button></form>`,
+    );
+    expect(cues).toEqual([
+      { kind: "sud-part2", source: "notice", text: "42 CFR part 2 prohibits unauthorized use or disclosure of these records." },
+    ]);
   });
 
   it("a checked box that includes the notice is a cue; an unchecked one is not", () => {
-    expect(kinds(cuesOf(`<form><label><input type="checkbox" checked> Include 42 CFR Part 2 redisclosure notice</label><button id="send">Fax</button></form>`))).toEqual(["sud-part2"]);
-    expect(cuesOf(`<form><label><input type="checkbox"> Include 42 CFR Part 2 redisclosure notice</label><button id="send">Fax</button></form>`)).toEqual([]);
+    expect(
+      kinds(
+        cuesOf(
+          `<form><label><input type="checkbox" checked> Include 42 CFR Part 2 redisclosure notice</label><button id="send">Fax</button></form>`,
+        ),
+      ),
+    ).toEqual(["sud-part2"]);
+    expect(
+      cuesOf(`<form><label><input type="checkbox"> Include 42 CFR Part 2 redisclosure notice</label><button id="send">Fax</button></form>`),
+    ).toEqual([]);
   });
 });
 
 describe("readCues: what is not a cue", () => {
   it("never reads the recipient: a Part 2 program or behavioral health clinic one sends to", () => {
-    expect(cuesOf(`<form><label for="r">Refer to</label><select id="r"><option value="1" selected>Eastside Opioid Treatment Program</option></select><button id="send">Send Referral</button></form>`)).toEqual([]);
     expect(
-      cuesOf(`<form><table><thead><tr><th>Provider</th><th>NPI</th></tr></thead><tbody><tr aria-selected="true"><td>Harbor Substance Use Disorder Treatment Program</td><td>1234567893</td></tr></tbody></table><button id="send">Send</button></form>`),
+      cuesOf(
+        `<form><label for="r">Refer to</label><select id="r"><option value="1" selected>Eastside Opioid Treatment Program</option></select><button id="send">Send Referral</button></form>`,
+      ),
     ).toEqual([]);
-    expect(cuesOf(`<form><fieldset><legend>Send to</legend><label><input type="checkbox" checked> Riverside Addiction Treatment Center</label></fieldset><button id="send">Send</button></form>`)).toEqual([]);
+    expect(
+      cuesOf(
+        `<form><table><thead><tr><th>Provider</th><th>NPI</th></tr></thead><tbody><tr aria-selected="true"><td>Harbor Substance Use Disorder Treatment Program</td><td>1234567893</td></tr></tbody></table><button id="send">Send</button></form>`,
+      ),
+    ).toEqual([]);
+    expect(
+      cuesOf(
+        `<form><fieldset><legend>Send to</legend><label><input type="checkbox" checked> Riverside Addiction Treatment Center</label></fieldset><button id="send">Send</button></form>`,
+      ),
+    ).toEqual([]);
   });
 
   it("ignores help text, buttons and hidden parts", () => {
@@ -149,7 +183,11 @@ describe("readCues: what is not a cue", () => {
       cuesOf(`<main><h1>Opioid treatment program intake</h1><article><h2>Intake summary</h2><dl><dt>Program</dt><dd>Riverbend Opioid Treatment Program</dd></dl>
         <form><button id="send">Fax</button></form></article></main>`),
     ).toEqual([{ kind: "sud-part2", source: "program", text: "Riverbend Opioid Treatment Program" }]);
-    expect(cuesOf(`<main><h1>Psychotherapy notes</h1><section><h2>Referral</h2><form><button id="send">Send Referral</button></form></section></main>`)).toEqual([]);
+    expect(
+      cuesOf(
+        `<main><h1>Psychotherapy notes</h1><section><h2>Referral</h2><form><button id="send">Send Referral</button></form></section></main>`,
+      ),
+    ).toEqual([]);
   });
 
   it("follows form= to the control's form", () => {

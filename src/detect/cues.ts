@@ -9,7 +9,14 @@
  * and the extension pages, so the vocabulary costs the page nothing.
  */
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
-import { ATTACHMENT_TITLE, DOCUMENT_FIELD_LABEL, NEGATION_BEFORE, NOTE_TYPE_LABEL, SOURCE_LABEL, type CueSource } from "./cues-vocabulary.ts";
+import {
+  ATTACHMENT_TITLE,
+  DOCUMENT_FIELD_LABEL,
+  NEGATION_BEFORE,
+  NOTE_TYPE_LABEL,
+  SOURCE_LABEL,
+  type CueSource,
+} from "./cues-vocabulary.ts";
 import { attr, byIdInTree, PANEL_TAG } from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
@@ -27,7 +34,13 @@ const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
 const ATTACHMENTS = new RegExp(ATTACHMENT_TITLE);
-const RECIPIENT = new RegExp([RECIPIENT_SECTION_PATTERN, ...RECIPIENT_LABEL_RULES.map((rule) => rule.pattern), "\\b(?:recipients?|npi|fax number|direct address)\\b"].join("|"));
+const RECIPIENT = new RegExp(
+  [
+    RECIPIENT_SECTION_PATTERN,
+    ...RECIPIENT_LABEL_RULES.map((rule) => rule.pattern),
+    "\\b(?:recipients?|npi|fax number|direct address)\\b",
+  ].join("|"),
+);
 
 const DIALOG = "dialog,[role=dialog],[role=alertdialog],[aria-modal=true]";
 const FORM = "form,[role=form]";
@@ -147,7 +160,8 @@ export function readCues(control: Element): CueText[] {
             if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
             return false;
           }
-          const selected = attr(el, "aria-selected") === "true" || (el.matches(ROW) && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
+          const selected =
+            attr(el, "aria-selected") === "true" || (el.matches(ROW) && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
           if (selected && role !== "tab") {
             if (!RECIPIENT.test(groupTitle(el))) add(subtreeText(el), "attached");
             return false;
@@ -187,6 +201,11 @@ function labelled(el: Element, own: string, add: (raw: string, source: CueSource
   const label = matchText(colon > 0 ? own.slice(0, colon) : own);
   const source = label && label.length < 40 && (NOTE_TYPE.test(label) ? "note-type" : SOURCE.test(label) ? "program" : undefined);
   if (!source) return;
-  const value = colon > 0 ? own.slice(colon + 1) : el.nextElementSibling && !el.nextElementSibling.matches("input,select,textarea") ? subtreeText(el.nextElementSibling) : "";
+  const value =
+    colon > 0
+      ? own.slice(colon + 1)
+      : el.nextElementSibling && !el.nextElementSibling.matches("input,select,textarea")
+        ? subtreeText(el.nextElementSibling)
+        : "";
   add(value, source);
 }

@@ -19,7 +19,8 @@ afterEach(() => {
 
 describe("findActionControl", () => {
   it("finds the button from a click on its inner span or svg", () => {
-    document.body.innerHTML = '<div class="toolbar"><button id="b"><svg><path id="p"/></svg><span id="s">Send referral</span></button></div>';
+    document.body.innerHTML =
+      '<div class="toolbar"><button id="b"><svg><path id="p"/></svg><span id="s">Send referral</span></button></div>';
     const button = document.getElementById("b");
     expect(capture("click", document.getElementById("s")!)).toBe(button);
     expect(capture("click", document.getElementById("p")!)).toBe(button);
@@ -39,7 +40,8 @@ describe("findActionControl", () => {
   });
 
   it("stops at the activated control: Cancel inside a clickable Share card is a cancel", () => {
-    document.body.innerHTML = '<div role="button" aria-label="Share record"><button id="c">Cancel</button><span id="s">details</span></div>';
+    document.body.innerHTML =
+      '<div role="button" aria-label="Share record"><button id="c">Cancel</button><span id="s">details</span></div>';
     expect(capture("click", document.getElementById("c")!)).toBeNull();
     expect(capture("click", document.getElementById("s")!)).toBe(document.querySelector('[role="button"]'));
   });
@@ -90,7 +92,12 @@ describe("findActionControl", () => {
 
   it("never throws on strange events", () => {
     expect(findActionControl(new Event("click"))).toBeNull();
-    const hostile = { type: "click", composedPath: () => { throw new Error("hostile"); } } as unknown as Event;
+    const hostile = {
+      type: "click",
+      composedPath: () => {
+        throw new Error("hostile");
+      },
+    } as unknown as Event;
     expect(findActionControl(hostile)).toBeNull();
   });
 });

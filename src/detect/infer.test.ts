@@ -3,7 +3,11 @@ import { inferRequest } from "./infer.ts";
 
 describe("inferRequest", () => {
   it("infers treatment by a provider for a referral, and asks only for the information", () => {
-    expect(inferRequest("referral", { text: "Dr. Bob Jones" })).toEqual({ purpose: "treatment", recipientType: "provider", ask: ["information"] });
+    expect(inferRequest("referral", { text: "Dr. Bob Jones" })).toEqual({
+      purpose: "treatment",
+      recipientType: "provider",
+      ask: ["information"],
+    });
   });
 
   it("asks for the recipient when none was read", () => {

@@ -19,12 +19,20 @@ export interface Inference {
   ask: InferenceQuestion[];
 }
 
-export function inferRequest(kind: ActionKind, recipient?: DetectedRecipient, cues: ReadonlyArray<{ kind?: CueKind | undefined }> = []): Inference {
+export function inferRequest(
+  kind: ActionKind,
+  recipient?: DetectedRecipient,
+  cues: ReadonlyArray<{ kind?: CueKind | undefined }> = [],
+): Inference {
   const known = kind === "referral";
   const ask: InferenceQuestion[] = known ? [] : ["purpose", "recipientType"];
   if (!recipient?.text) ask.push("recipient");
   // Cues can miss what the page does not show: the kinds are always asked.
   ask.push("information");
   const cued = CUE_KINDS.filter((k) => cues.some((cue) => cue.kind === k));
-  return { ...(known ? { purpose: "treatment" as const, recipientType: "provider" as const } : {}), ...(cued.length ? { information: cued } : {}), ask };
+  return {
+    ...(known ? { purpose: "treatment" as const, recipientType: "provider" as const } : {}),
+    ...(cued.length ? { information: cued } : {}),
+    ask,
+  };
 }

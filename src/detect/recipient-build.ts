@@ -17,7 +17,9 @@ const NUMBER_ONLY = /^[\d\s().+-]+$/;
 
 export function build(entries: Entry[]): DetectedRecipient | undefined {
   const best = (role: RecipientRole, accept: (value: string) => boolean = () => true) =>
-    entries.filter((entry) => entry.role === role && accept(entry.value)).reduce<Entry | undefined>((top, entry) => (!top || entry.priority > top.priority ? entry : top), undefined);
+    entries
+      .filter((entry) => entry.role === role && accept(entry.value))
+      .reduce<Entry | undefined>((top, entry) => (!top || entry.priority > top.priority ? entry : top), undefined);
   const named = (value: string) => !NUMBER_ONLY.test(value) && nameOf(value) !== "";
   const person = best("name", named);
   const org = best("organization", named);

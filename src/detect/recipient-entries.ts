@@ -124,10 +124,13 @@ function tableEntries(table: Element, entries: Entry[]): boolean {
   const headerRow = table.querySelector("thead tr") ?? table.querySelector("tr");
   if (!headerRow || headerRow.querySelector("td")) return false;
   const headers = Array.from(headerRow.children).map((cell) => subtreeText(cell));
-  const bodyRows = Array.from(table.querySelectorAll("tbody tr, tr")).filter((row) => row !== headerRow && row.querySelector("td")).slice(0, 500);
+  const bodyRows = Array.from(table.querySelectorAll("tbody tr, tr"))
+    .filter((row) => row !== headerRow && row.querySelector("td"))
+    .slice(0, 500);
   const chosen =
-    bodyRows.find((row) => attr(row, "aria-selected") === "true" || CHOSEN_ROW.test(attr(row, "class") ?? "") || row.querySelector("input:checked")) ??
-    (bodyRows.length === 1 ? bodyRows[0] : undefined);
+    bodyRows.find(
+      (row) => attr(row, "aria-selected") === "true" || CHOSEN_ROW.test(attr(row, "class") ?? "") || row.querySelector("input:checked"),
+    ) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
   Array.from(chosen?.children ?? []).forEach((cell, i) => {
     const header = headers[i];
     const match = header ? interpret(header, cell) : null;

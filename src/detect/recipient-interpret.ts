@@ -24,7 +24,24 @@ const SECTION_NAME = new RegExp(SECTION_NAME_PATTERN);
 const SECTION_ORGANIZATION = new RegExp(SECTION_ORGANIZATION_PATTERN);
 
 const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
-const SKIPPED_INPUT_TYPES = new Set(["hidden", "password", "checkbox", "radio", "submit", "button", "image", "reset", "file", "date", "datetime-local", "month", "week", "time", "color", "range"]);
+const SKIPPED_INPUT_TYPES = new Set([
+  "hidden",
+  "password",
+  "checkbox",
+  "radio",
+  "submit",
+  "button",
+  "image",
+  "reset",
+  "file",
+  "date",
+  "datetime-local",
+  "month",
+  "week",
+  "time",
+  "color",
+  "range",
+]);
 export const MAX_LABEL_CHARS = 60;
 export const MAX_CLIMB = 12;
 
@@ -36,7 +53,8 @@ export interface LabelMatch {
 
 export function isField(el: Element): boolean {
   const tag = el.localName;
-  if (tag === "input") return !SKIPPED_INPUT_TYPES.has((attr(el, "type") || "text").toLowerCase()) && !el.closest('[role="combobox"]:not(input)');
+  if (tag === "input")
+    return !SKIPPED_INPUT_TYPES.has((attr(el, "type") || "text").toLowerCase()) && !el.closest('[role="combobox"]:not(input)');
   if (tag === "select" || tag === "textarea") return true;
   const role = attr(el, "role");
   if (role === "combobox" || role === "textbox") return true;
@@ -53,7 +71,8 @@ export function interpret(rawLabel: string, el: Element, scope?: Element): Label
   if (EXCLUDED.test(text)) return "excluded";
   const section = sectionOf(el, scope);
   if (section === "excluded") return "excluded";
-  for (const rule of RULES) if (rule.re.test(text)) return { role: rule.role, priority: rule.priority + (section === "recipient" ? 1 : 0), label };
+  for (const rule of RULES)
+    if (rule.re.test(text)) return { role: rule.role, priority: rule.priority + (section === "recipient" ? 1 : 0), label };
   if (section === "recipient") {
     if (SECTION_NAME.test(text)) return { role: "name", priority: 3, label };
     if (SECTION_ORGANIZATION.test(text)) return { role: "organization", priority: 3, label };
@@ -81,7 +100,15 @@ export function sectionKind(title: string): "recipient" | "excluded" | null {
 export function groupTitle(node: Element): string {
   const role = attr(node, "role");
   const tag = node.localName;
-  if (tag === "fieldset" || tag === "section" || tag === "aside" || tag === "table" || role === "group" || role === "radiogroup" || role === "region") {
+  if (
+    tag === "fieldset" ||
+    tag === "section" ||
+    tag === "aside" ||
+    tag === "table" ||
+    role === "group" ||
+    role === "radiogroup" ||
+    role === "region"
+  ) {
     const named = attr(node, "aria-label") || attr(node, "aria-labelledby") ? accessibleName(node) : "";
     if (named) return named;
   }

@@ -30,11 +30,28 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   { role: "name", priority: 3, pattern: `^(?:${NAME_LABELS})$` },
   { role: "organization", priority: 3, pattern: `^(?:${ORGANIZATION_LABELS})$` },
   { role: "name", priority: 2, pattern: "^(?:specialist|provider|provider name|physician|clinician)$" },
-  { role: "organization", priority: 2, pattern: "^(?:facility|facility name|organization|organization name|clinic|practice|practice name|group|organizacion|clinica|consultorio|centro medico)$" },
-  { role: "direct", priority: 3, pattern: "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direccion direct)$" },
-  { role: "fax", priority: 3, pattern: "^(?:(?:recipient |to |send to )?fax(?: (?:number|no|num|to))?|fax recipient|(?:numero de )?fax(?: del destinatario)?)$" },
+  {
+    role: "organization",
+    priority: 2,
+    pattern:
+      "^(?:facility|facility name|organization|organization name|clinic|practice|practice name|group|organizacion|clinica|consultorio|centro medico)$",
+  },
+  {
+    role: "direct",
+    priority: 3,
+    pattern: "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direccion direct)$",
+  },
+  {
+    role: "fax",
+    priority: 3,
+    pattern: "^(?:(?:recipient |to |send to )?fax(?: (?:number|no|num|to))?|fax recipient|(?:numero de )?fax(?: del destinatario)?)$",
+  },
   { role: "npi", priority: 3, pattern: "^(?:(?:recipient |provider )?npi(?: number)?|national provider identifier)$" },
-  { role: "tin", priority: 3, pattern: "^(?:(?:recipient )?tin|tax id(?: number)?|tax identification number|taxpayer identification number|ein)$" },
+  {
+    role: "tin",
+    priority: 3,
+    pattern: "^(?:(?:recipient )?tin|tax id(?: number)?|tax identification number|taxpayer identification number|ein)$",
+  },
 ];
 
 /** Labels of fields that make a generic "Send" beside them a referral ("Refer to"), whatever else the form holds. */

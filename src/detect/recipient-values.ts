@@ -90,7 +90,8 @@ function ownText(el: Element): string {
   let text = "";
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) text += (node as Text).data;
-    else if (isElement(node) && node.localName !== "button" && attr(node, "role") !== "button" && !(el !== node && isChip(node))) text += ` ${subtreeText(node)} `;
+    else if (isElement(node) && node.localName !== "button" && attr(node, "role") !== "button" && !(el !== node && isChip(node)))
+      text += ` ${subtreeText(node)} `;
   }
   return text;
 }

@@ -41,10 +41,18 @@ describe("readRecipient", () => {
 
   it("returns undefined when the page throws", () => {
     document.body.innerHTML = '<form><label>To <input id="to" value="x"></label><button id="send">Share</button></form>';
-    Object.defineProperty(document.getElementById("to")!, "value", { get: () => { throw new Error("hostile"); } });
+    Object.defineProperty(document.getElementById("to")!, "value", {
+      get: () => {
+        throw new Error("hostile");
+      },
+    });
     expect(readRecipient(document.getElementById("send")!)).toEqual({ text: "x", label: "To", name: "x" });
     const send = document.getElementById("send")!;
-    Object.defineProperty(send, "closest", { value: () => { throw new Error("hostile"); } });
+    Object.defineProperty(send, "closest", {
+      value: () => {
+        throw new Error("hostile");
+      },
+    });
     expect(readRecipient(send)).toBeUndefined();
   });
 
@@ -59,7 +67,8 @@ describe("readRecipient", () => {
   });
 
   it("does not read ShareCheck's own panel", () => {
-    document.body.innerHTML = '<div><sharecheck-verdict><label>Recipient <input value="Panel Value"></label></sharecheck-verdict><button id="send">Share</button></div>';
+    document.body.innerHTML =
+      '<div><sharecheck-verdict><label>Recipient <input value="Panel Value"></label></sharecheck-verdict><button id="send">Share</button></div>';
     expect(readRecipient(document.getElementById("send")!)).toBeUndefined();
   });
 });

@@ -50,7 +50,9 @@ function fromAdapterFields(control: Element, selectors: readonly string[]): Dete
     const value = elementValue(nearest);
     if (!value) continue;
     // The field's own label when it reads as a recipient label; otherwise the adapter's word for it is "Recipient".
-    const labelled = fieldLabels(nearest).map((text) => interpret(text, nearest)).find((match) => match && match !== "excluded");
+    const labelled = fieldLabels(nearest)
+      .map((text) => interpret(text, nearest))
+      .find((match) => match && match !== "excluded");
     const label = labelled && labelled !== "excluded" ? labelled.label : "Recipient";
     const role: RecipientRole = EMAIL.test(value) ? "direct" : /^[\d\s().+-]+$/.test(value) && PHONE.test(value) ? "fax" : "name";
     const recipient = build([{ role, priority: 3, label, value, element: nearest }]);

@@ -59,10 +59,17 @@ describe("scanForActions", () => {
   });
 
   it("survives thousands of buttons, weird labels and elements whose getters throw", () => {
-    const buttons = Array.from({ length: 3000 }, (_, i) => `<button>${i % 3 === 0 ? "Share chart" : `\u202Eyrtne\u200B${"x".repeat(i % 50)}`}</button>`);
+    const buttons = Array.from(
+      { length: 3000 },
+      (_, i) => `<button>${i % 3 === 0 ? "Share chart" : `\u202Eyrtne\u200B${"x".repeat(i % 50)}`}</button>`,
+    );
     document.body.innerHTML = `${buttons.join("")}<button aria-label="${"Fax ".repeat(3000)}"></button><button aria-label="Fax${"\u200B".repeat(10_000)}"></button>`;
     const hostile = document.body.firstElementChild!;
-    Object.defineProperty(hostile, "shadowRoot", { get: () => { throw new Error("hostile"); } });
+    Object.defineProperty(hostile, "shadowRoot", {
+      get: () => {
+        throw new Error("hostile");
+      },
+    });
     const found = scanForActions(document);
     expect(found.filter((c) => c.kind === "share").length).toBe(1000);
     expect(found.at(-1)?.kind).toBe("fax");

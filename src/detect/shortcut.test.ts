@@ -28,7 +28,8 @@ describe("send shortcuts in a composer", () => {
     document.body.innerHTML = `<section aria-label="Secure message"><div id="body" contenteditable="true">Results attached</div>
       <footer><button>Save draft</button><button id="go">Send via Direct</button></footer></section>`;
     const body = document.getElementById("body")!;
-    (body as HTMLElement & { isContentEditable: boolean }).isContentEditable !== undefined || Object.defineProperty(body, "isContentEditable", { value: true });
+    (body as HTMLElement & { isContentEditable: boolean }).isContentEditable !== undefined ||
+      Object.defineProperty(body, "isContentEditable", { value: true });
     expect(findShortcutControl(keydown(body, { key: "Enter", ctrlKey: true }), classifyControl)).toBe(document.getElementById("go"));
   });
 

@@ -6,7 +6,8 @@ export const NAME_MAX = 200;
 // C0/C1 controls and line/paragraph separators become spaces; they never belong in a label.
 const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 // Zero-width, bidi marks/overrides/isolates, soft hyphen, variation selectors, fillers: invisible, used to dodge matching.
-const INVISIBLE_CHARS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+const INVISIBLE_CHARS =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 
 export function cleanText(raw: string, max: number = NAME_MAX): string {
   // Slice before the regexes so a 10 MB attribute costs no more than a short one.

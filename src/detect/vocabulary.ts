@@ -54,7 +54,10 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "share", pattern: `^${THEN}(?:share|${SEND})(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "share", pattern: `^${THEN}${SEND} to (?:hie|hio|health information exchange|registry)\\b` },
   // A results inbox's "Send to provider": the record on screen goes to the provider named beside it.
-  { kind: "share", pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external) )?(?:provider|physician|clinician|facility|practice)$` },
+  {
+    kind: "share",
+    pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external) )?(?:provider|physician|clinician|facility|practice)$`,
+  },
   { kind: "share", pattern: "^share\\b" },
   { kind: "share", pattern: "^transmit\\b" },
   // Spanish.
@@ -73,7 +76,8 @@ export const GENERIC_SEND_PATTERN =
   "^(?:send|send now|submit|submit now|confirm|confirm and send|sign and send|send message|send order|submit order|send letter|release|ok|done|transmit|transmit now|go|enviar|enviar ahora|aceptar|confirmar)$";
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = "^(?:download|download pdf|download file|download document|export|export pdf|descargar|descargar pdf|exportar)$";
+export const GENERIC_EXPORT_PATTERN =
+  "^(?:download|download pdf|download file|download document|export|export pdf|descargar|descargar pdf|exportar)$";
 
 /** Titles that make a generic download an export of the patient's record. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
@@ -94,16 +98,56 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = [
-  "send", "resend", "submit", "transmit", "forward", "route", "release", "share", "refer", "fax", "efax", "export", "download",
-  "sign", "save", "approve", "finalize", "complete", "review", "confirm", "verify",
-  "enviar", "compartir", "remitir", "derivar", "referir", "exportar", "descargar",
+  "send",
+  "resend",
+  "submit",
+  "transmit",
+  "forward",
+  "route",
+  "release",
+  "share",
+  "refer",
+  "fax",
+  "efax",
+  "export",
+  "download",
+  "sign",
+  "save",
+  "approve",
+  "finalize",
+  "complete",
+  "review",
+  "confirm",
+  "verify",
+  "enviar",
+  "compartir",
+  "remitir",
+  "derivar",
+  "referir",
+  "exportar",
+  "descargar",
 ];
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
 export const SECTION_WORDS: readonly string[] = ["share", "fax", "efax", "export", "refer", "transmit", "direct", "referral"];
 
 /** Leading hint tokens that carry no meaning ("btn-share" -> "share"). */
-export const HINT_NOISE: readonly string[] = ["btn", "button", "icon", "ico", "js", "action", "cmd", "fa", "mdi", "toolbar", "tb", "menu", "item", "link"];
+export const HINT_NOISE: readonly string[] = [
+  "btn",
+  "button",
+  "icon",
+  "ico",
+  "js",
+  "action",
+  "cmd",
+  "fa",
+  "mdi",
+  "toolbar",
+  "tb",
+  "menu",
+  "item",
+  "link",
+];
 
 /** More words than this is a sentence (a help link, a paragraph made clickable), not a control name. */
 export const MAX_LABEL_WORDS = 12;

@@ -5,9 +5,18 @@ const fields = (text: string) => parseCsv(text).map((r) => r.fields);
 
 describe("parseCsv", () => {
   it("splits plain records on LF and CRLF alike", () => {
-    expect(fields("a,b\nc,d\n")).toEqual([["a", "b"], ["c", "d"]]);
-    expect(fields("a,b\r\nc,d\r\n")).toEqual([["a", "b"], ["c", "d"]]);
-    expect(fields("a,b\r\nc,d")).toEqual([["a", "b"], ["c", "d"]]);
+    expect(fields("a,b\nc,d\n")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(fields("a,b\r\nc,d\r\n")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(fields("a,b\r\nc,d")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
   });
 
   it("drops a leading byte order mark", () => {
@@ -26,7 +35,10 @@ describe("parseCsv", () => {
   });
 
   it("keeps empty fields and skips blank lines", () => {
-    expect(fields("a,,c\n\n,b,\n")).toEqual([["a", "", "c"], ["", "b", ""]]);
+    expect(fields("a,,c\n\n,b,\n")).toEqual([
+      ["a", "", "c"],
+      ["", "b", ""],
+    ]);
   });
 
   it("reports an unterminated quote with its line", () => {
@@ -51,7 +63,11 @@ describe("parseCsv", () => {
   });
 
   it("round-trips what formatCsv writes", () => {
-    const rows = [["time", "note"], ["2026-01-01", 'a "quoted", multi\nline value'], ["", "plain"]];
+    const rows = [
+      ["time", "note"],
+      ["2026-01-01", 'a "quoted", multi\nline value'],
+      ["", "plain"],
+    ];
     expect(fields(formatCsv(rows))).toEqual(rows);
   });
 });

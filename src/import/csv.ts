@@ -56,7 +56,6 @@ export function parseCsv(input: string, maxRows = MAX_ROWS): CsvRecord[] {
           const c = text.charCodeAt(j);
           if (c === 44 || c === 10 || c === 13) break;
           j++; // a quote inside an unquoted field is kept as text, as spreadsheets write it
-
         }
         field = text.slice(i, j);
         i = j;

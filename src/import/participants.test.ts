@@ -9,7 +9,9 @@ function file(result: ImportResult) {
 }
 
 const outcome = (g: { entries: { line: number }[]; rejected: { line: number; reason: string }[] }) =>
-  [...g.entries.map((e) => [e.line, "ok"] as const), ...g.rejected.map((r) => [r.line, r.reason] as const)].sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+  [...g.entries.map((e) => [e.line, "ok"] as const), ...g.rejected.map((r) => [r.line, r.reason] as const)]
+    .sort((a, b) => a[0] - b[0])
+    .map((x) => x[1]);
 
 describe("readParticipantFile: a CMS Shared Savings Program participant file loses nothing", () => {
   const cms = cmsParticipantFile();
@@ -34,11 +36,17 @@ describe("readParticipantFile: a CMS Shared Savings Program participant file los
     expect(names).toContain("CLÍNICA PEÑASCO FAMILY HEALTH PC");
     expect(names).toContain("DR. ANA BELÉN OCAÑA, MD PC");
     expect(names.filter((n) => n.startsWith("RIVERSIDE MEDICAL GROUP")).length).toBeGreaterThan(5);
-    expect(file(readParticipantFile(cms.text)).groups[0]!.entries[0]).toEqual({ line: 2, participant: { name: "RIVERSIDE MEDICAL GROUP PC" } });
+    expect(file(readParticipantFile(cms.text)).groups[0]!.entries[0]).toEqual({
+      line: 2,
+      participant: { name: "RIVERSIDE MEDICAL GROUP PC" },
+    });
   });
 
   it("reads the same file with LF line ends, without a BOM, and as the lower-case API export", () => {
-    const lf = cms.text.replace(/\r\n/g, "\n").slice(1).replace("ACO_ID,Par_LBN,ACO_Name,ACO_Service_Area", "aco_id,par_lbn,aco_name,aco_service_area");
+    const lf = cms.text
+      .replace(/\r\n/g, "\n")
+      .slice(1)
+      .replace("ACO_ID,Par_LBN,ACO_Name,ACO_Service_Area", "aco_id,par_lbn,aco_name,aco_service_area");
     const f = file(readParticipantFile(lf));
     expect(f.groups.reduce((n, g) => n + g.entries.length, 0)).toBe(1245);
   });
@@ -48,19 +56,35 @@ describe("readParticipantFile: which rows are the same participant", () => {
   const rows = (text: string) => file(readParticipantFile(text)).groups;
 
   it("different legal forms are different participants; the same name again is a duplicate", () => {
-    const [g] = rows("ACO_ID,ACO_Name,Par_LBN\nA1,One,RIVERSIDE MEDICAL GROUP LLC\nA1,One,RIVERSIDE MEDICAL GROUP PC\nA1,One,Riverside  Medical Group pc \n");
+    const [g] = rows(
+      "ACO_ID,ACO_Name,Par_LBN\nA1,One,RIVERSIDE MEDICAL GROUP LLC\nA1,One,RIVERSIDE MEDICAL GROUP PC\nA1,One,Riverside  Medical Group pc \n",
+    );
     expect(g!.entries.map((e) => e.participant.name)).toEqual(["RIVERSIDE MEDICAL GROUP LLC", "RIVERSIDE MEDICAL GROUP PC"]);
-    expect(g!.rejected).toEqual([{ line: 4, reason: "duplicate", name: "Riverside  Medical Group pc", raw: "A1, One, Riverside  Medical Group pc ", sameAs: 3 }]);
+    expect(g!.rejected).toEqual([
+      { line: 4, reason: "duplicate", name: "Riverside  Medical Group pc", raw: "A1, One, Riverside  Medical Group pc ", sameAs: 3 },
+    ]);
   });
 
   it("the same name in two ACOs is a participant of each", () => {
     const groups = rows("ACO_ID,ACO_Name,Par_LBN\nA1,One,Same Clinic\nA2,Two,Same Clinic\n");
-    expect(groups.map((g) => [g.acoId, g.entries.length, g.rejected.length])).toEqual([["A1", 1, 0], ["A2", 1, 0]]);
+    expect(groups.map((g) => [g.acoId, g.entries.length, g.rejected.length])).toEqual([
+      ["A1", 1, 0],
+      ["A2", 1, 0],
+    ]);
   });
 
   it("the same name with different TINs or NPIs is two participants; a row that adds an identifier is merged", () => {
     const [a, b] = [makeNpi(1), makeNpi(2)];
-    const [g] = rows(["name,tin,npi", `Family Practice,111111111,`, `Family Practice,222222222,`, `Family Practice,111111111,${a}`, `Family Practice,,${b}`, `Family Practice,,${a}`].join("\n"));
+    const [g] = rows(
+      [
+        "name,tin,npi",
+        `Family Practice,111111111,`,
+        `Family Practice,222222222,`,
+        `Family Practice,111111111,${a}`,
+        `Family Practice,,${b}`,
+        `Family Practice,,${a}`,
+      ].join("\n"),
+    );
     expect(g!.entries).toEqual([
       { line: 2, participant: { name: "Family Practice", tin: "111111111", npi: a }, merged: [4] },
       { line: 3, participant: { name: "Family Practice", tin: "222222222", npi: b }, merged: [5] },
@@ -150,7 +174,10 @@ describe("readParticipantFile: files it refuses", () => {
   });
 
   it("names the columns of a CSV that is not a participant list, a contact list included", () => {
-    expect(readParticipantFile("first,last\nA,B\n")).toEqual({ ok: false, problem: { code: "unknown-columns", columns: ["first", "last"] } });
+    expect(readParticipantFile("first,last\nA,B\n")).toEqual({
+      ok: false,
+      problem: { code: "unknown-columns", columns: ["first", "last"] },
+    });
     expect(readParticipantFile("name,email,phone\nAna,ana@example.org,555-0100\n")).toEqual({
       ok: false,
       problem: { code: "unknown-columns", columns: ["name", "email", "phone"] },

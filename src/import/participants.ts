@@ -55,7 +55,11 @@ export type ImportProblem =
 
 export type ImportResult = { ok: true; file: ParsedImport } | { ok: false; problem: ImportProblem };
 
-const headerKey = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const headerKey = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 /** The columns a plain list may have, by every name people give them. */
 const PLAIN_COLUMNS: Record<string, "name" | "tin" | "npi" | "aliases"> = {
@@ -122,7 +126,12 @@ export function completeWith(a: Participant, b: Participant): Participant {
   const aliases = uniqueAliases([...(a.aliases ?? []), ...(b.aliases ?? [])]);
   const addsAliases = aliases.length > (a.aliases?.length ?? 0);
   if ((a.tin || !b.tin) && (a.npi || !b.npi) && !addsAliases) return a;
-  return { ...a, ...(a.tin || !b.tin ? {} : { tin: b.tin }), ...(a.npi || !b.npi ? {} : { npi: b.npi }), ...(addsAliases ? { aliases } : {}) };
+  return {
+    ...a,
+    ...(a.tin || !b.tin ? {} : { tin: b.tin }),
+    ...(a.npi || !b.npi ? {} : { npi: b.npi }),
+    ...(addsAliases ? { aliases } : {}),
+  };
 }
 
 /** Reads a participant file. `byteLength` is the file's size, checked before anything else. */
@@ -147,7 +156,16 @@ export function readParticipantFile(text: string, byteLength = text.length): Imp
     // A single column of prose or markup is not a CSV at all; a real header with other names is.
     return head.fields.length < 2 && !/^[\w\s-]+$/.test(head.fields[0] ?? "")
       ? { ok: false, problem: { code: "not-csv" } }
-      : { ok: false, problem: { code: "unknown-columns", columns: head.fields.slice(0, 12).map((h) => h.trim()).filter(Boolean) } };
+      : {
+          ok: false,
+          problem: {
+            code: "unknown-columns",
+            columns: head.fields
+              .slice(0, 12)
+              .map((h) => h.trim())
+              .filter(Boolean),
+          },
+        };
   }
   if (body.length === 0) return { ok: false, problem: { code: "empty" } };
   const { format, col } = found;
@@ -170,7 +188,13 @@ export function readParticipantFile(text: string, byteLength = text.length): Imp
   }
   return {
     ok: true,
-    file: { format, rowCount: body.length, groups: [...groups.values()].map((g) => g.done()), unplaced, hasAliases: col.aliases !== undefined },
+    file: {
+      format,
+      rowCount: body.length,
+      groups: [...groups.values()].map((g) => g.done()),
+      unplaced,
+      hasAliases: col.aliases !== undefined,
+    },
   };
 }
 

@@ -9,11 +9,19 @@ const parsed = (text: string): ParsedImport => {
   return r.file;
 };
 
-const file = parsed("ACO_ID,ACO_Name,Par_LBN\nA1,One,North Clinic\nA1,One,East Clinic\nA1,One,\nA2,Two,South Clinic\n,Three,Orphan Clinic\nA1,One,north clinic\n");
+const file = parsed(
+  "ACO_ID,ACO_Name,Par_LBN\nA1,One,North Clinic\nA1,One,East Clinic\nA1,One,\nA2,Two,South Clinic\n,Three,Orphan Clinic\nA1,One,north clinic\n",
+);
 const acos = [
-  { id: "A1", name: "One (ours)", program: "mssp" as const, participants: [{ name: "North Clinic", aliases: ["@direct.north.example"] }, { name: "West Clinic" }] },
+  {
+    id: "A1",
+    name: "One (ours)",
+    program: "mssp" as const,
+    participants: [{ name: "North Clinic", aliases: ["@direct.north.example"] }, { name: "West Clinic" }],
+  },
 ];
-const plans = (mode: "add" | "replace"): AcoPlan[] => file.groups.map((group) => ({ acoId: group.acoId, acoName: group.acoName, program: "mssp", group, mode }));
+const plans = (mode: "add" | "replace"): AcoPlan[] =>
+  file.groups.map((group) => ({ acoId: group.acoId, acoName: group.acoName, program: "mssp", group, mode }));
 
 describe("import plans", () => {
   it("previews each ACO against its list, new ACOs against an empty one", () => {
@@ -26,10 +34,16 @@ describe("import plans", () => {
 
   it("applies add and replace to the latest lists, keeping the ACO's own name and aliases, adding new ACOs", () => {
     expect(applyPlans(acos, plans("add"), false)).toEqual([
-      { ...acos[0], participants: [{ name: "North Clinic", aliases: ["@direct.north.example"] }, { name: "West Clinic" }, { name: "East Clinic" }] },
+      {
+        ...acos[0],
+        participants: [{ name: "North Clinic", aliases: ["@direct.north.example"] }, { name: "West Clinic" }, { name: "East Clinic" }],
+      },
       { id: "A2", name: "Two", program: "mssp", participants: [{ name: "South Clinic" }] },
     ]);
-    expect(applyPlans(acos, plans("replace"), false)[0]!.participants).toEqual([{ name: "North Clinic", aliases: ["@direct.north.example"] }, { name: "East Clinic" }]);
+    expect(applyPlans(acos, plans("replace"), false)[0]!.participants).toEqual([
+      { name: "North Clinic", aliases: ["@direct.north.example"] },
+      { name: "East Clinic" },
+    ]);
   });
 
   it("writes the rejected rows as a CSV error report, in file order", () => {

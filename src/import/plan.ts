@@ -14,7 +14,11 @@ export type PlannedAco = AcoPlan & { exists: boolean; preview: Preview };
 export function previewPlans(acos: readonly Aco[], plans: readonly AcoPlan[], fileHasAliases: boolean): PlannedAco[] {
   return plans.map((plan) => {
     const existing = acos.find((a) => a.id === plan.acoId);
-    return { ...plan, exists: !!existing, preview: previewImport(existing?.participants ?? [], plan.group, { mode: plan.mode, fileHasAliases }) };
+    return {
+      ...plan,
+      exists: !!existing,
+      preview: previewImport(existing?.participants ?? [], plan.group, { mode: plan.mode, fileHasAliases }),
+    };
   });
 }
 
@@ -32,9 +36,11 @@ export function applyPlans(acos: readonly Aco[], plans: readonly AcoPlan[], file
 
 /** The rejected rows as CSV, for fixing the file: line, ACO, name, why, the row as it was. */
 export function errorReport(file: ParsedImport, groups: readonly ImportGroup[], reason: (r: RejectedRow) => string): string {
-  const rows = [
-    ...file.unplaced.map((r) => ({ r, aco: "" })),
-    ...groups.flatMap((g) => g.rejected.map((r) => ({ r, aco: g.acoId }))),
-  ].sort((a, b) => a.r.line - b.r.line);
-  return formatCsv([["line", "aco_id", "name", "reason", "row"], ...rows.map(({ r, aco }) => [String(r.line), aco, r.name, reason(r), r.raw])]);
+  const rows = [...file.unplaced.map((r) => ({ r, aco: "" })), ...groups.flatMap((g) => g.rejected.map((r) => ({ r, aco: g.acoId })))].sort(
+    (a, b) => a.r.line - b.r.line,
+  );
+  return formatCsv([
+    ["line", "aco_id", "name", "reason", "row"],
+    ...rows.map(({ r, aco }) => [String(r.line), aco, r.name, reason(r), r.raw]),
+  ]);
 }

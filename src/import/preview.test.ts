@@ -59,9 +59,16 @@ describe("previewImport", () => {
   });
 
   it("a file with an aliases column sets aliases; a TIN the file adds is a change", () => {
-    const p = previewImport(existing, group([{ line: 2, participant: { name: "Kept Clinic", aliases: ["Kept Downtown"] } }, { line: 3, participant: { name: "Same Clinic", tin: "222222222" } }]), {
-      fileHasAliases: true,
-    });
+    const p = previewImport(
+      existing,
+      group([
+        { line: 2, participant: { name: "Kept Clinic", aliases: ["Kept Downtown"] } },
+        { line: 3, participant: { name: "Same Clinic", tin: "222222222" } },
+      ]),
+      {
+        fileHasAliases: true,
+      },
+    );
     expect(p.rows.slice(0, 2)).toMatchObject([
       { change: "changed", participant: { name: "Kept Clinic", tin: "111111111", aliases: ["Kept Downtown"] } },
       { change: "changed", participant: { name: "Same Clinic", tin: "222222222" } },
@@ -69,7 +76,10 @@ describe("previewImport", () => {
   });
 
   it("a listed participant with a conflicting TIN is not the file's row", () => {
-    const p = previewImport([{ name: "Family Practice", tin: "111111111" }], group([{ line: 2, participant: { name: "Family Practice", tin: "222222222" } }]));
+    const p = previewImport(
+      [{ name: "Family Practice", tin: "111111111" }],
+      group([{ line: 2, participant: { name: "Family Practice", tin: "222222222" } }]),
+    );
     expect(p.counts).toMatchObject({ added: 1, missing: 1 });
   });
 

@@ -102,7 +102,14 @@ export function previewImport(
     fromFile.push(replacement[at]!);
   }
   for (const r of group.rejected) {
-    rows.push({ line: r.line, change: "rejected", reason: r.reason, name: r.name, raw: r.raw, ...(r.sameAs === undefined ? {} : { sameAs: r.sameAs }) });
+    rows.push({
+      line: r.line,
+      change: "rejected",
+      reason: r.reason,
+      name: r.name,
+      raw: r.raw,
+      ...(r.sameAs === undefined ? {} : { sameAs: r.sameAs }),
+    });
     counts.rejected++;
   }
   rows.sort((a, b) => a.line! - b.line!);

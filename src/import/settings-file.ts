@@ -23,7 +23,11 @@ const Envelope = z.object({
 export function exportSettingsFile(settings: Settings, now = new Date()): string {
   // userSet is this browser's bookkeeping of the user's own choices, not part of the organisation's setup.
   const { userSet: _userSet, ...rest } = settings;
-  return JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION, exportedAt: now.toISOString(), settings: rest }, null, 2);
+  return JSON.stringify(
+    { format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION, exportedAt: now.toISOString(), settings: rest },
+    null,
+    2,
+  );
 }
 
 export function readSettingsFile(text: string): { ok: true; settings: Settings } | { ok: false; problem: SettingsFileProblem } {

@@ -181,4 +181,3 @@ export type WireMessage = { [T in MessageType]: { type: T; payload: ParsedReques
 
 export type Reply<T extends MessageType> = { ok: true; data: MessageResponse<T> } | { ok: false; error: string };
 export const ErrorReply = z.object({ ok: z.literal(false), error: z.string() });
-

@@ -95,7 +95,10 @@ describe("createRouter", () => {
   it("refuses settings-save and other page-only messages from a content script", async () => {
     const h = handlers({ "settings-save": vi.fn() });
     const route = createRouter(h, self);
-    const save = { type: "settings-save", payload: { settings: { version: 1, profile: { organization: { name: "x", role: "provider" }, acos: [] } } } };
+    const save = {
+      type: "settings-save",
+      payload: { settings: { version: 1, profile: { organization: { name: "x", role: "provider" }, acos: [] } } },
+    };
     expect(await route(save, contentScript)).toEqual({ ok: false, error: '"settings-save" is not accepted from a web page' });
     expect(await route({ type: "sites-sync", payload: {} }, contentScript)).toMatchObject({ ok: false });
     expect(h["settings-save"]).not.toHaveBeenCalled();
@@ -103,7 +106,10 @@ describe("createRouter", () => {
     // The ACO lists' names are for our own pages: a page must not read them through the suggestions.
     expect(await route({ type: "recipient-suggestions", payload: { query: "a" } }, contentScript)).toMatchObject({ ok: false });
     expect(await route({ type: "content-config", payload: {} }, contentScript)).toEqual({ ok: true, data: { mode: "confirm-risky" } });
-    expect(await route({ type: "sites-sync", payload: {} }, optionsPage)).toEqual({ ok: true, data: { granted: ["https://ehr.example.org/*"] } });
+    expect(await route({ type: "sites-sync", payload: {} }, optionsPage)).toEqual({
+      ok: true,
+      data: { granted: ["https://ehr.example.org/*"] },
+    });
   });
 
   it("turns a throwing or rejecting handler into an error reply", async () => {

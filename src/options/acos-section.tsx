@@ -30,14 +30,20 @@ export function AcosSection(props: Props) {
     if (acos.some((a) => a.id === acoId)) return setError(t("options_aco_duplicate", acoId));
     setError("");
     void save(
-      withAcos((latest) => (latest.some((a) => a.id === acoId) ? latest : [...latest, { id: acoId, name, program: draft.program, participants: [] }])),
+      withAcos((latest) =>
+        latest.some((a) => a.id === acoId) ? latest : [...latest, { id: acoId, name, program: draft.program, participants: [] }],
+      ),
       t("options_aco_added", name),
       { undoLabel: t("options_aco_changed", name) },
     );
     setDraft({ id: "", name: "", program: draft.program });
   };
   const changeAco = (aco: Aco, change: (aco: Aco) => Aco) =>
-    void save(withAcos((latest) => latest.map((a) => (a.id === aco.id ? change(a) : a))), undefined, { undoLabel: t("options_aco_changed", aco.name) });
+    void save(
+      withAcos((latest) => latest.map((a) => (a.id === aco.id ? change(a) : a))),
+      undefined,
+      { undoLabel: t("options_aco_changed", aco.name) },
+    );
 
   return (
     <section class="sc-section" aria-labelledby={`${id}-h`}>
@@ -52,14 +58,24 @@ export function AcosSection(props: Props) {
           locked={locked}
           onChange={(change) => changeAco(aco, change)}
           onRemove={() =>
-            void save(withAcos((latest) => latest.filter((a) => a.id !== aco.id)), t("options_aco_removed", aco.name), { undoLabel: t("options_aco_removal", aco.name) })
+            void save(
+              withAcos((latest) => latest.filter((a) => a.id !== aco.id)),
+              t("options_aco_removed", aco.name),
+              { undoLabel: t("options_aco_removal", aco.name) },
+            )
           }
         />
       ))}
       {!locked && (
         <form class="sc-inline-form" onSubmit={add} aria-labelledby={`${id}-add`}>
           <h3 id={`${id}-add`}>{t("options_aco_add")}</h3>
-          <InputField id={`${id}-id`} label={t("options_aco_id")} type="text" value={draft.id} onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })} />
+          <InputField
+            id={`${id}-id`}
+            label={t("options_aco_id")}
+            type="text"
+            value={draft.id}
+            onInput={(e) => setDraft({ ...draft, id: e.currentTarget.value })}
+          />
           <InputField
             id={`${id}-name`}
             label={t("options_aco_new_name")}
@@ -85,7 +101,17 @@ export function AcosSection(props: Props) {
 }
 
 /** The ACO program dropdown, the same in the add form and in each ACO's editor. */
-function ProgramField({ id, value, disabled, onChange }: { id: string; value: AcoProgram; disabled?: boolean; onChange: (program: AcoProgram) => void }) {
+function ProgramField({
+  id,
+  value,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  value: AcoProgram;
+  disabled?: boolean;
+  onChange: (program: AcoProgram) => void;
+}) {
   return (
     <SelectField
       id={id}
@@ -98,7 +124,17 @@ function ProgramField({ id, value, disabled, onChange }: { id: string; value: Ac
   );
 }
 
-function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: boolean; onChange: (change: (aco: Aco) => Aco) => void; onRemove: () => void }) {
+function AcoEditor({
+  aco,
+  locked,
+  onChange,
+  onRemove,
+}: {
+  aco: Aco;
+  locked: boolean;
+  onChange: (change: (aco: Aco) => Aco) => void;
+  onRemove: () => void;
+}) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -116,7 +152,12 @@ function AcoEditor({ aco, locked, onChange, onRemove }: { aco: Aco; locked: bool
             if (name) onChange((a) => ({ ...a, name }));
           }}
         />
-        <ProgramField id={`${id}-program`} value={aco.program ?? "other"} disabled={locked} onChange={(program) => onChange((a) => ({ ...a, program }))} />
+        <ProgramField
+          id={`${id}-program`}
+          value={aco.program ?? "other"}
+          disabled={locked}
+          onChange={(program) => onChange((a) => ({ ...a, program }))}
+        />
       </div>
       <p class="sc-hint">{t("options_participants_summary", String(aco.participants.length))}</p>
       {!locked &&

@@ -80,7 +80,12 @@ export function AuditSection({ settings, isLocked, save, announce }: SectionProp
         <p class="sc-hint">{t("audit_empty")}</p>
       )}
       <div class="sc-actions">
-        <button type="button" class="sc-button" disabled={entries.length === 0} onClick={() => download(`sharecheck-audit-${today()}.csv`, auditCsv(entries), "text/csv")}>
+        <button
+          type="button"
+          class="sc-button"
+          disabled={entries.length === 0}
+          onClick={() => download(`sharecheck-audit-${today()}.csv`, auditCsv(entries), "text/csv")}
+        >
           {t("audit_export")}
         </button>
         <button type="button" class="sc-button sc-danger" disabled={entries.length === 0} onClick={() => void clear()}>

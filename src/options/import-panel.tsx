@@ -35,10 +35,14 @@ export function problemText(problem: ImportProblem): string {
 }
 
 export const reasonText = (r: Pick<RejectedRow, "reason" | "sameAs">) =>
-  r.reason === "duplicate" && r.sameAs !== undefined ? t("reject_duplicate_of", String(r.sameAs)) : t(`reject_${r.reason.replace(/-/g, "_")}`);
+  r.reason === "duplicate" && r.sameAs !== undefined
+    ? t("reject_duplicate_of", String(r.sameAs))
+    : t(`reject_${r.reason.replace(/-/g, "_")}`);
 
 const describe = (p: { name: string; tin?: string | undefined; npi?: string | undefined; aliases?: string[] | undefined }) =>
-  [p.name, p.tin && t("form_tin_value", p.tin), p.npi && t("form_npi_value", p.npi), p.aliases?.length && p.aliases.join("; ")].filter(Boolean).join(" · ");
+  [p.name, p.tin && t("form_tin_value", p.tin), p.npi && t("form_npi_value", p.npi), p.aliases?.length && p.aliases.join("; ")]
+    .filter(Boolean)
+    .join(" · ");
 
 function rowText(row: PreviewRow, mode: ImportMode): { change: string; who: string; detail: string } {
   switch (row.change) {
@@ -47,7 +51,11 @@ function rowText(row: PreviewRow, mode: ImportMode): { change: string; who: stri
     case "changed":
       return { change: t("import_change_changed"), who: describe(row.participant), detail: t("import_was", describe(row.before)) };
     case "missing":
-      return { change: t(mode === "replace" ? "import_change_removed" : "import_change_kept"), who: describe(row.participant), detail: t("import_not_in_file") };
+      return {
+        change: t(mode === "replace" ? "import_change_removed" : "import_change_kept"),
+        who: describe(row.participant),
+        detail: t("import_not_in_file"),
+      };
     default:
       return { change: t(`import_change_${row.change}`), who: describe(row.participant), detail: "" };
   }
@@ -107,7 +115,13 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
       .map((group) => {
         const existing = acos.find((a) => a.id === group.acoId);
         const program = existing?.program ?? group.program;
-        return { acoId: group.acoId, acoName: existing?.name ?? group.acoName, ...(program ? { program } : {}), group, mode: modes[group.acoId] ?? "add" };
+        return {
+          acoId: group.acoId,
+          acoName: existing?.name ?? group.acoName,
+          ...(program ? { program } : {}),
+          group,
+          mode: modes[group.acoId] ?? "add",
+        };
       });
   }, [file, target, chosen, modes, acos]);
   const planned: PlannedAco[] = useMemo(() => previewPlans(acos, plans, file?.parsed.hasAliases ?? false), [acos, plans, file]);
@@ -126,15 +140,25 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
     if (!file) return;
     const hasAliases = file.parsed.hasAliases;
     const summary = planned.map((p) =>
-      t(p.mode === "replace" ? "import_result_replace" : "import_result_add", [p.acoName, String(p.preview.result.length), String(p.preview.counts.added), String(p.preview.counts.changed), String(p.preview.counts.missing)]),
+      t(p.mode === "replace" ? "import_result_replace" : "import_result_add", [
+        p.acoName,
+        String(p.preview.result.length),
+        String(p.preview.counts.added),
+        String(p.preview.counts.changed),
+        String(p.preview.counts.missing),
+      ]),
     );
     // The preview goes while the lists are saved (re-rendering it against the new lists would only cost time) and
     // comes back as it was if saving fails.
     const pending = file;
     setFile(undefined);
-    const saved = await save(withAcos((latest) => applyPlans(latest, plans, hasAliases)), t("import_applied", [String(totals.added), String(totals.changed)]), {
-      undoLabel: t("import_undo_label", pending.name),
-    });
+    const saved = await save(
+      withAcos((latest) => applyPlans(latest, plans, hasAliases)),
+      t("import_applied", [String(totals.added), String(totals.changed)]),
+      {
+        undoLabel: t("import_undo_label", pending.name),
+      },
+    );
     if (saved) setResult({ lines: summary });
     else setFile(pending);
   };
@@ -144,7 +168,9 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
   const shownGroups = needle ? groups.filter((g) => `${g.acoId} ${g.acoName}`.toLowerCase().includes(needle)) : groups;
   const pick = (ids: string[], on: boolean) => {
     const next = new Set(chosen);
-    for (const acoId of ids) if (on) next.add(acoId); else next.delete(acoId);
+    for (const acoId of ids)
+      if (on) next.add(acoId);
+      else next.delete(acoId);
     setChosen(next);
   };
 
@@ -194,12 +220,31 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
           ) : (
             <fieldset class="sc-fieldset">
               <legend class="sc-legend">{t("import_pick_acos", String(groups.length))}</legend>
-              <InputField id={`${id}-filter`} label={t("import_filter_acos")} type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+              <InputField
+                id={`${id}-filter`}
+                label={t("import_filter_acos")}
+                type="search"
+                value={filter}
+                onInput={(e) => setFilter(e.currentTarget.value)}
+              />
               <p class="sc-actions">
-                <button type="button" class="sc-button sc-small" onClick={() => pick(shownGroups.map((g) => g.acoId), true)}>
+                <button
+                  type="button"
+                  class="sc-button sc-small"
+                  onClick={() =>
+                    pick(
+                      shownGroups.map((g) => g.acoId),
+                      true,
+                    )
+                  }
+                >
                   {t(needle ? "import_select_shown" : "import_select_all", String(shownGroups.length))}
                 </button>{" "}
-                <button type="button" class="sc-button sc-small" onClick={() => pick(needle ? shownGroups.map((g) => g.acoId) : [...chosen], false)}>
+                <button
+                  type="button"
+                  class="sc-button sc-small"
+                  onClick={() => pick(needle ? shownGroups.map((g) => g.acoId) : [...chosen], false)}
+                >
                   {t("import_select_none")}
                 </button>{" "}
                 <span class="sc-hint">{t("import_chosen", [String(chosen.size), String(groups.length)])}</span>
@@ -232,7 +277,17 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
                   type="button"
                   class="sc-button sc-small"
                   disabled={rejectedInFile === 0}
-                  onClick={() => download(`sharecheck-import-errors-${today()}.csv`, errorReport(file.parsed, planned.map((p) => p.group), reasonText), "text/csv")}
+                  onClick={() =>
+                    download(
+                      `sharecheck-import-errors-${today()}.csv`,
+                      errorReport(
+                        file.parsed,
+                        planned.map((p) => p.group),
+                        reasonText,
+                      ),
+                      "text/csv",
+                    )
+                  }
                 >
                   {t("import_error_report", String(rejectedInFile))}
                 </button>
@@ -246,7 +301,11 @@ export function ImportPanel({ settings, save, announce }: SectionProps) {
                 columns={[
                   { header: t("import_col_line"), cell: ({ row }) => (row.line === undefined ? "" : String(row.line)), width: "4rem" },
                   ...(planned.length > 1 ? [{ header: t("import_col_aco"), cell: ({ aco }: { aco: string }) => aco }] : []),
-                  { header: t("import_col_change"), cell: ({ row, mode }) => <span class={`sc-change sc-change-${row.change}`}>{rowText(row, mode).change}</span>, width: "7rem" },
+                  {
+                    header: t("import_col_change"),
+                    cell: ({ row, mode }) => <span class={`sc-change sc-change-${row.change}`}>{rowText(row, mode).change}</span>,
+                    width: "7rem",
+                  },
                   { header: t("import_col_participant"), cell: ({ row, mode }) => rowText(row, mode).who },
                   { header: t("import_col_detail"), cell: ({ row, mode }) => rowText(row, mode).detail },
                 ]}
@@ -316,7 +375,11 @@ function PlanTable({ planned, onMode }: { planned: PlannedAco[]; onMode: (acoId:
               <td>{p.preview.counts.changed}</td>
               <td>{p.preview.counts.unchanged}</td>
               <td>{p.preview.counts.rejected}</td>
-              <td>{p.preview.counts.missing > 0 ? t(p.mode === "replace" ? "import_missing_removed" : "import_missing_kept", String(p.preview.counts.missing)) : "0"}</td>
+              <td>
+                {p.preview.counts.missing > 0
+                  ? t(p.mode === "replace" ? "import_missing_removed" : "import_missing_kept", String(p.preview.counts.missing))
+                  : "0"}
+              </td>
             </tr>
           ))}
         </tbody>

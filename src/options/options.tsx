@@ -112,7 +112,11 @@ export function Options() {
   };
   const undoLast = async () => {
     if (!undo) return;
-    const restored = await save((latest) => ({ ...latest, profile: { ...latest.profile, acos: undo.before } }), t("undo_done", undo.label), { undoable: false });
+    const restored = await save(
+      (latest) => ({ ...latest, profile: { ...latest.profile, acos: undo.before } }),
+      t("undo_done", undo.label),
+      { undoable: false },
+    );
     if (restored) {
       setUndo(undefined);
       await clearUndo(browser.storage.local).catch(() => undefined);

@@ -14,7 +14,10 @@ describe("participant edits", () => {
   });
 
   it("finds it when another write moved it, and changes nothing when it is gone", () => {
-    expect(replaceParticipant(acos, "A1", { name: "South" }, undefined, 0)[0]!.participants).toEqual([{ name: "North" }, { name: "North" }]);
+    expect(replaceParticipant(acos, "A1", { name: "South" }, undefined, 0)[0]!.participants).toEqual([
+      { name: "North" },
+      { name: "North" },
+    ]);
     expect(replaceParticipant(acos, "A2", { name: "Gone" }, undefined)[1]).toEqual(acos[1]);
   });
 

@@ -12,7 +12,13 @@ export const withAcos =
   (latest: Settings): Settings => ({ ...latest, profile: { ...latest.profile, acos: update(latest.profile.acos) } });
 
 /** The ACO lists with `before` (in ACO `acoId`, near `hint`) replaced by `after`, or removed when `after` is undefined. Unchanged lists when it is gone. */
-export function replaceParticipant(acos: readonly Aco[], acoId: string, before: Participant, after: Participant | undefined, hint = -1): Aco[] {
+export function replaceParticipant(
+  acos: readonly Aco[],
+  acoId: string,
+  before: Participant,
+  after: Participant | undefined,
+  hint = -1,
+): Aco[] {
   return acos.map((aco) => {
     if (aco.id !== acoId) return aco;
     const at = deepEqual(aco.participants[hint], before) ? hint : aco.participants.findIndex((p) => deepEqual(p, before));

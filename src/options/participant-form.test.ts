@@ -6,8 +6,20 @@ beforeAll(installI18n);
 
 describe("checkDraft", () => {
   it("builds the participant: name tidied, identifiers bare, aliases one per line or semicolon, addresses lower-cased", () => {
-    expect(checkDraft({ name: "  Lakeside  Neurology ", tin: "12-3456789", npi: "80840 1234567893", aliases: "Lakeside Neuro\n@Direct.Lakeside.example; (555) 010-2345\n\nlakeside neuro" })).toEqual({
-      participant: { name: "Lakeside Neurology", tin: "123456789", npi: "1234567893", aliases: ["Lakeside Neuro", "@direct.lakeside.example", "(555) 010-2345"] },
+    expect(
+      checkDraft({
+        name: "  Lakeside  Neurology ",
+        tin: "12-3456789",
+        npi: "80840 1234567893",
+        aliases: "Lakeside Neuro\n@Direct.Lakeside.example; (555) 010-2345\n\nlakeside neuro",
+      }),
+    ).toEqual({
+      participant: {
+        name: "Lakeside Neurology",
+        tin: "123456789",
+        npi: "1234567893",
+        aliases: ["Lakeside Neuro", "@direct.lakeside.example", "(555) 010-2345"],
+      },
     });
   });
 

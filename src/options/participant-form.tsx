@@ -12,7 +12,12 @@ import { t } from "../platform/i18n.ts";
 type Draft = { name: string; tin: string; npi: string; aliases: string };
 type Errors = Partial<Record<keyof Draft, string>>;
 
-const draftOf = (p?: Participant): Draft => ({ name: p?.name ?? "", tin: p?.tin ?? "", npi: p?.npi ?? "", aliases: (p?.aliases ?? []).join("\n") });
+const draftOf = (p?: Participant): Draft => ({
+  name: p?.name ?? "",
+  tin: p?.tin ?? "",
+  npi: p?.npi ?? "",
+  aliases: (p?.aliases ?? []).join("\n"),
+});
 
 /** The participant the draft describes, or what is wrong with each field. */
 export function checkDraft(draft: Draft): { participant: Participant } | { errors: Errors } {

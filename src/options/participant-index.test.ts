@@ -7,7 +7,11 @@ const acos = [
     name: "Valley ACO",
     participants: [
       { name: "Smith & Jones Pediatrics, LLC", tin: "123456789" },
-      { name: "Lakeside Neurology Associates, PLLC", npi: "1555555550", aliases: ["@direct.lakeside.example", "(555) 010-2345", "Lakeside Neuro"] },
+      {
+        name: "Lakeside Neurology Associates, PLLC",
+        npi: "1555555550",
+        aliases: ["@direct.lakeside.example", "(555) 010-2345", "Lakeside Neuro"],
+      },
     ],
   },
   { id: "A2", name: "Reach ACO", participants: [{ name: "SMITH AND JONES PEDIATRICS" }, { name: "Clínica Peñasco" }] },

@@ -28,7 +28,12 @@ export function buildParticipantIndex(acos: readonly Aco[]): ParticipantIndex {
       rows.push({ aco: a, index, acoId: aco.id, acoName: aco.name, participant });
       const aliases = participant.aliases ?? [];
       text.push(SEP + [participant.name, ...aliases].map((n) => (n.includes("@") ? n.toLowerCase() : normaliseName(n))).join(SEP));
-      digits.push(SEP + [participant.tin ?? "", participant.npi ?? "", ...aliases.filter((x) => !/\p{L}/u.test(x)).map((x) => x.replace(/\D/g, ""))].join(SEP));
+      digits.push(
+        SEP +
+          [participant.tin ?? "", participant.npi ?? "", ...aliases.filter((x) => !/\p{L}/u.test(x)).map((x) => x.replace(/\D/g, ""))].join(
+            SEP,
+          ),
+      );
     }
   }
   return {

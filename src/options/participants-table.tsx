@@ -32,9 +32,13 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
   const acosOf = useMemo(() => new Set(matches.map((i) => index.rows[i]!.acoId)).size, [matches, index]);
 
   const edit = async (row: ParticipantRow, after: Participant) => {
-    const saved = await save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, after, row.index)), t("participant_saved", [after.name, row.acoName]), {
-      undoLabel: t("participant_change", [row.participant.name, row.acoName]),
-    });
+    const saved = await save(
+      withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, after, row.index)),
+      t("participant_saved", [after.name, row.acoName]),
+      {
+        undoLabel: t("participant_change", [row.participant.name, row.acoName]),
+      },
+    );
     if (saved) {
       setEditing(undefined);
       search.current?.focus();
@@ -42,19 +46,32 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
     return !!saved;
   };
   const remove = (row: ParticipantRow) =>
-    void save(withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, undefined, row.index)), t("participant_removed", [row.participant.name, row.acoName]), {
-      undoLabel: t("participant_removal", [row.participant.name, row.acoName]),
-    });
+    void save(
+      withAcos((latest) => replaceParticipant(latest, row.acoId, row.participant, undefined, row.index)),
+      t("participant_removed", [row.participant.name, row.acoName]),
+      {
+        undoLabel: t("participant_removal", [row.participant.name, row.acoName]),
+      },
+    );
 
   return (
     <div class="sc-participants">
       <h3 id={`${id}-h`}>{t("participants_all")}</h3>
       <div class="sc-field">
         <label for={`${id}-search`}>{t("participants_search_all")}</label>
-        <input ref={search} id={`${id}-search`} type="search" value={query} aria-describedby={`${id}-count`} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          ref={search}
+          id={`${id}-search`}
+          type="search"
+          value={query}
+          aria-describedby={`${id}-count`}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
       </div>
       <p class="sc-hint" role="status" id={`${id}-count`} data-testid="participants-count">
-        {query.trim() ? t("participants_found", [String(matches.length), String(acosOf), String(total)]) : t("participants_total", [String(total), String(acos.length)])}
+        {query.trim()
+          ? t("participants_found", [String(matches.length), String(acosOf), String(total)])
+          : t("participants_total", [String(total), String(acos.length)])}
       </p>
       <VirtualTable
         label={t("participants_all")}
@@ -117,9 +134,13 @@ export function ParticipantsTable({ acos, locked, save }: Props) {
               document.getElementById(`${id}-to`)?.focus();
               return false;
             }
-            return !!(await save(withAcos((latest) => addParticipant(latest, aco.id, participant)), t("participant_added", [participant.name, aco.name]), {
-              undoLabel: t("participant_addition", [participant.name, aco.name]),
-            }));
+            return !!(await save(
+              withAcos((latest) => addParticipant(latest, aco.id, participant)),
+              t("participant_added", [participant.name, aco.name]),
+              {
+                undoLabel: t("participant_addition", [participant.name, aco.name]),
+              },
+            ));
           }}
         >
           {acos.length > 1 && (

@@ -47,7 +47,9 @@ export function PolicySection({ settings, isLocked, save }: SectionProps) {
         choices={choicesOf(INFORMATION_KINDS, (kind) => t(key("information", kind)))}
         checked={policy.reviewCategories}
         disabled={locked}
-        onToggle={(kind, on) => edit({ reviewCategories: INFORMATION_KINDS.filter((k) => (k === kind ? on : policy.reviewCategories.includes(k))) })}
+        onToggle={(kind, on) =>
+          edit({ reviewCategories: INFORMATION_KINDS.filter((k) => (k === kind ? on : policy.reviewCategories.includes(k))) })
+        }
       >
         {locked && <LockedNote />}
       </CheckGroup>

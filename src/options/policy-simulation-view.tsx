@@ -47,8 +47,8 @@ export function PolicySimulationView({ profile, draft, dirty, children }: Props)
                       {outcomeLabel(g.from)} → {outcomeLabel(g.to)}
                     </strong>
                     {": "}
-                    {t("options_simulation_count", String(g.count))}{" "}
-                    ({t(g.direction === "stricter" ? "options_simulation_stricter" : "options_simulation_looser")})
+                    {t("options_simulation_count", String(g.count))} (
+                    {t(g.direction === "stricter" ? "options_simulation_stricter" : "options_simulation_looser")})
                     <br />
                     <span class="sc-hint">{t("options_simulation_example", g.example.label)}</span>
                   </li>

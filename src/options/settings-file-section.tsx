@@ -41,11 +41,21 @@ export function SettingsFileSection({ settings, save }: SectionProps) {
       <h2 id={`${id}-h`}>{t("settings_file_title")}</h2>
       <p class="sc-hint">{t("settings_file_hint")}</p>
       <div class="sc-actions">
-        <button type="button" class="sc-button" onClick={() => download(`sharecheck-settings-${today()}.json`, exportSettingsFile(settings), "application/json")}>
+        <button
+          type="button"
+          class="sc-button"
+          onClick={() => download(`sharecheck-settings-${today()}.json`, exportSettingsFile(settings), "application/json")}
+        >
           {t("settings_file_export")}
         </button>
       </div>
-      <InputField id={`${id}-file`} label={t("settings_file_import")} type="file" accept=".json,application/json" onChange={(e) => void read(e.currentTarget)} />
+      <InputField
+        id={`${id}-file`}
+        label={t("settings_file_import")}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => void read(e.currentTarget)}
+      />
       {problem && (
         <p role="alert" class="sc-error" data-testid="settings-file-problem">
           {problem}

@@ -20,8 +20,15 @@ describe("rebase", () => {
   const base = defaultSettings();
 
   it("applies only what an edit changed, key by key, over the latest settings", () => {
-    const latest: Settings = { ...base, mode: "advise", profile: { ...base.profile, organization: { ...base.profile.organization, tin: "111111111" } } };
-    const edit: Settings = { ...base, profile: { ...base.profile, organization: { ...base.profile.organization, name: "Riverbend Health" } } };
+    const latest: Settings = {
+      ...base,
+      mode: "advise",
+      profile: { ...base.profile, organization: { ...base.profile.organization, tin: "111111111" } },
+    };
+    const edit: Settings = {
+      ...base,
+      profile: { ...base.profile, organization: { ...base.profile.organization, name: "Riverbend Health" } },
+    };
     const out = rebase(base, edit, latest);
     expect(out.mode).toBe("advise");
     expect(out.profile.organization).toEqual({ name: "Riverbend Health", role: "provider", tin: "111111111" });
@@ -41,9 +48,15 @@ describe("createSettingsWriter", () => {
     const store = slowStore(shown);
     const writer = createSettingsWriter(shown, store.send);
     // Both sections built their edit from the same settings the page showed, before either write came back.
-    const orgEdit: Settings = { ...shown, profile: { ...shown.profile, organization: { ...shown.profile.organization, name: "Riverbend Health" } } };
+    const orgEdit: Settings = {
+      ...shown,
+      profile: { ...shown.profile, organization: { ...shown.profile.organization, name: "Riverbend Health" } },
+    };
     const modeEdit: Settings = { ...shown, mode: "confirm-all" };
-    await Promise.all([writer.write((latest) => rebase(shown, orgEdit, latest)), writer.write((latest) => rebase(shown, modeEdit, latest))]);
+    await Promise.all([
+      writer.write((latest) => rebase(shown, orgEdit, latest)),
+      writer.write((latest) => rebase(shown, modeEdit, latest)),
+    ]);
     expect(store.stored().profile.organization.name).toBe("Riverbend Health");
     expect(store.stored().mode).toBe("confirm-all");
     expect(store.saved).toHaveLength(2);

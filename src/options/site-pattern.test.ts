@@ -11,7 +11,16 @@ describe("sitePattern", () => {
   });
 
   it("refuses what is not a web origin", () => {
-    for (const bad of ["", "   ", "ftp://files.example.org", "file:///etc/passwd", "javascript:alert(1)", "not a site", "https://user:pw@ehr.example.org", "intranet"]) {
+    for (const bad of [
+      "",
+      "   ",
+      "ftp://files.example.org",
+      "file:///etc/passwd",
+      "javascript:alert(1)",
+      "not a site",
+      "https://user:pw@ehr.example.org",
+      "intranet",
+    ]) {
       expect(sitePattern(bad), bad).toBeUndefined();
     }
   });

@@ -11,7 +11,7 @@ export function sitePattern(input: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-  if (url.username || url.password || !url.hostname.includes(".") && url.hostname !== "localhost") return undefined;
+  if (url.username || url.password || (!url.hostname.includes(".") && url.hostname !== "localhost")) return undefined;
   // No port: in both browsers a pattern without one covers every port of the host.
   const pattern = `${url.protocol}//${url.hostname}/*`;
   return SitePattern.safeParse(pattern).success ? pattern : undefined;

@@ -45,7 +45,8 @@ export function SitesSection({ settings, isLocked, save, announce, sitesNeedingG
         announce(t("sites_denied", siteLabel(pattern)), "error");
         return false;
       }
-      if (!locked && !settings.sites.includes(pattern)) await save({ ...settings, sites: [...settings.sites, pattern] }, t("sites_added", siteLabel(pattern)));
+      if (!locked && !settings.sites.includes(pattern))
+        await save({ ...settings, sites: [...settings.sites, pattern] }, t("sites_added", siteLabel(pattern)));
       else announce(t("sites_added", siteLabel(pattern)));
       await sync();
       return true;

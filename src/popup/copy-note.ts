@@ -10,14 +10,16 @@ import { shownHeadline } from "../ui/headline.ts";
 import { key } from "../ui/message-key.ts";
 import { outcomeLabel } from "../ui/verdict-view.tsx";
 
-const isoDate = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
 export function copyNote(request: DisclosureRequest, verdict: Verdict, now = new Date()): string {
   const r = request.recipient;
   const ids = [r.tin && t("form_tin_value", r.tin), r.npi && t("form_npi_value", r.npi)].filter(Boolean).join(", ");
   // A recipient given only by its Direct address or fax number is named by it.
-  const who = [r.name ?? r.directAddress ?? (r.fax ? `${t("note_fax")} ${formatPhone(r.fax)}` : undefined) ?? t("note_recipient_unnamed"), `(${[t(key("recipient_type", r.type)), ids].filter(Boolean).join("; ")})`].join(" ");
+  const who = [
+    r.name ?? r.directAddress ?? (r.fax ? `${t("note_fax")} ${formatPhone(r.fax)}` : undefined) ?? t("note_recipient_unnamed"),
+    `(${[t(key("recipient_type", r.type)), ids].filter(Boolean).join("; ")})`,
+  ].join(" ");
   const purpose =
     request.purpose === "operations" && request.operationsActivity
       ? `${t(key("purpose", "operations"))}: ${t(key("operations", request.operationsActivity))}`

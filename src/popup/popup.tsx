@@ -105,7 +105,11 @@ export function Popup() {
     setRequest(next);
     setCues(action.cues ?? []);
     const kinds = next.information.filter((kind) => kind !== "general").map((kind) => t(key("information", kind)));
-    setStatus(kinds.length ? `${t("popup_scan_found", action.label)} ${t("popup_scan_cues", kinds.join(", "))}` : t("popup_scan_found", action.label));
+    setStatus(
+      kinds.length
+        ? `${t("popup_scan_found", action.label)} ${t("popup_scan_cues", kinds.join(", "))}`
+        : t("popup_scan_found", action.label),
+    );
   };
 
   const given = recipientGiven(request);

@@ -14,7 +14,10 @@ describe("demo settings", () => {
 
   it("are valid settings whose ACO matches the demo portal's Lakeside Cardiology by NPI", () => {
     const settings = Settings.parse(demoSettings());
-    const verdict = evaluate({ purpose: "treatment", recipient: { type: "provider", name: "Lakeside Cardiology Associates", npi: "1234567893" } }, settings.profile);
+    const verdict = evaluate(
+      { purpose: "treatment", recipient: { type: "provider", name: "Lakeside Cardiology Associates", npi: "1234567893" } },
+      settings.profile,
+    );
     expect(verdict.acoMatch).toMatchObject({ acoId: "A9001", participant: "Lakeside Cardiology Associates, PLLC" });
   });
 

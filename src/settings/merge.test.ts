@@ -79,7 +79,11 @@ describe("applyUserSave", () => {
 
   it("ignores key order when deciding whether a field changed, and ignores a userSet sent by the page", () => {
     const stored: Settings = { ...user, profile: { ...user.profile, policy: { outsideAco: "review", reviewCategories: ["hiv"] } } };
-    const submitted: Settings = { ...stored, profile: { ...stored.profile, policy: { reviewCategories: ["hiv"], outsideAco: "review" } }, userSet: ["audit"] };
+    const submitted: Settings = {
+      ...stored,
+      profile: { ...stored.profile, policy: { reviewCategories: ["hiv"], outsideAco: "review" } },
+      userSet: ["audit"],
+    };
     expect(applyUserSave(stored, submitted, {}).userSet).toBeUndefined();
   });
 });

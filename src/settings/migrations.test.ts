@@ -51,7 +51,13 @@ describe("repairSettings with migrations", () => {
   });
 
   it("falls back to defaults with a notice when a migration throws", () => {
-    const result = repairSettings(legacy, { migrations: { 0: () => { throw new Error("boom"); } } });
+    const result = repairSettings(legacy, {
+      migrations: {
+        0: () => {
+          throw new Error("boom");
+        },
+      },
+    });
     expect(result.problems).toEqual([{ kind: "migration-failed", from: 0 }]);
     expect(result.settings.profile.acos).toEqual([]);
   });

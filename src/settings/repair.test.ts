@@ -67,7 +67,11 @@ describe("repairSettings", () => {
 
   it("mends a damaged participant (bad aliases) instead of resetting the whole ACO list", () => {
     const raw = structuredClone(good) as unknown as { profile: { acos: { participants: unknown[] }[] } };
-    raw.profile.acos[0]!.participants.push({ name: "Bad Aliases Clinic", aliases: "not a list" }, { name: 7 }, { name: "Fine Clinic", aliases: ["@direct.fine.example"] });
+    raw.profile.acos[0]!.participants.push(
+      { name: "Bad Aliases Clinic", aliases: "not a list" },
+      { name: 7 },
+      { name: "Fine Clinic", aliases: ["@direct.fine.example"] },
+    );
     const result = repairSettings(raw);
     expect(result.problems).toEqual([{ kind: "acos-repaired", count: 2 }]);
     expect(result.settings.profile.acos[0]!.participants).toEqual([
@@ -103,7 +107,12 @@ describe("repairSettings", () => {
   });
 
   it("always returns settings that pass the schema, whatever it is given", () => {
-    const odd: unknown[] = [{ version: "1" }, { version: 1.5, mode: "off" }, { version: -3 }, { version: SETTINGS_VERSION, audit: { retentionDays: 0 } }];
+    const odd: unknown[] = [
+      { version: "1" },
+      { version: 1.5, mode: "off" },
+      { version: -3 },
+      { version: SETTINGS_VERSION, audit: { retentionDays: 0 } },
+    ];
     for (const raw of odd) {
       const { settings, problems } = repairSettings(raw);
       expect(Settings.safeParse(settings).success).toBe(true);

@@ -20,14 +20,14 @@ describe("settings store", () => {
   });
 
   it("keeps a corrupted value as a backup, stores defaults and remembers the notice", async () => {
-    const area = new MemoryArea({ [SETTINGS_KEY]: "{\"version\":1,\"profile\":" });
+    const area = new MemoryArea({ [SETTINGS_KEY]: '{"version":1,"profile":' });
     const loaded = await loadSettings(area, now);
     expect(loaded.settings).toEqual(defaultSettings());
     expect(loaded.problems).toEqual([{ kind: "unreadable" }]);
     expect(area.data.get(BACKUP_KEY)).toEqual({
       savedAt: "2025-03-01T12:00:00.000Z",
       problems: [{ kind: "unreadable" }],
-      value: "{\"version\":1,\"profile\":",
+      value: '{"version":1,"profile":',
     });
     expect(area.data.get(SETTINGS_KEY)).toEqual(defaultSettings());
 

@@ -16,7 +16,11 @@ export const NOTICE_KEY = "settingsNotice";
 export type LoadedSettings = { settings: Settings; problems: SettingsProblem[] };
 
 /** `fresh` is what a fresh install starts with (nothing stored yet); it is stored once the user saves. */
-export async function loadSettings(area: KeyValueArea, now: () => Date = () => new Date(), fresh?: () => Settings): Promise<LoadedSettings> {
+export async function loadSettings(
+  area: KeyValueArea,
+  now: () => Date = () => new Date(),
+  fresh?: () => Settings,
+): Promise<LoadedSettings> {
   const stored = await area.get([SETTINGS_KEY, NOTICE_KEY]);
   const raw = stored[SETTINGS_KEY];
   if (raw === undefined && fresh) return { settings: fresh(), problems: [] };

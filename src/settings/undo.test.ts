@@ -3,7 +3,9 @@ import { MemoryArea } from "../../test/support/memory-area.ts";
 import { changedSince, clearUndo, readUndo, recordUndo, UNDO_KEY } from "./undo.ts";
 
 const before = [{ id: "A1", name: "Valley ACO", participants: [{ name: "North Clinic" }] }];
-const after = [{ id: "A1", name: "Valley ACO", participants: [{ name: "North Clinic" }, { name: "South Clinic", aliases: ["@direct.south.example"] }] }];
+const after = [
+  { id: "A1", name: "Valley ACO", participants: [{ name: "North Clinic" }, { name: "South Clinic", aliases: ["@direct.south.example"] }] },
+];
 
 describe("ACO undo record", () => {
   it("survives a reload (it is in storage) until cleared", async () => {

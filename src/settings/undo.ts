@@ -35,7 +35,13 @@ export async function readUndo(area: KeyValueArea): Promise<UndoRecord | undefin
   return parsed.success ? parsed.data : undefined;
 }
 
-export async function recordUndo(area: KeyValueArea, label: string, before: readonly Aco[], after: readonly Aco[], now = new Date()): Promise<UndoRecord> {
+export async function recordUndo(
+  area: KeyValueArea,
+  label: string,
+  before: readonly Aco[],
+  after: readonly Aco[],
+  now = new Date(),
+): Promise<UndoRecord> {
   const record: UndoRecord = { label, at: now.toISOString(), before: [...before], after: fingerprint(after) };
   await area.set({ [UNDO_KEY]: record });
   return record;

@@ -42,7 +42,10 @@ export async function buildAll(): Promise<void> {
   for (const browser of ["chrome", "firefox"] as const) {
     const demo: Target = `demo-${browser}`;
     cpSync(distDir(browser), distDir(demo), { recursive: true });
-    writeFileSync(join(distDir(demo), "manifest.json"), `${JSON.stringify(demoManifest(readManifest(distDir(browser)), browser), null, 2)}\n`);
+    writeFileSync(
+      join(distDir(demo), "manifest.json"),
+      `${JSON.stringify(demoManifest(readManifest(distDir(browser)), browser), null, 2)}\n`,
+    );
   }
 
   const problems = TARGETS.flatMap((target) => manifestProblems(readManifest(distDir(target)), target).map((p) => `dist/${target}: ${p}`));

@@ -13,7 +13,9 @@ const SUPERSAMPLE = 4;
 
 /** Shield outline in unit square coordinates: flat top, straight sides, pointed bottom. */
 function inShield(x: number, y: number): boolean {
-  const left = 0.12, right = 0.88, top = 0.08;
+  const left = 0.12,
+    right = 0.88,
+    top = 0.08;
   if (y < top || x < left || x > right) return false;
   if (y <= 0.5) return true;
   // Below the middle the sides curve in to the point at (0.5, 0.94).
@@ -23,7 +25,8 @@ function inShield(x: number, y: number): boolean {
 }
 
 function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
@@ -39,7 +42,8 @@ function render(size: number): Buffer {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4); // filter byte 0, then RGBA
     for (let px = 0; px < size; px++) {
-      let shield = 0, check = 0;
+      let shield = 0,
+        check = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy++) {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
           const x = (px + (sx + 0.5) / SUPERSAMPLE) / size;

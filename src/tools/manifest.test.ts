@@ -1,6 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { browserManifest, DEMO_CHROME_ID, DEMO_CHROME_KEY, DEMO_HOSTS, demoManifest, GECKO_ID, manifestProblems, type Manifest } from "./manifest.ts";
+import {
+  browserManifest,
+  DEMO_CHROME_ID,
+  DEMO_CHROME_KEY,
+  DEMO_HOSTS,
+  demoManifest,
+  GECKO_ID,
+  manifestProblems,
+  type Manifest,
+} from "./manifest.ts";
 import { createHash } from "node:crypto";
 
 const source = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as Manifest;
@@ -15,7 +24,9 @@ describe("manifest derivation", () => {
     const before = structuredClone(source);
     const firefox = browserManifest(source, "firefox");
     expect(firefox.background).toEqual({ scripts: [source.background!.service_worker], type: "module" });
-    expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID, data_collection_permissions: { required: ["none"] } } });
+    expect(firefox.browser_specific_settings).toMatchObject({
+      gecko: { id: GECKO_ID, data_collection_permissions: { required: ["none"] } },
+    });
     expect(firefox.minimum_chrome_version).toBeUndefined();
     expect(firefox.web_accessible_resources!.every((r) => !("use_dynamic_url" in r))).toBe(true);
     expect(source).toEqual(before); // the source is not mutated
@@ -36,7 +47,11 @@ describe("manifest derivation", () => {
   });
 
   it("flags the demo hosts, <all_urls> and a loose CSP in a shipped build", () => {
-    const bad = { ...demoManifest(source, "chrome"), permissions: ["<all_urls>"], content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } };
+    const bad = {
+      ...demoManifest(source, "chrome"),
+      permissions: ["<all_urls>"],
+      content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" },
+    };
     const problems = manifestProblems(bad, "chrome");
     expect(problems).toHaveLength(4);
   });

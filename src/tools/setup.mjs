@@ -48,9 +48,23 @@ function isDebianLike() {
 }
 
 function ensureBrowsers() {
-  const wanted = [{ name: "Chromium", find: findChromium, env: "CHROME_PATH", apt: "chromium", get: "https://www.chromium.org/getting-involved/download-chromium/ or Google Chrome" }];
+  const wanted = [
+    {
+      name: "Chromium",
+      find: findChromium,
+      env: "CHROME_PATH",
+      apt: "chromium",
+      get: "https://www.chromium.org/getting-involved/download-chromium/ or Google Chrome",
+    },
+  ];
   if (lifecycle !== "start") {
-    wanted.push({ name: "Firefox", find: findFirefox, env: "FIREFOX_PATH", apt: "firefox-esr", get: "https://www.mozilla.org/firefox/enterprise/ (ESR) or Firefox" });
+    wanted.push({
+      name: "Firefox",
+      find: findFirefox,
+      env: "FIREFOX_PATH",
+      apt: "firefox-esr",
+      get: "https://www.mozilla.org/firefox/enterprise/ (ESR) or Firefox",
+    });
   }
   let missing = wanted.filter((b) => !existsSync(b.find()));
   if (missing.length === 0) return;
@@ -68,7 +82,9 @@ function ensureBrowsers() {
   }
   for (const b of missing) {
     const how = isDebianLike() ? `sudo apt-get install ${b.apt}` : `install ${b.get}`;
-    console.error(`[setup] MISSING: ${b.name} (looked at ${b.find()}). Get it with: ${how}; or point ${b.env} at an installed ${b.name} binary.`);
+    console.error(
+      `[setup] MISSING: ${b.name} (looked at ${b.find()}). Get it with: ${how}; or point ${b.env} at an installed ${b.name} binary.`,
+    );
   }
   if (missing.length && lifecycle === "start") process.exit(1);
   if (missing.length) console.error("[setup] browser tests for the missing browser(s) will be SKIPPED, each with this reason.");

@@ -27,7 +27,11 @@ async function serve(): Promise<DemoServer> {
 async function holdEveryAction(chrome: ChromiumSession): Promise<void> {
   const page = await chrome.openPopup();
   const reply = await page.evaluate(async () => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { settings: object } } | undefined> } } }).chrome.runtime;
+    const runtime = (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { settings: object } } | undefined> } };
+      }
+    ).chrome.runtime;
     const current = await runtime.sendMessage({ type: "settings-get", payload: {} });
     if (!current?.ok) return current;
     return runtime.sendMessage({ type: "settings-save", payload: { settings: { ...current.data?.settings, mode: "confirm-all" } } });
@@ -39,7 +43,9 @@ async function holdEveryAction(chrome: ChromiumSession): Promise<void> {
 /** Clicks `button` on `url` and photographs the held panel once its verdict shows the ACO lines. */
 async function verdictShot(page: Page, url: string, button: string, name: string, shot: (name: string) => Promise<void>): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   await page.getByRole("button", { name: button }).click();
   const panel = await page.waitForSelector('sharecheck-verdict[data-held="true"]', { timeout: 5_000 }).catch(() => null);
   const frame = page.frames().find((f) => f.url().startsWith("chrome-extension://"));
@@ -53,9 +59,11 @@ async function verdictShot(page: Page, url: string, button: string, name: string
   await frame.waitForSelector('[data-decision="proceed"][data-state="ready"]', { timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(300); // animations end
   // Focus went to the first field of the panel and scrolled it; show the verdict from its top instead.
-  await frame.evaluate(() => {
-    for (const el of document.querySelectorAll("*")) if (el.scrollTop > 0) el.scrollTo(0, 0);
-  }).catch(() => undefined);
+  await frame
+    .evaluate(() => {
+      for (const el of document.querySelectorAll("*")) if (el.scrollTop > 0) el.scrollTo(0, 0);
+    })
+    .catch(() => undefined);
   await shot(name);
 }
 
@@ -69,9 +77,11 @@ async function screenshots(chrome: ChromiumSession, demo: DemoServer): Promise<v
   };
   for (const path of PAGES) {
     await page.goto(`${demo.url}${path}`);
-    await page.waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 }).catch(() => {
-      console.warn(`  (the content script did not mark ${path}; is the extension built?)`);
-    });
+    await page
+      .waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 })
+      .catch(() => {
+        console.warn(`  (the content script did not mark ${path}; is the extension built?)`);
+      });
     await shot(path === "/" ? "portal" : path.slice(1));
   }
 

@@ -214,7 +214,16 @@ describe("prefill", () => {
       const [value, setValue] = useState(start);
       setOutside = setValue;
       latest = value;
-      return <CheckForm value={value} onChange={(next) => { latest = next; setValue(next); }} suggest={(q) => search.top(q)} />;
+      return (
+        <CheckForm
+          value={value}
+          onChange={(next) => {
+            latest = next;
+            setValue(next);
+          }}
+          suggest={(q) => search.top(q)}
+        />
+      );
     }
     act(() => render(<Outside />, root));
     act(() => setOutside({ ...start, recipient: { type: "provider", name: "Dr. Page Prefill", npi: "1234567893" } }));

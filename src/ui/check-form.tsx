@@ -88,13 +88,7 @@ export function CheckForm({ value, onChange, suggest, autoFocus, outcome }: Chec
 
   return (
     <form class="sc-check-form" onKeyDown={moveOnEnter} onSubmit={(e) => e.preventDefault()} aria-label={t("form_label")}>
-      <RecipientCombobox
-        recipient={value.recipient}
-        onText={typeText}
-        onPick={pickParticipant}
-        suggest={suggest}
-        autoFocus={autoFocus}
-      />
+      <RecipientCombobox recipient={value.recipient} onText={typeText} onPick={pickParticipant} suggest={suggest} autoFocus={autoFocus} />
 
       <SelectField
         id={`${id}-type`}
@@ -184,7 +178,11 @@ export function CheckForm({ value, onChange, suggest, autoFocus, outcome }: Chec
               />
             )}
             {show.emergency && (
-              <CheckField label={t("form_emergency")} checked={value.emergency === true} onChange={(on) => change({ ...value, emergency: on || undefined })} />
+              <CheckField
+                label={t("form_emergency")}
+                checked={value.emergency === true}
+                onChange={(on) => change({ ...value, emergency: on || undefined })}
+              />
             )}
           </div>
         </fieldset>

@@ -33,7 +33,9 @@ describe("CueList", () => {
 
   it("Not included takes the kind out of the request and shows it set aside; Include again puts it back", () => {
     let next: DisclosureRequest | undefined;
-    show(request, (r) => (next = r)).querySelector<HTMLButtonElement>('[data-cue-kind="psychotherapy-notes"] button')!.click();
+    show(request, (r) => (next = r))
+      .querySelector<HTMLButtonElement>('[data-cue-kind="psychotherapy-notes"] button')!
+      .click();
     expect(next!.information).toEqual(["hiv"]);
     const aside = show(next!, (r) => (next = r)).querySelector('[data-cue-kind="psychotherapy-notes"]')!;
     expect(aside.getAttribute("data-set-aside")).toBe("true");

@@ -23,10 +23,20 @@ export function withKind(request: DisclosureRequest, kind: InformationKind, incl
 
 /** Cued kinds, in the core's order, each with its cues. */
 function byKind(cues: readonly DetectedCue[]): Array<[InformationKind, DetectedCue[]]> {
-  return INFORMATION_KINDS.map((kind) => [kind, cues.filter((cue) => cue.kind === kind)] as [InformationKind, DetectedCue[]]).filter(([, list]) => list.length > 0);
+  return INFORMATION_KINDS.map((kind) => [kind, cues.filter((cue) => cue.kind === kind)] as [InformationKind, DetectedCue[]]).filter(
+    ([, list]) => list.length > 0,
+  );
 }
 
-export function CueList({ cues, request, onChange }: { cues: readonly DetectedCue[]; request: DisclosureRequest; onChange: (next: DisclosureRequest) => void }) {
+export function CueList({
+  cues,
+  request,
+  onChange,
+}: {
+  cues: readonly DetectedCue[];
+  request: DisclosureRequest;
+  onChange: (next: DisclosureRequest) => void;
+}) {
   const kinds = byKind(cues);
   if (kinds.length === 0) return null;
   return (

@@ -34,7 +34,12 @@ export function InputField({ id, label, error, fieldClass, ...input }: InputFiel
   return (
     <div class={fieldClass ? `sc-field ${fieldClass}` : "sc-field"}>
       <label for={id}>{label}</label>
-      <input {...input} id={id} aria-invalid={error ? "true" : input["aria-invalid"]} aria-describedby={error ? errorId : input["aria-describedby"]} />
+      <input
+        {...input}
+        id={id}
+        aria-invalid={error ? "true" : input["aria-invalid"]}
+        aria-describedby={error ? errorId : input["aria-describedby"]}
+      />
       {error && (
         <span id={errorId} class="sc-error">
           {error}
@@ -60,7 +65,17 @@ type SelectFieldProps<V extends string> = {
 };
 
 /** A label and a select. The select can only hold the values of its choices, so its value is read back as one. */
-export function SelectField<V extends string>({ id, label, value, choices, disabled, error, labelHidden, children, onChange }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({
+  id,
+  label,
+  value,
+  choices,
+  disabled,
+  error,
+  labelHidden,
+  children,
+  onChange,
+}: SelectFieldProps<V>) {
   const errorId = `${id}-error`;
   const select = (
     <select
@@ -130,7 +145,14 @@ type GroupProps<V extends string> = {
 };
 
 /** A fieldset of checkboxes, one per choice, for a set of values. */
-export function CheckGroup<V extends string>({ legend, choices, checked, disabled, children, onToggle }: GroupProps<V> & {
+export function CheckGroup<V extends string>({
+  legend,
+  choices,
+  checked,
+  disabled,
+  children,
+  onToggle,
+}: GroupProps<V> & {
   checked: readonly V[];
   onToggle: (value: V, on: boolean) => void;
 }) {
@@ -148,7 +170,15 @@ export function CheckGroup<V extends string>({ legend, choices, checked, disable
 }
 
 /** A fieldset of radio buttons, one per choice, each on its own line. */
-export function RadioGroup<V extends string>({ name, legend, choices, value, disabled, children, onChange }: GroupProps<V> & {
+export function RadioGroup<V extends string>({
+  name,
+  legend,
+  choices,
+  value,
+  disabled,
+  children,
+  onChange,
+}: GroupProps<V> & {
   name: string;
   value: V;
   onChange: (value: V) => void;

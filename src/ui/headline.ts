@@ -18,7 +18,10 @@ const POLICY_LEAD = " (your organisation's policy)";
 
 export function shownHeadline(verdict: Pick<Verdict, "outcome" | "headline">): ShownHeadline {
   const label = OUTCOME_LABELS[verdict.outcome];
-  for (const [lead, policy] of [[`${label}${POLICY_LEAD}: `, true], [`${label}: `, false]] as const) {
+  for (const [lead, policy] of [
+    [`${label}${POLICY_LEAD}: `, true],
+    [`${label}: `, false],
+  ] as const) {
     if (verdict.headline.startsWith(lead)) {
       const rest = verdict.headline.slice(lead.length).trim();
       if (rest) return { text: rest.charAt(0).toUpperCase() + rest.slice(1), policy };

@@ -75,7 +75,11 @@ describe("buildParticipantSearch folds names as ACO matching does (normaliseName
   });
 
   it("agrees with the core's matching on every name it folds equal", () => {
-    for (const [typed, listed] of [["Penasco and Sons", 0], ["TRI COUNTY HEALTH", 1], ["Smith & Jones Clinic", 2]] as const) {
+    for (const [typed, listed] of [
+      ["Penasco and Sons", 0],
+      ["TRI COUNTY HEALTH", 1],
+      ["Smith & Jones Clinic", 2],
+    ] as const) {
       expect(normaliseName(typed)).toBe(normaliseName(folded[listed]!.name));
       expect(search.all(typed)).toContain(listed);
     }

@@ -44,7 +44,8 @@ function needlesOf(query: string): string[] {
 
 export function buildParticipantSearch(participants: readonly Participant[]): ParticipantSearch {
   const haystack = participants.map(
-    (p) => `${SEP}${normaliseName(p.name)}${SEP}${p.tin ?? ""}${SEP}${p.npi ?? ""}${(p.aliases ?? []).map((a) => SEP + aliasText(a)).join("")}`,
+    (p) =>
+      `${SEP}${normaliseName(p.name)}${SEP}${p.tin ?? ""}${SEP}${p.npi ?? ""}${(p.aliases ?? []).map((a) => SEP + aliasText(a)).join("")}`,
   );
   /** Whether row i holds one of the needles: true at the start of a field, false inside one, undefined not at all. */
   const hit = (i: number, needles: readonly string[]): boolean | undefined => {
@@ -58,7 +59,13 @@ export function buildParticipantSearch(participants: readonly Participant[]): Pa
   const find = (query: string, each: (i: number, prefix: boolean) => boolean | undefined) => {
     // A part as short as "Dr" or "MD" would find any name that holds those letters: parts count from three.
     const parts = query.includes("@") ? [] : nameParts(query);
-    const partNeedles = parts.length > 1 ? parts.map((part) => normaliseName(part)).filter((n) => n.length >= 3).map((n) => [n]) : [];
+    const partNeedles =
+      parts.length > 1
+        ? parts
+            .map((part) => normaliseName(part))
+            .filter((n) => n.length >= 3)
+            .map((n) => [n])
+        : [];
     for (const needles of [needlesOf(query), ...partNeedles]) {
       if (needles.length === 0) continue;
       let found = false;

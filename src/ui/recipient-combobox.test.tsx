@@ -9,7 +9,10 @@ import type { Suggestion } from "./recipient-suggestions.ts";
 beforeAll(installI18n);
 
 const north: Suggestion = { name: "North Valley Clinic, PC", acos: [{ acoId: "A1001", acoName: "Riverbend Care Partners" }] } as Suggestion;
-const northern: Suggestion = { name: "Northern Lakes Health", acos: [{ acoId: "A1001", acoName: "Riverbend Care Partners" }] } as Suggestion;
+const northern: Suggestion = {
+  name: "Northern Lakes Health",
+  acos: [{ acoId: "A1001", acoName: "Riverbend Care Partners" }],
+} as Suggestion;
 
 /** The combobox with a suggest whose answers the test hands out, one per query, in any order. */
 function mount() {
@@ -34,13 +37,14 @@ function mount() {
       input.value = value;
       input.dispatchEvent(new Event("input", { bubbles: true }));
     });
-  const key = (name: string) => act(() => void input.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true })));
+  const key = (name: string) =>
+    act(() => void input.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true })));
   const answer = async (query: string, found: Suggestion[]) => {
     await act(async () => pending.get(query)!(found));
   };
   const highlighted = () => {
     const id = input.getAttribute("aria-activedescendant");
-    return id ? root.querySelector(`#${CSS.escape(id)}`)?.textContent ?? "" : "";
+    return id ? (root.querySelector(`#${CSS.escape(id)}`)?.textContent ?? "") : "";
   };
   return { type, key, answer, highlighted, picked };
 }

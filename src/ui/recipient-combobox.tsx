@@ -31,7 +31,8 @@ export function recipientFromText(text: string): RecipientText {
   if (digits.length === 9 && !phoneShaped) return { tin: digits };
   if (digits.length === 10 && !phoneShaped && npiKey(digits) !== undefined) return { npi: digits };
   if (digits.length === 15 && digits.startsWith("80840")) return { npi: digits };
-  if (digits.length === 10 || (digits.length === 11 && digits.startsWith("1"))) return { fax: trimmed.replace(/^(fax|tel|phone)[:\s]*/i, "") };
+  if (digits.length === 10 || (digits.length === 11 && digits.startsWith("1")))
+    return { fax: trimmed.replace(/^(fax|tel|phone)[:\s]*/i, "") };
   return { name: trimmed };
 }
 
@@ -192,7 +193,9 @@ export function RecipientCombobox({ recipient, onText, onPick, suggest, autoFocu
                 <span class="sc-option-acos" data-acos={p.acos.map((a) => a.acoId).join(" ")}>
                   {t(
                     "form_suggestion_acos",
-                    p.acos.map((a) => (a.program && a.program !== "other" ? `${a.acoName} (${t(key("program", a.program))})` : a.acoName)).join("; "),
+                    p.acos
+                      .map((a) => (a.program && a.program !== "other" ? `${a.acoName} (${t(key("program", a.program))})` : a.acoName))
+                      .join("; "),
                   )}
                 </span>
               )}

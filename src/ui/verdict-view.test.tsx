@@ -40,8 +40,16 @@ describe("VerdictView", () => {
   });
 
   it("announces a verdict that stops the share assertively", () => {
-    expect(show({ ...base, outcome: "not-allowed" }).querySelector("section")!.getAttribute("aria-live")).toBe("assertive");
-    expect(show({ ...base, outcome: "authorization-required" }).querySelector("section")!.getAttribute("aria-live")).toBe("assertive");
+    expect(
+      show({ ...base, outcome: "not-allowed" })
+        .querySelector("section")!
+        .getAttribute("aria-live"),
+    ).toBe("assertive");
+    expect(
+      show({ ...base, outcome: "authorization-required" })
+        .querySelector("section")!
+        .getAttribute("aria-live"),
+    ).toBe("assertive");
   });
 
   it("links citations to the eCFR in a new tab without an opener", () => {
@@ -88,7 +96,13 @@ describe("VerdictView", () => {
   it("says first, under the headline, that the recipient is inside an ACO, what matched, and the sources", () => {
     const fact: AcoFact = {
       memberships: [
-        { acoId: "A1", acoName: "Valley ACO", program: "mssp", participant: "North Clinic", key: { by: "direct-domain", value: "direct.north.example" } },
+        {
+          acoId: "A1",
+          acoName: "Valley ACO",
+          program: "mssp",
+          participant: "North Clinic",
+          key: { by: "direct-domain", value: "direct.north.example" },
+        },
       ],
     };
     const root = show(base, fact);
@@ -99,7 +113,10 @@ describe("VerdictView", () => {
     expect(block.textContent).toContain("ACO participant: North Clinic in Valley ACO (A1) · Medicare Shared Savings Program");
     expect(block.textContent).toContain("Matched by Direct domain direct.north.example");
     const links = Array.from(block.querySelectorAll("a"));
-    expect(links.map((a) => a.getAttribute("href"))).toEqual([VALUE_BASED_CARE_FAQ, expect.stringMatching(/section-164\.506#p-164\.506\(c\)\(2\)$/)]);
+    expect(links.map((a) => a.getAttribute("href"))).toEqual([
+      VALUE_BASED_CARE_FAQ,
+      expect.stringMatching(/section-164\.506#p-164\.506\(c\)\(2\)$/),
+    ]);
     expect(links.map((a) => a.textContent)).toEqual(["HHS FAQ: disclosures to value-based care arrangements", "45 CFR 164.506(c)(2)"]);
   });
 

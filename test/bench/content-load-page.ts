@@ -20,9 +20,12 @@ function section(s: number): string {
   for (let r = 0; r < ROWS; r++) {
     const n = s * ROWS + r;
     const action = r % 9 === 4 ? SENDS[n % SENDS.length]! : "Open";
-    rows.push(`<tr><td><span class="name">Patient ${n}</span></td><td>MRN ${100_000 + n}</td><td><a href="#p${n}">Chart</a></td><td><button type="button" class="btn">${action}</button></td></tr>`);
+    rows.push(
+      `<tr><td><span class="name">Patient ${n}</span></td><td>MRN ${100_000 + n}</td><td><a href="#p${n}">Chart</a></td><td><button type="button" class="btn">${action}</button></td></tr>`,
+    );
   }
-  const field = (label: string, name: string, value: string) => `<label><span>${label}</span><input name="${name}" value="${value}"></label>`;
+  const field = (label: string, name: string, value: string) =>
+    `<label><span>${label}</span><input name="${name}" value="${value}"></label>`;
   const form =
     `<form action="#" class="order"><fieldset><legend>Order ${s}</legend>` +
     field("From", "from", "Dr. Alice Smith") +
@@ -31,13 +34,14 @@ function section(s: number): string {
     field("Note", "note", "") +
     `<button type="button">Save draft</button><button type="submit">${FORM_SENDS[s % FORM_SENDS.length]}</button></fieldset></form>`;
   const table = `<table><thead><tr><th>Name</th><th>MRN</th><th>Chart</th><th>Action</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
-  const open = "<div class=\"wrap\">".repeat(WRAPPERS);
+  const open = '<div class="wrap">'.repeat(WRAPPERS);
   return `<section class="panel"><h2>Worklist ${s}</h2>${open}${form}${table}${"</div>".repeat(WRAPPERS)}</section>`;
 }
 
 /** The page, padded with plain spans so the document holds exactly SHAPE.elements elements. */
 export function largePageHtml(): string {
-  const head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Worklist</title><style>.wrap{padding:0 1px}.btn{font:inherit}</style></head>";
+  const head =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Worklist</title><style>.wrap{padding:0 1px}.btn{font:inherit}</style></head>';
   const sections = Array.from({ length: SECTIONS }, (_, s) => section(s)).join("");
   // html, head, meta, title, style, body, main + per section: section, h2, wrappers, form (17), table (8 + 8 per row)
   const perSection = 2 + WRAPPERS + 17 + 8 + ROWS * 8;
@@ -56,6 +60,11 @@ export function pageShape(): PageShape {
     for (let up: Element | null = el; up; up = up.parentElement) d++;
     if (d > depth) depth = d;
   }
-  const [elements, buttons, forms, tables] = ["*", "button", "form", "table"].map((tag) => document.getElementsByTagName(tag).length) as [number, number, number, number];
+  const [elements, buttons, forms, tables] = ["*", "button", "form", "table"].map((tag) => document.getElementsByTagName(tag).length) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return { elements, buttons, forms, tables, depth };
 }

@@ -87,15 +87,23 @@ async function loadOverhead(session: ChromiumSession, base: string): Promise<voi
   await measureLoad(session, withoutUrl);
   const first = await measureLoad(session, withUrl);
   const s = first.shape;
-  const shapeOk = s.elements === SHAPE.elements && s.buttons === SHAPE.buttons && s.forms === SHAPE.forms && s.tables === SHAPE.tables && s.depth === SHAPE.depth;
-  console.log(`large page            ${s.elements} elements, ${s.buttons} buttons, ${s.forms} forms, ${s.tables} tables, ${s.depth} deep${shapeOk ? "" : "   (NOT the budget's page shape)"}`);
+  const shapeOk =
+    s.elements === SHAPE.elements &&
+    s.buttons === SHAPE.buttons &&
+    s.forms === SHAPE.forms &&
+    s.tables === SHAPE.tables &&
+    s.depth === SHAPE.depth;
+  console.log(
+    `large page            ${s.elements} elements, ${s.buttons} buttons, ${s.forms} forms, ${s.tables} tables, ${s.depth} deep${shapeOk ? "" : "   (NOT the budget's page shape)"}`,
+  );
   const pairs: Array<{ without: Times; with: Times }> = [];
   for (let i = 0; i < PAIRS; i++) {
     const withFirst = i % 2 === 1;
     const a = await measureLoad(session, withFirst ? withUrl : withoutUrl);
     const b = await measureLoad(session, withFirst ? withoutUrl : withUrl);
     const [w, wo] = withFirst ? [a, b] : [b, a];
-    if (!w.ran || wo.ran) throw new Error(`content script ${w.ran ? "" : "did not run on the with side"}${wo.ran ? "ran on the without side" : ""}`);
+    if (!w.ran || wo.ran)
+      throw new Error(`content script ${w.ran ? "" : "did not run on the with side"}${wo.ran ? "ran on the without side" : ""}`);
     pairs.push({ with: w.ms, without: wo.ms });
   }
   for (const key of ["task", "thread"] as const) {
@@ -138,7 +146,9 @@ async function contentSelfTime(session: ChromiumSession, url: string): Promise<n
 async function selfTime(session: ChromiumSession, base: string): Promise<void> {
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) runs.push(await contentSelfTime(session, `${base}/large`));
-  console.log(`content.js self time  ${median(runs).toFixed(1)} ms median of ${runs.length} profiled loads of the large page, navigation to load + ${TAIL_MS / 1000} s (runs ${runs.map((r) => r.toFixed(1)).join(" ")})   (information: the script's own share of the figure above)`);
+  console.log(
+    `content.js self time  ${median(runs).toFixed(1)} ms median of ${runs.length} profiled loads of the large page, navigation to load + ${TAIL_MS / 1000} s (runs ${runs.map((r) => r.toFixed(1)).join(" ")})   (information: the script's own share of the figure above)`,
+  );
 }
 
 /**
@@ -169,10 +179,17 @@ async function firstVerdict(session: ChromiumSession, base: string): Promise<Ver
     await button.scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
     await button.click();
-    const timing = await page.waitForFunction(() => (window as unknown as { paintedAt?: number }).paintedAt, undefined, { timeout: 5_000 }).then(
-      () => page.evaluate("({ released: window.released, hostAt: window.hostAt, paintedAt: window.paintedAt })") as Promise<{ released: number; hostAt: number; paintedAt: number }>,
-      () => null,
-    );
+    const timing = await page
+      .waitForFunction(() => (window as unknown as { paintedAt?: number }).paintedAt, undefined, { timeout: 5_000 })
+      .then(
+        () =>
+          page.evaluate("({ released: window.released, hostAt: window.hostAt, paintedAt: window.paintedAt })") as Promise<{
+            released: number;
+            hostAt: number;
+            paintedAt: number;
+          }>,
+        () => null,
+      );
     if (!timing) return null;
     let frame: FrameTimes = { fcp: NaN, start: NaN, loaded: NaN };
     for (let tries = 0; tries < 50 && Number.isNaN(frame.fcp); tries++) {
@@ -183,14 +200,24 @@ async function firstVerdict(session: ChromiumSession, base: string): Promise<Ver
             const fcp = performance.getEntriesByName("first-contentful-paint")[0];
             const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
             const origin = performance.timeOrigin;
-            return { fcp: fcp ? origin + fcp.startTime : NaN, start: origin, loaded: navigation ? origin + navigation.domContentLoadedEventEnd : NaN };
+            return {
+              fcp: fcp ? origin + fcp.startTime : NaN,
+              start: origin,
+              loaded: navigation ? origin + navigation.domContentLoadedEventEnd : NaN,
+            };
           })
           .catch(() => frame);
       }
       if (Number.isNaN(frame.fcp)) await page.waitForTimeout(100);
     }
     const since = (at: number) => at - timing.released;
-    return { host: since(timing.hostAt), painted: since(timing.paintedAt), frame: since(frame.fcp), frameStart: since(frame.start), frameLoaded: since(frame.loaded) };
+    return {
+      host: since(timing.hostAt),
+      painted: since(timing.paintedAt),
+      frame: since(frame.fcp),
+      frameStart: since(frame.start),
+      frameLoaded: since(frame.loaded),
+    };
   } finally {
     await page.close();
   }
@@ -202,12 +229,20 @@ async function verdictLatency(session: ChromiumSession, base: string): Promise<v
     const run = await firstVerdict(session, base);
     if (run) runs.push(run);
   }
-  if (runs.length === 0) return console.log("first verdict         no panel appeared after a click on \"Fax chart\" (nothing to time)");
+  if (runs.length === 0) return console.log('first verdict         no panel appeared after a click on "Fax chart" (nothing to time)');
   const m = (key: keyof VerdictTimes) => median(runs.map((r) => r[key]).filter((v) => !Number.isNaN(v)));
   const all = (key: keyof VerdictTimes) => runs.map((r) => r[key].toFixed(0)).join(" ");
-  console.log(`first verdict, host   ${m("painted").toFixed(1)} ms median of ${runs.length} first clicks, pointer release to the verdict host's outcome in the page and its next frame (host ${m("host").toFixed(1)} ms; runs ${all("painted")})   (budget ${VERDICT_BUDGET_MS} ms: ${verdict(m("painted") <= VERDICT_BUDGET_MS)})`);
-  console.log(`first verdict, panel  ${m("frame").toFixed(1)} ms median, pointer release to the panel frame's first contentful paint (runs ${all("frame")}; the frame's navigation starts at ${m("frameStart").toFixed(1)} ms, its DOMContentLoaded ends at ${m("frameLoaded").toFixed(1)} ms)   (budget ${VERDICT_BUDGET_MS} ms: ${verdict(m("frame") <= VERDICT_BUDGET_MS)})`);
-  console.log(`load average          ${loadavg().map((n) => n.toFixed(1)).join(" ")} (1, 5, 15 min; the machine is shared: figures above this many cores' worth of load are inflated)`);
+  console.log(
+    `first verdict, host   ${m("painted").toFixed(1)} ms median of ${runs.length} first clicks, pointer release to the verdict host's outcome in the page and its next frame (host ${m("host").toFixed(1)} ms; runs ${all("painted")})   (budget ${VERDICT_BUDGET_MS} ms: ${verdict(m("painted") <= VERDICT_BUDGET_MS)})`,
+  );
+  console.log(
+    `first verdict, panel  ${m("frame").toFixed(1)} ms median, pointer release to the panel frame's first contentful paint (runs ${all("frame")}; the frame's navigation starts at ${m("frameStart").toFixed(1)} ms, its DOMContentLoaded ends at ${m("frameLoaded").toFixed(1)} ms)   (budget ${VERDICT_BUDGET_MS} ms: ${verdict(m("frame") <= VERDICT_BUDGET_MS)})`,
+  );
+  console.log(
+    `load average          ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")} (1, 5, 15 min; the machine is shared: figures above this many cores' worth of load are inflated)`,
+  );
 }
 
 export default async function contentLoadBench(): Promise<void> {
@@ -218,7 +253,11 @@ export default async function contentLoadBench(): Promise<void> {
   // PARTS=verdict (or load, self; comma-separated) runs only those parts.
   const parts = (process.env.PARTS ?? "load,self,verdict").split(",");
   try {
-    console.log(`load average          ${loadavg().map((n) => n.toFixed(1)).join(" ")} at the start`);
+    console.log(
+      `load average          ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" ")} at the start`,
+    );
     if (parts.includes("load")) await loadOverhead(session, server.url);
     if (parts.includes("self")) await selfTime(session, server.url);
     if (parts.includes("verdict")) await verdictLatency(session, server.url);

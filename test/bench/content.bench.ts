@@ -44,7 +44,9 @@ function bundleSize(): void {
   if (!existsSync(file)) return console.log(`content.js: skipped, ${file} not built (npm run build)`);
   const raw = readFileSync(file);
   const gz = gzipSync(raw, { level: 9 }).length;
-  console.log(`content.js bundle     ${(gz / 1024).toFixed(1)} KB gzipped (${(raw.length / 1024).toFixed(0)} KB raw)   (budget 25 KB: ${verdict(gz <= BUNDLE_BUDGET_BYTES)})`);
+  console.log(
+    `content.js bundle     ${(gz / 1024).toFixed(1)} KB gzipped (${(raw.length / 1024).toFixed(0)} KB raw)   (budget 25 KB: ${verdict(gz <= BUNDLE_BUDGET_BYTES)})`,
+  );
 }
 
 async function bundledPageScript(): Promise<string> {
@@ -52,7 +54,11 @@ async function bundledPageScript(): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: "silent",
-    build: { write: false, minify: true, lib: { entry: new URL("./content-page.ts", import.meta.url).pathname, formats: ["iife"], name: "ContentBench" } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: new URL("./content-page.ts", import.meta.url).pathname, formats: ["iife"], name: "ContentBench" },
+    },
   });
   const chunk = (Array.isArray(output) ? output : [output]).flatMap((b) => ("output" in b ? b.output : [])).find((o) => o.type === "chunk");
   if (chunk?.type !== "chunk") throw new Error("could not bundle content-page.ts");
@@ -66,11 +72,19 @@ async function scanAndBatch(): Promise<void> {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><html><head></head><body></body></html>");
     await page.addScriptTag({ content: await bundledPageScript() });
-    const r = await page.evaluate(() => (globalThis as unknown as { ContentBench: typeof import("./content-page.ts") }).ContentBench.runContentBench(document, 31)) as ContentBenchResult;
+    const r = (await page.evaluate(() =>
+      (globalThis as unknown as { ContentBench: typeof import("./content-page.ts") }).ContentBench.runContentBench(document, 31),
+    )) as ContentBenchResult;
     console.log(`load                  nothing: no scan, no observer while the page loads (${r.elements}-element page)`);
-    console.log(`idle pre-warm         longest slice median ${r.sliceMaxMs.toFixed(2)} ms; ${r.slices} slices, ${r.idleTotalMs.toFixed(1)} ms together, ${r.reads} recipients read (controls in view)   (budget ${SLICE_BUDGET_MS} ms a slice: ${verdict(r.sliceMaxMs <= SLICE_BUDGET_MS)})`);
-    console.log(`pointer down         median ${r.pressMedianMs.toFixed(2)} ms to read the pressed control live (classify, recipient, request; no budget: it is the click's own work, done early)`);
-    console.log(`"Check this page"     median ${r.checkPageMedianMs.toFixed(1)} ms, ${r.reported} distinct actions (one-off, on request; no budget)`);
+    console.log(
+      `idle pre-warm         longest slice median ${r.sliceMaxMs.toFixed(2)} ms; ${r.slices} slices, ${r.idleTotalMs.toFixed(1)} ms together, ${r.reads} recipients read (controls in view)   (budget ${SLICE_BUDGET_MS} ms a slice: ${verdict(r.sliceMaxMs <= SLICE_BUDGET_MS)})`,
+    );
+    console.log(
+      `pointer down         median ${r.pressMedianMs.toFixed(2)} ms to read the pressed control live (classify, recipient, request; no budget: it is the click's own work, done early)`,
+    );
+    console.log(
+      `"Check this page"     median ${r.checkPageMedianMs.toFixed(1)} ms, ${r.reported} distinct actions (one-off, on request; no budget)`,
+    );
   } finally {
     await browser.close();
   }
@@ -122,7 +136,11 @@ async function mainThreadTime({ page, cdp }: Side): Promise<Metrics> {
   await page.evaluate(churn, CHURN_SECONDS);
   await page.waitForTimeout(TAIL_MS);
   const afterwards = await read();
-  return { task: (afterwards.task - before.task) * 1000, thread: (afterwards.thread - before.thread) * 1000, script: (afterwards.script - before.script) * 1000 };
+  return {
+    task: (afterwards.task - before.task) * 1000,
+    thread: (afterwards.thread - before.thread) * 1000,
+    script: (afterwards.script - before.script) * 1000,
+  };
 }
 
 /**
@@ -133,18 +151,27 @@ async function mainThreadTime({ page, cdp }: Side): Promise<Metrics> {
  * sides, one browser each, measured +12.9%, every pair positive). Each tab loads, settles (the
  * load-time scan is not churn overhead) and churns once unmeasured (JIT, caches), both at once.
  */
-async function openPair(session: ChromiumSession, withUrl: string, withoutUrl: string, withFirst: boolean): Promise<{ with: Side; without: Side }> {
+async function openPair(
+  session: ChromiumSession,
+  withUrl: string,
+  withoutUrl: string,
+  withFirst: boolean,
+): Promise<{ with: Side; without: Side }> {
   const open = async (url: string, withExtension: boolean): Promise<Side> => {
     const page = await session.newPage(`${url}/chart`);
     await page.waitForLoadState("load");
     await page.waitForTimeout(SETTLE_MS);
     const marked = await page.evaluate(() => document.documentElement.dataset.sharecheck ?? null);
-    if ((marked === "ready") !== withExtension) throw new Error(`content script ${marked ? "ran" : "did not run"} on the ${withExtension ? "with" : "without"} side`);
+    if ((marked === "ready") !== withExtension)
+      throw new Error(`content script ${marked ? "ran" : "did not run"} on the ${withExtension ? "with" : "without"} side`);
     const cdp = await session.context.newCDPSession(page);
     await cdp.send("Performance.enable");
     return { page, cdp, close: () => page.close() };
   };
-  const [first, second] = await Promise.all([open(withFirst ? withUrl : withoutUrl, withFirst), open(withFirst ? withoutUrl : withUrl, !withFirst)]);
+  const [first, second] = await Promise.all([
+    open(withFirst ? withUrl : withoutUrl, withFirst),
+    open(withFirst ? withoutUrl : withUrl, !withFirst),
+  ]);
   await Promise.all([first.page.evaluate(churn, WARMUP_SECONDS), second.page.evaluate(churn, WARMUP_SECONDS)]);
   return withFirst ? { with: first, without: second } : { with: second, without: first };
 }

@@ -63,10 +63,21 @@ const REQUESTS: DisclosureRequestInput[] = [
   { purpose: "operations", operationsActivity: "quality-improvement", recipient: { type: "provider", hasRelationshipWithPatient: false } },
   { purpose: "operations", operationsActivity: "population-care-coordination", recipient: { type: "aco", name: "Regional Health ACO 3" } },
   { purpose: "other", otherPurpose: "patient-directed", recipient: { type: "other" } },
-  { purpose: "other", otherPurpose: "judicial", recipient: { type: "other" }, information: ["psychotherapy-notes"], patient: { agreedRestriction: true } },
+  {
+    purpose: "other",
+    otherPurpose: "judicial",
+    recipient: { type: "other" },
+    information: ["psychotherapy-notes"],
+    patient: { agreedRestriction: true },
+  },
   { purpose: "treatment", emergency: true, recipient: { type: "provider" }, information: ["sud-part2"] },
   { discloser: "business-associate", purpose: "payment", recipient: { type: "health-plan" }, information: ["reproductive-health"] },
-  { purpose: "treatment", recipient: { type: "provider" }, information: ["mental-health", "psychotherapy-notes"], patient: { authorizationOnFile: true } },
+  {
+    purpose: "treatment",
+    recipient: { type: "provider" },
+    information: ["mental-health", "psychotherapy-notes"],
+    patient: { authorizationOnFile: true },
+  },
   { purpose: "treatment", recipient: { type: "social-services" }, information: ["sud-part2"], patient: { part2Consent: "tpo" } },
 ];
 
@@ -101,7 +112,12 @@ function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
   return { value, wall, cpu: (used.user + used.system) / 1000 };
 }
 
-function throughput(label: string, requests: readonly DisclosureRequestInput[], profile: OrgProfileInput | undefined, budget: number): void {
+function throughput(
+  label: string,
+  requests: readonly DisclosureRequestInput[],
+  profile: OrgProfileInput | undefined,
+  budget: number,
+): void {
   for (let i = 0; i < 20000; i++) evaluate(requests[i % requests.length], profile); // warm up
   let count = 0;
   const cpu0 = process.cpuUsage();
@@ -140,7 +156,8 @@ export default async function coreBench(): Promise<void> {
   const first = timed(() => buildAcoIndex(parsed));
   gc();
   const heap = process.memoryUsage().heapUsed - before;
-  if (first.value.participants !== participants || first.value.byNpi.size !== participants) throw new Error(`indexed ${first.value.byNpi.size} NPIs of ${participants}`);
+  if (first.value.participants !== participants || first.value.byNpi.size !== participants)
+    throw new Error(`indexed ${first.value.byNpi.size} NPIs of ${participants}`);
   const builds = Array.from({ length: 5 }, () => timed(() => buildAcoIndex(parsed)));
   const median = (pick: (t: { wall: number; cpu: number }) => number) => builds.map(pick).sort((a, b) => a - b)[2]!;
   const aliases = parsed.acos.reduce((n, aco) => n + aco.participants.reduce((m, p) => m + (p.aliases?.length ?? 0), 0), 0);
@@ -153,7 +170,12 @@ export default async function coreBench(): Promise<void> {
   report("index heap", `${(heap / 1024 / 1024).toFixed(1)} MB`, heap < 30 * 1024 * 1024, "< 30 MB");
 
   const firstVerdict = timed(() => evaluate(REQUESTS[0], profile)); // parses the profile and builds its index once
-  report("first evaluate with profile (parse + index)", `${firstVerdict.wall.toFixed(1)} ms (${firstVerdict.cpu.toFixed(0)} ms CPU)`, true, "(info)");
+  report(
+    "first evaluate with profile (parse + index)",
+    `${firstVerdict.wall.toFixed(1)} ms (${firstVerdict.cpu.toFixed(0)} ms CPU)`,
+    true,
+    "(info)",
+  );
   // The requests must hit what they are meant to hit: count the keys that matched.
   const requests = profileRequests();
   const by = new Map<string, number>();
@@ -161,7 +183,8 @@ export default async function coreBench(): Promise<void> {
     const key = evaluate(r, profile).acoMatch?.matchedBy ?? "no match";
     by.set(key, (by.get(key) ?? 0) + 1);
   }
-  for (const key of ["npi", "tin", "direct", "fax", "name", "alias", "no match"]) if (!by.has(key)) throw new Error(`no request matched by ${key}: ${[...by]}`);
+  for (const key of ["npi", "tin", "direct", "fax", "name", "alias", "no match"])
+    if (!by.has(key)) throw new Error(`no request matched by ${key}: ${[...by]}`);
   console.log(`requests matched by: ${[...by].map(([k, n]) => `${k} ${n}`).join(", ")}`);
   throughput(`evaluate, ${participants.toLocaleString("en-US")}-participant profile`, requests, profile, 100_000);
 }

@@ -7,7 +7,10 @@ import { scanForActions } from "../../src/detect/index.ts";
 
 /** One patient row of a worklist: 8 elements (9 with the icon), one "Share" control in every tenth row, a look-alike elsewhere. */
 function row(i: number): string {
-  const action = i % 10 === 0 ? '<button class="btn" aria-label="Share patient record"><svg aria-hidden="true"></svg></button>' : '<button class="btn">Open</button>';
+  const action =
+    i % 10 === 0
+      ? '<button class="btn" aria-label="Share patient record"><svg aria-hidden="true"></svg></button>'
+      : '<button class="btn">Open</button>';
   return `<tr><td><span class="name">Patient ${i}</span></td><td>MRN ${100000 + i}</td><td><a href="#p${i}">Chart</a></td><td>${action}</td></tr>`;
 }
 

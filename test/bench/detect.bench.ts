@@ -15,7 +15,9 @@ const SCAN_BUDGET_MS = 15;
 function report(where: string, result: DetectBenchResult): void {
   const mark = (ms: number, budget: number) => (ms <= budget ? "within budget" : "OVER budget");
   console.log(`${where}: page of ${result.elements} elements, ${result.candidates} action controls found`);
-  console.log(`  full scan           median ${result.scanMedianMs.toFixed(2)} ms   (budget ${SCAN_BUDGET_MS} ms: ${mark(result.scanMedianMs, SCAN_BUDGET_MS)})`);
+  console.log(
+    `  full scan           median ${result.scanMedianMs.toFixed(2)} ms   (budget ${SCAN_BUDGET_MS} ms: ${mark(result.scanMedianMs, SCAN_BUDGET_MS)})`,
+  );
 }
 
 function inHappyDom(): DetectBenchResult {
@@ -49,7 +51,9 @@ async function inChromium(): Promise<DetectBenchResult | string> {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><html><head></head><body></body></html>");
     await page.addScriptTag({ content: chunk.code });
-    return await page.evaluate(() => (globalThis as unknown as { DetectBench: typeof import("./detect-page.ts") }).DetectBench.runDetectBench(document, 41));
+    return await page.evaluate(() =>
+      (globalThis as unknown as { DetectBench: typeof import("./detect-page.ts") }).DetectBench.runDetectBench(document, 41),
+    );
   } finally {
     await browser.close();
   }

@@ -59,7 +59,8 @@ async function flood(session: ChromiumSession, base: string, { name, call }: (ty
     const a = await floodOnce(session, withFirst ? withUrl : withoutUrl, call);
     const b = await floodOnce(session, withFirst ? withoutUrl : withUrl, call);
     const [w, wo] = withFirst ? [a, b] : [b, a];
-    if (!w.ran || wo.ran) throw new Error(`content script ${w.ran ? "" : "did not run on the with side"}${wo.ran ? "ran on the without side" : ""}`);
+    if (!w.ran || wo.ran)
+      throw new Error(`content script ${w.ran ? "" : "did not run on the with side"}${wo.ran ? "ran on the without side" : ""}`);
     pairs.push({ with: w, without: wo });
   }
   const diffs = pairs.map((p) => p.with.page - p.without.page);

@@ -32,7 +32,12 @@ function median(values: number[]): number {
 function toPreview(text: string, acos: Aco[]): number {
   const result = readParticipantFile(text);
   if (!result.ok) throw new Error(`bench file refused: ${result.problem.code}`);
-  const plans: AcoPlan[] = result.file.groups.map((group) => ({ acoId: group.acoId || acos[0]!.id, acoName: group.acoName, group, mode: "replace" }));
+  const plans: AcoPlan[] = result.file.groups.map((group) => ({
+    acoId: group.acoId || acos[0]!.id,
+    acoName: group.acoName,
+    group,
+    mode: "replace",
+  }));
   const planned = previewPlans(acos, plans, result.file.hasAliases);
   return planned.reduce((n, p) => n + p.preview.counts.added + p.preview.counts.changed + p.preview.counts.unchanged, 0);
 }
@@ -60,11 +65,29 @@ function report(what: string, { wall, cpu }: { wall: number; cpu: number }, budg
 
 function benchPreview(): void {
   const cms = cmsParticipantFile();
-  console.log(`  (load average ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${availableParallelism()} cores: wall times include waiting for a core)`);
-  report("1,245-row CMS file (40 ACOs) to preview, median of 7", timed(7, () => toPreview(cms.text, []), 1245), 200);
+  console.log(
+    `  (load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ")} on ${availableParallelism()} cores: wall times include waiting for a core)`,
+  );
+  report(
+    "1,245-row CMS file (40 ACOs) to preview, median of 7",
+    timed(7, () => toPreview(cms.text, []), 1245),
+    200,
+  );
   const big = plainCsv(50_000);
-  const list: Aco[] = [{ id: "A0001", name: "Bench ACO", participants: Array.from({ length: 50_000 }, (_, i) => ({ name: `Clinic ${i}, PC`, tin: makeTin(i), npi: makeNpi(i) })) }];
-  report("50,000-row file to preview against a 50,000 list, median of 3", timed(3, () => toPreview(big, list), 50_000), 2000);
+  const list: Aco[] = [
+    {
+      id: "A0001",
+      name: "Bench ACO",
+      participants: Array.from({ length: 50_000 }, (_, i) => ({ name: `Clinic ${i}, PC`, tin: makeTin(i), npi: makeNpi(i) })),
+    },
+  ];
+  report(
+    "50,000-row file to preview against a 50,000 list, median of 3",
+    timed(3, () => toPreview(big, list), 50_000),
+    2000,
+  );
 }
 
 async function benchApply(): Promise<void> {
@@ -116,7 +139,9 @@ async function benchApply(): Promise<void> {
     }
     line("Apply 1,245 participants (40 ACOs) to result on screen, median of 3", median(times), 500);
     line("  the options page's main-thread CPU (ThreadTime) over it", median(threads), 500);
-    console.log(`  (each: ${times.map((t) => t.toFixed(0)).join(", ")} ms; each run starts from the demo profile, undoing the last; load average ${loadavg()[0]!.toFixed(1)})`);
+    console.log(
+      `  (each: ${times.map((t) => t.toFixed(0)).join(", ")} ms; each run starts from the demo profile, undoing the last; load average ${loadavg()[0]!.toFixed(1)})`,
+    );
   } finally {
     await chrome.close();
     rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,11 @@ async function benchPopup(): Promise<void> {
     ];
     const seeder = await chrome.openOptions();
     const saved = (await seeder.evaluate(
-      (s) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: "settings-save", payload: { settings: s } }),
+      (s) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+          type: "settings-save",
+          payload: { settings: s },
+        }),
       settings,
     )) as { ok: boolean; error?: string };
     if (!saved.ok) throw new Error(`seeding failed: ${saved.error}`);
@@ -59,33 +63,46 @@ async function benchPopup(): Promise<void> {
       // The field is ready when it has focus (the popup focuses it once it is rendered).
       const ready = Number(
         await (
-          await popup.waitForFunction(() => (document.activeElement?.getAttribute("role") === "combobox" ? performance.now() : undefined), undefined, {
-            timeout: 10_000,
-          })
+          await popup.waitForFunction(
+            () => (document.activeElement?.getAttribute("role") === "combobox" ? performance.now() : undefined),
+            undefined,
+            {
+              timeout: 10_000,
+            },
+          )
         ).jsonValue(),
       );
-      const entered = await popup.evaluate((name) => {
-        const input = document.querySelector<HTMLInputElement>('[role="combobox"]')!;
-        input.value = name;
-        const at = performance.now();
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        return at;
-      }, `Clinic ${ROWS - 1}, PC`);
-      const at = await popup.waitForFunction(
-        (mark) => performance.getEntriesByName(mark)[0]?.startTime,
-        FIRST_VERDICT_MARK,
-        { timeout: 10_000 },
+      const entered = await popup.evaluate(
+        (name) => {
+          const input = document.querySelector<HTMLInputElement>('[role="combobox"]')!;
+          input.value = name;
+          const at = performance.now();
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+          return at;
+        },
+        `Clinic ${ROWS - 1}, PC`,
       );
+      const at = await popup.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, FIRST_VERDICT_MARK, {
+        timeout: 10_000,
+      });
       readyAt.push(ready);
       answerIn.push(Number(await at.jsonValue()) - entered);
       times.push(ready + answerIn[answerIn.length - 1]!);
       loaded.push(Number(await popup.evaluate(`performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`)));
       await popup.close();
     }
-    line(`popup first verdict (field ready + recipient to verdict), ${ROWS.toLocaleString("en")} participants, median of ${POPUP_OPENS}`, median(times), POPUP_BUDGET_MS);
+    line(
+      `popup first verdict (field ready + recipient to verdict), ${ROWS.toLocaleString("en")} participants, median of ${POPUP_OPENS}`,
+      median(times),
+      POPUP_BUDGET_MS,
+    );
     line(`popup first verdict, worst of ${POPUP_OPENS}`, Math.max(...times), POPUP_BUDGET_MS);
-    console.log(`  (each open: ${times.map((t) => t.toFixed(0)).join(", ")} ms; the first includes the browser's first load of the popup's files)`);
-    console.log(`  (of which the page's own load, to DOMContentLoaded, median: ${median(loaded).toFixed(0)} ms; field ready, median: ${median(readyAt).toFixed(0)} ms; recipient to verdict, median: ${median(answerIn).toFixed(1)} ms)`);
+    console.log(
+      `  (each open: ${times.map((t) => t.toFixed(0)).join(", ")} ms; the first includes the browser's first load of the popup's files)`,
+    );
+    console.log(
+      `  (of which the page's own load, to DOMContentLoaded, median: ${median(loaded).toFixed(0)} ms; field ready, median: ${median(readyAt).toFixed(0)} ms; recipient to verdict, median: ${median(answerIn).toFixed(1)} ms)`,
+    );
   } finally {
     await chrome.close();
   }

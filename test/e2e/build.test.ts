@@ -19,7 +19,8 @@ function files(root: string): string[] {
 }
 
 test("npm run build wrote all four unpacked extensions", () => {
-  for (const target of TARGETS) assert.ok(existsSync(join(dir(target), "manifest.json")), `dist/${target}/manifest.json missing: run npm run build`);
+  for (const target of TARGETS)
+    assert.ok(existsSync(join(dir(target), "manifest.json")), `dist/${target}/manifest.json missing: run npm run build`);
 });
 
 for (const target of TARGETS) {
@@ -61,7 +62,10 @@ for (const target of TARGETS) {
       CONTENT_SCRIPT_FILE,
     ];
     for (const file of named) assert.ok(existsSync(join(dir(target), file)), `${file} missing from dist/${target}`);
-    assert.ok(m.web_accessible_resources.some((r: Json) => r.resources.includes(CONTENT_FRAME_PAGE)), "the content frame must be web accessible");
+    assert.ok(
+      m.web_accessible_resources.some((r: Json) => r.resources.includes(CONTENT_FRAME_PAGE)),
+      "the content frame must be web accessible",
+    );
     assert.ok(existsSync(join(dir(target), CONTENT_FRAME_PAGE)));
     assert.equal(m.options_ui.open_in_tab, true);
   });

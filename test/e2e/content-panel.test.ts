@@ -7,7 +7,19 @@
 // panel's own frame says its buttons are.
 import assert from "node:assert/strict";
 import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { anyHost, clickControl, decide, escapeFromPanel, hostInfo, openWatched, panel, setMode, sleep, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
+import {
+  anyHost,
+  clickControl,
+  decide,
+  escapeFromPanel,
+  hostInfo,
+  openWatched,
+  panel,
+  setMode,
+  sleep,
+  panelBrowsers,
+  type PanelBrowser,
+} from "./panel-driver.ts";
 
 const activeText = (): string => (document.activeElement?.textContent ?? "").trim();
 
@@ -15,7 +27,10 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
-    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
+    const submissions = (kind?: string) =>
+      demo()
+        .submissions()
+        .filter((s) => !kind || s.kind === kind);
 
     const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
 
@@ -107,7 +122,14 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
 
     test("a Share button inside a same-origin iframe gets its panel in that frame and completes once", async () => {
       const page = await open("/frames");
-      await waitUntil(() => page.evaluate(() => document.querySelector<HTMLIFrameElement>("#share-frame")?.contentDocument?.documentElement.dataset.sharecheck, undefined), "the content script in the iframe");
+      await waitUntil(
+        () =>
+          page.evaluate(
+            () => document.querySelector<HTMLIFrameElement>("#share-frame")?.contentDocument?.documentElement.dataset.sharecheck,
+            undefined,
+          ),
+        "the content script in the iframe",
+      );
       await sleep(500);
       await clickControl(page, { frame: "#share-frame", selector: "button[type=submit]" });
       const info = await panel(page, "#share-frame");
@@ -232,7 +254,10 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
           (window as unknown as { keeper: MutationObserver }).keeper = keeper;
           host.style.setProperty("opacity", "0.01", "important");
         }, undefined);
-        await waitUntil(async () => (await page.evaluate(hostInfo, null))?.outcome === "needs-review" || undefined, "could not decide on a tampered panel");
+        await waitUntil(
+          async () => (await page.evaluate(hostInfo, null))?.outcome === "needs-review" || undefined,
+          "could not decide on a tampered panel",
+        );
         await decide(page, "proceed", null, { evenIfWaiting: true });
         await sleep(800);
         assert.equal(submissions().length, 0, "a click on a hidden panel does not proceed");

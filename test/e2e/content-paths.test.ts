@@ -6,7 +6,18 @@
 // re-rendered on every keystroke. Mode confirm-all, so allowed actions are held too and each path is seen.
 import assert from "node:assert/strict";
 import { before, beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { clickControl, decide, openWatched, panel, released, setMode, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
+import {
+  clickControl,
+  decide,
+  openWatched,
+  panel,
+  released,
+  setMode,
+  sleep,
+  type Tab,
+  panelBrowsers,
+  type PanelBrowser,
+} from "./panel-driver.ts";
 
 type Keys = { down(key: string): Promise<void>; up(key: string): Promise<void>; press(key: string): Promise<void> };
 
@@ -37,7 +48,10 @@ function pathsSuite(name: string, skip: string | false, launch: () => Promise<Pa
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
-    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
+    const submissions = (kind?: string) =>
+      demo()
+        .submissions()
+        .filter((s) => !kind || s.kind === kind);
     const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
 
     before(() => setMode(() => browser().extensionPage(), "confirm-all")); // the browser and its profile go with the suite
@@ -125,9 +139,16 @@ function pathsSuite(name: string, skip: string | false, launch: () => Promise<Pa
         if (!(await page.evaluate(clickDropped, undefined))) break;
         assert.ok(presses < 3, "three presses in a row straddled a re-render");
       }
-      await page.evaluate(() => ((window as unknown as { clicked: Element | null }).clicked = document.querySelector("#fax-slot button")), undefined);
+      await page.evaluate(
+        () => ((window as unknown as { clicked: Element | null }).clicked = document.querySelector("#fax-slot button")),
+        undefined,
+      );
       await panel(page);
-      assert.equal(await page.evaluate(() => (window as unknown as { clicked: Element }).clicked.isConnected, undefined), false, "re-rendered while held");
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { clicked: Element }).clicked.isConnected, undefined),
+        false,
+        "re-rendered while held",
+      );
       const fields = await heldThenOnce(page, "fax", "fax");
       assert.equal(fields.fax, "(555) 010-2345");
       await page.close();

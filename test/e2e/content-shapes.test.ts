@@ -6,7 +6,21 @@
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
 import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { anyHost, clickControl, decide, escapeFromPanel, openWatched, panel, panelFrame, released, setMode, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
+import {
+  anyHost,
+  clickControl,
+  decide,
+  escapeFromPanel,
+  openWatched,
+  panel,
+  panelFrame,
+  released,
+  setMode,
+  sleep,
+  type Tab,
+  panelBrowsers,
+  type PanelBrowser,
+} from "./panel-driver.ts";
 
 const dialogOpen = (id: string): boolean => (document.getElementById(id) as HTMLDialogElement | null)?.open === true;
 /** Chooses an option of a <select> as a user would (the page sees input and change). */
@@ -33,7 +47,10 @@ function shapesSuite(name: string, skip: string | false, launch: () => Promise<P
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
-    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
+    const submissions = (kind?: string) =>
+      demo()
+        .submissions()
+        .filter((s) => !kind || s.kind === kind);
     const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
     const gone = (page: Tab, what: string) => waitUntil(async () => !(await page.evaluate(anyHost, undefined)) || undefined, what);
 

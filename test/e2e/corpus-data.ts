@@ -165,7 +165,8 @@ export const CORPUS: CorpusPage[] = [
   {
     page: "/cerner-message-center",
     system: "Cerner PowerChart: Message Center, New Message",
-    source: "https://cstcernerhelp.healthcarebc.ca/Applications/AccessMyHealth/Send_Message_to_AccessMyHealth_Patient_Portal_Using_Message_Centre.htm",
+    source:
+      "https://cstcernerhelp.healthcarebc.ca/Applications/AccessMyHealth/Send_Message_to_AccessMyHealth_Patient_Portal_Using_Message_Centre.htm",
     actions: [
       {
         name: "<u>S</u>end, recipient a token in a contenteditable To",
@@ -182,7 +183,8 @@ export const CORPUS: CorpusPage[] = [
   {
     page: "/athena-document-fax",
     system: "athenaOne: fax a chart document to a recipient chosen in a side panel",
-    source: "https://trainings.air.athelas.com/insights_front_desk/faxing/send_and_receive_a_fax ; https://help.athenahealth.com/Ohelp/Content/Features/C_Document_Classifications_and_Guidance_A.htm",
+    source:
+      "https://trainings.air.athelas.com/insights_front_desk/faxing/send_and_receive_a_fax ; https://help.athenahealth.com/Ohelp/Content/Features/C_Document_Classifications_and_Guidance_A.htm",
     actions: [
       {
         name: "input type=image alt Fax document, recipient a side-panel card",
@@ -203,7 +205,8 @@ export const CORPUS: CorpusPage[] = [
   {
     page: "/ecw-referral",
     system: "eClinicalWorks: Outgoing Referral",
-    source: "https://help.elationhealth.com/articles/Letters-Referrals-Guide-Frequently-Asked-Questions (referral forms in ambulatory EHRs); eClinicalWorks referral window (Referral From / Referral To)",
+    source:
+      "https://help.elationhealth.com/articles/Letters-Referrals-Guide-Frequently-Asked-Questions (referral forms in ambulatory EHRs); eClinicalWorks referral window (Referral From / Referral To)",
     actions: [
       {
         name: "plain Send in an Outgoing Referral form, recipient the chosen table row",
@@ -410,7 +413,9 @@ export const CORPUS: CorpusPage[] = [
         completes: "fax",
       },
     ],
-    negatives: [{ name: "Guardar borrador (a submitter of the same form)", target: { selector: "button", text: "Guardar borrador" }, posts: "draft" }],
+    negatives: [
+      { name: "Guardar borrador (a submitter of the same form)", target: { selector: "button", text: "Guardar borrador" }, posts: "draft" },
+    ],
   },
   {
     page: "/openemr-shell",
@@ -430,7 +435,8 @@ export const CORPUS: CorpusPage[] = [
   {
     page: "/cerner-documents",
     system: "Cerner PowerChart: Documents in a frame",
-    source: "https://pdfslide.us/documents/hold-the-ctrl-key-mccg-down-then-left-click-on-a-link-w3mccgorgehrcbtmanualsreferenceguidesmc-man-phase-ipdfdown.html (Message Center manual: working with documents)",
+    source:
+      "https://pdfslide.us/documents/hold-the-ctrl-key-mccg-down-then-left-click-on-a-link-w3mccgorgehrcbtmanualsreferenceguidesmc-man-phase-ipdfdown.html (Message Center manual: working with documents)",
     actions: [
       {
         name: "Export under a CCD heading, in a frame",
@@ -447,7 +453,13 @@ export const CORPUS: CorpusPage[] = [
         completes: "download",
       },
     ],
-    negatives: [{ name: "Export to Excel of the document list, in a frame", target: { selector: "#pc-excel", frames: ["#pc-docs"] }, posts: "schedule" }],
+    negatives: [
+      {
+        name: "Export to Excel of the document list, in a frame",
+        target: { selector: "#pc-excel", frames: ["#pc-docs"] },
+        posts: "schedule",
+      },
+    ],
   },
   {
     page: "/doxy-visit",
@@ -508,7 +520,9 @@ export const CORPUS: CorpusPage[] = [
         completes: "export",
       },
     ],
-    negatives: [{ name: "Download of a billing statement", target: { selector: "form[action='/api/statement'] button" }, posts: "statement" }],
+    negatives: [
+      { name: "Download of a billing statement", target: { selector: "form[action='/api/statement'] button" }, posts: "statement" },
+    ],
   },
   {
     page: "/cerner-secure-messaging",
@@ -672,7 +686,8 @@ export const CUE_PAGES: CorpusPage[] = [
   {
     page: "/cues/psychotherapy-referral",
     system: "Epic: referral order with documents attached",
-    source: "Epic referral order composer (public training material); psychotherapy note as a note type: TherapyNotes and Tebra help centres",
+    source:
+      "Epic referral order composer (public training material); psychotherapy note as a note type: TherapyNotes and Tebra help centres",
     actions: [
       {
         name: "Sign & Send Referral with the psychotherapy note ticked",

@@ -8,7 +8,18 @@
 import assert from "node:assert/strict";
 import { CORPUS, CUE_PAGES, type Activation, type CorpusAction, type CorpusPage, type Step, type Target } from "./corpus-data.ts";
 import { after, before, describe, forSuite, missingBrowser, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { decide, escapeFromPanel, hostInfo, locate, setMode, sleep, SETTLE_MS, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
+import {
+  decide,
+  escapeFromPanel,
+  hostInfo,
+  locate,
+  setMode,
+  sleep,
+  SETTLE_MS,
+  type Tab,
+  panelBrowsers,
+  type PanelBrowser,
+} from "./panel-driver.ts";
 
 const THRESHOLDS = { detected: 95, recipient: 90, completesOnce: 100, falseAlarms: 0 };
 /** How long a detected action has to show its panel, and a look-alike is watched for one. */
@@ -103,7 +114,9 @@ function checkRecipient(action: CorpusAction, got: Recipient | undefined): { ok:
     const actual = field === "name" ? (got?.name ?? got?.text) : got?.[field];
     if (value && !same(value, actual)) problems.push(`${field} "${actual ?? ""}" lacks "${value}"`);
   }
-  const all = Object.values(got ?? {}).join(" | ").toLowerCase();
+  const all = Object.values(got ?? {})
+    .join(" | ")
+    .toLowerCase();
   for (const bad of action.notRecipient ?? []) if (all.includes(bad.toLowerCase())) problems.push(`reads "${bad}"`);
   return { ok: problems.length === 0, note: problems.join("; ") };
 }
@@ -137,7 +150,9 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
                 const reply = (await api.runtime.sendMessage({ type: "last-action", payload: { tabId: t.id } })) as {
                   data?: { last?: { action?: { kind: string; recipient?: Record<string, string> } } | null };
                 };
-                const action = (reply.data?.last?.action ?? undefined) as { kind: string; recipient?: Record<string, string>; cues?: Array<{ kind: string }> } | undefined;
+                const action = (reply.data?.last?.action ?? undefined) as
+                  | { kind: string; recipient?: Record<string, string>; cues?: Array<{ kind: string }> }
+                  | undefined;
                 if (action?.kind === kind) return { recipient: action.recipient ?? {}, cues: (action.cues ?? []).map((cue) => cue.kind) };
               }
               return null;
@@ -181,7 +196,9 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
           await runSteps(tab, action.before);
           await reset();
           await activate(tab, action.target, action.activate);
-          const host = await waitUntil(() => tab.evaluate(hostInfo, action.target.frames ?? null), "the panel", PANEL_WAIT_MS).catch(() => null);
+          const host = await waitUntil(() => tab.evaluate(hostInfo, action.target.frames ?? null), "the panel", PANEL_WAIT_MS).catch(
+            () => null,
+          );
           if (!host) {
             result.note = `not held (${submissions().length} sent at once)`;
             return;
@@ -198,7 +215,8 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
           const cues = [...new Set(last?.cues ?? [])];
           result.missedCues = expectedCues.filter((kind) => !cues.includes(kind));
           result.falseCues = cues.filter((kind) => !(expectedCues as string[]).includes(kind));
-          if (result.missedCues.length || result.falseCues.length) result.note += ` cues: read [${cues.join(", ")}], expected [${expectedCues.join(", ")}]`;
+          if (result.missedCues.length || result.falseCues.length)
+            result.note += ` cues: read [${cues.join(", ")}], expected [${expectedCues.join(", ")}]`;
           if (action.outcome) {
             result.outcomeOk = info.outcome === action.outcome;
             if (!result.outcomeOk) result.note += ` verdict ${info.outcome} (expected ${action.outcome})`;
@@ -211,11 +229,16 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
             if (!check.ok) result.note += ` recipient: ${check.note} (got ${JSON.stringify(got ?? null)})`;
           }
           await decide(tab, "proceed", action.target.frames ?? null);
-          const arrived = await waitUntil(() => submissions().some((s) => s.kind === action.completes) || undefined, `the ${action.completes} POST`, 8_000).catch(() => false);
+          const arrived = await waitUntil(
+            () => submissions().some((s) => s.kind === action.completes) || undefined,
+            `the ${action.completes} POST`,
+            8_000,
+          ).catch(() => false);
           await sleep(800);
           const sent = submissions();
           result.completesOnce = sentWhileHeld === 0 && Boolean(arrived) && sent.length === 1 && sent[0]!.kind === action.completes;
-          if (!result.completesOnce) result.note += ` completion: ${sentWhileHeld} while held, then ${sent.map((s) => s.kind).join(",") || "nothing"}`;
+          if (!result.completesOnce)
+            result.note += ` completion: ${sentWhileHeld} while held, then ${sent.map((s) => s.kind).join(",") || "nothing"}`;
         });
       }
       for (const negative of page.negatives) {
@@ -226,7 +249,9 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
           await runSteps(tab, negative.before);
           await reset();
           await activate(tab, negative.target, negative.activate);
-          const host = await waitUntil(() => tab.evaluate(hostInfo, negative.target.frames ?? null), "no panel", QUIET_WATCH_MS).catch(() => null);
+          const host = await waitUntil(() => tab.evaluate(hostInfo, negative.target.frames ?? null), "no panel", QUIET_WATCH_MS).catch(
+            () => null,
+          );
           if (host) {
             result.falseAlarm = true;
             result.note = `held as ${host.action}`;
@@ -234,7 +259,9 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
           }
           if (negative.posts) {
             const kind = negative.posts;
-            await waitUntil(() => submissions().some((s) => s.kind === kind) || undefined, `the ${kind} POST`, 3_000).catch(() => undefined);
+            await waitUntil(() => submissions().some((s) => s.kind === kind) || undefined, `the ${kind} POST`, 3_000).catch(
+              () => undefined,
+            );
             const sent = submissions();
             result.postedOnce = sent.length === 1 && sent[0]!.kind === kind;
             if (!result.postedOnce) result.note += ` posted ${sent.map((s) => s.kind).join(",") || "nothing"} (expected one ${kind})`;
@@ -281,7 +308,10 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
       assert.ok(actions.length > 0, "the corpus ran");
       assert.ok(figures.detected >= THRESHOLDS.detected, `detected ${figures.detected}% < ${THRESHOLDS.detected}%`);
       assert.ok(figures.recipient >= THRESHOLDS.recipient, `recipient ${figures.recipient}% < ${THRESHOLDS.recipient}%`);
-      assert.ok(figures.completesOnce >= THRESHOLDS.completesOnce, `completes once ${figures.completesOnce}% < ${THRESHOLDS.completesOnce}%`);
+      assert.ok(
+        figures.completesOnce >= THRESHOLDS.completesOnce,
+        `completes once ${figures.completesOnce}% < ${THRESHOLDS.completesOnce}%`,
+      );
       assert.equal(falseAlarms, THRESHOLDS.falseAlarms, "false alarms");
       assert.equal(delayed, 0, "look-alikes delayed or blocked");
       assert.equal(missedCues, 0, "missed cues");
@@ -295,4 +325,5 @@ function corpusSuite(name: string, skip: string | false, launch: () => Promise<P
 const only = process.env.CORPUS_BROWSER;
 const skipUnless = (browser: "chromium" | "firefox") => (only && only !== browser ? `CORPUS_BROWSER=${only}` : missingBrowser(browser));
 
-for (const { name, launch } of panelBrowsers<CorpusTab>()) corpusSuite(`${name}, the public page corpus`, skipUnless(name === "Chromium" ? "chromium" : "firefox"), launch);
+for (const { name, launch } of panelBrowsers<CorpusTab>())
+  corpusSuite(`${name}, the public page corpus`, skipUnless(name === "Chromium" ? "chromium" : "firefox"), launch);

@@ -5,7 +5,20 @@
 // popup-prefill.test.ts; cue reading over the whole corpus in corpus.test.ts.
 import assert from "node:assert/strict";
 import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { clickControl, decide, hostInfo, openWatched, panel, panelFrame, pressInPanel, saveSettings, sleep, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
+import {
+  clickControl,
+  decide,
+  hostInfo,
+  openWatched,
+  panel,
+  panelFrame,
+  pressInPanel,
+  saveSettings,
+  sleep,
+  type Tab,
+  panelBrowsers,
+  type PanelBrowser,
+} from "./panel-driver.ts";
 
 type Entry = { origin: string; action: string; outcome: string; rules: string[]; setAside?: string[] };
 
@@ -15,7 +28,9 @@ type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 function auditEntries(page: Tab): Promise<Entry[]> {
   return page.evaluate(async () => {
     const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const reply = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: "audit-list", payload: {} })) as { data: { entries: Entry[] } };
+    const reply = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: "audit-list", payload: {} })) as {
+      data: { entries: Entry[] };
+    };
     return reply.data.entries;
   }, undefined);
 }
@@ -49,8 +64,14 @@ function cuesSuite(name: string, skip: string | false, launch: () => Promise<Pan
       assert.equal(line.setAside, "false");
 
       await pressInPanel(page, "Not included: Psychotherapy notes");
-      await waitUntil(async () => (await page.evaluate(hostInfo, null))?.outcome === "allowed" || undefined, "the verdict without psychotherapy notes");
-      const after = await frame.evaluate(() => document.querySelector<HTMLElement>('[data-cue-kind="psychotherapy-notes"]')?.dataset.setAside, undefined);
+      await waitUntil(
+        async () => (await page.evaluate(hostInfo, null))?.outcome === "allowed" || undefined,
+        "the verdict without psychotherapy notes",
+      );
+      const after = await frame.evaluate(
+        () => document.querySelector<HTMLElement>('[data-cue-kind="psychotherapy-notes"]')?.dataset.setAside,
+        undefined,
+      );
       assert.equal(after, "true", "the line says the kind was set aside");
       assert.equal(submissions().length, 0, "still held until Proceed");
 

@@ -11,7 +11,9 @@ import { ROOT, test, waitUntil } from "./harness/index.ts";
 
 test("every browser test file takes describe, test and hooks from the harness, so each is bounded", () => {
   const dir = join(ROOT, "test/e2e");
-  const unbounded = readdirSync(dir).filter((file) => file.endsWith(".test.ts") && /^import [^;]* from "node:test"/m.test(readFileSync(join(dir, file), "utf8")));
+  const unbounded = readdirSync(dir).filter(
+    (file) => file.endsWith(".test.ts") && /^import [^;]* from "node:test"/m.test(readFileSync(join(dir, file), "utf8")),
+  );
   assert.deepEqual(unbounded, [], 'import describe/test/before/after from "./harness/index.ts", not from "node:test"');
 });
 
@@ -24,7 +26,9 @@ test("waitUntil fails at its deadline when the probe never answers", async () =>
   assert.ok(Date.now() - started < 2000, `failed in ${Date.now() - started} ms`);
 });
 
-test("a tab whose first close Chromium acknowledged but never did is asked to close over CDP, and closes", { timeout: 30_000 }, async () => {
+test("a tab whose first close Chromium acknowledged but never did is asked to close over CDP, and closes", {
+  timeout: 30_000,
+}, async () => {
   let closed = false;
   let asked = 0;
   const waiters: Array<() => void> = [];
@@ -52,7 +56,9 @@ test("a tab whose first close Chromium acknowledged but never did is asked to cl
   assert.ok(Date.now() - started < 12_000, `closed in ${Date.now() - started} ms`);
 });
 
-test("a hung browser test fails within its timeout, naming the test, the step and the browser, with screenshots", { timeout: 180_000 }, async () => {
+test("a hung browser test fails within its timeout, naming the test, the step and the browser, with screenshots", {
+  timeout: 180_000,
+}, async () => {
   const started = Date.now();
   const { NODE_TEST_CONTEXT: _, ...env } = process.env; // else the child thinks it runs inside this test run
   const output = await new Promise<string>((resolve) => {

@@ -5,7 +5,19 @@
 // real Proceed afterwards sends it exactly once. The attacks live in the fixture pages,
 // assets/demo/hostile/*.html, served at /hostile/<name>.
 import assert from "node:assert/strict";
-import { beforeEach, describe, forSuite, test, launchChromium, launchFirefox, missingBrowser, serveDemo, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
+import {
+  beforeEach,
+  describe,
+  forSuite,
+  test,
+  launchChromium,
+  launchFirefox,
+  missingBrowser,
+  serveDemo,
+  waitUntil,
+  type ChromiumSession,
+  type FirefoxSession,
+} from "./harness/index.ts";
 import { clickControl, decide, hostInfo, openWatched, panel, panelFrame, setMode, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
@@ -31,7 +43,10 @@ function hostileSuite(name: string, skip: string | false, launch: () => Promise<
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
-    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
+    const submissions = (kind?: string) =>
+      demo()
+        .submissions()
+        .filter((s) => !kind || s.kind === kind);
     const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
 
     beforeEach(async () => {
@@ -81,7 +96,11 @@ function hostileSuite(name: string, skip: string | false, launch: () => Promise<
         await clickControl(page, SEND);
         const info = await panel(page);
         assert.equal(info.held, "true");
-        assert.equal(await page.evaluate(() => document.querySelector("sharecheck-verdict")?.matches(":defined") ?? null, undefined), false, "our element, never upgraded by the page");
+        assert.equal(
+          await page.evaluate(() => document.querySelector("sharecheck-verdict")?.matches(":defined") ?? null, undefined),
+          false,
+          "our element, never upgraded by the page",
+        );
         await proceedSendsOnce(page, "direct");
         await page.close();
       });
@@ -153,7 +172,8 @@ function hostileSuite(name: string, skip: string | false, launch: () => Promise<
         await browser().move(page, Math.max(2, box.left - 80), at.y);
         await browser().move(page, at.x, at.y);
         // The click lands 325 ms after the decoy went, by the page's clock.
-        const since = () => page.evaluate(() => performance.now() - ((window as unknown as { decoyLiftedAt?: number }).decoyLiftedAt ?? NaN), undefined);
+        const since = () =>
+          page.evaluate(() => performance.now() - ((window as unknown as { decoyLiftedAt?: number }).decoyLiftedAt ?? NaN), undefined);
         await waitUntil(async () => (await since()) >= 0 || undefined, "the decoy to lift");
         await waitUntil(async () => (await since()) >= 300 || undefined, "325 ms after the lift");
         await page.mouse.click(at.x, at.y);
@@ -226,7 +246,8 @@ hostileSuite("Chromium, hostile pages", missingBrowser("chromium"), async () => 
   return {
     newPage: async (url) => (await chrome.newPage(url)) as unknown as Tab,
     extensionPage: async () => (await chrome.openPopup()) as unknown as Tab,
-    move: (page, x, y) => (page as unknown as { mouse: { move(x: number, y: number, o: { steps: number }): Promise<void> } }).mouse.move(x, y, { steps: 4 }),
+    move: (page, x, y) =>
+      (page as unknown as { mouse: { move(x: number, y: number, o: { steps: number }): Promise<void> } }).mouse.move(x, y, { steps: 4 }),
     close: () => chrome.close(),
   };
 });
@@ -236,7 +257,8 @@ hostileSuite("Firefox, hostile pages", missingBrowser("firefox"), async () => {
   return {
     newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab,
     extensionPage: async () => (await firefox.openPopup()) as unknown as Tab,
-    move: (page, x, y) => (page as unknown as { mouse: { move(x: number, y: number, o: { steps: number }): Promise<void> } }).mouse.move(x, y, { steps: 4 }),
+    move: (page, x, y) =>
+      (page as unknown as { mouse: { move(x: number, y: number, o: { steps: number }): Promise<void> } }).mouse.move(x, y, { steps: 4 }),
     close: () => firefox.close(),
   };
 });

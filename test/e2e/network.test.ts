@@ -12,11 +12,30 @@ describe("Chromium: the extension makes no network request", { skip: missingBrow
   const chrome = forSuite(launchChromium); // its close() throws if anything below made an extension request
 
   test("the recorder sees a request from the service worker and from an extension page", async () => {
-    await chrome().serviceWorker.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo().url}/probe-from-worker`);
+    await chrome().serviceWorker.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => undefined,
+          () => undefined,
+        ),
+      `${demo().url}/probe-from-worker`,
+    );
     const popup = await chrome().openPopup();
-    await popup.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo().url}/probe-from-page`);
+    await popup.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => undefined,
+          () => undefined,
+        ),
+      `${demo().url}/probe-from-page`,
+    );
     await waitUntil(() => chrome().network.requests.length >= 2, "two recorded requests");
-    assert.deepEqual(chrome().network.requests.map((r) => new URL(r.url).pathname).sort(), ["/probe-from-page", "/probe-from-worker"]);
+    assert.deepEqual(
+      chrome()
+        .network.requests.map((r) => new URL(r.url).pathname)
+        .sort(),
+      ["/probe-from-page", "/probe-from-worker"],
+    );
     assert.throws(() => chrome().network.assertNone(), /made 2 network request/);
     await popup.close();
     chrome().network.requests.length = 0; // the probes were ours, not the extension's
@@ -41,7 +60,14 @@ describe("Firefox: the extension makes no network request", { skip: missingBrows
 
   test("the recorder sees a request from an extension page", async () => {
     const popup = await firefox().openPopup();
-    await popup.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo().url}/probe-from-page`);
+    await popup.evaluate(
+      (url) =>
+        fetch(url).then(
+          () => undefined,
+          () => undefined,
+        ),
+      `${demo().url}/probe-from-page`,
+    );
     await waitUntil(() => firefox().network.requests.length >= 1, "a recorded request");
     assert.equal(new URL(firefox().network.requests[0]!.url).pathname, "/probe-from-page");
     await popup.close();

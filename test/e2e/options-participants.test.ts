@@ -36,7 +36,8 @@ const cmsFile = () =>
       "A5555,ELSEWHERE CLINIC INC,Other ACO,CA\r\n",
   );
 
-const count = (ui: Ui, acoId: string, n: number) => ui.waitForText(new RegExp(`Participants \\(${n}\\)`), `.sc-aco[data-aco-id="${acoId}"]`);
+const count = (ui: Ui, acoId: string, n: number) =>
+  ui.waitForText(new RegExp(`Participants \\(${n}\\)`), `.sc-aco[data-aco-id="${acoId}"]`);
 const search = async (ui: Ui, query: string, found: RegExp) => {
   await ui.fill(await ui.control("Search participants in all ACOs"), query, false);
   return ui.waitForText(found, '[data-testid="participants-count"]');
@@ -56,7 +57,10 @@ function scenario(steps: () => Steps) {
   test("a contact list is refused with the columns a participant file needs", async () => {
     options = await steps().options();
     await count(options, "A9001", 3);
-    await options.upload(await options.control("CSV file"), file("contacts.csv", "name,email,phone\r\nAna Ruiz,ana@example.org,555-0100\r\n"));
+    await options.upload(
+      await options.control("CSV file"),
+      file("contacts.csv", "name,email,phone\r\nAna Ruiz,ana@example.org,555-0100\r\n"),
+    );
     const problem = await options.waitForText(/not a participant list/, '[data-testid="import-problem"]');
     assert.match(problem, /name, email, phone/);
     assert.match(problem, /ACO_ID, ACO_Name, Par_LBN/);
@@ -77,8 +81,14 @@ function scenario(steps: () => Steps) {
 
     await options.select(await options.control("How to import into Riverbend Valley ACO (demo)"), "replace");
     await options.waitForText(/2, removed/, '[data-testid="import-plan"] tr[data-aco-id="A9001"]');
-    assert.equal(await options.evaluate(`document.querySelector('[data-testid="import-plan"] tr[data-aco-id="A9001"] select').value`), "replace");
-    assert.equal(await options.evaluate(`document.querySelector('[data-testid="import-plan"] tr[data-aco-id="A7777"] select').value`), "add");
+    assert.equal(
+      await options.evaluate(`document.querySelector('[data-testid="import-plan"] tr[data-aco-id="A9001"] select').value`),
+      "replace",
+    );
+    assert.equal(
+      await options.evaluate(`document.querySelector('[data-testid="import-plan"] tr[data-aco-id="A7777"] select').value`),
+      "add",
+    );
     const summary = await options.text('[data-testid="import-summary"]');
     assert.match(summary, /5 to add, 0 to change, 1 already listed, 1 rejected\. 2 in your lists but not in this file/);
     const preview = await options.text(".sc-import-preview");
@@ -87,7 +97,11 @@ function scenario(steps: () => Steps) {
     assert.match(preview, /EASTGATE ORTHOPEDICS LLC/);
 
     await options.click(await options.control("Show only rejected rows"));
-    await waitUntil(async () => !/EASTGATE/.test(await options.text(".sc-import-preview [role=region][aria-label='Import preview, row by row']")) || undefined, "only rejected rows");
+    await waitUntil(
+      async () =>
+        !/EASTGATE/.test(await options.text(".sc-import-preview [role=region][aria-label='Import preview, row by row']")) || undefined,
+      "only rejected rows",
+    );
     assert.match(await options.text(".sc-import-preview"), /Missing name/);
     assert.match(await options.text(".sc-import-preview"), /Download the 1 rejected rows/);
     // The error report as the browser saves it: one row per rejected line, with its line, ACO, reason and the row as read.
@@ -102,7 +116,10 @@ function scenario(steps: () => Steps) {
 
     await options.click(await options.control("Apply import", "button"));
     const result = await options.waitForText(/Import applied/, '[data-testid="import-result"]');
-    assert.match(result, /Riverbend Valley ACO \(demo\): list replaced by the file, now 3 participants \(2 added, 0 changed, 2 not in the file removed\)/);
+    assert.match(
+      result,
+      /Riverbend Valley ACO \(demo\): list replaced by the file, now 3 participants \(2 added, 0 changed, 2 not in the file removed\)/,
+    );
     assert.match(result, /Sierra Nueva ACO: added to the list, now 3 participants/);
     assert.equal(await options.evaluate(`document.activeElement?.getAttribute("data-testid")`), "import-result");
     await count(options, "A9001", 3);
@@ -143,7 +160,10 @@ function scenario(steps: () => Steps) {
     await count(options, "A9001", 2);
 
     options = await steps().options();
-    await options.waitForText(/Last change to the participant lists: removal of EASTGATE ORTHOPEDICS LLC from Riverbend Valley ACO \(demo\)/, '[data-testid="undo-offer"]');
+    await options.waitForText(
+      /Last change to the participant lists: removal of EASTGATE ORTHOPEDICS LLC from Riverbend Valley ACO \(demo\)/,
+      '[data-testid="undo-offer"]',
+    );
     await options.click(await options.control("Undo this change", "button"));
     await options.waitForText(/Undone: removal of EASTGATE ORTHOPEDICS LLC/, ".sc-message");
     await count(options, "A9001", 3);
@@ -163,7 +183,10 @@ function scenario(steps: () => Steps) {
     options = await steps().options();
     await options.waitForText(/Renamed elsewhere/);
     await options.click(await options.control("Undo this change", "button"));
-    await options.waitForText(/have changed since "removal of SMITH & JONES PEDIATRICS PA from Sierra Nueva ACO"/, '[data-testid="undo-offer"]');
+    await options.waitForText(
+      /have changed since "removal of SMITH & JONES PEDIATRICS PA from Sierra Nueva ACO"/,
+      '[data-testid="undo-offer"]',
+    );
     await options.click(await options.control("Cancel", "button"));
     await count(options, "A7777", 2);
     await options.click(await options.control("Undo this change", "button"));
@@ -229,7 +252,14 @@ describe("ACO participants in Firefox (dist/demo-firefox)", { skip: missingBrows
       await click();
       // Finished: a new file that is not Firefox's .part, with content.
       const name = await waitUntil(
-        () => readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith(".part") && !readdirSync(downloads).includes(`${f}.part`) && statSync(join(downloads, f)).size > 0),
+        () =>
+          readdirSync(downloads).find(
+            (f) =>
+              !before.has(f) &&
+              !f.endsWith(".part") &&
+              !readdirSync(downloads).includes(`${f}.part`) &&
+              statSync(join(downloads, f)).size > 0,
+          ),
         "the download in Firefox's download folder",
       );
       return { name, text: readFileSync(join(downloads, name), "utf8") };

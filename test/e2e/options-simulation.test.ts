@@ -9,10 +9,15 @@ import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
 /** The result region is empty (a stale result was dropped). */
 const resultGone = (ui: Ui) =>
-  waitUntil(() => ui.evaluate(`document.querySelector('[data-testid="policy-simulation"]')?.childElementCount === 0 || undefined`), "the simulation result to go");
+  waitUntil(
+    () => ui.evaluate(`document.querySelector('[data-testid="policy-simulation"]')?.childElementCount === 0 || undefined`),
+    "the simulation result to go",
+  );
 
 const storedPolicy = (ui: Ui) =>
-  ui.evaluate(`(globalThis.browser ?? globalThis.chrome).storage.local.get("settings").then((s) => JSON.stringify(s.settings?.profile?.policy ?? null))`);
+  ui.evaluate(
+    `(globalThis.browser ?? globalThis.chrome).storage.local.get("settings").then((s) => JSON.stringify(s.settings?.profile?.policy ?? null))`,
+  );
 
 function scenario(open: () => Promise<Ui>) {
   test("What would change? shows the grouped differences of a draft policy before anything is saved", async () => {

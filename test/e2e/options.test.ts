@@ -103,7 +103,10 @@ function scenario(steps: () => Steps) {
   });
 
   test("a file that is not a CSV, or empty, is explained and changes nothing", async () => {
-    await options.upload(await options.control("CSV file"), file("scan.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])));
+    await options.upload(
+      await options.control("CSV file"),
+      file("scan.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+    );
     await options.waitForText(/not a CSV file/, '[data-testid="import-problem"]');
     await options.upload(await options.control("CSV file"), file("empty.csv", ""));
     await options.waitForText(/The file is empty/, '[data-testid="import-problem"]');
@@ -117,7 +120,10 @@ function scenario(steps: () => Steps) {
   });
 
   test("a bad settings file is explained and changes nothing", async () => {
-    await options.upload(await options.control("Import settings file"), file("bad.json", '{"format":"sharecheck-settings","version":1,"settings":{"version":1,"mode":"sometimes"}}'));
+    await options.upload(
+      await options.control("Import settings file"),
+      file("bad.json", '{"format":"sharecheck-settings","version":1,"settings":{"version":1,"mode":"sometimes"}}'),
+    );
     await options.waitForText(/bad value/, '[data-testid="settings-file-problem"]');
     assert.match(await options.text('[data-aco-id="A1234"]'), /Participants \(3\)/);
   });

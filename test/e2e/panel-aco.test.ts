@@ -7,10 +7,24 @@
 import assert from "node:assert/strict";
 import { axeViolations, describeViolations } from "./axe.ts";
 import { beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
-import { anyHost, clickControl, decide, openWatched, panel, panelFrame, sleep, type Evaluator, type Tab, panelBrowsers, type PanelBrowser } from "./panel-driver.ts";
+import {
+  anyHost,
+  clickControl,
+  decide,
+  openWatched,
+  panel,
+  panelFrame,
+  sleep,
+  type Evaluator,
+  type Tab,
+  panelBrowsers,
+  type PanelBrowser,
+} from "./panel-driver.ts";
 
-const FAQ = "https://www.hhs.gov/hipaa/for-professionals/faq/may-health-care-providers-disclose-phi-in-value-based-care-arrangements/index.html";
-const PARTICIPANT = "ACO participant: Lakeside Cardiology Associates, PLLC in Riverbend Valley ACO (demo) (A9001) · Medicare Shared Savings Program";
+const FAQ =
+  "https://www.hhs.gov/hipaa/for-professionals/faq/may-health-care-providers-disclose-phi-in-value-based-care-arrangements/index.html";
+const PARTICIPANT =
+  "ACO participant: Lakeside Cardiology Associates, PLLC in Riverbend Valley ACO (demo) (A9001) · Medicare Shared Savings Program";
 
 type AcoLines = {
   text: string;

@@ -16,7 +16,12 @@ export interface Evaluator {
 export interface Tab extends Evaluator {
   url(): string;
   mouse: { click(x: number, y: number): Promise<void> };
-  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
+  keyboard: {
+    press(key: string): Promise<void>;
+    type(text: string): Promise<void>;
+    down(key: string): Promise<void>;
+    up(key: string): Promise<void>;
+  };
   frames(): Evaluator[];
   close(): Promise<void>;
 }
@@ -30,7 +35,11 @@ export interface PanelBrowser<T extends Tab = Tab> {
 }
 
 /** Chromium and Firefox for a suite: the name its title starts with, why it is skipped (browser missing), its launch. */
-export function panelBrowsers<T extends Tab = Tab>(): Array<{ name: string; skip: string | false; launch: () => Promise<PanelBrowser<T>> }> {
+export function panelBrowsers<T extends Tab = Tab>(): Array<{
+  name: string;
+  skip: string | false;
+  launch: () => Promise<PanelBrowser<T>>;
+}> {
   return [
     {
       name: "Chromium",
@@ -93,7 +102,9 @@ export function locate(target: Target & { focus?: boolean }): { x: number; y: nu
     doc = frame.contentDocument;
   }
   const root: ParentNode | null | undefined = target.shadowHost ? doc.querySelector(target.shadowHost)?.shadowRoot : doc;
-  const el = Array.from(root?.querySelectorAll<HTMLElement>(target.selector) ?? []).find((e) => !target.text || e.textContent?.trim() === target.text);
+  const el = Array.from(root?.querySelectorAll<HTMLElement>(target.selector) ?? []).find(
+    (e) => !target.text || e.textContent?.trim() === target.text,
+  );
   if (!el || el.getClientRects().length === 0) return null;
   el.scrollIntoView({ block: "center" });
   if (target.focus) el.focus();
@@ -173,18 +184,26 @@ export async function panel(page: Tab, frame: FramePath = null): Promise<HostInf
  * Clicks Proceed or Cancel with the mouse (a trusted click, as the clinician's): the button's place is read
  * in the panel's own frame and offset by the host's box (and the frame's 1px border), both read just before.
  */
-export async function decide(page: Tab, which: "proceed" | "cancel", frame: FramePath = null, { evenIfWaiting = false } = {}): Promise<void> {
+export async function decide(
+  page: Tab,
+  which: "proceed" | "cancel",
+  frame: FramePath = null,
+  { evenIfWaiting = false } = {},
+): Promise<void> {
   const panelDoc = await panelFrame(page);
   const name = which === "proceed" ? "Proceed" : "Cancel";
   const button = await waitUntil(
     () =>
-      panelDoc.evaluate(({ prefix, anyState }: { prefix: string; anyState: boolean }) => {
-        const el = Array.from(document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim().startsWith(prefix));
-        // Proceed is disabled until the panel has been visible long enough (data-state "waiting"); a clickjacked
-        // clinician clicks where it is all the same (evenIfWaiting).
-        const r = el && (anyState || el.dataset.state !== "waiting") ? el.getBoundingClientRect() : undefined;
-        return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-      }, { prefix: name, anyState: evenIfWaiting }),
+      panelDoc.evaluate(
+        ({ prefix, anyState }: { prefix: string; anyState: boolean }) => {
+          const el = Array.from(document.querySelectorAll("button")).find((b) => (b.textContent ?? "").trim().startsWith(prefix));
+          // Proceed is disabled until the panel has been visible long enough (data-state "waiting"); a clickjacked
+          // clinician clicks where it is all the same (evenIfWaiting).
+          const r = el && (anyState || el.dataset.state !== "waiting") ? el.getBoundingClientRect() : undefined;
+          return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+        },
+        { prefix: name, anyState: evenIfWaiting },
+      ),
     `${name} in the panel`,
   );
   const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
@@ -199,7 +218,9 @@ export async function pressInPanel(page: Tab, name: string, frame: FramePath = n
   const button = await waitUntil(
     () =>
       panelDoc.evaluate((wanted: string) => {
-        const el = Array.from(document.querySelectorAll("button")).find((b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === wanted);
+        const el = Array.from(document.querySelectorAll("button")).find(
+          (b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === wanted,
+        );
         if (!el) return null;
         el.scrollIntoView({ block: "nearest" });
         const r = el.getBoundingClientRect();
@@ -221,14 +242,20 @@ export async function pressInPanel(page: Tab, name: string, frame: FramePath = n
 export async function escapeFromPanel(page: Tab): Promise<void> {
   const pressed = step("pressing Escape in the panel");
   await page.keyboard.down("Escape");
-  await waitUntil(async () => (await page.evaluate(heldAttr, undefined).catch(() => "")) !== "true" || undefined, "the panel to let go on Escape");
+  await waitUntil(
+    async () => (await page.evaluate(heldAttr, undefined).catch(() => "")) !== "true" || undefined,
+    "the panel to let go on Escape",
+  );
   await page.keyboard.up("Escape");
   pressed();
 }
 
 /** After a decision: the panel is gone or no longer says it holds anything. */
 export async function released(page: Tab): Promise<void> {
-  await waitUntil(async () => (await page.evaluate(heldAttr, undefined).catch(() => "")) !== "true" || undefined, "data-held to leave \"true\"");
+  await waitUntil(
+    async () => (await page.evaluate(heldAttr, undefined).catch(() => "")) !== "true" || undefined,
+    'data-held to leave "true"',
+  );
 }
 
 /**

@@ -4,7 +4,20 @@
 // Firefox: the add-on's terminateBackground(), as about:debugging's "Terminate background script"), then
 // Proceed completes the action exactly once and Cancel sends nothing. The demo server counts submissions.
 import assert from "node:assert/strict";
-import { beforeEach, describe, forSuite, launchChromium, launchFirefox, missingBrowser, serveDemo, step, test, waitUntil, type ChromiumSession, type FirefoxSession } from "./harness/index.ts";
+import {
+  beforeEach,
+  describe,
+  forSuite,
+  launchChromium,
+  launchFirefox,
+  missingBrowser,
+  serveDemo,
+  step,
+  test,
+  waitUntil,
+  type ChromiumSession,
+  type FirefoxSession,
+} from "./harness/index.ts";
 import { anyHost, clickControl, decide, heldAttr, openWatched, panel, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
@@ -24,7 +37,10 @@ function lifecycleSuite(name: string, skip: string | false, launch: () => Promis
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
     const browser = forSuite(launch);
-    const submissions = (kind?: string) => demo().submissions().filter((s) => !kind || s.kind === kind);
+    const submissions = (kind?: string) =>
+      demo()
+        .submissions()
+        .filter((s) => !kind || s.kind === kind);
     const open = (path: string) => openWatched((url) => browser().newPage(url), `${demo().url}${path}`);
 
     beforeEach(async () => {
@@ -117,7 +133,11 @@ lifecycleSuite("Firefox: a held action outlives the event page", missingBrowser(
     // Firefox unloads an idle event page after 30 s (extensions.background.idle.timeout) even with our port open;
     // on this loaded machine that can come late, and then it is stopped the way the idle timer would.
     idleStop: async (ms) => {
-      const byItself = await waitUntil(async () => (await firefox.backgroundState()) === "stopped" || undefined, "the event page to stop by itself", ms).catch(() => false);
+      const byItself = await waitUntil(
+        async () => (await firefox.backgroundState()) === "stopped" || undefined,
+        "the event page to stop by itself",
+        ms,
+      ).catch(() => false);
       if (!byItself) {
         console.warn(`the event page did not stop by itself within ${ms} ms; stopping it`);
         await firefox.stopBackground();
@@ -143,7 +163,9 @@ describe("Chromium: the extension updated while an action is held", { skip: miss
     await clickControl(page, { selector: "button", text: "Send via Direct" });
     await panel(page);
     step("reloading the extension, as an update does");
-    await chrome().serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await chrome()
+      .serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+      .catch(() => undefined);
     const said = await waitUntil(async () => (await page.evaluate(notice, undefined)) || undefined, "the panel to say ShareCheck is gone");
     assert.match(said, /updated or turned off.*Nothing was sent.*Reload the page/);
     assert.equal(await page.evaluate(heldAttr, undefined), "true");

@@ -9,7 +9,8 @@ import { axeViolations, describeViolations } from "./axe.ts";
 import { describe, forSuite, launchChromium, launchFirefox, missingBrowser, test } from "./harness/index.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
-const FAQ = "https://www.hhs.gov/hipaa/for-professionals/faq/may-health-care-providers-disclose-phi-in-value-based-care-arrangements/index.html";
+const FAQ =
+  "https://www.hhs.gov/hipaa/for-professionals/faq/may-health-care-providers-disclose-phi-in-value-based-care-arrangements/index.html";
 
 function settings(): Settings {
   const s = defaultSettings();
@@ -81,7 +82,9 @@ function scenario(open: () => { popup: () => Promise<Ui>; options: () => Promise
 
     await popup.fill('[role="combobox"]', "riverside", false);
     await popup.waitForText(/Riverside Medical Group PC/, '[role="listbox"]');
-    const options = (await popup.evaluate(`Array.from(document.querySelectorAll('[role="option"]')).map((o) => o.innerText.replace(/\\s+/g, " ").trim())`)) as string[];
+    const options = (await popup.evaluate(
+      `Array.from(document.querySelectorAll('[role="option"]')).map((o) => o.innerText.replace(/\\s+/g, " ").trim())`,
+    )) as string[];
     assert.deepEqual(options, [
       "Riverside Medical Group LLC In Riverbend Care Partners (Medicare Shared Savings Program)",
       "Riverside Medical Group PC In Prairie Health ACO (ACO REACH)",
@@ -117,7 +120,10 @@ function scenario(open: () => { popup: () => Promise<Ui>; options: () => Promise
     const popup = await open().popup();
     await popup.fill('[role="combobox"]', "hmarsh@direct.lakeside.example", false);
     const fact = await acoFactFirst(popup);
-    assert.match(fact, /ACO participant: Lakeside Neurology Associates, PLLC in Riverbend Care Partners \(A1001\) · Medicare Shared Savings Program/);
+    assert.match(
+      fact,
+      /ACO participant: Lakeside Neurology Associates, PLLC in Riverbend Care Partners \(A1001\) · Medicare Shared Savings Program/,
+    );
     assert.match(fact, /Matched by Direct domain direct\.lakeside\.example/);
     await assertAxeClean(popup, "popup with a Direct-address ACO verdict");
   });

@@ -11,7 +11,19 @@
 // still the active one when the popup has loaded.
 import assert from "node:assert/strict";
 import type { BrowserContext, Page as PwPage, Worker } from "playwright-core";
-import { after, before, describe, DIST, launchChromium, launchFirefox, missingBrowser, serveDemo, test, waitUntil, type DemoServer } from "./harness/index.ts";
+import {
+  after,
+  before,
+  describe,
+  DIST,
+  launchChromium,
+  launchFirefox,
+  missingBrowser,
+  serveDemo,
+  test,
+  waitUntil,
+  type DemoServer,
+} from "./harness/index.ts";
 import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 
 const POPUP = "src/popup/index.html";
@@ -141,7 +153,10 @@ function suite(name: string, skip: string | false, launch: (extDir: string) => P
         await waitUntil(async () => (await page.evaluate(held, undefined)) === "true" || undefined, "the Direct message held");
         assert.equal(await waitUntil(() => session.ext(badgeText, tabId), "the badge"), "?");
         await page.evaluate((next: string) => void location.assign(next), `${demo.url}/telehealth`);
-        await waitUntil(async () => (await page.evaluate(() => location.pathname, undefined)) === "/telehealth" || undefined, "the next page");
+        await waitUntil(
+          async () => (await page.evaluate(() => location.pathname, undefined)) === "/telehealth" || undefined,
+          "the next page",
+        );
         await waitUntil(async () => (await session.ext(badgeText, tabId)) === "" || undefined, "the badge to clear");
         const popup = await popupBehind(session, tabId);
         await sleep(500);
@@ -174,7 +189,11 @@ function suite(name: string, skip: string | false, launch: (extDir: string) => P
         assert.equal(await popup.evaluate(`document.querySelector('${kind}').checked`), false, "not ticked before the scan");
         await popup.click(await popup.control("Check this page", "button"));
         await popup.waitForText(/Filled in from this page/, ".sc-status");
-        await waitUntil(async () => (await popup.evaluate(`document.querySelector('${kind}').checked`)) === true || undefined, "Psychotherapy notes ticked from the page's cue", 3000);
+        await waitUntil(
+          async () => (await popup.evaluate(`document.querySelector('${kind}').checked`)) === true || undefined,
+          "Psychotherapy notes ticked from the page's cue",
+          3000,
+        );
         await popup.waitForText(/Authorization required/i, ".sc-verdict-label");
         assert.match(await popup.text(".sc-cues"), /Psychotherapy Note \(14 Mar\)/, "the popup says where the cue was read");
         assert.equal(demo.submissions().length, 0, "a scan sends nothing");
@@ -248,7 +267,11 @@ suite("Firefox, popup and tab", missingBrowser("firefox"), async (extDir) => {
       }, demoTabId);
       await page.evaluate(() => void (document.documentElement.dataset.stale = "1"));
       await page.evaluate(() => location.reload()).catch(() => undefined);
-      const fresh = () => page.evaluate((want: string) => location.href === want && document.readyState === "complete" && !document.documentElement.dataset.stale, url);
+      const fresh = () =>
+        page.evaluate(
+          (want: string) => location.href === want && document.readyState === "complete" && !document.documentElement.dataset.stale,
+          url,
+        );
       await waitUntil(() => fresh().catch(() => false), `${url} to load again`);
       return { ...puppeteerUi(page), close: () => page.close() };
     },

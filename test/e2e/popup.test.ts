@@ -10,7 +10,9 @@ import { playwrightUi, puppeteerUi, type Ui } from "./options-driver.ts";
 const PROMPT = /Enter who it goes to/;
 
 const focused = (ui: Ui) =>
-  ui.evaluate(`(() => { const el = document.activeElement; const l = el && el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]'); return (l ? l.textContent : el?.getAttribute("role")) || ""; })()`);
+  ui.evaluate(
+    `(() => { const el = document.activeElement; const l = el && el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]'); return (l ? l.textContent : el?.getAttribute("role")) || ""; })()`,
+  );
 
 function scenario(open: () => { popup: () => Promise<Ui>; options: () => Promise<Ui> }) {
   test("keyboard only: focus in Recipient, Enter moves on, follow-ups appear when they matter", async () => {
@@ -53,7 +55,11 @@ function scenario(open: () => { popup: () => Promise<Ui>; options: () => Promise
     await popup.select(await popup.control("Which other purpose?"), "employer");
     await popup.waitForText(/Authorization required|Not allowed/, ".sc-verdict-label");
     assert.equal(await popup.evaluate(`document.querySelector(".sc-verdict").getAttribute("aria-live")`), "assertive");
-    assert.match(await popup.text(), /A signed HIPAA authorization covers this/, "the authorization question appears once the answer needs it");
+    assert.match(
+      await popup.text(),
+      /A signed HIPAA authorization covers this/,
+      "the authorization question appears once the answer needs it",
+    );
     const violations = await axeViolations(popup);
     assert.equal(violations.length, 0, describeViolations(violations));
   });

@@ -11,13 +11,20 @@ type LintReport = { summary: { errors: number; warnings: number }; errors: LintM
 async function lint(dir: string): Promise<LintReport> {
   const bin = join(ROOT, "node_modules/.bin/web-ext");
   // web-ext exits non-zero when it finds errors; the JSON report is on stdout either way.
-  const { stdout } = await promisify(execFile)(bin, ["lint", "--source-dir", requireBuilt(dir), "--output=json", "--no-input", "--no-config-discovery"], {
-    maxBuffer: 16 * 1024 * 1024,
-  }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
+  const { stdout } = await promisify(execFile)(
+    bin,
+    ["lint", "--source-dir", requireBuilt(dir), "--output=json", "--no-input", "--no-config-discovery"],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
   return JSON.parse(stdout) as LintReport;
 }
 
-for (const [name, dir] of [["dist/firefox", DIST.firefox], ["dist/demo-firefox", DIST.demoFirefox]] as const) {
+for (const [name, dir] of [
+  ["dist/firefox", DIST.firefox],
+  ["dist/demo-firefox", DIST.demoFirefox],
+] as const) {
   test(`web-ext lint reports 0 errors on ${name}`, async () => {
     const report = await lint(dir);
     const describe = (m: LintMessage): string => `${m.code}: ${m.message}${m.file ? ` (${m.file})` : ""}`;

@@ -13,7 +13,15 @@ import {
 } from "../../src/core/schema.ts";
 import { npiWithCheckDigit } from "./npi.ts";
 
-const NAMES = ["Riverside Family Medicine", "Riverside Family Medicine, P.C.", "Lakeside Cardiology", "Harbor Valley ACO", "The Acme Co", "Smith & Jones LLP", ""];
+const NAMES = [
+  "Riverside Family Medicine",
+  "Riverside Family Medicine, P.C.",
+  "Lakeside Cardiology",
+  "Harbor Valley ACO",
+  "The Acme Co",
+  "Smith & Jones LLP",
+  "",
+];
 const NPIS = ["1234567893", "1234567890", npiWithCheckDigit("166666666"), "12345", "1-234-567-893"];
 const TINS = ["22-2222222", "222222222", "33-3333333", "1234", "abc"];
 const DIRECT = ["intake@direct.lakeside.example", "x@mail.direct.lakeside.example", "not an address"];
@@ -65,32 +73,34 @@ export const arbRequest: fc.Arbitrary<DisclosureRequestInput> = fc
   })
   .map(compact);
 
-export const arbProfile: fc.Arbitrary<OrgProfileInput> = fc.record({
-  organization: fc.record({ name: fc.constant("Clinic"), role: fc.constantFrom(...DISCLOSER_ROLES) }),
-  acos: fc.array(
-    fc.record({
-      id: fc.constantFrom("a", "b", "c"),
-      name: fc.constantFrom("Harbor Valley ACO", "Summit Health Partners"),
-      participants: fc.array(
-        fc
-          .record({
-            name: fc.constantFrom(...NAMES),
-            tin: opt(fc.constantFrom(...TINS)),
-            npi: opt(fc.constantFrom(...NPIS)),
-            aliases: opt(fc.uniqueArray(fc.constantFrom(...ALIASES), { maxLength: 3 })),
-          })
-          .map(compact),
-        { maxLength: 4 },
-      ),
+export const arbProfile: fc.Arbitrary<OrgProfileInput> = fc
+  .record({
+    organization: fc.record({ name: fc.constant("Clinic"), role: fc.constantFrom(...DISCLOSER_ROLES) }),
+    acos: fc.array(
+      fc.record({
+        id: fc.constantFrom("a", "b", "c"),
+        name: fc.constantFrom("Harbor Valley ACO", "Summit Health Partners"),
+        participants: fc.array(
+          fc
+            .record({
+              name: fc.constantFrom(...NAMES),
+              tin: opt(fc.constantFrom(...TINS)),
+              npi: opt(fc.constantFrom(...NPIS)),
+              aliases: opt(fc.uniqueArray(fc.constantFrom(...ALIASES), { maxLength: 3 })),
+            })
+            .map(compact),
+          { maxLength: 4 },
+        ),
+      }),
+      { maxLength: 3 },
+    ),
+    policy: fc.record({
+      outsideAco: fc.constantFrom("allow" as const, "review" as const),
+      reviewCategories: fc.uniqueArray(fc.constantFrom(...INFORMATION_KINDS), { maxLength: 3 }),
     }),
-    { maxLength: 3 },
-  ),
-  policy: fc.record({
-    outsideAco: fc.constantFrom("allow" as const, "review" as const),
-    reviewCategories: fc.uniqueArray(fc.constantFrom(...INFORMATION_KINDS), { maxLength: 3 }),
-  }),
-  state: opt(fc.constantFrom("MN" as const, "TX" as const, "CA" as const, "NY" as const, "IL" as const, "MA" as const, "FL" as const)),
-}).map(compact);
+    state: opt(fc.constantFrom("MN" as const, "TX" as const, "CA" as const, "NY" as const, "IL" as const, "MA" as const, "FL" as const)),
+  })
+  .map(compact);
 
 /** The same profile with no policy overlay. */
 export function withoutPolicy(profile: OrgProfileInput): OrgProfileInput {

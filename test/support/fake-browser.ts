@@ -94,25 +94,29 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
       async executeScript(injection: Scripting.ScriptInjection) {
         const { tabId, allFrames, frameIds } = injection.target;
         if (state.restricted.has(tabId)) throw new Error("Cannot access contents of the page");
-        const frames = (state.frames.get(tabId) ?? []).filter((f) => (allFrames ? true : frameIds ? frameIds.includes(f.frameId) : f.frameId === 0));
-        return Promise.all(frames.map(async (frame) => {
-          if (injection.files) {
-            state.injectedFiles.push({ tabId, frameId: frame.frameId, files: injection.files });
-            frame.scanner = state.scannerFromFile;
-            return { frameId: frame.frameId, documentId: `doc-${frame.frameId}` };
-          }
-          // Run the real function with this frame's isolated-world global in place.
-          const global = globalThis as Record<string, unknown>;
-          global[SCAN_HOOK] = frame.scanner;
-          let result: unknown;
-          try {
-            result = injection.func?.(...(injection.args ?? []));
-          } finally {
-            delete global[SCAN_HOOK];
-          }
-          // Like the browsers, a returned Promise is awaited.
-          return { frameId: frame.frameId, documentId: `doc-${frame.frameId}`, result: await result };
-        }));
+        const frames = (state.frames.get(tabId) ?? []).filter((f) =>
+          allFrames ? true : frameIds ? frameIds.includes(f.frameId) : f.frameId === 0,
+        );
+        return Promise.all(
+          frames.map(async (frame) => {
+            if (injection.files) {
+              state.injectedFiles.push({ tabId, frameId: frame.frameId, files: injection.files });
+              frame.scanner = state.scannerFromFile;
+              return { frameId: frame.frameId, documentId: `doc-${frame.frameId}` };
+            }
+            // Run the real function with this frame's isolated-world global in place.
+            const global = globalThis as Record<string, unknown>;
+            global[SCAN_HOOK] = frame.scanner;
+            let result: unknown;
+            try {
+              result = injection.func?.(...(injection.args ?? []));
+            } finally {
+              delete global[SCAN_HOOK];
+            }
+            // Like the browsers, a returned Promise is awaited.
+            return { frameId: frame.frameId, documentId: `doc-${frame.frameId}`, result: await result };
+          }),
+        );
       },
     },
     action: {

@@ -48,7 +48,12 @@ const STATE = {
 };
 
 function beat(nonce?: string) {
-  window.dispatchEvent(new MessageEvent("message", { data: { type: PANEL_BEAT, token: `t${Math.random().toString(36).slice(2, 8)}`, ...(nonce ? { nonce } : {}) }, source: window }));
+  window.dispatchEvent(
+    new MessageEvent("message", {
+      data: { type: PANEL_BEAT, token: `t${Math.random().toString(36).slice(2, 8)}`, ...(nonce ? { nonce } : {}) },
+      source: window,
+    }),
+  );
 }
 
 const decisions = (port: FakePort) => port.posted.filter((m) => (m as FromPanelFrame).type === "decision");
@@ -60,7 +65,11 @@ describe("the panel frame's channel to the background", () => {
   });
 
   it("sends a decision again on the new port when the worker stopped just after it went out", () => {
-    const channel = connectPanel(SESSION, () => undefined, () => undefined);
+    const channel = connectPanel(
+      SESSION,
+      () => undefined,
+      () => undefined,
+    );
     beat(NONCE);
     expect(ports).toHaveLength(1);
     const first = ports[0]!;
@@ -79,7 +88,11 @@ describe("the panel frame's channel to the background", () => {
 
   it("sends a decision again after each drop for ten seconds after the press, then no more", () => {
     vi.useFakeTimers();
-    const channel = connectPanel(SESSION, () => undefined, () => undefined);
+    const channel = connectPanel(
+      SESSION,
+      () => undefined,
+      () => undefined,
+    );
     beat(NONCE);
     ports[0]!.accept();
     channel.post({ type: "decision", decision: "proceed", at: Date.now() });

@@ -104,7 +104,8 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
     });
     current.onDisconnect.addListener(() => {
       if (port !== current) return;
-      if (lastDecision && Date.now() - (lastDecision.at ?? 0) < RESEND_DECISION_MS && !queued.includes(lastDecision)) queued.unshift(lastDecision);
+      if (lastDecision && Date.now() - (lastDecision.at ?? 0) < RESEND_DECISION_MS && !queued.includes(lastDecision))
+        queued.unshift(lastDecision);
       lastDecision = undefined;
       // Accepted: the worker was stopped, so come back. A reconnection not taken: the worker may have been
       // stopping as we called, so try again a little later. Never accepted at all: the session is not ours.

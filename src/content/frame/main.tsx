@@ -25,7 +25,9 @@ function focusFirstField() {
   const active = document.activeElement;
   if (active && active !== document.body) return;
   // preventScroll: the verdict at the top stays in view.
-  app.querySelector<HTMLElement>(".sc-panel-body input, .sc-panel-body select, .sc-panel-body textarea, .sc-panel-actions button")?.focus({ preventScroll: true });
+  app
+    .querySelector<HTMLElement>(".sc-panel-body input, .sc-panel-body select, .sc-panel-body textarea, .sc-panel-actions button")
+    ?.focus({ preventScroll: true });
 }
 
 function show(next: PanelState) {

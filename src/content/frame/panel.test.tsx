@@ -13,8 +13,18 @@ beforeAll(installI18n);
 const profile: OrgProfileInput = {
   organization: { name: "Riverbend Health", role: "provider" },
   acos: [
-    { id: "A1", name: "Valley ACO", program: "mssp", participants: [{ name: "Lakeside Cardiology, PLLC", aliases: ["@direct.lakeside.example", "(555) 010-2345"] }] },
-    { id: "B2", name: "Prairie ACO", program: "reach", participants: [{ name: "LAKESIDE CARDIOLOGY PLLC", aliases: ["@direct.lakeside.example"] }] },
+    {
+      id: "A1",
+      name: "Valley ACO",
+      program: "mssp",
+      participants: [{ name: "Lakeside Cardiology, PLLC", aliases: ["@direct.lakeside.example", "(555) 010-2345"] }],
+    },
+    {
+      id: "B2",
+      name: "Prairie ACO",
+      program: "reach",
+      participants: [{ name: "LAKESIDE CARDIOLOGY PLLC", aliases: ["@direct.lakeside.example"] }],
+    },
   ],
 };
 const direct: DisclosureRequest = {
@@ -40,13 +50,27 @@ afterEach(() => {
 
 function mount(state: PanelState, evaluateRequest = async (r: DisclosureRequest) => answer(r)) {
   act(() =>
-    render(<Panel state={state} evaluate={evaluateRequest} onVerdict={() => undefined} onDecision={() => undefined} visibleFor={() => Infinity} />, root),
+    render(
+      <Panel
+        state={state}
+        evaluate={evaluateRequest}
+        onVerdict={() => undefined}
+        onDecision={() => undefined}
+        visibleFor={() => Infinity}
+      />,
+      root,
+    ),
   );
 }
 const stateFor = (request: DisclosureRequest, withFact = true): PanelState => {
   const { verdict, aco } = answer(request);
   return {
-    action: { kind: "direct", label: "Send via Direct", origin: "https://ehr.example.org", recipient: { text: "referrals@direct.lakeside.example" } },
+    action: {
+      kind: "direct",
+      label: "Send via Direct",
+      origin: "https://ehr.example.org",
+      recipient: { text: "referrals@direct.lakeside.example" },
+    },
     request,
     verdict,
     ...(withFact ? { aco } : {}),

@@ -83,42 +83,48 @@ export function Panel({ state, evaluate, onVerdict, onDecision, visibleFor }: Pa
   return (
     <div class="sc-root sc-panel" data-held={String(state.held)}>
       <main class="sc-panel-body">
-      <div class="sc-panel-content">
-      {/* The frame is a document of its own: its title is its level-one heading (axe: page-has-heading-one). */}
-      <h1 class="sc-panel-title">
-        <strong>ShareCheck</strong> · {label}
-        {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
-      </h1>
-      {state.notice === "interrupted" && (
-        <p class="sc-panel-warning" role="alert">
-          {t("panel_interrupted")}
-        </p>
-      )}
-      {/* The background's fact (every ACO, what matched); without it, what the verdict and request tell. */}
-      <VerdictView verdict={shown} aco={shown === verdict ? (answer?.aco ?? acoFact(request, shown)) : undefined} headingLevel={2}>
-        <CueList cues={state.action.cues ?? []} request={request} onChange={change} />
-      </VerdictView>
-      {(state.tampered || refused) && (
-        <p class="sc-panel-warning" role="alert">
-          {t("panel_tampered")}
-        </p>
-      )}
-      {state.controlGone && (
-        <p class="sc-panel-warning" role="alert">
-          {t("panel_control_gone")}
-        </p>
-      )}
-      <details class="sc-panel-details" open={state.held}>
-        <summary>{t("panel_answers")}</summary>
-        <CheckForm value={request} onChange={change} outcome={shown.outcome} />
-      </details>
-      </div>
+        <div class="sc-panel-content">
+          {/* The frame is a document of its own: its title is its level-one heading (axe: page-has-heading-one). */}
+          <h1 class="sc-panel-title">
+            <strong>ShareCheck</strong> · {label}
+            {state.action.recipient?.text ? ` → ${state.action.recipient.text}` : ""}
+          </h1>
+          {state.notice === "interrupted" && (
+            <p class="sc-panel-warning" role="alert">
+              {t("panel_interrupted")}
+            </p>
+          )}
+          {/* The background's fact (every ACO, what matched); without it, what the verdict and request tell. */}
+          <VerdictView verdict={shown} aco={shown === verdict ? (answer?.aco ?? acoFact(request, shown)) : undefined} headingLevel={2}>
+            <CueList cues={state.action.cues ?? []} request={request} onChange={change} />
+          </VerdictView>
+          {(state.tampered || refused) && (
+            <p class="sc-panel-warning" role="alert">
+              {t("panel_tampered")}
+            </p>
+          )}
+          {state.controlGone && (
+            <p class="sc-panel-warning" role="alert">
+              {t("panel_control_gone")}
+            </p>
+          )}
+          <details class="sc-panel-details" open={state.held}>
+            <summary>{t("panel_answers")}</summary>
+            <CheckForm value={request} onChange={change} outcome={shown.outcome} />
+          </details>
+        </div>
       </main>
       <footer class="sc-panel-actions">
         {state.held ? (
           <>
-            <button type="button" class="sc-button sc-primary" data-decision="proceed" onClick={proceed} disabled={state.controlGone || !ready}
-              data-state={state.controlGone ? "control-gone" : ready ? "ready" : "waiting"}>
+            <button
+              type="button"
+              class="sc-button sc-primary"
+              data-decision="proceed"
+              onClick={proceed}
+              disabled={state.controlGone || !ready}
+              data-state={state.controlGone ? "control-gone" : ready ? "ready" : "waiting"}
+            >
               {t("panel_proceed", label)}
             </button>
             <button type="button" class="sc-button" data-decision="cancel" onClick={() => onDecision("cancel")}>

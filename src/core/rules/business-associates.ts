@@ -54,9 +54,13 @@ export function businessAssociates(f: Facts): Finding {
     else if (flag === true && f.purpose === "payment") out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.agreement, "allowed-with-conditions"));
   }
   if (f.discloser === "business-associate") {
-    out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.discloserBusinessAssociate, "allowed-with-conditions", { conditions: [DISCLOSER_AGREEMENT_CONDITION] }));
+    out.hits.push(
+      fire(BUSINESS_ASSOCIATE_RULES.discloserBusinessAssociate, "allowed-with-conditions", { conditions: [DISCLOSER_AGREEMENT_CONDITION] }),
+    );
   } else if (f.discloser === "clearinghouse") {
-    out.hits.push(fire(BUSINESS_ASSOCIATE_RULES.discloserClearinghouse, "allowed-with-conditions", { conditions: [DISCLOSER_AGREEMENT_CONDITION] }));
+    out.hits.push(
+      fire(BUSINESS_ASSOCIATE_RULES.discloserClearinghouse, "allowed-with-conditions", { conditions: [DISCLOSER_AGREEMENT_CONDITION] }),
+    );
   }
   return out;
 }

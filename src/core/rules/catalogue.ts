@@ -38,19 +38,22 @@ export const RULE_GROUPS: readonly RuleGroup[] = [
   {
     title: "Psychotherapy notes (gate c)",
     file: "psychotherapy-notes.ts",
-    about: "Psychotherapy notes need the patient's authorization for nearly every disclosure (45 CFR 164.508(a)(2)); no emergency exception.",
+    about:
+      "Psychotherapy notes need the patient's authorization for nearly every disclosure (45 CFR 164.508(a)(2)); no emergency exception.",
     rules: Object.values(PSYCHOTHERAPY_RULES),
   },
   {
     title: "42 CFR Part 2 records (gate d)",
     file: "part2.ts",
-    about: "Substance use disorder records from a Part 2 program, to anyone but the patient. A HIPAA authorization does not satisfy Part 2; the first rule that matches decides.",
+    about:
+      "Substance use disorder records from a Part 2 program, to anyone but the patient. A HIPAA authorization does not satisfy Part 2; the first rule that matches decides.",
     rules: Object.values(PART2_RULES),
   },
   {
     title: "Purpose gate: recipients decided by who they are (gate e)",
     file: "purpose/recipient-decided.ts",
-    about: "The patient, someone involved in the patient's care, or an employer: decided before the purpose rules (family involvement and employer also when named as otherPurpose, whatever the purpose).",
+    about:
+      "The patient, someone involved in the patient's care, or an employer: decided before the purpose rules (family involvement and employer also when named as otherPurpose, whatever the purpose).",
     rules: Object.values(RECIPIENT_DECIDED_RULES),
   },
   {
@@ -68,7 +71,8 @@ export const RULE_GROUPS: readonly RuleGroup[] = [
   {
     title: "Purpose gate: health care operations (gate e)",
     file: "purpose/operations.ts",
-    about: "45 CFR 164.506(c)(1), (c)(4) and (c)(5). The first of ohca, other-covered-entity and business-associate that permits wins; otherwise one of the others says why not.",
+    about:
+      "45 CFR 164.506(c)(1), (c)(4) and (c)(5). The first of ohca, other-covered-entity and business-associate that permits wins; otherwise one of the others says why not.",
     rules: Object.values(OPERATIONS_RULES),
   },
   {
@@ -80,7 +84,8 @@ export const RULE_GROUPS: readonly RuleGroup[] = [
   {
     title: "Business associates",
     file: "business-associates.ts",
-    about: "A business associate or clearinghouse recipient needs an agreement whatever the purpose; a business associate or clearinghouse discloser is bound by its own.",
+    about:
+      "A business associate or clearinghouse recipient needs an agreement whatever the purpose; a business associate or clearinghouse discloser is bound by its own.",
     rules: Object.values(BUSINESS_ASSOCIATE_RULES),
   },
   {
@@ -92,7 +97,8 @@ export const RULE_GROUPS: readonly RuleGroup[] = [
   {
     title: "State law consent conditions",
     file: "state-law.ts",
-    about: "State laws more stringent than HIPAA (45 CFR 160.203(b)) that require the patient's consent: a condition, only when federal law permits the disclosure. Other states' lines are cautions only.",
+    about:
+      "State laws more stringent than HIPAA (45 CFR 160.203(b)) that require the patient's consent: a condition, only when federal law permits the disclosure. Other states' lines are cautions only.",
     rules: Object.values(STATE_LAW_RULES),
   },
   {
@@ -115,7 +121,7 @@ export const ACO_MATCHING: readonly string[] = [
   "NPI and TIN: digits only; a TIN has 9, an NPI 10 with a valid check digit (Luhn over 80840 and the digits), or 15 starting 80840 (read as its last 10). One that cannot be right is not used, and the verdict says so in a caution.",
   "Direct address: recipient.directAddress, or the name when it is one address local@domain; lower-cased; it matches an alias with the same full address or @domain with exactly the same domain (no sub-domains).",
   "Fax: recipient.fax, its 10 digits (a leading 1 of 11 dropped), against aliases that are phone numbers (10 or 11 digits, no letters).",
-  "Name: the whole name, then recipient.organization, then (when the whole name did not match) each part of the name split at \" — \", \" – \", \" - \", \" · \", \" | \", a line break or \", \". Each is compared with the participant's name and then its name aliases after normalisation: accents folded (NFKD), lower case, & as \"and\", .,'\"() dropped, hyphens, dashes and slashes as spaces, a leading \"the\" and up to two trailing legal suffixes (llc, pllc, llp, lp, inc, incorporated, corp, corporation, co, company, ltd, pc, pa, sc) dropped. Exact equality only; a name that normalises to nothing matches nothing.",
+  'Name: the whole name, then recipient.organization, then (when the whole name did not match) each part of the name split at " — ", " – ", " - ", " · ", " | ", a line break or ", ". Each is compared with the participant\'s name and then its name aliases after normalisation: accents folded (NFKD), lower case, & as "and", .,\'"() dropped, hyphens, dashes and slashes as spaces, a leading "the" and up to two trailing legal suffixes (llc, pllc, llp, lp, inc, incorporated, corp, corporation, co, company, ltd, pc, pa, sc) dropped. Exact equality only; a name that normalises to nothing matches nothing.',
   "A recipient of type aco matches a listed ACO by the ACO's normalised name.",
   "Inside an ACO changes the law's outcome in one case only (operations.ohca-unknown); policy.outside-aco reads outside, except for the patient's own copy.",
 ];

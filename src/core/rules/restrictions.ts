@@ -5,8 +5,7 @@ import { type Finding, type Rule, fire, finding } from "../rule.ts";
 export const SELF_PAY_CAUTION = "Unless another law requires the disclosure.";
 export const RESTRICTION_NOT_BINDING_CAUTION =
   "The patient's restriction does not apply to this kind of disclosure (45 CFR 164.522(a)(1)(v)).";
-export const EMERGENCY_RESTRICTION_CONDITION =
-  "Ask the receiving provider not to use or disclose the restricted information further.";
+export const EMERGENCY_RESTRICTION_CONDITION = "Ask the receiving provider not to use or disclose the restricted information further.";
 
 /** Text when an authorization on file meets a restriction (authorization.on-file): the patient's instructions conflict. */
 const CONFLICT_TEXT =
@@ -57,7 +56,11 @@ export function restrictions(f: Facts): Finding {
     if (type === "health-plan") {
       out.hits.push(
         f.authorization
-          ? fire(RESTRICTION_RULES.selfPay, "needs-review", { text: CONFLICT_TEXT, headline: CONFLICT_HEADLINE, cautions: [SELF_PAY_CAUTION] })
+          ? fire(RESTRICTION_RULES.selfPay, "needs-review", {
+              text: CONFLICT_TEXT,
+              headline: CONFLICT_HEADLINE,
+              cautions: [SELF_PAY_CAUTION],
+            })
           : fire(RESTRICTION_RULES.selfPay, "not-allowed", { cautions: [SELF_PAY_CAUTION] }),
       );
     } else if (type === "clearinghouse" || type === "business-associate") {
@@ -72,7 +75,9 @@ export function restrictions(f: Facts): Finding {
     } else if ((isTpo(f) || f.statedOtherPurpose === "family-involvement") && type !== "patient") {
       // forProviderTreatment false says this is no treatment disclosure (contract), so no emergency treatment either.
       if (f.emergency && f.purpose === "treatment" && type === "provider" && f.forProviderTreatment !== false) {
-        out.hits.push(fire(RESTRICTION_RULES.emergencyTreatment, "allowed-with-conditions", { conditions: [EMERGENCY_RESTRICTION_CONDITION] }));
+        out.hits.push(
+          fire(RESTRICTION_RULES.emergencyTreatment, "allowed-with-conditions", { conditions: [EMERGENCY_RESTRICTION_CONDITION] }),
+        );
       } else if (f.authorization) {
         out.hits.push(fire(RESTRICTION_RULES.agreed, "needs-review", { text: CONFLICT_TEXT, headline: CONFLICT_HEADLINE }));
       } else {

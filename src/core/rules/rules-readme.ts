@@ -33,7 +33,9 @@ export function renderRulesReadme(): string {
     "",
     "## Contents",
     "",
-    ...RULE_GROUPS.map((g) => `- [${g.title}](#${anchor(g.title.toLowerCase().replace(/ /g, "-"))}): ${g.rules.map((r) => `\`${r.id}\``).join(", ")}`),
+    ...RULE_GROUPS.map(
+      (g) => `- [${g.title}](#${anchor(g.title.toLowerCase().replace(/ /g, "-"))}): ${g.rules.map((r) => `\`${r.id}\``).join(", ")}`,
+    ),
     "- [Precedence](#precedence)",
     "- [ACO matching](#aco-matching)",
     "",
@@ -53,6 +55,13 @@ export function renderRulesReadme(): string {
     }
   }
   out.push("## Precedence", "", ...PRECEDENCE.map((line, i) => `${i + 1}. ${line}`), "");
-  out.push("## ACO matching", "", "Code: [`../aco-match.ts`](../aco-match.ts), [`../name-key.ts`](../name-key.ts), [`../match-keys.ts`](../match-keys.ts).", "", ...ACO_MATCHING.map((line) => `- ${line}`), "");
+  out.push(
+    "## ACO matching",
+    "",
+    "Code: [`../aco-match.ts`](../aco-match.ts), [`../name-key.ts`](../name-key.ts), [`../match-keys.ts`](../match-keys.ts).",
+    "",
+    ...ACO_MATCHING.map((line) => `- ${line}`),
+    "",
+  );
   return out.join("\n");
 }

@@ -36,9 +36,14 @@ describe("the bundled corpus", () => {
 
   it("names no one: no recipient names, identifiers, addresses or numbers", () => {
     for (const r of requests) {
-      expect([r.recipient.name, r.recipient.tin, r.recipient.npi, r.recipient.directAddress, r.recipient.fax, r.recipient.organization]).toEqual(
-        [undefined, undefined, undefined, undefined, undefined, undefined],
-      );
+      expect([
+        r.recipient.name,
+        r.recipient.tin,
+        r.recipient.npi,
+        r.recipient.directAddress,
+        r.recipient.fax,
+        r.recipient.organization,
+      ]).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     }
   });
 

@@ -25,7 +25,9 @@ describe("site adapters", () => {
 
   it("rejects malformed adapters (they may come from managed policy)", () => {
     expect(SiteAdapter.safeParse({ id: "x", name: "X", hosts: [] }).success).toBe(false);
-    expect(SiteAdapter.safeParse({ id: "x", name: "X", hosts: ["a.org"], controls: [{ selector: "b", kind: "print" }] }).success).toBe(false);
+    expect(SiteAdapter.safeParse({ id: "x", name: "X", hosts: ["a.org"], controls: [{ selector: "b", kind: "print" }] }).success).toBe(
+      false,
+    );
     expect(SiteAdapter.safeParse({ id: "x", name: "X", hosts: ["a.org/path"] }).success).toBe(false);
   });
 
@@ -41,7 +43,11 @@ describe("site adapters", () => {
     const referral = document.querySelector("button:last-of-type")!;
     expect(detector.readRecipient(referral)).toEqual({ text: "Dr. Bob Jones", label: "Recipient", name: "Dr. Bob Jones" });
     // Without the adapter, the telehealth share counts and the unnamed div does not.
-    expect(createDetector().scan(document).map((c) => c.kind)).toEqual(["share", "referral"]);
+    expect(
+      createDetector()
+        .scan(document)
+        .map((c) => c.kind),
+    ).toEqual(["share", "referral"]);
   });
 
   it("matches several control selectors at once, skipping a rejected one, in scans and added subtrees", () => {
@@ -56,11 +62,22 @@ describe("site adapters", () => {
       ],
     });
     document.body.innerHTML = '<div data-go="share" tabindex="0"></div><section><i data-go="fax"></i></section>';
-    expect(createDetector(adapter).scan(document).map((c) => c.kind)).toEqual(["share", "fax"]);
+    expect(
+      createDetector(adapter)
+        .scan(document)
+        .map((c) => c.kind),
+    ).toEqual(["share", "fax"]);
   });
 
   it("survives selectors the browser rejects", () => {
-    const broken = SiteAdapter.parse({ id: "b", name: "B", hosts: ["a.org"], controls: [{ selector: "[[", kind: "fax" }], ignore: ["::nope("], recipientFields: ["))"] });
+    const broken = SiteAdapter.parse({
+      id: "b",
+      name: "B",
+      hosts: ["a.org"],
+      controls: [{ selector: "[[", kind: "fax" }],
+      ignore: ["::nope("],
+      recipientFields: ["))"],
+    });
     document.body.innerHTML = "<button>Fax</button>";
     const detector = createDetector(broken);
     expect(detector.scan(document).map((c) => c.kind)).toEqual(["fax"]);

@@ -5,7 +5,10 @@
 import type { SiteAdapter } from "./schema.ts";
 
 function globToRegExp(glob: string): RegExp {
-  const body = glob.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[a-z0-9.-]*");
+  const body = glob
+    .toLowerCase()
+    .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, "[a-z0-9.-]*");
   return new RegExp(`^${body}$`);
 }
 

@@ -12,9 +12,21 @@ export const SiteAdapter = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
   name: z.string().min(1).max(100),
   /** Host globs: "ehr.example.org", "*.example.org", "localhost". A glob with a port matches only that port. */
-  hosts: z.array(z.string().min(1).max(253).regex(/^[a-z0-9*.:[\]-]+$/i)).min(1).max(50),
+  hosts: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(253)
+        .regex(/^[a-z0-9*.:[\]-]+$/i),
+    )
+    .min(1)
+    .max(50),
   /** Controls this EHR uses to send records out, with their kind. Checked before the general heuristics. */
-  controls: z.array(z.object({ selector: Selector, kind: ActionKind })).max(200).optional(),
+  controls: z
+    .array(z.object({ selector: Selector, kind: ActionKind }))
+    .max(200)
+    .optional(),
   /** Fields holding the recipient, most specific first. Read before the labelled-field search. */
   recipientFields: z.array(Selector).max(50).optional(),
   /** Elements (and their descendants) that are never actions, e.g. this EHR's telehealth toolbar. */

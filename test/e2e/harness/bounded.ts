@@ -27,7 +27,9 @@ async function bounded(name: string, timeoutMs: number, t: TestContext | SuiteCo
     const hung = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const browsers = liveBrowserNames().join(", ") || "none";
-        reject(new DeadlineError(`"${name}" hung: no result within ${timeoutMs} ms, during ${describeStep(trace)}; browsers open: ${browsers}`));
+        reject(
+          new DeadlineError(`"${name}" hung: no result within ${timeoutMs} ms, during ${describeStep(trace)}; browsers open: ${browsers}`),
+        );
       }, timeoutMs);
     });
     try {

@@ -101,8 +101,13 @@ async function watchContentScriptRequests(context: BrowserContext, page: Page, n
 async function contentScriptRegistered(worker: Worker, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   type Chrome = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
-  while (!(await worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()).length > 0))) {
-    if (Date.now() > deadline) throw new Error(`the background registered no content script within ${timeoutMs} ms of install, though the manifest grants hosts`);
+  while (
+    !(await worker.evaluate(
+      async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts()).length > 0,
+    ))
+  ) {
+    if (Date.now() > deadline)
+      throw new Error(`the background registered no content script within ${timeoutMs} ms of install, though the manifest grants hosts`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -128,7 +133,9 @@ export function closesForSure(page: Page, askAgain: (page: Page) => Promise<void
       } catch (error) {
         if (!(error instanceof DeadlineError) || attempt === PAGE_CLOSE_TRIES) throw error;
         if (page.isClosed()) return;
-        console.log(`# the tab at ${page.url()} did not close in ${PAGE_CLOSE_TRY_MS} ms: asking it again over CDP (Chromium's close race)`);
+        console.log(
+          `# the tab at ${page.url()} did not close in ${PAGE_CLOSE_TRY_MS} ms: asking it again over CDP (Chromium's close race)`,
+        );
         await within(askAgain(page), PAGE_CLOSE_TRY_MS, "asking the tab to close over CDP").catch(() => undefined);
       }
     }
@@ -207,7 +214,8 @@ async function startSession(context: BrowserContext, extDir: string, profile: st
   };
   const unregister = registerBrowser({
     name: `chromium ${context.browser()?.version() ?? ""}`.trim(),
-    tabs: async () => context.pages().map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path, timeout: 5_000 }) })),
+    tabs: async () =>
+      context.pages().map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path, timeout: 5_000 }) })),
   });
 
   const stopBackground = async (): Promise<void> => {

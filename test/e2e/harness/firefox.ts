@@ -56,7 +56,11 @@ export interface FirefoxOptions {
 async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = await within(page.evaluate(() => `${location.href} ${document.readyState}`), Math.max(deadline - Date.now(), 1_000), "reading the tab's address").catch(() => "");
+    const state = await within(
+      page.evaluate(() => `${location.href} ${document.readyState}`),
+      Math.max(deadline - Date.now(), 1_000),
+      "reading the tab's address",
+    ).catch(() => "");
     if (state === `${url} complete`) return;
     if (Date.now() > deadline) throw new Error(`${url} did not load (last seen: "${state}")`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -78,7 +82,12 @@ type BidiCommands = { send(method: string, params: object): Promise<{ result: an
 function watchExtensionRequests(browser: Browser, network: ExtensionNetworkLog): void {
   const connection = (browser as unknown as { connection: BidiEvents }).connection;
   const contextUrl = new Map<string, string>();
-  for (const event of ["browsingContext.contextCreated", "browsingContext.navigationStarted", "browsingContext.domContentLoaded", "browsingContext.load"]) {
+  for (const event of [
+    "browsingContext.contextCreated",
+    "browsingContext.navigationStarted",
+    "browsingContext.domContentLoaded",
+    "browsingContext.load",
+  ]) {
     connection.on(event, (params: { context: string; url: string }) => contextUrl.set(params.context, params.url));
   }
   connection.on("network.beforeRequestSent", (params: { context: string | null; request: { url: string } }) => {
@@ -142,7 +151,8 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
     };
     const unregister = registerBrowser({
       name: version.toLowerCase().startsWith("firefox") ? version : `firefox ${version}`,
-      tabs: async () => (await browser.pages()).map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path }) })),
+      tabs: async () =>
+        (await browser.pages()).map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path }) })),
     });
     /** Runs `body` (an async function body with `extension`, the add-on's Extension object) in the browser's chrome window. */
     const privileged = async (body: string): Promise<unknown> => {
@@ -161,7 +171,9 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
     };
     const backgroundState = async (): Promise<string> => String(await privileged("return extension.backgroundState;"));
     const stopBackground = async (): Promise<void> => {
-      const state = await privileged("await extension.terminateBackground({ disableResetIdleForTest: true }); return extension.backgroundState;");
+      const state = await privileged(
+        "await extension.terminateBackground({ disableResetIdleForTest: true }); return extension.backgroundState;",
+      );
       if (state !== "stopped") throw new Error(`the background did not stop (state: ${String(state)})`);
     };
     return {

@@ -17,13 +17,23 @@ const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TOTAL_TIMEOUT_MS ?? 55 * 60_000)
 const KILL_AFTER_MS = 15_000;
 
 const dir = join(ROOT, "test/e2e");
-const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith(".test.ts")).sort().map((f) => relative(process.cwd(), join(dir, f)));
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(dir)
+        .filter((f) => f.endsWith(".test.ts"))
+        .sort()
+        .map((f) => relative(process.cwd(), join(dir, f)));
 
 // Its own process group, so the deadline stops the runner, its test files and what they started.
-const child = spawn(process.execPath, ["--test", "--test-concurrency=1", `--test-timeout=${FILE_TIMEOUT_MS}`, "--import", "tsx", ...files], {
-  stdio: "inherit",
-  detached: true,
-});
+const child = spawn(
+  process.execPath,
+  ["--test", "--test-concurrency=1", `--test-timeout=${FILE_TIMEOUT_MS}`, "--import", "tsx", ...files],
+  {
+    stdio: "inherit",
+    detached: true,
+  },
+);
 const signalGroup = (signal: NodeJS.Signals): void => {
   try {
     process.kill(-child.pid!, signal);
@@ -34,7 +44,9 @@ const signalGroup = (signal: NodeJS.Signals): void => {
 let timedOut = false;
 const deadline = setTimeout(() => {
   timedOut = true;
-  console.error(`\n[test:e2e] the browser tests ran past ${Math.round(TOTAL_TIMEOUT_MS / 1000)} s in total and were stopped (E2E_TOTAL_TIMEOUT_MS)`);
+  console.error(
+    `\n[test:e2e] the browser tests ran past ${Math.round(TOTAL_TIMEOUT_MS / 1000)} s in total and were stopped (E2E_TOTAL_TIMEOUT_MS)`,
+  );
   signalGroup("SIGTERM");
   setTimeout(() => signalGroup("SIGKILL"), KILL_AFTER_MS).unref();
 }, TOTAL_TIMEOUT_MS);

@@ -39,5 +39,7 @@ export function step(what: string): () => void {
 export function describeStep(trace: Trace, now = Date.now()): string {
   if (!trace.step) return "before its first step";
   const seconds = ((now - trace.stepAt) / 1000).toFixed(1);
-  return trace.stepDone ? `after "${trace.step}" (the last named step; the test went on without naming one)` : `"${trace.step}" (for ${seconds} s)`;
+  return trace.stepDone
+    ? `after "${trace.step}" (the last named step; the test went on without naming one)`
+    : `"${trace.step}" (for ${seconds} s)`;
 }

@@ -22,7 +22,8 @@ export const OPERATIONS_RULES = {
     outcomes: ["allowed-with-conditions"],
     citations: ["45 CFR 164.506(c)(4)"],
     text: "You may share with another covered entity for its quality, case management, training, credentialing or compliance work if both of you have a relationship with the patient; share only what concerns that relationship.",
-    headline: "sharing with another covered entity for its quality or care-management work is allowed if it has a relationship with the patient.",
+    headline:
+      "sharing with another covered entity for its quality or care-management work is allowed if it has a relationship with the patient.",
   },
   businessAssociate: {
     id: "operations.business-associate",
