@@ -27,7 +27,7 @@ import type { InterceptionMode } from "../settings/schema.ts";
 import { describeControl, type ActionFacts } from "./describe.ts";
 import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
 import { createHoldLimit } from "./hold-limit.ts";
-import { createPanelHost, type PanelHost } from "./panel-host.ts";
+import { createVerdictHost, type VerdictHost } from "./verdict-host.ts";
 import { createPanelLinks } from "./panel-link.ts";
 import { PanelSession, type PanelEnd } from "./panel-session.ts";
 import { afterVerdict, holdAtClick } from "./plan.ts";
@@ -58,7 +58,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
   const view = doc.defaultView ?? window;
   let replaying = 0;
   let panel: PanelSession | undefined;
-  const chips = new Set<PanelHost>();
+  const chips = new Set<VerdictHost>();
   const limit = createHoldLimit();
   const links = createPanelLinks(view, signal);
   /** Keys whose keydown is held: their keyup is held too (a custom control may act on keyup). */
@@ -85,11 +85,11 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     chips.clear();
   }
 
-  function chipHost(control: Element, facts: ActionFacts, outcome: Verdict["outcome"], held: boolean): PanelHost | undefined {
+  function chipHost(control: Element, facts: ActionFacts, outcome: Verdict["outcome"], held: boolean): VerdictHost | undefined {
     clearChips();
     if (!control.isConnected) return undefined;
     try {
-      const chip = createPanelHost(control, { outcome, action: facts.action.kind, recipient: facts.action.recipient?.text, held });
+      const chip = createVerdictHost(control, { outcome, action: facts.action.kind, recipient: facts.action.recipient?.text, held });
       chips.add(chip);
       return chip;
     } catch {

@@ -14,7 +14,7 @@ import type { PanelState } from "../messaging/messages.ts";
 import { browser } from "./extension.ts";
 import { t } from "../platform/i18n.ts";
 import { every, runtimeAlive } from "./lifetime.ts";
-import { createPanelHost, type HostKind, type PanelHost } from "./panel-host.ts";
+import { createVerdictHost, type HostKind, type VerdictHost } from "./verdict-host.ts";
 import type { LinkLoss, PanelLinks } from "./panel-link.ts";
 import { canReplay, replay, type HeldActivation } from "./replay.ts";
 import { clickThroughCover, tamperReason, topLayerOver, type TamperReason } from "./tamper.ts";
@@ -52,7 +52,7 @@ export class PanelSession {
   readonly id = newSessionId();
   /** Given only to our own iframe (by the heartbeat); the frame presents it to the background to claim the session. */
   readonly #nonce = newSessionId();
-  #host: PanelHost | undefined;
+  #host: VerdictHost | undefined;
   readonly #ended = new AbortController();
   /**
    * When the panel last became clean (shown, or first seen clean after tampering); Infinity while it is not.
@@ -103,9 +103,9 @@ export class PanelSession {
    */
   async open(): Promise<void> {
     const registered = send("panel-open", { session: this.id, nonce: this.#nonce, state: this.#state });
-    let host: PanelHost;
+    let host: VerdictHost;
     try {
-      host = createPanelHost(this.control, this.#facts(), this.#deps.kinds);
+      host = createVerdictHost(this.control, this.#facts(), this.#deps.kinds);
     } catch (error) {
       registered.catch(() => undefined);
       throw error;
@@ -235,7 +235,7 @@ export class PanelSession {
    * stylesheet tricks and animations. A page element opened into the top layer over the panel counts
    * as a cover until ours is raised above it again.
    */
-  #guard(host: PanelHost, signal: AbortSignal): void {
+  #guard(host: VerdictHost, signal: AbortSignal): void {
     let scheduled = 0;
     const soon = () => {
       if (scheduled || signal.aborted) return;
@@ -286,7 +286,7 @@ export class PanelSession {
   /** Click-through decoys seen over the panel; each counts as a cover until it is gone or no longer over it. */
   readonly #covers = new Set<Element>();
 
-  #coveredByDecoy(host: PanelHost): boolean {
+  #coveredByDecoy(host: VerdictHost): boolean {
     for (const cover of this.#covers) {
       if (cover.isConnected && clickThroughCover(cover, host.expected) === cover) return true;
       this.#covers.delete(cover);
@@ -294,7 +294,7 @@ export class PanelSession {
     return false;
   }
 
-  #reason(host: PanelHost): TamperReason | undefined {
+  #reason(host: VerdictHost): TamperReason | undefined {
     const reason = tamperReason(host);
     if (reason === "lowered") host.raise();
     if (!host.contractIntact()) {

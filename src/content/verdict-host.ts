@@ -1,5 +1,5 @@
 /**
- * The `<sharecheck-verdict>` element the page can see: an open shadow root holding either the
+ * The verdict's host, the `<sharecheck-verdict>` element the page can see: an open shadow root holding either the
  * extension-origin panel frame (the decision controls live there, out of the page's reach) or a
  * small verdict chip. Its data-* attributes are a contract other code reads:
  * data-outcome, data-action, data-recipient (absent when none), data-held ("true" while held).
@@ -90,7 +90,7 @@ function makeHost(doc: Document, kind: HostKind): { host: HTMLElement; root: Sha
   return { host: doc.adoptNode(host), root };
 }
 
-export class PanelHost {
+export class VerdictHost {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
   frame: HTMLIFrameElement | undefined;
@@ -284,11 +284,11 @@ export class PanelHost {
  * A verified host for the control: our `<sharecheck-verdict>`, else the `<div>` fallback; throws
  * (HostNotOurs or the DOM's error) only when neither can be made ours.
  */
-export function createPanelHost(control: Element, facts: HostFacts, kinds: readonly HostKind[] = ["verdict", "fallback"]): PanelHost {
+export function createVerdictHost(control: Element, facts: HostFacts, kinds: readonly HostKind[] = ["verdict", "fallback"]): VerdictHost {
   let failure: unknown = new HostNotOurs("no host kind to try");
   for (const kind of kinds) {
     try {
-      return new PanelHost(control, facts, kind);
+      return new VerdictHost(control, facts, kind);
     } catch (error) {
       failure = error;
     }
