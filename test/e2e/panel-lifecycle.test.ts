@@ -18,7 +18,7 @@ import {
   type ChromiumSession,
   type FirefoxSession,
 } from "./harness/index.ts";
-import { anyHost, clickControl, decide, heldAttr, openWatched, panel, sleep, type Tab } from "./panel-driver.ts";
+import { anyHost, clickControl, decide, heldAttr, openWatched, panel, panelFrame, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {
   name: string;
@@ -152,7 +152,7 @@ lifecycleSuite("Firefox: a held action outlives the event page", missingBrowser(
 // plain words, send nothing, keep the control held, and let the action go only after a reload (a fresh check;
 // that the reloaded page is checked again is not covered here: in this harness chrome.runtime.reload() leaves an
 // extension loaded with --load-extension unloaded, its pages ERR_BLOCKED_BY_CLIENT, so this is the extension
-// disabled as much as updated). Firefox is not covered: there the old content script is torn down with the add-on.
+// disabled as much as updated). Firefox: below.
 describe("Chromium: the extension updated while an action is held", { skip: missingBrowser("chromium") }, () => {
   const demo = forSuite(serveDemo);
   const chrome = forSuite(() => launchChromium());
@@ -172,6 +172,33 @@ describe("Chromium: the extension updated while an action is held", { skip: miss
     await clickControl(page, { selector: "button", text: "Send via Direct" });
     await sleep(1000);
     assert.equal(demo().submissions().length, 0, "a click on the held control sends nothing");
+    await page.close();
+  });
+});
+
+// Firefox tears the content script down with the add-on (removed here over WebDriver BiDi, as an update or a
+// user's removal does) and leaves the panel's document on screen without its extension APIs. The panel must say
+// so in plain words with no Proceed (and no button at all: nothing is left to reach), and nothing is sent. The
+// page's control is then the page's own again, unchecked: that is what turning ShareCheck off means.
+describe("Firefox: the add-on removed while an action is held", { skip: missingBrowser("firefox") }, () => {
+  const demo = forSuite(serveDemo);
+  const firefox = forSuite(() => launchFirefox());
+
+  test("the panel says ShareCheck is gone and to reload, offers no Proceed, and nothing is sent", async () => {
+    const page = await openWatched(async (url) => (await firefox().newPage(url)) as unknown as Tab, `${demo().url}/direct`);
+    await clickControl(page, { selector: "button", text: "Send via Direct" });
+    await panel(page);
+    const frame = await panelFrame(page);
+    step("removing the add-on");
+    await firefox().browser.uninstallExtension(firefox().extensionId);
+    const said = await waitUntil(
+      async () => (await frame.evaluate(() => document.querySelector("[role=alert]")?.textContent ?? "", undefined)) || undefined,
+      "the panel to say ShareCheck is gone",
+    );
+    assert.match(said, /updated or turned off.*Nothing was sent.*Reload the page/);
+    assert.equal(await frame.evaluate(() => document.querySelectorAll("button").length, undefined), 0, "no button is left");
+    await sleep(500);
+    assert.equal(demo().submissions().length, 0, "nothing was sent");
     await page.close();
   });
 });

@@ -25,9 +25,14 @@ class FakePort {
 }
 
 const ports: FakePort[] = [];
+/** The extension's id as the frame sees it: undefined once Firefox has torn the add-on down. */
+const runtime: { id: string | undefined } = vi.hoisted(() => ({ id: "sharecheck@example" }));
 vi.mock("../../platform/browser.ts", () => ({
   browser: {
     runtime: {
+      get id() {
+        return runtime.id;
+      },
       connect: ({ name }: { name: string }) => {
         const port = new FakePort(name);
         ports.push(port);
@@ -61,7 +66,31 @@ const decisions = (port: FakePort) => port.posted.filter((m) => (m as FromPanelF
 describe("the panel frame's channel to the background", () => {
   afterEach(() => {
     ports.length = 0;
+    runtime.id = "sharecheck@example";
     vi.useRealTimers();
+  });
+
+  it("says the extension is gone within a second of its APIs going, with no port event (Firefox removing the add-on)", () => {
+    vi.useFakeTimers();
+    const lost = vi.fn();
+    connectPanel(SESSION, () => undefined, lost);
+    beat(NONCE);
+    ports[0]!.accept();
+    vi.advanceTimersByTime(5_000);
+    expect(lost).not.toHaveBeenCalled();
+    runtime.id = undefined;
+    vi.advanceTimersByTime(1_000);
+    expect(lost).toHaveBeenCalledExactlyOnceWith("extension");
+    vi.advanceTimersByTime(5_000);
+    expect(lost).toHaveBeenCalledOnce();
+  });
+
+  it("says the connection is lost, not the extension, when a session is refused while the extension is there", () => {
+    const lost = vi.fn();
+    connectPanel(SESSION, () => undefined, lost);
+    beat(NONCE);
+    ports[0]!.drop(); // never accepted: the session is not ours
+    expect(lost).toHaveBeenCalledExactlyOnceWith("connection");
   });
 
   it("sends a decision again on the new port when the worker stopped just after it went out", () => {

@@ -31,7 +31,23 @@ const RETRY_AFTER_MS = [300, 1000, 3000];
  * on the first, and judges a Proceed as of its press time (`at`), so a late copy proves nothing new.
  */
 const RESEND_DECISION_MS = 10_000;
+/**
+ * How often the frame asks whether its extension is still there. Firefox, when the add-on is updated or
+ * removed, tears down the content script and the frame's extension APIs but leaves this document on
+ * screen, and no port event says so: only asking finds out.
+ */
+const ALIVE_CHECK_MS = 1_000;
 type Port = ReturnType<typeof browser.runtime.connect>;
+/** Why the panel is lost: the background cannot be reached, or the extension itself is gone (updated, disabled, removed). */
+export type LostReason = "connection" | "extension";
+
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
 
 export function sessionFromHash(hash: string): string | undefined {
   const parsed = PanelSessionId.safeParse(hash.replace(/^#/, ""));
@@ -47,7 +63,7 @@ function toParent(message: PanelBeatEcho): void {
 }
 
 /** Waits for the nonce in the content script's heartbeat, then connects and says hello; reconnects after a worker restart. */
-export function connectPanel(session: string, onMessage: (message: ToPanelFrame) => void, onLost: () => void): Channel {
+export function connectPanel(session: string, onMessage: (message: ToPanelFrame) => void, onLost: (reason: LostReason) => void): Channel {
   let nonce: string | undefined;
   let resume: string | undefined;
   /** The port in use, and whether the background accepted it (sent our state). */
@@ -73,13 +89,18 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
     }
   };
 
-  const giveUp = () => {
+  let aliveCheck: ReturnType<typeof setInterval> | undefined;
+  const giveUp = (reason: LostReason = extensionAlive() ? "connection" : "extension") => {
     if (lost) return;
     lost = true;
     clearTimeout(retry);
+    clearInterval(aliveCheck);
     port = undefined;
-    onLost();
+    onLost(reason);
   };
+  aliveCheck = setInterval(() => {
+    if (!extensionAlive()) giveUp("extension");
+  }, ALIVE_CHECK_MS);
 
   function connect() {
     accepted = false;
@@ -87,7 +108,7 @@ export function connectPanel(session: string, onMessage: (message: ToPanelFrame)
     try {
       current = browser.runtime.connect({ name: PANEL_PORT_PREFIX + session });
     } catch {
-      return giveUp(); // our extension context is gone (updated, disabled or removed)
+      return giveUp("extension"); // our extension context is gone (updated, disabled or removed)
     }
     port = current;
     current.onMessage.addListener((raw: unknown) => {

@@ -9,7 +9,7 @@ import { couldNotDecide } from "../../core/index.ts";
 import type { PanelState } from "../../messaging/messages.ts";
 import { send } from "../../messaging/send.ts";
 import { t } from "../../platform/i18n.ts";
-import { connectPanel, sessionFromHash, type Channel } from "./channel.ts";
+import { connectPanel, sessionFromHash, type Channel, type LostReason } from "./channel.ts";
 import { Panel } from "./panel.tsx";
 import { trackTrueVisibility } from "./visibility.ts";
 import "../../ui/theme.css";
@@ -55,20 +55,34 @@ function decide(decision: "proceed" | "cancel" | "close") {
   if (decision !== "proceed") channel.dismiss(decision);
 }
 
-/** The background is gone: nothing can be decided here, but the panel can always be closed. */
-function lost() {
+/** Read now: once the extension is gone, its messages can no longer be looked up. */
+const LOST_TEXT = {
+  connection: `${couldNotDecide().headline} ${t("panel_lost")}`,
+  extension: t("panel_extension_gone"),
+  cancel: t("panel_cancel"),
+  close: t("panel_close"),
+};
+
+/**
+ * The background is gone: nothing can be decided here, but the panel can always be closed. When the
+ * extension itself is gone, so is the content script (Firefox tears it down with the add-on): no button
+ * could reach anything, so the panel only says what happened and what to do.
+ */
+function lost(reason: LostReason) {
   render(
     <div class="sc-root sc-panel">
       <main class="sc-panel-body">
         <p class="sc-panel-warning" role="alert">
-          {couldNotDecide().headline} {t("panel_lost")}
+          {LOST_TEXT[reason]}
         </p>
       </main>
-      <footer class="sc-panel-actions">
-        <button type="button" class="sc-button" data-decision="close" onClick={() => channel.dismiss(state?.held ? "cancel" : "close")}>
-          {t(state?.held ? "panel_cancel" : "panel_close")}
-        </button>
-      </footer>
+      {reason === "connection" && (
+        <footer class="sc-panel-actions">
+          <button type="button" class="sc-button" data-decision="close" onClick={() => channel.dismiss(state?.held ? "cancel" : "close")}>
+            {state?.held ? LOST_TEXT.cancel : LOST_TEXT.close}
+          </button>
+        </footer>
+      )}
     </div>,
     app,
   );
@@ -84,7 +98,7 @@ const channel: Channel = session
       lost,
     )
   : { post: () => undefined, dismiss: () => undefined };
-if (!session) lost();
+if (!session) lost("connection");
 
 window.addEventListener("focus", focusFirstField);
 /** The panel's natural height: its content, the body's padding, the decision bar and the frame's border. */
