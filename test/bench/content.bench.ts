@@ -16,6 +16,7 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { CHROME_PATH, DIST, launchChromium, serveDemo, type ChromiumSession } from "../e2e/harness/index.ts";
 import type { ContentBenchResult } from "./content-page.ts";
+import { bundleForPage } from "../support/page-bundle.ts";
 
 const SLICE_BUDGET_MS = 3;
 const OVERHEAD_BUDGET = 0.02;
@@ -49,29 +50,13 @@ function bundleSize(): void {
   );
 }
 
-async function bundledPageScript(): Promise<string> {
-  const { build } = await import("vite");
-  const output = await build({
-    configFile: false,
-    logLevel: "silent",
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: new URL("./content-page.ts", import.meta.url).pathname, formats: ["iife"], name: "ContentBench" },
-    },
-  });
-  const chunk = (Array.isArray(output) ? output : [output]).flatMap((b) => ("output" in b ? b.output : [])).find((o) => o.type === "chunk");
-  if (chunk?.type !== "chunk") throw new Error("could not bundle content-page.ts");
-  return chunk.code;
-}
-
 async function scanAndBatch(): Promise<void> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ["--no-sandbox"] });
   try {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><html><head></head><body></body></html>");
-    await page.addScriptTag({ content: await bundledPageScript() });
+    await page.addScriptTag({ content: await bundleForPage(new URL("./content-page.ts", import.meta.url), "ContentBench") });
     const r = (await page.evaluate(() =>
       (globalThis as unknown as { ContentBench: typeof import("./content-page.ts") }).ContentBench.runContentBench(document, 31),
     )) as ContentBenchResult;

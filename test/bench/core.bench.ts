@@ -5,14 +5,19 @@
  * matching v2's keys (Direct domains and addresses, fax numbers, name aliases) and the requests
  * use every key (NPI, TIN, Direct, fax, whole name, organization, "person — practice" parts) and
  * misses. Each figure is printed as wall time and as this process's CPU time: on a shared, loaded
- * machine the CPU time is the closer measure of what the code costs. Runs alone too:
+ * machine the CPU time is the closer measure of what the code costs. The index build is also measured where
+ * the extension runs it, in Chromium's engine: the first build in fresh pages (index-build-page.ts). Runs alone too:
  * `npx tsx test/bench/core.bench.ts`.
  */
+import { existsSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { pathToFileURL } from "node:url";
 import { type DisclosureRequestInput, type OrgProfileInput, OrgProfile, buildAcoIndex, evaluate } from "../../src/core/index.ts";
-import { npiWithCheckDigit } from "../support/npi.ts";
+import { bigProfile, bigProfileNpi as npi } from "../support/profiles.ts";
+import { bundleForPage } from "../support/page-bundle.ts";
+import { CHROME_PATH } from "../e2e/harness/index.ts";
+import type { IndexBuildResult } from "./index-build-page.ts";
 
 /** A real collector for the heap figure: tsx does not pass --expose-gc, so ask V8 for it. */
 function collector(): () => void {
@@ -21,37 +26,6 @@ function collector(): () => void {
   return () => {
     gc();
     gc();
-  };
-}
-
-/** A valid NPI (check digit included) made from a 9-digit number. */
-const npi = (nine: number): string => npiWithCheckDigit(String(nine).padStart(9, "0"));
-
-function fax(n: number): string {
-  return `(312) ${String(200 + Math.floor(n / 10000)).padStart(3, "0")}-${String(n % 10000).padStart(4, "0")}`;
-}
-
-export function bigProfile(acos = 10, perAco = 5000): OrgProfileInput {
-  return {
-    organization: { name: "Maple Street Primary Care", role: "provider" },
-    acos: Array.from({ length: acos }, (_, a) => ({
-      id: `aco-${a}`,
-      name: `Regional Health ACO ${a}, LLC`,
-      program: "mssp" as const,
-      participants: Array.from({ length: perAco }, (_, p) => {
-        const n = a * perAco + p;
-        return {
-          name: `Participant Practice ${n} Family Medicine, P.C.`,
-          tin: `${String(10 + (n % 89)).padStart(2, "0")}-${String(1000000 + n).padStart(7, "0")}`,
-          npi: npi(100000000 + n),
-          // One participant in ten has aliases as an organisation teaches them (a DBA name, a Direct
-          // domain, a fax): 15,000 aliases, more than anyone types in; CMS files bring none.
-          ...(n % 10 === 0 ? { aliases: [`PP${n} Family Med`, `@direct.pp${n}.example`, fax(n)] } : {}),
-        };
-      }),
-    })),
-    policy: { outsideAco: "review", reviewCategories: ["psychotherapy-notes"] },
-    state: "MN",
   };
 }
 
@@ -139,6 +113,45 @@ function throughput(
   );
 }
 
+/** Fresh pages (each its own browser context, so its own renderer and engine) whose first build is measured. */
+const CHROMIUM_PAGES = 5;
+
+/**
+ * The index build where ShareCheck runs it: in Chromium's engine (the background's), the first build in a fresh
+ * page, as a worker that just started pays it; the median over fresh pages is held to the budget.
+ */
+async function indexBuildInChromium(): Promise<void> {
+  if (!existsSync(CHROME_PATH)) return console.log(`index build in Chromium: skipped, ${CHROME_PATH} not installed`);
+  const script = await bundleForPage(new URL("./index-build-page.ts", import.meta.url), "IndexBuildBench");
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ["--no-sandbox"] });
+  try {
+    const results: IndexBuildResult[] = [];
+    for (let i = 0; i < CHROMIUM_PAGES; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addScriptTag({ content: script });
+      results.push(
+        await page.evaluate(() =>
+          (globalThis as unknown as { IndexBuildBench: typeof import("./index-build-page.ts") }).IndexBuildBench.runIndexBuild(),
+        ),
+      );
+      await context.close();
+    }
+    const firsts = results.map((r) => r.firstMs).sort((a, b) => a - b);
+    const first = firsts[Math.floor(firsts.length / 2)]!;
+    const later = results.flatMap((r) => r.laterMs).sort((a, b) => a - b);
+    report(
+      `index build in Chromium, ${results[0]!.participants.toLocaleString("en-US")} participants`,
+      `${first.toFixed(1)} ms first in a fresh page (median of ${CHROMIUM_PAGES}: ${firsts.map((ms) => ms.toFixed(0)).join(", ")}), ${later[Math.floor(later.length / 2)]!.toFixed(1)} ms later`,
+      first < 100,
+      "< 100 ms",
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
 function report(label: string, value: string, pass: boolean, budget: string): void {
   console.log(`${label.padEnd(52)} ${value.padEnd(66)} budget ${budget.padEnd(12)} ${pass ? "PASS" : "OVER"}`);
 }
@@ -167,6 +180,7 @@ export default async function coreBench(): Promise<void> {
     first.wall < 100,
     "< 100 ms",
   );
+  await indexBuildInChromium();
   report("index heap", `${(heap / 1024 / 1024).toFixed(1)} MB`, heap < 30 * 1024 * 1024, "< 30 MB");
 
   const firstVerdict = timed(() => evaluate(REQUESTS[0], profile)); // parses the profile and builds its index once

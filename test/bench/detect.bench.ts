@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Window } from "happy-dom";
 import { runDetectBench, type DetectBenchResult } from "./detect-page.ts";
+import { bundleForPage } from "../support/page-bundle.ts";
 
 const CHROMIUM = "/usr/lib/chromium/chromium";
 const SCAN_BUDGET_MS = 15;
@@ -32,25 +33,13 @@ function inHappyDom(): DetectBenchResult {
 /** Bundles detect-page.ts with vite (a devDependency) and runs it in headless Chromium through playwright-core. */
 async function inChromium(): Promise<DetectBenchResult | string> {
   if (!existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} not installed`;
-  const { build } = await import("vite");
-  const output = await build({
-    configFile: false,
-    logLevel: "silent",
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: new URL("./detect-page.ts", import.meta.url).pathname, formats: ["iife"], name: "DetectBench" },
-    },
-  });
-  const bundles = Array.isArray(output) ? output : [output];
-  const chunk = bundles.flatMap((b) => ("output" in b ? b.output : [])).find((o) => o.type === "chunk");
-  if (chunk?.type !== "chunk") return "skipped: bundling failed";
+  const script = await bundleForPage(new URL("./detect-page.ts", import.meta.url), "DetectBench");
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   try {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><html><head></head><body></body></html>");
-    await page.addScriptTag({ content: chunk.code });
+    await page.addScriptTag({ content: script });
     return await page.evaluate(() =>
       (globalThis as unknown as { DetectBench: typeof import("./detect-page.ts") }).DetectBench.runDetectBench(document, 41),
     );
