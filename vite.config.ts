@@ -5,6 +5,8 @@
  *   --mode content            the content script as ONE self-contained classic script (content.js):
  *                             it is registered at run time with scripting.registerContentScripts,
  *                             which takes plain files, so no loader, no chunks, no dynamic imports.
+ *   --mode content-panel      the part of it only a panel needs (content-panel.js), the same way: the
+ *                             background injects it into a frame on demand (scripting.executeScript).
  * Output goes to dist/<mode> unless the caller overrides build.outDir (the orchestrator does).
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -15,6 +17,7 @@ import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
 import {
   browserManifest,
   CONTENT_FRAME_PAGE,
+  CONTENT_PANEL_FILE,
   CONTENT_SCRIPT_FILE,
   MANAGED_SCHEMA_FILE,
   type Browser,
@@ -67,11 +70,19 @@ function zodWithoutEval(): Plugin {
   };
 }
 
+/** The classic scripts that run in web pages, by mode: entry and file name. */
+const PAGE_SCRIPTS: Record<string, [entry: string, file: string]> = {
+  content: ["src/content/index.ts", CONTENT_SCRIPT_FILE],
+  "content-panel": ["src/content/panel-entry.ts", CONTENT_PANEL_FILE],
+};
+
 export default defineConfig(({ mode }) => {
   const outDir = join(root, "dist", mode);
   const common = { root, publicDir: false as const, logLevel: "warn" as const };
 
-  if (mode === "content") {
+  const pageScript = PAGE_SCRIPTS[mode];
+  if (pageScript) {
+    const [entry, file] = pageScript;
     return {
       ...common,
       plugins: [preact(), zodWithoutEval()],
@@ -79,18 +90,14 @@ export default defineConfig(({ mode }) => {
         outDir,
         emptyOutDir: false,
         target: "es2022",
-        lib: {
-          entry: join(root, "src/content/index.ts"),
-          formats: ["iife" as const],
-          name: "sharecheck",
-          fileName: () => CONTENT_SCRIPT_FILE,
-        },
+        lib: { entry: join(root, entry), formats: ["iife" as const], name: "sharecheck", fileName: () => file },
         rolldownOptions: { output: { codeSplitting: false } },
       },
     };
   }
 
-  if (mode !== "chrome" && mode !== "firefox") throw new Error(`unknown build mode "${mode}": use chrome, firefox or content`);
+  if (mode !== "chrome" && mode !== "firefox")
+    throw new Error(`unknown build mode "${mode}": use chrome, firefox, content or content-panel`);
   const browser: Browser = mode;
   const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
   return {

@@ -448,6 +448,23 @@ describe("scan-tab", () => {
   });
 });
 
+describe("panel-part", () => {
+  it("injects the panel part into the asking frame only", async () => {
+    const { fake, call } = setup();
+    fake.state.frames.set(4, [{ frameId: 0 }, { frameId: 7 }, { frameId: 8 }]);
+    await call("panel-part", {}, contentScript(4, "https://ehr.example.org/chart", 7));
+    expect(fake.state.injectedFiles).toEqual([{ tabId: 4, frameId: 7, files: ["content-panel.js"] }]);
+  });
+
+  it("fails, injecting nothing, for a sender that is no frame of a tab or where the page cannot be reached", async () => {
+    const { fake, bg } = setup();
+    fake.state.restricted.add(5);
+    expect(await bg.onMessage({ type: "panel-part", payload: {} }, popup)).toMatchObject({ ok: false });
+    expect(await bg.onMessage({ type: "panel-part", payload: {} }, contentScript(5))).toMatchObject({ ok: false });
+    expect(fake.state.injectedFiles).toEqual([]);
+  });
+});
+
 describe("content-config", () => {
   it("gives the content script the mode and indexes the profile ahead of the first click", async () => {
     const seen: unknown[] = [];

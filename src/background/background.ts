@@ -12,7 +12,7 @@ import { t } from "../platform/i18n.ts";
 import { freshSettings } from "../settings/demo.ts";
 import type { Translate } from "../settings/notice.ts";
 import { NOTICE_KEY, SETTINGS_KEY } from "../settings/store.ts";
-import { CONTENT_FRAME_PAGE } from "../tools/manifest.ts";
+import { CONTENT_FRAME_PAGE, CONTENT_PANEL_FILE } from "../tools/manifest.ts";
 import { createAuditLog } from "./audit-log.ts";
 import { createPanelSessions } from "./panel-sessions.ts";
 import { scanTab } from "./scan-tab.ts";
@@ -94,6 +94,13 @@ export function createBackground(api: BackgroundApi, core: Core) {
       return { mode: effective.mode };
     },
     ...panels.handlers,
+    async "panel-part"(_, sender) {
+      // Into the asking frame only: the content script there picks it up from its isolated world.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId === undefined) throw new Error("no frame to load the panel into");
+      await api.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [CONTENT_PANEL_FILE] });
+      return {};
+    },
     "settings-get": () => settings.view(),
     "settings-save": ({ settings: submitted }) => settings.save(submitted),
     async "sites-sync"() {

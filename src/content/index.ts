@@ -15,15 +15,17 @@ import { browser } from "./extension.ts";
 import { startInterceptor } from "./interceptor.ts";
 import { createLifetime, type Lifetime } from "./lifetime.ts";
 import { watchMode } from "./mode.ts";
+import { createPanelPartLoader } from "./panel-loader.ts";
 import { startPrewarm } from "./prewarm.ts";
 import { scanPage } from "./scan.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
-import { PanelEvent, sendToBackground as send } from "./wire.ts";
+import { sendToBackground as send } from "./wire.ts";
 
 /** What "Check this page" calls after injecting this file (scripting.executeScript runs in the same isolated world). */
 type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
 function start(lifetime: Lifetime, detector: Detector): void {
+  const panelPart = createPanelPartLoader();
   const cache = createVerdictCache((request, cues) =>
     send("verdict", { request, ...(cues ? { cues: [...cues] } : {}) }).then((r) => r.verdict),
   );
@@ -32,7 +34,8 @@ function start(lifetime: Lifetime, detector: Detector): void {
   const warm = (on: boolean) => {
     if (on && !warming && lifetime.alive()) {
       warming = createLifetime(lifetime.signal);
-      startPrewarm(detector, document, cache, warming);
+      // Approaching a send control may end in a panel: its part starts loading then.
+      startPrewarm(detector, document, cache, warming, () => void panelPart().catch(() => undefined));
     } else if (!on && warming) {
       warming.end();
       warming = undefined;
@@ -49,6 +52,7 @@ function start(lifetime: Lifetime, detector: Detector): void {
     lifetime,
     mode: mode.current,
     cache,
+    panelPart,
     ask: ({ request, action, key }) => {
       // Asked when the pointer went down: that answer comes first; this message still tells the background (badge, audit).
       const asked = send("verdict", { request, action }).then(({ verdict }) => {
@@ -65,9 +69,7 @@ function start(lifetime: Lifetime, detector: Detector): void {
   // Only the background may speak to us (tabs.sendMessage has no tab in its sender), and only in the panel protocol.
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const parsed = PanelEvent.safeParse(message);
-    if (!parsed.success) return undefined;
-    interceptor.onPanelEvent(parsed.data);
+    if (!interceptor.onPanelEvent(message)) return undefined;
     reply({ ok: true });
     return undefined;
   };

@@ -50,6 +50,7 @@ beforeEach(() => {
     mode: () => "confirm-risky",
     cache,
     ask: () => new Promise<Verdict>((resolve) => answers.push(resolve)),
+    panelPart: async () => (await import("./panel-part.ts")).panelPart,
   });
 });
 afterEach(() => {

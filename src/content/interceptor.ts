@@ -17,7 +17,9 @@
  * Fail closed: once held, an action leaves only through a real Proceed in an intact panel. When no
  * panel can be shown, it stays held behind a notice with Try again and Cancel; when a panel is lost
  * (removed, its frame replaced, the background gone), the hold ends with nothing sent and a notice in
- * a fresh host, and the control is free for a fresh check.
+ * a fresh host, and the control is free for a fresh check. The panel itself (session, tamper guard,
+ * heartbeat) is loaded on demand (panel-loader.ts); when it cannot be, no panel can be shown, with the same
+ * result.
  */
 import type { Verdict } from "../core/schema.ts";
 import type { Detector } from "../detect/detector.ts";
@@ -28,12 +30,14 @@ import { describeControl, type ActionFacts } from "./describe.ts";
 import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
 import { createHoldLimit } from "./hold-limit.ts";
 import { createVerdictHost, type VerdictHost } from "./verdict-host.ts";
-import { createPanelLinks } from "./panel-link.ts";
-import { PanelSession, type PanelEnd } from "./panel-session.ts";
+import type { PanelLinks } from "./panel-link.ts";
+import type { PanelPartLoader } from "./panel-loader.ts";
+import type { PanelPart } from "./panel-part.ts";
+import type { PanelEnd, PanelSession } from "./panel-session.ts";
 import { afterVerdict, holdAtClick } from "./plan.ts";
 import { captureActivation, replay, type HeldActivation } from "./replay.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
-import { sendToBackground as send, type PanelEvent } from "./wire.ts";
+import { sendToBackground as send } from "./wire.ts";
 import type { PanelState } from "../messaging/messages.ts";
 
 /** A page's own follow-up to an action just released (its handler submitting a moment later) is not held again. */
@@ -51,16 +55,24 @@ export type InterceptorDeps = {
   /** Lets detection learn shadow roots from the event's path. */
   noteEvent?: (event: Event) => void;
   ask: (facts: ActionFacts) => Promise<Verdict>;
+  /** The panel part, loaded once (panel-loader.ts). */
+  panelPart: PanelPartLoader;
 };
 
-export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEvent, ask }: InterceptorDeps) {
+export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEvent, ask, panelPart }: InterceptorDeps) {
   const { signal } = lifetime;
   const view = doc.defaultView ?? window;
   let replaying = 0;
   let panel: PanelSession | undefined;
   const chips = new Set<VerdictHost>();
   const limit = createHoldLimit();
-  const links = createPanelLinks(view, signal);
+  /** The panel part once loaded, with the heartbeat to our panel frames. */
+  let part: { api: PanelPart; links: PanelLinks } | undefined;
+  const loadPart = async () => {
+    const api = await panelPart();
+    part ??= { api, links: api.createPanelLinks(signal) };
+    return part;
+  };
   /** Keys whose keydown is held: their keyup is held too (a custom control may act on keyup). */
   const heldKeys = new Set<string>();
   /** Request keys just released, and when. */
@@ -155,7 +167,9 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       controlGone: false,
       notice: "interrupted" as const,
     };
-    const notice = new PanelSession(session.control, state, undefined, {
+    // A session was open, so the panel part is loaded.
+    const { api, links } = part!;
+    const notice = new api.PanelSession(session.control, state, undefined, {
       lifetime: signal,
       links,
       passThrough,
@@ -175,20 +189,23 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       released.set(facts.key, performance.now());
       passThrough(fn);
     };
-    const session = new PanelSession(control, state, held, {
-      lifetime: signal,
-      links,
-      passThrough: replayOnce,
-      onEnd: (ended, how) => onEnd(ended, how, facts),
-    });
-    panel?.dismiss();
-    panel = session;
-    clearChips();
+    let session: PanelSession | undefined;
     if (held) limit.add(control);
     try {
+      const { api, links } = await loadPart();
+      if (signal.aborted) return;
+      session = new api.PanelSession(control, state, held, {
+        lifetime: signal,
+        links,
+        passThrough: replayOnce,
+        onEnd: (ended, how) => onEnd(ended, how, facts),
+      });
+      panel?.dismiss();
+      panel = session;
+      clearChips();
       await session.open();
     } catch {
-      if (panel === session) panel = undefined;
+      if (session && panel === session) panel = undefined;
       if (held) return showProblem(control, facts, state, held);
       showChip(control, facts, "needs-review", t("chip_could_not_decide"));
     }
@@ -293,6 +310,8 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     const held = holding ? captureActivation(event, control) : undefined;
     if (held) {
       stop(event);
+      // The panel may be needed: load its part while the verdict is asked for (usually already there since the press).
+      loadPart().catch(() => undefined);
       limit.add(control);
       if (event instanceof KeyboardEvent) heldKeys.add(event.code || event.key);
     }
@@ -302,10 +321,15 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
   }
 
   for (const type of ["click", "submit", "keydown", "keyup"]) view.addEventListener(type, onActivation, { capture: true, signal });
+  // Our panel frames' heartbeat echoes, caught from document_start on (before page listeners), read once the part is loaded.
+  view.addEventListener("message", (event) => part?.links.receive(event), { capture: true, signal });
 
-  /** Decisions from our frame, forwarded by the background. */
-  const onPanelEvent = (message: PanelEvent) => {
-    if (panel && message.session === panel.id) panel.handle(message.event);
+  /** A runtime message from the background: true when it is a panel event (decisions from our frame, forwarded). */
+  const onPanelEvent = (message: unknown): boolean => {
+    const event = part?.api.panelEvent(message);
+    if (!event) return false; // no panel part loaded: no panel is open either
+    if (panel && event.session === panel.id) panel.handle(event.event);
+    return true;
   };
 
   signal.addEventListener(

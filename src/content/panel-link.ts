@@ -11,7 +11,8 @@
  * SILENT_MS, when another document answers, or when the frame says its port is down.
  *
  * Only cancel and close travel this way, never proceed: a forged one could only end a hold. The
- * window listener is added at document_start (startInterceptor), before any page listener.
+ * window listener is added at document_start (startInterceptor, in content.js), before any page
+ * listener, and hands the window's messages to `receive` once this part is loaded.
  */
 import { PANEL_BEAT, PanelBeatEcho, type PanelBeat } from "./frame/beat.ts";
 
@@ -46,10 +47,10 @@ function readableHref(win: Window | null): string | undefined {
 
 const token = () => Array.from(crypto.getRandomValues(new Uint32Array(3)), (n) => n.toString(36)).join("");
 
-export function createPanelLinks(view: Window, signal: AbortSignal) {
+export function createPanelLinks(signal: AbortSignal) {
   const links = new Set<Link>();
 
-  const onMessage = (event: MessageEvent) => {
+  const receiveMessage = (event: MessageEvent) => {
     if (links.size === 0) return;
     for (const link of links) {
       if (event.source === null || event.source !== link.frame.contentWindow) continue;
@@ -95,7 +96,6 @@ export function createPanelLinks(view: Window, signal: AbortSignal) {
     win.postMessage(message, link.origin);
   }
 
-  view.addEventListener("message", onMessage, { capture: true, signal });
   const timer = setInterval(() => {
     for (const link of [...links]) beat(link);
   }, BEAT_MS);
@@ -109,6 +109,8 @@ export function createPanelLinks(view: Window, signal: AbortSignal) {
   );
 
   return {
+    /** A message to the window (from its capture listener): an echo from one of our frames is read. */
+    receive: receiveMessage,
     /** Starts the heartbeat with a frame showing `url`; returns a function that stops it. */
     link(frame: HTMLIFrameElement, url: string, nonce: string, handlers: LinkHandlers): () => void {
       const now = performance.now();

@@ -14,11 +14,13 @@ import type { PanelState } from "../messaging/messages.ts";
 import { browser } from "./extension.ts";
 import { t } from "../platform/i18n.ts";
 import { every, runtimeAlive } from "./lifetime.ts";
-import { createVerdictHost, type HostKind, type VerdictHost } from "./verdict-host.ts";
+import { PanelFrameHost } from "./panel-frame-host.ts";
+import { createVerdictHost, type HostKind } from "./verdict-host.ts";
 import type { LinkLoss, PanelLinks } from "./panel-link.ts";
 import { canReplay, replay, type HeldActivation } from "./replay.ts";
 import { clickThroughCover, tamperReason, topLayerOver, type TamperReason } from "./tamper.ts";
-import { sendToBackground as send, type PanelFrameEvent } from "./wire.ts";
+import type { PanelFrameEvent } from "./panel-part.ts";
+import { sendToBackground as send } from "./wire.ts";
 
 export const FRAME_PAGE = "src/content/frame/index.html";
 /** Proceed counts only once the panel has been shown and clean this long without a break (permission-prompt style). */
@@ -52,7 +54,7 @@ export class PanelSession {
   readonly id = newSessionId();
   /** Given only to our own iframe (by the heartbeat); the frame presents it to the background to claim the session. */
   readonly #nonce = newSessionId();
-  #host: VerdictHost | undefined;
+  #host: PanelFrameHost | undefined;
   readonly #ended = new AbortController();
   /**
    * When the panel last became clean (shown, or first seen clean after tampering); Infinity while it is not.
@@ -103,9 +105,9 @@ export class PanelSession {
    */
   async open(): Promise<void> {
     const registered = send("panel-open", { session: this.id, nonce: this.#nonce, state: this.#state });
-    let host: VerdictHost;
+    let host: PanelFrameHost;
     try {
-      host = createVerdictHost(this.control, this.#facts(), this.#deps.kinds);
+      host = createVerdictHost(this.control, this.#facts(), this.#deps.kinds, PanelFrameHost);
     } catch (error) {
       registered.catch(() => undefined);
       throw error;
@@ -235,7 +237,7 @@ export class PanelSession {
    * stylesheet tricks and animations. A page element opened into the top layer over the panel counts
    * as a cover until ours is raised above it again.
    */
-  #guard(host: VerdictHost, signal: AbortSignal): void {
+  #guard(host: PanelFrameHost, signal: AbortSignal): void {
     let scheduled = 0;
     const soon = () => {
       if (scheduled || signal.aborted) return;
@@ -286,7 +288,7 @@ export class PanelSession {
   /** Click-through decoys seen over the panel; each counts as a cover until it is gone or no longer over it. */
   readonly #covers = new Set<Element>();
 
-  #coveredByDecoy(host: VerdictHost): boolean {
+  #coveredByDecoy(host: PanelFrameHost): boolean {
     for (const cover of this.#covers) {
       if (cover.isConnected && clickThroughCover(cover, host.expected) === cover) return true;
       this.#covers.delete(cover);
@@ -294,7 +296,7 @@ export class PanelSession {
     return false;
   }
 
-  #reason(host: VerdictHost): TamperReason | undefined {
+  #reason(host: PanelFrameHost): TamperReason | undefined {
     const reason = tamperReason(host);
     if (reason === "lowered") host.raise();
     if (!host.contractIntact()) {

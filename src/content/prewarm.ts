@@ -96,7 +96,14 @@ export function warmSlice(
   return { done: true, reads };
 }
 
-export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCache, lifetime: Lifetime): void {
+/** `approached`: called when the clinician approaches a send control, or one is found in view at idle (it may end in a panel). */
+export function startPrewarm(
+  detector: Detector,
+  doc: Document,
+  cache: VerdictCache,
+  lifetime: Lifetime,
+  approached: () => void = () => undefined,
+): void {
   const view = doc.defaultView ?? window;
   const prewarm = (facts: ActionFacts) => cache.prewarm(facts.key, facts.request, facts.action.cues);
 
@@ -113,6 +120,7 @@ export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCa
       // A press focuses what it presses: that focus is the same approach, already read (a second read would delay the click).
       if (event.type === "focusin" && control && pressed?.control === control && performance.now() - pressed.at < PRESS_MS) return;
       if (event.type === "pointerdown" && control) pressed = { control, at: performance.now() };
+      if (control) approached();
       const facts = control ? describeControl(detector, control) : undefined;
       if (facts) prewarm(facts);
     } catch {
@@ -130,7 +138,11 @@ export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCa
     { capture: true, passive: true },
   );
 
-  // The controls in view, once the page has loaded and is idle.
+  // The controls in view, once the page has loaded and is idle (a send control in view may end in a panel, too).
+  const inView = (facts: ActionFacts) => {
+    approached();
+    prewarm(facts);
+  };
   const descriptions = createDescriptionCache(detector);
   let next: (() => Element | null) | undefined;
   let budget = MAX_PER_BATCH;
@@ -140,7 +152,7 @@ export function startPrewarm(detector: Detector, doc: Document, cache: VerdictCa
     const end = started + Math.min(SLICE_MS, TOTAL_MS - spent, Math.max(1, deadline.timeRemaining()));
     try {
       next ??= controlsInOrder(doc);
-      const done = warmSlice(next, detector, descriptions, prewarm, end, budget);
+      const done = warmSlice(next, detector, descriptions, inView, end, budget);
       budget -= done.reads;
       if (done.done) return;
     } catch {

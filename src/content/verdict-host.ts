@@ -14,6 +14,9 @@
  * against the root already there and the element stays ours; one that succeeds has put page code
  * on our element, and `isOurs()` says no. Then the same panel goes into a plain `<div>` host (no
  * page definition can upgrade a div) carrying the same contract attributes.
+ *
+ * This is the host of the chip and of the notice shown when no panel can be; what only the panel frame
+ * needs is panel-frame-host.ts, in the panel part (content-panel.js).
  */
 import type { Outcome } from "../core/schema.ts";
 import type { ActionKind } from "../detect/action.ts";
@@ -63,14 +66,10 @@ function hostStyle(box: Box): string {
 
 const SHADOW_CSS = `
 :host { color-scheme: light; }
-iframe { display:block; width:100%; height:100%; border:1px solid #9aa9b8; border-radius:8px; background:#fff;
-  box-shadow:0 6px 24px rgba(20,40,60,.22); box-sizing:border-box; }
 .chip { display:inline-block; max-width:100%; box-sizing:border-box; padding:6px 10px; border-radius:14px;
   font:500 13px/1.35 system-ui, sans-serif; color:#0f3d24; background:#e3f4e8; border:1px solid #7cb48f;
   box-shadow:0 2px 8px rgba(20,40,60,.18); transition:opacity .6s ease; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
 .chip.fading { opacity:0; }
-.pending { position:absolute; top:1px; left:1px; right:1px; padding:12px 14px; border-radius:8px 8px 0 0; pointer-events:none;
-  font:600 14px/1.4 system-ui, sans-serif; color:#1b2a38; background:#fff; }
 .problem { box-sizing:border-box; width:100%; padding:10px 12px; border-radius:8px; font:500 13px/1.4 system-ui, sans-serif;
   color:#5c2d00; background:#fff4e0; border:1px solid #d08a2e; box-shadow:0 6px 24px rgba(20,40,60,.22); }
 .problem p { margin:0 0 8px; }
@@ -93,12 +92,10 @@ function makeHost(doc: Document, kind: HostKind): { host: HTMLElement; root: Sha
 export class VerdictHost {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
-  frame: HTMLIFrameElement | undefined;
-  #facts: HostFacts;
+  protected facts: HostFacts;
   #box: Box = { left: 0, top: 0, width: 0, height: 0 };
   #anchor: Box = { left: 0, top: 0, width: 0, height: 0 };
-  #size = { width: PANEL_WIDTH, height: INITIAL_HEIGHT };
-  #pending: HTMLElement | undefined;
+  protected size = { width: PANEL_WIDTH, height: INITIAL_HEIGHT };
 
   /** Throws HostNotOurs when the page captured the element on insertion (it is removed again). */
   constructor(
@@ -111,7 +108,7 @@ export class VerdictHost {
     const style = doc.createElement("style");
     style.textContent = SHADOW_CSS;
     this.root.append(style);
-    this.#facts = facts;
+    this.facts = facts;
     this.update(facts);
     this.host.setAttribute("style", hostStyle(this.#box));
     // Inside an open <dialog> the panel must be in the dialog's subtree (a modal makes everything else inert).
@@ -148,42 +145,6 @@ export class VerdictHost {
     }
   }
 
-  /** Whether the host is in the top layer (where the guard expects it when popovers are supported). */
-  get raised(): boolean {
-    return typeof this.host.showPopover !== "function" || this.host.matches(":popover-open");
-  }
-
-  /**
-   * The panel: our frame page, session id in the hash. `pending`: the verdict's words, shown over the
-   * frame until it has painted (clearPending); only words, hidden from screen readers (the frame
-   * announces the verdict), letting every click through to the frame, where the decisions are.
-   */
-  showFrame(url: string, title: string, pending?: string): HTMLIFrameElement {
-    const doc = this.host.ownerDocument;
-    const frame = doc.createElement("iframe");
-    frame.src = url;
-    frame.title = title;
-    frame.setAttribute("allow", "");
-    this.root.append(frame);
-    this.frame = frame;
-    if (pending) {
-      const words = doc.createElement("div");
-      words.className = "pending";
-      words.setAttribute("aria-hidden", "true");
-      words.textContent = pending;
-      this.root.append(words);
-      this.#pending = words;
-    }
-    this.place();
-    return frame;
-  }
-
-  /** The frame has rendered the panel, or is gone: the words shown meanwhile go. */
-  clearPending(): void {
-    this.#pending?.remove();
-    this.#pending = undefined;
-  }
-
   /** The chip: a short read-only line, then it fades and goes. */
   showChip(text: string, signal: AbortSignal, ms = 4000): void {
     const chip = this.host.ownerDocument.createElement("div");
@@ -191,7 +152,7 @@ export class VerdictHost {
     chip.setAttribute("role", "status");
     chip.textContent = text;
     this.root.append(chip);
-    this.#size = { width: 360, height: 32 };
+    this.size = { width: 360, height: 32 };
     this.place();
     const fade = setTimeout(() => chip.classList.add("fading"), ms);
     const gone = setTimeout(() => this.remove(), ms + 700);
@@ -225,37 +186,19 @@ export class VerdictHost {
       box.append(button);
     }
     this.root.append(box);
-    this.#size = { width: 360, height: 96 };
+    this.size = { width: 360, height: 96 };
     this.place();
     box.querySelector("button")?.focus({ preventScroll: true });
   }
 
   update(facts: HostFacts): void {
-    this.#facts = facts;
+    this.facts = facts;
     const el = this.host;
     el.dataset.outcome = facts.outcome;
     el.dataset.action = facts.action;
     if (facts.recipient) el.dataset.recipient = facts.recipient;
     else delete el.dataset.recipient;
     el.dataset.held = String(facts.held);
-  }
-
-  /** The contract attributes as we set them (a page that rewrites them is put right and counts as tampering). */
-  contractIntact(): boolean {
-    const { outcome, action, recipient, held } = this.host.dataset;
-    const facts = this.#facts;
-    return (
-      outcome === facts.outcome && action === facts.action && recipient === (facts.recipient || undefined) && held === String(facts.held)
-    );
-  }
-
-  restoreContract(): void {
-    this.update(this.#facts);
-  }
-
-  setHeight(height: number): void {
-    this.#size = { ...this.#size, height: Math.max(80, height) };
-    this.place();
   }
 
   /** Anchor beside the control (where it was last seen if it left the page). */
@@ -266,7 +209,7 @@ export class VerdictHost {
       const { left, top, width, height } = this.control.getBoundingClientRect();
       this.#anchor = { left, top, width, height };
     }
-    this.#box = anchorBeside(this.#anchor, this.#size, viewport);
+    this.#box = anchorBeside(this.#anchor, this.size, viewport);
     this.host.setAttribute("style", hostStyle(this.#box));
     return this.#box;
   }
@@ -284,11 +227,16 @@ export class VerdictHost {
  * A verified host for the control: our `<sharecheck-verdict>`, else the `<div>` fallback; throws
  * (HostNotOurs or the DOM's error) only when neither can be made ours.
  */
-export function createVerdictHost(control: Element, facts: HostFacts, kinds: readonly HostKind[] = ["verdict", "fallback"]): VerdictHost {
+export function createVerdictHost<Host extends VerdictHost = VerdictHost>(
+  control: Element,
+  facts: HostFacts,
+  kinds: readonly HostKind[] = ["verdict", "fallback"],
+  Kind: new (control: Element, facts: HostFacts, kind: HostKind) => Host = VerdictHost as never,
+): Host {
   let failure: unknown = new HostNotOurs("no host kind to try");
   for (const kind of kinds) {
     try {
-      return new VerdictHost(control, facts, kind);
+      return new Kind(control, facts, kind);
     } catch (error) {
       failure = error;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { OUTCOMES } from "../core/schema.ts";
 import { MESSAGES, PanelEvent as FullPanelEvent } from "../messaging/messages.ts";
 import { INTERCEPTION_MODES } from "../settings/schema.ts";
-import { PanelEvent } from "./wire.ts";
+import { PanelEvent } from "./panel-part.ts";
 
 vi.mock("./extension.ts", () => ({ browser: {} }));
 

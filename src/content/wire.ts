@@ -3,12 +3,11 @@
  * frame of every watched page and must stay small (25 KB gzipped); classic zod alone is ~24 KB, so the
  * full schemas in src/messaging stay with the background (which parses everything it receives with
  * them) and this file checks only what the content script itself reads. The panel's events are one
- * schema for both (src/messaging/panel-events.ts); the replies are built from the same values
+ * schema for both (src/messaging/panel-events.ts, read in panel-part.ts); the replies are built from the same values
  * (src/messaging/protocol.ts), and wire.test.ts checks they accept the same messages.
  */
 import * as z from "zod/mini";
 import type { MessageRequest, MessageResponse, MessageType } from "../messaging/messages.ts";
-import { panelEvent } from "../messaging/panel-events.ts";
 import { INTERCEPTION_MODES, OUTCOMES, REPLY_TIMEOUT_MS } from "../messaging/protocol.ts";
 import { browser } from "./extension.ts";
 
@@ -24,6 +23,7 @@ const REPLIES = {
   "action-detected": z.object({}),
   "content-config": z.object({ mode: MODE }),
   "panel-open": z.object({}),
+  "panel-part": z.object({}),
   "panel-update": z.object({}),
   "panel-close": z.object({}),
 };
@@ -56,8 +56,3 @@ export async function sendToBackground<T extends ContentMessage & MessageType>(
     clearTimeout(timer);
   }
 }
-
-/** The background forwarding our panel frame's message; its request is the background's to read. */
-export const PanelEvent = panelEvent(z.unknown());
-export type PanelEvent = z.infer<typeof PanelEvent>;
-export type PanelFrameEvent = PanelEvent["event"];

@@ -133,6 +133,14 @@ export const MESSAGES = {
     request: z.object({ session: PanelSessionId, nonce: PanelSessionId, state: PanelState }),
     response: Empty,
   },
+  /**
+   * A content script is about to need a panel: the background injects CONTENT_PANEL_FILE (the panel session, tamper
+   * guard and heartbeat, kept out of content.js to keep it small) into the sender's frame, in its isolated world.
+   */
+  "panel-part": {
+    request: Empty,
+    response: Empty,
+  },
   /** The content script saw the page tamper with the panel or remove the held control: tell the frame. */
   "panel-update": {
     request: z.object({ session: PanelSessionId, tampered: z.boolean(), controlGone: z.boolean() }),

@@ -33,6 +33,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     "scan-tab": vi.fn(unexpected),
     "content-config": vi.fn(() => ({ mode: "confirm-risky" as const })),
     "panel-open": vi.fn(unexpected),
+    "panel-part": vi.fn(unexpected),
     "panel-update": vi.fn(unexpected),
     "panel-close": vi.fn(unexpected),
     "settings-get": vi.fn(unexpected),

@@ -15,6 +15,7 @@ const FROM_CONTENT_SCRIPTS: ReadonlySet<MessageType> = new Set([
   "action-detected",
   "content-config",
   "panel-open",
+  "panel-part",
   "panel-update",
   "panel-close",
 ]);

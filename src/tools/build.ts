@@ -3,7 +3,7 @@
  *   dist/chrome, dist/firefox             what we ship (EHR sites only through optional host permissions)
  *   dist/demo-chrome, dist/demo-firefox   the very same files, with the local demo portal
  *                                         (http://localhost/*, http://127.0.0.1/*) watched out of the box
- * The code is bundled once per browser; the content script once for both (it is browser-neutral);
+ * The code is bundled once per browser; the content script (and its on-demand panel part) once for both (browser-neutral);
  * the demo variants are copies with a derived manifest, so they cannot differ in code.
  */
 import { copyFileSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { build } from "vite";
 import {
   browserOf,
+  CONTENT_PANEL_FILE,
   CONTENT_SCRIPT_FILE,
   demoManifest,
   manifestProblems,
@@ -24,7 +25,7 @@ const root = join(import.meta.dirname, "../..");
 const configFile = join(root, "vite.config.ts");
 export const distDir = (target: Target): string => join(root, "dist", target);
 
-async function viteBuild(mode: Browser | "content", outDir: string): Promise<void> {
+async function viteBuild(mode: Browser | "content" | "content-panel", outDir: string): Promise<void> {
   await build({ configFile, mode, logLevel: "warn", build: { outDir } });
 }
 
@@ -37,7 +38,8 @@ export async function buildAll(): Promise<void> {
   rmSync(join(root, "dist"), { recursive: true, force: true });
   for (const browser of ["chrome", "firefox"] as const) await viteBuild(browser, distDir(browser));
   await viteBuild("content", distDir("chrome"));
-  copyFileSync(join(distDir("chrome"), CONTENT_SCRIPT_FILE), join(distDir("firefox"), CONTENT_SCRIPT_FILE));
+  await viteBuild("content-panel", distDir("chrome"));
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE]) copyFileSync(join(distDir("chrome"), file), join(distDir("firefox"), file));
 
   for (const browser of ["chrome", "firefox"] as const) {
     const demo: Target = `demo-${browser}`;

@@ -25,6 +25,11 @@ export const DEMO_CHROME_ID = "edcpgebfpocdkoeccpapaehpadfkdkcb";
 
 /** The content script and the frame page it shows: fixed paths the background registers and the content script loads. */
 export const CONTENT_SCRIPT_FILE = "content.js";
+/**
+ * The part of the content script only a panel needs (panel session, tamper guard, heartbeat): injected by the
+ * background into a frame whose content script asks for it (message "panel-part"), into the same isolated world.
+ */
+export const CONTENT_PANEL_FILE = "content-panel.js";
 export const CONTENT_FRAME_PAGE = "src/content/frame/index.html";
 export const MANAGED_SCHEMA_FILE = "managed-schema.json";
 

@@ -4,7 +4,15 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { MANAGED_FIELDS } from "../../src/settings/schema.ts";
-import { CONTENT_FRAME_PAGE, CONTENT_SCRIPT_FILE, DEMO_HOSTS, GECKO_ID, MANAGED_SCHEMA_FILE, TARGETS } from "../../src/tools/manifest.ts";
+import {
+  CONTENT_FRAME_PAGE,
+  CONTENT_PANEL_FILE,
+  CONTENT_SCRIPT_FILE,
+  DEMO_HOSTS,
+  GECKO_ID,
+  MANAGED_SCHEMA_FILE,
+  TARGETS,
+} from "../../src/tools/manifest.ts";
 import { ROOT, test } from "./harness/index.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: built manifests are read field by field, each assertion checks what it reads
@@ -60,6 +68,7 @@ for (const target of TARGETS) {
       m.storage.managed_schema,
       ...Object.values(m.icons as Record<string, string>),
       CONTENT_SCRIPT_FILE,
+      CONTENT_PANEL_FILE,
     ];
     for (const file of named) assert.ok(existsSync(join(dir(target), file)), `${file} missing from dist/${target}`);
     assert.ok(
@@ -90,12 +99,14 @@ test("the managed-storage schema covers every managed field as { value, enforced
   }
 });
 
-test("content.js is one self-contained classic script, identical in every build", () => {
-  const code = readFileSync(join(dir("chrome"), CONTENT_SCRIPT_FILE), "utf8");
-  // registerContentScripts runs it as a classic script: a module statement or a chunk import would break it.
-  assert.doesNotMatch(code, /^\s*(import|export)\s/m);
-  assert.doesNotMatch(code, /\bimport\s*\(/);
-  for (const target of TARGETS) assert.equal(readFileSync(join(dir(target), CONTENT_SCRIPT_FILE), "utf8"), code, target);
+test("content.js and its panel part are each one self-contained classic script, identical in every build", () => {
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE]) {
+    const code = readFileSync(join(dir("chrome"), file), "utf8");
+    // registerContentScripts and executeScript run them as classic scripts: a module statement or a chunk import would break them.
+    assert.doesNotMatch(code, /^\s*(import|export)\s/m, file);
+    assert.doesNotMatch(code, /\bimport\s*\(/, file);
+    for (const target of TARGETS) assert.equal(readFileSync(join(dir(target), file), "utf8"), code, `${file} in ${target}`);
+  }
 });
 
 test("no bundled script uses a network API", () => {

@@ -1,0 +1,33 @@
+/**
+ * Loads the panel part (panel-part.ts, built as content-panel.js) into this frame once: the background
+ * injects it into our isolated world, where it leaves itself under PANEL_PART_HOOK. Started as soon as
+ * the clinician approaches a send control (prewarm.ts) and when an action is held, so the part is
+ * there by the time a verdict needs a panel. Fail safe: when it cannot be loaded the load rejects, the
+ * interceptor shows no panel and a held action stays held behind its notice (Try again loads again).
+ */
+import type { PanelPart } from "./panel-part.ts";
+import { sendToBackground as send } from "./wire.ts";
+
+export const PANEL_PART_HOOK = "__sharecheckPanelPart";
+
+export type PanelPartLoader = () => Promise<PanelPart>;
+
+/** `inject`: has the background inject content-panel.js into this frame and resolves once it ran. */
+export function createPanelPartLoader(inject: () => Promise<unknown> = () => send("panel-part", {})): PanelPartLoader {
+  let loading: Promise<PanelPart> | undefined;
+  const load = async (): Promise<PanelPart> => {
+    const world = globalThis as Record<string, unknown>;
+    // Only the copy injected for this load counts, never one an earlier copy of the extension left here.
+    delete world[PANEL_PART_HOOK];
+    await inject();
+    const part = world[PANEL_PART_HOOK] as PanelPart | undefined;
+    delete world[PANEL_PART_HOOK];
+    if (!part) throw new Error("ShareCheck's panel could not be loaded");
+    return part;
+  };
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined; // the next need tries again
+      throw error;
+    }));
+}
