@@ -10,9 +10,6 @@ export class IdTable<V> {
   readonly #values: (V | undefined)[];
   readonly #mask: number;
   #size = 0;
-  /** The last key looked up and its place, so that set() after get() of one key probes once. */
-  #lastKey = -1;
-  #lastPlace = 0;
 
   /** `expected`: how many keys at most will be set (the table is sized for it, at most half full). */
   constructor(expected: number) {
@@ -38,16 +35,11 @@ export class IdTable<V> {
   }
 
   get(key: number): V | undefined {
-    const i = this.#place(key);
-    this.#lastKey = key;
-    this.#lastPlace = i;
-    return this.#values[i];
+    return this.#values[this.#place(key)];
   }
 
   set(key: number, value: V): void {
-    // Only a set() can fill the empty place a get() found, so the remembered place serves one set().
-    const i = key === this.#lastKey ? this.#lastPlace : this.#place(key);
-    this.#lastKey = -1;
+    const i = this.#place(key);
     if (this.#keys[i] === 0) {
       if (this.#size * 2 >= this.#keys.length) throw new RangeError("IdTable is full: more keys than it was sized for");
       this.#keys[i] = key + 1;
