@@ -30,7 +30,7 @@ export type TamperReason =
   | "inert"
   | "lowered";
 
-/** The host as the guard sees it (VerdictHost satisfies this). */
+/** The host as the guard sees it (PanelFrameHost satisfies this). */
 export type GuardedHost = {
   host: HTMLElement;
   frame: HTMLIFrameElement | undefined;

@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { startDemoServer, type DemoServer } from "../../assets/demo/server.ts";
+import type { Reply } from "../messaging/messages.ts";
 import { DIST, launchChromium, missingBrowser, type ChromiumSession } from "../../test/e2e/harness/index.ts";
 import { buildAll } from "./build.ts";
 
@@ -27,14 +28,11 @@ async function serve(): Promise<DemoServer> {
 async function holdEveryAction(chrome: ChromiumSession): Promise<void> {
   const page = await chrome.openPopup();
   const reply = await page.evaluate(async () => {
-    const runtime = (
-      globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: { settings: object } } | undefined> } };
-      }
-    ).chrome.runtime;
-    const current = await runtime.sendMessage({ type: "settings-get", payload: {} });
-    if (!current?.ok) return current;
-    return runtime.sendMessage({ type: "settings-save", payload: { settings: { ...current.data?.settings, mode: "confirm-all" } } });
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+    const current = (await runtime.sendMessage({ type: "settings-get", payload: {} })) as Reply<"settings-get">;
+    if (!current.ok) return current;
+    const settings = { ...current.data.settings, mode: "confirm-all" };
+    return (await runtime.sendMessage({ type: "settings-save", payload: { settings } })) as Reply<"settings-save">;
   });
   if (!reply?.ok) console.warn(`  (could not switch the demo to confirm-all: ${JSON.stringify(reply)})`);
   await page.close();
