@@ -80,4 +80,18 @@ describe("the pre-warm as the clinician reaches a control", () => {
     expect(reads).toBe(2);
     lifetime.end();
   });
+
+  it("says a control was approached on a press or a focus, and never for controls merely in view at idle", async () => {
+    document.body.innerHTML = `<form><label>Fax number <input data-top="40"></label><button id="fax" data-top="80">Fax chart</button></form>`;
+    layOut();
+    const cache = { prewarm: () => undefined } as unknown as Parameters<typeof startPrewarm>[2];
+    const lifetime = createLifetime(undefined, () => true);
+    const approached = vi.fn();
+    startPrewarm(createDetector(), document, cache, lifetime, approached);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the idle pre-warm runs (happy-dom: idle is a timer)
+    expect(approached).not.toHaveBeenCalled();
+    document.getElementById("fax")!.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
+    expect(approached).toHaveBeenCalledOnce();
+    lifetime.end();
+  });
 });

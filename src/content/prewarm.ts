@@ -96,7 +96,11 @@ export function warmSlice(
   return { done: true, reads };
 }
 
-/** `approached`: called when the clinician approaches a send control, or one is found in view at idle (it may end in a panel). */
+/**
+ * `approached`: called when the clinician approaches a control (it may end in a panel). Not for the controls in
+ * view at idle: what it starts (loading the panel part) would cost every page with a send button on it, and a
+ * press or a focus comes far enough before the click.
+ */
 export function startPrewarm(
   detector: Detector,
   doc: Document,
@@ -138,11 +142,7 @@ export function startPrewarm(
     { capture: true, passive: true },
   );
 
-  // The controls in view, once the page has loaded and is idle (a send control in view may end in a panel, too).
-  const inView = (facts: ActionFacts) => {
-    approached();
-    prewarm(facts);
-  };
+  // The controls in view, once the page has loaded and is idle.
   const descriptions = createDescriptionCache(detector);
   let next: (() => Element | null) | undefined;
   let budget = MAX_PER_BATCH;
@@ -152,7 +152,7 @@ export function startPrewarm(
     const end = started + Math.min(SLICE_MS, TOTAL_MS - spent, Math.max(1, deadline.timeRemaining()));
     try {
       next ??= controlsInOrder(doc);
-      const done = warmSlice(next, detector, descriptions, inView, end, budget);
+      const done = warmSlice(next, detector, descriptions, prewarm, end, budget);
       budget -= done.reads;
       if (done.done) return;
     } catch {
