@@ -47,6 +47,9 @@ export function createHoldLimit(max = MAX_HELD_PER_PAGE) {
       if (!trusted && held.size > 0) return "script-while-held";
       return "hold";
     },
+    has(control: Element): boolean {
+      return held.has(control);
+    },
     add(control: Element): void {
       if (held.has(control)) return;
       held.set(control, control);

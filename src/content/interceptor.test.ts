@@ -8,7 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Verdict } from "../core/schema.ts";
 import { createDetector } from "../detect/detector.ts";
 
-vi.mock("./extension.ts", () => ({ browser: { runtime: { id: "test", sendMessage: async () => ({ ok: true, data: {} }) } } }));
+vi.mock("./extension.ts", () => ({
+  browser: {
+    runtime: { id: "test", sendMessage: async () => ({ ok: true, data: {} }), getURL: (path: string) => `chrome-extension://test/${path}` },
+  },
+}));
 
 const { startInterceptor } = await import("./interceptor.ts");
 const { createLifetime } = await import("./lifetime.ts");
@@ -212,5 +216,27 @@ describe("controls that change: classified live at the moment of the action", ()
     expect(clicks).toBe(1);
     await settle();
     expect(answers.length).toBe(0);
+  });
+});
+
+describe("a re-render while the verdict is on its way", () => {
+  it("the hold moves to the fresh node: the panel is for it, and a second click on it does not start a second check", async () => {
+    document.body.innerHTML = `<div id="app"></div>`;
+    const app = document.getElementById("app")!;
+    const render = () => {
+      app.innerHTML = `<button class="send">Share record</button>`;
+    };
+    const click = () =>
+      asPerson(() => app.querySelector("button")!.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true })));
+    render();
+    click();
+    render(); // the framework re-rendered while the verdict was asked for
+    await settle();
+    answers.shift()!({ outcome: "needs-review", headline: "Check the recipient" } as unknown as Verdict);
+    await settle();
+    expect(document.querySelector<HTMLElement>("sharecheck-verdict")?.dataset.held).toBe("true");
+    click();
+    await settle();
+    expect(answers).toHaveLength(0);
   });
 });

@@ -28,6 +28,7 @@ import { t } from "../platform/i18n.ts";
 import type { InterceptionMode } from "../settings/schema.ts";
 import { describeControl, type ActionFacts } from "./describe.ts";
 import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
+import { remember, standIn, type Remembered } from "./stand-in.ts";
 import { createHoldLimit } from "./hold-limit.ts";
 import { createVerdictHost, type VerdictHost } from "./verdict-host.ts";
 import type { PanelLinks } from "./panel-link.ts";
@@ -118,6 +119,21 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     limit.delete(control);
   }
 
+  /**
+   * The control as the page has it after a wait (the verdict, the panel part): the same node, or the
+   * identical fresh one a re-render put in its place, which then carries the hold. A chip or panel
+   * anchored to a detached node would never show, and the held action would wait unseen.
+   */
+  function follow(control: Element, memo: Remembered): Element {
+    const live = standIn(memo);
+    if (!live || live === control) return control;
+    if (limit.has(control)) {
+      limit.delete(control);
+      limit.add(live);
+    }
+    return live;
+  }
+
   /** Held actions no panel could be shown for, by control: a real click on the control tries again. */
   const problems = new Map<Element, { retry(): void; cancel(): void }>();
 
@@ -125,7 +141,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
    * No panel could be shown for a held action: it stays held, and the clinician is told so with Try
    * again (a fresh panel in a fresh host) and Cancel. A real click on the control also tries again.
    */
-  function showProblem(control: Element, facts: ActionFacts, state: PanelState, held: HeldActivation) {
+  function showProblem(control: Element, memo: Remembered, facts: ActionFacts, state: PanelState, held: HeldActivation) {
     const host = chipHost(control, facts, "needs-review", true);
     if (!host) return drop(control);
     const done = new AbortController();
@@ -137,7 +153,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     };
     const retry = () => {
       end();
-      void openPanel(control, facts, state, held);
+      void openPanel(control, memo, facts, state, held);
     };
     const cancel = () => {
       end();
@@ -184,7 +200,8 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     });
   }
 
-  async function openPanel(control: Element, facts: ActionFacts, state: PanelState, held: HeldActivation | undefined) {
+  async function openPanel(at: Element, memo: Remembered, facts: ActionFacts, state: PanelState, held: HeldActivation | undefined) {
+    let control = at;
     const replayOnce = (fn: () => void) => {
       released.set(facts.key, performance.now());
       passThrough(fn);
@@ -194,6 +211,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     try {
       const { api, links } = await loadPart();
       if (signal.aborted) return;
+      control = follow(control, memo);
       session = new api.PanelSession(control, state, held, {
         lifetime: signal,
         links,
@@ -206,7 +224,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       await session.open();
     } catch {
       if (session && panel === session) panel = undefined;
-      if (held) return showProblem(control, facts, state, held);
+      if (held) return showProblem(control, memo, facts, state, held);
       showChip(control, facts, "needs-review", t("chip_could_not_decide"));
     }
   }
@@ -217,7 +235,8 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     passThrough(() => replay(held));
   }
 
-  async function resolve(control: Element, facts: ActionFacts, held: HeldActivation | undefined, cached: Verdict | undefined) {
+  async function resolve(at: Element, memo: Remembered, facts: ActionFacts, held: HeldActivation | undefined, cached: Verdict | undefined) {
+    let control = at;
     const current = mode();
     let verdict = cached;
     let problem: string | undefined;
@@ -238,6 +257,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       }
     }
     if (signal.aborted) return;
+    control = follow(control, memo);
     const outcome = verdict?.outcome ?? "needs-review";
     const next = afterVerdict(current, held !== undefined, outcome);
     if (next !== "panel" && verdict) {
@@ -254,7 +274,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       tampered: false,
       controlGone: false,
     };
-    await openPanel(control, facts, state, held);
+    await openPanel(control, memo, facts, state, held);
   }
 
   function onActivation(event: Event) {
@@ -316,8 +336,8 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
       if (event instanceof KeyboardEvent) heldKeys.add(event.code || event.key);
     }
     // Fail closed: an unexpected error ends the hold with nothing sent.
-    const decided = control;
-    void resolve(decided, facts, held, cached).catch(() => drop(decided));
+    const memo = remember(control);
+    void resolve(control, memo, facts, held, cached).catch(() => drop(standIn(memo) ?? memo.element));
   }
 
   for (const type of ["click", "submit", "keydown", "keyup"]) view.addEventListener(type, onActivation, { capture: true, signal });
