@@ -13,10 +13,10 @@ export type ActionFacts = { action: DetectedAction; request: DisclosureRequest; 
  * Undefined for anything that is not a send-out control, and for openers of menus and dialogs (the send comes from what they open).
  * `cues`: also read what the record holds off what leaves with it; only for the action being checked (a click, a press, the popup's check).
  */
-export function describeControl(detector: Detector, control: Element, cues = true): ActionFacts | undefined {
+export function describeControl(detector: Detector, control: Element, cues = true, deadline?: number): ActionFacts | undefined {
   const classified = detector.classify(control);
   if (!classified || classified.opensPopup) return undefined;
-  const recipient = detector.readRecipient(control);
+  const recipient = detector.readRecipient(control, deadline);
   const read = cues ? readCues(control) : [];
   // The background adds the kinds the cues name; the verdict depends on them, so the cache key does too.
   const request = buildRequest(classified.kind, recipient);
@@ -47,11 +47,12 @@ export function createDescriptionCache(detector: Detector, cues = false) {
       const { known, id } = slot(candidate.element, candidate.kind, candidate.label);
       return known.has(id) ? (known.get(id) ?? null) : undefined;
     },
-    describe(control: Element): ActionFacts | undefined {
+    /** Past `deadline` throws PastDeadline and remembers nothing. */
+    describe(control: Element, deadline?: number): ActionFacts | undefined {
       const classified = detector.classify(control);
       if (!classified || classified.opensPopup) return undefined;
       const { known, id } = slot(control, classified.kind, classified.label);
-      if (!known.has(id)) known.set(id, describeControl(detector, control, cues));
+      if (!known.has(id)) known.set(id, describeControl(detector, control, cues, deadline));
       return known.get(id);
     },
     forget() {

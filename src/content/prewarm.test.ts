@@ -52,6 +52,21 @@ describe("the idle pre-warm after load", () => {
     expect(warmSlice(next, detector, createDescriptionCache(detector), () => undefined, -1)).toEqual({ done: false, reads: 0 });
     expect(warmSlice(next, detector, createDescriptionCache(detector), () => undefined, Infinity).done).toBe(true);
   });
+
+  it("a control whose surroundings take longer to read than the slice has stops at the deadline, remembering nothing", () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `<div><span>Line ${i}</span></div>`).join("");
+    document.body.innerHTML = `<form>${filler}<label>Refer to <input value="Dr. Ruiz"></label><button data-top="10">Send referral</button></form>`;
+    layOut();
+    const descriptions = createDescriptionCache(detector);
+    const warmed: Array<string | undefined> = [];
+    const warm = (facts: { action: { recipient?: { text: string } } }) => warmed.push(facts.action.recipient?.text);
+    // Already past the deadline: the one read a slice always makes gives up inside the form's walk.
+    expect(warmSlice(controlsInOrder(document), detector, descriptions, warm, -1)).toEqual({ done: false, reads: 1 });
+    expect(warmed).toEqual([]);
+    // A later slice with time reads it in full: no half reading was kept for this form.
+    warmSlice(controlsInOrder(document), detector, descriptions, warm, Infinity);
+    expect(warmed).toEqual(["Dr. Ruiz"]);
+  });
 });
 
 describe("the pre-warm as the clinician reaches a control", () => {

@@ -18,6 +18,8 @@ import type { VerdictCache } from "./verdict-cache.ts";
 export const MAX_PER_BATCH = 10;
 /** Main-thread time one idle slice may spend; the rest waits for the next idle period. */
 export const SLICE_MS = 3;
+/** The clock is looked at between steps (each control, every 64 elements of a read): a slice aims this much short. */
+const SLICE_MARGIN_MS = 0.5;
 /** Main-thread time the whole idle pre-warm may spend, all slices together: past it, clicks read their own controls. */
 export const TOTAL_MS = 8;
 /**
@@ -86,14 +88,19 @@ export function warmSlice(
         if (known) prewarm(known);
         continue;
       }
-      const facts = descriptions.describe(element);
-      if (facts) prewarm(facts);
       reads++;
+      const facts = descriptions.describe(element, deadline);
+      if (facts) prewarm(facts);
     } catch {
-      // A control that cannot be read now is read again at click time.
+      // A control that cannot be read now (or within this slice) is read again at click time.
     }
   }
   return { done: true, reads };
+}
+
+/** When a slice started at `started` stops, `spent` ms of TOTAL_MS gone, the browser offering `idle` ms. */
+export function sliceDeadline(started: number, spent: number, idle = SLICE_MS): number {
+  return started + Math.max(0, Math.min(SLICE_MS - SLICE_MARGIN_MS, TOTAL_MS - spent, Math.max(1, idle)));
 }
 
 /**
@@ -149,7 +156,7 @@ export function startPrewarm(
   let spent = 0;
   const slice = (deadline: IdleDeadline) => {
     const started = performance.now();
-    const end = started + Math.min(SLICE_MS, TOTAL_MS - spent, Math.max(1, deadline.timeRemaining()));
+    const end = sliceDeadline(started, spent, deadline.timeRemaining());
     try {
       next ??= controlsInOrder(doc);
       const done = warmSlice(next, detector, descriptions, prewarm, end, budget);

@@ -14,7 +14,8 @@ export interface Detector {
   classify(el: Element): Classification | null;
   findActionControl(event: Event): Element | null;
   scan(root: Document | ShadowRoot | Element): Candidate[];
-  readRecipient(control: Element): DetectedRecipient | undefined;
+  /** Past `deadline` (performance.now()) throws PastDeadline (walk.ts). */
+  readRecipient(control: Element, deadline?: number): DetectedRecipient | undefined;
 }
 
 export function createDetector(adapter?: SiteAdapter): Detector {
@@ -23,6 +24,6 @@ export function createDetector(adapter?: SiteAdapter): Detector {
     classify: (el) => classifyControl(el, { adapter }),
     findActionControl: (event) => findActionControl(event, { adapter }),
     scan: (root) => scanForActions(root, { adapter }),
-    readRecipient: (control) => readRecipient(control, { adapter }),
+    readRecipient: (control, deadline) => readRecipient(control, { adapter, deadline }),
   };
 }

@@ -27,7 +27,8 @@ const CHOSEN_ROW = /\b(?:selected|active|is-selected|checked)\b/;
 const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipient|send-?to|sendTo|receiver|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 const FIELDS = "input, select, textarea, [contenteditable]";
 
-export function readScope(scope: Element): Entry[] {
+/** Throws PastDeadline (walk.ts) once past `deadline`. */
+export function readScope(scope: Element, deadline?: number): Entry[] {
   const entries: Entry[] = [];
   walk(
     scope,
@@ -43,6 +44,7 @@ export function readScope(scope: Element): Entry[] {
     },
     undefined,
     MAX_SCOPE_ELEMENTS,
+    deadline,
   );
   return entries.filter((entry) => entry.value && !inPatientBanner(entry.element, scope));
 }

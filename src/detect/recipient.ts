@@ -13,22 +13,31 @@ import { readScope } from "./recipient-entries.ts";
 import { fieldLabels, interpret } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import { elementValue, EMAIL, PHONE } from "./recipient-values.ts";
+import { PastDeadline } from "./walk.ts";
 
 const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 const MAX_ANCESTOR_SCOPES = 6;
 
-/** `adapter`: the site adapter for this page, whose recipient fields are read first. */
-export function readRecipient(control: Element, { adapter }: { adapter?: SiteAdapter | undefined } = {}): DetectedRecipient | undefined {
+/**
+ * `adapter`: the site adapter for this page, whose recipient fields are read first. `deadline`
+ * (performance.now()): a read ahead of time that passes it throws PastDeadline rather than answer from half
+ * the page.
+ */
+export function readRecipient(
+  control: Element,
+  { adapter, deadline }: { adapter?: SiteAdapter | undefined; deadline?: number | undefined } = {},
+): DetectedRecipient | undefined {
   try {
     if (adapter?.recipientFields?.length) {
       const adapted = fromAdapterFields(control, adapter.recipientFields);
       if (adapted) return adapted;
     }
     for (const scope of scopesOf(control)) {
-      const recipient = build(readScope(scope));
+      const recipient = build(readScope(scope, deadline));
       if (recipient) return recipient;
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof PastDeadline) throw error;
     // A page that breaks the search gets no recipient; the panel asks instead.
   }
   return undefined;

@@ -14,6 +14,20 @@ export const WALK_LIMITS = {
   shadowRoots: 5_000,
 };
 
+/**
+ * Thrown by a walk given a deadline once it passes it: work ahead of the clinician (the idle pre-warm)
+ * stops there rather than hold the main thread, and the same read is made in full when it is needed.
+ */
+export class PastDeadline extends Error {
+  constructor() {
+    super("past the deadline");
+    this.name = "PastDeadline";
+  }
+}
+
+/** Elements between two looks at the clock. */
+const CLOCK_EVERY = 64;
+
 export interface WalkVisitor {
   /** Return false to skip the element's subtree (and its shadow root). */
   element(el: Element): boolean | undefined;
@@ -23,13 +37,15 @@ export interface WalkVisitor {
 
 /**
  * Walks `start` (an element and its subtree, or the children of a document or shadow root), or each of
- * several starts under one element limit (a batch of added subtrees).
+ * several starts under one element limit (a batch of added subtrees). Past `deadline` (performance.now()), throws
+ * PastDeadline.
  */
 export function walk(
   start: Node | readonly Node[],
   visitor: WalkVisitor,
   seen: WeakSet<ShadowRoot> = new WeakSet(),
   limit: number = WALK_LIMITS.elements,
+  deadline = Infinity,
 ): void {
   const roots: Array<{ node: Node; depth: number }> = (Array.isArray(start) ? (start as readonly Node[]) : [start as Node])
     .map((node) => ({ node, depth: 0 }))
@@ -45,6 +61,7 @@ export function walk(
     }
     while (stack.length > 0) {
       if (++visited > limit) return;
+      if (visited % CLOCK_EVERY === 0 && deadline !== Infinity && performance.now() > deadline) throw new PastDeadline();
       const el = stack.pop()!;
       try {
         if (visitor.element(el) === false) continue;

@@ -7,7 +7,7 @@
  * - "Check this page" (popup, one-off): scan plus every distinct action described (no budget).
  */
 import { createDescriptionCache, describeControl } from "../../src/content/describe.ts";
-import { controlsInOrder, SLICE_MS, TOTAL_MS, warmSlice } from "../../src/content/prewarm.ts";
+import { controlsInOrder, sliceDeadline, TOTAL_MS, warmSlice } from "../../src/content/prewarm.ts";
 import { scanPage } from "../../src/content/scan.ts";
 import { createDetector } from "../../src/detect/detector.ts";
 import { buildEhrPage } from "./detect-page.ts";
@@ -44,7 +44,7 @@ export function runContentBench(doc: Document, runs = 21): ContentBenchResult {
     do {
       const start = performance.now();
       next ??= controlsInOrder(doc);
-      const done = warmSlice(next, detector, descriptions, () => undefined, start + Math.min(SLICE_MS, TOTAL_MS - total), 10 - made);
+      const done = warmSlice(next, detector, descriptions, () => undefined, sliceDeadline(start, total), 10 - made);
       const took = performance.now() - start;
       finished = done.done;
       made += done.reads;
