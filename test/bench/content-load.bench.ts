@@ -7,7 +7,10 @@
  *     (not granted: none runs; both checked), alternating pairs, median of the per-pair differences;
  *   - the first verdict after a click on a held action's control, on screen within 50 ms: from the
  *     pointer's release (the click follows it in the same task) to the verdict host in the page with its
- *     outcome (then its next animation frame), and to the panel frame's first contentful paint.
+ *     outcome (then its next animation frame), and to the panel frame's first contentful paint. Two kinds
+ *     of click: a person's, whose button is down for HUMAN_PRESS_MS before the release (the content script
+ *     starts reading the control and asking for its verdict at the press, issue 9's design), and
+ *     playwright's instant click (down and up in the same few milliseconds: everything starts at the release).
  * Prints, never asserts. Runs alone too: `npx tsx test/bench/content-load.bench.ts`. Needs `npm run build`.
  */
 import { createServer } from "node:http";
@@ -25,6 +28,8 @@ const VERDICT_BUDGET_MS = 50;
 const PAIRS = Number(process.env.PAIRS ?? 7);
 const TAIL_MS = 2_000;
 const CLICKS = 5;
+/** How long a person's button is down before the click lands: issue 9 puts the press 50-100 ms before it; the low end. */
+const HUMAN_PRESS_MS = 50;
 const UNGRANTED_HOST = "without.sharecheck.test";
 
 const verdict = (ok: boolean) => (ok ? "within budget" : "OVER budget");
@@ -169,8 +174,8 @@ type FrameTimes = { fcp: number; start: number; loaded: number };
 /** Milliseconds from the pointer's release: the host with its outcome, its next frame, the panel frame's navigation start, its DOMContentLoaded, its first contentful paint. */
 type VerdictTimes = { host: number; painted: number; frameStart: number; frameLoaded: number; frame: number };
 
-/** Fresh tab, page loaded and idle, first click on a held control (a table row's "Fax chart"). */
-async function firstVerdict(session: ChromiumSession, base: string): Promise<VerdictTimes | null> {
+/** Fresh tab, page loaded and idle, first click on a held control (a table row's "Fax chart"), the button down for `pressMs`. */
+async function firstVerdict(session: ChromiumSession, base: string, pressMs: number): Promise<VerdictTimes | null> {
   const page: Page = await session.newPage(`${base}/large`);
   try {
     await page.waitForTimeout(1_000);
@@ -178,7 +183,13 @@ async function firstVerdict(session: ChromiumSession, base: string): Promise<Ver
     const button = page.locator("tbody button", { hasText: "Fax chart" }).first();
     await button.scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
-    await button.click();
+    if (pressMs === 0) await button.click();
+    else {
+      await button.hover();
+      await page.mouse.down();
+      await page.waitForTimeout(pressMs);
+      await page.mouse.up();
+    }
     const timing = await page
       .waitForFunction(() => (window as unknown as { paintedAt?: number }).paintedAt, undefined, { timeout: 5_000 })
       .then(
@@ -223,12 +234,14 @@ async function firstVerdict(session: ChromiumSession, base: string): Promise<Ver
   }
 }
 
-async function verdictLatency(session: ChromiumSession, base: string): Promise<void> {
+async function verdictLatency(session: ChromiumSession, base: string, pressMs: number): Promise<void> {
   const runs: VerdictTimes[] = [];
   for (let i = 0; i < CLICKS; i++) {
-    const run = await firstVerdict(session, base);
+    const run = await firstVerdict(session, base, pressMs);
     if (run) runs.push(run);
   }
+  const click = pressMs ? `a person's click (button down ${pressMs} ms)` : "playwright's instant click (down and up at once)";
+  console.log(`first verdict after   ${click}`);
   if (runs.length === 0) return console.log('first verdict         no panel appeared after a click on "Fax chart" (nothing to time)');
   const m = (key: keyof VerdictTimes) => median(runs.map((r) => r[key]).filter((v) => !Number.isNaN(v)));
   const all = (key: keyof VerdictTimes) => runs.map((r) => r[key].toFixed(0)).join(" ");
@@ -260,7 +273,10 @@ export default async function contentLoadBench(): Promise<void> {
     );
     if (parts.includes("load")) await loadOverhead(session, server.url);
     if (parts.includes("self")) await selfTime(session, server.url);
-    if (parts.includes("verdict")) await verdictLatency(session, server.url);
+    if (parts.includes("verdict")) {
+      await verdictLatency(session, server.url, HUMAN_PRESS_MS);
+      await verdictLatency(session, server.url, 0);
+    }
   } finally {
     await session.close();
     await server.close();
