@@ -12,6 +12,26 @@ iframe { display:block; width:100%; height:100%; border:1px solid #9aa9b8; borde
   font:600 14px/1.4 system-ui, sans-serif; color:#1b2a38; background:#fff; }
 `;
 
+/** Longest wait for a paint: a page whose frames are not being drawn (a hidden tab) gets the frame after this. */
+const PAINT_WAIT_MS = 100;
+
+/** Resolves in the task after the page's next paint (or PAINT_WAIT_MS), or at once when `signal` aborts. */
+function afterPaint(view: Window, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      view.cancelAnimationFrame(frame);
+      view.clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    // A requestAnimationFrame callback runs just before the paint: the task after it runs after.
+    const frame = view.requestAnimationFrame(() => view.setTimeout(done, 0));
+    const timer = view.setTimeout(done, PAINT_WAIT_MS);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
 export class PanelFrameHost extends VerdictHost {
   frame: HTMLIFrameElement | undefined;
   #pending: HTMLElement | undefined;
@@ -33,15 +53,11 @@ export class PanelFrameHost extends VerdictHost {
    * The panel: our frame page, session id in the hash. `pending`: the verdict's words, shown over the
    * frame until it has painted (clearPending); only words, hidden from screen readers (the frame
    * announces the verdict), letting every click through to the frame, where the decisions are.
+   * The words are painted first: creating an extension frame holds the page's main thread for 10-25 ms,
+   * which would otherwise delay them too. Undefined when `signal` aborted meanwhile (no frame is made).
    */
-  showFrame(url: string, title: string, pending?: string): HTMLIFrameElement {
+  async showFrame(url: string, title: string, pending: string | undefined, signal: AbortSignal): Promise<HTMLIFrameElement | undefined> {
     const doc = this.host.ownerDocument;
-    const frame = doc.createElement("iframe");
-    frame.src = url;
-    frame.title = title;
-    frame.setAttribute("allow", "");
-    this.root.append(frame);
-    this.frame = frame;
     if (pending) {
       const words = doc.createElement("div");
       words.className = "pending";
@@ -51,6 +67,14 @@ export class PanelFrameHost extends VerdictHost {
       this.#pending = words;
     }
     this.place();
+    await afterPaint(doc.defaultView ?? window, signal);
+    if (signal.aborted) return undefined;
+    const frame = doc.createElement("iframe");
+    frame.src = url;
+    frame.title = title;
+    frame.setAttribute("allow", "");
+    this.root.insertBefore(frame, this.#pending ?? null);
+    this.frame = frame;
     return frame;
   }
 

@@ -114,10 +114,14 @@ export class PanelSession {
     }
     this.#host = host;
     const url = `${browser.runtime.getURL(FRAME_PAGE)}#${this.id}`;
-    // The verdict's words at once, in the host, until the frame (where Proceed lives) has painted.
-    const frame = host.showFrame(url, "ShareCheck verdict", this.#pendingText());
     const signal = AbortSignal.any([this.signal, this.#deps.lifetime]);
     signal.addEventListener("abort", () => this.#stranded || host.remove(), { once: true });
+    // The verdict's words at once, in the host, until the frame (where Proceed lives) has painted.
+    const frame = await host.showFrame(url, "ShareCheck verdict", this.#pendingText(), signal);
+    if (!frame) {
+      registered.catch(() => undefined);
+      return;
+    }
     if (this.#held) frame.addEventListener("load", () => this.focus(), { signal });
     try {
       await registered;
