@@ -19,14 +19,18 @@ const PAINT_WAIT_MS = 100;
 function afterPaint(view: Window, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
+    let painted: number | undefined;
     const done = () => {
       view.cancelAnimationFrame(frame);
       view.clearTimeout(timer);
+      view.clearTimeout(painted);
       signal.removeEventListener("abort", done);
       resolve();
     };
     // A requestAnimationFrame callback runs just before the paint: the task after it runs after.
-    const frame = view.requestAnimationFrame(() => view.setTimeout(done, 0));
+    const frame = view.requestAnimationFrame(() => {
+      painted = view.setTimeout(done, 0);
+    });
     const timer = view.setTimeout(done, PAINT_WAIT_MS);
     signal.addEventListener("abort", done, { once: true });
   });

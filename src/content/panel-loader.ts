@@ -5,7 +5,7 @@
  * there by the time a verdict needs a panel. Fail safe: when it cannot be loaded the load rejects, the
  * interceptor shows no panel and a held action stays held behind its notice (Try again loads again).
  */
-import { t } from "../platform/i18n.ts";
+import { loadMessages } from "../platform/i18n.ts";
 import type { PanelPart } from "./panel-part.ts";
 import { sendToBackground as send } from "./wire.ts";
 
@@ -21,9 +21,8 @@ export function createPanelPartLoader(inject: () => Promise<unknown> = () => sen
     // Only the copy injected for this load counts, never one an earlier copy of the extension left here.
     delete world[PANEL_PART_HOOK];
     await inject();
-    // A frame's first message read is a synchronous round trip to the browser for the whole bundle (8-12 ms in
-    // Chromium here): made now, while the clinician's button is still down, not when the panel is to be shown.
-    t("panel_extension_gone");
+    // While the clinician's button is still down, not when the panel is to be shown.
+    loadMessages();
     const part = world[PANEL_PART_HOOK] as PanelPart | undefined;
     delete world[PANEL_PART_HOOK];
     if (!part) throw new Error("ShareCheck's panel could not be loaded");
