@@ -1,16 +1,18 @@
 /**
  * The content script, in every frame of a watched EHR page (registered at document_start so its
- * capture listeners come before the page's). At load it only marks the document and installs its
- * listeners: nothing is scanned or observed while the page loads. A control is classified when the
- * clinician reaches it (pointer, focus, keys) and again, from the live DOM, when it is activated; the
- * controls in view are pre-warmed once the page is idle (prewarm.ts), and "Check this page" scans on
- * demand. Everything hangs off one lifetime: a reloaded or updated extension leaves no old copy
- * intercepting, and no timer or listener of it running.
+ * capture listeners come before the page's). At load it only marks the document and adds those
+ * listeners (early-events.ts): the page's load pays for nothing else, not even a message. The rest
+ * starts at the clinician's first press, focus or key in the page, within that event and before it is
+ * handled: the interception mode is asked for (mode.ts), a control is classified when the clinician
+ * reaches it and again, from the live DOM, when it is activated; the controls in view are pre-warmed
+ * once the page is idle (prewarm.ts). "Check this page" starts it too, and scans. Everything hangs off one lifetime: a reloaded or updated extension leaves
+ * no old copy intercepting, and no timer or listener of it running.
  */
 import type { DetectedAction } from "../detect/action.ts";
 import { adapterForHost } from "../detect/adapters/bundled.ts";
 import { createDetector, type Detector } from "../detect/detector.ts";
 import { SCAN_HOOK } from "../messaging/scan-hook.ts";
+import { listenEarly, type EarlyEvents } from "./early-events.ts";
 import { browser } from "./extension.ts";
 import { startInterceptor } from "./interceptor.ts";
 import { createLifetime, type Lifetime } from "./lifetime.ts";
@@ -24,7 +26,8 @@ import { sendToBackground as send } from "./wire.ts";
 /** What "Check this page" calls after injecting this file (scripting.executeScript runs in the same isolated world). */
 type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
-function start(lifetime: Lifetime, detector: Detector): void {
+function start(lifetime: Lifetime, events: EarlyEvents): { detector: Detector } {
+  const detector = createDetector(adapterForHost(location.host)); // site adapters over the general heuristics
   const panelPart = createPanelPartLoader();
   const cache = createVerdictCache((request, cues) =>
     send("verdict", { request, ...(cues ? { cues: [...cues] } : {}) }).then((r) => r.verdict),
@@ -35,7 +38,7 @@ function start(lifetime: Lifetime, detector: Detector): void {
     if (on && !warming && lifetime.alive()) {
       warming = createLifetime(lifetime.signal);
       // Approaching a send control may end in a panel: its part starts loading then.
-      startPrewarm(detector, document, cache, warming, () => void panelPart().catch(() => undefined));
+      startPrewarm(detector, document, events, cache, warming, () => void panelPart().catch(() => undefined));
     } else if (!on && warming) {
       warming.end();
       warming = undefined;
@@ -48,9 +51,9 @@ function start(lifetime: Lifetime, detector: Detector): void {
   );
   const interceptor = startInterceptor({
     detector,
-    doc: document,
+    events,
     lifetime,
-    mode: mode.current,
+    mode,
     cache,
     panelPart,
     ask: ({ request, action, key }) => {
@@ -76,6 +79,7 @@ function start(lifetime: Lifetime, detector: Detector): void {
   browser.runtime.onMessage.addListener(onMessage);
   lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
   warm(mode.current() !== "off");
+  return { detector };
 }
 
 const world = globalThis as Record<string, unknown>;
@@ -84,8 +88,8 @@ document.documentElement.dataset.sharecheck = "ready";
 const existing = world[SCAN_HOOK] as ScanHook | undefined;
 if (!existing?.alive?.()) {
   const lifetime = createLifetime();
-  // Site adapters are data layered over the general heuristics, chosen by this frame's host.
-  const detector = createDetector(adapterForHost(location.host));
-  world[SCAN_HOOK] = Object.assign(() => scanPage(detector, document), { alive: () => lifetime.alive() });
-  start(lifetime, detector);
+  let started: ReturnType<typeof start> | undefined;
+  const running = () => (started ??= start(lifetime, events));
+  const events = listenEarly(window, lifetime.signal, () => void running());
+  world[SCAN_HOOK] = Object.assign(() => scanPage(running().detector, document), { alive: () => lifetime.alive() });
 }

@@ -17,6 +17,7 @@ vi.mock("./extension.ts", () => ({
 const { startInterceptor } = await import("./interceptor.ts");
 const { createLifetime } = await import("./lifetime.ts");
 const { createVerdictCache } = await import("./verdict-cache.ts");
+const { listenEarly } = await import("./early-events.ts");
 const { describeControl } = await import("./describe.ts");
 
 const ALLOWED = { outcome: "allowed", headline: "Allowed for treatment" } as unknown as Verdict;
@@ -38,6 +39,9 @@ function asPerson(fn: () => void) {
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+type Mode = "off" | "advise" | "confirm-risky" | "confirm-all";
+/** The mode the interceptor reads, per test: known from the start unless a test says otherwise. */
+let mode: { current(): Mode; settled(): Promise<Mode> };
 let lifetime: ReturnType<typeof createLifetime>;
 let answers: Array<(verdict: Verdict) => void>;
 let cache: ReturnType<typeof createVerdictCache>;
@@ -45,13 +49,14 @@ const detector = createDetector();
 
 beforeEach(() => {
   answers = [];
+  mode = { current: () => "confirm-risky", settled: async () => "confirm-risky" };
   lifetime = createLifetime(undefined, () => true);
   cache = createVerdictCache(async () => ALLOWED);
   startInterceptor({
     detector,
-    doc: document,
+    events: listenEarly(window, lifetime.signal, () => undefined),
     lifetime,
-    mode: () => "confirm-risky",
+    mode: { current: () => mode.current(), settled: () => mode.settled() },
     cache,
     ask: () => new Promise<Verdict>((resolve) => answers.push(resolve)),
     panelPart: async () => (await import("./panel-part.ts")).panelPart,
@@ -238,5 +243,52 @@ describe("a re-render while the verdict is on its way", () => {
     click();
     await settle();
     expect(answers).toHaveLength(0);
+  });
+});
+
+describe("a click before the interception mode is known (asked for when the script starts, at that click)", () => {
+  const REVIEW = { outcome: "needs-review", headline: "Check with your privacy officer" } as unknown as Verdict;
+
+  for (const known of ["off", "advise"] as const) {
+    it(`is held under the default, then goes at once when the mode turns out "${known}", which never holds`, async () => {
+      let answerMode!: (mode: Mode) => void;
+      const first = new Promise<Mode>((resolve) => (answerMode = resolve));
+      let current: Mode = "confirm-risky";
+      mode = { current: () => current, settled: () => first };
+      document.body.innerHTML = `<label>Fax number <input value="555-0100"></label><button id="fax">Fax chart</button>`;
+      let clicks = 0;
+      document.getElementById("fax")!.addEventListener("click", () => clicks++);
+      asPerson(() =>
+        document.getElementById("fax")!.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, composed: true })),
+      );
+      expect(clicks).toBe(0);
+      await settle();
+      answers.shift()!(REVIEW);
+      await settle();
+      expect(clicks).toBe(0); // the verdict alone does not release it: the mode decides
+      current = known;
+      answerMode(known);
+      await settle();
+      expect(clicks).toBe(1);
+      const shown = [...document.querySelectorAll("*")].filter((el) => el.localName.startsWith("sharecheck"));
+      if (known === "off") expect(shown).toEqual([]);
+    });
+  }
+
+  it("stays held when the mode turns out to hold (confirm-risky), and a risky verdict keeps it held", async () => {
+    let answerMode!: (mode: Mode) => void;
+    const first = new Promise<Mode>((resolve) => (answerMode = resolve));
+    mode = { current: () => "confirm-risky", settled: () => first };
+    document.body.innerHTML = `<label>Fax number <input value="555-0100"></label><button id="fax">Fax chart</button>`;
+    let clicks = 0;
+    document.getElementById("fax")!.addEventListener("click", () => clicks++);
+    asPerson(() =>
+      document.getElementById("fax")!.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, composed: true })),
+    );
+    await settle();
+    answers.shift()!(REVIEW);
+    answerMode("confirm-risky");
+    await settle();
+    expect(clicks).toBe(0);
   });
 });

@@ -25,7 +25,6 @@ import type { Verdict } from "../core/schema.ts";
 import type { Detector } from "../detect/detector.ts";
 import { findShortcutControl } from "../detect/shortcut.ts";
 import { t } from "../platform/i18n.ts";
-import type { InterceptionMode } from "../settings/schema.ts";
 import { describeControl, type ActionFacts } from "./describe.ts";
 import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
 import { remember, standIn, type Remembered } from "./stand-in.ts";
@@ -35,9 +34,11 @@ import type { PanelLinks } from "./panel-link.ts";
 import type { PanelPartLoader } from "./panel-loader.ts";
 import type { PanelPart } from "./panel-part.ts";
 import type { PanelEnd, PanelSession } from "./panel-session.ts";
-import { afterVerdict, holdAtClick } from "./plan.ts";
+import type { ModeWatch } from "./mode.ts";
+import { afterVerdict, holdAtClick, holds } from "./plan.ts";
 import { captureActivation, replay, type HeldActivation } from "./replay.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
+import type { EarlyEvents } from "./early-events.ts";
 import { sendToBackground as send } from "./wire.ts";
 import type { PanelState } from "../messaging/messages.ts";
 
@@ -49,9 +50,10 @@ const NATIVE_ACTIVATION = "button, a[href], input, select, textarea, summary, [c
 
 export type InterceptorDeps = {
   detector: Detector;
-  doc: Document;
+  /** The window's capture listeners from document_start (early-events.ts), which the interceptor's handlers join. */
+  events: EarlyEvents;
   lifetime: Lifetime;
-  mode: () => InterceptionMode;
+  mode: ModeWatch;
   cache: VerdictCache;
   /** Lets detection learn shadow roots from the event's path. */
   noteEvent?: (event: Event) => void;
@@ -60,9 +62,8 @@ export type InterceptorDeps = {
   panelPart: PanelPartLoader;
 };
 
-export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEvent, ask, panelPart }: InterceptorDeps) {
+export function startInterceptor({ detector, events, lifetime, mode, cache, noteEvent, ask, panelPart }: InterceptorDeps) {
   const { signal } = lifetime;
-  const view = doc.defaultView ?? window;
   let replaying = 0;
   let panel: PanelSession | undefined;
   const chips = new Set<VerdictHost>();
@@ -235,9 +236,15 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     passThrough(() => replay(held));
   }
 
-  async function resolve(at: Element, memo: Remembered, facts: ActionFacts, held: HeldActivation | undefined, cached: Verdict | undefined) {
+  async function resolve(
+    at: Element,
+    memo: Remembered,
+    facts: ActionFacts,
+    holding: HeldActivation | undefined,
+    cached: Verdict | undefined,
+  ) {
     let control = at;
-    const current = mode();
+    let held = holding;
     let verdict = cached;
     let problem: string | undefined;
     if (cached) {
@@ -256,8 +263,16 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
         problem = error instanceof Error ? error.message.slice(0, 200) : "no answer";
       }
     }
+    // Asked for when the script started: a click that came first was held under the default, and the mode decides now.
+    const current = await mode.settled();
     if (signal.aborted) return;
     control = follow(control, memo);
+    if (held && !holds(current)) {
+      drop(control);
+      release(held, facts.key);
+      held = undefined;
+      if (current === "off") return;
+    }
     const outcome = verdict?.outcome ?? "needs-review";
     const next = afterVerdict(current, held !== undefined, outcome);
     if (next !== "panel" && verdict) {
@@ -298,7 +313,7 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
         if (!(target instanceof Element) || target.closest(NATIVE_ACTIVATION)) return;
       }
     }
-    const current = mode();
+    const current = mode.current();
     if (current === "off") return;
     const busy = shortcut ? (limit.admit(shortcut, true) === "control-busy" ? shortcut : undefined) : limit.heldFor(event);
     if (busy) {
@@ -340,9 +355,9 @@ export function startInterceptor({ detector, doc, lifetime, mode, cache, noteEve
     void resolve(control, memo, facts, held, cached).catch(() => drop(standIn(memo) ?? memo.element));
   }
 
-  for (const type of ["click", "submit", "keydown", "keyup"]) view.addEventListener(type, onActivation, { capture: true, signal });
+  for (const type of ["click", "submit", "keydown", "keyup"] as const) events.addEventListener(type, onActivation, { signal });
   // Our panel frames' heartbeat echoes, caught from document_start on (before page listeners), read once the part is loaded.
-  view.addEventListener("message", (event) => part?.links.receive(event), { capture: true, signal });
+  events.addEventListener("message", (event) => part?.links.receive(event as MessageEvent), { signal });
 
   /** A runtime message from the background: true when it is a panel event (decisions from our frame, forwarded). */
   const onPanelEvent = (message: unknown): boolean => {

@@ -1,6 +1,8 @@
 /**
- * The interception mode, from the background (content scripts cannot read settings themselves).
- * Until the first answer the default "confirm-risky" applies, so a slow start never means "off".
+ * The interception mode, from the background (content scripts cannot read settings themselves), asked
+ * for when the content script starts (at the clinician's first press, focus or key: early-events.ts).
+ * Until the first answer the default "confirm-risky" applies, so a slow start never means "off": a click
+ * that comes before it may be held, and what happens to it is decided once the mode is known (settled()).
  * Any settings change in storage may change the mode or the profile, so callers are told to re-ask.
  */
 import { SETTINGS_KEY } from "../messaging/protocol.ts";
@@ -9,7 +11,11 @@ import type { InterceptionMode } from "../settings/schema.ts";
 import type { Lifetime } from "./lifetime.ts";
 import { sendToBackground as send } from "./wire.ts";
 
-export type ModeWatch = { current(): InterceptionMode };
+export type ModeWatch = {
+  current(): InterceptionMode;
+  /** The mode once the first answer has come (or failed to: then the default). */
+  settled(): Promise<InterceptionMode>;
+};
 
 export function watchMode(
   lifetime: Pick<Lifetime, "signal" | "onEnd">,
@@ -17,7 +23,7 @@ export function watchMode(
   onMode: (mode: InterceptionMode) => void = () => undefined,
 ): ModeWatch {
   let mode: InterceptionMode = "confirm-risky";
-  const load = () =>
+  const load = (): Promise<void> =>
     send("content-config", {})
       .then((config) => {
         if (lifetime.signal.aborted) return;
@@ -33,6 +39,6 @@ export function watchMode(
   };
   browser.storage.onChanged.addListener(changed);
   lifetime.onEnd(() => browser.storage.onChanged.removeListener(changed));
-  void load();
-  return { current: () => mode };
+  const first = load().then(() => mode);
+  return { current: () => mode, settled: () => first };
 }

@@ -11,7 +11,7 @@
  * SILENT_MS, when another document answers, or when the frame says its port is down.
  *
  * Only cancel and close travel this way, never proceed: a forged one could only end a hold. The
- * window listener is added at document_start (startInterceptor, in content.js), before any page
+ * window listener is added at document_start (early-events.ts, in content.js), before any page
  * listener, and hands the window's messages to `receive` once this part is loaded.
  */
 import { PANEL_BEAT, PanelBeatEcho, type PanelBeat } from "./frame/beat.ts";

@@ -8,6 +8,11 @@
 import type { Outcome } from "../core/schema.ts";
 import type { InterceptionMode } from "../settings/schema.ts";
 
+/** Whether the mode ever holds an action: "off" and "advise" never do. */
+export function holds(mode: InterceptionMode): boolean {
+  return mode === "confirm-risky" || mode === "confirm-all";
+}
+
 export function holdAtClick(mode: InterceptionMode, cached: Outcome | undefined): boolean {
   if (mode === "confirm-all") return true;
   if (mode === "confirm-risky") return cached !== "allowed";

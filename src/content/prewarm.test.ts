@@ -6,6 +6,7 @@ vi.mock("./extension.ts", () => ({ browser: {} }));
 const { createDescriptionCache } = await import("./describe.ts");
 const { controlsInOrder, MAX_PER_BATCH, startPrewarm, warmSlice } = await import("./prewarm.ts");
 const { createLifetime } = await import("./lifetime.ts");
+const { listenEarly } = await import("./early-events.ts");
 
 /** happy-dom has no layout: each element is placed by its data-top (px from the top of a 600 px viewport). */
 function layOut() {
@@ -82,9 +83,15 @@ describe("the pre-warm as the clinician reaches a control", () => {
       },
     };
     const asked: string[] = [];
-    const cache = { prewarm: (key: string) => void asked.push(key) } as unknown as Parameters<typeof startPrewarm>[2];
+    const cache = { prewarm: (key: string) => void asked.push(key) } as unknown as Parameters<typeof startPrewarm>[3];
     const lifetime = createLifetime(undefined, () => true);
-    startPrewarm(detector, document, cache, lifetime);
+    startPrewarm(
+      detector,
+      document,
+      listenEarly(window, lifetime.signal, () => undefined),
+      cache,
+      lifetime,
+    );
     const fax = document.getElementById("fax")!;
     fax.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
     fax.dispatchEvent(new FocusEvent("focusin", { bubbles: true, composed: true }));
@@ -99,10 +106,17 @@ describe("the pre-warm as the clinician reaches a control", () => {
   it("says a control was approached on a press or a focus, and never for controls merely in view at idle", async () => {
     document.body.innerHTML = `<form><label>Fax number <input data-top="40"></label><button id="fax" data-top="80">Fax chart</button></form>`;
     layOut();
-    const cache = { prewarm: () => undefined } as unknown as Parameters<typeof startPrewarm>[2];
+    const cache = { prewarm: () => undefined } as unknown as Parameters<typeof startPrewarm>[3];
     const lifetime = createLifetime(undefined, () => true);
     const approached = vi.fn();
-    startPrewarm(createDetector(), document, cache, lifetime, approached);
+    startPrewarm(
+      createDetector(),
+      document,
+      listenEarly(window, lifetime.signal, () => undefined),
+      cache,
+      lifetime,
+      approached,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100)); // the idle pre-warm runs (happy-dom: idle is a timer)
     expect(approached).not.toHaveBeenCalled();
     document.getElementById("fax")!.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));

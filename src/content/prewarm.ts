@@ -4,13 +4,15 @@
  * - when a control is about to be activated: the pointer presses it or focus reaches it (the click
  *   follows 50-100 ms later, time enough for the background to answer), or Ctrl/Cmd goes down in a
  *   composer whose send a shortcut triggers. The control is read live, as the click will read it;
- * - once, after load, when the page is idle: the send controls in view, in slices of at most SLICE_MS,
- *   at most MAX_PER_BATCH recipient reads and TOTAL_MS in all.
+ * - once, when the page has loaded and is idle and the clinician has started on it (the script starts at
+ *   the first press, focus or key: early-events.ts): the send controls in view, in slices of at most
+ *   SLICE_MS, at most MAX_PER_BATCH recipient reads and TOTAL_MS in all.
  * Nothing watches the page for changes: a control inserted, replaced or renamed later is read when the
  * clinician reaches it, and a miss only means a brief hold at click time.
  */
 import type { Detector } from "../detect/detector.ts";
 import { createDescriptionCache, describeControl, type ActionFacts, type DescriptionCache } from "./describe.ts";
+import type { EarlyEvents } from "./early-events.ts";
 import type { Lifetime } from "./lifetime.ts";
 import { composerField, composerSendControl } from "../detect/shortcut.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
@@ -111,6 +113,7 @@ export function sliceDeadline(started: number, spent: number, idle = SLICE_MS): 
 export function startPrewarm(
   detector: Detector,
   doc: Document,
+  events: EarlyEvents,
   cache: VerdictCache,
   lifetime: Lifetime,
   approached: () => void = () => undefined,
@@ -138,18 +141,19 @@ export function startPrewarm(
       // Detection failing here only costs the pre-warm.
     }
   };
-  lifetime.addEventListener(view, "pointerdown", approaching, { capture: true, passive: true });
-  lifetime.addEventListener(view, "focusin", approaching, { capture: true, passive: true });
-  lifetime.addEventListener(
-    view,
+  const { signal } = lifetime;
+  events.addEventListener("pointerdown", approaching, { signal });
+  events.addEventListener("focusin", approaching, { signal });
+  events.addEventListener(
     "keydown",
     (event) => {
-      if ((event.key === "Control" || event.key === "Meta") && !event.repeat) approaching(event);
+      const { key, repeat } = event as KeyboardEvent;
+      if ((key === "Control" || key === "Meta") && !repeat) approaching(event);
     },
-    { capture: true, passive: true },
+    { signal },
   );
 
-  // The controls in view, once the page has loaded and is idle.
+  // The controls in view, once the page has loaded and is idle (and the clinician has started on it: early-events.ts).
   const descriptions = createDescriptionCache(detector);
   let next: (() => Element | null) | undefined;
   let budget = MAX_PER_BATCH;

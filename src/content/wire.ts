@@ -14,22 +14,29 @@ import { browser } from "./extension.ts";
 // Content scripts run under the page's CSP: never try eval.
 z.config({ jitless: true });
 
-const OUTCOME = z.enum(OUTCOMES);
-const MODE = z.enum(INTERCEPTION_MODES);
+/**
+ * What the content script reads of each reply; the rest of a verdict is passed on untouched (the background
+ * parses it in full). Built at the first message, not when the script loads: a page load pays for no schema.
+ */
+function replySchemas() {
+  const OUTCOME = z.enum(OUTCOMES);
+  const MODE = z.enum(INTERCEPTION_MODES);
+  return {
+    envelope: z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]),
+    replies: {
+      verdict: z.object({ verdict: z.looseObject({ outcome: OUTCOME, headline: z.string() }) }),
+      "action-detected": z.object({}),
+      "content-config": z.object({ mode: MODE }),
+      "panel-open": z.object({}),
+      "panel-part": z.object({}),
+      "panel-update": z.object({}),
+      "panel-close": z.object({}),
+    },
+  };
+}
+let schemas: ReturnType<typeof replySchemas> | undefined;
 
-/** What the content script reads of each reply; the rest of a verdict is passed on untouched (the background parses it in full). */
-const REPLIES = {
-  verdict: z.object({ verdict: z.looseObject({ outcome: OUTCOME, headline: z.string() }) }),
-  "action-detected": z.object({}),
-  "content-config": z.object({ mode: MODE }),
-  "panel-open": z.object({}),
-  "panel-part": z.object({}),
-  "panel-update": z.object({}),
-  "panel-close": z.object({}),
-};
-export type ContentMessage = keyof typeof REPLIES;
-
-const Envelope = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]);
+export type ContentMessage = keyof ReturnType<typeof replySchemas>["replies"];
 
 export class WireError extends Error {
   override name = "WireError";
@@ -46,10 +53,11 @@ export async function sendToBackground<T extends ContentMessage & MessageType>(
     timer = setTimeout(() => reject(new WireError(`No answer to "${type}" within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const envelope = Envelope.safeParse(await Promise.race([browser.runtime.sendMessage({ type, payload }), timeout]));
+    schemas ??= replySchemas();
+    const envelope = schemas.envelope.safeParse(await Promise.race([browser.runtime.sendMessage({ type, payload }), timeout]));
     if (!envelope.success) throw new WireError(`Malformed reply to "${type}"`);
     if (!envelope.data.ok) throw new WireError(envelope.data.error);
-    const data = REPLIES[type].safeParse(envelope.data.data);
+    const data = schemas.replies[type].safeParse(envelope.data.data);
     if (!data.success) throw new WireError(`Malformed reply to "${type}"`);
     return data.data as MessageResponse<T>;
   } finally {
