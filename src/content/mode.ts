@@ -1,8 +1,9 @@
 /**
  * The interception mode, from the background (content scripts cannot read settings themselves), asked
  * for when the content script starts (at the clinician's first press, focus or key: early-events.ts).
- * Until the first answer the default "confirm-risky" applies, so a slow start never means "off": a click
- * that comes before it may be held, and what happens to it is decided once the mode is known (settled()).
+ * Until the first answer (or when there is none) every action is held, as "confirm-all" holds them: a
+ * click that comes first is never let through on a cached "allowed" the real mode would hold, and the
+ * mode decides what becomes of it once known (settled(); "confirm-risky" then releases an allowed one).
  * Any settings change in storage may change the mode or the profile, so callers are told to re-ask.
  */
 import { SETTINGS_KEY } from "../messaging/protocol.ts";
@@ -22,7 +23,7 @@ export function watchMode(
   onSettingsChanged: () => void,
   onMode: (mode: InterceptionMode) => void = () => undefined,
 ): ModeWatch {
-  let mode: InterceptionMode = "confirm-risky";
+  let mode: InterceptionMode = "confirm-all";
   const load = (): Promise<void> =>
     send("content-config", {})
       .then((config) => {
