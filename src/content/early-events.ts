@@ -5,7 +5,7 @@
  * until then a page load pays for these listeners and nothing else. The handlers added later run in
  * the order added, as listeners added to the window at document_start would.
  */
-export const STARTING_EVENTS = ["pointerdown", "focusin", "keydown", "keyup", "click", "submit"] as const;
+const STARTING_EVENTS = ["pointerdown", "focusin", "keydown", "keyup", "click", "submit"] as const;
 export type EarlyEventType = (typeof STARTING_EVENTS)[number] | "message";
 
 /** A press or a focus only warms what the click will need: nothing of ours ever cancels them. */

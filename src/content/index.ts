@@ -5,8 +5,9 @@
  * starts at the clinician's first press, focus or key in the page, within that event and before it is
  * handled: the interception mode is asked for (mode.ts), a control is classified when the clinician
  * reaches it and again, from the live DOM, when it is activated; the controls in view are pre-warmed
- * once the page is idle (prewarm.ts). "Check this page" starts it too, and scans. Everything hangs off one lifetime: a reloaded or updated extension leaves
- * no old copy intercepting, and no timer or listener of it running.
+ * once the page is idle (prewarm.ts). "Check this page" starts it too, and scans. Everything hangs off
+ * one lifetime: a reloaded or updated extension leaves no old copy intercepting, and no timer or
+ * listener of it running.
  */
 import type { DetectedAction } from "../detect/action.ts";
 import { adapterForHost } from "../detect/adapters/bundled.ts";
@@ -26,7 +27,8 @@ import { sendToBackground as send } from "./wire.ts";
 /** What "Check this page" calls after injecting this file (scripting.executeScript runs in the same isolated world). */
 type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
-function start(lifetime: Lifetime, events: EarlyEvents): { detector: Detector } {
+/** Sets up everything but the early listeners, and returns the detector ("Check this page" scans with it). */
+function start(lifetime: Lifetime, events: EarlyEvents): Detector {
   const detector = createDetector(adapterForHost(location.host)); // site adapters over the general heuristics
   const panelPart = createPanelPartLoader();
   const cache = createVerdictCache((request, cues) =>
@@ -79,7 +81,7 @@ function start(lifetime: Lifetime, events: EarlyEvents): { detector: Detector } 
   browser.runtime.onMessage.addListener(onMessage);
   lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
   warm(mode.current() !== "off");
-  return { detector };
+  return detector;
 }
 
 const world = globalThis as Record<string, unknown>;
@@ -88,8 +90,8 @@ document.documentElement.dataset.sharecheck = "ready";
 const existing = world[SCAN_HOOK] as ScanHook | undefined;
 if (!existing?.alive?.()) {
   const lifetime = createLifetime();
-  let started: ReturnType<typeof start> | undefined;
+  let started: Detector | undefined;
   const running = () => (started ??= start(lifetime, events));
   const events = listenEarly(window, lifetime.signal, () => void running());
-  world[SCAN_HOOK] = Object.assign(() => scanPage(running().detector, document), { alive: () => lifetime.alive() });
+  world[SCAN_HOOK] = Object.assign(() => scanPage(running(), document), { alive: () => lifetime.alive() });
 }
