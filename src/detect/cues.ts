@@ -30,6 +30,7 @@ export interface CueText {
 }
 
 const BEFORE = new RegExp(NEGATION_BEFORE);
+const NOTICE_START = /protected by federal|42\s*c\.?f\.?r/i;
 const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
@@ -97,10 +98,13 @@ function titleOf(el: Element): string {
   return "";
 }
 
+/** The group an item (row, option, checkbox) belongs to: its list or table, else its parent. */
+function groupOf(item: Element): Element | null {
+  return item.closest(LIST) ?? item.parentElement;
+}
+
 /** What a list, table or group of items is called: its label, caption, legend, column headers or the heading just before it. */
-function groupTitle(item: Element): string {
-  const group = item.closest(LIST) ?? item.parentElement;
-  if (!group) return "";
+function groupTitle(group: Element): string {
   let title = titleOf(group);
   const head = group.querySelector("thead,tr");
   if (head && group.localName === "table") title += ` ${subtreeText(head)}`;
@@ -128,6 +132,14 @@ export function readCues(control: Element): CueText[] {
     const text = cleanText(raw, TEXT_MAX);
     if (text && found.size < MAX_CUES && !found.has(text)) found.set(text, { source, text });
   };
+  // A table's rows share its title: read it once per group, not once per row.
+  const titles = new Map<Element | null, string>();
+  const titleFor = (item: Element) => {
+    const group = groupOf(item);
+    let title = titles.get(group);
+    if (title === undefined) titles.set(group, (title = group ? groupTitle(group) : ""));
+    return title;
+  };
   try {
     const scope = scopeOf(control);
     if (!scope) return [];
@@ -141,10 +153,11 @@ export function readCues(control: Element): CueText[] {
           const tag = el.localName;
           if (SKIPPED.has(tag) || el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true") return false;
           const role = attr(el, "role");
-          if (el.matches(CHECKBOX)) {
+          // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
+          if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
             const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
             const row = el.closest(ROW);
-            if (checked && !RECIPIENT.test(groupTitle(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
+            if (checked && !RECIPIENT.test(titleFor(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
             return false;
           }
           if (tag === "select") {
@@ -160,14 +173,14 @@ export function readCues(control: Element): CueText[] {
             if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
             return false;
           }
-          const selected =
-            attr(el, "aria-selected") === "true" || (el.matches(ROW) && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
+          const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
+          const selected = attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
           if (selected && role !== "tab") {
-            if (!RECIPIENT.test(groupTitle(el))) add(subtreeText(el), "attached");
+            if (!RECIPIENT.test(titleFor(el))) add(subtreeText(el), "attached");
             return false;
           }
-          if (el.matches(ROW) && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
-            const title = groupTitle(el);
+          if (isRow && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
+            const title = titleFor(el);
             if (ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title)) {
               add(subtreeText(el), "attached");
               return false;
@@ -180,8 +193,9 @@ export function readCues(control: Element): CueText[] {
           }
           let own = "";
           for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
+          if (!own) return;
           // A notice is long: keep it from its legal words on, so they survive the length limit.
-          const at = own.search(/protected by federal|42\s*c\.?f\.?r/i);
+          const at = own.search(NOTICE_START);
           if (at >= 0) add(own.slice(at), "notice");
           if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
         },

@@ -39,7 +39,9 @@ export function readScope(scope: Element, deadline?: number): Entry[] {
         else if (el.localName === "table") return !tableEntries(el, entries);
         else if (el.localName === "input") chosenEntry(el, entries);
         else if (!el.firstElementChild) leafLabelEntry(el, entries);
-        if (RECIPIENT_HINT.test(`${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`)) hintEntry(el, entries);
+        const cls = attr(el, "class");
+        const id = attr(el, "id");
+        if ((cls || id) && RECIPIENT_HINT.test(`${cls ?? ""} ${id ?? ""}`)) hintEntry(el, entries);
       },
     },
     undefined,
