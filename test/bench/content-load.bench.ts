@@ -24,10 +24,11 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { CHROME_PATH, DIST, launchChromium, type ChromiumSession } from "../e2e/harness/index.ts";
 import { largePageHtml, pageShape, SHAPE, type PageShape } from "./content-load-page.ts";
+import { switchContentScript } from "../support/content-script-switch.ts";
 
 const LOAD_BUDGET_MS = 15;
 const VERDICT_BUDGET_MS = 50;
-const PAIRS = Number(process.env.PAIRS ?? 7);
+const PAIRS = Number(process.env.PAIRS ?? 15);
 const TAIL_MS = 2_000;
 const CLICKS = 5;
 /** How long a person's button is down before the click lands: issue 9 puts the press 50-100 ms before it; the low end. */
@@ -86,32 +87,10 @@ async function measureLoad(session: ChromiumSession, url: string): Promise<{ ms:
   }
 }
 
-type Scripting = {
-  getRegisteredContentScripts(): Promise<{ id: string }[]>;
-  registerContentScripts(scripts: unknown[]): Promise<void>;
-  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
-};
-
-/**
- * Turns the content script on or off for the next navigation, in the extension's service worker: the
- * background's own registrations, kept the first time and registered again as they were. The page, its URL,
- * its host and its renderer's site stay the same on both sides, and so does the rest of the extension.
- */
-async function contentScript(session: ChromiumSession, on: boolean): Promise<void> {
-  await session.serviceWorker.evaluate(async (register) => {
-    const world = globalThis as unknown as { chrome: { scripting: Scripting }; benchScripts?: { id: string }[] };
-    const scripting = world.chrome.scripting;
-    const registered = await scripting.getRegisteredContentScripts();
-    world.benchScripts ??= registered;
-    if (registered.length) await scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
-    if (register) await scripting.registerContentScripts(world.benchScripts);
-  }, on);
-}
-
 async function loadOverhead(session: ChromiumSession, base: string): Promise<void> {
   const url = `${base}/large`;
   const load = async (on: boolean) => {
-    await contentScript(session, on);
+    await switchContentScript(session, on);
     return measureLoad(session, url);
   };
   // Warm the HTTP path, the parser and the extension on both sides once, unmeasured.
@@ -148,7 +127,7 @@ async function loadOverhead(session: ChromiumSession, base: string): Promise<voi
         : `page load ThreadTime   ${signed(d)} median of the same pairs (${spread})   (information: main-thread CPU time, which other processes on the machine do not inflate)`,
     );
   }
-  await contentScript(session, true);
+  await switchContentScript(session, true);
 }
 
 type Profile = { nodes: { id: number; callFrame: { url: string } }[]; samples: number[]; timeDeltas: number[] };

@@ -17,6 +17,7 @@ import type { Page } from "playwright-core";
 import { CHROME_PATH, DIST, launchChromium, serveDemo, type ChromiumSession } from "../e2e/harness/index.ts";
 import type { ContentBenchResult } from "./content-page.ts";
 import { bundleForPage } from "../support/page-bundle.ts";
+import { switchContentScript } from "../support/content-script-switch.ts";
 
 const SLICE_BUDGET_MS = 3;
 const OVERHEAD_BUDGET = 0.02;
@@ -27,11 +28,9 @@ const WARMUP_SECONDS = 2;
 /** Quiet time after load, on both sides: the content script's load-time scan and pre-warm are not churn overhead. */
 const SETTLE_MS = 1_500;
 /** Measured pairs (one churn without, one with, order alternating); the median of the per-pair ratios is the result. */
-const CHURN_PAIRS = 6;
+const CHURN_PAIRS = Number(process.env.CHURN_PAIRS ?? 12);
 /** Time for a tab just brought to the front to render again before it is measured. */
 const FRONT_MS = 300;
-/** A host name the demo build is not granted, resolved by the browser to the demo server. */
-const UNGRANTED_HOST = "without.sharecheck.test";
 /**
  * Counted after each churn, on both sides: longer than the content script's idle pre-warm timeout (2 s),
  * so work it defers past the churn's end is counted, not left out.
@@ -129,20 +128,15 @@ async function mainThreadTime({ page, cdp }: Side): Promise<Metrics> {
 }
 
 /**
- * One browser (the demo build), two fresh tabs per pair on the same page of the same demo server: one
- * at 127.0.0.1, which the build is granted, so its content script runs there ("with"); one at
- * UNGRANTED_HOST, mapped to the same address, which it is not, so none runs ("without"; both checked). Same browser, same flags, same
- * page: separate browsers per side differ by themselves (an A/A run with the same build on both
- * sides, one browser each, measured +12.9%, every pair positive). Each tab loads, settles (the
- * load-time scan is not churn overhead) and churns once unmeasured (JIT, caches), both at once.
+ * One browser (the demo build), two fresh tabs per pair on the same URL of the same demo server, the
+ * content script switched on for one ("with") and off for the other ("without"; both checked), so the
+ * two differ in nothing else: separate browsers per side differ by themselves (an A/A run with the same
+ * build on both sides, one browser each, measured +12.9%, every pair positive), and so do two hosts.
+ * Each tab loads, settles and churns once unmeasured (JIT, caches), both at once.
  */
-async function openPair(
-  session: ChromiumSession,
-  withUrl: string,
-  withoutUrl: string,
-  withFirst: boolean,
-): Promise<{ with: Side; without: Side }> {
-  const open = async (url: string, withExtension: boolean): Promise<Side> => {
+async function openPair(session: ChromiumSession, url: string, withFirst: boolean): Promise<{ with: Side; without: Side }> {
+  const open = async (withExtension: boolean): Promise<Side> => {
+    await switchContentScript(session, withExtension);
     const page = await session.newPage(`${url}/chart`);
     await page.waitForLoadState("load");
     await page.waitForTimeout(SETTLE_MS);
@@ -153,10 +147,9 @@ async function openPair(
     await cdp.send("Performance.enable");
     return { page, cdp, close: () => page.close() };
   };
-  const [first, second] = await Promise.all([
-    open(withFirst ? withUrl : withoutUrl, withFirst),
-    open(withFirst ? withoutUrl : withUrl, !withFirst),
-  ]);
+  // One after the other: the switch holds for the next navigation, so each tab must have loaded before it flips.
+  const first = await open(withFirst);
+  const second = await open(!withFirst);
   await Promise.all([first.page.evaluate(churn, WARMUP_SECONDS), second.page.evaluate(churn, WARMUP_SECONDS)]);
   return withFirst ? { with: first, without: second } : { with: second, without: first };
 }
@@ -176,12 +169,12 @@ const percent = (ratio: number) => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFi
  */
 async function overhead(): Promise<void> {
   const demo = await serveDemo();
-  const session = await launchChromium(DIST.demoChrome, { args: [`--host-resolver-rules=MAP ${UNGRANTED_HOST} 127.0.0.1`] });
+  const session = await launchChromium(DIST.demoChrome);
   try {
     const pairs: Array<{ without: Metrics; with: Metrics }> = [];
     for (let i = 0; i < CHURN_PAIRS; i++) {
       const withFirst = i % 2 === 1;
-      const tabs = await openPair(session, demo.url, demo.url.replace("127.0.0.1", UNGRANTED_HOST), withFirst);
+      const tabs = await openPair(session, demo.url, withFirst);
       try {
         const first = await mainThreadTime(withFirst ? tabs.with : tabs.without);
         const second = await mainThreadTime(withFirst ? tabs.without : tabs.with);
@@ -190,6 +183,7 @@ async function overhead(): Promise<void> {
         await Promise.all([tabs.with.close(), tabs.without.close()]);
       }
     }
+    await switchContentScript(session, true);
     for (const key of ["task", "thread", "script"] as const) {
       const ratios = pairs.map((p) => p.with[key] / p.without[key] - 1);
       const ratio = median(ratios);
