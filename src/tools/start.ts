@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Frame, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { startDemoServer, type DemoServer } from "../../assets/demo/server.ts";
 import type { Reply } from "../messaging/messages.ts";
 import { DIST, launchChromium, missingBrowser, type ChromiumSession } from "../../test/e2e/harness/index.ts";
@@ -38,15 +38,6 @@ async function holdEveryAction(chrome: ChromiumSession): Promise<void> {
   await page.close();
 }
 
-/** The panel's frame (our extension page) once the page has one, or undefined after `timeoutMs`. */
-async function extensionFrame(page: Page, timeoutMs: number): Promise<Frame | undefined> {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; await page.waitForTimeout(50)) {
-    const frame = page.frames().find((f) => f.url().startsWith("chrome-extension://"));
-    if (frame) return frame;
-  }
-  return undefined;
-}
-
 /** Clicks `button` on `url` and photographs the held panel once its verdict shows the ACO lines. */
 async function verdictShot(page: Page, url: string, button: string, name: string, shot: (name: string) => Promise<void>): Promise<void> {
   await page.goto(url);
@@ -54,10 +45,11 @@ async function verdictShot(page: Page, url: string, button: string, name: string
     .waitForFunction(() => document.documentElement.dataset.sharecheck === "ready", undefined, { timeout: 10_000 })
     .catch(() => undefined);
   await page.getByRole("button", { name: button }).click();
-  const panel = await page.waitForSelector('sharecheck-verdict[data-held="true"]', { timeout: 5_000 }).catch(() => null);
-  // The host shows the verdict's words first and gets its frame after the next paint: wait for the frame too.
-  const frame = panel ? await extensionFrame(page, 5_000) : undefined;
-  if (!panel || !frame) {
+  // The held host's frame (playwright's CSS reaches into its open shadow root): the host shows the verdict's words
+  // first and gets its frame after the next paint, so waiting for the host alone can find no frame yet.
+  const frameElement = await page.waitForSelector('sharecheck-verdict[data-held="true"] iframe', { timeout: 5_000 }).catch(() => null);
+  const frame = await frameElement?.contentFrame();
+  if (!frame) {
     console.warn(`  (no inline verdict panel appeared after ${button})`);
     return;
   }
