@@ -4,8 +4,10 @@
  * a recipient is a few map look-ups per key whatever the list size.
  */
 import { IdTable } from "./id-table.ts";
-import { aliasKey, directAddressKey, faxKey, npiKey, tinKey } from "./match-keys.ts";
+import { aliasKey, aliasKind, directAddressKey, faxKey, npiKey, tinKey } from "./match-keys.ts";
 import { nameParts, normaliseName } from "./name-key.ts";
+import { type IndexSlot, withOrder } from "./index-slot.ts";
+import { NameTable } from "./name-table.ts";
 import type { AcoMatch, AcoProgram, MatchedBy, OrgProfileInput, Participant, Recipient } from "./schema.ts";
 
 // Where src/import has always found them; new code imports them from src/core/index.ts.
@@ -35,16 +37,11 @@ interface IndexEntry {
   readonly participant: Participant | undefined;
 }
 
-/**
- * Who has a key, by position in the walk: one, or (when several ACOs have it) the first of each ACO,
- * in profile order. Numbers, not objects, so that indexing 50,000 participants allocates next to nothing.
- */
-export type IndexSlot = number | readonly number[];
+export type { IndexSlot } from "./index-slot.ts";
 
-/** What a key kind's table offers: a Map for names and addresses, an IdTable for numbers. */
+/** What a key kind's table offers: a Map for addresses, an IdTable for numbers, a NameTable for names. */
 interface SlotTable<K> {
   get(key: K): IndexSlot | undefined;
-  set(key: K, slot: IndexSlot): unknown;
   readonly size: number;
 }
 
@@ -110,18 +107,9 @@ const MATCHED_BY: Readonly<Record<Kind, MatchedBy>> = {
   aco: "name",
 };
 
-/**
- * Adds `order` for a key. The index is built backwards (last ACO and participant first), so a
- * new entry always comes before what is there: it replaces its own ACO's entry (one numbered
- * below `acoEnd`) and goes in front of the others, which keeps the first hit at the head with one
- * map operation per key.
- */
-function put<K>(table: SlotTable<K>, key: K, order: number, acoEnd: number): void {
-  const slot = table.get(key);
-  if (slot === undefined) table.set(key, order);
-  else if (typeof slot === "number") table.set(key, slot < acoEnd ? order : [order, slot]);
-  else if (slot[0]! < acoEnd) table.set(key, [order, ...slot.slice(1)]);
-  else table.set(key, [order, ...slot]);
+/** Files `order` under a key in a Map (Direct addresses and domains: a few thousand at most). */
+function put(table: Map<string, IndexSlot>, key: string, order: number, acoEnd: number): void {
+  table.set(key, withOrder(table.get(key), order, acoEnd));
 }
 
 /** The walk's entry at `order`. */
@@ -158,14 +146,14 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
     participants += aco.participants.length;
     for (const p of aco.participants) aliases += p.aliases?.length ?? 0;
   }
-  const byNpi = new IdTable<IndexSlot>(participants);
-  const byTin = new IdTable<IndexSlot>(participants);
-  const byFax = new IdTable<IndexSlot>(aliases);
+  const byNpi = new IdTable(participants);
+  const byTin = new IdTable(participants);
+  const byFax = new IdTable(aliases);
   const byDirectAddress = new Map<string, IndexSlot>();
   const byDirectDomain = new Map<string, IndexSlot>();
-  const byName = new Map<string, IndexSlot>();
-  const byAlias = new Map<string, IndexSlot>();
-  const byAcoName = new Map<string, IndexSlot>();
+  const byName = new NameTable(participants);
+  const byAlias = new NameTable(aliases);
+  const byAcoName = new NameTable(profile.acos.length);
   const acos: IndexedAco[] = [];
   let start = 0;
   for (const [position, input] of profile.acos.entries()) {
@@ -179,23 +167,24 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
       const p = aco.participants[i]!;
       const order = aco.start + 1 + i;
       const npi = npiKey(p.npi);
-      if (npi !== undefined) put(byNpi, npi, order, end);
+      if (npi !== undefined) byNpi.put(npi, order, end);
       const tin = tinKey(p.tin);
-      if (tin !== undefined) put(byTin, tin, order, end);
+      if (tin !== undefined) byTin.put(tin, order, end);
       if (p.aliases) {
         for (const alias of p.aliases) {
+          if (aliasKind(alias) === "name") {
+            byAlias.put(alias, order, end);
+            continue;
+          }
           const k = aliasKey(alias);
           if (k.kind === "address") put(byDirectAddress, k.address, order, end);
           else if (k.kind === "domain") put(byDirectDomain, k.domain, order, end);
-          else if (k.kind === "phone") put(byFax, k.fax, order, end);
-          else if (k.kind === "name") put(byAlias, k.name, order, end);
+          else if (k.kind === "phone") byFax.put(k.fax, order, end);
         }
       }
-      const name = normaliseName(p.name);
-      if (name) put(byName, name, order, end);
+      byName.put(p.name, order, end);
     }
-    const acoName = normaliseName(aco.name);
-    if (acoName) put(byAcoName, acoName, aco.start, end);
+    byAcoName.put(aco.name, aco.start, end);
   }
   return { byNpi, byTin, byDirectAddress, byDirectDomain, byFax, byName, byAlias, byAcoName, participants, acos };
 }

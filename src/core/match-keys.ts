@@ -95,16 +95,26 @@ export type AliasKey =
 
 const LETTER = /\p{L}/u;
 
+/**
+ * What kind of key an alias is, before its key is made: a Direct address or domain (anything with an
+ * @), a phone number (10 or 11 digits and no letter), or else a name.
+ */
+export function aliasKind(alias: string): "direct" | "phone" | "name" {
+  if (alias.includes("@")) return "direct";
+  digitsOf(alias);
+  return (digitCount === 10 || digitCount === 11) && !LETTER.test(alias) ? "phone" : "name";
+}
+
 export function aliasKey(alias: string): AliasKey {
-  if (alias.includes("@")) {
+  const kind = aliasKind(alias);
+  if (kind === "direct") {
     // Anything with an @ is meant as an address; one that is not well formed matches nothing.
     const lower = alias.trim().toLowerCase();
     const domain = DOMAIN.exec(lower);
     if (domain) return { kind: "domain", domain: domain[1]! };
     return ADDRESS.test(lower) ? { kind: "address", address: lower } : { kind: "none" };
   }
-  digitsOf(alias);
-  if ((digitCount === 10 || digitCount === 11) && !LETTER.test(alias)) {
+  if (kind === "phone") {
     // A phone number with 11 digits not starting 1 is no US number: it matches nothing.
     const fax = faxKey(alias);
     return fax === undefined ? { kind: "none" } : { kind: "phone", fax };

@@ -106,6 +106,157 @@ export function normaliseName(name: string | undefined): string {
 }
 
 /**
+ * The hash a name key is filed under: FNV-1a over its UTF-16 code units, cut to 30 bits, which an
+ * engine keeps as a small integer (a full 32-bit hash would be a boxed number half the time).
+ */
+export function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h & HASH_BITS;
+}
+
+const HASH_BITS = 0x3fffffff;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** What nameKeyHash gives for a name whose key is "" (no key): never a keyHash, which is not negative. */
+export const NO_NAME_KEY = -1;
+
+const AMPERSAND_WORD = "and";
+
+/** The words of the last name nameKeyHash read: where each starts and ends in it (-1 for an "&"), */
+let wordStarts = new Int32Array(32);
+let wordEnds = new Int32Array(32);
+/** how many of its characters the key keeps, */
+let wordLengths = new Int32Array(32);
+/** the key's hash were the key to end with it, */
+let hashesTo = new Int32Array(32);
+/** and the word's own hash (keyHash of the word alone). */
+let wordHashes = new Int32Array(32);
+
+/**
+ * The ASCII characters as nameKeyHash reads them, looked up rather than computed (it reads every
+ * character of 50,000 names): a kept character as its lower case, any other as a negative kind.
+ */
+const READ_DROP = -1;
+const READ_BREAK = -2;
+const READ_AMPERSAND = -3;
+const ASCII_READ = Int16Array.from({ length: 128 }, (_, code) => {
+  const kind = classify(code);
+  if (kind === KEEP) return code >= 65 && code <= 90 ? code + 32 : code;
+  return readKind(kind);
+});
+
+function readKind(kind: number): number {
+  return kind === DROP ? READ_DROP : kind === BREAK ? READ_BREAK : READ_AMPERSAND;
+}
+
+/** The words normaliseName may drop ("the" and the legal forms), by their hash. */
+const DROPPABLE = new Map([...LEGAL_FORMS, "the"].map((word) => [keyHash(word), word]));
+const THE_HASH = keyHash("the");
+const AMPERSAND_HASH = keyHash(AMPERSAND_WORD);
+
+/** Whether word w of `name` (as nameKeyHash split it) reads `text` in the key. */
+function wordIs(name: string, w: number, text: string): boolean {
+  if (wordLengths[w] !== text.length) return false;
+  const start = wordStarts[w]!;
+  if (start < 0) return text === AMPERSAND_WORD;
+  let t = 0;
+  for (let i = start; i < wordEnds[w]!; i++) {
+    const code = name.charCodeAt(i);
+    const read = code < 128 ? ASCII_READ[code]! : code;
+    if (read >= 0 && read !== text.charCodeAt(t++)) return false;
+  }
+  return true;
+}
+
+/** Whether word w is a legal form: compared as text only when its hash is a legal form's. */
+function isLegalForm(name: string, w: number): boolean {
+  const word = DROPPABLE.get(wordHashes[w]!);
+  return word !== undefined && word !== "the" && wordIs(name, w, word);
+}
+
+/**
+ * keyHash(normaliseName(name)), or NO_NAME_KEY when that key is "", without building the key: the
+ * ACO index files 50,000 participants' names by it. It reads the name as normaliseName does (the
+ * same classify(), "the" and legal forms) in one pass, hashing the words as it goes and noting the
+ * hash after each, so that dropping "the" restarts the hash and dropping suffixes takes an earlier
+ * one. A name NFKD may change takes normaliseName's own path.
+ */
+export function nameKeyHash(name: string | undefined): number {
+  if (!name) return NO_NAME_KEY;
+  let words = 0;
+  let first = 0; // 1 once a leading "the" is dropped
+  let h = FNV_OFFSET;
+  let start = -1; // the current word's first kept character, -1 before it
+  let last = -1; // and its last
+  let length = 0;
+  let wh = FNV_OFFSET; // the current word's own hash
+  for (let i = 0; i <= name.length; i++) {
+    let code = i < name.length ? name.charCodeAt(i) : 32;
+    if (code < 128) code = ASCII_READ[code]!;
+    else if (FOLDABLE.test(String.fromCharCode(code))) {
+      const key = normaliseName(name);
+      return key === "" ? NO_NAME_KEY : keyHash(key);
+    } else {
+      const kind = classify(code); // the separators FOLDABLE lets through, read as they are
+      if (kind !== KEEP) code = readKind(kind);
+    }
+    if (code >= 0) {
+      if (start < 0) {
+        if (words > first) h = Math.imul(h ^ 32, FNV_PRIME);
+        start = i;
+        wh = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ code, FNV_PRIME);
+      wh = Math.imul(wh ^ code, FNV_PRIME);
+      last = i;
+      length++;
+      continue;
+    }
+    if (code === READ_DROP) continue;
+    if (words + 2 > wordStarts.length) growWords();
+    if (start >= 0) {
+      wordStarts[words] = start;
+      wordEnds[words] = last + 1;
+      wordLengths[words] = length;
+      wordHashes[words] = wh & HASH_BITS;
+      hashesTo[words++] = h;
+      if (words === 1 && wordHashes[0] === THE_HASH && wordIs(name, 0, "the")) {
+        first = 1;
+        h = FNV_OFFSET;
+      }
+    }
+    start = -1;
+    length = 0;
+    if (code === READ_AMPERSAND) {
+      if (words > first) h = Math.imul(h ^ 32, FNV_PRIME);
+      for (let t = 0; t < AMPERSAND_WORD.length; t++) h = Math.imul(h ^ AMPERSAND_WORD.charCodeAt(t), FNV_PRIME);
+      wordStarts[words] = -1;
+      wordEnds[words] = -1;
+      wordLengths[words] = AMPERSAND_WORD.length;
+      wordHashes[words] = AMPERSAND_HASH;
+      hashesTo[words++] = h;
+    }
+  }
+  let end = words;
+  while (end > first && words - end < MAX_SUFFIXES && isLegalForm(name, end - 1)) end--;
+  return end === first ? NO_NAME_KEY : hashesTo[end - 1]! & HASH_BITS;
+}
+
+function growWords(): void {
+  const grow = (from: Int32Array): Int32Array<ArrayBuffer> => {
+    const to = new Int32Array(from.length * 2);
+    to.set(from);
+    return to;
+  };
+  wordStarts = grow(wordStarts);
+  wordEnds = grow(wordEnds);
+  wordLengths = grow(wordLengths);
+  hashesTo = grow(hashesTo);
+  wordHashes = grow(wordHashes);
+}
+
+/**
  * Name parts: what a page shows as "Dr. Helena Marsh — Lakeside Neurology Associates" is a
  * person and a practice. Split at " — ", " – ", " - ", " · ", " | ", a line break, or a comma
  * followed by a space (the spaces around a separator may be any run of white space, since pages
