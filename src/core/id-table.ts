@@ -1,15 +1,17 @@
 /**
- * A fixed-size open-addressing hash table from identifier keys (NPI, TIN and fax keys:
- * non-negative integers below 2^53) to index slots. Filling it for 50,000 participants costs a
- * fraction of a Map<number> (no per-entry allocation, no rehashing), which keeps the ACO index
- * build inside its budget; a look-up is still constant time.
+ * A fixed-size open-addressing hash table from identifier keys (NPI and TIN keys: non-negative
+ * integers below 2^31 - 1) to index slots. Filling it for 50,000 participants costs a fraction of
+ * a Map<number> (no per-entry allocation, no rehashing, a key and its slot side by side in one
+ * Int32Array), which keeps the ACO index build inside its budget; a look-up is still constant time.
  */
-import { type IndexSlot, SlotColumn } from "./index-slot.ts";
+import { type IndexSlot, codeWithOrder, slotOf } from "./index-slot.ts";
+
+/** Each place: the key + 1 (0 marks an empty place), then its slot's code. */
+const STRIDE = 2;
 
 export class IdTable {
-  /** key + 1, so 0 marks an empty place. */
-  readonly #keys: Float64Array;
-  readonly #slots: SlotColumn;
+  readonly #cells: Int32Array;
+  readonly #lists: (readonly number[])[] = [];
   readonly #mask: number;
   #size = 0;
 
@@ -17,8 +19,7 @@ export class IdTable {
   constructor(expected: number) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.#keys = new Float64Array(capacity);
-    this.#slots = new SlotColumn(capacity);
+    this.#cells = new Int32Array(capacity * STRIDE);
     this.#mask = capacity - 1;
   }
 
@@ -27,35 +28,40 @@ export class IdTable {
     return this.#size;
   }
 
+  /** The cell index of `key`'s place, or of the empty place where it would go. */
   #place(key: number): number {
     const stored = key + 1;
     let i = hash(key) & this.#mask;
     for (;;) {
-      const k = this.#keys[i]!;
-      if (k === 0 || k === stored) return i;
+      const k = this.#cells[i * STRIDE]!;
+      if (k === 0 || k === stored) return i * STRIDE;
       i = (i + 1) & this.#mask;
     }
   }
 
   get(key: number): IndexSlot | undefined {
-    return this.#slots.get(this.#place(key));
+    if (!isIdKey(key)) return undefined;
+    return slotOf(this.#cells[this.#place(key) + 1]!, this.#lists);
   }
 
   /** Files `order` under `key` (withOrder in index-slot.ts says how it joins who has it already). */
   put(key: number, order: number, acoEnd: number): void {
-    const i = this.#place(key);
-    if (this.#keys[i] === 0) {
-      if (this.#size * 2 >= this.#keys.length) throw new RangeError("IdTable is full: more keys than it was sized for");
-      this.#keys[i] = key + 1;
+    if (!isIdKey(key)) throw new RangeError(`IdTable keys are integers from 0 to 2^31 - 2, not ${key}`);
+    const at = this.#place(key);
+    if (this.#cells[at] === 0) {
+      if (this.#size * 2 * STRIDE >= this.#cells.length) throw new RangeError("IdTable is full: more keys than it was sized for");
+      this.#cells[at] = key + 1;
       this.#size++;
     }
-    this.#slots.put(i, order, acoEnd);
+    this.#cells[at + 1] = codeWithOrder(this.#cells[at + 1]!, this.#lists, order, acoEnd);
   }
 }
 
+function isIdKey(key: number): boolean {
+  return key >= 0 && key < 0x7fffffff && Number.isInteger(key);
+}
+
 function hash(key: number): number {
-  const low = key >>> 0;
-  const high = (key / 4294967296) | 0;
-  const h = Math.imul(low ^ Math.imul(high, 0x27d4eb2d), 0x9e3779b1);
+  const h = Math.imul(key, 0x9e3779b1);
   return h ^ (h >>> 15);
 }

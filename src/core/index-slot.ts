@@ -1,7 +1,7 @@
 /**
- * Who in the ACO index has a key (aco-match.ts), and where the index's tables keep it: one number per
- * place in an Int32Array, so that filing 50,000 participants writes no object pointers the garbage
- * collector must then trace.
+ * Who in the ACO index has a key (aco-match.ts), and how the index's tables keep it: one Int32 code
+ * per key, beside the key in the table's own typed array, so that filing 50,000 participants writes
+ * no object pointers the garbage collector must then trace, and a key and its slot share a cache line.
  */
 
 /**
@@ -21,35 +21,20 @@ export function withOrder(slot: IndexSlot | undefined, order: number, acoEnd: nu
   return slot[0]! < acoEnd ? [order, ...slot.slice(1)] : [order, ...slot];
 }
 
-/** A table's slots by place: 0 for none, order + 1 for one, -(k + 1) for the k-th list of several. */
-export class SlotColumn {
-  readonly #codes: Int32Array;
-  readonly #lists: (readonly number[])[] = [];
+/** A slot's code: 0 for none, order + 1 for one, -(k + 1) for the k-th of `lists` (several orders). */
+export function slotOf(code: number, lists: readonly (readonly number[])[]): IndexSlot | undefined {
+  if (code > 0) return code - 1;
+  return code === 0 ? undefined : lists[-code - 1];
+}
 
-  constructor(capacity: number) {
-    this.#codes = new Int32Array(capacity);
+/** The code of a slot once `order` has it too (withOrder); a list of several goes in `lists`. */
+export function codeWithOrder(code: number, lists: (readonly number[])[], order: number, acoEnd: number): number {
+  if (code === 0 || (code > 0 && code - 1 < acoEnd)) return order + 1;
+  const slot = withOrder(slotOf(code, lists), order, acoEnd);
+  if (typeof slot === "number") return slot + 1;
+  if (code < 0) {
+    lists[-code - 1] = slot;
+    return code;
   }
-
-  isEmpty(place: number): boolean {
-    return this.#codes[place] === 0;
-  }
-
-  get(place: number): IndexSlot | undefined {
-    const code = this.#codes[place]!;
-    if (code > 0) return code - 1;
-    return code === 0 ? undefined : this.#lists[-code - 1];
-  }
-
-  /** Files `order` at the place (see withOrder). */
-  put(place: number, order: number, acoEnd: number): void {
-    const code = this.#codes[place]!;
-    if (code === 0 || (code > 0 && code - 1 < acoEnd)) {
-      this.#codes[place] = order + 1;
-      return;
-    }
-    const slot = withOrder(this.get(place), order, acoEnd);
-    if (typeof slot === "number") this.#codes[place] = slot + 1;
-    else if (code < 0) this.#lists[-code - 1] = slot;
-    else this.#codes[place] = -this.#lists.push(slot);
-  }
+  return -lists.push(slot);
 }

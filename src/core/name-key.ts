@@ -122,16 +122,16 @@ const FNV_PRIME = 0x01000193;
 export const NO_NAME_KEY = -1;
 
 const AMPERSAND_WORD = "and";
+const T = 116; // "t", which "the" starts with
 
-/** The words of the last name nameKeyHash read: where each starts and ends in it (-1 for an "&"), */
+/**
+ * The words of the last name nameKeyHash read: where each starts and ends in it (-1 for an "&";
+ * characters the key drops may be inside),
+ */
 let wordStarts = new Int32Array(32);
 let wordEnds = new Int32Array(32);
-/** how many of its characters the key keeps, */
-let wordLengths = new Int32Array(32);
-/** the key's hash were the key to end with it, */
+/** and the key's hash were the key to end with it. */
 let hashesTo = new Int32Array(32);
-/** and the word's own hash (keyHash of the word alone). */
-let wordHashes = new Int32Array(32);
 
 /**
  * The ASCII characters as nameKeyHash reads them, looked up rather than computed (it reads every
@@ -150,14 +150,15 @@ function readKind(kind: number): number {
   return kind === DROP ? READ_DROP : kind === BREAK ? READ_BREAK : READ_AMPERSAND;
 }
 
-/** The words normaliseName may drop ("the" and the legal forms), by their hash. */
-const DROPPABLE = new Map([...LEGAL_FORMS, "the"].map((word) => [keyHash(word), word]));
-const THE_HASH = keyHash("the");
-const AMPERSAND_HASH = keyHash(AMPERSAND_WORD);
+/** The legal forms by their first letter, so that a word is compared with a few at most. */
+const LEGAL_FORMS_BY_FIRST: readonly (readonly string[] | undefined)[] = (() => {
+  const byFirst: string[][] = [];
+  for (const form of LEGAL_FORMS) (byFirst[form.charCodeAt(0)] ??= []).push(form);
+  return byFirst;
+})();
 
 /** Whether word w of `name` (as nameKeyHash split it) reads `text` in the key. */
 function wordIs(name: string, w: number, text: string): boolean {
-  if (wordLengths[w] !== text.length) return false;
   const start = wordStarts[w]!;
   if (start < 0) return text === AMPERSAND_WORD;
   let t = 0;
@@ -166,13 +167,15 @@ function wordIs(name: string, w: number, text: string): boolean {
     const read = code < 128 ? ASCII_READ[code]! : code;
     if (read >= 0 && read !== text.charCodeAt(t++)) return false;
   }
-  return true;
+  return t === text.length;
 }
 
-/** Whether word w is a legal form: compared as text only when its hash is a legal form's. */
+/** Whether word w is a legal form (a word starts with a kept character, so its first is read as kept). */
 function isLegalForm(name: string, w: number): boolean {
-  const word = DROPPABLE.get(wordHashes[w]!);
-  return word !== undefined && word !== "the" && wordIs(name, w, word);
+  const start = wordStarts[w]!;
+  const forms = start < 0 ? undefined : LEGAL_FORMS_BY_FIRST[ASCII_READ[name.charCodeAt(start)] ?? 0];
+  if (forms) for (const form of forms) if (wordIs(name, w, form)) return true;
+  return false;
 }
 
 /**
@@ -188,9 +191,6 @@ export function nameKeyHash(name: string | undefined): number {
   let first = 0; // 1 once a leading "the" is dropped
   let h = FNV_OFFSET;
   let start = -1; // the current word's first kept character, -1 before it
-  let last = -1; // and its last
-  let length = 0;
-  let wh = FNV_OFFSET; // the current word's own hash
   for (let i = 0; i <= name.length; i++) {
     let code = i < name.length ? name.charCodeAt(i) : 32;
     if (code < 128) code = ASCII_READ[code]!;
@@ -205,36 +205,27 @@ export function nameKeyHash(name: string | undefined): number {
       if (start < 0) {
         if (words > first) h = Math.imul(h ^ 32, FNV_PRIME);
         start = i;
-        wh = FNV_OFFSET;
       }
       h = Math.imul(h ^ code, FNV_PRIME);
-      wh = Math.imul(wh ^ code, FNV_PRIME);
-      last = i;
-      length++;
       continue;
     }
     if (code === READ_DROP) continue;
     if (words + 2 > wordStarts.length) growWords();
     if (start >= 0) {
       wordStarts[words] = start;
-      wordEnds[words] = last + 1;
-      wordLengths[words] = length;
-      wordHashes[words] = wh & HASH_BITS;
+      wordEnds[words] = i;
       hashesTo[words++] = h;
-      if (words === 1 && wordHashes[0] === THE_HASH && wordIs(name, 0, "the")) {
+      if (words === 1 && ASCII_READ[name.charCodeAt(start)] === T && wordIs(name, 0, "the")) {
         first = 1;
         h = FNV_OFFSET;
       }
     }
     start = -1;
-    length = 0;
     if (code === READ_AMPERSAND) {
       if (words > first) h = Math.imul(h ^ 32, FNV_PRIME);
       for (let t = 0; t < AMPERSAND_WORD.length; t++) h = Math.imul(h ^ AMPERSAND_WORD.charCodeAt(t), FNV_PRIME);
       wordStarts[words] = -1;
       wordEnds[words] = -1;
-      wordLengths[words] = AMPERSAND_WORD.length;
-      wordHashes[words] = AMPERSAND_HASH;
       hashesTo[words++] = h;
     }
   }
@@ -251,9 +242,7 @@ function growWords(): void {
   };
   wordStarts = grow(wordStarts);
   wordEnds = grow(wordEnds);
-  wordLengths = grow(wordLengths);
   hashesTo = grow(hashesTo);
-  wordHashes = grow(wordHashes);
 }
 
 /**

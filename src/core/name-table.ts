@@ -6,16 +6,18 @@
  * every key built, hashed again and kept. A look-up is still constant time: one hash, and one key
  * compared per place with the same hash.
  */
-import { type IndexSlot, SlotColumn } from "./index-slot.ts";
+import { type IndexSlot, codeWithOrder, slotOf } from "./index-slot.ts";
 import { NO_NAME_KEY, keyHash, nameKeyHash, normaliseName } from "./name-key.ts";
 
+/** Each place: the key's hash, its slot's code (0 marks an empty place), and its name's index in #names. */
+const STRIDE = 3;
+
 export class NameTable {
-  readonly #hashes: Int32Array;
-  readonly #slots: SlotColumn;
-  /** Each place's name (the first filed under its key), as an index into #names. */
-  readonly #sources: Int32Array;
+  readonly #cells: Int32Array;
+  readonly #lists: (readonly number[])[] = [];
+  /** The name each key was first filed from. */
   readonly #names: string[] = [];
-  /** The keys built so far, by place. */
+  /** The keys built so far, by cell index. */
   readonly #keys = new Map<number, string>();
   readonly #mask: number;
 
@@ -23,9 +25,7 @@ export class NameTable {
   constructor(expected: number) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.#hashes = new Int32Array(capacity);
-    this.#slots = new SlotColumn(capacity);
-    this.#sources = new Int32Array(capacity);
+    this.#cells = new Int32Array(capacity * STRIDE);
     this.#mask = capacity - 1;
   }
 
@@ -34,11 +34,11 @@ export class NameTable {
     return this.#names.length;
   }
 
-  #keyAt(place: number): string {
-    let key = this.#keys.get(place);
+  #keyAt(at: number): string {
+    let key = this.#keys.get(at);
     if (key === undefined) {
-      key = normaliseName(this.#names[this.#sources[place]!]);
-      this.#keys.set(place, key);
+      key = normaliseName(this.#names[this.#cells[at + 2]!]);
+      this.#keys.set(at, key);
     }
     return key;
   }
@@ -47,10 +47,11 @@ export class NameTable {
   get(key: string): IndexSlot | undefined {
     if (key === "") return undefined;
     const hash = keyHash(key);
-    for (let i = hash & this.#mask; !this.#slots.isEmpty(i); i = (i + 1) & this.#mask) {
-      if (this.#hashes[i] === hash && this.#keyAt(i) === key) return this.#slots.get(i);
+    for (let i = hash & this.#mask; ; i = (i + 1) & this.#mask) {
+      const at = i * STRIDE;
+      if (this.#cells[at + 1] === 0) return undefined;
+      if (this.#cells[at] === hash && this.#keyAt(at) === key) return slotOf(this.#cells[at + 1]!, this.#lists);
     }
-    return undefined;
   }
 
   /** Files `order` under `name`'s key, if it has one (withOrder in index-slot.ts says how). */
@@ -58,18 +59,21 @@ export class NameTable {
     const hash = nameKeyHash(name);
     if (hash === NO_NAME_KEY) return;
     let key: string | undefined;
-    let i = hash & this.#mask;
-    for (; !this.#slots.isEmpty(i); i = (i + 1) & this.#mask) {
-      if (this.#hashes[i] !== hash) continue;
+    let at: number;
+    for (let i = hash & this.#mask; ; i = (i + 1) & this.#mask) {
+      at = i * STRIDE;
+      if (this.#cells[at + 1] === 0) break;
+      if (this.#cells[at] !== hash) continue;
       key ??= normaliseName(name);
-      if (this.#keyAt(i) === key) break;
+      if (this.#keyAt(at) === key) break;
     }
-    if (this.#slots.isEmpty(i)) {
-      if (this.#names.length * 2 >= this.#hashes.length) throw new RangeError("NameTable is full: more names than it was sized for");
-      this.#hashes[i] = hash;
-      this.#sources[i] = this.#names.push(name) - 1;
-      if (key !== undefined) this.#keys.set(i, key);
+    if (this.#cells[at + 1] === 0) {
+      if (this.#names.length * 2 * STRIDE >= this.#cells.length)
+        throw new RangeError("NameTable is full: more names than it was sized for");
+      this.#cells[at] = hash;
+      this.#cells[at + 2] = this.#names.push(name) - 1;
+      if (key !== undefined) this.#keys.set(at, key);
     }
-    this.#slots.put(i, order, acoEnd);
+    this.#cells[at + 1] = codeWithOrder(this.#cells[at + 1]!, this.#lists, order, acoEnd);
   }
 }
