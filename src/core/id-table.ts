@@ -28,14 +28,15 @@ export class IdTable {
     return this.#size;
   }
 
-  /** The cell index of `key`'s place, or of the empty place where it would go. */
+  /** The cell index of `key`'s place, or of the empty place where it would go (`key` is an id key). */
   #place(key: number): number {
     const stored = key + 1;
-    let i = hash(key) & this.#mask;
-    for (;;) {
-      const k = this.#cells[i * STRIDE]!;
+    const cells = this.#cells;
+    const mask = this.#mask;
+    const h = Math.imul(key, 0x9e3779b1);
+    for (let i = (h ^ (h >>> 15)) & mask; ; i = (i + 1) & mask) {
+      const k = cells[i * STRIDE]!;
       if (k === 0 || k === stored) return i * STRIDE;
-      i = (i + 1) & this.#mask;
     }
   }
 
@@ -53,15 +54,11 @@ export class IdTable {
       this.#cells[at] = key + 1;
       this.#size++;
     }
-    this.#cells[at + 1] = codeWithOrder(this.#cells[at + 1]!, this.#lists, order, acoEnd);
+    const code = this.#cells[at + 1]!;
+    this.#cells[at + 1] = code === 0 ? order + 1 : codeWithOrder(code, this.#lists, order, acoEnd);
   }
 }
 
 function isIdKey(key: number): boolean {
-  return key >= 0 && key < 0x7fffffff && Number.isInteger(key);
-}
-
-function hash(key: number): number {
-  const h = Math.imul(key, 0x9e3779b1);
-  return h ^ (h >>> 15);
+  return (key | 0) === key && key >= 0 && key < 0x7fffffff;
 }

@@ -74,6 +74,7 @@ export class NameTable {
       this.#cells[at + 2] = this.#names.push(name) - 1;
       if (key !== undefined) this.#keys.set(at, key);
     }
-    this.#cells[at + 1] = codeWithOrder(this.#cells[at + 1]!, this.#lists, order, acoEnd);
+    const code = this.#cells[at + 1]!;
+    this.#cells[at + 1] = code === 0 ? order + 1 : codeWithOrder(code, this.#lists, order, acoEnd);
   }
 }
