@@ -70,9 +70,8 @@ function classify(code: number): number {
 
 /**
  * A character NFKD may change: any but ASCII and the separators pages put in names (no-break
- * space, middle dot, hyphen, en and em dash), which classify() reads as they are. A regular
- * expression, not a loop: the index tests every participant's name, and compiled matching beats
- * a loop the engine has not optimised yet when a service worker starts.
+ * space, middle dot, hyphen, en and em dash), which classify() reads as they are. nameKeyHash
+ * tests a name's characters with it one at a time, and only those outside ASCII.
  */
 const FOLDABLE = /[^\u0000-\u007f\u00a0\u00b7\u2010\u2013\u2014]/;
 
@@ -84,7 +83,7 @@ const FOLDABLE = /[^\u0000-\u007f\u00a0\u00b7\u2010\u2013\u2014]/;
  */
 export function normaliseName(name: string | undefined): string {
   if (!name) return "";
-  // NFKD only where it can change something: the index normalises every participant's name.
+  // NFKD only where it can change something: most names are ASCII, and NFKD copies the string.
   const folded = (!FOLDABLE.test(name) ? name : name.normalize("NFKD").replace(COMBINING_MARKS, "")).toLowerCase();
   const words: string[] = [];
   let word = "";
