@@ -4,7 +4,7 @@
  * a Map<number> (no per-entry allocation, no rehashing, a key and its slot side by side in one
  * Int32Array), which keeps the ACO index build inside its budget; a look-up is still constant time.
  */
-import { type IndexSlot, codeWithOrder, slotOf } from "./index-slot.ts";
+import { type IndexSlot, codeWithOrder, slotOf, tableCapacity } from "./index-slot.ts";
 
 /** Each place: the key + 1 (0 marks an empty place), then its slot's code. */
 const STRIDE = 2;
@@ -17,8 +17,7 @@ export class IdTable {
 
   /** `expected`: how many keys at most will be filed (the table is sized for it, at most half full). */
   constructor(expected: number) {
-    let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
+    const capacity = tableCapacity(expected);
     this.#cells = new Int32Array(capacity * STRIDE);
     this.#mask = capacity - 1;
   }

@@ -38,3 +38,10 @@ export function codeWithOrder(code: number, lists: (readonly number[])[], order:
   }
   return -lists.push(slot);
 }
+
+/** Places for a table of at most `expected` keys: a power of two (a mask finds the place), at least twice as many (at most half full). */
+export function tableCapacity(expected: number): number {
+  let capacity = 16;
+  while (capacity < expected * 2) capacity *= 2;
+  return capacity;
+}

@@ -6,7 +6,7 @@
  * every key built, hashed again and kept. A look-up is still constant time: one hash, and one key
  * compared per place with the same hash.
  */
-import { type IndexSlot, codeWithOrder, slotOf } from "./index-slot.ts";
+import { type IndexSlot, codeWithOrder, slotOf, tableCapacity } from "./index-slot.ts";
 import { NO_NAME_KEY, keyHash, nameKeyHash, normaliseName } from "./name-key.ts";
 
 /** Each place: the key's hash, its slot's code (0 marks an empty place), and its name's index in #names. */
@@ -23,8 +23,7 @@ export class NameTable {
 
   /** `expected`: how many names at most will be filed (the table is sized for it, at most half full). */
   constructor(expected: number) {
-    let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
+    const capacity = tableCapacity(expected);
     this.#cells = new Int32Array(capacity * STRIDE);
     this.#mask = capacity - 1;
   }
