@@ -86,8 +86,13 @@ export function playwrightUi(page: PwPage): Ui {
 export function puppeteerUi(page: PpPage): Ui {
   return {
     ...common((e) => page.evaluate(e)),
-    click: (s) => page.click(s),
+    // A person clicks in the tab in front: Firefox 140 can drop a click dispatched to a tab behind another.
+    async click(s) {
+      await page.bringToFront();
+      await page.click(s);
+    },
     async fill(s, text, leave = true) {
+      await page.bringToFront();
       await page.click(s, { count: 3 });
       await page.evaluate(`document.querySelector(${JSON.stringify(s)}).select?.()`);
       await page.keyboard.press("Backspace");

@@ -43,6 +43,11 @@ export interface FirefoxSession {
   stopBackground(): Promise<void>;
   /** The add-on's background state as Firefox reports it: "running", "suspending", "stopped"... */
   backgroundState(): Promise<string>;
+  /**
+   * Why this Firefox cannot stop the background or read its state from here, or undefined when it can: both need
+   * a chrome-scope browsing context over WebDriver BiDi, which some releases do not offer ("moz:scope" ignored).
+   */
+  cannotReachBackground(): Promise<string | undefined>;
   /** Closes the browser and throws if the extension made any network request. */
   close(): Promise<void>;
 }
@@ -154,18 +159,27 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       tabs: async () =>
         (await browser.pages()).map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path }) })),
     });
+    const connection = (browser as unknown as { connection: BidiCommands }).connection;
+    /** The browser's chrome window, when WebDriver BiDi offers chrome scope (a content tab's about:blank otherwise). */
+    const chromeWindow = async (): Promise<string | undefined> => {
+      const tree = await connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
+      const contexts: { context: string; url: string }[] = tree.result.contexts;
+      return contexts.find((context) => context.url.startsWith("chrome://"))?.context;
+    };
+    const cannotReachBackground = async (): Promise<string | undefined> =>
+      (await chromeWindow())
+        ? undefined
+        : `${version} offers WebDriver BiDi no chrome-scope browsing context ("moz:scope": "chrome" returns only tabs), which stopping the add-on's event page and reading its state need`;
     /** Runs `body` (an async function body with `extension`, the add-on's Extension object) in the browser's chrome window. */
     const privileged = async (body: string): Promise<unknown> => {
-      const connection = (browser as unknown as { connection: BidiCommands }).connection;
-      const tree = await connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
-      const chromeWindow = tree.result.contexts[0]?.context;
-      if (!chromeWindow) throw new Error("no chrome window to reach the add-on from");
+      const chrome = await chromeWindow();
+      if (!chrome) throw new Error((await cannotReachBackground()) ?? "no chrome window to reach the add-on from");
       const expression = `(async () => {
         const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
         const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
         ${body}
       })()`;
-      const reply = await connection.send("script.evaluate", { expression, target: { context: chromeWindow }, awaitPromise: true });
+      const reply = await connection.send("script.evaluate", { expression, target: { context: chrome }, awaitPromise: true });
       if (reply.result.type !== "success") throw new Error(`privileged script failed: ${JSON.stringify(reply.result)}`);
       return reply.result.result?.value;
     };
@@ -181,6 +195,7 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       extensionId,
       stopBackground,
       backgroundState,
+      cannotReachBackground,
       uuid: FIREFOX_EXTENSION_UUID,
       network,
       extensionUrl,
