@@ -83,16 +83,20 @@ export function playwrightUi(page: PwPage): Ui {
   };
 }
 
-export function puppeteerUi(page: PpPage): Ui {
+/**
+ * `front`: bring the page's tab to the front before each click, as a person's click would (Firefox 140 can drop a
+ * click dispatched to a tab behind another). Not for a popup opened as a tab: "Check this page" reads the tab in front.
+ */
+export function puppeteerUi(page: PpPage, { front = false } = {}): Ui {
+  const toFront = () => (front ? page.bringToFront() : Promise.resolve());
   return {
     ...common((e) => page.evaluate(e)),
-    // A person clicks in the tab in front: Firefox 140 can drop a click dispatched to a tab behind another.
     async click(s) {
-      await page.bringToFront();
+      await toFront();
       await page.click(s);
     },
     async fill(s, text, leave = true) {
-      await page.bringToFront();
+      await toFront();
       await page.click(s, { count: 3 });
       await page.evaluate(`document.querySelector(${JSON.stringify(s)}).select?.()`);
       await page.keyboard.press("Backspace");

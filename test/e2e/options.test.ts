@@ -189,7 +189,8 @@ describe("options and popup in Chromium (dist/demo-chrome)", { skip: missingBrow
 describe("options and popup in Firefox (dist/demo-firefox)", { skip: missingBrowser("firefox") }, () => {
   const firefox = forSuite(() => launchFirefox(undefined, { prefs: { "extensions.webextOptionalPermissionPrompts": false } }));
   scenario(() => ({
-    options: async () => puppeteerUi(await firefox().openOptions()),
+    // Earlier steps open the popup in tabs of its own, in front of the options page.
+    options: async () => puppeteerUi(await firefox().openOptions(), { front: true }),
     popup: async () => puppeteerUi(await firefox().openPopup()),
     site: { input: "https://ehr.example.org", afterRemove: /Stopped watching https:\/\/ehr\.example\.org/ },
   }));
