@@ -17,8 +17,8 @@ import {
   waitUntil,
   type ChromiumSession,
   type FirefoxSession,
+  type TestContext,
 } from "./harness/index.ts";
-import type { TestContext } from "node:test";
 import { anyHost, clickControl, decide, heldAttr, openWatched, panel, panelFrame, sleep, type Tab } from "./panel-driver.ts";
 
 interface Browser {

@@ -1,5 +1,6 @@
 /** The browser test harness: import everything from here, describe/test/hooks included (they are bounded). */
 export { after, afterEach, before, beforeEach, describe, it, test } from "./bounded.ts";
+export type { TestContext } from "node:test";
 export { CHROME_PATH, DIST, FIREFOX_PATH, missingBrowser, requireBuilt, ROOT } from "./browsers.ts";
 export { launchChromium, type ChromiumOptions, type ChromiumSession } from "./chromium.ts";
 export {
