@@ -172,11 +172,12 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
       if (tin !== undefined) byTin.put(tin, order, end);
       if (p.aliases) {
         for (const alias of p.aliases) {
-          if (aliasKind(alias) === "name") {
+          const kind = aliasKind(alias);
+          if (kind === "name") {
             byAlias.put(alias, order, end);
             continue;
           }
-          const k = aliasKey(alias);
+          const k = aliasKey(alias, kind);
           if (k.kind === "address") put(byDirectAddress, k.address, order, end);
           else if (k.kind === "domain") put(byDirectDomain, k.domain, order, end);
           else if (k.kind === "phone") put(byFax, k.fax, order, end);

@@ -114,8 +114,8 @@ export function aliasKind(alias: string): "direct" | "phone" | "name" {
   return (digitCount === 10 || digitCount === 11) && !LETTER.test(alias) ? "phone" : "name";
 }
 
-export function aliasKey(alias: string): AliasKey {
-  const kind = aliasKind(alias);
+/** The alias's key; `kind` when the caller has already asked aliasKind. */
+export function aliasKey(alias: string, kind = aliasKind(alias)): AliasKey {
   if (kind === "direct") {
     // Anything with an @ is meant as an address; one that is not well formed matches nothing.
     const lower = alias.trim().toLowerCase();

@@ -121,7 +121,6 @@ const FNV_PRIME = 0x01000193;
 export const NO_NAME_KEY = -1;
 
 const AMPERSAND_WORD = "and";
-const T = 116; // "t", which "the" starts with
 
 /**
  * The words of the last name nameKeyHash read: where each starts and ends in it (-1 for an "&";
@@ -214,7 +213,7 @@ export function nameKeyHash(name: string | undefined): number {
       wordStarts[words] = start;
       wordEnds[words] = i;
       hashesTo[words++] = h;
-      if (words === 1 && ASCII_READ[name.charCodeAt(start)] === T && wordIs(name, 0, "the")) {
+      if (words === 1 && wordIs(name, 0, "the")) {
         first = 1;
         h = FNV_OFFSET;
       }

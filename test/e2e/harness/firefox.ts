@@ -166,14 +166,12 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       const contexts: { context: string; url: string }[] = tree.result.contexts;
       return contexts.find((context) => context.url.startsWith("chrome://"))?.context;
     };
-    const cannotReachBackground = async (): Promise<string | undefined> =>
-      (await chromeWindow())
-        ? undefined
-        : `${version} offers WebDriver BiDi no chrome-scope browsing context ("moz:scope": "chrome" returns only tabs), which stopping the add-on's event page and reading its state need`;
+    const unreachable = `${version} offers WebDriver BiDi no chrome-scope browsing context ("moz:scope": "chrome" returns only tabs), which stopping the add-on's event page and reading its state need`;
+    const cannotReachBackground = async (): Promise<string | undefined> => ((await chromeWindow()) ? undefined : unreachable);
     /** Runs `body` (an async function body with `extension`, the add-on's Extension object) in the browser's chrome window. */
     const privileged = async (body: string): Promise<unknown> => {
       const chrome = await chromeWindow();
-      if (!chrome) throw new Error((await cannotReachBackground()) ?? "no chrome window to reach the add-on from");
+      if (!chrome) throw new Error(unreachable);
       const expression = `(async () => {
         const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
         const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
