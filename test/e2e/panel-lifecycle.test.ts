@@ -1,8 +1,8 @@
 // A held action outlives the extension's background: Chrome stops an idle service worker after ~30 s (and may
 // stop it at any time), Firefox unloads an idle event page, and a clinician may leave a held action on screen
 // for minutes. The background is stopped mid-hold (Chromium: its service-worker target is closed over CDP;
-// Firefox: the add-on's terminateBackground(), as about:debugging's "Terminate background script"), then
-// Proceed completes the action exactly once and Cancel sends nothing. The demo server counts submissions.
+// Firefox: about:debugging's "Terminate background script"), then Proceed completes the action exactly once and
+// Cancel sends nothing. The demo server counts submissions.
 import assert from "node:assert/strict";
 import {
   beforeEach,
@@ -144,17 +144,12 @@ lifecycleSuite("Firefox: a held action outlives the event page", missingBrowser(
     name: "firefox",
     newPage: async (url) => (await firefox.newPage(url)) as unknown as Tab,
     stopBackground: () => firefox.stopBackground(),
-    backgroundRunning: async () => (await firefox.backgroundState()) === "running",
+    backgroundRunning: () => firefox.waitForBackground("running", 1_000),
     cannotReachBackground: () => firefox.cannotReachBackground(),
     // Firefox unloads an idle event page after 30 s (extensions.background.idle.timeout) even with our port open;
     // on this loaded machine that can come late, and then it is stopped the way the idle timer would.
     idleStop: async (ms) => {
-      const byItself = await waitUntil(
-        async () => (await firefox.backgroundState()) === "stopped" || undefined,
-        "the event page to stop by itself",
-        ms,
-      ).catch(() => false);
-      if (!byItself) {
+      if (!(await firefox.waitForBackground("stopped", ms))) {
         console.warn(`the event page did not stop by itself within ${ms} ms; stopping it`);
         await firefox.stopBackground();
       }

@@ -16,6 +16,7 @@ import { GECKO_ID } from "../../../src/tools/manifest.ts";
 import { DIST, FIREFOX_PATH, requireBuilt } from "./browsers.ts";
 import { CLOSE_TIMEOUT_MS, LAUNCH_TIMEOUT_MS, within } from "./deadline.ts";
 import { registerBrowser } from "./evidence.ts";
+import { type DebuggingCard, withDebuggingCard } from "./firefox-debugging.ts";
 import { ExtensionNetworkLog } from "./network.ts";
 
 /** The fixed moz-extension UUID of the add-on in test sessions. */
@@ -36,17 +37,16 @@ export interface FirefoxSession {
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
   /**
-   * Stops the add-on's background event page as Firefox does when it is idle: the add-on's
-   * terminateBackground(), which about:debugging's "Terminate background script" calls, run in the browser's
-   * chrome window over WebDriver BiDi (needs --remote-allow-system-access). The next extension event starts it again.
+   * Stops the add-on's background event page as Firefox does when it is idle, with about:debugging's "Terminate
+   * background script" (firefox-debugging.ts), and resolves once the page has said it stopped. The next extension
+   * event (a held panel's heartbeat, at once) starts it again.
    */
   stopBackground(): Promise<void>;
-  /** The add-on's background state as Firefox reports it: "running", "suspending", "stopped"... */
+  /** The add-on's background as about:debugging reports it: "running" or "stopped". */
   backgroundState(): Promise<string>;
-  /**
-   * Why this Firefox cannot stop the background or read its state from here, or undefined when it can: both need
-   * a chrome-scope browsing context over WebDriver BiDi, which some releases do not offer ("moz:scope" ignored).
-   */
+  /** Resolves true once the background is in `state` (read off one about:debugging tab), false after `timeoutMs`. */
+  waitForBackground(state: "running" | "stopped", timeoutMs: number): Promise<boolean>;
+  /** Why this Firefox does not let the test stop the background or read its state, or undefined when it does. */
   cannotReachBackground(): Promise<string | undefined>;
   /** Closes the browser and throws if the extension made any network request. */
   close(): Promise<void>;
@@ -74,8 +74,6 @@ async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Pro
 
 // biome-ignore lint/suspicious/noExplicitAny: WebDriver BiDi payloads differ per event; each listener reads its own fields
 type BidiEvents = { on(event: string, listener: (params: any) => void): void };
-// biome-ignore lint/suspicious/noExplicitAny: as above, per command
-type BidiCommands = { send(method: string, params: object): Promise<{ result: any }> };
 
 /**
  * Puppeteer subscribes to every WebDriver BiDi network event; we listen on its connection, because
@@ -159,40 +157,28 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       tabs: async () =>
         (await browser.pages()).map((page) => ({ url: page.url(), screenshot: (path: string) => page.screenshot({ path }) })),
     });
-    const connection = (browser as unknown as { connection: BidiCommands }).connection;
-    /** The browser's chrome window, when WebDriver BiDi offers chrome scope (a content tab's about:blank otherwise). */
-    const chromeWindow = async (): Promise<string | undefined> => {
-      const tree = await connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
-      const contexts: { context: string; url: string }[] = tree.result.contexts;
-      return contexts.find((context) => context.url.startsWith("chrome://"))?.context;
+    const card = <T>(body: (card: DebuggingCard) => Promise<T>) => withDebuggingCard(browser, extensionId, body);
+    const cannotReachBackground = async (): Promise<string | undefined> => {
+      try {
+        await card(async () => undefined);
+        return undefined;
+      } catch (error) {
+        return `${version}: the add-on's card in about:debugging cannot be read (${error instanceof Error ? error.message : String(error)})`;
+      }
     };
-    const unreachable = `${version} offers WebDriver BiDi no chrome-scope browsing context ("moz:scope": "chrome" returns only tabs), which stopping the add-on's event page and reading its state need`;
-    const cannotReachBackground = async (): Promise<string | undefined> => ((await chromeWindow()) ? undefined : unreachable);
-    /** Runs `body` (an async function body with `extension`, the add-on's Extension object) in the browser's chrome window. */
-    const privileged = async (body: string): Promise<unknown> => {
-      const chrome = await chromeWindow();
-      if (!chrome) throw new Error(unreachable);
-      const expression = `(async () => {
-        const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
-        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(extensionId)});
-        ${body}
-      })()`;
-      const reply = await connection.send("script.evaluate", { expression, target: { context: chrome }, awaitPromise: true });
-      if (reply.result.type !== "success") throw new Error(`privileged script failed: ${JSON.stringify(reply.result)}`);
-      return reply.result.result?.value;
-    };
-    const backgroundState = async (): Promise<string> => String(await privileged("return extension.backgroundState;"));
-    const stopBackground = async (): Promise<void> => {
-      const state = await privileged(
-        "await extension.terminateBackground({ disableResetIdleForTest: true }); return extension.backgroundState;",
-      );
-      if (state !== "stopped") throw new Error(`the background did not stop (state: ${String(state)})`);
-    };
+    const backgroundState = (): Promise<string> => card((c) => c.status());
+    const waitForBackground = (state: "running" | "stopped", timeoutMs: number): Promise<boolean> =>
+      card((c) => c.waitFor(state, timeoutMs));
+    const stopBackground = (): Promise<void> =>
+      card(async (c) => {
+        if (!(await c.terminate(10_000))) throw new Error(`the background did not stop (status: ${await c.status()})`);
+      });
     return {
       browser,
       extensionId,
       stopBackground,
       backgroundState,
+      waitForBackground,
       cannotReachBackground,
       uuid: FIREFOX_EXTENSION_UUID,
       network,
