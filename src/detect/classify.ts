@@ -80,11 +80,29 @@ export function classifyControl(el: Element, { adapter }: ClassifyOptions = {}):
     if (adapted) return withPopup(el, { kind: adapted.kind, label: accessibleName(el) || adapted.kind });
     if (!isControlElement(el)) return null;
     const label = accessibleName(el);
-    const kind = kindOf(el, label);
+    const kind = kindOf(el, label) ?? kindOfMenuItem(el, label);
     return kind ? withPopup(el, { kind, label: label || kind }) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * A menu item says what it does with its menu's button: "Transmit" then "By fax" is "Transmit by fax".
+ * The button only opens the menu (aria-haspopup), so the item is the send.
+ */
+function kindOfMenuItem(el: Element, label: string): ActionKind | null {
+  if (!label || !attr(el, "role")?.trim().toLowerCase().startsWith("menuitem")) return null;
+  const menu = el.closest('[role="menu"]');
+  if (!menu) return null;
+  const id = attr(menu, "id");
+  const previous = menu.previousElementSibling;
+  const opener =
+    (attr(menu, "aria-labelledby") ? menu : null) ??
+    (id ? el.ownerDocument.querySelector(`[aria-controls="${CSS.escape(id)}"]`) : null) ??
+    (previous && attr(previous, "aria-haspopup") !== null ? previous : null);
+  const name = opener ? accessibleName(opener) : "";
+  return name ? kindOfText(matchText(`${name} ${label}`), el) : null;
 }
 
 function withPopup(el: Element, result: Classification): Classification {

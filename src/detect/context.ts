@@ -22,6 +22,8 @@ const FIELDS =
   'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
+const TRANSPORT_DIRECT = /\bdirect (?:message|messaging|mail|secure)\b|\bvia direct\b|^direct$/;
+const TRANSPORT_FAX = /^(?:by |via |send as )?e?fax\b/;
 const MAX_CLIMB = 16;
 const MAX_FIELDS = 30;
 
@@ -45,12 +47,24 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     }
   }
   const doc = el.ownerDocument;
-  for (const title of [doc.querySelector("h1")?.textContent ?? "", doc.title]) {
+  // In a frame, the page that embeds it often says what it shows: <iframe title="Referral document">.
+  const frame = frameOf(doc);
+  const frameTitle = frame ? attr(frame, "title") || attr(frame, "aria-label") || "" : "";
+  for (const title of [doc.querySelector("h1")?.textContent ?? "", doc.title, frameTitle]) {
     const said = title ? read(cleanText(title)) : null;
     if (said === "quiet") return null;
     if (said) return said;
   }
   return null;
+}
+
+/** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
+function frameOf(doc: Document): Element | null {
+  try {
+    return doc.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function matches(el: Element, selector: string): boolean {
@@ -89,5 +103,16 @@ function kindFromFields(container: Element): ActionKind | null {
     if (meaning.role === "direct" || (meaning.role === "name" && DIRECT_DOMAIN.test(fieldValue(field)))) direct = true;
     if (meaning.role === "fax") fax = true;
   }
-  return direct ? "direct" : fax ? "fax" : null;
+  return direct ? "direct" : fax ? "fax" : chosenTransport(container);
+}
+
+/** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios. */
+function chosenTransport(container: Element): ActionKind | null {
+  const chosen = container.querySelectorAll('input[type="radio"]:checked, [role="radio"][aria-checked="true"]');
+  for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) {
+    const text = matchText(accessibleName(chosen[i]!));
+    if (TRANSPORT_DIRECT.test(text)) return "direct";
+    if (TRANSPORT_FAX.test(text)) return "fax";
+  }
+  return null;
 }

@@ -20,11 +20,11 @@ export const EXCLUDED_LABEL_PATTERN =
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
-  "to|send to|sent to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|receiving (?:provider|clinician|physician)|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
+  "to|send to|sent to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|receiving (?:provider|clinician|physician)|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|attention|attn|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
   "|para|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|medico receptor";
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
-  "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency)|organizacion receptora|institucion receptora";
+  "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora";
 
 export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   { role: "name", priority: 3, pattern: `^(?:${NAME_LABELS})$` },
@@ -34,7 +34,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
     role: "organization",
     priority: 2,
     pattern:
-      "^(?:facility|facility name|organization|organization name|clinic|practice|practice name|group|organizacion|clinica|consultorio|centro medico)$",
+      "^(?:facility|facility name|organization|organization name|agency|agency name|agency organization|organization agency|clinic|practice|practice name|group|organizacion|clinica|consultorio|centro medico)$",
   },
   {
     role: "direct",
@@ -63,7 +63,7 @@ export const EXCLUDED_SECTION_PATTERN =
 
 /** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
 export const RECIPIENT_SECTION_PATTERN =
-  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red)? to|referral to|receiving (?:provider|facility|organization)|send to|deliver to|release to|destinatarios?|enviar a)\\b";
+  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red)? to|referral to|receiving (?:provider|facility|organization)|send to|deliver to|release to|disclose to|disclosure to|destinatarios?|enviar a)\\b";
 
 /** Inside a recipient section, these plain labels name the recipient (or its organisation). */
 export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|nombre)$";

@@ -70,7 +70,16 @@ function fromAdapterFields(control: Element, selectors: readonly string[]): Dete
   return undefined;
 }
 
-/** The form, then the dialog, then ancestors outward (stepping out of shadow roots), each searched once. */
+function isModal(dialog: Element): boolean {
+  if (attr(dialog, "aria-modal") === "true") return true;
+  try {
+    return dialog.matches(":modal");
+  } catch {
+    return false; // an engine without :modal
+  }
+}
+
+/** The form, then the dialog, then ancestors outward (stepping out of shadow roots, never out of a modal dialog), each searched once. */
 function scopesOf(control: Element): Element[] {
   const scopes: Element[] = [];
   const add = (el: Element | null | undefined) => {
@@ -79,7 +88,10 @@ function scopesOf(control: Element): Element[] {
   const formId = attr(control, "form");
   add(formId ? byIdInTree(control, formId) : null);
   add(control.closest("form"));
-  add(control.closest(DIALOG_SELECTOR));
+  const dialog = control.closest(DIALOG_SELECTOR);
+  add(dialog);
+  // A modal dialog makes the page behind it inert: whoever is named there is not this send's recipient.
+  const modal = dialog && isModal(dialog) ? dialog : null;
   let el: Element | null = control.parentElement;
   let ancestors = 0;
   while (ancestors < MAX_ANCESTOR_SCOPES) {
@@ -89,7 +101,7 @@ function scopesOf(control: Element): Element[] {
       if (!isShadowRoot(root) || scopes.includes(root.host)) break;
       el = root.host;
     }
-    if (el.localName === "body" || el.localName === "html") break;
+    if (el.localName === "body" || el.localName === "html" || (modal && !modal.contains(el))) break;
     // Ancestors inside the form or dialog were covered by it.
     if (!scopes.slice(0, 2).some((scope) => scope !== el && scope.contains(el!))) {
       add(el);

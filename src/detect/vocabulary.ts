@@ -28,7 +28,7 @@ export const QUIET_PATTERNS: readonly string[] = [
 
 /** Words for patient records; exports need one, because "Export" alone is as often a report or a worklist. */
 const RECORD =
-  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|care plans?|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|expediente|historia clinica|historial|registros?|documentos?|resumen)";
+  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|care plans?|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen)";
 const SEND = "(?:send|resend|submit|transmit|forward|route|release)";
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|approve|finalize|complete|review|confirm|verify) and )?";
@@ -72,12 +72,13 @@ export const ACTION_RULES: readonly ActionRule[] = [
  * Labels that say "go" without saying what: the kind then comes from the dialog or form they sit in
  * ("Send" inside "New referral"), or from weak hints on the element (id, class, data-action).
  */
-export const GENERIC_SEND_PATTERN =
-  "^(?:send|send now|submit|submit now|confirm|confirm and send|sign and send|send message|send order|submit order|send letter|release|ok|done|transmit|transmit now|go|enviar|enviar ahora|aceptar|confirmar)$";
+/** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
+const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
+
+export const GENERIC_SEND_PATTERN = `^(?:(?:send|submit|transmit|enviar)${FORMAT}|send now|submit now|confirm|confirm and send|sign and send|send message|send order|submit order|send letter|release|ok|done|transmit now|go|enviar ahora|aceptar|confirmar)$`;
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN =
-  "^(?:download|download pdf|download file|download document|export|export pdf|descargar|descargar pdf|exportar)$";
+export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|descargar|exportar)${FORMAT}|download document)$`;
 
 /** Titles that make a generic download an export of the patient's record. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
