@@ -42,6 +42,8 @@ const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NOISE = new Set(HINT_NOISE);
 const LEADING = new Set(LEADING_WORDS);
+/** A control's own line is a short caption beside it, not a paragraph. */
+const MAX_LINE_CHARS = 120;
 const HINT_ATTRIBUTES = ["data-action", "data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "id", "name"];
 
 /**
@@ -115,7 +117,7 @@ function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
   if (text === "") return kindFromHints(el);
   if (GENERIC.test(text)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
-  if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? kindFromContext(el, exportContext, false);
+  if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, exportContext, false);
   return kindOfText(text, el);
 }
 
@@ -132,6 +134,19 @@ function sendContext(title: string): ActionKind | "quiet" | null {
 function exportContext(title: string): ActionKind | "quiet" | null {
   const text = matchText(title);
   return !isQuiet(text) && RECORD_CONTEXT.test(text) ? "export" : "quiet";
+}
+
+/**
+ * A download sitting in a line that names a record ("Lab report: metabolic panel [Download PDF]") exports
+ * it, whatever the panel's title. A line that names no record says nothing: the titles around it decide.
+ */
+function ownLineExport(el: Element): ActionKind | null {
+  const line = el.parentElement;
+  if (!line || line.localName === "body") return null;
+  let own = "";
+  for (let node = line.firstChild; node; node = node.nextSibling) if (node !== el) own += ` ${node.textContent ?? ""}`;
+  const text = matchText(own);
+  return text && text.length <= MAX_LINE_CHARS && RECORD_CONTEXT.test(text) && !isQuiet(text) ? "export" : null;
 }
 
 function kindOfText(text: string, el: Element): ActionKind | null {

@@ -12,6 +12,9 @@ import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
 const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
+const PIECE_SEPARATOR = /\s+[·•|]\s+/;
+const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
+const PHONE_PIECE = /^\s*(?:phone|tel|telephone|ph|cell|mobile|office)\b/i;
 /** A value that is only a number: a phone or fax line, not a name. */
 const NUMBER_ONLY = /^[\d\s().+-]+$/;
 
@@ -31,9 +34,10 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   // A "To" field may hold the address or number itself.
   const addressed = entries.find((entry) => (entry.role === "name" || entry.role === "organization") && EMAIL.test(entry.value));
   const numbered = entries.find((entry) => entry.role === "name" && NUMBER_ONLY.test(entry.value) && PHONE.test(entry.value));
+  const line = person ? pieces(person.value) : undefined;
   const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0];
-  const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0];
-  const name = person ? nameOf(person.value) : org ? nameOf(org.value) : undefined;
+  const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax;
+  const name = line ? nameOf(line.name) : org ? nameOf(org.value) : undefined;
   const organization = org && person ? nameOf(org.value) : undefined;
 
   const near = nearbyText(primary.element);
@@ -50,6 +54,23 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   if (npi) recipient.npi = npi;
   if (tinRaw) recipient.tin = tinRaw;
   return recipient;
+}
+
+/**
+ * One line that holds the name with its numbers ("Dr. Ingrid Holm, Fjord Valley Pulmonology · Fax (555) 010-8830 ·
+ * Phone (555) 010-8831"): the name is the first piece that is not a number, the fax the piece that says so; a phone
+ * names no one and is never the fax.
+ */
+function pieces(value: string): { name: string; fax?: string } {
+  const parts = value.split(PIECE_SEPARATOR);
+  if (parts.length < 2) return { name: value };
+  let name: string | undefined;
+  let fax: string | undefined;
+  for (const part of parts) {
+    if (FAX_PIECE.test(part)) fax ??= part.match(PHONE)?.[0];
+    else if (!PHONE_PIECE.test(part) && !NUMBER_ONLY.test(part)) name ??= part;
+  }
+  return fax ? { name: name ?? "", fax } : { name: name ?? value };
 }
 
 /** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */
