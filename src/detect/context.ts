@@ -11,6 +11,7 @@ import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
 import { cleanText, matchText } from "./text.ts";
+import { TRANSPORT_RULES } from "./vocabulary.ts";
 
 const CONTAINER =
   'form, dialog, fieldset, section, aside, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="region"], [role="group"], [role="tabpanel"], [aria-modal="true"]';
@@ -22,8 +23,7 @@ const FIELDS =
   'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
-const TRANSPORT_DIRECT = /\bdirect (?:message|messaging|mail|secure)\b|\bvia direct\b|^direct$/;
-const TRANSPORT_FAX = /^(?:by |via |send as )?e?fax\b/;
+const TRANSPORT = TRANSPORT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const MAX_CLIMB = 16;
 const MAX_FIELDS = 30;
 
@@ -111,8 +111,8 @@ function chosenTransport(container: Element): ActionKind | null {
   const chosen = container.querySelectorAll('input[type="radio"]:checked, [role="radio"][aria-checked="true"]');
   for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) {
     const text = matchText(accessibleName(chosen[i]!));
-    if (TRANSPORT_DIRECT.test(text)) return "direct";
-    if (TRANSPORT_FAX.test(text)) return "fax";
+    const rule = TRANSPORT.find(({ re }) => re.test(text));
+    if (rule) return rule.kind;
   }
   return null;
 }

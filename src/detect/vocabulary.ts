@@ -94,6 +94,12 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   },
 ];
 
+/** The transport a form's chosen radio names ("Send as: (•) Direct Message"): how a generic Send in that form goes. */
+export const TRANSPORT_RULES: readonly ActionRule[] = [
+  { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|secure)\\b|\\bvia direct\\b|^direct$" },
+  { kind: "fax", pattern: "^(?:by |via |send as )?e?fax\\b" },
+];
+
 /**
  * Every ACTION_RULES pattern starts with one of these words. A label whose first word is not here is
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.

@@ -42,8 +42,6 @@ export interface FirefoxSession {
    * event (a held panel's heartbeat, at once) starts it again.
    */
   stopBackground(): Promise<void>;
-  /** The add-on's background as about:debugging reports it: "running" or "stopped". */
-  backgroundState(): Promise<string>;
   /** Resolves true once the background is in `state` (read off one about:debugging tab), false after `timeoutMs`. */
   waitForBackground(state: "running" | "stopped", timeoutMs: number): Promise<boolean>;
   /** Why this Firefox does not let the test stop the background or read its state, or undefined when it does. */
@@ -166,7 +164,6 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
         return `${version}: the add-on's card in about:debugging cannot be read (${error instanceof Error ? error.message : String(error)})`;
       }
     };
-    const backgroundState = (): Promise<string> => card((c) => c.status());
     const waitForBackground = (state: "running" | "stopped", timeoutMs: number): Promise<boolean> =>
       card((c) => c.waitFor(state, timeoutMs));
     const stopBackground = (): Promise<void> =>
@@ -177,7 +174,6 @@ export async function launchFirefox(extDir: string = DIST.demoFirefox, options: 
       browser,
       extensionId,
       stopBackground,
-      backgroundState,
       waitForBackground,
       cannotReachBackground,
       uuid: FIREFOX_EXTENSION_UUID,
