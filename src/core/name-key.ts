@@ -105,18 +105,21 @@ export function normaliseName(name: string | undefined): string {
 }
 
 /**
- * The hash a name key is filed under: FNV-1a over its UTF-16 code units, cut to 30 bits, which an
- * engine keeps as a small integer (a full 32-bit hash would be a boxed number half the time).
+ * The hash a name key is filed under: a polynomial hash over its UTF-16 code units, modulo a prime
+ * below 2^24. Every value it passes through stays below 2^30, a small integer even where the code
+ * is not yet optimised: an index built by a worker that just started runs mostly unoptimised, and
+ * there a 32-bit hash (FNV-1a's Math.imul) makes a boxed number on half of its steps.
  */
 export function keyHash(key: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h & HASH_BITS;
+  let h = HASH_START;
+  for (let i = 0; i < key.length; i++) h = (h * HASH_MULTIPLIER + key.charCodeAt(i)) % HASH_MODULUS;
+  return h;
 }
 
-const HASH_BITS = 0x3fffffff;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+const HASH_START = 5381;
+const HASH_MULTIPLIER = 33;
+/** A prime: h * 33 + a code unit stays below 2^30 for any h below it. */
+const HASH_MODULUS = 16_777_213;
 /** What nameKeyHash gives for a name whose key is "" (no key): never a keyHash, which is not negative. */
 export const NO_NAME_KEY = -1;
 
@@ -187,7 +190,7 @@ export function nameKeyHash(name: string | undefined): number {
   if (!name) return NO_NAME_KEY;
   let words = 0;
   let first = 0; // 1 once a leading "the" is dropped
-  let h = FNV_OFFSET;
+  let h = HASH_START;
   let start = -1; // the current word's first kept character, -1 before it
   for (let i = 0; i <= name.length; i++) {
     let code = i < name.length ? name.charCodeAt(i) : 32;
@@ -201,10 +204,10 @@ export function nameKeyHash(name: string | undefined): number {
     }
     if (code >= 0) {
       if (start < 0) {
-        if (words > first) h = Math.imul(h ^ 32, FNV_PRIME);
+        if (words > first) h = (h * HASH_MULTIPLIER + 32) % HASH_MODULUS;
         start = i;
       }
-      h = Math.imul(h ^ code, FNV_PRIME);
+      h = (h * HASH_MULTIPLIER + code) % HASH_MODULUS;
       continue;
     }
     if (code === READ_DROP) continue;
@@ -215,13 +218,13 @@ export function nameKeyHash(name: string | undefined): number {
       hashesTo[words++] = h;
       if (words === 1 && wordIs(name, 0, "the")) {
         first = 1;
-        h = FNV_OFFSET;
+        h = HASH_START;
       }
     }
     start = -1;
     if (code === READ_AMPERSAND) {
-      if (words > first) h = Math.imul(h ^ 32, FNV_PRIME);
-      for (let t = 0; t < AMPERSAND_WORD.length; t++) h = Math.imul(h ^ AMPERSAND_WORD.charCodeAt(t), FNV_PRIME);
+      if (words > first) h = (h * HASH_MULTIPLIER + 32) % HASH_MODULUS;
+      for (let t = 0; t < AMPERSAND_WORD.length; t++) h = (h * HASH_MULTIPLIER + AMPERSAND_WORD.charCodeAt(t)) % HASH_MODULUS;
       wordStarts[words] = -1;
       wordEnds[words] = -1;
       hashesTo[words++] = h;
@@ -229,7 +232,7 @@ export function nameKeyHash(name: string | undefined): number {
   }
   let end = words;
   while (end > first && words - end < MAX_SUFFIXES && isLegalForm(name, end - 1)) end--;
-  return end === first ? NO_NAME_KEY : hashesTo[end - 1]! & HASH_BITS;
+  return end === first ? NO_NAME_KEY : hashesTo[end - 1]!;
 }
 
 function growWords(): void {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { keyHash, normaliseName } from "./name-key.ts";
 import { NameTable } from "./name-table.ts";
 
-/** Two different keys with the same 30-bit hash (found by search; the first test checks it still holds). */
-const COLLIDING = ["kbgfedwpwj", "inwnarifix"] as const;
+/** Two different keys with the same hash (found by search; the first test checks it still holds). */
+const COLLIDING = ["ffvhrpoxiy", "rbxzfhydtr"] as const;
 
 describe("NameTable", () => {
   it("files names under their normalised key and finds them by it", () => {
