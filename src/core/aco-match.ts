@@ -134,6 +134,43 @@ function head(slot: IndexSlot | undefined): number | undefined {
   return slot === undefined || typeof slot === "number" ? slot : slot[0];
 }
 
+/** The index's tables while it is built. */
+interface Tables {
+  readonly byNpi: IdTable;
+  readonly byTin: IdTable;
+  readonly byFax: Map<number, IndexSlot>;
+  readonly byDirectAddress: Map<string, IndexSlot>;
+  readonly byDirectDomain: Map<string, IndexSlot>;
+  readonly byName: NameTable;
+  readonly byAlias: NameTable;
+}
+
+/**
+ * Files one participant under each of its keys. A function of its own, not the body of the build's
+ * inner loop: an engine that compiles a hot inner loop on the fly drops that code each time the loop
+ * ends (once per ACO) and runs the next ACO's participants unoptimised; a function stays compiled.
+ */
+function fileParticipant(tables: Tables, p: Participant, order: number, end: number): void {
+  const npi = npiKey(p.npi);
+  if (npi !== undefined) tables.byNpi.put(npi, order, end);
+  const tin = tinKey(p.tin);
+  if (tin !== undefined) tables.byTin.put(tin, order, end);
+  if (p.aliases) {
+    for (const alias of p.aliases) {
+      const kind = aliasKind(alias);
+      if (kind === "name") {
+        tables.byAlias.put(alias, order, end);
+        continue;
+      }
+      const k = aliasKey(alias, kind);
+      if (k.kind === "address") put(tables.byDirectAddress, k.address, order, end);
+      else if (k.kind === "domain") put(tables.byDirectDomain, k.domain, order, end);
+      else if (k.kind === "phone") put(tables.byFax, k.fax, order, end);
+    }
+  }
+  tables.byName.put(p.name, order, end);
+}
+
 /**
  * Builds the index. Participant NPIs and TINs that cannot be right are left out, as the
  * recipient's would be; aliases are sorted into Direct addresses, Direct domains, phone numbers
@@ -146,13 +183,15 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
     participants += aco.participants.length;
     for (const p of aco.participants) aliases += p.aliases?.length ?? 0;
   }
-  const byNpi = new IdTable(participants);
-  const byTin = new IdTable(participants);
-  const byFax = new Map<number, IndexSlot>();
-  const byDirectAddress = new Map<string, IndexSlot>();
-  const byDirectDomain = new Map<string, IndexSlot>();
-  const byName = new NameTable(participants);
-  const byAlias = new NameTable(aliases);
+  const tables: Tables = {
+    byNpi: new IdTable(participants),
+    byTin: new IdTable(participants),
+    byFax: new Map(),
+    byDirectAddress: new Map(),
+    byDirectDomain: new Map(),
+    byName: new NameTable(participants),
+    byAlias: new NameTable(aliases),
+  };
   const byAcoName = new NameTable(profile.acos.length);
   const acos: IndexedAco[] = [];
   let start = 0;
@@ -163,31 +202,10 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
   for (let a = acos.length - 1; a >= 0; a--) {
     const aco = acos[a]!;
     const end = aco.start + 1 + aco.participants.length;
-    for (let i = aco.participants.length - 1; i >= 0; i--) {
-      const p = aco.participants[i]!;
-      const order = aco.start + 1 + i;
-      const npi = npiKey(p.npi);
-      if (npi !== undefined) byNpi.put(npi, order, end);
-      const tin = tinKey(p.tin);
-      if (tin !== undefined) byTin.put(tin, order, end);
-      if (p.aliases) {
-        for (const alias of p.aliases) {
-          const kind = aliasKind(alias);
-          if (kind === "name") {
-            byAlias.put(alias, order, end);
-            continue;
-          }
-          const k = aliasKey(alias, kind);
-          if (k.kind === "address") put(byDirectAddress, k.address, order, end);
-          else if (k.kind === "domain") put(byDirectDomain, k.domain, order, end);
-          else if (k.kind === "phone") put(byFax, k.fax, order, end);
-        }
-      }
-      byName.put(p.name, order, end);
-    }
+    for (let i = aco.participants.length - 1; i >= 0; i--) fileParticipant(tables, aco.participants[i]!, aco.start + 1 + i, end);
     byAcoName.put(aco.name, aco.start, end);
   }
-  return { byNpi, byTin, byDirectAddress, byDirectDomain, byFax, byName, byAlias, byAcoName, participants, acos };
+  return { ...tables, byAcoName, participants, acos };
 }
 
 const indexes = new WeakMap<object, AcoIndex>();
