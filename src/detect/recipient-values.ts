@@ -13,6 +13,9 @@ export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(
 // React-Select shows its choice beside the input as single-value / multi-value blocks.
 const CHIP_SELECTOR =
   '[role="option"], [class*="chip"], [class*="token"], [class*="pill"], [data-chip], [data-token], [class*="single-value"], [class*="singleValue"], [class*="multi-value__label"], [class*="multiValueLabel"]';
+/** A BEM element of a chip ("tb-token__name", "chip__label"): a part of its chip, read with it, not a chip. */
+const CHIP_PART = /(?:chip|token|pill)__/;
+const CHIP_WORD = /chip|token|pill/;
 const FIELD_SELECTOR = "input, select, textarea";
 const MAX_CHIP_CLIMB = 3;
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
@@ -76,6 +79,7 @@ function chipTexts(field: Element): string[] {
   const found = container.querySelectorAll(CHIP_SELECTOR);
   for (let i = 0; i < found.length && chips.length < 20; i++) {
     const chip = found[i]!;
+    if (isChipPart(chip)) continue;
     const outer = chip.parentElement?.closest(CHIP_SELECTOR);
     // A chip inside a chip is read with it; the box around the field may be styled as "tokens".
     if (chip.contains(field) || (outer && !outer.contains(field) && container.contains(outer))) continue;
@@ -98,10 +102,17 @@ function ownText(el: Element): string {
 
 function isChip(el: Element): boolean {
   try {
-    return el.matches(CHIP_SELECTOR) && attr(el, "role") !== "option";
+    return el.matches(CHIP_SELECTOR) && attr(el, "role") !== "option" && !isChipPart(el);
   } catch {
     return false;
   }
+}
+
+/** Every chip-like class of the element is a BEM element of a chip block ("token__name"), and nothing else makes it a chip. */
+function isChipPart(el: Element): boolean {
+  const words = (attr(el, "class") ?? "").split(/\s+/).filter((word) => CHIP_WORD.test(word));
+  if (words.length === 0 || !words.every((word) => CHIP_PART.test(word))) return false;
+  return attr(el, "role") !== "option" && !el.hasAttribute("data-chip") && !el.hasAttribute("data-token");
 }
 
 /**
