@@ -109,7 +109,9 @@ function valueAfter(label: Element): string {
       const text = cleanText((node as Text).data, 300);
       if (text) return text;
     } else if (isElement(node) && !notChosen(node)) {
-      return elementValue(node);
+      // A table with column headers is read by tableEntries, its chosen row under its headers; as a card it
+      // would give its first line, a column header.
+      return headerRowOf(node) ? "" : elementValue(node);
     }
   }
   const parent = label.parentElement;
@@ -125,8 +127,8 @@ function valueAfter(label: Element): string {
  * True when the table has a header row: its other rows are options not chosen, never read as label/value pairs.
  */
 function tableEntries(table: Element, entries: Entry[]): boolean {
-  const headerRow = table.querySelector("thead tr") ?? table.querySelector("tr");
-  if (!headerRow || headerRow.querySelector("td")) return false;
+  const headerRow = headerRowOf(table);
+  if (!headerRow) return false;
   const headers = Array.from(headerRow.children).map((cell) => subtreeText(cell));
   const bodyRows = Array.from(table.querySelectorAll("tbody tr, tr"))
     .filter((row) => row !== headerRow && row.querySelector("td"))
@@ -141,6 +143,13 @@ function tableEntries(table: Element, entries: Entry[]): boolean {
     if (match && match !== "excluded") entries.push({ ...match, value: cleanText(subtreeText(cell), 300), element: cell });
   });
   return true;
+}
+
+/** A table's row of column headers (a first row with no data cell); null for anything else. */
+function headerRowOf(el: Element): Element | null {
+  if (el.localName !== "table") return null;
+  const row = el.querySelector("thead tr") ?? el.querySelector("tr");
+  return row && !row.querySelector("td") ? row : null;
 }
 
 function inPatientBanner(el: Element, scope: Element): boolean {
