@@ -7,13 +7,11 @@ import type { DetectedRecipient } from "./action.ts";
 import { subtreeText } from "./accessible-name.ts";
 import type { Entry } from "./recipient-entries.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { EMAIL, PHONE } from "./recipient-values.ts";
+import { EMAIL, FAX_PIECE, PHONE, PIECE_SEPARATOR } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
 const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
-const PIECE_SEPARATOR = /\s+[·•|]\s+/;
-const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 const PHONE_PIECE = /^\s*(?:phone|tel|telephone|ph|cell|mobile|office)\b/i;
 /** A value that is only a number: a phone or fax line, not a name. */
 const NUMBER_ONLY = /^[\d\s().+-]+$/;
@@ -36,7 +34,7 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   const numbered = entries.find((entry) => entry.role === "name" && NUMBER_ONLY.test(entry.value) && PHONE.test(entry.value));
   const line = person ? pieces(person.value) : undefined;
   const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0];
-  const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax;
+  const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax ?? person?.fax;
   const name = line ? nameOf(line.name) : org ? nameOf(org.value) : undefined;
   const organization = org && person ? nameOf(org.value) : undefined;
 

@@ -8,7 +8,7 @@ import { subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { cardName, elementValue, fieldValue } from "./recipient-values.ts";
+import { cardFax, cardName, elementValue, fieldValue } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 import { walk } from "./walk.ts";
 
@@ -18,6 +18,8 @@ export interface Entry {
   label: string;
   value: string;
   element: Element;
+  /** The fax shown on the same card as the name, when the value came from a card. */
+  fax?: string | undefined;
 }
 
 const MAX_SCOPE_ELEMENTS = 3_000;
@@ -71,13 +73,13 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   if (sectionOf(input) !== "recipient") return;
   const card = input.closest("label") ?? input.parentElement;
   const value = card ? cardName(card) : "";
-  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input });
+  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, fax: cardFax(card!) });
 }
 
 function hintEntry(el: Element, entries: Entry[]): void {
   if (isField(el) || el.querySelector(FIELDS)) return;
   const value = cardName(el);
-  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el });
+  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, fax: cardFax(el) });
 }
 
 /** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>", a card under "Recipient". */
@@ -98,28 +100,34 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   if (own.length > MAX_LABEL_CHARS) return;
   const match = interpret(own, el);
   if (!match || match === "excluded") return;
-  const value = valueAfter(el);
-  if (value) entries.push({ ...match, value, element: el });
+  const { value, fax } = valueAfter(el);
+  if (value) entries.push({ ...match, value, element: el, fax });
 }
 
-/** The value beside a label: following text, the next sibling (field, text or card), or the next cell/column. */
-function valueAfter(label: Element): string {
+/** The value beside a label: following text, the next sibling (field, text or card, with the card's fax), or the next cell/column. */
+function valueAfter(label: Element): { value: string; fax?: string | undefined } {
   for (let node = label.nextSibling, i = 0; node && i < 4; node = node.nextSibling, i++) {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
-      if (text) return text;
+      if (text) return { value: text };
     } else if (isElement(node) && !notChosen(node)) {
       // A table with column headers is read by tableEntries, its chosen row under its headers; as a card it
       // would give its first line, a column header.
-      return headerRowOf(node) ? "" : elementValue(node);
+      return headerRowOf(node) ? { value: "" } : elementOrCard(node);
     }
   }
   const parent = label.parentElement;
   if (parent && parent.firstElementChild === label && parent.children.length === 1) {
     const next = parent.nextElementSibling;
-    if (next) return elementValue(next);
+    if (next) return elementOrCard(next);
   }
-  return "";
+  return { value: "" };
+}
+
+/** A field's value, or a card's name with the fax it shows. */
+function elementOrCard(el: Element): { value: string; fax?: string | undefined } {
+  const value = elementValue(el);
+  return isField(el) || el.querySelector(FIELDS) ? { value } : { value, fax: cardFax(el) };
 }
 
 /**

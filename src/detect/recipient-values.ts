@@ -21,6 +21,11 @@ const MAX_CHIP_CLIMB = 3;
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
 const NOT_A_NAME = /^[^:]{1,30}:|^[\d\s().+-]+$|@/;
 const MAX_LEAVES = 40;
+/** Lines a card holds at most: name, specialty, practice, address, numbers. */
+const MAX_CARD_LINES = 8;
+/** Pieces of one line ("Bayview Digestive Health · 410 Harbor Blvd"), and a piece that is a fax ("Fax: (555) 010-2741"). */
+export const PIECE_SEPARATOR = /\s+[·•|]\s+/;
+export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 
 export function elementValue(el: Element): string {
   if (isField(el)) return fieldValue(el);
@@ -124,6 +129,23 @@ export function cardName(el: Element): string {
   collectLines(el, lines);
   if (lines.length <= 1) return cleanText(subtreeText(el), 300);
   return lines.find((line) => !NOT_A_NAME.test(line)) ?? "";
+}
+
+/**
+ * The fax a card shows beside its name, on a line or piece of its own that says so ("Phone: … · Fax: (555) 010-2741").
+ * Only a card's: a longer block may hold other people's numbers.
+ */
+export function cardFax(el: Element): string | undefined {
+  const lines: string[] = [];
+  collectLines(el, lines);
+  if (lines.length > MAX_CARD_LINES) return undefined;
+  for (const line of lines) {
+    for (const piece of line.split(PIECE_SEPARATOR)) {
+      const fax = FAX_PIECE.test(piece) ? piece.match(PHONE)?.[0] : undefined;
+      if (fax) return fax;
+    }
+  }
+  return undefined;
 }
 
 const BLOCK = /^(?:div|p|li|ul|ol|dl|dt|dd|section|article|header|footer|table|tbody|tr|td|th|h[1-6]|br|label)$/;
