@@ -86,6 +86,10 @@ export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded
   for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parentElement) {
     const title = groupTitle(node);
     if (title) return sectionKind(title);
+    // Any other container named by aria-labelledby or aria-label ("Referral From" / "Referral To" cards) decides
+    // only when its name says whose it is: a name that says neither ("Actions") must not hide a section above it.
+    const named = attr(node, "aria-labelledby") || attr(node, "aria-label") ? sectionKind(accessibleName(node)) : null;
+    if (named) return named;
     if (node === scope) break;
   }
   return null;
