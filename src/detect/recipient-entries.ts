@@ -4,7 +4,7 @@
  * card of a recipient group, the card under a "Recipient" heading. Options that were not chosen are
  * never read.
  */
-import { subtreeText } from "./accessible-name.ts";
+import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
@@ -124,8 +124,15 @@ function valueAfter(label: Element): { value: string; fax?: string | undefined }
   return { value: "" };
 }
 
-/** A field's value, or a card's name with the fax it shows. */
+/**
+ * A field's value, or a card's name with the fax it shows. A block of several fields is a section, not a value,
+ * and a block whose field has a <label> of its own is that label's: both are read field by field.
+ */
 function elementOrCard(el: Element): { value: string; fax?: string | undefined } {
+  if (!isField(el)) {
+    const fields = el.querySelectorAll(FIELDS);
+    if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };
+  }
   const value = elementValue(el);
   return isField(el) || el.querySelector(FIELDS) ? { value } : { value, fax: cardFax(el) };
 }

@@ -8,6 +8,7 @@ import { attr, ELEMENT_NODE, TEXT_NODE } from "./dom.ts";
 import {
   EXCLUDED_LABEL_PATTERN,
   EXCLUDED_SECTION_PATTERN,
+  FIELD_ONLY_NAME_PATTERN,
   RECIPIENT_LABEL_RULES,
   RECIPIENT_SECTION_PATTERN,
   SECTION_NAME_PATTERN,
@@ -22,6 +23,7 @@ const RULES = RECIPIENT_LABEL_RULES.map((rule) => ({ ...rule, re: new RegExp(rul
 const RECIPIENT_SECTION = new RegExp(RECIPIENT_SECTION_PATTERN);
 const SECTION_NAME = new RegExp(SECTION_NAME_PATTERN);
 const SECTION_ORGANIZATION = new RegExp(SECTION_ORGANIZATION_PATTERN);
+const FIELD_ONLY_NAME = new RegExp(FIELD_ONLY_NAME_PATTERN);
 
 const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
 const SKIPPED_INPUT_TYPES = new Set([
@@ -154,9 +156,13 @@ function precedingText(el: Element): string {
 
 /** The first label of a field that means something for the recipient. */
 export function fieldMeaning(field: Element): LabelMatch | "excluded" | null {
-  for (const label of fieldLabels(field)) {
+  const labels = fieldLabels(field);
+  for (const label of labels) {
     const match = interpret(label, field);
     if (match) return match;
   }
-  return null;
+  // "Attention": the person at the recipient (below a To or organisation field), unless the group is someone else's.
+  const attention = labels.find((label) => FIELD_ONLY_NAME.test(matchText(cleanText(label, MAX_LABEL_CHARS).replace(/[\s:*]+$/, ""))));
+  if (!attention) return null;
+  return sectionOf(field) === "excluded" ? "excluded" : { role: "name", priority: 2, label: cleanText(attention, MAX_LABEL_CHARS) };
 }

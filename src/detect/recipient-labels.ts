@@ -54,6 +54,12 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   },
 ];
 
+/**
+ * Labels that name the recipient only as a field's label: the person a disclosure goes to the attention of. As
+ * "Label: value" text they would read a fax cover's "ATTENTION: This fax contains confidential…" as a recipient.
+ */
+export const FIELD_ONLY_NAME_PATTERN = "^(?:attention|attn|atencion|a la atencion de)$";
+
 /** Labels of fields that make a generic "Send" beside them a referral ("Refer to"), whatever else the form holds. */
 export const REFERRAL_LABEL_PATTERN = "^(?:refer(?:red)? to|referral to|remitir a|referir a|derivar a)\\b";
 
