@@ -29,8 +29,8 @@ const CHOSEN_ROW = /\b(?:selected|active|is-selected|checked)\b/;
 const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipient|send-?to|sendTo|receiver|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 const FIELDS = "input, select, textarea, [contenteditable]";
 
-/** Throws PastDeadline (walk.ts) once past `deadline`. */
-export function readScope(scope: Element, deadline?: number): Entry[] {
+/** `control`: the send control, whose own table row is the chosen one in an address book. Throws PastDeadline (walk.ts) once past `deadline`. */
+export function readScope(scope: Element, deadline?: number, control?: Element): Entry[] {
   const entries: Entry[] = [];
   walk(
     scope,
@@ -38,7 +38,7 @@ export function readScope(scope: Element, deadline?: number): Entry[] {
       element(el) {
         if (el.localName === PANEL_TAG || notChosen(el)) return false;
         if (isField(el)) fieldEntry(el, entries);
-        else if (el.localName === "table") return !tableEntries(el, entries);
+        else if (el.localName === "table") return !tableEntries(el, entries, control);
         else if (el.localName === "input") chosenEntry(el, entries);
         else if (!el.firstElementChild) leafLabelEntry(el, entries);
         const cls = attr(el, "class");
@@ -139,24 +139,31 @@ function elementOrCard(el: Element): { value: string; fax?: string | undefined }
 
 /**
  * A provider table: column headers name the cells of the chosen row (the selected one, or the only one).
+ * A send control in a row of an address book (a table with a Direct address or fax column) chooses its own row.
  * True when the table has a header row: its other rows are options not chosen, never read as label/value pairs.
  */
-function tableEntries(table: Element, entries: Entry[]): boolean {
+function tableEntries(table: Element, entries: Entry[], control?: Element): boolean {
   const headerRow = headerRowOf(table);
   if (!headerRow) return false;
   const headers = Array.from(headerRow.children).map((cell) => subtreeText(cell));
   const bodyRows = Array.from(table.querySelectorAll("tbody tr, tr"))
     .filter((row) => row !== headerRow && row.querySelector("td"))
     .slice(0, 500);
+  const own = control ? bodyRows.find((row) => row.contains(control)) : undefined;
   const chosen =
     bodyRows.find(
       (row) => attr(row, "aria-selected") === "true" || CHOSEN_ROW.test(attr(row, "class") ?? "") || row.querySelector("input:checked"),
     ) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
-  Array.from(chosen?.children ?? []).forEach((cell, i) => {
-    const header = headers[i];
-    const match = header ? interpret(header, cell) : null;
-    if (match && match !== "excluded") entries.push({ ...match, value: cleanText(subtreeText(cell), 300), element: cell });
-  });
+  const read = (row: Element | undefined): Entry[] =>
+    Array.from(row?.children ?? []).flatMap((cell, i) => {
+      const header = headers[i];
+      const match = header ? interpret(header, cell) : null;
+      return match && match !== "excluded" ? [{ ...match, value: cleanText(subtreeText(cell), 300), element: cell }] : [];
+    });
+  const ownEntries = own ? read(own) : [];
+  // A row of a worklist (patient, physician, [Fax chart]) is not an address book: it needs an address column.
+  const addressBook = ownEntries.some((entry) => entry.role === "direct" || entry.role === "fax");
+  entries.push(...(addressBook ? ownEntries : read(chosen)));
   return true;
 }
 

@@ -33,7 +33,7 @@ export function readRecipient(
       if (adapted) return adapted;
     }
     for (const scope of scopesOf(control)) {
-      const recipient = build(readScope(scope, deadline));
+      const recipient = build(readScope(scope, deadline, control));
       if (recipient) return recipient;
     }
   } catch (error) {
