@@ -44,6 +44,18 @@ describe("classifyControl", () => {
     });
   });
 
+  it("flags a button bearing the title of a closed dialog as its opener, not a send inside it or an open one", () => {
+    const dialog = (open: string) =>
+      `<dialog${open} aria-labelledby="t"><h2 id="t">Enviar a su médico vía Direct</h2><button id="inner">Enviar a su médico vía Direct</button></dialog>`;
+    document.body.innerHTML = `<button id="opener">Enviar a su médico vía Direct</button>${dialog("")}`;
+    expect(classifyControl(document.getElementById("opener")!)).toEqual({ kind: "direct", label: "Enviar a su médico vía Direct", opensPopup: true });
+    expect(classifyControl(document.getElementById("inner")!)?.opensPopup).toBeUndefined();
+    document.body.innerHTML = `<button id="opener">Enviar a su médico vía Direct</button>${dialog(" open")}`;
+    expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
+    document.body.innerHTML = '<button id="opener">Send via Direct</button><div hidden><div role="dialog"><h2>Send referral</h2></div></div>';
+    expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
+  });
+
   it("sees through zero-width characters and bidi marks used to dodge matching", () => {
     expect(classifyControl(subject("<button>S\u200Bha\u200Ere\u202E</button>"))?.kind).toBe("share");
     expect(classifyControl(subject("<button>Share\u200B screen</button>"))).toBeNull();

@@ -109,8 +109,29 @@ function kindOfMenuItem(el: Element, label: string): ActionKind | null {
 
 function withPopup(el: Element, result: Classification): Classification {
   const popup = attr(el, "aria-haspopup");
-  if (popup !== null && popup !== "false") result.opensPopup = true;
+  if ((popup !== null && popup !== "false") || opensDialogTitled(el, result.label)) result.opensPopup = true;
   return result;
+}
+
+const CLOSED_DIALOGS = 'dialog:not([open]), [hidden] [role="dialog"], [hidden][role="dialog"], [hidden] [role="alertdialog"]';
+const MAX_DIALOGS = 20;
+
+/**
+ * A button bearing the title of a closed dialog elsewhere on the page ("Enviar a su médico vía Direct") opens that
+ * dialog, whose own button sends. Only a closed dialog outside the button: an open one's title is no sign.
+ */
+function opensDialogTitled(el: Element, label: string): boolean {
+  const name = matchText(label);
+  if (!name) return false;
+  const dialogs = el.ownerDocument.querySelectorAll(CLOSED_DIALOGS);
+  for (let i = 0; i < dialogs.length && i < MAX_DIALOGS; i++) {
+    const dialog = dialogs[i]!;
+    if (dialog.contains(el)) continue;
+    const heading = dialog.querySelector("h1, h2, h3, h4, [role=heading]");
+    const title = attr(dialog, "aria-labelledby") || attr(dialog, "aria-label") ? accessibleName(dialog) : (heading?.textContent ?? "");
+    if (matchText(title) === name) return true;
+  }
+  return false;
 }
 
 function kindOf(el: Element, label: string): ActionKind | null {
