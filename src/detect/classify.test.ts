@@ -48,11 +48,16 @@ describe("classifyControl", () => {
     const dialog = (open: string) =>
       `<dialog${open} aria-labelledby="t"><h2 id="t">Enviar a su médico vía Direct</h2><button id="inner">Enviar a su médico vía Direct</button></dialog>`;
     document.body.innerHTML = `<button id="opener">Enviar a su médico vía Direct</button>${dialog("")}`;
-    expect(classifyControl(document.getElementById("opener")!)).toEqual({ kind: "direct", label: "Enviar a su médico vía Direct", opensPopup: true });
+    expect(classifyControl(document.getElementById("opener")!)).toEqual({
+      kind: "direct",
+      label: "Enviar a su médico vía Direct",
+      opensPopup: true,
+    });
     expect(classifyControl(document.getElementById("inner")!)?.opensPopup).toBeUndefined();
     document.body.innerHTML = `<button id="opener">Enviar a su médico vía Direct</button>${dialog(" open")}`;
     expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
-    document.body.innerHTML = '<button id="opener">Send via Direct</button><div hidden><div role="dialog"><h2>Send referral</h2></div></div>';
+    document.body.innerHTML =
+      '<button id="opener">Send via Direct</button><div hidden><div role="dialog"><h2>Send referral</h2></div></div>';
     expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
   });
 

@@ -29,7 +29,11 @@ const ORGANIZATION_LABELS =
 export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   { role: "name", priority: 3, pattern: `^(?:${NAME_LABELS})$` },
   { role: "organization", priority: 3, pattern: `^(?:${ORGANIZATION_LABELS})$` },
-  { role: "name", priority: 2, pattern: "^(?:specialist|provider|provider name|physician|clinician|medico|medica|especialista|proveedor)$" },
+  {
+    role: "name",
+    priority: 2,
+    pattern: "^(?:specialist|provider|provider name|physician|clinician|medico|medica|especialista|proveedor)$",
+  },
   {
     role: "organization",
     priority: 2,
@@ -39,7 +43,8 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   {
     role: "direct",
     priority: 3,
-    pattern: "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direccion direct(?: del (?:medico|destinatario|proveedor))?)$",
+    pattern:
+      "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direccion direct(?: del (?:medico|destinatario|proveedor))?)$",
   },
   {
     role: "fax",
