@@ -12,6 +12,7 @@ import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
 const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
+/** A piece that is a phone line: says so and holds a number ("Office of the Medical Examiner" is a name). */
 const PHONE_PIECE = /^\s*(?:phone|tel|telephone|ph|cell|mobile|office)\b/i;
 /** A value that is only a number: a phone or fax line, not a name. */
 const NUMBER_ONLY = /^[\d\s().+-]+$/;
@@ -66,7 +67,7 @@ function pieces(value: string): { name: string; fax?: string } {
   let fax: string | undefined;
   for (const part of parts) {
     if (FAX_PIECE.test(part)) fax ??= part.match(PHONE)?.[0];
-    else if (!PHONE_PIECE.test(part) && !NUMBER_ONLY.test(part)) name ??= part;
+    else if (!(PHONE_PIECE.test(part) && PHONE.test(part)) && !NUMBER_ONLY.test(part)) name ??= part;
   }
   return fax ? { name: name ?? "", fax } : { name: name ?? value };
 }
