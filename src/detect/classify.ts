@@ -16,6 +16,7 @@ import {
   CONTEXT_RULES,
   GENERIC_EXPORT_PATTERN,
   GENERIC_SEND_PATTERN,
+  IN_PROGRESS_PATTERN,
   HINT_NOISE,
   LEADING_WORDS,
   MAX_LABEL_WORDS,
@@ -38,6 +39,7 @@ const RULES = ACTION_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule
 const CONTEXT = CONTEXT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const GENERIC = new RegExp(GENERIC_SEND_PATTERN);
 const GENERIC_EXPORT = new RegExp(GENERIC_EXPORT_PATTERN);
+const IN_PROGRESS = new RegExp(IN_PROGRESS_PATTERN);
 const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NOISE = new Set(HINT_NOISE);
@@ -138,8 +140,16 @@ function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
   if (text === "") return kindFromHints(el);
   if (GENERIC.test(text)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
+  if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, exportContext, false);
   return kindOfText(text, el);
+}
+
+/** A form's submit button: <button> (submit by default) or <input type=submit> inside a form. */
+function isSubmitButton(el: Element): boolean {
+  const tag = el.localName;
+  const type = (attr(el, "type") ?? (tag === "button" ? "submit" : "")).toLowerCase();
+  return (tag === "button" || tag === "input") && type === "submit" && (el as HTMLButtonElement).form !== null;
 }
 
 /** A generic send takes the kind its context names ("New referral", "Fax document"). */

@@ -77,6 +77,13 @@ const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
 export const GENERIC_SEND_PATTERN = `^(?:(?:send|submit|transmit|enviar)${FORMAT}|send now|submit now|confirm|confirm and send|sign and send|send message|send order|submit order|send letter|release|ok|done|transmit now|go|enviar ahora|aceptar|confirmar)$`;
 
+/**
+ * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
+ * a shortcut (Ctrl+Enter) sends through it meanwhile. Read like a generic Send, from its context.
+ */
+export const IN_PROGRESS_PATTERN =
+  "^(?:validating|verifying|checking|sending|submitting|processing|please wait|validando|verificando|enviando|procesando)\\b(?: \\S+){0,3}$";
+
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|descargar|exportar)${FORMAT}|download document)$`;
 
