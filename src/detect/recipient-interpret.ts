@@ -6,6 +6,7 @@
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
 import { attr, ELEMENT_NODE, TEXT_NODE } from "./dom.ts";
 import {
+  ACTION_TITLE_PATTERN,
   EXCLUDED_LABEL_PATTERN,
   EXCLUDED_SECTION_PATTERN,
   FIELD_ONLY_NAME_PATTERN,
@@ -19,12 +20,16 @@ import { cleanText, matchText } from "./text.ts";
 
 const EXCLUDED = new RegExp(EXCLUDED_LABEL_PATTERN);
 const EXCLUDED_SECTION = new RegExp(EXCLUDED_SECTION_PATTERN);
+const ACTION_TITLE = new RegExp(ACTION_TITLE_PATTERN);
 const RULES = RECIPIENT_LABEL_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
 const RECIPIENT_SECTION = new RegExp(RECIPIENT_SECTION_PATTERN);
 const SECTION_NAME = new RegExp(SECTION_NAME_PATTERN);
 const SECTION_ORGANIZATION = new RegExp(SECTION_ORGANIZATION_PATTERN);
 const FIELD_ONLY_NAME = new RegExp(FIELD_ONLY_NAME_PATTERN);
 
+/** Containers titled by what is being done, not by whose fields they hold. */
+const ACTION_CONTAINER =
+  'dialog, form, main, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="main"], [role="document"]';
 const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
 const SKIPPED_INPUT_TYPES = new Set([
   "hidden",
@@ -88,9 +93,13 @@ export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded
   for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parentElement) {
     const title = groupTitle(node);
     if (title) return sectionKind(title);
-    // Any other container named by aria-labelledby or aria-label ("Referral From" / "Referral To" cards) decides
-    // only when its name says whose it is: a name that says neither ("Actions") must not hide a section above it.
-    const named = attr(node, "aria-labelledby") || attr(node, "aria-label") ? sectionKind(accessibleName(node)) : null;
+    // A card named by aria-labelledby or aria-label ("Referral From" / "Referral To") decides only when its name
+    // says whose it is: a name that says neither ("Actions") must not hide a section above it. Not a dialog or
+    // form: theirs is the action's title ("Refer patient"), which says nothing of whose its fields are.
+    const named =
+      (attr(node, "aria-labelledby") || attr(node, "aria-label")) && !node.matches(ACTION_CONTAINER)
+        ? sectionKind(accessibleName(node))
+        : null;
     if (named) return named;
     if (node === scope) break;
   }
@@ -99,7 +108,7 @@ export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded
 
 export function sectionKind(title: string): "recipient" | "excluded" | null {
   const text = matchText(title);
-  if (EXCLUDED_SECTION.test(text)) return "excluded";
+  if (EXCLUDED_SECTION.test(text) && !ACTION_TITLE.test(text)) return "excluded";
   return RECIPIENT_SECTION.test(text) ? "recipient" : null;
 }
 

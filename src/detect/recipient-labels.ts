@@ -72,6 +72,13 @@ export const REFERRAL_LABEL_PATTERN = "^(?:refer(?:red)? to|referral to|remitir 
 export const EXCLUDED_SECTION_PATTERN =
   "\\b(?:from|sender|sending|referring|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente)\\b";
 
+/**
+ * Group titles that name what is being done to the patient's record ("Refer patient", "Share patient record"): the
+ * word "patient" in them does not make the group the patient's.
+ */
+export const ACTION_TITLE_PATTERN =
+  "^(?:refer|send|share|fax|transmit|transfer|release|disclose|export|enviar|compartir|remitir|referir)\\b";
+
 /** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
 export const RECIPIENT_SECTION_PATTERN =
   "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red)? to|referral to|receiving (?:provider|clinician|physician|specialist|facility|organization|practice|hospital|clinic)|send to|deliver to|release to|disclose to|disclosure to|destinatarios?|enviar a)\\b|\\brecipients?$";
