@@ -61,6 +61,14 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
   });
 
+  it("flags a menu item that, read with its menu's button, bears the title of a hidden form as its opener", () => {
+    document.body.innerHTML =
+      '<button aria-haspopup="true" aria-controls="m">Transmit</button><ul role="menu" id="m"><li role="menuitem" id="direct">By Direct Message</li><li role="menuitem" id="fax">By Fax</li></ul>' +
+      '<form hidden aria-labelledby="t"><h3 id="t">Transmit by Direct Message</h3><label>Direct ID <input></label><button>Send</button></form>';
+    expect(classifyControl(document.getElementById("direct")!)?.opensPopup).toBe(true);
+    expect(classifyControl(document.getElementById("fax")!)).toEqual({ kind: "fax", label: "By Fax" });
+  });
+
   it("sees through zero-width characters and bidi marks used to dodge matching", () => {
     expect(classifyControl(subject("<button>S\u200Bha\u200Ere\u202E</button>"))?.kind).toBe("share");
     expect(classifyControl(subject("<button>Share\u200B screen</button>"))).toBeNull();

@@ -96,42 +96,49 @@ export function classifyControl(el: Element, { adapter }: ClassifyOptions = {}):
  * The button only opens the menu (aria-haspopup), so the item is the send.
  */
 function kindOfMenuItem(el: Element, label: string): ActionKind | null {
-  if (!label || !attr(el, "role")?.trim().toLowerCase().startsWith("menuitem")) return null;
+  const name = label ? menuOpenerName(el) : "";
+  return name ? kindOfText(matchText(`${name} ${label}`), el) : null;
+}
+
+/** The name of the button that opens a menu item's menu, or "" when `el` is no menu item or its opener is not found. */
+function menuOpenerName(el: Element): string {
+  if (!attr(el, "role")?.trim().toLowerCase().startsWith("menuitem")) return "";
   const menu = el.closest('[role="menu"]');
-  if (!menu) return null;
+  if (!menu) return "";
   const id = attr(menu, "id");
   const previous = menu.previousElementSibling;
   const opener =
     (attr(menu, "aria-labelledby") ? menu : null) ??
     (id ? el.ownerDocument.querySelector(`[aria-controls="${CSS.escape(id)}"]`) : null) ??
     (previous && attr(previous, "aria-haspopup") !== null ? previous : null);
-  const name = opener ? accessibleName(opener) : "";
-  return name ? kindOfText(matchText(`${name} ${label}`), el) : null;
+  return opener ? accessibleName(opener) : "";
 }
 
 function withPopup(el: Element, result: Classification): Classification {
   const popup = attr(el, "aria-haspopup");
-  if ((popup !== null && popup !== "false") || opensDialogTitled(el, result.label)) result.opensPopup = true;
+  if ((popup !== null && popup !== "false") || opensPanelTitled(el, result.label)) result.opensPopup = true;
   return result;
 }
 
-const CLOSED_DIALOGS = 'dialog:not([open]), [hidden] [role="dialog"], [hidden][role="dialog"], [hidden] [role="alertdialog"]';
-const MAX_DIALOGS = 20;
+const CLOSED_PANELS = 'dialog:not([open]), [hidden] [role="dialog"], [hidden][role="dialog"], [hidden] [role="alertdialog"], form[hidden]';
+const MAX_PANELS = 20;
 
 /**
- * A button bearing the title of a closed dialog elsewhere on the page ("Enviar a su médico vía Direct") opens that
- * dialog, whose own button sends. Only a closed dialog outside the button: an open one's title is no sign.
+ * A control bearing the title of a closed dialog or hidden form elsewhere on the page ("Enviar a su médico vía
+ * Direct"; a menu item read with its menu's button: "Transmit" "By Direct Message") opens it, and that panel's own
+ * button sends. Only a closed one outside the control: an open one's title is no sign.
  */
-function opensDialogTitled(el: Element, label: string): boolean {
-  const name = matchText(label);
-  if (!name) return false;
-  const dialogs = el.ownerDocument.querySelectorAll(CLOSED_DIALOGS);
-  for (let i = 0; i < dialogs.length && i < MAX_DIALOGS; i++) {
-    const dialog = dialogs[i]!;
-    if (dialog.contains(el)) continue;
-    const heading = dialog.querySelector("h1, h2, h3, h4, [role=heading]");
-    const title = attr(dialog, "aria-labelledby") || attr(dialog, "aria-label") ? accessibleName(dialog) : (heading?.textContent ?? "");
-    if (matchText(title) === name) return true;
+function opensPanelTitled(el: Element, label: string): boolean {
+  const opener = menuOpenerName(el);
+  const names = [matchText(label), opener ? matchText(`${opener} ${label}`) : ""].filter(Boolean);
+  if (names.length === 0) return false;
+  const panels = el.ownerDocument.querySelectorAll(CLOSED_PANELS);
+  for (let i = 0; i < panels.length && i < MAX_PANELS; i++) {
+    const panel = panels[i]!;
+    if (panel.contains(el)) continue;
+    const heading = panel.querySelector("h1, h2, h3, h4, [role=heading]");
+    const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");
+    if (names.includes(matchText(title))) return true;
   }
   return false;
 }
