@@ -129,12 +129,11 @@ function valueAfter(label: Element): { value: string; fax?: string | undefined }
  * and a block whose field has a <label> of its own is that label's: both are read field by field.
  */
 function elementOrCard(el: Element): { value: string; fax?: string | undefined } {
-  if (!isField(el)) {
-    const fields = el.querySelectorAll(FIELDS);
-    if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };
-  }
+  if (isField(el)) return { value: elementValue(el) };
+  const fields = el.querySelectorAll(FIELDS);
+  if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };
   const value = elementValue(el);
-  return isField(el) || el.querySelector(FIELDS) ? { value } : { value, fax: cardFax(el) };
+  return fields.length ? { value } : { value, fax: cardFax(el) };
 }
 
 /**

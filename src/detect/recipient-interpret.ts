@@ -69,9 +69,14 @@ export function isField(el: Element): boolean {
   return editable !== null && editable !== "false" && !el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])');
 }
 
+/** A label as compared: cleaned, without a trailing colon or asterisk ("To:", "Fax number *"). */
+function cleanLabel(raw: string): string {
+  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/[\s:*]+$/, "");
+}
+
 /** A label's meaning for an element: a recipient role, "excluded" (sender/patient), or null (unrelated). */
 export function interpret(rawLabel: string, el: Element, scope?: Element): LabelMatch | "excluded" | null {
-  const label = cleanText(rawLabel, MAX_LABEL_CHARS * 2).replace(/[\s:*]+$/, "");
+  const label = cleanLabel(rawLabel);
   if (!label || label.length > MAX_LABEL_CHARS) return null;
   const text = matchText(label);
   if (!text) return null;
@@ -171,7 +176,7 @@ export function fieldMeaning(field: Element): LabelMatch | "excluded" | null {
     if (match) return match;
   }
   // "Attention": the person at the recipient (below a To or organisation field), unless the group is someone else's.
-  const attention = labels.find((label) => FIELD_ONLY_NAME.test(matchText(cleanText(label, MAX_LABEL_CHARS).replace(/[\s:*]+$/, ""))));
+  const attention = labels.find((label) => FIELD_ONLY_NAME.test(matchText(cleanLabel(label))));
   if (!attention) return null;
   return sectionOf(field) === "excluded" ? "excluded" : { role: "name", priority: 2, label: cleanText(attention, MAX_LABEL_CHARS) };
 }
