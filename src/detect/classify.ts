@@ -120,8 +120,28 @@ function withPopup(el: Element, result: Classification): Classification {
   return result;
 }
 
-const CLOSED_PANELS = 'dialog:not([open]), [hidden] [role="dialog"], [hidden][role="dialog"], [hidden] [role="alertdialog"], form[hidden]';
+const DIALOG_ROLE = '[role="dialog"], [role="alertdialog"]';
 const MAX_PANELS = 20;
+/** Hidden elements looked into for closed panels: a page may hide many things (templates, collapsed rows). */
+const MAX_HIDDEN = 200;
+
+/**
+ * Closed dialogs and hidden forms and dialogs, at most MAX_PANELS. Gathered from the page's <dialog>s and its
+ * [hidden] elements: one selector over the whole page would cost a millisecond or more on every classification
+ * of a large page.
+ */
+function closedPanels(doc: Document): Element[] {
+  const panels: Element[] = [];
+  const dialogs = doc.getElementsByTagName("dialog");
+  for (let i = 0; i < dialogs.length && panels.length < MAX_PANELS; i++) if (!dialogs[i]!.hasAttribute("open")) panels.push(dialogs[i]!);
+  const hidden = doc.querySelectorAll("[hidden]");
+  for (let i = 0; i < hidden.length && i < MAX_HIDDEN && panels.length < MAX_PANELS; i++) {
+    const el = hidden[i]!;
+    if (el.localName === "form" || el.matches(DIALOG_ROLE)) panels.push(el);
+    else if (el.firstElementChild) panels.push(...Array.from(el.querySelectorAll(DIALOG_ROLE)).slice(0, MAX_PANELS - panels.length));
+  }
+  return panels;
+}
 
 /**
  * A control bearing the title of a closed dialog or hidden form elsewhere on the page ("Enviar a su médico vía
@@ -132,9 +152,7 @@ function opensPanelTitled(el: Element, label: string): boolean {
   const opener = menuOpenerName(el);
   const names = [matchText(label), opener ? matchText(`${opener} ${label}`) : ""].filter(Boolean);
   if (names.length === 0) return false;
-  const panels = el.ownerDocument.querySelectorAll(CLOSED_PANELS);
-  for (let i = 0; i < panels.length && i < MAX_PANELS; i++) {
-    const panel = panels[i]!;
+  for (const panel of closedPanels(el.ownerDocument)) {
     if (panel.contains(el)) continue;
     const heading = panel.querySelector("h1, h2, h3, h4, [role=heading]");
     const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");
