@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { cardFax, cardName, elementValue, fieldValue } from "./recipient-values.ts";
+import { fieldValue, readCard, readValue } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 import { walk } from "./walk.ts";
 
@@ -72,14 +72,14 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
   if (sectionOf(input) !== "recipient") return;
   const card = input.closest("label") ?? input.parentElement;
-  const value = card ? cardName(card) : "";
-  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, fax: cardFax(card!) });
+  const { name: value, fax } = card ? readCard(card) : { name: "" };
+  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, fax });
 }
 
 function hintEntry(el: Element, entries: Entry[]): void {
   if (isField(el) || el.querySelector(FIELDS)) return;
-  const value = cardName(el);
-  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, fax: cardFax(el) });
+  const { name: value, fax } = readCard(el);
+  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, fax });
 }
 
 /** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>", a card under "Recipient". */
@@ -129,11 +129,11 @@ function valueAfter(label: Element): { value: string; fax?: string | undefined }
  * and a block whose field has a <label> of its own is that label's: both are read field by field.
  */
 function elementOrCard(el: Element): { value: string; fax?: string | undefined } {
-  if (isField(el)) return { value: elementValue(el) };
-  const fields = el.querySelectorAll(FIELDS);
-  if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };
-  const value = elementValue(el);
-  return fields.length ? { value } : { value, fax: cardFax(el) };
+  if (!isField(el)) {
+    const fields = el.querySelectorAll(FIELDS);
+    if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };
+  }
+  return readValue(el);
 }
 
 /**

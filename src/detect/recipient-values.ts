@@ -28,9 +28,16 @@ export const PIECE_SEPARATOR = /\s+[·•|]\s+/;
 export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 
 export function elementValue(el: Element): string {
-  if (isField(el)) return fieldValue(el);
+  return readValue(el).value;
+}
+
+/** A field's value (the element's, or the one field's inside it), else the element read as a card, with the fax it shows. */
+export function readValue(el: Element): { value: string; fax?: string | undefined } {
+  if (isField(el)) return { value: fieldValue(el) };
   const field = el.querySelector("input, select, textarea, [role='combobox'], [contenteditable]");
-  return field && isField(field) ? fieldValue(field) : cardName(el);
+  if (field && isField(field)) return { value: fieldValue(field) };
+  const { name, fax } = readCard(el);
+  return { value: name, fax };
 }
 
 export function fieldValue(field: Element): string {
@@ -120,13 +127,15 @@ function isChipPart(el: Element): boolean {
   return attr(el, "role") !== "option" && !el.hasAttribute("data-chip") && !el.hasAttribute("data-token");
 }
 
-/**
- * The name line of a card (a chosen option, a side-panel card): its first line of text that is not a
- * "Label: value" line, a number or an address. A one-line element is its own text.
- */
-export function cardName(el: Element): string {
+/** A card (a chosen option, a side-panel card) read once: its name line and the fax it shows. */
+export function readCard(el: Element): { name: string; fax?: string | undefined } {
   const lines: string[] = [];
   collectLines(el, lines);
+  return { name: nameLine(el, lines), fax: faxLine(lines) };
+}
+
+/** The name line of a card: its first line of text that is not a "Label: value" line, a number or an address. A one-line element is its own text. */
+function nameLine(el: Element, lines: readonly string[]): string {
   if (lines.length <= 1) return cleanText(subtreeText(el), 300);
   return lines.find((line) => !NOT_A_NAME.test(line)) ?? "";
 }
@@ -135,9 +144,7 @@ export function cardName(el: Element): string {
  * The fax a card shows beside its name, on a line or piece of its own that says so ("Phone: … · Fax: (555) 010-2741").
  * Only a card's: a longer block may hold other people's numbers.
  */
-export function cardFax(el: Element): string | undefined {
-  const lines: string[] = [];
-  collectLines(el, lines);
+function faxLine(lines: readonly string[]): string | undefined {
   if (lines.length > MAX_CARD_LINES) return undefined;
   for (const line of lines) {
     for (const piece of line.split(PIECE_SEPARATOR)) {
