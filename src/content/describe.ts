@@ -1,6 +1,7 @@
 /** Everything the content script needs to know about one action control, read off the page once. */
 import type { DisclosureRequest } from "../core/schema.ts";
 import type { DetectedAction } from "../detect/action.ts";
+import type { Classification } from "../detect/classify.ts";
 import type { Detector } from "../detect/detector.ts";
 import { readCues } from "../detect/cues.ts";
 import type { Candidate } from "../detect/scan.ts";
@@ -9,12 +10,21 @@ import { requestKey, toAction } from "./request.ts";
 
 export type ActionFacts = { action: DetectedAction; request: DisclosureRequest; key: string };
 
-/**
- * Undefined for anything that is not a send-out control, and for openers of menus and dialogs (the send comes from what they open).
- * `cues`: also read what the record holds off what leaves with it; only for the action being checked (a click, a press, the popup's check).
- */
-export function describeControl(detector: Detector, control: Element, cues = true, deadline?: number): ActionFacts | undefined {
-  const classified = detector.classify(control);
+export type DescribeOptions = {
+  /** Also read what the record holds off what leaves with it; only for the action being checked (a click, a press, the popup's check). */
+  cues?: boolean;
+  /** Past it (performance.now()) throws PastDeadline. */
+  deadline?: number | undefined;
+  /** The control's classification, made in this same task (finding the control): not made again. */
+  classified?: Classification | null;
+};
+
+/** Undefined for anything that is not a send-out control, and for openers of menus and dialogs (the send comes from what they open). */
+export function describeControl(
+  detector: Detector,
+  control: Element,
+  { cues = true, deadline, classified = detector.classify(control) }: DescribeOptions = {},
+): ActionFacts | undefined {
   if (!classified || classified.opensPopup) return undefined;
   const recipient = detector.readRecipient(control, deadline);
   const read = cues ? readCues(control) : [];
@@ -47,12 +57,11 @@ export function createDescriptionCache(detector: Detector, cues = false) {
       const { known, id } = slot(candidate.element, candidate.kind, candidate.label);
       return known.has(id) ? (known.get(id) ?? null) : undefined;
     },
-    /** Past `deadline` throws PastDeadline and remembers nothing. */
-    describe(control: Element, deadline?: number): ActionFacts | undefined {
-      const classified = detector.classify(control);
+    /** `classified`: the control's classification when already made. Past `deadline` throws PastDeadline and remembers nothing. */
+    describe(control: Element, classified = detector.classify(control), deadline?: number): ActionFacts | undefined {
       if (!classified || classified.opensPopup) return undefined;
       const { known, id } = slot(control, classified.kind, classified.label);
-      if (!known.has(id)) known.set(id, describeControl(detector, control, cues, deadline));
+      if (!known.has(id)) known.set(id, describeControl(detector, control, { cues, deadline, classified }));
       return known.get(id);
     },
     forget() {

@@ -20,6 +20,7 @@ import { createLifetime, type Lifetime } from "./lifetime.ts";
 import { watchMode } from "./mode.ts";
 import { createPanelPartLoader } from "./panel-loader.ts";
 import { startPrewarm } from "./prewarm.ts";
+import { createPressRead } from "./press-read.ts";
 import { scanPage } from "./scan.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
 import { sendToBackground as send } from "./wire.ts";
@@ -31,6 +32,7 @@ type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 function start(lifetime: Lifetime, events: EarlyEvents): Detector {
   const detector = createDetector(adapterForHost(location.host)); // site adapters over the general heuristics
   const panelPart = createPanelPartLoader();
+  const pressRead = createPressRead(document, lifetime);
   const cache = createVerdictCache((request, cues) =>
     send("verdict", { request, ...(cues ? { cues: [...cues] } : {}) }).then((r) => r.verdict),
   );
@@ -40,7 +42,7 @@ function start(lifetime: Lifetime, events: EarlyEvents): Detector {
     if (on && !warming && lifetime.alive()) {
       warming = createLifetime(lifetime.signal);
       // Approaching a send control may end in a panel: its part starts loading then.
-      startPrewarm(detector, document, events, cache, warming, () => void panelPart().catch(() => undefined));
+      startPrewarm(detector, document, events, cache, warming, pressRead, () => void panelPart().catch(() => undefined));
     } else if (!on && warming) {
       warming.end();
       warming = undefined;
@@ -58,6 +60,7 @@ function start(lifetime: Lifetime, events: EarlyEvents): Detector {
     mode,
     cache,
     panelPart,
+    pressRead,
     ask: ({ request, action, key }) => {
       // Asked when the pointer went down: that answer comes first; this message still tells the background (badge, audit).
       const asked = send("verdict", { request, action }).then(({ verdict }) => {

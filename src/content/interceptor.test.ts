@@ -19,6 +19,7 @@ const { createLifetime } = await import("./lifetime.ts");
 const { createVerdictCache } = await import("./verdict-cache.ts");
 const { listenEarly } = await import("./early-events.ts");
 const { describeControl } = await import("./describe.ts");
+const { createPressRead } = await import("./press-read.ts");
 
 const ALLOWED = { outcome: "allowed", headline: "Allowed for treatment" } as unknown as Verdict;
 let person = false;
@@ -45,21 +46,40 @@ let mode: { current(): Mode; settled(): Promise<Mode> };
 let lifetime: ReturnType<typeof createLifetime>;
 let answers: Array<(verdict: Verdict) => void>;
 let cache: ReturnType<typeof createVerdictCache>;
-const detector = createDetector();
+let pressRead: ReturnType<typeof createPressRead>;
+/** The facts each verdict was asked for. */
+let asked: Array<import("./describe.ts").ActionFacts>;
+/** Recipient reads made (the costly part of reading a control). */
+let reads = 0;
+const base = createDetector();
+const detector = {
+  ...base,
+  readRecipient: (control: Element, deadline?: number) => {
+    reads++;
+    return base.readRecipient(control, deadline);
+  },
+};
 
 beforeEach(() => {
   answers = [];
+  asked = [];
+  reads = 0;
   mode = { current: () => "confirm-risky", settled: async () => "confirm-risky" };
   lifetime = createLifetime(undefined, () => true);
   cache = createVerdictCache(async () => ALLOWED);
+  pressRead = createPressRead(document, lifetime);
   startInterceptor({
     detector,
     events: listenEarly(window, lifetime.signal, () => undefined),
     lifetime,
     mode: { current: () => mode.current(), settled: () => mode.settled() },
     cache,
-    ask: () => new Promise<Verdict>((resolve) => answers.push(resolve)),
+    ask: (facts) => {
+      asked.push(facts);
+      return new Promise<Verdict>((resolve) => answers.push(resolve));
+    },
     panelPart: async () => (await import("./panel-part.ts")).panelPart,
+    pressRead,
   });
 });
 afterEach(() => {
@@ -146,6 +166,37 @@ describe("activation paths, each held and replayed exactly once", () => {
     expect(submits).toEqual([]);
     await answerAllowed();
     expect(submits).toEqual(["go"]);
+  });
+});
+
+describe("the read made at the press, used by the click on the same target while the page has not changed", () => {
+  const page = () => {
+    document.body.innerHTML = `<form><label>Fax number <input id="to" value="(555) 010-2345"></label><button id="b" type="button">Fax chart</button></form>`;
+    return document.getElementById("b")!;
+  };
+  const press = (button: Element) => {
+    pressRead.remember(button, { element: button, classification: detector.classify(button)!, facts: describeControl(detector, button)! });
+    reads = 0;
+  };
+  const click = (button: Element) => asPerson(() => button.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true })));
+
+  it("is not read again", async () => {
+    const button = page();
+    press(button);
+    click(button);
+    await answerAllowed();
+    expect(reads).toBe(0);
+    expect(asked[0]?.request.recipient?.fax).toBe("(555) 010-2345");
+  });
+
+  it("is read again, live, once the page has changed since the press", async () => {
+    const button = page();
+    press(button);
+    document.getElementById("to")!.setAttribute("value", "(555) 010-9999");
+    click(button);
+    await answerAllowed();
+    expect(reads).toBe(1);
+    expect(asked[0]?.request.recipient?.fax).toBe("(555) 010-9999");
   });
 });
 

@@ -23,9 +23,12 @@
  */
 import type { Verdict } from "../core/schema.ts";
 import type { Detector } from "../detect/detector.ts";
+import { foundAction } from "../detect/find-control.ts";
 import { findShortcutControl } from "../detect/shortcut.ts";
 import { t } from "../platform/i18n.ts";
 import { describeControl, type ActionFacts } from "./describe.ts";
+import { pendingWords } from "./pending-words.ts";
+import type { PressRead } from "./press-read.ts";
 import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
 import { remember, standIn, type Remembered } from "./stand-in.ts";
 import { createHoldLimit } from "./hold-limit.ts";
@@ -60,9 +63,11 @@ export type InterceptorDeps = {
   ask: (facts: ActionFacts) => Promise<Verdict>;
   /** The panel part, loaded once (panel-loader.ts). */
   panelPart: PanelPartLoader;
+  /** What the press or focus before an activation read, when the page has not changed since. */
+  pressRead?: PressRead;
 };
 
-export function startInterceptor({ detector, events, lifetime, mode, cache, noteEvent, ask, panelPart }: InterceptorDeps) {
+export function startInterceptor({ detector, events, lifetime, mode, cache, noteEvent, ask, panelPart, pressRead }: InterceptorDeps) {
   const { signal } = lifetime;
   let replaying = 0;
   let panel: PanelSession | undefined;
@@ -209,6 +214,8 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     };
     let session: PanelSession | undefined;
     if (held) limit.add(control);
+    // The verdict's words at once, from here, while the panel part (its frame holds Proceed) is still loading.
+    if (!part) chipHost(control, facts, state.verdict?.outcome ?? "needs-review", held !== undefined)?.showPending(pendingWords(state));
     try {
       const { api, links } = await loadPart();
       if (signal.aborted) return;
@@ -328,9 +335,13 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     let facts: ActionFacts | undefined;
     try {
       noteEvent?.(event);
-      control = shortcut ?? detector.findActionControl(event);
+      // What the press or focus on this same target read, when the page has not changed since: the same control, the same facts.
+      const earlier = pressRead?.take(event.composedPath()[0]);
+      const reused = earlier && (!shortcut || earlier.element === shortcut) ? earlier : undefined;
+      const found = reused ?? (shortcut ? foundAction(shortcut, (el) => detector.classify(el)) : detector.findAction(event));
+      control = found?.element ?? null;
       if (control && !event.isTrusted && limit.size > 0) return stop(event); // script never takes over a check on screen
-      facts = control ? describeControl(detector, control) : undefined;
+      if (found) facts = reused?.facts ?? describeControl(detector, found.element, { classified: found.classification });
     } catch {
       return; // detection failed: the page's click is not ours to hold
     }
@@ -345,8 +356,6 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     const held = holding ? captureActivation(event, control) : undefined;
     if (held) {
       stop(event);
-      // The panel may be needed: load its part while the verdict is asked for (usually already there since the press).
-      loadPart().catch(() => undefined);
       limit.add(control);
       if (event instanceof KeyboardEvent) heldKeys.add(event.code || event.key);
     }

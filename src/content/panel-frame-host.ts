@@ -8,8 +8,7 @@ import { type HostFacts, type HostKind, VerdictHost } from "./verdict-host.ts";
 const FRAME_CSS = `
 iframe { display:block; width:100%; height:100%; border:1px solid #9aa9b8; border-radius:8px; background:#fff;
   box-shadow:0 6px 24px rgba(20,40,60,.22); box-sizing:border-box; }
-.pending { position:absolute; top:1px; left:1px; right:1px; padding:12px 14px; border-radius:8px 8px 0 0; pointer-events:none;
-  font:600 14px/1.4 system-ui, sans-serif; color:#1b2a38; background:#fff; }
+iframe ~ .pending { top:1px; left:1px; right:1px; border:0; border-radius:8px 8px 0 0; box-shadow:none; }
 `;
 
 /** Longest wait for a paint: a page whose frames are not being drawn (a hidden tab) gets the frame after this. */
@@ -38,7 +37,6 @@ function afterPaint(view: Window, signal: AbortSignal): Promise<void> {
 
 export class PanelFrameHost extends VerdictHost {
   frame: HTMLIFrameElement | undefined;
-  #pending: HTMLElement | undefined;
 
   /** Throws HostNotOurs when the page captured the element on insertion (it is removed again). */
   constructor(control: Element, facts: HostFacts, kind: HostKind) {
@@ -54,38 +52,24 @@ export class PanelFrameHost extends VerdictHost {
   }
 
   /**
-   * The panel: our frame page, session id in the hash. `pending`: the verdict's words, shown over the
-   * frame until it has painted (clearPending); only words, hidden from screen readers (the frame
-   * announces the verdict), letting every click through to the frame, where the decisions are.
-   * The words are painted first: creating an extension frame holds the page's main thread for 10-25 ms,
-   * which would otherwise delay them too. Undefined when `signal` aborted meanwhile (no frame is made).
+   * The panel: our frame page, session id in the hash. `pending`: the verdict's words (showPending), over
+   * the frame until it has painted. The words are painted first: creating an extension frame holds the
+   * page's main thread for 10-25 ms, which would otherwise delay them too. Undefined when `signal` aborted
+   * meanwhile (no frame is made).
    */
   async showFrame(url: string, title: string, pending: string | undefined, signal: AbortSignal): Promise<HTMLIFrameElement | undefined> {
     const doc = this.host.ownerDocument;
-    if (pending) {
-      const words = doc.createElement("div");
-      words.className = "pending";
-      words.setAttribute("aria-hidden", "true");
-      words.textContent = pending;
-      this.root.append(words);
-      this.#pending = words;
-    }
-    this.place();
+    if (pending) this.showPending(pending);
+    else this.place();
     await afterPaint(doc.defaultView ?? window, signal);
     if (signal.aborted) return undefined;
     const frame = doc.createElement("iframe");
     frame.src = url;
     frame.title = title;
     frame.setAttribute("allow", "");
-    this.root.insertBefore(frame, this.#pending ?? null);
+    this.root.insertBefore(frame, this.pending ?? null);
     this.frame = frame;
     return frame;
-  }
-
-  /** The frame has rendered the panel, or is gone: the words shown meanwhile go. */
-  clearPending(): void {
-    this.#pending?.remove();
-    this.#pending = undefined;
   }
 
   /** The contract attributes as we set them (a page that rewrites them is put right and counts as tampering). */

@@ -15,6 +15,7 @@ import { browser } from "./extension.ts";
 import { t } from "../platform/i18n.ts";
 import { every, runtimeAlive } from "./lifetime.ts";
 import { PanelFrameHost } from "./panel-frame-host.ts";
+import { pendingWords } from "./pending-words.ts";
 import { createVerdictHost, type HostKind } from "./verdict-host.ts";
 import type { LinkLoss, PanelLinks } from "./panel-link.ts";
 import { canReplay, replay, type HeldActivation } from "./replay.ts";
@@ -117,7 +118,7 @@ export class PanelSession {
     const signal = AbortSignal.any([this.signal, this.#deps.lifetime]);
     signal.addEventListener("abort", () => this.#stranded || host.remove(), { once: true });
     // The verdict's words at once, in the host, until the frame (where Proceed lives) has painted.
-    const frame = await host.showFrame(url, "ShareCheck verdict", this.#pendingText(), signal);
+    const frame = await host.showFrame(url, "ShareCheck verdict", pendingWords(this.#state), signal);
     if (!frame) {
       registered.catch(() => undefined);
       return;
@@ -218,12 +219,6 @@ export class PanelSession {
     send("panel-close", { session: this.id }).catch(() => undefined);
     if (restoreFocus && this.control.isConnected) (this.control as HTMLElement).focus?.({ preventScroll: true });
     this.#deps.onEnd(this, how, loss);
-  }
-
-  /** What the host shows until the frame paints (the frame announces the verdict itself). */
-  #pendingText(): string {
-    if (this.#state.notice) return t("panel_interrupted");
-    return this.#state.verdict?.headline ?? t("chip_could_not_decide");
   }
 
   #facts() {

@@ -7,6 +7,7 @@ const { createDescriptionCache } = await import("./describe.ts");
 const { controlsInOrder, MAX_PER_BATCH, startPrewarm, warmSlice } = await import("./prewarm.ts");
 const { createLifetime } = await import("./lifetime.ts");
 const { listenEarly } = await import("./early-events.ts");
+const { createPressRead } = await import("./press-read.ts");
 
 /** happy-dom has no layout: each element is placed by its data-top (px from the top of a 600 px viewport). */
 function layOut() {
@@ -83,20 +84,26 @@ describe("the pre-warm as the clinician reaches a control", () => {
       },
     };
     const asked: string[] = [];
-    const cache = { prewarm: (key: string) => void asked.push(key) } as unknown as Parameters<typeof startPrewarm>[3];
+    const cache = { prewarm: (key: string) => void asked.push(key), inFlight: () => undefined } as unknown as Parameters<
+      typeof startPrewarm
+    >[3];
     const lifetime = createLifetime(undefined, () => true);
+    const pressRead = createPressRead(document, lifetime);
     startPrewarm(
       detector,
       document,
       listenEarly(window, lifetime.signal, () => undefined),
       cache,
       lifetime,
+      pressRead,
     );
     const fax = document.getElementById("fax")!;
     fax.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
     fax.dispatchEvent(new FocusEvent("focusin", { bubbles: true, composed: true }));
     expect(reads).toBe(1);
     expect(asked).toHaveLength(1);
+    // The read is kept for the click that follows (the page has not changed).
+    expect(pressRead.take(fax)?.facts.key).toBe(asked[0]);
     // Focus reaching another control (the keyboard's Tab) is a new approach: read and asked.
     document.getElementById("share")!.dispatchEvent(new FocusEvent("focusin", { bubbles: true, composed: true }));
     expect(reads).toBe(2);
@@ -106,20 +113,33 @@ describe("the pre-warm as the clinician reaches a control", () => {
   it("says a control was approached on a press or a focus, and never for controls merely in view at idle", async () => {
     document.body.innerHTML = `<form><label>Fax number <input data-top="40"></label><button id="fax" data-top="80">Fax chart</button></form>`;
     layOut();
-    const cache = { prewarm: () => undefined } as unknown as Parameters<typeof startPrewarm>[3];
+    const cache = { prewarm: () => undefined, inFlight: () => undefined } as unknown as Parameters<typeof startPrewarm>[3];
     const lifetime = createLifetime(undefined, () => true);
     const approached = vi.fn();
-    startPrewarm(
-      createDetector(),
-      document,
-      listenEarly(window, lifetime.signal, () => undefined),
-      cache,
-      lifetime,
-      approached,
-    );
+    const events = listenEarly(window, lifetime.signal, () => undefined);
+    startPrewarm(createDetector(), document, events, cache, lifetime, createPressRead(document, lifetime), approached);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the idle pre-warm runs (happy-dom: idle is a timer)
     expect(approached).not.toHaveBeenCalled();
     document.getElementById("fax")!.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
+    expect(approached).toHaveBeenCalledOnce();
+    lifetime.end();
+  });
+
+  it("says so only once the verdict asked for the control has come (loading the panel part must not hold up the answer)", async () => {
+    document.body.innerHTML = `<form><label>Fax number <input></label><button id="fax">Fax chart</button></form>`;
+    let answer: (verdict: unknown) => void = () => undefined;
+    const verdict = new Promise((resolve) => (answer = resolve));
+    const cache = { prewarm: () => undefined, inFlight: () => verdict } as unknown as Parameters<typeof startPrewarm>[3];
+    const lifetime = createLifetime(undefined, () => true);
+    const approached = vi.fn();
+    const events = listenEarly(window, lifetime.signal, () => undefined);
+    startPrewarm(createDetector(), document, events, cache, lifetime, createPressRead(document, lifetime), approached);
+    document.getElementById("fax")!.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
+    await Promise.resolve();
+    expect(approached).not.toHaveBeenCalled();
+    answer({});
+    await verdict;
+    await Promise.resolve();
     expect(approached).toHaveBeenCalledOnce();
     lifetime.end();
   });

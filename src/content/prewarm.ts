@@ -3,7 +3,8 @@
  * cost the page does not feel:
  * - when a control is about to be activated: the pointer presses it or focus reaches it (the click
  *   follows 50-100 ms later, time enough for the background to answer), or Ctrl/Cmd goes down in a
- *   composer whose send a shortcut triggers. The control is read live, as the click will read it;
+ *   composer whose send a shortcut triggers. The control is read live, as the click will read it, and
+ *   the read is kept for the click while the page does not change (press-read.ts);
  * - once, when the page has loaded and is idle and the clinician has started on it (the script starts at
  *   the first press, focus or key: early-events.ts): the send controls in view, in slices of at most
  *   SLICE_MS, at most MAX_PER_BATCH recipient reads and TOTAL_MS in all.
@@ -11,9 +12,11 @@
  * clinician reaches it, and a miss only means a brief hold at click time.
  */
 import type { Detector } from "../detect/detector.ts";
+import { foundAction } from "../detect/find-control.ts";
 import { createDescriptionCache, describeControl, type ActionFacts, type DescriptionCache } from "./describe.ts";
 import type { EarlyEvents } from "./early-events.ts";
 import type { Lifetime } from "./lifetime.ts";
+import type { PressRead } from "./press-read.ts";
 import { composerField, composerSendControl } from "../detect/shortcut.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
 
@@ -91,7 +94,7 @@ export function warmSlice(
         continue;
       }
       reads++;
-      const facts = descriptions.describe(element, deadline);
+      const facts = descriptions.describe(element, classified, deadline);
       if (facts) prewarm(facts);
     } catch {
       // A control that cannot be read now (or within this slice) is read again at click time.
@@ -106,8 +109,9 @@ export function sliceDeadline(started: number, spent: number, idle = SLICE_MS): 
 }
 
 /**
- * `approached`: called when the clinician approaches a control (it may end in a panel). Not for the controls in
- * view at idle: what it starts (loading the panel part) would cost every page with a send button on it, and a
+ * `approached`: called when the clinician approaches a control (it may end in a panel), once the verdict asked for
+ * it has come: what it starts (loading the panel part) holds the page's main thread, and would otherwise hold up
+ * that answer. Not for the controls in view at idle: it would cost every page with a send button on it, and a
  * press or a focus comes far enough before the click.
  */
 export function startPrewarm(
@@ -116,6 +120,7 @@ export function startPrewarm(
   events: EarlyEvents,
   cache: VerdictCache,
   lifetime: Lifetime,
+  pressRead: PressRead,
   approached: () => void = () => undefined,
 ): void {
   const view = doc.defaultView ?? window;
@@ -125,18 +130,29 @@ export function startPrewarm(
   let pressed: { control: Element; at: number } | undefined;
   const approaching = (event: Event) => {
     try {
-      const field = event.type === "keydown" ? composerField(event) : null;
-      const control = field
-        ? composerSendControl(field, (el) => detector.classify(el))
-        : event.type === "keydown"
-          ? null
-          : detector.findActionControl(event);
       // A press focuses what it presses: that focus is the same approach, already read (a second read would delay the click).
-      if (event.type === "focusin" && control && pressed?.control === control && performance.now() - pressed.at < PRESS_MS) return;
-      if (event.type === "pointerdown" && control) pressed = { control, at: performance.now() };
-      if (control) approached();
-      const facts = control ? describeControl(detector, control) : undefined;
-      if (facts) prewarm(facts);
+      const target = event.composedPath()[0];
+      if (
+        event.type === "focusin" &&
+        target instanceof Node &&
+        pressed?.control.contains(target) &&
+        performance.now() - pressed.at < PRESS_MS
+      )
+        return;
+      const field = event.type === "keydown" ? composerField(event) : null;
+      const send = field ? composerSendControl(field, (el) => detector.classify(el)) : null;
+      const found = send ? foundAction(send, (el) => detector.classify(el)) : event.type === "keydown" ? null : detector.findAction(event);
+      if (!found) return;
+      const control = found.element;
+      if (event.type === "pointerdown") pressed = { control, at: performance.now() };
+      const facts = describeControl(detector, control, { classified: found.classification });
+      if (facts) {
+        prewarm(facts);
+        if (target) pressRead.remember(target, { ...found, facts });
+      }
+      const verdict = facts && cache.inFlight(facts.key);
+      if (verdict) verdict.then(approached, approached);
+      else approached();
     } catch {
       // Detection failing here only costs the pre-warm.
     }

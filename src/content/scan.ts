@@ -9,10 +9,10 @@ export function scanPage(detector: Detector, doc: Document): DetectedAction[] {
   // The popup's check is the action being checked: it reads the cues too, to pre-set the kinds.
   const descriptions = createDescriptionCache(detector, true);
   const actions = new Map<string, DetectedAction>();
-  for (const { element } of detector.scan(doc)) {
+  for (const candidate of detector.scan(doc)) {
     if (actions.size >= MAX_REPORTED) break;
     try {
-      const facts = descriptions.describe(element);
+      const facts = descriptions.describe(candidate.element, candidate);
       if (facts) actions.set(JSON.stringify(facts.action), facts.action);
     } catch {
       // One unreadable control does not spoil the scan.

@@ -73,8 +73,12 @@ const SHADOW_CSS = `
 .problem { box-sizing:border-box; width:100%; padding:10px 12px; border-radius:8px; font:500 13px/1.4 system-ui, sans-serif;
   color:#5c2d00; background:#fff4e0; border:1px solid #d08a2e; box-shadow:0 6px 24px rgba(20,40,60,.22); }
 .problem p { margin:0 0 8px; }
+.pending { position:absolute; top:0; left:0; right:0; padding:12px 14px; border:1px solid #9aa9b8; border-radius:8px;
+  box-shadow:0 6px 24px rgba(20,40,60,.22); pointer-events:none; font:600 14px/1.4 system-ui, sans-serif; color:#1b2a38; background:#fff; }
 .problem button { font:inherit; margin-right:8px; padding:4px 10px; border-radius:6px; border:1px solid #8a5a1c; background:#fff; color:#3b1f00; cursor:pointer; }
 `;
+
+const ownDocuments = new WeakMap<Document, Document>();
 
 /**
  * A host element and its shadow root, made where no page code runs: in a fresh document without a
@@ -82,7 +86,9 @@ const SHADOW_CSS = `
  * chance to attach a root first. Throws if even that fails.
  */
 function makeHost(doc: Document, kind: HostKind): { host: HTMLElement; root: ShadowRoot } {
-  const own = doc.implementation.createHTMLDocument("");
+  // Made once per page document (a fresh document costs a millisecond when the verdict is due); it keeps nothing, each host leaves it at once.
+  let own = ownDocuments.get(doc);
+  if (!own) ownDocuments.set(doc, (own = doc.implementation.createHTMLDocument("")));
   const host = own.createElement(kind === "verdict" ? HOST_TAG : "div");
   if (kind === "fallback") host.setAttribute(FALLBACK_ATTR, HOST_TAG);
   const root = host.attachShadow({ mode: "open" });
@@ -96,6 +102,8 @@ export class VerdictHost {
   #box: Box = { left: 0, top: 0, width: 0, height: 0 };
   #anchor: Box = { left: 0, top: 0, width: 0, height: 0 };
   protected size = { width: PANEL_WIDTH, height: INITIAL_HEIGHT };
+  /** The verdict's words shown until the panel frame has painted (showPending). */
+  protected pending: HTMLElement | undefined;
 
   /** Throws HostNotOurs when the page captured the element on insertion (it is removed again). */
   constructor(
@@ -164,6 +172,27 @@ export class VerdictHost {
       },
       { once: true },
     );
+  }
+
+  /**
+   * The verdict's words where the panel will be, until its frame has painted (clearPending): shown at once,
+   * before the panel part has loaded. Only words, hidden from screen readers (the frame announces the verdict),
+   * letting every click through to what will be beneath.
+   */
+  showPending(text: string): void {
+    const words = this.host.ownerDocument.createElement("div");
+    words.className = "pending";
+    words.setAttribute("aria-hidden", "true");
+    words.textContent = text;
+    this.root.append(words);
+    this.pending = words;
+    this.place();
+  }
+
+  /** The frame has rendered the panel, or is gone: the words shown meanwhile go. */
+  clearPending(): void {
+    this.pending?.remove();
+    this.pending = undefined;
   }
 
   /**

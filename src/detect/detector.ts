@@ -5,14 +5,15 @@
 import type { DetectedRecipient } from "./action.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
 import { classifyControl, type Classification } from "./classify.ts";
-import { findActionControl } from "./find-control.ts";
+import { findAction, type FoundAction } from "./find-control.ts";
 import { readRecipient } from "./recipient.ts";
 import { scanForActions, type Candidate } from "./scan.ts";
 
 export interface Detector {
   adapter?: SiteAdapter;
   classify(el: Element): Classification | null;
-  findActionControl(event: Event): Element | null;
+  /** The control an event is about, with its classification. */
+  findAction(event: Event): FoundAction | null;
   scan(root: Document | ShadowRoot | Element): Candidate[];
   /** Past `deadline` (performance.now()) throws PastDeadline (walk.ts). */
   readRecipient(control: Element, deadline?: number): DetectedRecipient | undefined;
@@ -22,7 +23,7 @@ export function createDetector(adapter?: SiteAdapter): Detector {
   return {
     adapter,
     classify: (el) => classifyControl(el, { adapter }),
-    findActionControl: (event) => findActionControl(event, { adapter }),
+    findAction: (event) => findAction(event, { adapter }),
     scan: (root) => scanForActions(root, { adapter }),
     readRecipient: (control, deadline) => readRecipient(control, { adapter, deadline }),
   };

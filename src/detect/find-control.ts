@@ -4,17 +4,31 @@
  */
 import { accessibleName } from "./accessible-name.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { classifyControl, isControlElement, type ClassifyOptions } from "./classify.ts";
+import { classifyControl, isControlElement, type Classification, type ClassifyOptions } from "./classify.ts";
 import { isElement, parentAcrossShadow } from "./dom.ts";
 
 const MAX_PATH = 64;
 
-export function findActionControl(event: Event, { adapter }: ClassifyOptions = {}): Element | null {
+/** The control an event is about, with its classification (so the caller need not classify it again). */
+export type FoundAction = { element: Element; classification: Classification };
+
+/** A control found another way than on an event's path (a composer's send button), with its classification. */
+export function foundAction(element: Element, classify: (el: Element) => Classification | null): FoundAction | null {
+  const classification = classify(element);
+  return classification ? { element, classification } : null;
+}
+
+export function findActionControl(event: Event, options: ClassifyOptions = {}): Element | null {
+  return findAction(event, options)?.element ?? null;
+}
+
+export function findAction(event: Event, { adapter }: ClassifyOptions = {}): FoundAction | null {
   try {
     if (event.type === "submit") return submitControl(event, adapter);
     for (const node of eventPath(event)) {
       if (!isElement(node)) continue;
-      if (classifyControl(node, { adapter })) return node;
+      const classification = classifyControl(node, { adapter });
+      if (classification) return { element: node, classification };
       // The first named control is the one being activated; a "Cancel" inside a clickable "Share" card is a cancel.
       if (isControlElement(node) && accessibleName(node) !== "") return null;
     }
@@ -37,14 +51,13 @@ export function eventPath(event: Event): EventTarget[] {
   return chain;
 }
 
-function submitControl(event: Event, adapter: SiteAdapter | undefined): Element | null {
-  const submitter = (event as SubmitEvent).submitter;
+function submitControl(event: Event, adapter: SiteAdapter | undefined): FoundAction | null {
   // The person chose this button: if it is "Save draft", the submit is not a send, whatever else the form holds.
-  if (submitter) return classifyControl(submitter, { adapter }) ? submitter : null;
   const form = event.target;
-  if (!isElement(form) || form.localName !== "form") return null;
-  const button = defaultButton(form as HTMLFormElement);
-  return button && classifyControl(button, { adapter }) ? button : null;
+  const element =
+    (event as SubmitEvent).submitter ?? (isElement(form) && form.localName === "form" ? defaultButton(form as HTMLFormElement) : null);
+  const classification = element ? classifyControl(element, { adapter }) : null;
+  return element && classification ? { element, classification } : null;
 }
 
 /** The form's default button: the first submit button in tree order, including those associated with form=. */
