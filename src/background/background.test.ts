@@ -130,6 +130,16 @@ describe("audit log", () => {
     expect((await call("audit-list", {})).entries).toEqual([]);
   });
 
+  it("logs a click's check, not the pre-warm a press or focus asked for ahead of it (no action: nothing was checked yet)", async () => {
+    const { call } = setup({ stored: audited });
+    await call("verdict", { request: treatment }, contentScript(4));
+    await settle();
+    expect((await call("audit-list", {})).entries).toEqual([]);
+    await call("verdict", { request: treatment, action: referral }, contentScript(4));
+    await settle();
+    expect((await call("audit-list", {})).entries).toMatchObject([{ action: "referral", origin: "https://ehr.example.org" }]);
+  });
+
   it("records the cued kinds the clinician set aside, the kinds only, never what the page showed", async () => {
     const { fake, call } = setup({ stored: audited });
     const cued: DetectedAction = {

@@ -1,7 +1,8 @@
 /**
  * The "verdict" message: evaluate with the organisation's effective profile; anything that goes wrong becomes
  * "could not decide", never a guess. Then, without delaying the answer on failure, feed the tab's badge and the
- * popup (when a content script reports an action) and the audit log (when enabled).
+ * popup (when a content script reports an action) and the audit log (when enabled; not for a content script's
+ * pre-warm, which asks ahead of a click without an action).
  */
 import { acoFact, type AcoFact } from "../core/aco-fact.ts";
 import { Verdict, type DisclosureRequest, type OrgProfile } from "../core/schema.ts";
@@ -54,7 +55,10 @@ export function createVerdictHandler({ core, settings, tabActions, audit, extens
     const tabId = sender.tab?.id;
     if (action && source) await tabActions.record(source, { action, outcome: verdict.outcome });
 
-    if (auditSettings?.enabled) {
+    // A content script asking without an action is warming its cache ahead of a click (a press, a focus, the idle
+    // pre-warm): no one has checked anything yet. The click itself reports its action, and that check is logged.
+    const aheadOfClick = fromContent && !action;
+    if (auditSettings?.enabled && !aheadOfClick) {
       const pageOrigin = originOf(sender.url);
       const fromPage = pageOrigin !== undefined && !sender.url?.startsWith(extensionOrigin);
       const entry: AuditEntry = {
