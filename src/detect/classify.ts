@@ -72,20 +72,25 @@ function hasControlRole(el: Element): boolean {
 export interface ClassifyOptions {
   /** The site adapter for this page: its ignore list and control selectors are consulted first. */
   adapter?: SiteAdapter | undefined;
+  /**
+   * The page's closed panels (closedPanels), when one pass classifies many controls of an unchanging page (a
+   * scan): gathered once for all of them instead of once per send control.
+   */
+  panels?: () => readonly Element[];
 }
 
-export function classifyControl(el: Element, { adapter }: ClassifyOptions = {}): Classification | null {
+export function classifyControl(el: Element, { adapter, panels }: ClassifyOptions = {}): Classification | null {
   try {
     if (adapter && matchesAny(el, adapter.ignore)) return null;
     // One call for the usual case (not an adapter control), then which one.
     const adapted = matchesAny(el, controlSelectors(adapter), true)
       ? adapter?.controls?.find((control) => matchesAny(el, [control.selector], true))
       : undefined;
-    if (adapted) return withPopup(el, { kind: adapted.kind, label: accessibleName(el) || adapted.kind });
+    if (adapted) return withPopup(el, { kind: adapted.kind, label: accessibleName(el) || adapted.kind }, panels);
     if (!isControlElement(el)) return null;
     const label = accessibleName(el);
     const kind = kindOf(el, label) ?? kindOfMenuItem(el, label);
-    return kind ? withPopup(el, { kind, label: label || kind }) : null;
+    return kind ? withPopup(el, { kind, label: label || kind }, panels) : null;
   } catch {
     return null;
   }
@@ -114,9 +119,13 @@ function menuOpenerName(el: Element): string {
   return opener ? accessibleName(opener) : "";
 }
 
-function withPopup(el: Element, result: Classification): Classification {
+function withPopup(
+  el: Element,
+  result: Classification,
+  panels: () => readonly Element[] = () => closedPanels(el.ownerDocument),
+): Classification {
   const popup = attr(el, "aria-haspopup");
-  if ((popup !== null && popup !== "false") || opensPanelTitled(el, result.label)) result.opensPopup = true;
+  if ((popup !== null && popup !== "false") || opensPanelTitled(el, result.label, panels)) result.opensPopup = true;
   return result;
 }
 
@@ -130,7 +139,7 @@ const MAX_HIDDEN = 200;
  * [hidden] elements: one selector over the whole page would cost a millisecond or more on every classification
  * of a large page.
  */
-function closedPanels(doc: Document): Element[] {
+export function closedPanels(doc: Document): Element[] {
   const panels: Element[] = [];
   const dialogs = doc.getElementsByTagName("dialog");
   for (let i = 0; i < dialogs.length && panels.length < MAX_PANELS; i++) if (!dialogs[i]!.hasAttribute("open")) panels.push(dialogs[i]!);
@@ -148,11 +157,11 @@ function closedPanels(doc: Document): Element[] {
  * Direct"; a menu item read with its menu's button: "Transmit" "By Direct Message") opens it, and that panel's own
  * button sends. Only a closed one outside the control: an open one's title is no sign.
  */
-function opensPanelTitled(el: Element, label: string): boolean {
+function opensPanelTitled(el: Element, label: string, panels: () => readonly Element[]): boolean {
   const opener = menuOpenerName(el);
   const names = [matchText(label), opener ? matchText(`${opener} ${label}`) : ""].filter(Boolean);
   if (names.length === 0) return false;
-  for (const panel of closedPanels(el.ownerDocument)) {
+  for (const panel of panels()) {
     if (panel.contains(el)) continue;
     const heading = panel.querySelector("h1, h2, h3, h4, [role=heading]");
     const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");

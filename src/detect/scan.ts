@@ -2,7 +2,7 @@
 import type { ActionKind } from "./action.ts";
 import { controlSelectors, matchesAny, queryAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { classifyControl, isControlElement } from "./classify.ts";
+import { classifyControl, closedPanels, isControlElement } from "./classify.ts";
 import { isElement, PANEL_TAG } from "./dom.ts";
 import { walk } from "./walk.ts";
 
@@ -62,8 +62,11 @@ function collectControls(root: Node, adapter: SiteAdapter | undefined): Element[
 
 function classifyAll(elements: readonly Element[], adapter: SiteAdapter | undefined): Candidate[] {
   const found: Candidate[] = [];
+  // The page does not change during the pass: its closed panels are gathered once, when first needed.
+  let closed: Element[] | undefined;
+  const panels = () => (closed ??= elements[0] ? closedPanels(elements[0].ownerDocument) : []);
   for (const element of elements.slice(0, MAX_CLASSIFIED)) {
-    const result = classifyControl(element, { adapter });
+    const result = classifyControl(element, { adapter, panels });
     if (result) found.push({ element, ...result });
   }
   return found;
