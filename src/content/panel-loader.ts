@@ -1,8 +1,9 @@
 /**
  * Loads the panel part (panel-part.ts, built as content-panel.js) into this frame once: the background
- * injects it into our isolated world, where it leaves itself under PANEL_PART_HOOK. Started as soon as
- * the clinician approaches a send control (prewarm.ts) and when an action is held, so the part is
- * there by the time a verdict needs a panel. Fail safe: when it cannot be loaded the load rejects, the
+ * injects it into our isolated world, where it leaves itself under PANEL_PART_HOOK. Started once the verdict
+ * asked for when the clinician approached a send control has come (prewarm.ts: evaluating the part holds the
+ * main thread, which would delay that answer), else when a panel is to be shown; meanwhile the interceptor
+ * shows the verdict's words itself. Fail safe: when it cannot be loaded the load rejects, the
  * interceptor shows no panel and a held action stays held behind its notice (Try again loads again).
  */
 import { loadMessages } from "../platform/i18n.ts";
@@ -21,7 +22,7 @@ export function createPanelPartLoader(inject: () => Promise<unknown> = () => sen
     // Only the copy injected for this load counts, never one an earlier copy of the extension left here.
     delete world[PANEL_PART_HOOK];
     await inject();
-    // While the clinician's button is still down, not when the panel is to be shown.
+    // Usually while the clinician's button is still down, not when the panel is to be shown.
     loadMessages();
     const part = world[PANEL_PART_HOOK] as PanelPart | undefined;
     delete world[PANEL_PART_HOOK];
