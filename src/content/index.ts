@@ -41,7 +41,7 @@ function start(lifetime: Lifetime, events: EarlyEvents): Detector {
   const warm = (on: boolean) => {
     if (on && !warming && lifetime.alive()) {
       warming = createLifetime(lifetime.signal);
-      // Approaching a send control may end in a panel: its part starts loading then.
+      // Approaching a send control may end in a panel: its part starts loading then, once the approach's verdict has come.
       startPrewarm(detector, document, events, cache, warming, pressRead, () => void panelPart().catch(() => undefined));
     } else if (!on && warming) {
       warming.end();

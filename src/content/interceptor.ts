@@ -23,7 +23,7 @@
  */
 import type { Verdict } from "../core/schema.ts";
 import type { Detector } from "../detect/detector.ts";
-import { foundAction } from "../detect/find-control.ts";
+import type { FoundAction } from "../detect/find-control.ts";
 import { findShortcutControl } from "../detect/shortcut.ts";
 import { t } from "../platform/i18n.ts";
 import { describeControl, type ActionFacts } from "./describe.ts";
@@ -302,7 +302,7 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
   function onActivation(event: Event) {
     if (replaying > 0 || signal.aborted) return;
     if (!lifetime.alive()) return;
-    let shortcut: Element | null = null;
+    let shortcut: FoundAction | null = null;
     if (event instanceof KeyboardEvent) {
       if (event.key === "Escape" && event.isTrusted && (panel?.isHeld || problems.size > 0)) {
         stop(event);
@@ -322,7 +322,7 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     }
     const current = mode.current();
     if (current === "off") return;
-    const busy = shortcut ? (limit.admit(shortcut, true) === "control-busy" ? shortcut : undefined) : limit.heldFor(event);
+    const busy = shortcut ? (limit.admit(shortcut.element, true) === "control-busy" ? shortcut.element : undefined) : limit.heldFor(event);
     if (busy) {
       // Already being decided: a second activation must not slip through (a flood stops here, unclassified).
       stop(event);
@@ -337,8 +337,8 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
       noteEvent?.(event);
       // What the press or focus on this same target read, when the page has not changed since: the same control, the same facts.
       const earlier = pressRead?.take(event.composedPath()[0]);
-      const reused = earlier && (!shortcut || earlier.element === shortcut) ? earlier : undefined;
-      const found = reused ?? (shortcut ? foundAction(shortcut, (el) => detector.classify(el)) : detector.findAction(event));
+      const reused = earlier && (!shortcut || earlier.element === shortcut.element) ? earlier : undefined;
+      const found = reused ?? shortcut ?? detector.findAction(event);
       control = found?.element ?? null;
       if (control && !event.isTrusted && limit.size > 0) return stop(event); // script never takes over a check on screen
       if (found) facts = reused?.facts ?? describeControl(detector, found.element, { classified: found.classification });

@@ -12,7 +12,6 @@
  * clinician reaches it, and a miss only means a brief hold at click time.
  */
 import type { Detector } from "../detect/detector.ts";
-import { foundAction } from "../detect/find-control.ts";
 import { createDescriptionCache, describeControl, type ActionFacts, type DescriptionCache } from "./describe.ts";
 import type { EarlyEvents } from "./early-events.ts";
 import type { Lifetime } from "./lifetime.ts";
@@ -140,8 +139,11 @@ export function startPrewarm(
       )
         return;
       const field = event.type === "keydown" ? composerField(event) : null;
-      const send = field ? composerSendControl(field, (el) => detector.classify(el)) : null;
-      const found = send ? foundAction(send, (el) => detector.classify(el)) : event.type === "keydown" ? null : detector.findAction(event);
+      const found = field
+        ? composerSendControl(field, (el) => detector.classify(el))
+        : event.type === "keydown"
+          ? null
+          : detector.findAction(event);
       if (!found) return;
       const control = found.element;
       if (event.type === "pointerdown") pressed = { control, at: performance.now() };

@@ -12,12 +12,6 @@ const MAX_PATH = 64;
 /** The control an event is about, with its classification (so the caller need not classify it again). */
 export type FoundAction = { element: Element; classification: Classification };
 
-/** A control found another way than on an event's path (a composer's send button), with its classification. */
-export function foundAction(element: Element, classify: (el: Element) => Classification | null): FoundAction | null {
-  const classification = classify(element);
-  return classification ? { element, classification } : null;
-}
-
 export function findActionControl(event: Event, options: ClassifyOptions = {}): Element | null {
   return findAction(event, options)?.element ?? null;
 }

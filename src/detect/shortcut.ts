@@ -7,6 +7,7 @@
  */
 import type { Classification } from "./classify.ts";
 import { isElement } from "./dom.ts";
+import type { FoundAction } from "./find-control.ts";
 
 /** Containers climbed from the field; a composer's send is rarely further out than this. */
 const MAX_CLIMB = 12;
@@ -37,23 +38,26 @@ export function composerField(event: Event): Element | null {
   return null;
 }
 
-/** The send control of the composer holding `field`: the first one classified as an action, innermost container first. */
-export function composerSendControl(field: Element, classify: Classify): Element | null {
+/**
+ * The send control of the composer holding `field`, with its classification: the first one classified as an
+ * action, innermost container first.
+ */
+export function composerSendControl(field: Element, classify: Classify): FoundAction | null {
   let el: Element | null = field.parentElement;
   for (let i = 0; el && i < MAX_CLIMB && el.localName !== "body" && el.localName !== "html"; i++, el = el.parentElement) {
     if (el.firstElementChild === null) continue;
     const controls = el.querySelectorAll(CONTROLS);
     for (let k = 0; k < controls.length && k < MAX_CONTROLS; k++) {
       const control = controls[k]!;
-      const classified = classify(control);
-      if (classified && !classified.opensPopup) return control;
+      const classification = classify(control);
+      if (classification && !classification.opensPopup) return { element: control, classification };
     }
   }
   return null;
 }
 
 /** The action a keydown stands for when it is a send shortcut, else null. */
-export function findShortcutControl(event: Event, classify: Classify): Element | null {
+export function findShortcutControl(event: Event, classify: Classify): FoundAction | null {
   try {
     const field = shortcutField(event);
     return field ? composerSendControl(field, classify) : null;
