@@ -99,6 +99,11 @@ export const NOTE_TYPE_LABEL = "\\b(?:note|document|encounter|visit|report) type
 /** Labels of a field that names where the records come from (a Part 2 program is named there). */
 export const SOURCE_LABEL =
   "^(?:program|source|source program|from|records from|(?:originating|sending|treating) (?:program|facility|clinic))$";
+/**
+ * A word that every NOTE_TYPE_LABEL or SOURCE_LABEL match holds: the walk looks for one in a leaf's raw text
+ * before it makes the text matchable (cues.ts). Keep in step with the two patterns (cues-vocabulary.test.ts).
+ */
+export const LABEL_WORDS: readonly string[] = ["type", "template", "program", "source", "from", "facility", "clinic"];
 /** Labels of a text field whose value is what is sent: its title, subject or attachment. */
 export const DOCUMENT_FIELD_LABEL = "\\b(?:title|subject|attachments?|document|documents|file name|note type|document type)\\b";
 /** Titles of a list, table or group whose items go with the share. */

@@ -12,6 +12,7 @@ import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
 import {
   ATTACHMENT_TITLE,
   DOCUMENT_FIELD_LABEL,
+  LABEL_WORDS,
   NEGATION_BEFORE,
   NOTE_TYPE_LABEL,
   SOURCE_LABEL,
@@ -35,6 +36,11 @@ const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
 const ATTACHMENTS = new RegExp(ATTACHMENT_TITLE);
+/**
+ * Raw text that may hold a LABEL_WORDS word, before matchText (the walk meets a leaf text per element). Loose, so
+ * it never drops a label: any case, a hyphen after the first letter (matchText joins "t-ype"), any text not plain ASCII.
+ */
+const LABEL_WORD = new RegExp(`${LABEL_WORDS.map((word) => `${word[0]}-?${word.slice(1)}`).join("|")}|[^\\x00-\\x7f]`, "i");
 const RECIPIENT = new RegExp(
   [
     RECIPIENT_SECTION_PATTERN,
@@ -179,9 +185,11 @@ export function readCues(control: Element): CueText[] {
             if (!RECIPIENT.test(titleFor(el))) add(subtreeText(el), "attached");
             return false;
           }
-          if (isRow && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
+          // The title first: it is read once per table, the row's own tests walk the row and its ancestors.
+          if (isRow) {
             const title = titleFor(el);
-            if (ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title)) {
+            const listed = ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title);
+            if (listed && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
               add(subtreeText(el), "attached");
               return false;
             }
@@ -211,6 +219,7 @@ export function readCues(control: Element): CueText[] {
 
 /** "Note type: Psychotherapy note", or <dt>Program</dt><dd>…</dd>: the value of a note-type or source label. */
 function labelled(el: Element, own: string, add: (raw: string, source: CueSource) => void): void {
+  if (!LABEL_WORD.test(own)) return;
   const colon = own.indexOf(":");
   const label = matchText(colon > 0 ? own.slice(0, colon) : own);
   const source = label && label.length < 40 && (NOTE_TYPE.test(label) ? "note-type" : SOURCE.test(label) ? "program" : undefined);

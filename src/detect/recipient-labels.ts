@@ -14,9 +14,12 @@ export interface RecipientLabelRule {
   priority: number;
 }
 
-/** The sender, the patient, and fields that are about the message rather than its recipient. PCP is ambiguous, so skipped. */
+/**
+ * The sender, the patient, and fields that are about the message rather than its recipient. PCP is ambiguous, so skipped.
+ * `(?=[a-z])` matches what the words match anyway, and halves the pattern's compile time (vocabulary.ts says why).
+ */
 export const EXCLUDED_LABEL_PATTERN =
-  "\\b(?:from|sender|sending|referring|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
+  "\\b(?=[a-z])(?:from|sender|sending|referring|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =

@@ -21,16 +21,17 @@ export function cleanText(raw: string, max: number = NAME_MAX): string {
   return text;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * The form the vocabulary matches against: lower case ASCII words separated by single spaces.
  * A hyphen after a lone letter joins ("C-CDA" -> "ccda", "e-Fax" -> "efax"); accents go ("Remisión" -> "remision");
  * other punctuation and icons split words.
  */
 export function matchText(label: string): string {
-  return label
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const lower = label.toLowerCase();
+  // Most labels are plain ASCII, with no accent to take off.
+  return (NON_ASCII.test(lower) ? lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : lower)
     .replace(/\b([a-z])-(?=[a-z])/g, "$1")
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, " ")
