@@ -82,11 +82,17 @@ function containerTitle(container: Element): string {
   return heading ? cleanText(heading.textContent ?? "") : "";
 }
 
-/** A block whose first child is a heading or a title block is titled by it (a card: <div><h2>Fax document</h2>…). */
+/**
+ * A block whose first child is a heading or a title block is titled by it (a card: <div><h2>Fax document</h2>…).
+ * A title block holding a heading is titled by that heading alone: its badges and buttons ("Draft", "Close") are
+ * not the title.
+ */
 function leadingHeading(node: Element): string {
   const first = node.firstElementChild;
-  if (!first || !(matches(first, HEADING) || matches(first, TITLE_BLOCK))) return "";
-  const title = cleanText(first.textContent ?? "");
+  if (!first) return "";
+  const heading = matches(first, HEADING) ? first : matches(first, TITLE_BLOCK) ? (first.querySelector(HEADING) ?? first) : null;
+  if (!heading) return "";
+  const title = cleanText(heading.textContent ?? "");
   return title.length <= MAX_TITLE_CHARS ? title : "";
 }
 

@@ -36,7 +36,8 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
     scope,
     {
       element(el) {
-        if (el.localName === PANEL_TAG || notChosen(el)) return false;
+        // A search box holds a query ("Cedar"), not the recipient: the result chosen from it is read elsewhere.
+        if (el.localName === PANEL_TAG || el.localName === "search" || attr(el, "role") === "search" || notChosen(el)) return false;
         if (isField(el)) fieldEntry(el, entries);
         else if (el.localName === "table") return !tableEntries(el, entries, control);
         else if (el.localName === "input") chosenEntry(el, entries);

@@ -41,7 +41,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
     role: "organization",
     priority: 2,
     pattern:
-      "^(?:facility|facility name|organization|organization name|agency|agency name|agency organization|organization agency|clinic|practice|practice name|group|organizacion|clinica|consultorio|centro medico)$",
+      "^(?:facility|facility name|organization|organization name|agency|agency name|agency organization|organization agency|clinic|practice|practice name|group|organizacion|institucion|clinica|consultorio|centro medico)$",
   },
   {
     role: "direct",

@@ -34,10 +34,10 @@ export const QUIET_PATTERNS: readonly string[] = [
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|care plans?|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen)";
+  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap) notes?|(?:release|records?|chart) packets?|care plans?|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen)";
 const SEND = "(?:send|resend|submit|transmit|forward|route|release)";
 // "Sign and send", "Approve & send"...
-const THEN = "(?:(?:sign|save|approve|finalize|complete|review|confirm|verify) and )?";
+const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|verify) and )?";
 
 export interface ActionRule {
   kind: ActionKind;
@@ -81,7 +81,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:(?:send|submit|transmit|enviar)${FORMAT}|send now|submit now|confirm|confirm and send|sign and send|send message|send order|submit order|send letter|release|ok|done|transmit now|go|enviar ahora|aceptar|confirmar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:send|submit|transmit|enviar)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely)|send message|send order|submit order|send letter)|confirm|release|ok|done|go|enviar ahora|aceptar|confirmar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -98,7 +98,10 @@ export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
-  { kind: "referral", pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta)\\b" },
+  {
+    kind: "referral",
+    pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|consult(?:ation)? (?:requests?|orders?))\\b",
+  },
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
   { kind: "fax", pattern: "\\be?fax\\b" },
   {
