@@ -28,6 +28,8 @@ const CHOSEN_ROW = /\b(?:selected|active|is-selected|checked)\b/;
 /** Class or id that says "this shows the recipient" (recipient-name, sendTo, receiver): the weakest evidence, used when no label says more. */
 const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipient|send-?to|sendTo|receiver|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 const FIELDS = "input, select, textarea, [contenteditable]";
+/** Blocks whose aria-label may say they show the recipient ("Selected recipient"); a control's names what it does. */
+const NAMED_BLOCKS: ReadonlySet<string> = new Set(["div", "section", "article", "aside", "li", "span", "p"]);
 
 /** `control`: the send control, whose own table row is the chosen one in an address book. Throws PastDeadline (walk.ts) once past `deadline`. */
 export function readScope(scope: Element, deadline?: number, control?: Element): Entry[] {
@@ -44,7 +46,8 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
         else if (!el.firstElementChild) leafLabelEntry(el, entries);
         const cls = attr(el, "class");
         const id = attr(el, "id");
-        if ((cls || id) && RECIPIENT_HINT.test(`${cls ?? ""} ${id ?? ""}`)) hintEntry(el, entries);
+        const named = NAMED_BLOCKS.has(el.localName) ? attr(el, "aria-label") : null;
+        if ((cls || id || named) && RECIPIENT_HINT.test(`${cls ?? ""} ${id ?? ""} ${named ?? ""}`)) hintEntry(el, entries);
       },
     },
     undefined,
@@ -64,7 +67,23 @@ function notChosen(el: Element): boolean {
 
 function fieldEntry(field: Element, entries: Entry[]): void {
   const match = fieldMeaning(field);
-  if (match && match !== "excluded") entries.push({ ...match, value: fieldValue(field), element: field });
+  if (!match || match === "excluded") return;
+  const value = fieldValue(field);
+  if (value || (match.role !== "name" && match.role !== "organization")) return void entries.push({ ...match, value, element: field });
+  // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
+  const chosen = searchResultCard(field);
+  if (chosen) entries.push({ ...match, value: chosen.name, element: field, fax: chosen.fax });
+}
+
+/** The card right after an empty search box (or after the block holding only its label and it), when it holds no field. */
+function searchResultCard(field: Element): { name: string; fax?: string | undefined } | undefined {
+  const type = (attr(field, "type") ?? "").toLowerCase();
+  if (field.localName !== "input" || (type !== "search" && attr(field, "role") !== "combobox")) return undefined;
+  const wrapper = field.parentElement && field.parentElement.querySelectorAll(FIELDS).length === 1 ? field.parentElement : field;
+  const card = wrapper.nextElementSibling;
+  if (!card || isField(card) || card.querySelector(FIELDS) || notChosen(card)) return undefined;
+  const read = readCard(card);
+  return read.name ? read : undefined;
 }
 
 /** A checked radio or checkbox in a recipient group ("Send to"): its card names the recipient. */

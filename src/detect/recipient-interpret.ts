@@ -69,9 +69,9 @@ export function isField(el: Element): boolean {
   return editable !== null && editable !== "false" && !el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])');
 }
 
-/** A label as compared: cleaned, without a trailing colon or asterisk ("To:", "Fax number *"). */
+/** A label as compared: cleaned, without a trailing colon or a required mark before or after ("To:", "Fax number *", "* Provider"). */
 function cleanLabel(raw: string): string {
-  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/[\s:*]+$/, "");
+  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|[\s:*]+$/g, "");
 }
 
 /** A label's meaning for an element: a recipient role, "excluded" (sender/patient), or null (unrelated). */

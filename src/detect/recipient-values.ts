@@ -120,11 +120,21 @@ function isChip(el: Element): boolean {
   }
 }
 
-/** Every chip-like class of the element is a BEM element of a chip block ("token__name"), and nothing else makes it a chip. */
+/**
+ * Every chip-like class of the element names a part of a chip: a BEM element ("token__name"), or a class the chip
+ * around it extends ("ux-token-name" in "ux-token"); and nothing else makes it a chip.
+ */
 function isChipPart(el: Element): boolean {
-  const words = (attr(el, "class") ?? "").split(/\s+/).filter((word) => CHIP_WORD.test(word));
-  if (words.length === 0 || !words.every((word) => CHIP_PART.test(word))) return false;
-  return attr(el, "role") !== "option" && !el.hasAttribute("data-chip") && !el.hasAttribute("data-token");
+  const words = chipWords(el);
+  if (words.length === 0 || attr(el, "role") === "option" || el.hasAttribute("data-chip") || el.hasAttribute("data-token")) return false;
+  if (words.every((word) => CHIP_PART.test(word))) return true;
+  const outer = el.parentElement?.closest(CHIP_SELECTOR);
+  const blocks = outer ? chipWords(outer) : [];
+  return blocks.length > 0 && words.every((word) => blocks.some((block) => word.startsWith(`${block}-`) || word.startsWith(`${block}_`)));
+}
+
+function chipWords(el: Element): string[] {
+  return (attr(el, "class") ?? "").split(/\s+/).filter((word) => CHIP_WORD.test(word));
 }
 
 /** A card (a chosen option, a side-panel card) read once: its name line and the fax it shows. */
