@@ -129,7 +129,8 @@ function valueAfter(label: Element): { value: string; fax?: string | undefined }
   for (let node = label.nextSibling, i = 0; node && i < 4; node = node.nextSibling, i++) {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
-      if (text) return { value: text };
+      // "Share with (provider contacts)": an aside on the label, not a name.
+      if (text && !/^\(.*\)$/.test(text)) return { value: text };
     } else if (isElement(node) && !notChosen(node)) {
       // A table with column headers is read by tableEntries, its chosen row under its headers; as a card it
       // would give its first line, a column header.

@@ -30,6 +30,9 @@ const FIELD_ONLY_NAME = new RegExp(FIELD_ONLY_NAME_PATTERN);
 /** Containers titled by what is being done, not by whose fields they hold. */
 const ACTION_CONTAINER =
   'dialog, form, main, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="main"], [role="document"]';
+const PAGE_AREA = 'main, [role="main"], body';
+/** A dialog is a surface of its own: the page behind it ("Patient chart") does not title its fields. */
+const DIALOG_SURFACE = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
 const SKIPPED_INPUT_TYPES = new Set([
   "hidden",
@@ -96,6 +99,8 @@ export function interpret(rawLabel: string, el: Element, scope?: Element): Label
 export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded" | null {
   let node = el.parentElement;
   for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parentElement) {
+    // The page's main area is titled by the page ("Patient chart"), which says nothing of whose a field is.
+    if (node.matches(PAGE_AREA)) break;
     const title = groupTitle(node);
     if (title) return sectionKind(title);
     // A card named by aria-labelledby or aria-label ("Referral From" / "Referral To") decides only when its name
@@ -106,7 +111,7 @@ export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded
         ? sectionKind(accessibleName(node))
         : null;
     if (named) return named;
-    if (node === scope) break;
+    if (node === scope || node.matches(DIALOG_SURFACE)) break;
   }
   return null;
 }
