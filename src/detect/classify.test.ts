@@ -61,25 +61,10 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
   });
 
-  it("flags a control whose name begins a closed panel's title as its opener when the panel holds a send", () => {
-    const panel = (inside: string) => `<dialog aria-labelledby="t"><h3 id="t">Fax Document</h3><p>To: Elena Marsh</p>${inside}</dialog>`;
-    document.body.innerHTML = `<button id="opener" title="Fax"><svg></svg></button>${panel("<button>Cancel</button><button>Send</button>")}`;
-    expect(classifyControl(document.getElementById("opener")!)).toEqual({ kind: "fax", label: "Fax", opensPopup: true });
-    // A panel with nothing that sends: the control may well be the send itself, so it is held.
-    document.body.innerHTML = `<button id="opener" title="Fax"><svg></svg></button>${panel("<button>Close</button>")}`;
+  it("holds a control whose name only begins a closed panel's title: it may send itself (fail safe)", () => {
+    document.body.innerHTML =
+      '<button id="opener" title="Fax"><svg></svg></button><dialog aria-labelledby="t"><h3 id="t">Fax Document</h3><button>Send</button></dialog>';
     expect(classifyControl(document.getElementById("opener")!)).toEqual({ kind: "fax", label: "Fax" });
-    // The title must begin with the whole name: "Fax" does not begin "Faxes sent today".
-    document.body.innerHTML = '<button id="opener">Fax</button><dialog><h3>Faxes sent today</h3><button>Send</button></dialog>';
-    expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
-    // A generic Send begins many titles: it stays a send.
-    document.body.innerHTML =
-      '<form aria-label="Fax document"><button id="opener">Send</button></form><dialog><h3>Send referral</h3><button>Send</button></dialog>';
-    expect(classifyControl(document.getElementById("opener")!)).toEqual({ kind: "fax", label: "Send" });
-    // A menu item and an aria-modal overlay kept hidden.
-    document.body.innerHTML =
-      '<div role="menu"><button role="menuitem" id="opener">Share</button></div>' +
-      '<div hidden><div role="dialog" aria-modal="true" aria-labelledby="s"><h3 id="s">Share Clinical Note</h3><div role="button" tabindex="0">Share</div></div></div>';
-    expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBe(true);
   });
 
   it("flags a menu item that, read with its menu's button, bears the title of a hidden form as its opener", () => {

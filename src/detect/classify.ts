@@ -155,39 +155,18 @@ export function closedPanels(doc: Document): Element[] {
 /**
  * A control bearing the title of a closed dialog or hidden form elsewhere on the page ("Enviar a su médico vía
  * Direct"; a menu item read with its menu's button: "Transmit" "By Direct Message") opens it, and that panel's own
- * button sends. Only a closed one outside the control: an open one's title is no sign. A control whose specific
- * name begins the title (a row's "Fax" icon and its "Fax Document" dialog, a menu's "Share" and "Share Clinical
- * Note") opens it too, but only when a control inside the panel is itself a send: then the check waits for that
- * one, and the record cannot leave through the panel unchecked.
+ * button sends. Only a closed one outside the control: an open one's title is no sign. A name that only begins the
+ * title (a bare "Fax" icon, a "Fax Document" dialog) is no sign either: for all we can tell the icon sends.
  */
 function opensPanelTitled(el: Element, label: string, panels: () => readonly Element[]): boolean {
   const opener = menuOpenerName(el);
   const names = [matchText(label), opener ? matchText(`${opener} ${label}`) : ""].filter(Boolean);
   if (names.length === 0) return false;
-  // A generic name ("Send") begins many titles without opening anything.
-  const specific = !GENERIC.test(names[0]!) && !GENERIC_EXPORT.test(names[0]!);
   for (const panel of panels()) {
     if (panel.contains(el)) continue;
     const heading = panel.querySelector("h1, h2, h3, h4, [role=heading]");
-    const title = matchText(
-      attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? ""),
-    );
-    if (names.includes(title)) return true;
-    if (specific && names.some((name) => title.startsWith(`${name} `)) && sendsFromInside(panel)) return true;
-  }
-  return false;
-}
-
-/** Controls of a panel looked at for a send: a dialog or form has a handful. */
-const MAX_PANEL_CONTROLS = 40;
-const PANEL_CONTROLS = 'button, a[href], input[type=submit], input[type=button], input[type=image], [role="button"], [role="menuitem"]';
-
-/** Whether a control inside the panel sends (read on its own, not as the opener of yet another panel). */
-function sendsFromInside(panel: Element): boolean {
-  const controls = panel.querySelectorAll(PANEL_CONTROLS);
-  for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++) {
-    const found = classifyControl(controls[i]!, { panels: () => [] });
-    if (found && !found.opensPopup) return true;
+    const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");
+    if (names.includes(matchText(title))) return true;
   }
   return false;
 }
