@@ -18,7 +18,7 @@ import {
   SOURCE_LABEL,
   type CueSource,
 } from "./cues-vocabulary.ts";
-import { attr, byIdInTree, PANEL_TAG } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, PANEL_TAG } from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -49,10 +49,9 @@ const RECIPIENT = new RegExp(
   ].join("|"),
 );
 
-const DIALOG = "dialog,[role=dialog],[role=alertdialog],[aria-modal=true]";
 const FORM = "form,[role=form]";
 const MAIN = "main,[role=main]";
-const DOCUMENT = `article,[role=document],${DIALOG}`;
+const DOCUMENT = `article,[role=document],${DIALOG_SELECTOR}`;
 /** Containers that bound what leaves with a control: the first BOUNDARY ends the search (a form's may widen to its DOCUMENT). */
 const CONTAINER = `${FORM},${DOCUMENT},${MAIN},section,[role=region],aside`;
 const BOUNDARY = `${FORM},${DOCUMENT},${MAIN}`;

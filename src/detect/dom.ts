@@ -8,6 +8,9 @@ export const TEXT_NODE = 3;
 export const DOCUMENT_NODE = 9;
 export const FRAGMENT_NODE = 11;
 
+/** A dialog surface, native or ARIA: what the recipient, its section and the cues never look out of. */
+export const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+
 export function isElement(node: unknown): node is Element {
   return typeof node === "object" && node !== null && (node as Node).nodeType === ELEMENT_NODE;
 }

@@ -4,7 +4,7 @@
  * the recipient, someone else (the sender, the patient), or nothing we know.
  */
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
-import { attr, ELEMENT_NODE, TEXT_NODE } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, ELEMENT_NODE, TEXT_NODE } from "./dom.ts";
 import {
   ACTION_TITLE_PATTERN,
   EXCLUDED_LABEL_PATTERN,
@@ -31,8 +31,6 @@ const FIELD_ONLY_NAME = new RegExp(FIELD_ONLY_NAME_PATTERN);
 const ACTION_CONTAINER =
   'dialog, form, main, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="main"], [role="document"]';
 const PAGE_AREA = 'main, [role="main"], body';
-/** A dialog is a surface of its own: the page behind it ("Patient chart") does not title its fields. */
-const DIALOG_SURFACE = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
 const SKIPPED_INPUT_TYPES = new Set([
   "hidden",
@@ -111,7 +109,7 @@ export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded
         ? sectionKind(accessibleName(node))
         : null;
     if (named) return named;
-    if (node === scope || node.matches(DIALOG_SURFACE)) break;
+    if (node === scope || node.matches(DIALOG_SELECTOR)) break;
   }
   return null;
 }

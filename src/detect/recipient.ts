@@ -7,7 +7,7 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { attr, byIdInTree, isShadowRoot } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot } from "./dom.ts";
 import { build } from "./recipient-build.ts";
 import { readScope } from "./recipient-entries.ts";
 import { fieldLabels, interpret } from "./recipient-interpret.ts";
@@ -15,7 +15,6 @@ import type { RecipientRole } from "./recipient-labels.ts";
 import { elementValue, EMAIL, PHONE } from "./recipient-values.ts";
 import { PastDeadline } from "./walk.ts";
 
-const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 const MAX_ANCESTOR_SCOPES = 6;
 
 /**
