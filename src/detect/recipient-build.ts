@@ -7,7 +7,7 @@ import type { DetectedRecipient } from "./action.ts";
 import { subtreeText } from "./accessible-name.ts";
 import type { Entry } from "./recipient-entries.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { EMAIL, FAX_PIECE, PHONE, PIECE_SEPARATOR } from "./recipient-values.ts";
+import { EMAIL, FAX_PIECE, inlineFax, PHONE, PIECE_SEPARATOR } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
@@ -62,7 +62,10 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
  */
 function pieces(value: string): { name: string; fax?: string } {
   const parts = value.split(PIECE_SEPARATOR);
-  if (parts.length < 2) return { name: value };
+  if (parts.length < 2) {
+    const inline = inlineFax(value);
+    return inline?.before ? { name: inline.before, fax: inline.fax } : { name: value };
+  }
   let name: string | undefined;
   let fax: string | undefined;
   for (const part of parts) {

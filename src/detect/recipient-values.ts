@@ -26,6 +26,16 @@ const MAX_CARD_LINES = 8;
 /** Pieces of one line ("Bayview Digestive Health · 410 Harbor Blvd"), and a piece that is a fax ("Fax: (555) 010-2741"). */
 export const PIECE_SEPARATOR = /\s+[·•|]\s+/;
 export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
+/** A fax number said inside a line rather than as a piece of its own ("Lakeside Cardiology (fax 555-010-2233)", "… — Fax: …"). */
+const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:no\\.?|number|#))?\\s*[:#]?\\s*(${PHONE.source})`, "i");
+
+/** The fax a line mentions, and what the line says before it (the name it belongs to, or ""). */
+export function inlineFax(line: string): { fax: string; before: string } | undefined {
+  const match = FAX_MENTION.exec(line);
+  if (!match) return undefined;
+  const before = line.slice(0, match.index + match[1]!.length).replace(/[\s,;:(\[\u2013\u2014-]+$/, "");
+  return { fax: match[2]!, before };
+}
 
 export function elementValue(el: Element): string {
   return readValue(el).value;
@@ -146,8 +156,9 @@ export function readCard(el: Element): { name: string; fax?: string | undefined 
 
 /** The name line of a card: its first line of text that is not a "Label: value" line, a number or an address. A one-line element is its own text. */
 function nameLine(el: Element, lines: readonly string[]): string {
-  if (lines.length <= 1) return cleanText(subtreeText(el), 300);
-  return lines.find((line) => !NOT_A_NAME.test(line)) ?? "";
+  const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines.find((line) => !NOT_A_NAME.test(line)) ?? "");
+  // "Lakeside Cardiology — Fax (555) 010-2233": the name without the number it is reached at.
+  return inlineFax(line)?.before || line;
 }
 
 /**
@@ -161,6 +172,10 @@ function faxLine(lines: readonly string[]): string | undefined {
       const fax = FAX_PIECE.test(piece) ? piece.match(PHONE)?.[0] : undefined;
       if (fax) return fax;
     }
+  }
+  for (const line of lines) {
+    const fax = inlineFax(line)?.fax;
+    if (fax) return fax;
   }
   return undefined;
 }
