@@ -19,11 +19,13 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:help|learn|how|tutorial|faq)\\b",
   "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity) (?=[a-z])(?:history|log|logs|status|queue|inbox|outbox|tracking|report)\\b",
   "\\b(?:log|logs|queue|inbox|outbox|tracking|worklist|(?:patient|work|referral|task) ?lists?)\\b",
-  "\\b(?:draft|cancel|close|undo|preview|refresh|reload)\\b",
+  "\\b(?:draft|cancel|undo|preview|refresh|reload)\\b",
+  // "Close", but not "Send & close": the send comes first. (Looked behind only where "close" is: most labels have none.)
+  "\\b(?:close|cerrar)\\b(?<!\\b(?:send|submit|transmit|e?fax|share|enviar|compartir)\\b.*(?:close|cerrar))",
   "\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b",
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
   "\\b(?:number|deposit)\\b",
-  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|cerrar|vista previa|bandeja|recordatorio|historial de envios)\\b",
+  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios)\\b",
 ];
 
 /**
@@ -38,6 +40,9 @@ const RECORD =
 const SEND = "(?:send|resend|submit|transmit|forward|route|release)";
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|verify) and )?";
+const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
+/** Spanish sending verbs: send, transmit, resend/forward. */
+const SEND_ES = "(?:enviar|transmitir|reenviar)";
 
 export interface ActionRule {
   kind: ActionKind;
@@ -67,11 +72,14 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "share", pattern: "^share\\b" },
   { kind: "share", pattern: "^transmit\\b" },
   // Spanish.
-  { kind: "referral", pattern: "^(?:enviar (?:la |una )?(?:remision|referencia|derivacion|interconsulta)|remitir|derivar|referir)\\b" },
-  { kind: "direct", pattern: "^(?:enviar|compartir)\\b.*\\b(?:por|via|mediante) direct\\b" },
-  { kind: "fax", pattern: "^enviar(?: \\w+){0,3} por e?fax\\b|^enviar (?:un )?e?fax\\b" },
+  {
+    kind: "referral",
+    pattern: `^${THEN_ES}(?:${SEND_ES} (?:la |una )?(?:remision|referencia|derivacion|interconsulta)|remitir|derivar|referir)\\b`,
+  },
+  { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_ES}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
+  { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} por e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
   { kind: "export", pattern: `^(?:exportar|descargar)(?: \\w+){0,3} ${RECORD}\\b` },
-  { kind: "share", pattern: `^compartir\\b|^enviar(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "share", pattern: `^compartir\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
 /**
@@ -81,7 +89,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:send|submit|transmit|enviar)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely)|send message|send order|submit order|send letter)|confirm|release|ok|done|go|enviar ahora|aceptar|confirmar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:send|submit|transmit)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely)|send message|send order|submit order|send letter)(?: and close)?|${THEN_ES}${SEND_ES}${FORMAT}(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|aceptar|confirmar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -143,6 +151,13 @@ export const LEADING_WORDS: readonly string[] = [
   "confirm",
   "verify",
   "enviar",
+  "transmitir",
+  "reenviar",
+  "firmar",
+  "guardar",
+  "aprobar",
+  "revisar",
+  "finalizar",
   "compartir",
   "remitir",
   "derivar",
