@@ -7,7 +7,7 @@ import type { DetectedRecipient } from "./action.ts";
 import { subtreeText } from "./accessible-name.ts";
 import type { Entry } from "./recipient-entries.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { EMAIL, FAX_PIECE, inlineFax, PHONE, PIECE_SEPARATOR } from "./recipient-values.ts";
+import { EMAIL, FAX_PIECE, inlineFax, organizationPiece, organizationText, PHONE, PIECE_SEPARATOR } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
@@ -37,7 +37,9 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0];
   const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax ?? person?.fax;
   const name = line ? nameOf(line.name) : org ? nameOf(org.value) : undefined;
-  const organization = org && person ? nameOf(org.value) : undefined;
+  // A labelled organisation field first; else the one the name's card or line shows apart ("… · Lakeshore Cardiology").
+  const shown = person?.organization ?? line?.organization;
+  const organization = org && person ? nameOf(org.value) : shown ? nameOf(shown) : undefined;
 
   const near = nearbyText(primary.element);
   const npi = digits(best("npi")?.value, /^\d{10}$/) ?? near.match(NPI_BESIDE)?.[1];
@@ -60,7 +62,7 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
  * Phone (555) 010-8831"): the name is the first piece that is not a number, the fax the piece that says so; a phone
  * names no one and is never the fax.
  */
-function pieces(value: string): { name: string; fax?: string } {
+function pieces(value: string): { name: string; fax?: string; organization?: string } {
   const parts = value.split(PIECE_SEPARATOR);
   if (parts.length < 2) {
     const inline = inlineFax(value);
@@ -68,11 +70,15 @@ function pieces(value: string): { name: string; fax?: string } {
   }
   let name: string | undefined;
   let fax: string | undefined;
+  let organization: string | undefined;
   for (const part of parts) {
     if (FAX_PIECE.test(part)) fax ??= part.match(PHONE)?.[0];
-    else if (!(PHONE_PIECE.test(part) && PHONE.test(part)) && !NUMBER_ONLY.test(part)) name ??= part;
+    else if (PHONE_PIECE.test(part) && PHONE.test(part)) continue;
+    else if (name === undefined) name = NUMBER_ONLY.test(part) ? undefined : part;
+    else if (organizationPiece(part)) organization ??= organizationText(part);
   }
-  return fax ? { name: name ?? "", fax } : { name: name ?? value };
+  const found = { ...(fax ? { fax } : {}), ...(organization ? { organization } : {}) };
+  return fax ? { name: name ?? "", ...found } : { name: name ?? value, ...found };
 }
 
 /** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */

@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { fieldValue, readCard, readValue } from "./recipient-values.ts";
+import { type CardRead, fieldValue, readCard, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 import { walk } from "./walk.ts";
 
@@ -20,6 +20,8 @@ export interface Entry {
   element: Element;
   /** The fax shown on the same card as the name, when the value came from a card. */
   fax?: string | undefined;
+  /** The organisation shown on the same card, below the name. */
+  organization?: string | undefined;
 }
 
 const MAX_SCOPE_ELEMENTS = 3_000;
@@ -72,11 +74,11 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   if (value || (match.role !== "name" && match.role !== "organization")) return void entries.push({ ...match, value, element: field });
   // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
   const chosen = searchResultCard(field);
-  if (chosen) entries.push({ ...match, value: chosen.name, element: field, fax: chosen.fax });
+  if (chosen) entries.push({ ...match, value: chosen.name, element: field, fax: chosen.fax, organization: chosen.organization });
 }
 
 /** The card right after an empty search box (or after the block holding only its label and it), when it holds no field. */
-function searchResultCard(field: Element): { name: string; fax?: string | undefined } | undefined {
+function searchResultCard(field: Element): CardRead | undefined {
   const type = (attr(field, "type") ?? "").toLowerCase();
   if (field.localName !== "input" || (type !== "search" && attr(field, "role") !== "combobox")) return undefined;
   const wrapper = field.parentElement && field.parentElement.querySelectorAll(FIELDS).length === 1 ? field.parentElement : field;
@@ -92,14 +94,14 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
   if (sectionOf(input) !== "recipient") return;
   const card = input.closest("label") ?? input.parentElement;
-  const { name: value, fax } = card ? readCard(card) : { name: "" };
-  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, fax });
+  const { name: value, fax, organization } = card ? readCard(card) : { name: "" };
+  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, fax, organization });
 }
 
 function hintEntry(el: Element, entries: Entry[]): void {
   if (isField(el) || el.querySelector(FIELDS)) return;
-  const { name: value, fax } = readCard(el);
-  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, fax });
+  const { name: value, fax, organization } = readCard(el);
+  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, fax, organization });
 }
 
 /** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>", a card under "Recipient". */
@@ -120,12 +122,12 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   if (own.length > MAX_LABEL_CHARS) return;
   const match = interpret(own, el);
   if (!match || match === "excluded") return;
-  const { value, fax } = valueAfter(el);
-  if (value) entries.push({ ...match, value, element: el, fax });
+  const { value, fax, organization } = valueAfter(el);
+  if (value) entries.push({ ...match, value, element: el, fax, organization });
 }
 
 /** The value beside a label: following text, the next sibling (field, text or card, with the card's fax), or the next cell/column. */
-function valueAfter(label: Element): { value: string; fax?: string | undefined } {
+function valueAfter(label: Element): ValueRead {
   for (let node = label.nextSibling, i = 0; node && i < 4; node = node.nextSibling, i++) {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
@@ -149,7 +151,7 @@ function valueAfter(label: Element): { value: string; fax?: string | undefined }
  * A field's value, or a card's name with the fax it shows. A block of several fields is a section, not a value,
  * and a block whose field has a <label> of its own is that label's: both are read field by field.
  */
-function elementOrCard(el: Element): { value: string; fax?: string | undefined } {
+function elementOrCard(el: Element): ValueRead {
   if (!isField(el)) {
     const fields = el.querySelectorAll(FIELDS);
     if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };

@@ -19,11 +19,11 @@ export interface RecipientLabelRule {
  * `(?=[a-z])` matches what the words match anyway, and halves the pattern's compile time (vocabulary.ts says why).
  */
 export const EXCLUDED_LABEL_PATTERN =
-  "\\b(?=[a-z])(?:from|sender|sending|referring|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
+  "\\b(?=[a-z])(?:from|sender|sending|referring(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
-  "to|send to|sent to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician)|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
+  "to|send to|sent to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician)|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
   "|para|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|medico receptor";
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
@@ -69,11 +69,11 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
 export const FIELD_ONLY_NAME_PATTERN = "^(?:attention|attn|atencion|a la atencion de)$";
 
 /** Labels of fields that make a generic "Send" beside them a referral ("Refer to"), whatever else the form holds. */
-export const REFERRAL_LABEL_PATTERN = "^(?:refer(?:red)? to|referral to|remitir a|referir a|derivar a)\\b";
+export const REFERRAL_LABEL_PATTERN = "^(?:refer(?:red|ring)? to|referral to|remitir a|referir a|derivar a)\\b";
 
 /** Group titles that make their fields someone else's: the sender's or the patient's. */
 export const EXCLUDED_SECTION_PATTERN =
-  "\\b(?:from|sender|sending|referring|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente)\\b";
+  "\\b(?:from|sender|sending|referring(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente)\\b";
 
 /**
  * Group titles that name what is being done to the patient's record ("Refer patient", "Share patient record"): the

@@ -16,6 +16,8 @@ const CHIP_SELECTOR =
 /** A BEM element of a chip ("tb-token__name", "chip__label"): a part of its chip, read with it, not a chip. */
 const CHIP_PART = /(?:chip|token|pill)__/;
 const CHIP_WORD = /chip|token|pill/;
+/** A chip-like class that names the box around the chips ("k2-tokens", "chip-list", "token-field"), not a chip. */
+const CHIP_BOX = /(?:chips|tokens|pills|list|container|field|wrapper|input|group|area|box|set)$/;
 const FIELD_SELECTOR = "input, select, textarea";
 const MAX_CHIP_CLIMB = 3;
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
@@ -30,6 +32,24 @@ export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:no\\.?|number|#))?\\s*[:#]?\\s*(${PHONE.source})`, "i");
 
 /** The fax a line mentions, and what the line says before it (the name it belongs to, or ""). */
+/**
+ * A piece of a card that names an organisation beside the person: two words or more with one a practice
+ * or service would call itself by ("Lakeshore Counseling Group", "Bayview Digestive Health"). A bare
+ * specialty ("Dermatology") is one word, and an address starts with its number.
+ */
+const ORGANIZATION_WORD =
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|inc|counseling|therapy|rehabilitation|rehab|imaging|laboratory|laboratories|labs|pharmacy|care|cardiology|orthopedics|orthopaedics|dermatology|pediatrics|oncology|neurology|gastroenterology|radiology|urology|pulmonology|nephrology|endocrinology|rheumatology|psychiatry|surgery|surgical|dental|hospice|agency|department|university|clinica|centro|salud)\b/i;
+
+export function organizationPiece(piece: string): boolean {
+  const text = organizationText(piece);
+  return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(text);
+}
+
+/** A piece without the dash or comma that joined it to the name ("— Gastroenterology"). */
+export function organizationText(piece: string): string {
+  return piece.replace(/^[\s,;\u2013\u2014-]+/, "").trim();
+}
+
 export function inlineFax(line: string): { fax: string; before: string } | undefined {
   const match = FAX_MENTION.exec(line);
   if (!match) return undefined;
@@ -42,12 +62,15 @@ export function elementValue(el: Element): string {
 }
 
 /** A field's value (the element's, or the one field's inside it), else the element read as a card, with the fax it shows. */
-export function readValue(el: Element): { value: string; fax?: string | undefined } {
+/** What a recipient element shows: its value, and the fax and organisation when it is a card. */
+export type ValueRead = { value: string } & Omit<CardRead, "name">;
+
+export function readValue(el: Element): ValueRead {
   if (isField(el)) return { value: fieldValue(el) };
   const field = el.querySelector("input, select, textarea, [role='combobox'], [contenteditable]");
   if (field && isField(field)) return { value: fieldValue(field) };
-  const { name, fax } = readCard(el);
-  return { value: name, fax };
+  const { name, ...beside } = readCard(el);
+  return { value: name, ...beside };
 }
 
 export function fieldValue(field: Element): string {
@@ -101,11 +124,14 @@ function chipTexts(field: Element): string[] {
   const found = container.querySelectorAll(CHIP_SELECTOR);
   for (let i = 0; i < found.length && chips.length < 20; i++) {
     const chip = found[i]!;
-    if (isChipPart(chip)) continue;
-    const outer = chip.parentElement?.closest(CHIP_SELECTOR);
+    if (isChipPart(chip) || isChipBox(chip)) continue;
+    const outer = chipAround(chip);
     // A chip inside a chip is read with it; the box around the field may be styled as "tokens".
     if (chip.contains(field) || (outer && !outer.contains(field) && container.contains(outer))) continue;
-    const clean = cleanText(ownText(chip), 300);
+    // Its parts ("Priya Natarajan, MD", "Lakeshore Cardiology · …@direct…") as pieces of one line, without its ×.
+    const lines: string[] = [];
+    collectLines(chip, lines);
+    const clean = cleanText(lines.join(" · "), 300);
     if (clean) chips.push(clean);
   }
   return chips;
@@ -124,10 +150,23 @@ function ownText(el: Element): string {
 
 function isChip(el: Element): boolean {
   try {
-    return el.matches(CHIP_SELECTOR) && attr(el, "role") !== "option" && !isChipPart(el);
+    return el.matches(CHIP_SELECTOR) && attr(el, "role") !== "option" && !isChipPart(el) && !isChipBox(el);
   } catch {
     return false;
   }
+}
+
+/** The chip around `el`, past any box of chips. */
+function chipAround(el: Element): Element | null {
+  let outer = el.parentElement?.closest(CHIP_SELECTOR) ?? null;
+  for (let i = 0; outer && i < MAX_CHIP_CLIMB && isChipBox(outer); i++) outer = outer.parentElement?.closest(CHIP_SELECTOR) ?? null;
+  return outer && isChipBox(outer) ? null : outer;
+}
+
+/** A box of chips ("k2-tokens", "chip-list"): every chip-like class of it says so, and nothing marks it a chip. */
+function isChipBox(el: Element): boolean {
+  const words = chipWords(el);
+  return words.length > 0 && !el.hasAttribute("data-chip") && !el.hasAttribute("data-token") && words.every((word) => CHIP_BOX.test(word));
 }
 
 /**
@@ -138,7 +177,7 @@ function isChipPart(el: Element): boolean {
   const words = chipWords(el);
   if (words.length === 0 || attr(el, "role") === "option" || el.hasAttribute("data-chip") || el.hasAttribute("data-token")) return false;
   if (words.every((word) => CHIP_PART.test(word))) return true;
-  const outer = el.parentElement?.closest(CHIP_SELECTOR);
+  const outer = chipAround(el);
   const blocks = outer ? chipWords(outer) : [];
   return blocks.length > 0 && words.every((word) => blocks.some((block) => word.startsWith(`${block}-`) || word.startsWith(`${block}_`)));
 }
@@ -147,18 +186,32 @@ function chipWords(el: Element): string[] {
   return (attr(el, "class") ?? "").split(/\s+/).filter((word) => CHIP_WORD.test(word));
 }
 
-/** A card (a chosen option, a side-panel card) read once: its name line and the fax it shows. */
-export function readCard(el: Element): { name: string; fax?: string | undefined } {
-  const lines: string[] = [];
-  collectLines(el, lines);
-  return { name: nameLine(el, lines), fax: faxLine(lines) };
+export interface CardRead {
+  name: string;
+  fax?: string | undefined;
+  /** The practice a line below the name names ("Lakeshore Counseling Group"), when the card shows one apart. */
+  organization?: string | undefined;
 }
 
-/** The name line of a card: its first line of text that is not a "Label: value" line, a number or an address. A one-line element is its own text. */
-function nameLine(el: Element, lines: readonly string[]): string {
-  const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines.find((line) => !NOT_A_NAME.test(line)) ?? "");
+/** A card (a chosen option, a side-panel card) read once: its name line, the fax and the organisation it shows. */
+export function readCard(el: Element): CardRead {
+  const lines: string[] = [];
+  collectLines(el, lines);
+  const at = lines.length <= 1 ? 0 : lines.findIndex((line) => !NOT_A_NAME.test(line));
+  const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
   // "Lakeside Cardiology — Fax (555) 010-2233": the name without the number it is reached at.
-  return inlineFax(line)?.before || line;
+  const name = inlineFax(line)?.before || line;
+  const organization = lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1));
+  return { name, fax: faxLine(lines), organization };
+}
+
+/** The first piece of the lines after a card's name that names an organisation. */
+function organizationAfter(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    const piece = line.split(PIECE_SEPARATOR).find(organizationPiece);
+    if (piece) return cleanText(organizationText(piece), 300);
+  }
+  return undefined;
 }
 
 /**
@@ -180,6 +233,19 @@ function faxLine(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Parts a component laid out apart: two or more children, each with a class of its own ("__name", "__meta"). */
+function classedParts(el: Element): boolean {
+  const children = el.children;
+  if (children.length < 2) return false;
+  const classes = new Set<string>();
+  for (let i = 0; i < children.length; i++) {
+    const name = attr(children[i]!, "class");
+    if (!name) return false;
+    classes.add(name);
+  }
+  return classes.size === children.length;
+}
+
 const BLOCK = /^(?:div|p|li|ul|ol|dl|dt|dd|section|article|header|footer|table|tbody|tr|td|th|h[1-6]|br|label)$/;
 
 /** Lines of text: a block element with block children is split into them; anything else is one line. */
@@ -188,8 +254,14 @@ function collectLines(el: Element, lines: string[]): void {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
       if (text) lines.push(text);
-    } else if (isElement(node) && node.localName !== "button" && node.localName !== "input" && attr(node, "aria-hidden") !== "true") {
-      if (Array.from(node.children).some((child) => BLOCK.test(child.localName))) collectLines(node, lines);
+    } else if (
+      isElement(node) &&
+      node.localName !== "button" &&
+      node.localName !== "input" &&
+      attr(node, "role") !== "button" &&
+      attr(node, "aria-hidden") !== "true"
+    ) {
+      if (Array.from(node.children).some((child) => BLOCK.test(child.localName)) || classedParts(node)) collectLines(node, lines);
       else {
         const text = subtreeText(node);
         if (text) lines.push(text);
