@@ -42,6 +42,7 @@ const GENERIC_EXPORT = new RegExp(GENERIC_EXPORT_PATTERN);
 const IN_PROGRESS = new RegExp(IN_PROGRESS_PATTERN);
 const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
+const NAVIGATION = 'nav, [role="navigation"]';
 const NOISE = new Set(HINT_NOISE);
 const LEADING = new Set(LEADING_WORDS);
 /** A control's own line is a short caption beside it, not a paragraph. */
@@ -219,9 +220,14 @@ function kindOfText(text: string, el: Element): ActionKind | null {
   const words = text.split(" ");
   if (!LEADING.has(words[0] ?? "") || words.length > MAX_LABEL_WORDS || isQuiet(text)) return null;
   const kind = firstMatch(RULES, text);
-  // A tab named "Fax" opens the fax section of the page; it does not send anything.
-  if (kind && SECTION.has(text) && attr(el, "role")?.trim().toLowerCase() === "tab") return null;
+  // A tab, or a link in the page's navigation, named "Fax" opens the fax section of the page; it does not send anything.
+  if (kind && SECTION.has(text) && (attr(el, "role")?.trim().toLowerCase() === "tab" || navigationLink(el))) return null;
   return kind;
+}
+
+function navigationLink(el: Element): boolean {
+  const link = el.localName === "a" || attr(el, "role")?.trim().toLowerCase() === "link";
+  return link && el.closest(NAVIGATION) !== null;
 }
 
 function isQuiet(text: string): boolean {

@@ -84,7 +84,7 @@ export const ACTION_TITLE_PATTERN =
 
 /** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
 export const RECIPIENT_SECTION_PATTERN =
-  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red)? to|referral to|receiving (?:provider|clinician|physician|specialist|facility|organization|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|enviar a)\\b|\\brecipients?$";
+  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organization|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|enviar a)\\b|\\brecipients?$";
 
 /** Inside a recipient section, these plain labels name the recipient (or its organisation). */
 export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|nombre)$";
