@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, fieldValue, readCard, readValue, type ValueRead } from "./recipient-values.ts";
+import { type CardRead, fieldValue, notChosen, readCard, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 import { walk } from "./walk.ts";
 
@@ -57,14 +57,6 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
     deadline,
   );
   return entries.filter((entry) => entry.value && !inPatientBanner(entry.element, scope));
-}
-
-/** An option the person did not choose: an unselected item, or a card holding an unchecked radio. */
-function notChosen(el: Element): boolean {
-  if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;
-  if (el.localName !== "label") return false;
-  const input = el.querySelector("input[type=radio], input[type=checkbox]") as HTMLInputElement | null;
-  return input !== null && !input.checked;
 }
 
 function fieldEntry(field: Element, entries: Entry[]): void {

@@ -233,6 +233,14 @@ function faxLine(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** An option the person did not choose: an unselected item, or a card holding an unchecked radio. */
+export function notChosen(el: Element): boolean {
+  if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;
+  if (el.localName !== "label") return false;
+  const input = el.querySelector("input[type=radio], input[type=checkbox]") as HTMLInputElement | null;
+  return input !== null && !input.checked;
+}
+
 /** Parts a component laid out apart: two or more children, each with a class of its own ("__name", "__meta"). */
 function classedParts(el: Element): boolean {
   const children = el.children;
@@ -259,7 +267,9 @@ function collectLines(el: Element, lines: string[]): void {
       node.localName !== "button" &&
       node.localName !== "input" &&
       attr(node, "role") !== "button" &&
-      attr(node, "aria-hidden") !== "true"
+      attr(node, "aria-hidden") !== "true" &&
+      // A group of cards shows the chosen one: the others are options, not lines of it.
+      !notChosen(node)
     ) {
       if (Array.from(node.children).some((child) => BLOCK.test(child.localName)) || classedParts(node)) collectLines(node, lines);
       else {
