@@ -59,8 +59,8 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
 
 /**
  * One line that holds the name with its numbers ("Dr. Ingrid Holm, Fjord Valley Pulmonology · Fax (555) 010-8830 ·
- * Phone (555) 010-8831"): the name is the first piece that is not a number, the fax the piece that says so; a phone
- * names no one and is never the fax.
+ * Phone (555) 010-8831"): the name is the first piece that is not a number, the fax the piece that says so (else a
+ * bare number), the organisation a later piece that names one; a phone names no one and is never the fax.
  */
 function pieces(value: string): { name: string; fax?: string; organization?: string } {
   const parts = value.split(PIECE_SEPARATOR);
@@ -71,12 +71,16 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
   let name: string | undefined;
   let fax: string | undefined;
   let organization: string | undefined;
+  let number: string | undefined;
   for (const part of parts) {
     if (FAX_PIECE.test(part)) fax ??= part.match(PHONE)?.[0];
     else if (PHONE_PIECE.test(part) && PHONE.test(part)) continue;
-    else if (name === undefined) name = NUMBER_ONLY.test(part) ? undefined : part;
+    else if (NUMBER_ONLY.test(part)) number ??= part.match(PHONE)?.[0];
+    else if (name === undefined) name = part;
     else if (organizationPiece(part)) organization ??= organizationText(part);
   }
+  // A number that does not say it is a phone, beside the name in a recipient's line ("Dr. Priya Natarajan — (555) 010-2284"), is where it goes.
+  fax ??= number;
   const found = { ...(fax ? { fax } : {}), ...(organization ? { organization } : {}) };
   return fax ? { name: name ?? "", ...found } : { name: name ?? value, ...found };
 }
