@@ -7,7 +7,7 @@ import type { DetectedRecipient } from "./action.ts";
 import { subtreeText } from "./accessible-name.ts";
 import type { Entry } from "./recipient-entries.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { EMAIL, FAX_PIECE, inlineFax, organizationPiece, organizationText, PHONE, PIECE_SEPARATOR } from "./recipient-values.ts";
+import { EMAIL, FAX_PIECE, inlineFax, organizationPiece, organizationText, PHONE, PIECE_SEPARATOR } from "./recipient-card.ts";
 import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;

@@ -12,7 +12,8 @@ import { build } from "./recipient-build.ts";
 import { readScope } from "./recipient-entries.ts";
 import { fieldLabels, interpret } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { elementValue, EMAIL, PHONE } from "./recipient-values.ts";
+import { EMAIL, PHONE } from "./recipient-card.ts";
+import { elementValue } from "./recipient-values.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
