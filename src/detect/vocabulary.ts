@@ -13,6 +13,8 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:screen|screens|desktop|window|camera|video|microphone|audio|whiteboard)\\b",
   "\\bstop\\b",
   "\\b(?:feedback|survey|idea|ideas|story|thoughts|experience)\\b",
+  // Patient education handouts carry no one's record.
+  "\\b(?:education|educational|handouts?|brochures?)\\b",
   "\\b(?:calendar|ical|appointment reminder)\\b",
   "\\b(?:settings?|preferences|configure|configuration|setup|options)\\b",
   "\\b(?:cover ?sheets?|templates?)\\b",
@@ -37,7 +39,9 @@ export const QUIET_PATTERNS: readonly string[] = [
 const RECORD =
   "(?=[a-z])" +
   "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap) notes?|(?:release|records?|chart) packets?|care plans?|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen)";
-const SEND = "(?:send|resend|submit|transmit|forward|route|release)";
+const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose)";
+/** Health information exchanges a record is sent to by name. */
+const HIE = "(?:hie|hio|health information exchange|care everywhere|carequality|commonwell|ehealth exchange)";
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|verify) and )?";
 const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
@@ -55,7 +59,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "referral", pattern: "^refer(?: (?:patient|this patient|to|out|now|externally|patient to)\\b.*)?$" },
   { kind: "referral", pattern: `^${THEN}${SEND} to (?:specialist|specialty|consultant|specialty care)\\b` },
   // Direct (secure health messaging) before fax and share: "Share via Direct" is a Direct message.
-  { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)\\b.*\\b(?:via|through|using|by|over|with) direct\\b` },
+  // A HISP is the Direct messaging provider: "Send via HISP" is a Direct message.
+  { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)\\b.*\\b(?:via|through|using|by|over|with) (?:direct|hisp)\\b` },
   { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,2} direct (?:message|messaging|mail|email|secure)\\b` },
   { kind: "direct", pattern: `^${THEN}${SEND} (?:to )?direct$` },
   { kind: "fax", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,3} (?:via|by|as|to|through) e?fax\\b` },
@@ -63,7 +68,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "export", pattern: `^(?:export|download)(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "export", pattern: `^(?:export|download) (?:as |to )?(?:c?cda|ccd|ccr|fhir)\\b` },
   { kind: "share", pattern: `^${THEN}(?:share|${SEND})(?: \\w+){0,3} ${RECORD}\\b` },
-  { kind: "share", pattern: `^${THEN}${SEND} to (?:hie|hio|health information exchange|registry)\\b` },
+  { kind: "share", pattern: `^${THEN}${SEND} to (?:the )?(?:${HIE}|(?:\\w+ ){0,2}registry)\\b` },
   // A results inbox's "Send to provider": the record on screen goes to the provider named beside it.
   {
     kind: "share",
@@ -136,6 +141,7 @@ export const LEADING_WORDS: readonly string[] = [
   "forward",
   "route",
   "release",
+  "disclose",
   "share",
   "refer",
   "fax",
