@@ -7,7 +7,16 @@ import type { DetectedRecipient } from "./action.ts";
 import { subtreeText } from "./accessible-name.ts";
 import type { Entry } from "./recipient-entries.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { EMAIL, FAX_PIECE, inlineFax, organizationPiece, organizationText, PHONE, PIECE_SEPARATOR } from "./recipient-card.ts";
+import {
+  EMAIL,
+  FAX_PIECE,
+  inlineFax,
+  organizationPiece,
+  organizationText,
+  parentheticalOrganization,
+  PHONE,
+  PIECE_SEPARATOR,
+} from "./recipient-card.ts";
 import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
@@ -66,7 +75,13 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
   const parts = value.split(PIECE_SEPARATOR);
   if (parts.length < 2) {
     const inline = inlineFax(value);
-    return inline?.before ? { name: inline.before, fax: inline.fax } : { name: value };
+    const named = inline?.before || value;
+    const aside = parentheticalOrganization(named);
+    return {
+      name: aside?.name ?? named,
+      ...(inline?.before ? { fax: inline.fax } : {}),
+      ...(aside ? { organization: aside.organization } : {}),
+    };
   }
   let name: string | undefined;
   let fax: string | undefined;
@@ -76,8 +91,11 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
     if (FAX_PIECE.test(part)) fax ??= part.match(PHONE)?.[0];
     else if (PHONE_PIECE.test(part) && PHONE.test(part)) continue;
     else if (NUMBER_ONLY.test(part)) number ??= part.match(PHONE)?.[0];
-    else if (name === undefined) name = part;
-    else if (organizationPiece(part)) organization ??= organizationText(part);
+    else if (name === undefined) {
+      const aside = parentheticalOrganization(part);
+      name = aside?.name ?? part;
+      organization ??= aside?.organization;
+    } else if (organizationPiece(part)) organization ??= organizationText(part);
   }
   // A number that does not say it is a phone, beside the name in a recipient's line ("Dr. Priya Natarajan — (555) 010-2284"), is where it goes.
   fax ??= number;

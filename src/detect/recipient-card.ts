@@ -41,6 +41,12 @@ export function organizationText(piece: string): string {
   return piece.replace(/^[\s,;\u2013\u2014-]+/, "").trim();
 }
 
+/** "Dr. Ana Ruiz (Summit Orthopedics)": the name, and the organisation in parentheses after it when it names one. */
+export function parentheticalOrganization(text: string): { name: string; organization: string } | undefined {
+  const match = /^(.*\S)\s*\(([^()]{3,120})\)$/.exec(text.trim());
+  return match && organizationPiece(match[2]!) ? { name: match[1]!, organization: match[2]!.trim() } : undefined;
+}
+
 /** The fax a line mentions, and what the line says before it (the name it belongs to, or ""). */
 export function inlineFax(line: string): { fax: string; before: string } | undefined {
   const match = FAX_MENTION.exec(line);
@@ -63,9 +69,11 @@ export function readCard(el: Element): CardRead {
   const at = lines.length <= 1 ? 0 : lines.findIndex((line) => !NOT_A_NAME.test(line));
   const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
   // "Lakeside Cardiology — Fax (555) 010-2233": the name without the number it is reached at.
-  const name = inlineFax(line)?.before || line;
-  const organization = lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1));
-  return { name, fax: faxLine(lines), organization };
+  const named = inlineFax(line)?.before || line;
+  const aside = parentheticalOrganization(named);
+  const organization =
+    aside?.organization ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
+  return { name: aside?.name ?? named, fax: faxLine(lines), organization };
 }
 
 /** The first piece of the lines after a card's name that names an organisation. */
