@@ -48,6 +48,11 @@ const LEADING = new Set(LEADING_WORDS);
 /** A control's own line is a short caption beside it, not a paragraph. */
 const MAX_LINE_CHARS = 120;
 const HINT_ATTRIBUTES = ["data-action", "data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "id", "name"];
+/** Click handlers written in the markup: plain, AngularJS, Alpine. */
+const HANDLER_ATTRIBUTES = ["onclick", "ng-click", "data-ng-click", "x-on:click"];
+const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
+const MAX_HANDLER_CHARS = 200;
+const MAX_HINTS = 40;
 
 /**
  * Whether the element is something a person activates: a button, a link, a submit-like input, or an
@@ -248,6 +253,11 @@ function kindFromHints(el: Element): ActionKind | null {
   }
   const classes = attr(el, "class");
   if (classes) phrases.push(...classes.split(/\s+/).slice(0, 20));
+  // Inline handlers name what they call ("top.restoreSession(); sendFax(12)"): each function is a phrase; "openFaxDialog" opens.
+  for (const name of HANDLER_ATTRIBUTES) {
+    const code = attr(el, name)?.slice(0, MAX_HANDLER_CHARS);
+    for (const call of code?.matchAll(CALL) ?? []) if (phrases.length < MAX_HINTS) phrases.push(call[1]!);
+  }
   for (const phrase of phrases) {
     const words = matchText(
       cleanText(phrase, 100)
