@@ -61,6 +61,22 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("opener")!)?.opensPopup).toBeUndefined();
   });
 
+  it("flags a control whose own markup says it opens something: expands, a Bootstrap toggle, an opening handler", () => {
+    for (const html of [
+      '<button aria-expanded="false" aria-controls="fax-form">Fax</button>',
+      '<button data-toggle="modal" data-target="#faxModal">Fax</button>',
+      '<button data-bs-toggle="offcanvas" data-bs-target="#share">Share</button>',
+      '<button onclick="openFaxDialog(12)">Fax</button>',
+      '<a href="#" ng-click="vm.showShareModal()">Share chart</a>',
+    ]) {
+      expect(classifyControl(subject(html))?.opensPopup, html).toBe(true);
+    }
+    // Saying what it sends is no sign it opens anything: held.
+    for (const html of ['<button onclick="sendFax(12)">Fax</button>', '<button data-toggle="tooltip" title="Sends now">Fax</button>']) {
+      expect(classifyControl(subject(html))?.opensPopup, html).toBeUndefined();
+    }
+  });
+
   it("holds a control whose name only begins a closed panel's title: it may send itself (fail safe)", () => {
     document.body.innerHTML =
       '<button id="opener" title="Fax"><svg></svg></button><dialog aria-labelledby="t"><h3 id="t">Fax Document</h3><button>Send</button></dialog>';

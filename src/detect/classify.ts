@@ -53,6 +53,10 @@ const HANDLER_ATTRIBUTES = ["onclick", "ng-click", "data-ng-click", "x-on:click"
 const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
 const MAX_HANDLER_CHARS = 200;
 const MAX_HINTS = 40;
+/** Bootstrap's data-(bs-)toggle values that open something rather than act. */
+const OPENER_TOGGLES: ReadonlySet<string> = new Set(["modal", "dropdown", "offcanvas", "collapse", "popover"]);
+/** A handler that opens a surface: "openFaxDialog", "showShareModal", "launchSendWizard". */
+const OPENS = /^(?:open|show|launch|display|toggle)\w*?(?:dialog|modal|popup|popover|window|panel|drawer|menu|wizard|form)/i;
 
 /**
  * Whether the element is something a person activates: a button, a link, a submit-like input, or an
@@ -131,8 +135,29 @@ function withPopup(
   panels: () => readonly Element[] = () => closedPanels(el.ownerDocument),
 ): Classification {
   const popup = attr(el, "aria-haspopup");
-  if ((popup !== null && popup !== "false") || opensPanelTitled(el, result.label, panels)) result.opensPopup = true;
+  if ((popup !== null && popup !== "false") || saysItOpens(el) || opensPanelTitled(el, result.label, panels)) result.opensPopup = true;
   return result;
+}
+
+/**
+ * The page's own markup says the control opens something: it expands (aria-expanded), it is a Bootstrap
+ * toggle of a modal, menu or collapsed form, or its click handler opens a dialog ("openFaxDialog()").
+ */
+function saysItOpens(el: Element): boolean {
+  if (attr(el, "aria-expanded") !== null) return true;
+  const toggle = (attr(el, "data-bs-toggle") ?? attr(el, "data-toggle"))?.trim().toLowerCase();
+  if (toggle && OPENER_TOGGLES.has(toggle)) return true;
+  return handlerCalls(el).some((call) => OPENS.test(call));
+}
+
+/** The functions the control's inline click handlers call, in order. */
+function handlerCalls(el: Element): string[] {
+  const calls: string[] = [];
+  for (const name of HANDLER_ATTRIBUTES) {
+    const code = attr(el, name)?.slice(0, MAX_HANDLER_CHARS);
+    for (const call of code?.matchAll(CALL) ?? []) if (calls.length < MAX_HINTS) calls.push(call[1]!);
+  }
+  return calls;
 }
 
 const DIALOG_ROLE = '[role="dialog"], [role="alertdialog"]';
@@ -253,11 +278,8 @@ function kindFromHints(el: Element): ActionKind | null {
   }
   const classes = attr(el, "class");
   if (classes) phrases.push(...classes.split(/\s+/).slice(0, 20));
-  // Inline handlers name what they call ("top.restoreSession(); sendFax(12)"): each function is a phrase; "openFaxDialog" opens.
-  for (const name of HANDLER_ATTRIBUTES) {
-    const code = attr(el, name)?.slice(0, MAX_HANDLER_CHARS);
-    for (const call of code?.matchAll(CALL) ?? []) if (phrases.length < MAX_HINTS) phrases.push(call[1]!);
-  }
+  // Inline handlers name what they call ("top.restoreSession(); sendFax(12)"): each function is a phrase.
+  phrases.push(...handlerCalls(el));
   for (const phrase of phrases) {
     const words = matchText(
       cleanText(phrase, 100)
