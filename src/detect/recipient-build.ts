@@ -10,7 +10,7 @@ import type { RecipientRole } from "./recipient-labels.ts";
 import {
   EMAIL,
   FAX_PIECE,
-  inlineFax,
+  nameWithAsides,
   organizationPiece,
   organizationText,
   parentheticalOrganization,
@@ -74,14 +74,8 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
 function pieces(value: string): { name: string; fax?: string; organization?: string } {
   const parts = value.split(PIECE_SEPARATOR);
   if (parts.length < 2) {
-    const inline = inlineFax(value);
-    const named = inline?.before || value;
-    const aside = parentheticalOrganization(named);
-    return {
-      name: aside?.name ?? named,
-      ...(inline?.before ? { fax: inline.fax } : {}),
-      ...(aside ? { organization: aside.organization } : {}),
-    };
+    const { name, fax, organization } = nameWithAsides(value);
+    return { name, ...(fax ? { fax } : {}), ...(organization ? { organization } : {}) };
   }
   let name: string | undefined;
   let fax: string | undefined;

@@ -47,8 +47,16 @@ export function parentheticalOrganization(text: string): { name: string; organiz
   return match && organizationPiece(match[2]!) ? { name: match[1]!, organization: match[2]!.trim() } : undefined;
 }
 
+/** A name as a line shows it: without the fax it mentions ("… — Fax (555) 010-2233") and the practice in parentheses after it. */
+export function nameWithAsides(line: string): CardRead {
+  const inline = inlineFax(line);
+  const named = inline?.before || line;
+  const aside = parentheticalOrganization(named);
+  return { name: aside?.name ?? named, fax: inline?.before ? inline.fax : undefined, organization: aside?.organization };
+}
+
 /** The fax a line mentions, and what the line says before it (the name it belongs to, or ""). */
-export function inlineFax(line: string): { fax: string; before: string } | undefined {
+function inlineFax(line: string): { fax: string; before: string } | undefined {
   const match = FAX_MENTION.exec(line);
   if (!match) return undefined;
   const before = line.slice(0, match.index + match[1]!.length).replace(/[\s,;:([\u2013\u2014-]+$/, "");
@@ -68,12 +76,9 @@ export function readCard(el: Element): CardRead {
   collectLines(el, lines);
   const at = lines.length <= 1 ? 0 : lines.findIndex((line) => !NOT_A_NAME.test(line));
   const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
-  // "Lakeside Cardiology — Fax (555) 010-2233": the name without the number it is reached at.
-  const named = inlineFax(line)?.before || line;
-  const aside = parentheticalOrganization(named);
-  const organization =
-    aside?.organization ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
-  return { name: aside?.name ?? named, fax: faxLine(lines), organization };
+  const { name, organization: aside } = nameWithAsides(line);
+  const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
+  return { name, fax: faxLine(lines), organization };
 }
 
 /** The first piece of the lines after a card's name that names an organisation. */
