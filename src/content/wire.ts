@@ -1,48 +1,48 @@
 /**
- * The content script's side of the message boundary, in zod/mini. The content script runs in every
- * frame of every watched page and must stay small (25 KB gzipped); classic zod alone is ~24 KB, so the
- * full schemas in src/messaging stay with the background (which parses everything it receives with
- * them) and this file checks only what the content script itself reads. The panel's events are one
- * schema for both (src/messaging/panel-events.ts, read in panel-part.ts); the replies are built from the same values
- * (src/messaging/protocol.ts), and wire.test.ts checks they accept the same messages.
+ * The content script's side of the message boundary. zod checks every message at the background, both
+ * ways: the router parses what a content script sends and, before it leaves, each reply against its
+ * full response schema (router.ts). A reply reaches the content script only from the extension itself
+ * (runtime.sendMessage), so this file does not parse it a second time with a schema library, which
+ * would cost every frame of every watched page ~5 KB of its 25 KB budget. It still guards what the
+ * content script reads of a reply, from the same values (src/messaging/protocol.ts): a reply of another
+ * shape (an extension half-updated, a handler's bug) is an error, and the interceptor fails safe on it.
+ * wire.test.ts checks the guard accepts every reply the full schemas accept.
  */
-import * as z from "zod/mini";
 import type { MessageRequest, MessageResponse, MessageType } from "../messaging/messages.ts";
 import { INTERCEPTION_MODES, OUTCOMES, REPLY_TIMEOUT_MS } from "../messaging/protocol.ts";
 import { browser } from "./extension.ts";
 
-// Content scripts run under the page's CSP: never try eval.
-z.config({ jitless: true });
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields => typeof value === "object" && value !== null && !Array.isArray(value);
+const isOneOf = (values: readonly string[], value: unknown) => typeof value === "string" && values.includes(value);
 
-/**
- * What the content script reads of each reply; the rest of a verdict is passed on untouched (the background
- * parses it in full). Built at the first message, not when the script loads: a page load pays for no schema.
- */
-function replySchemas() {
-  const OUTCOME = z.enum(OUTCOMES);
-  const MODE = z.enum(INTERCEPTION_MODES);
-  return {
-    envelope: z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]),
-    replies: {
-      verdict: z.object({ verdict: z.looseObject({ outcome: OUTCOME, headline: z.string() }) }),
-      "action-detected": z.object({}),
-      "content-config": z.object({ mode: MODE }),
-      "panel-open": z.object({}),
-      "panel-part": z.object({}),
-      "panel-update": z.object({}),
-      "panel-close": z.object({}),
-    },
-  };
-}
-let schemas: ReturnType<typeof replySchemas> | undefined;
+/** What the content script reads of each reply; the rest of a verdict is passed on untouched. */
+const READS = {
+  verdict: (data: Fields) => isObject(data.verdict) && isOneOf(OUTCOMES, data.verdict.outcome) && typeof data.verdict.headline === "string",
+  "action-detected": () => true,
+  "content-config": (data: Fields) => isOneOf(INTERCEPTION_MODES, data.mode),
+  "panel-open": () => true,
+  "panel-part": () => true,
+  "panel-update": () => true,
+  "panel-close": () => true,
+} satisfies Partial<Record<MessageType, (data: Fields) => boolean>>;
 
-export type ContentMessage = keyof ReturnType<typeof replySchemas>["replies"];
+export type ContentMessage = keyof typeof READS;
 
 export class WireError extends Error {
   override name = "WireError";
 }
 
-/** Request/reply to the background, as src/messaging/send.ts does for extension pages, with the lean reply checks above. */
+/** The reply's data when it is the router's envelope around a reply this script can read; else a WireError. */
+export function readReply<T extends ContentMessage>(type: T, reply: unknown): unknown {
+  if (isObject(reply) && reply.ok === false && typeof reply.error === "string") throw new WireError(reply.error);
+  if (!isObject(reply) || reply.ok !== true || !isObject(reply.data) || !READS[type](reply.data)) {
+    throw new WireError(`Malformed reply to "${type}"`);
+  }
+  return reply.data;
+}
+
+/** Request/reply to the background, as src/messaging/send.ts does for extension pages, with the guard above. */
 export async function sendToBackground<T extends ContentMessage & MessageType>(
   type: T,
   payload: MessageRequest<T>,
@@ -53,13 +53,7 @@ export async function sendToBackground<T extends ContentMessage & MessageType>(
     timer = setTimeout(() => reject(new WireError(`No answer to "${type}" within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    schemas ??= replySchemas();
-    const envelope = schemas.envelope.safeParse(await Promise.race([browser.runtime.sendMessage({ type, payload }), timeout]));
-    if (!envelope.success) throw new WireError(`Malformed reply to "${type}"`);
-    if (!envelope.data.ok) throw new WireError(envelope.data.error);
-    const data = schemas.replies[type].safeParse(envelope.data.data);
-    if (!data.success) throw new WireError(`Malformed reply to "${type}"`);
-    return data.data as MessageResponse<T>;
+    return readReply(type, await Promise.race([browser.runtime.sendMessage({ type, payload }), timeout])) as MessageResponse<T>;
   } finally {
     clearTimeout(timer);
   }

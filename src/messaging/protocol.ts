@@ -1,7 +1,8 @@
 /**
  * The values the content script and the extension's zod schemas share, defined once and without zod:
- * the content script runs in every frame of a watched page and carries only zod/mini (src/content/wire.ts),
- * while src/messaging and src/settings build their full schemas from these same values.
+ * the content script runs in every frame of a watched page and carries no schema library (src/content/wire.ts
+ * guards its replies with these values; its panel part, content-panel.js, carries zod/mini), while
+ * src/messaging and src/settings build their full schemas from these same values.
  */
 export { OUTCOMES } from "../core/outcome.ts";
 

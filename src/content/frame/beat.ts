@@ -1,8 +1,8 @@
 /**
  * The heartbeat between the content script and the panel frame (see src/content/panel-link.ts), in
- * zod/mini because the content script bundles it. Beats go into the frame, addressed to the
- * extension's origin; echoes come out to the page's window, where page script sees them too, so
- * they carry nothing secret and each token is accepted once.
+ * zod/mini because the content script's panel part (content-panel.js) bundles it. Beats go into the
+ * frame, addressed to the extension's origin; echoes come out to the page's window, where page script
+ * sees them too, so they carry nothing secret and each token is accepted once.
  */
 import * as z from "zod/mini";
 
