@@ -190,6 +190,19 @@ describe("readCues: what is not a cue", () => {
     ).toEqual([]);
   });
 
+  it("reads the control's own section first: a long page before it does not push what is chosen past the limit", () => {
+    const panels = Array.from(
+      { length: 400 },
+      (_, i) => `<section><h2>Panel ${i}</h2><div>${"<p>Line</p>".repeat(8)}</div></section>`,
+    ).join("");
+    const page = (checked: string) =>
+      `<main>${panels}<section><h2>Chart documents</h2><ul><li><label><input type="checkbox"${checked}> Psychotherapy note 2026-11-02</label></li></ul>
+        <button id="send">Fax selected</button></section></main>`;
+    expect(kinds(cuesOf(page(" checked")))).toEqual(["psychotherapy-notes"]);
+    expect(document.querySelectorAll("main *").length).toBeGreaterThan(4_000);
+    expect(kinds(cuesOf(page("")))).toEqual([]);
+  });
+
   it("follows form= to the control's form", () => {
     document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
     expect(kinds(matchCues(readCues(document.getElementById("send")!)))).toEqual(["psychotherapy-notes"]);

@@ -21,7 +21,7 @@ import {
 import { attr, byIdInTree, DIALOG_SELECTOR, PANEL_TAG } from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
-import { walk } from "./walk.ts";
+import { walk, type WalkVisitor } from "./walk.ts";
 
 /** What was read and where: "notice" text counts only for the words of a notice (cues-match.ts). */
 export interface CueText {
@@ -93,6 +93,11 @@ function scopeOf(control: Element): { root: Element; titled: Element[] } | undef
   return root ? { root, titled } : undefined;
 }
 
+/** The containers to search, nearest first: those around the control inside the scope, then the scope itself. */
+function nearestFirst({ root, titled }: { root: Element; titled: Element[] }): Element[] {
+  return [...titled.filter((container) => container !== root && root.contains(container)), root];
+}
+
 /** A container's own title: its label, or a heading among its first children. */
 function titleOf(el: Element): string {
   if (attr(el, "aria-label") || attr(el, "aria-labelledby")) return accessibleName(el);
@@ -151,65 +156,74 @@ export function readCues(control: Element): CueText[] {
     // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
     add(accessibleName(control), "document");
     for (const container of scope.titled) add(titleOf(container), "document");
-    walk(
-      scope.root,
-      {
-        element(el) {
-          const tag = el.localName;
-          if (SKIPPED.has(tag) || el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true") return false;
-          const role = attr(el, "role");
-          // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
-          if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
-            const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
-            const row = el.closest(ROW);
-            if (checked && !RECIPIENT.test(titleFor(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
+    const visitor: WalkVisitor = {
+      element(el) {
+        const tag = el.localName;
+        if (SKIPPED.has(tag) || el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true") return false;
+        const role = attr(el, "role");
+        // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
+        if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
+          const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
+          const row = el.closest(ROW);
+          if (checked && !RECIPIENT.test(titleFor(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
+          return false;
+        }
+        if (tag === "select") {
+          const label = fieldLabel(el);
+          if (RECIPIENT.test(label)) return false;
+          for (const option of Array.from((el as HTMLSelectElement).options)) {
+            if (option.selected && attr(option, "value") !== "") add(option.textContent ?? "", sourceForLabel(label) ?? "attached");
+          }
+          return false;
+        }
+        if (tag === "input" || tag === "textarea") {
+          const source = sourceForLabel(fieldLabel(el));
+          if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
+          return false;
+        }
+        const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
+        const selected = attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
+        if (selected && role !== "tab") {
+          if (!RECIPIENT.test(titleFor(el))) add(subtreeText(el), "attached");
+          return false;
+        }
+        // The title first: it is read once per table, the row's own tests walk the row and its ancestors.
+        if (isRow) {
+          const title = titleFor(el);
+          const listed = ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title);
+          if (listed && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
+            add(subtreeText(el), "attached");
             return false;
           }
-          if (tag === "select") {
-            const label = fieldLabel(el);
-            if (RECIPIENT.test(label)) return false;
-            for (const option of Array.from((el as HTMLSelectElement).options)) {
-              if (option.selected && attr(option, "value") !== "") add(option.textContent ?? "", sourceForLabel(label) ?? "attached");
-            }
-            return false;
-          }
-          if (tag === "input" || tag === "textarea") {
-            const source = sourceForLabel(fieldLabel(el));
-            if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
-            return false;
-          }
-          const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
-          const selected = attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
-          if (selected && role !== "tab") {
-            if (!RECIPIENT.test(titleFor(el))) add(subtreeText(el), "attached");
-            return false;
-          }
-          // The title first: it is read once per table, the row's own tests walk the row and its ancestors.
-          if (isRow) {
-            const title = titleFor(el);
-            const listed = ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title);
-            if (listed && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
-              add(subtreeText(el), "attached");
-              return false;
-            }
-          }
-          // An attachment chip or card ("attachment", "file-attachment"), not a container of them ("attachments").
-          if (/attachment(?!s)/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
-            add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
-            return false;
-          }
-          let own = "";
-          for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
-          if (!own) return;
-          // A notice is long: keep it from its legal words on, so they survive the length limit.
-          const at = own.search(NOTICE_START);
-          if (at >= 0) add(own.slice(at), "notice");
-          if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
-        },
+        }
+        // An attachment chip or card ("attachment", "file-attachment"), not a container of them ("attachments").
+        if (/attachment(?!s)/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
+          add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
+          return false;
+        }
+        let own = "";
+        for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
+        if (!own) return;
+        // A notice is long: keep it from its legal words on, so they survive the length limit.
+        const at = own.search(NOTICE_START);
+        if (at >= 0) add(own.slice(at), "notice");
+        if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
       },
-      undefined,
-      MAX_ELEMENTS,
-    );
+    };
+    // Nearest first: the control's own container, then each wider one without what was read already, so a
+    // long page cannot push what sits beside the control past the element limit.
+    let left = MAX_ELEMENTS;
+    let read: Element | undefined;
+    for (const level of nearestFirst(scope)) {
+      const skip = read;
+      const counted = (el: Element) => {
+        left--;
+        return el === skip ? false : visitor.element(el);
+      };
+      walk(level, { element: counted }, undefined, left);
+      read = level;
+      if (left <= 0) break;
+    }
   } catch {
     // A page that breaks the search gives what was read so far.
   }
