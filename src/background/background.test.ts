@@ -98,6 +98,7 @@ describe("verdict", () => {
     const { fake, call } = setup({ stored: reviewOutsideAco });
     await call("verdict", { request: treatment, action: referral }, contentScript(4));
     expect(await call("last-action", { tabId: 4 }, popup)).toEqual({ last: { action: referral, outcome: "needs-review" } });
+    await settle();
     expect(fake.state.badges.get(4)).toEqual({ text: "?", color: "#b45309" });
     expect(await call("last-action", { tabId: 5 }, popup)).toEqual({ last: null });
   });

@@ -1,6 +1,6 @@
 /**
  * The "verdict" message: evaluate with the organisation's effective profile; anything that goes wrong becomes
- * "could not decide", never a guess. Then, without delaying the answer on failure, feed the tab's badge and the
+ * "could not decide", never a guess. Then, without delaying the answer, feed the tab's badge and the
  * popup (when a content script reports an action) and the audit log (when enabled; not for a content script's
  * pre-warm, which asks ahead of a click without an action).
  */
@@ -53,7 +53,8 @@ export function createVerdictHandler({ core, settings, tabActions, audit, extens
     }
 
     const tabId = sender.tab?.id;
-    if (action && source) await tabActions.record(source, { action, outcome: verdict.outcome });
+    // Not awaited either: the badge and the popup's record are browser calls that took 5-30 ms here, on every click's answer.
+    if (action && source) tabActions.record(source, { action, outcome: verdict.outcome }).catch(() => undefined);
 
     // A content script asking without an action is warming its cache ahead of a click (a press, a focus, the idle
     // pre-warm): no one has checked anything yet. The click itself reports its action, and that check is logged.
