@@ -20,8 +20,10 @@ import {
   HINT_NOISE,
   LEADING_WORDS,
   MAX_LABEL_WORDS,
+  POSTS_SEND_PATTERN,
   QUIET_PATTERNS,
   RECORD_CONTEXT_PATTERN,
+  SAVE_PATTERN,
   SECTION_WORDS,
 } from "./vocabulary.ts";
 
@@ -41,6 +43,8 @@ const GENERIC = new RegExp(GENERIC_SEND_PATTERN);
 const GENERIC_EXPORT = new RegExp(GENERIC_EXPORT_PATTERN);
 const IN_PROGRESS = new RegExp(IN_PROGRESS_PATTERN);
 const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
+const POSTS_SEND = new RegExp(POSTS_SEND_PATTERN, "i");
+const SAVE = new RegExp(SAVE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = 'nav, [role="navigation"]';
 const NOISE = new Set(HINT_NOISE);
@@ -205,7 +209,8 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
 function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
   if (text === "") return kindFromHints(el);
-  if (GENERIC.test(text)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
+  if (SAVE.test(text)) return postedTo(el);
+  if (GENERIC.test(text)) return kindFromHints(el) ?? postedTo(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, exportContext, false);
   return kindOfText(text, el);
@@ -216,6 +221,16 @@ function isSubmitButton(el: Element): boolean {
   const tag = el.localName;
   const type = (attr(el, "type") ?? (tag === "button" ? "submit" : "")).toLowerCase();
   return (tag === "button" || tag === "input") && type === "submit" && (el as HTMLButtonElement).form !== null;
+}
+
+/** The send a submit button's form posts to ("/messaging_sendfax/42"), when its address names one. */
+function postedTo(el: Element): ActionKind | null {
+  if (!isSubmitButton(el)) return null;
+  const form = (el as HTMLButtonElement).form;
+  const address = (attr(el, "formaction") ?? (form ? attr(form, "action") : null))?.slice(0, 300);
+  const channel = address ? POSTS_SEND.exec(address) : null;
+  const word = (channel?.[1] ?? channel?.[2])?.toLowerCase();
+  return word === "fax" || word === "direct" || word === "referral" ? word : null;
 }
 
 /** A generic send takes the kind its context names ("New referral", "Fax document"). */
