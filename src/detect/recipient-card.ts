@@ -16,8 +16,11 @@ const MAX_LEAVES = 40;
 /** Lines a card holds at most: name, specialty, practice, address, numbers. */
 const MAX_CARD_LINES = 8;
 
-/** Pieces of one line ("Bayview Digestive Health · 410 Harbor Blvd", "Dr. Rosa Lindqvist — Neurology"), and a piece that is a fax ("Fax: (555) 010-2741"). */
-export const PIECE_SEPARATOR = /\s+[·•|\u2013\u2014]\s+/;
+/**
+ * Pieces of one line ("Bayview Digestive Health · 410 Harbor Blvd", "Dr. Rosa Lindqvist — Neurology", "Priya
+ * Natarajan, MD - (555) 010-4471": a dash or hyphen with a space on each side), and a piece that is a fax ("Fax: …").
+ */
+export const PIECE_SEPARATOR = /\s+[·•|\u2013\u2014-]\s+/;
 export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 
 /** A fax number said inside a line rather than as a piece of its own ("Lakeside Cardiology (fax 555-010-2233)", "… — Fax: …"). */
