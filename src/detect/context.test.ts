@@ -36,6 +36,26 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
     kind: null,
   },
   {
+    name: "an e-mail Send whose form attaches a checked record (Tryton's e-mail window, in Spanish)",
+    html: '<div role="dialog" class="modal"><form class="modal-content"><h4 class="modal-title">Correo electrónico EVAL-000412</h4><label>A: <input value="Dra. Lucía Ferreyra &lt;lferreyra@clinicasanmartin.example.org&gt;"></label><label>Asunto: <input value="Evaluación EVAL-000412"></label><label>Informes</label><div class="checkbox"><label><input type="checkbox" checked> Evaluación del paciente</label></div><div class="checkbox"><label><input type="checkbox"> Resumen clínico del paciente</label></div><button type="submit" id="go">Enviar</button></form></div>',
+    kind: "share",
+  },
+  {
+    name: "an e-mail Send that attaches checked visit notes",
+    html: '<form><label>To <input value="mchen@gmail.example"></label><fieldset><legend>Attach</legend><label><input type="checkbox" checked> Visit notes 03/14</label></fieldset><button id="go">Send</button></form>',
+    kind: "share",
+  },
+  {
+    name: "an e-mail Send whose only checked box is no record (a read receipt), nor one left unchecked",
+    html: '<form><label>To <input value="mchen@gmail.example"></label><label><input type="checkbox" checked> Request a read receipt</label><label><input type="checkbox"> Visit notes 03/14</label><button id="go">Send</button></form>',
+    kind: null,
+  },
+  {
+    name: "a chat Send beside a documents list whose boxes are checked for other work, outside its form",
+    html: '<section><h2>Documents</h2><ul><li><label><input type="checkbox" checked> Visit notes 03/14</label></li></ul><form><label>Message <input></label><button id="go">Send</button></form></section>',
+    kind: null,
+  },
+  {
     name: "Download under a CCD heading",
     html: '<section><h3>Continuity of Care Document</h3><form><input type="submit" id="go" value="Download"></form></section>',
     kind: "export",

@@ -11,7 +11,7 @@ import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
 import { cleanText, matchText } from "./text.ts";
-import { TRANSPORT_RULES } from "./vocabulary.ts";
+import { RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 
 const CONTAINER =
   'form, dialog, fieldset, section, aside, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="region"], [role="group"], [role="tabpanel"], [aria-modal="true"]';
@@ -25,6 +25,10 @@ const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
 const TRANSPORT = TRANSPORT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const MAX_CLIMB = 16;
+const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
+/** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
+const SENDING_BOX = 'form, dialog, [role="dialog"], [role="alertdialog"], [role="form"], [aria-modal="true"]';
+const CHECKED = 'input[type="checkbox"]:checked, [role="checkbox"][aria-checked="true"]';
 const MAX_FIELDS = 30;
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
@@ -96,7 +100,11 @@ function leadingHeading(node: Element): string {
   return title.length <= MAX_TITLE_CHARS ? title : "";
 }
 
-/** The recipient fields of a form or panel: a "Refer to" makes a referral, a Direct address a Direct message, a fax number a fax. */
+/**
+ * The recipient fields of a form or panel: a "Refer to" makes a referral, a Direct address a Direct message, a fax
+ * number a fax. Else, in a form or dialog, a record it attaches (a checked "Visit notes", "Evaluación del
+ * paciente") makes it a share, whatever the address: an e-mail that carries a record discloses it.
+ */
 function kindFromFields(container: Element): ActionKind | null {
   let direct = false;
   let fax = false;
@@ -109,7 +117,16 @@ function kindFromFields(container: Element): ActionKind | null {
     if (meaning.role === "direct" || (meaning.role === "name" && DIRECT_DOMAIN.test(fieldValue(field)))) direct = true;
     if (meaning.role === "fax") fax = true;
   }
-  return direct ? "direct" : fax ? "fax" : chosenTransport(container);
+  return direct ? "direct" : fax ? "fax" : (chosenTransport(container) ?? attachedRecord(container));
+}
+
+function attachedRecord(container: Element): ActionKind | null {
+  if (!matches(container, SENDING_BOX)) return null;
+  const checked = container.querySelectorAll(CHECKED);
+  for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
+    if (RECORD.test(matchText(accessibleName(checked[i]!)))) return "share";
+  }
+  return null;
 }
 
 /** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios. */
