@@ -103,7 +103,6 @@ export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:send|submit|transmit)${FOR
 export const IN_PROGRESS_PATTERN =
   "^(?:validating|verifying|checking|sending|submitting|processing|please wait|validando|verificando|enviando|procesando)\\b(?: \\S+){0,3}$";
 
-/** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 /**
  * Where a form posts, when the address names a send ("/messaging_sendfax/42", "/direct/send", "transmit-referral"):
  * the channel in group 1 or 2. A submit button of such a form sends whatever its label says (NOSH's fax "Save").
@@ -112,6 +111,7 @@ export const POSTS_SEND_PATTERN = "(?:send|transmit)[-_]?(fax|direct|referral)|(
 /** A submit label that says only that the form is finished: the form's address says what that does. */
 export const SAVE_PATTERN = "^(?:save|guardar)$";
 
+/** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|descargar|exportar)${FORMAT}|download document)$`;
 
 /** Titles that make a generic download an export of the patient's record. */

@@ -1,9 +1,9 @@
 /**
  * What the panel frame says over its port (decisions, the live outcome, its height) and the
  * background's forward of it to the content script, defined once, in zod/mini so the content script's
- * panel part (content-panel.js, injected on demand) can carry it. The background parses the frame's messages with the
- * full request schema (src/messaging/messages.ts); the content script reads no request, so it passes
- * z.unknown() and leaves that to the background.
+ * panel part (content-panel.js, injected on demand) can carry it. The background parses the frame's
+ * messages with the full request schema (src/messaging/messages.ts); the content script reads no
+ * request, so it passes z.unknown() and leaves that to the background.
  */
 import * as z from "zod/mini";
 import { OUTCOMES, PANEL_DECISIONS, PANEL_MAX_HEIGHT, PANEL_SESSION_PATTERN } from "./protocol.ts";
