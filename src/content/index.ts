@@ -31,7 +31,7 @@ type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 /** Sets up everything but the early listeners, and returns the detector ("Check this page" scans with it). */
 function start(lifetime: Lifetime, events: EarlyEvents): Detector {
   const detector = createDetector(adapterForHost(location.host)); // site adapters over the general heuristics
-  const panelPart = createPanelPartLoader();
+  const panelPart = createPanelPartLoader(() => new Promise((drawn) => lifetime.afterNextFrame(drawn)));
   const pressRead = createPressRead(document, lifetime);
   const cache = createVerdictCache((request, cues) =>
     send("verdict", { request, ...(cues ? { cues: [...cues] } : {}) }).then((r) => r.verdict),

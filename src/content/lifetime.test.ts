@@ -11,6 +11,7 @@ it("timers, idle callbacks and listeners made through a lifetime die with it, an
   child.setTimeout(() => fired.push("timeout"), 10);
   child.setInterval(() => fired.push("interval"), 5);
   child.requestIdleCallback(() => fired.push("idle"));
+  child.afterNextFrame(() => fired.push("frame"), 20);
   child.addEventListener(window, "click", () => fired.push("click"));
   let ended = 0;
   child.onEnd(() => ended++);
@@ -29,4 +30,25 @@ it("ends itself when the extension's runtime is gone", () => {
   runtime = false;
   expect(lifetime.alive()).toBe(false);
   expect(lifetime.signal.aborted).toBe(true);
+});
+
+it("runs once after the next frame is drawn, or after the fallback where no frame comes", async () => {
+  const lifetime = createLifetime(undefined, () => true);
+  const frames: FrameRequestCallback[] = [];
+  const raf = vi.spyOn(globalThis, "requestAnimationFrame").mockImplementation((callback) => frames.push(callback));
+  const fired: string[] = [];
+  lifetime.afterNextFrame(() => fired.push("drawn"), 1_000);
+  expect(frames).toHaveLength(1);
+  frames[0]!(performance.now());
+  expect(fired).toEqual([]); // a task after the frame's callbacks: after it is drawn
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(fired).toEqual(["drawn"]);
+
+  lifetime.afterNextFrame(() => fired.push("no frame"), 20); // a hidden tab: the frame never comes
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  expect(fired).toEqual(["drawn", "no frame"]);
+  frames[1]!(performance.now());
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(fired).toEqual(["drawn", "no frame"]);
+  raf.mockRestore();
 });

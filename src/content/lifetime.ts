@@ -16,6 +16,8 @@ export interface Lifetime {
   setInterval(fn: () => void, ms: number): void;
   /** requestIdleCallback where there is one (Safari has none: a short timeout stands in). */
   requestIdleCallback(fn: (deadline: IdleDeadline) => void, options?: IdleRequestOptions): void;
+  /** Once the next frame is drawn (a task queued from requestAnimationFrame), or after `fallbackMs` where none is (a hidden tab). */
+  afterNextFrame(fn: () => void, fallbackMs?: number): void;
   addEventListener<K extends keyof WindowEventMap>(
     target: Window,
     type: K,
@@ -26,6 +28,9 @@ export interface Lifetime {
   /** Runs once when the lifetime ends (at once if it has). */
   onEnd(fn: () => void): void;
 }
+
+/** How long afterNextFrame waits for a frame that may never come (a hidden tab draws none). */
+const FRAME_FALLBACK_MS = 100;
 
 export function isDeadRuntimeError(error: unknown): boolean {
   return /context invalidated|Extension context|dead object/i.test(String(error instanceof Error ? error.message : error));
@@ -48,6 +53,11 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
     if (signal.aborted) fn();
     else signal.addEventListener("abort", fn, { once: true });
   };
+  const setTimer = (fn: () => void, ms: number) => {
+    if (signal.aborted) return;
+    const id = globalThis.setTimeout(fn, ms);
+    onEnd(() => globalThis.clearTimeout(id));
+  };
   return {
     signal,
     alive() {
@@ -57,11 +67,7 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
       return false;
     },
     end: () => controller.abort(),
-    setTimeout(fn, ms) {
-      if (signal.aborted) return;
-      const id = globalThis.setTimeout(fn, ms);
-      onEnd(() => globalThis.clearTimeout(id));
-    },
+    setTimeout: setTimer,
     setInterval(fn, ms) {
       if (signal.aborted) return;
       const id = globalThis.setInterval(fn, ms);
@@ -83,6 +89,19 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
         );
         onEnd(() => globalThis.clearTimeout(id));
       }
+    },
+    afterNextFrame(fn, fallbackMs = FRAME_FALLBACK_MS) {
+      if (signal.aborted) return;
+      let ran = false;
+      const run = () => {
+        if (ran) return;
+        ran = true;
+        fn();
+      };
+      setTimer(run, fallbackMs);
+      if (typeof globalThis.requestAnimationFrame !== "function") return;
+      const id = globalThis.requestAnimationFrame(() => setTimer(run, 0));
+      onEnd(() => globalThis.cancelAnimationFrame(id));
     },
     addEventListener(target: EventTarget, type: string, listener: (event: Event) => void, options: AddEventListenerOptions = {}) {
       if (signal.aborted) return;

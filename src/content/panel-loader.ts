@@ -3,7 +3,8 @@
  * injects it into our isolated world, where it leaves itself under PANEL_PART_HOOK. Started once the verdict
  * asked for when the clinician approached a send control has come (prewarm.ts: evaluating the part holds the
  * main thread, which would delay that answer), else when a panel is to be shown; meanwhile the interceptor
- * shows the verdict's words itself. Fail safe: when it cannot be loaded the load rejects, the
+ * shows the verdict's words itself. Either way it is injected only once the next frame is drawn, so the
+ * words just put on the page paint first (the part's 7 to 15 ms of evaluation used to land before that frame). Fail safe: when it cannot be loaded the load rejects, the
  * interceptor shows no panel and a held action stays held behind its notice (Try again loads again).
  */
 import { loadMessages } from "../platform/i18n.ts";
@@ -14,12 +15,19 @@ export const PANEL_PART_HOOK = "__sharecheckPanelPart";
 
 export type PanelPartLoader = () => Promise<PanelPart>;
 
-/** `inject`: has the background inject content-panel.js into this frame and resolves once it ran. */
-export function createPanelPartLoader(inject: () => Promise<unknown> = () => send("panel-part", {})): PanelPartLoader {
+/**
+ * `inject`: has the background inject content-panel.js into this frame and resolves once it ran.
+ * `drawn`: resolves once the page's next frame is drawn (Lifetime.afterNextFrame).
+ */
+export function createPanelPartLoader(
+  drawn: () => Promise<void>,
+  inject: () => Promise<unknown> = () => send("panel-part", {}),
+): PanelPartLoader {
   let loading: Promise<PanelPart> | undefined;
   const load = async (): Promise<PanelPart> => {
     const world = globalThis as Record<string, unknown>;
     // Only the copy injected for this load counts, never one an earlier copy of the extension left here.
+    await drawn();
     delete world[PANEL_PART_HOOK];
     await inject();
     // Usually while the clinician's button is still down, not when the panel is to be shown.

@@ -78,6 +78,26 @@ const SHADOW_CSS = `
   box-shadow:0 6px 24px rgba(20,40,60,.22); pointer-events:none; font:600 14px/1.4 system-ui, sans-serif; color:#1b2a38; background:#fff; }
 `;
 
+/** Body text sizes our words take over from the page; outside them (a hostile or odd page) they keep their own. */
+const PAGE_FONT_PX = { min: 12, max: 18 };
+
+/**
+ * Sets `words` in the page's own body font, which the page has already looked up and shaped: a font of our
+ * own costs the page's main thread a fresh lookup and shaping (3 to 5 ms on the large bench page) just when
+ * the verdict is due. The body's, not the control's: an icon button's font would draw words as icons.
+ */
+function usePageFont(words: HTMLElement, doc: Document): void {
+  const body = doc.body;
+  const style = body && doc.defaultView?.getComputedStyle(body);
+  if (!style?.fontFamily) return;
+  const px = Number.parseFloat(style.fontSize);
+  if (!(px >= PAGE_FONT_PX.min && px <= PAGE_FONT_PX.max)) return;
+  words.style.fontFamily = style.fontFamily;
+  words.style.fontSize = style.fontSize;
+  words.style.fontWeight = style.fontWeight;
+  words.style.fontStyle = "normal";
+}
+
 const ownDocuments = new WeakMap<Document, Document>();
 
 /**
@@ -159,6 +179,7 @@ export class VerdictHost {
     chip.className = "chip";
     chip.setAttribute("role", "status");
     chip.textContent = text;
+    usePageFont(chip, this.host.ownerDocument);
     this.root.append(chip);
     this.size = { width: 360, height: 32 };
     this.place();
@@ -184,6 +205,7 @@ export class VerdictHost {
     words.className = "pending";
     words.setAttribute("aria-hidden", "true");
     words.textContent = text;
+    usePageFont(words, this.host.ownerDocument);
     this.root.append(words);
     this.pending = words;
     this.place();
