@@ -159,8 +159,11 @@ export function readCues(control: Element): CueText[] {
     const visitor: WalkVisitor = {
       element(el) {
         const tag = el.localName;
-        if (SKIPPED.has(tag) || el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true") return false;
-        const role = attr(el, "role");
+        if (SKIPPED.has(tag)) return false;
+        // Cells, rows and spans often carry no attribute at all: one call then answers every attribute test below.
+        const attributed = el.hasAttributes();
+        if (attributed && (el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true")) return false;
+        const role = attributed ? attr(el, "role") : null;
         // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
         if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
           const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
@@ -182,7 +185,8 @@ export function readCues(control: Element): CueText[] {
           return false;
         }
         const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
-        const selected = attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? ""));
+        const selected =
+          attributed && (attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? "")));
         if (selected && role !== "tab") {
           if (!RECIPIENT.test(titleFor(el))) add(subtreeText(el), "attached");
           return false;
@@ -197,7 +201,7 @@ export function readCues(control: Element): CueText[] {
           }
         }
         // An attachment chip or card ("attachment", "file-attachment"), not a container of them ("attachments").
-        if (/attachment(?!s)/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
+        if (attributed && /attachment(?!s)/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
           add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
           return false;
         }
