@@ -8,6 +8,15 @@
  */
 import type { ActionKind } from "./action.ts";
 
+/**
+ * Words for patient records; exports need one, because "Export" alone is as often a report or a worklist.
+ * The lookahead changes nothing matched (every word starts with a letter) but spares the regular-expression
+ * compiler an analysis of the whole list after each `(?: \w+){0,3}` before it: the patterns that hold RECORD
+ * compile about 4 times faster, and the first click on a page compiles them.
+ */
+const RECORD =
+  "(?=[a-z])" +
+  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?))";
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
 export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:screen|screens|desktop|window|camera|video|microphone|audio|whiteboard)\\b",
@@ -24,21 +33,13 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:draft|cancel|undo|preview|refresh|reload)\\b",
   // "Close", but not "Send & close": the send comes first. (Looked behind only where "close" is: most labels have none.)
   "\\b(?:close|cerrar)\\b(?<!\\b(?:send|submit|transmit|e?fax|share|enviar|compartir)\\b.*(?:close|cerrar))",
-  "\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b",
+  // A spreadsheet of a schedule or a list is no one's record; one of records ("Exportación CSV: Evaluaciones de pacientes") is an export.
+  `^(?=.*\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b)(?!.*\\b${RECORD}\\b)`,
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
   "\\b(?:number|deposit)\\b",
   "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios)\\b",
 ];
 
-/**
- * Words for patient records; exports need one, because "Export" alone is as often a report or a worklist.
- * The lookahead changes nothing matched (every word starts with a letter) but spares the regular-expression
- * compiler an analysis of the whole list after each `(?: \w+){0,3}` before it: the patterns that hold RECORD
- * compile about 4 times faster, and the first click on a page compiles them.
- */
-const RECORD =
-  "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del paciente|clinic[oa]s?|medic[oa]s?))";
 const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose)";
 /** Health information exchanges a record is sent to by name. */
 const HIE = "(?:hie|hio|health information exchange|care everywhere|carequality|commonwell|ehealth exchange)";
@@ -119,6 +120,8 @@ export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
+  // Before the others: an "Export referrals" dialog exports them; its OK sends nothing to anyone.
+  { kind: "export", pattern: `\\b(?:export|exporting|exportacion|exportar|download|descargar)\\b.*\\b${RECORD}\\b` },
   {
     kind: "referral",
     pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|consult(?:ation)? (?:requests?|orders?))\\b",
