@@ -4,8 +4,9 @@
  * asked for when the clinician approached a send control has come (prewarm.ts: evaluating the part holds the
  * main thread, which would delay that answer), else when a panel is to be shown; meanwhile the interceptor
  * shows the verdict's words itself. Either way it is injected only once the next frame is drawn, so the
- * words just put on the page paint first (the part's 7 to 15 ms of evaluation used to land before that frame). Fail safe: when it cannot be loaded the load rejects, the
- * interceptor shows no panel and a held action stays held behind its notice (Try again loads again).
+ * words just put on the page paint first (the part's 7 to 15 ms of evaluation used to land before that
+ * frame). Fail safe: when it cannot be loaded the load rejects, the interceptor shows no panel and a held
+ * action stays held behind its notice (Try again loads again).
  */
 import { loadMessages } from "../platform/i18n.ts";
 import type { PanelPart } from "./panel-part.ts";
@@ -26,8 +27,8 @@ export function createPanelPartLoader(
   let loading: Promise<PanelPart> | undefined;
   const load = async (): Promise<PanelPart> => {
     const world = globalThis as Record<string, unknown>;
-    // Only the copy injected for this load counts, never one an earlier copy of the extension left here.
     await drawn();
+    // Only the copy injected for this load counts, never one an earlier copy of the extension left here.
     delete world[PANEL_PART_HOOK];
     await inject();
     // Usually while the clinician's button is still down, not when the panel is to be shown.
