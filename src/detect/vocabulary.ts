@@ -17,6 +17,8 @@ import type { ActionKind } from "./action.ts";
 const RECORD =
   "(?=[a-z])" +
   "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?))";
+/** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
+export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
 export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:screen|screens|desktop|window|camera|video|microphone|audio|whiteboard)\\b",
@@ -34,7 +36,7 @@ export const QUIET_PATTERNS: readonly string[] = [
   // "Close", but not "Send & close": the send comes first. (Looked behind only where "close" is: most labels have none.)
   "\\b(?:close|cerrar)\\b(?<!\\b(?:send|submit|transmit|e?fax|share|enviar|compartir)\\b.*(?:close|cerrar))",
   // A spreadsheet of a schedule or a list is no one's record; one of records ("Exportación CSV: Evaluaciones de pacientes") is an export.
-  `^(?=.*\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b)(?!.*\\b${RECORD}\\b)`,
+  `^(?=.*\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b)(?!.*${RECORD_CONTEXT_PATTERN})`,
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
   "\\b(?:number|deposit)\\b",
   "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios)\\b",
@@ -115,13 +117,10 @@ export const SAVE_PATTERN = "^(?:save|guardar)$";
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|descargar|exportar)${FORMAT}|download document)$`;
 
-/** Titles that make a generic download an export of the patient's record. */
-export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
-
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
   // Before the others: an "Export referrals" dialog exports them; its OK sends nothing to anyone.
-  { kind: "export", pattern: `\\b(?:export|exporting|exportacion|exportar|download|descargar)\\b.*\\b${RECORD}\\b` },
+  { kind: "export", pattern: `\\b(?:export|exporting|exportacion|exportar|download|descargar)\\b.*${RECORD_CONTEXT_PATTERN}` },
   {
     kind: "referral",
     pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|consult(?:ation)? (?:requests?|orders?))\\b",
