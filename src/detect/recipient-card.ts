@@ -112,6 +112,29 @@ function faxLine(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Block siblings a details list may follow in its card: the name line, the practice, a specialty. */
+const MAX_HEAD_LINES = 3;
+
+/**
+ * The lines a card shows above the details list a label sits in ("Priya Natarajan, MD" / "Lakeshore Cardiology" over
+ * <dl>Direct address … Fax …</dl>): the name and organisation those details belong to. None when the list is not at the
+ * head of a small card, or what is above it holds a field or a control.
+ */
+export function cardHead(label: Element): CardRead | undefined {
+  const details = label.closest("dl, table, ul, ol") ?? label.parentElement;
+  const card = details?.parentElement;
+  if (!details || !card || card.children.length > MAX_HEAD_LINES + 2) return undefined;
+  const lines: string[] = [];
+  for (let el = details.previousElementSibling; el; el = el.previousElementSibling) {
+    if (lines.length === MAX_HEAD_LINES || el.querySelector("input, select, textarea, button, [role=button]")) return undefined;
+    const text = cleanText(subtreeText(el), 300);
+    if (text) lines.unshift(text);
+  }
+  const at = lines.findIndex((line) => !NOT_A_NAME.test(line));
+  if (at < 0) return undefined;
+  return { name: lines[at]!, organization: organizationAfter(lines.slice(at + 1)) };
+}
+
 /** An option the person did not choose: an unselected item, or a card holding an unchecked radio. */
 export function notChosen(el: Element): boolean {
   if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;

@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, notChosen, readCard } from "./recipient-card.ts";
+import { type CardRead, cardHead, notChosen, readCard } from "./recipient-card.ts";
 import { fieldValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -23,6 +23,8 @@ export interface Entry {
   fax?: string | undefined;
   /** The organisation shown on the same card, below the name. */
   organization?: string | undefined;
+  /** For a Direct address or fax in a card's details list: the name the card shows above it, with its organisation in `organization`. */
+  cardName?: string | undefined;
 }
 
 const MAX_SCOPE_ELEMENTS = 3_000;
@@ -109,14 +111,22 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   const colon = own.indexOf(":");
   if (colon > 0 && colon < own.length - 1) {
     const match = interpret(own.slice(0, colon), el);
-    if (match && match !== "excluded") entries.push({ ...match, value: cleanText(own.slice(colon + 1), 300), element: el });
+    if (match && match !== "excluded") entries.push(underHead({ ...match, value: cleanText(own.slice(colon + 1), 300), element: el }));
     if (match) return;
   }
   if (own.length > MAX_LABEL_CHARS) return;
   const match = interpret(own, el);
   if (!match || match === "excluded") return;
   const { value, fax, organization } = valueAfter(el);
-  if (value) entries.push({ ...match, value, element: el, fax, organization });
+  if (value)
+    entries.push(fax || organization ? { ...match, value, element: el, fax, organization } : underHead({ ...match, value, element: el }));
+}
+
+/** An address or number in a card's details list, with the name and organisation the card shows above the list. */
+function underHead(entry: Entry): Entry {
+  if (entry.role !== "direct" && entry.role !== "fax") return entry;
+  const head = cardHead(entry.element);
+  return head ? { ...entry, cardName: head.name, organization: head.organization } : entry;
 }
 
 /** The value beside a label: following text, the next sibling (field, text or card, with the card's fax), or the next cell/column. */
