@@ -113,7 +113,30 @@ function computeName(el: Element): string {
     if (shadow) appendChildren(shadow, budget, 1);
   }
   if (budget.text.trim()) return budget.text;
-  return attr(el, "title") || "";
+  return attr(el, "title") || tooltip(el);
+}
+
+/** Tooltip libraries' attributes: Ext JS, Bootstrap (after it moves title), Tippy, Angular Material, generic. */
+const TOOLTIP_ATTRIBUTES = [
+  "data-qtip",
+  "data-original-title",
+  "data-bs-original-title",
+  "data-tippy-content",
+  "mattooltip",
+  "data-tooltip",
+];
+
+/**
+ * An icon-only control's tooltip, which is all that names it for a sighted user: a tooltip library's attribute,
+ * or the description it points at (Angular CDK moves the tooltip text into an aria-describedby message).
+ */
+function tooltip(el: Element): string {
+  for (const name of TOOLTIP_ATTRIBUTES) {
+    const text = attr(el, name);
+    if (text?.trim()) return text;
+  }
+  const described = attr(el, "aria-describedby");
+  return described ? labelledbyText(el, described) : "";
 }
 
 function inputName(input: HTMLInputElement): string {
