@@ -4,6 +4,7 @@ import type { DetectedAction } from "../detect/action.ts";
 import type { Classification } from "../detect/classify.ts";
 import type { Detector } from "../detect/detector.ts";
 import { readCues } from "../detect/cues.ts";
+import { opensRecipientChooser } from "../detect/opener.ts";
 import type { Candidate } from "../detect/scan.ts";
 import { buildRequest } from "../messaging/action-request.ts";
 import { requestKey, toAction } from "./request.ts";
@@ -19,7 +20,10 @@ export type DescribeOptions = {
   classified?: Classification | null;
 };
 
-/** Undefined for anything that is not a send-out control, and for openers of menus and dialogs (the send comes from what they open). */
+/**
+ * Undefined for anything that is not a send-out control, and for openers of menus and dialogs, marked so or
+ * sending to no one yet (the send comes from what they open).
+ */
 export function describeControl(
   detector: Detector,
   control: Element,
@@ -27,6 +31,7 @@ export function describeControl(
 ): ActionFacts | undefined {
   if (!classified || classified.opensPopup) return undefined;
   const recipient = detector.readRecipient(control, deadline);
+  if (opensRecipientChooser(control, classified.kind, recipient)) return undefined;
   const read = cues ? readCues(control) : [];
   // The background adds the kinds the cues name; the verdict depends on them, so the cache key does too.
   const request = buildRequest(classified.kind, recipient);

@@ -1,0 +1,14 @@
+/**
+ * A control that would send but cannot yet: a menu item or toolbar button that faxes, sends by Direct, shares or
+ * refers, outside any form or dialog, with no recipient anywhere around it ("Share" in a note's menu, "Send via fax"
+ * in a document's ⋯ menu, an Ext JS "Transmit" button). It opens the place where the recipient is chosen, and the
+ * send comes from there: holding the opener would hold the clinician twice. An export needs no recipient.
+ */
+import type { ActionKind, DetectedRecipient } from "./action.ts";
+import { DIALOG_SELECTOR } from "./dom.ts";
+
+const MENU_OR_TOOLBAR = '[role="menu"], [role="menubar"], [role="menuitem"], [role="toolbar"]';
+
+export function opensRecipientChooser(control: Element, kind: ActionKind, recipient: DetectedRecipient | undefined): boolean {
+  return !recipient && kind !== "export" && !control.closest(`form, ${DIALOG_SELECTOR}`) && control.closest(MENU_OR_TOOLBAR) !== null;
+}
