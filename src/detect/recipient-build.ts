@@ -109,23 +109,13 @@ function nameOf(value: string): string {
 }
 
 /** A person's name written surname first ("Natarajan, Priya, MD"), not a name with its credential after a comma ("Priya Natarajan, MD"). */
-const INVERTED = /^[^,]+,\s*(?!(?:dr|md|do|np|pa|rn|phd|psyd|lcsw|jr|sr)\b)\p{L}/iu;
-/** Titles and credentials, which one display of a name shows and another leaves out. */
-const CREDENTIAL = /^(?:dr|md|do|np|pa|rn|aprn|fnp|dnp|phd|psyd|lcsw|lpc|mft|facc|facp|facs|jr|sr|ii|iii|mph|msn|dds|dmd|od|dpm|pharmd)$/;
+const INVERTED = /^[^,\s]+,\s*\p{L}{3}/u;
 
-/** Two displays of one person's name: the same words, in any order, titles and credentials aside. */
+/** Two displays of one person's name: the words of one (titles and two-letter credentials aside) all in the other, in any order. */
 function samePerson(a: string, b: string): boolean {
-  const words = (name: string) =>
-    name
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/\p{M}/gu, "")
-      .split(/[^\p{L}]+/u)
-      .filter((word) => word.length > 1 && !CREDENTIAL.test(word))
-      .sort()
-      .join(" ");
-  const key = words(a);
-  return key !== "" && key === words(b);
+  const words = (name: string) => name.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 2);
+  const [shorter, longer] = [words(a), words(b)].sort((x, y) => x.length - y.length);
+  return shorter!.length > 1 && shorter!.every((word) => longer!.includes(word));
 }
 
 function digits(value: string | undefined, shape: RegExp): string | undefined {

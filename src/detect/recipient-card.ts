@@ -74,7 +74,8 @@ export interface CardRead {
 }
 
 /** A card (a chosen option, a side-panel card) read once: its name line, the fax and the organisation it shows. */
-export function readCard(el: Element): CardRead {
+export function readCard(card: Element): CardRead {
+  const el = chosenItem(card);
   const lines: string[] = [];
   collectLines(el, lines);
   const at = lines.length <= 1 ? 0 : lines.findIndex((line) => !NOT_A_NAME.test(line));
@@ -82,6 +83,20 @@ export function readCard(el: Element): CardRead {
   const { name, organization: aside } = nameWithAsides(line);
   const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
   return { name, fax: faxLine(lines), organization };
+}
+
+/** A class that marks the chosen row or item of a list (jQuery UI's "ui-selected", "active", "is-selected"). */
+export const CHOSEN_CLASS = /\b(?:selected|active|is-selected|checked)\b/;
+
+/** The item picked in a list of recipients (jQuery UI's selectable, a list group); any other element is read as it is. */
+function chosenItem(el: Element): Element {
+  const items = el.children;
+  if (!/^(?:ul|ol)$/.test(el.localName) || items.length < 2) return el;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (attr(item, "aria-selected") === "true" || CHOSEN_CLASS.test(attr(item, "class") ?? "")) return item;
+  }
+  return el;
 }
 
 /** The first piece of the lines after a card's name that names an organisation. */

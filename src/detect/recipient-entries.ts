@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, cardHead, notChosen, readCard } from "./recipient-card.ts";
+import { type CardRead, CHOSEN_CLASS, cardHead, notChosen, readCard } from "./recipient-card.ts";
 import { fieldValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -29,7 +29,6 @@ export interface Entry {
 
 const MAX_SCOPE_ELEMENTS = 3_000;
 const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
-const CHOSEN_ROW = /\b(?:selected|active|is-selected|checked)\b/;
 /** Class or id that says "this shows the recipient" (recipient-name, sendTo, receiver): the weakest evidence, used when no label says more. */
 const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipient|send-?to|sendTo|receiver|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 const FIELDS = "input, select, textarea, [contenteditable]";
@@ -177,7 +176,7 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const own = control ? bodyRows.find((row) => row.contains(control)) : undefined;
   const chosen =
     bodyRows.find(
-      (row) => attr(row, "aria-selected") === "true" || CHOSEN_ROW.test(attr(row, "class") ?? "") || row.querySelector("input:checked"),
+      (row) => attr(row, "aria-selected") === "true" || CHOSEN_CLASS.test(attr(row, "class") ?? "") || row.querySelector("input:checked"),
     ) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
   const read = (row: Element | undefined): Entry[] =>
     Array.from(row?.children ?? []).flatMap((cell, i) => {
