@@ -39,17 +39,21 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   const form = el.closest("form");
   if (el.closest('[role="search"]') || (form && attr(form, "method")?.toLowerCase() === "get")) return null;
   let node = parentAcrossShadow(el);
+  // A record attached in the form makes a share, unless a title around it names the channel ("Compose Fax").
+  let attached: ActionKind | null = null;
   for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
     const container = matches(node, CONTAINER);
     const title = container ? containerTitle(node) : leadingHeading(node);
     const said = title ? read(title) : null;
-    if (said === "quiet") return null;
+    if (said === "quiet") return attached;
     if (said) return said;
-    if (withFields && container && node.localName !== "fieldset") {
+    if (withFields && container && node.localName !== "fieldset" && !attached) {
       const kind = kindFromFields(node);
-      if (kind) return kind;
+      if (kind === "share") attached = kind;
+      else if (kind) return kind;
     }
   }
+  if (attached) return attached;
   const doc = el.ownerDocument;
   // In a frame, the page that embeds it often says what it shows: <iframe title="Referral document">.
   const frame = frameOf(doc);

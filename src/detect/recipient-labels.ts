@@ -69,7 +69,8 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
 export const FIELD_ONLY_NAME_PATTERN = "^(?:attention|attn|atencion|a la atencion de)$";
 
 /** Labels of fields that make a generic "Send" beside them a referral ("Refer to"), whatever else the form holds. */
-export const REFERRAL_LABEL_PATTERN = "^(?:refer(?:red|ring)? to|referral to|remitir a|referir a|derivar a)\\b";
+export const REFERRAL_LABEL_PATTERN =
+  "^(?:refer(?:red|ring)? to|referral to|consultant|consulting provider|remitir a|referir a|derivar a)\\b";
 
 /** Group titles that make their fields someone else's: the sender's or the patient's. */
 export const EXCLUDED_SECTION_PATTERN =

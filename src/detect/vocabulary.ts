@@ -97,7 +97,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:send|submit|transmit)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely)|send message|send order|submit order|send letter)(?: and close)?|${THEN_ES}${SEND_ES}${FORMAT}(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|aceptar|confirmar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:send|submit|transmit)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter)(?: and close)?|${THEN_ES}${SEND_ES}${FORMAT}(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|aceptar|confirmar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
