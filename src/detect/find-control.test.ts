@@ -79,6 +79,20 @@ describe("findActionControl", () => {
     expect(found).toBe(form.querySelector('input[type="submit"]'));
   });
 
+  it("takes a form with no submit button, submitted by the page's own requestSubmit(), for a send by its Send button", () => {
+    document.body.innerHTML =
+      '<h2>Compose Fax</h2><form id="f"><label>Fax number <input name="fax"></label><button type="button">Save as Draft</button><button type="button" id="send">Send</button></form>';
+    const form = document.getElementById("f") as HTMLFormElement;
+    let found: Element | null = null;
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      found = findActionControl(e);
+    });
+    // What requestSubmit() fires in a browser: a submit event with no submitter (happy-dom gives the form as submitter).
+    form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    expect(found).toBe(document.getElementById("send"));
+  });
+
   it("handles an element removed mid-click (path gone, parent chain used)", () => {
     document.body.innerHTML = '<button id="b"><span id="s">Share chart</span></button>';
     const span = document.getElementById("s")!;

@@ -8,6 +8,7 @@ import { classifyControl, isControlElement, type Classification, type ClassifyOp
 import { isElement, parentAcrossShadow } from "./dom.ts";
 
 const MAX_PATH = 64;
+const MAX_BUTTONS = 40;
 
 /** The control an event is about, with its classification (so the caller need not classify it again). */
 export type FoundAction = { element: Element; classification: Classification };
@@ -47,11 +48,26 @@ export function eventPath(event: Event): EventTarget[] {
 
 function submitControl(event: Event, adapter: SiteAdapter | undefined): FoundAction | null {
   // The person chose this button: if it is "Save draft", the submit is not a send, whatever else the form holds.
-  const form = event.target;
-  const element =
-    (event as SubmitEvent).submitter ?? (isElement(form) && form.localName === "form" ? defaultButton(form as HTMLFormElement) : null);
-  const classification = element ? classifyControl(element, { adapter }) : null;
-  return element && classification ? { element, classification } : null;
+  const target = event.target;
+  const form = isElement(target) && target.localName === "form" ? (target as HTMLFormElement) : null;
+  const element = (event as SubmitEvent).submitter ?? (form ? defaultButton(form) : null);
+  if (!element) return form ? sendButton(form, adapter) : null;
+  const classification = classifyControl(element, { adapter });
+  return classification ? { element, classification } : null;
+}
+
+/**
+ * A form with no submit button that is submitted all the same (a page's Enter handler calling requestSubmit(), its
+ * "Send" a type=button): it sends what its first send button would.
+ */
+function sendButton(form: HTMLFormElement, adapter: SiteAdapter | undefined): FoundAction | null {
+  const buttons = form.querySelectorAll('button, input[type="button"], [role="button"]');
+  for (let i = 0; i < buttons.length && i < MAX_BUTTONS; i++) {
+    const element = buttons[i]!;
+    const classification = classifyControl(element, { adapter });
+    if (classification && !classification.opensPopup) return { element, classification };
+  }
+  return null;
 }
 
 /** The form's default button: the first submit button in tree order, including those associated with form=. */
