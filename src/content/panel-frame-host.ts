@@ -88,5 +88,31 @@ export class PanelFrameHost extends VerdictHost {
   setHeight(height: number): void {
     this.size = { ...this.size, height: Math.max(80, height) };
     this.place();
+    if (!this.#revealed) this.#reveal();
+  }
+
+  #revealed = false;
+
+  /**
+   * Once, when the panel has its size: a panel placed in a frame taller than the window (a chart inside a frame
+   * inside a frame) can reach below the window, and Proceed only works once it has been seen. The outermost window
+   * we can reach is scrolled that far, never so far that the panel's top leaves it.
+   */
+  #reveal(): void {
+    this.#revealed = true;
+    let { top, bottom } = this.host.getBoundingClientRect();
+    let view: Window | null = this.host.ownerDocument.defaultView;
+    try {
+      for (let frame = view?.frameElement; view && frame; frame = view?.frameElement) {
+        const offset = frame.getBoundingClientRect().top + frame.clientTop;
+        top += offset;
+        bottom += offset;
+        view = view.parent;
+      }
+    } catch {
+      // A cross-origin parent: the frame we are in is as far as we can see.
+    }
+    const below = view ? bottom - view.innerHeight : 0;
+    if (view && below > 0 && top > 0) view.scrollBy(0, Math.min(below, top));
   }
 }
