@@ -47,7 +47,7 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
         if (isField(el)) fieldEntry(el, entries);
         else if (el.localName === "table") return !tableEntries(el, entries, control);
         else if (el.localName === "input") chosenEntry(el, entries);
-        else if (!el.firstElementChild) leafLabelEntry(el, entries);
+        else if (!el.firstElementChild || labelFirst(el)) leafLabelEntry(el, entries);
         const cls = attr(el, "class");
         const id = attr(el, "id");
         const named = NAMED_BLOCKS.has(el.localName) ? attr(el, "aria-label") : null;
@@ -96,6 +96,12 @@ function hintEntry(el: Element, entries: Entry[]): void {
   if (isField(el) || el.querySelector(FIELDS)) return;
   const { name: value, fax, organization } = readCard(el);
   if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, fax, organization });
+}
+
+/** "Fax: <span>(555) 010-6640</span>": a line whose own text is only its label, before the value's markup. */
+function labelFirst(el: Element): boolean {
+  const first = el.firstChild;
+  return first?.nodeType === TEXT_NODE && /^[^:]{1,40}:\s*$/.test((first as Text).data);
 }
 
 /** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>", a card under "Recipient". */

@@ -17,6 +17,8 @@ import { elementValue } from "./recipient-values.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
+/** Elements in a document small enough to be read whole. */
+const SMALL_DOCUMENT = 150;
 
 /**
  * `adapter`: the site adapter for this page, whose recipient fields are read first. `deadline`
@@ -101,6 +103,8 @@ function scopesOf(control: Element): Element[] {
       if (!isShadowRoot(root) || scopes.includes(root.host)) break;
       el = root.host;
     }
+    // A small document (a print preview's pop-up, a frame holding one letter) is one card: its body is the last scope.
+    if (el.localName === "body" && !modal && el.getElementsByTagName("*").length <= SMALL_DOCUMENT) add(el);
     if (el.localName === "body" || el.localName === "html" || (modal && !modal.contains(el))) break;
     // Ancestors inside the form or dialog were covered by it.
     if (!scopes.slice(0, 2).some((scope) => scope !== el && scope.contains(el!))) {
