@@ -13,7 +13,6 @@ export interface Lifetime {
   alive(): boolean;
   end(): void;
   setTimeout(fn: () => void, ms: number): void;
-  setInterval(fn: () => void, ms: number): void;
   /** requestIdleCallback where there is one (Safari has none: a short timeout stands in). */
   requestIdleCallback(fn: (deadline: IdleDeadline) => void, options?: IdleRequestOptions): void;
   /** Once the next frame is drawn (a task queued from requestAnimationFrame), or after `fallbackMs` where none is (a hidden tab). */
@@ -68,11 +67,6 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
     },
     end: () => controller.abort(),
     setTimeout: setTimer,
-    setInterval(fn, ms) {
-      if (signal.aborted) return;
-      const id = globalThis.setInterval(fn, ms);
-      onEnd(() => globalThis.clearInterval(id));
-    },
     requestIdleCallback(fn, options) {
       if (signal.aborted) return;
       const run = (deadline: IdleDeadline) => {
@@ -112,7 +106,7 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
   };
 }
 
-/** A timer that dies with the signal (for parts that hold only a signal). */
+/** An interval that dies with the signal (for parts that hold only a signal: the panel part). */
 export function every(ms: number, fn: () => void, signal: AbortSignal): void {
   const id = setInterval(fn, ms);
   signal.addEventListener("abort", () => clearInterval(id), { once: true });
