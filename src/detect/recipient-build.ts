@@ -113,7 +113,11 @@ const INVERTED = /^[^,\s]+,\s*\p{L}{3}/u;
 
 /** Two displays of one person's name: the words of one (titles and two-letter credentials aside) all in the other, in any order. */
 function samePerson(a: string, b: string): boolean {
-  const words = (name: string) => name.toLowerCase().split(/[^\p{L}]+/u).filter((word) => word.length > 2);
+  const words = (name: string) =>
+    name
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((word) => word.length > 2);
   const [shorter, longer] = [words(a), words(b)].sort((x, y) => x.length - y.length);
   return shorter!.length > 1 && shorter!.every((word) => longer!.includes(word));
 }

@@ -43,7 +43,15 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
     {
       element(el) {
         // A search box holds a query ("Cedar"), not the recipient: the result chosen from it is read elsewhere.
-        if (el.localName === PANEL_TAG || el.localName === "search" || attr(el, "role") === "search" || notChosen(el)) return false;
+        // Nor is a hidden block (a closed dialog, a collapsed panel): no one there is on screen as the recipient.
+        if (
+          el.localName === PANEL_TAG ||
+          el.localName === "search" ||
+          attr(el, "role") === "search" ||
+          el.hasAttribute("hidden") ||
+          notChosen(el)
+        )
+          return false;
         if (isField(el)) fieldEntry(el, entries);
         else if (el.localName === "table") return !tableEntries(el, entries, control);
         else if (el.localName === "input") chosenEntry(el, entries);

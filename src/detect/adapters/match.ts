@@ -54,13 +54,16 @@ function selectorList(selectors: readonly string[], node: Node): string | null {
     } catch {
       continue;
     }
+    let joins = false;
     try {
-      if (!probe.matches(`${selector},i`)) throw new Error("swallows the rest of a list");
-      valid.push(selector);
-    } catch {
+      // A selector that swallows the rest of a list (or throws in one) cannot be joined with others.
+      joins = probe.matches(`${selector},i`);
+    } catch {}
+    if (!joins) {
       list = null;
       break;
     }
+    valid.push(selector);
   }
   if (list !== null) list = valid.length ? valid.join(",") : null;
   joinedLists.set(selectors, list);
