@@ -36,7 +36,11 @@ export class HostNotOurs extends Error {
   override name = "HostNotOurs";
 }
 
-/** Inline !important beats any page stylesheet; the tamper guard watches the attribute itself. */
+/**
+ * Inline !important beats any page stylesheet; the tamper guard watches the attribute itself. `all:initial` puts
+ * every other property (margin, opacity, visibility, transform, filter, clip-path, pointer-events…) at its initial
+ * value with the same weight, so only what differs from initial is written out.
+ */
 function hostStyle(box: Box): string {
   return [
     "all:initial",
@@ -46,18 +50,7 @@ function hostStyle(box: Box): string {
     `top:${box.top}px`,
     `width:${box.width}px`,
     `height:${box.height}px`,
-    "margin:0",
-    "padding:0",
-    "border:0",
-    "overflow:visible",
-    "background:transparent",
     "z-index:2147483647",
-    "opacity:1",
-    "visibility:visible",
-    "transform:none",
-    "filter:none",
-    "clip-path:none",
-    "pointer-events:auto",
     "contain:layout style",
   ]
     .map((rule) => `${rule} !important`)
