@@ -86,7 +86,12 @@ export function readCard(card: Element): CardRead {
 }
 
 /** A class that marks the chosen row or item of a list (jQuery UI's "ui-selected", "active", "is-selected"). */
-export const CHOSEN_CLASS = /\b(?:selected|active|is-selected|checked)\b/;
+const CHOSEN_CLASS = /\b(?:selected|active|is-selected|checked)\b/;
+
+/** A row or list item marked as the one chosen: aria-selected, or a class that says so. */
+export function markedChosen(el: Element): boolean {
+  return attr(el, "aria-selected") === "true" || CHOSEN_CLASS.test(attr(el, "class") ?? "");
+}
 
 /** The item picked in a list of recipients (jQuery UI's selectable, a list group); any other element is read as it is. */
 function chosenItem(el: Element): Element {
@@ -94,7 +99,7 @@ function chosenItem(el: Element): Element {
   if (!/^(?:ul|ol)$/.test(el.localName) || items.length < 2) return el;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    if (attr(item, "aria-selected") === "true" || CHOSEN_CLASS.test(attr(item, "class") ?? "")) return item;
+    if (markedChosen(item)) return item;
   }
   return el;
 }

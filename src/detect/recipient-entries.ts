@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, CHOSEN_CLASS, cardHead, notChosen, readCard } from "./recipient-card.ts";
+import { type CardRead, cardHead, markedChosen, notChosen, readCard } from "./recipient-card.ts";
 import { fieldValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -189,9 +189,7 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
     .slice(0, 500);
   const own = control ? bodyRows.find((row) => row.contains(control)) : undefined;
   const chosen =
-    bodyRows.find(
-      (row) => attr(row, "aria-selected") === "true" || CHOSEN_CLASS.test(attr(row, "class") ?? "") || row.querySelector("input:checked"),
-    ) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
+    bodyRows.find((row) => markedChosen(row) || row.querySelector("input:checked")) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
   const read = (row: Element | undefined): Entry[] =>
     Array.from(row?.children ?? []).flatMap((cell, i) => {
       const header = headers[i];

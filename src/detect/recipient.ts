@@ -104,7 +104,8 @@ function scopesOf(control: Element): Element[] {
       el = root.host;
     }
     // A small document (a print preview's pop-up, a frame holding one letter) is one card: its body is the last scope.
-    if (el.localName === "body" && !modal && el.getElementsByTagName("*").length <= SMALL_DOCUMENT) add(el);
+    // Asking for the element just past the limit stops there: a large page's body is not counted through at each click.
+    if (el.localName === "body" && !modal && !el.getElementsByTagName("*")[SMALL_DOCUMENT]) add(el);
     if (el.localName === "body" || el.localName === "html" || (modal && !modal.contains(el))) break;
     // Ancestors inside the form or dialog were covered by it.
     if (!scopes.slice(0, 2).some((scope) => scope !== el && scope.contains(el!))) {
