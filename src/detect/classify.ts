@@ -25,6 +25,7 @@ import {
   RECORD_CONTEXT_PATTERN,
   SAVE_PATTERN,
   SECTION_WORDS,
+  SHARE_TITLE_PATTERN,
 } from "./vocabulary.ts";
 
 export interface Classification {
@@ -45,6 +46,7 @@ const IN_PROGRESS = new RegExp(IN_PROGRESS_PATTERN);
 const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const POSTS_SEND = new RegExp(POSTS_SEND_PATTERN, "i");
 const SAVE = new RegExp(SAVE_PATTERN);
+const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = 'nav, [role="navigation"]';
 const NOISE = new Set(HINT_NOISE);
@@ -209,7 +211,7 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
 function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
   if (text === "") return kindFromHints(el);
-  if (SAVE.test(text)) return postedTo(el);
+  if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, shareContext, false);
   if (GENERIC.test(text)) return kindFromHints(el) ?? postedTo(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, exportContext, false);
@@ -237,6 +239,12 @@ function postedTo(el: Element): ActionKind | null {
 function sendContext(title: string): ActionKind | "quiet" | null {
   const text = matchText(title);
   return isQuiet(text) ? "quiet" : firstMatch(CONTEXT, text);
+}
+
+/** What a Save commits: a share when the nearest title names one (a "Share note" dialog), else nothing sends. */
+function shareContext(title: string): ActionKind | "quiet" {
+  const text = matchText(title);
+  return !isQuiet(text) && SHARE_TITLE.test(text) ? "share" : "quiet";
 }
 
 /**

@@ -16,7 +16,7 @@ import type { ActionKind } from "./action.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?))";
+  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images|imaging|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|referral letter|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?))";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
@@ -113,6 +113,8 @@ export const IN_PROGRESS_PATTERN =
 export const POSTS_SEND_PATTERN = "(?:send|transmit)[-_]?(fax|direct|referral)|(fax|direct|referral)[-_/]?(?:send|transmit)";
 /** A submit label that says only that the form is finished: the form's address says what that does. */
 export const SAVE_PATTERN = "^(?:save|guardar)$";
+/** A title that names a share: a Save under it ("Share note" [Save]) commits the share. */
+export const SHARE_TITLE_PATTERN = "^(?:share|compartir)\\b";
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|descargar|exportar)${FORMAT}|download document)$`;
@@ -126,7 +128,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
     pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|consult(?:ation)? (?:requests?|orders?))\\b",
   },
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
-  { kind: "fax", pattern: "\\be?fax\\b" },
+  { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
     pattern: `\\b(?:share|compartir|care everywhere|release of information|records release|summary of care)\\b|\\b(?:send|release|forward|enviar) ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b`,
