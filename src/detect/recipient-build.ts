@@ -45,10 +45,13 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   const line = person ? pieces(person.value) : undefined;
   const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0];
   const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax ?? person?.fax;
-  const name = line ? nameOf(line.name) : org ? nameOf(org.value) : undefined;
+  const written = line ? nameOf(line.name) : org ? nameOf(org.value) : undefined;
   // The card whose details list gave the Direct address or fax shows this same person above it (a combobox says
   // "Natarajan, Priya, MD", the card "Priya Natarajan, MD" and "Lakeshore Cardiology"): its practice is theirs.
-  const card = person && name ? [directEntry, faxEntry].find((entry) => entry?.cardName && samePerson(entry.cardName, name)) : undefined;
+  const card =
+    person && written ? [directEntry, faxEntry].find((entry) => entry?.cardName && samePerson(entry.cardName, written)) : undefined;
+  // The name as written first-name first when the card writes it so: the form people and participant lists use.
+  const name = card?.cardName && INVERTED.test(written ?? "") && !INVERTED.test(card.cardName) ? nameOf(card.cardName) : written;
   // A labelled organisation field first; else the one the name's card or line shows apart ("… · Lakeshore Cardiology").
   const shown = person?.organization ?? line?.organization ?? card?.organization;
   const organization = org && person ? nameOf(org.value) : shown ? nameOf(shown) : undefined;
@@ -104,6 +107,9 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
 function nameOf(value: string): string {
   return cleanText(value.replace(/[<([]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|-]+$/, ""), 300);
 }
+
+/** A person's name written surname first ("Natarajan, Priya, MD"), not a name with its credential after a comma ("Priya Natarajan, MD"). */
+const INVERTED = /^[^,\s]+,\s*\p{L}{3}/u;
 
 /** Two displays of one person's name: the words of one (titles and two-letter credentials aside) all in the other, in any order. */
 function samePerson(a: string, b: string): boolean {
