@@ -48,10 +48,10 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   const written = line ? nameOf(line.name) : org ? nameOf(org.value) : undefined;
   // The card whose details list gave the Direct address or fax shows this same person above it (a combobox says
   // "Natarajan, Priya, MD", the card "Priya Natarajan, MD" and "Lakeshore Cardiology"): its practice is theirs.
-  const card =
-    person && written ? [directEntry, faxEntry].find((entry) => entry?.cardName && samePerson(entry.cardName, written)) : undefined;
+  // With no name field at all, the card names whose address or number it is.
+  const card = [directEntry, faxEntry].find((entry) => entry?.cardName && (written ? person && samePerson(entry.cardName, written) : true));
   // The name as written first-name first when the card writes it so: the form people and participant lists use.
-  const name = card?.cardName && INVERTED.test(written ?? "") && !INVERTED.test(card.cardName) ? nameOf(card.cardName) : written;
+  const name = card?.cardName && (!written || (INVERTED.test(written) && !INVERTED.test(card.cardName))) ? nameOf(card.cardName) : written;
   // A labelled organisation field first; else the one the name's card or line shows apart ("… · Lakeshore Cardiology").
   const shown = person?.organization ?? line?.organization ?? card?.organization;
   const organization = org && person ? nameOf(org.value) : shown ? nameOf(shown) : undefined;

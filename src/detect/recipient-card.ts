@@ -141,7 +141,11 @@ const MAX_HEAD_LINES = 3;
  * head of a small card, or what is above it holds a field or a control.
  */
 export function cardHead(label: Element): CardRead | undefined {
-  const details = label.closest("dl, table, ul, ol") ?? label.parentElement;
+  // The details are a list, or the label's line; or the label is itself a line of the card ("Fax: <span>…").
+  return headAbove(label.closest("dl, table, ul, ol") ?? label.parentElement) ?? headAbove(label);
+}
+
+function headAbove(details: Element | null): CardRead | undefined {
   const card = details?.parentElement;
   if (!details || !card || card.children.length > MAX_HEAD_LINES + 2) return undefined;
   const lines: string[] = [];
