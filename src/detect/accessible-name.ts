@@ -112,9 +112,11 @@ function computeName(el: Element): string {
     const shadow = openShadowRoot(el);
     if (shadow) appendChildren(shadow, budget, 1);
   }
-  if (budget.text.trim()) return budget.text;
-  return attr(el, "title") || tooltip(el);
+  // An icon glyph ("⭳", "📠") names nothing: its tooltip does.
+  return LETTER.test(budget.text) ? budget.text : attr(el, "title") || tooltip(el) || budget.text;
 }
+
+const LETTER = /[\p{L}\p{N}]/u;
 
 /** Tooltip libraries' attributes: Ext JS, Bootstrap (after it moves title), Tippy, Angular Material, generic. */
 const TOOLTIP_ATTRIBUTES = [

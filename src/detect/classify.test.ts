@@ -44,6 +44,13 @@ describe("classifyControl", () => {
     });
   });
 
+  it("flags a name of two words or more that begins a closed dialog's title as its opener, not a one-word one", () => {
+    document.body.innerHTML =
+      '<button id="records">Send Records</button><button id="fax">Fax</button><dialog aria-labelledby="t"><header id="t">Send Records by Fax</header></dialog><dialog aria-labelledby="u"><header id="u">Fax Document</header></dialog>';
+    expect(classifyControl(document.getElementById("records")!)).toEqual({ kind: "share", label: "Send Records", opensPopup: true });
+    expect(classifyControl(document.getElementById("fax")!)).toEqual({ kind: "fax", label: "Fax" });
+  });
+
   it("flags a button bearing the title of a closed dialog as its opener, not a send inside it or an open one", () => {
     const dialog = (open: string) =>
       `<dialog${open} aria-labelledby="t"><h2 id="t">Enviar a su médico vía Direct</h2><button id="inner">Enviar a su médico vía Direct</button></dialog>`;

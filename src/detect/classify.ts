@@ -46,6 +46,7 @@ const IN_PROGRESS = new RegExp(IN_PROGRESS_PATTERN);
 const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const POSTS_SEND = new RegExp(POSTS_SEND_PATTERN, "i");
 const SAVE = new RegExp(SAVE_PATTERN);
+const DOWNLOAD_WORD = /^(?:download|export|descargar|exportar)\b/;
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = 'nav, [role="navigation"]';
@@ -118,7 +119,7 @@ export function classifyControl(el: Element, { adapter, panels }: ClassifyOption
  */
 function kindOfMenuItem(el: Element, label: string): ActionKind | null {
   const name = label ? menuOpenerName(el) : "";
-  return name ? kindOfText(matchText(`${name} ${label}`), el) : null;
+  return name ? kindOf(el, `${name} ${label}`) : null;
 }
 
 /** The name of the button that opens a menu item's menu, or "" when `el` is no menu item or its opener is not found. */
@@ -192,8 +193,9 @@ export function closedPanels(doc: Document): Element[] {
 /**
  * A control bearing the title of a closed dialog or hidden form elsewhere on the page ("Enviar a su médico vía
  * Direct"; a menu item read with its menu's button: "Transmit" "By Direct Message") opens it, and that panel's own
- * button sends. Only a closed one outside the control: an open one's title is no sign. A name that only begins the
- * title (a bare "Fax" icon, a "Fax Document" dialog) is no sign either: for all we can tell the icon sends.
+ * button sends. Only a closed one outside the control: an open one's title is no sign. A name of two words or more
+ * that begins the title opens it too ("Send Records", "Send Records by Fax"); a one-word name that only begins it (a
+ * bare "Fax" icon, a "Fax Document" dialog) is no sign: for all we can tell the icon sends.
  */
 function opensPanelTitled(el: Element, label: string, panels: () => readonly Element[]): boolean {
   const opener = menuOpenerName(el);
@@ -203,7 +205,8 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     if (panel.contains(el)) continue;
     const heading = panel.querySelector("h1, h2, h3, h4, [role=heading]");
     const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");
-    if (names.includes(matchText(title))) return true;
+    const said = matchText(title);
+    if (names.some((name) => said === name || (name.includes(" ") && said.startsWith(`${name} `)))) return true;
   }
   return false;
 }
@@ -215,7 +218,8 @@ function kindOf(el: Element, label: string): ActionKind | null {
   if (GENERIC.test(text)) return kindFromHints(el) ?? postedTo(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, exportContext, false);
-  return kindOfText(text, el);
+  // "Download report", "Export measurements": what they are is as generic; the title around them says whose.
+  return kindOfText(text, el) ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, exportContext, false) : null);
 }
 
 /** A form's submit button: <button> (submit by default) or <input type=submit> inside a form. */
@@ -261,7 +265,7 @@ function exportContext(title: string): ActionKind | "quiet" | null {
  * it, whatever the panel's title. A line that names no record says nothing: the titles around it decide.
  */
 function ownLineExport(el: Element): ActionKind | null {
-  const line = el.parentElement;
+  const line = el.closest("tr, [role=row], li") ?? el.parentElement;
   if (!line || line.localName === "body") return null;
   let own = "";
   for (let node = line.firstChild; node; node = node.nextSibling) if (node !== el) own += ` ${node.textContent ?? ""}`;

@@ -16,8 +16,8 @@ import { RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 const CONTAINER =
   'form, dialog, fieldset, section, aside, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="region"], [role="group"], [role="tabpanel"], [aria-modal="true"]';
 const HEADING = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
-/** Widget toolkits title their windows and panels with classed blocks (x-window-header, k-window-title, modal-header, card-title). */
-const TITLE_BLOCK = '[class*="title"], [class*="header"], [class*="heading"]';
+/** Widget toolkits title their windows and panels with classed blocks (x-window-header, k-window-title, modal-header, card-title, .head). */
+const TITLE_BLOCK = '[class*="title"], [class*="head"]';
 const MAX_TITLE_CHARS = 80;
 const FIELDS =
   'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';

@@ -42,10 +42,10 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   // A "To" field may hold the address or number itself.
   const addressed = entries.find((entry) => (entry.role === "name" || entry.role === "organization") && EMAIL.test(entry.value));
   const numbered = entries.find((entry) => entry.role === "name" && NUMBER_ONLY.test(entry.value) && PHONE.test(entry.value));
-  const line = person ? pieces(person.value) : undefined;
+  const line = person ? pieces(person.value) : org ? pieces(org.value) : undefined;
   const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0];
   const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax ?? person?.fax;
-  const written = line ? nameOf(line.name) : org ? nameOf(org.value) : undefined;
+  const written = line && nameOf(line.name);
   // The card whose details list gave the Direct address or fax shows this same person above it (a combobox says
   // "Natarajan, Priya, MD", the card "Priya Natarajan, MD" and "Lakeshore Cardiology"): its practice is theirs.
   // With no name field at all, the card names whose address or number it is.

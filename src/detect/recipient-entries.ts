@@ -5,7 +5,7 @@
  * never read.
  */
 import { labelText, subtreeText } from "./accessible-name.ts";
-import { attr, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import { type CardRead, cardHead, markedChosen, notChosen, readCard } from "./recipient-card.ts";
@@ -49,6 +49,7 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
           el.localName === "search" ||
           attr(el, "role") === "search" ||
           el.hasAttribute("hidden") ||
+          closedDialog(el, control) ||
           notChosen(el)
         )
           return false;
@@ -67,6 +68,11 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
     deadline,
   );
   return entries.filter((entry) => entry.value && !inPatientBanner(entry.element, scope));
+}
+
+/** A dialog the control is not in, and that is not on screen (a Bootstrap modal between uses, a closed <dialog>). */
+function closedDialog(el: Element, control: Element | undefined): boolean {
+  return control !== undefined && el.matches(DIALOG_SELECTOR) && !el.contains(control) && el.checkVisibility?.() === false;
 }
 
 function fieldEntry(field: Element, entries: Entry[]): void {

@@ -72,7 +72,8 @@ function comboboxValue(combobox: Element): string {
   const active = attr(combobox, "aria-activedescendant");
   const option = active ? byIdInTree(combobox, active) : null;
   if (option) return cleanText(subtreeText(option), 300);
-  return cleanText(subtreeText(combobox), 300);
+  // Select2, Angular Material and react-select show "Search contacts…" in a placeholder element until a choice is made.
+  return combobox.querySelector('[class*="placeholder"]') ? "" : cleanText(subtreeText(combobox), 300);
 }
 
 /** Chips/tokens in or beside a "To" field (up to the widget around it, which holds no other field), each without its remove button. */
