@@ -5,7 +5,8 @@
  */
 import { subtreeText } from "./accessible-name.ts";
 import { attr, isElement, TEXT_NODE } from "./dom.ts";
-import { cleanText } from "./text.ts";
+import { isShortLabel } from "./recipient-interpret.ts";
+import { cleanText, matchText } from "./text.ts";
 
 export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
 export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
@@ -13,6 +14,8 @@ export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
 const NOT_A_NAME = /^[^:]{1,30}:|^[\d\s().+-]+$|@/;
 const MAX_LEAVES = 40;
+/** A line that can name the card's person or practice: not a "Label: value", a number or an address, nor a role ("Refer To · Mohs Surgery"). */
+const nameLine = (line: string) => !NOT_A_NAME.test(line) && !isShortLabel(line.split(PIECE_SEPARATOR)[0]!);
 /** Lines a card holds at most: name, specialty, practice, address, numbers. */
 const MAX_CARD_LINES = 8;
 
@@ -36,7 +39,8 @@ const ORGANIZATION_WORD =
 
 export function organizationPiece(piece: string): boolean {
   const text = organizationText(piece);
-  return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(text);
+  // matchText folds accents: "Clínica San Rafael" names a clinic.
+  return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(matchText(text));
 }
 
 /** A piece without the dash or comma that joined it to the name ("— Gastroenterology"). */
@@ -78,7 +82,7 @@ export function readCard(card: Element): CardRead {
   const el = chosenItem(card);
   const lines: string[] = [];
   collectLines(el, lines);
-  const at = lines.length <= 1 ? 0 : lines.findIndex((line) => !NOT_A_NAME.test(line));
+  const at = lines.length <= 1 ? 0 : lines.findIndex(nameLine);
   const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
   const { name, organization: aside } = nameWithAsides(line);
   const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
@@ -154,7 +158,7 @@ function headAbove(details: Element | null): CardRead | undefined {
     const text = cleanText(subtreeText(el), 300);
     if (text) lines.unshift(text);
   }
-  const at = lines.findIndex((line) => !NOT_A_NAME.test(line));
+  const at = lines.findIndex(nameLine);
   if (at < 0) return undefined;
   return { name: lines[at]!, organization: organizationAfter(lines.slice(at + 1)) };
 }

@@ -93,6 +93,12 @@ export function interpret(rawLabel: string, el: Element, scope?: Element): Label
   return null;
 }
 
+/** A text of at most three words that is a label, the recipient's or someone else's ("Refer To", "Referring Provider", "Patient"). */
+export function isShortLabel(raw: string): boolean {
+  const text = matchText(raw);
+  return text.split(" ").length <= 3 && (EXCLUDED.test(text) || RULES.some((rule) => rule.re.test(text)));
+}
+
 /** The title of the group an element sits in (fieldset legend, labelled group or region, section heading). */
 export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded" | null {
   let node = el.parentElement;
