@@ -47,6 +47,8 @@ const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const POSTS_SEND = new RegExp(POSTS_SEND_PATTERN, "i");
 const SAVE = new RegExp(SAVE_PATTERN);
 const DOWNLOAD_WORD = /^(?:download|export|descargar|exportar)\b/;
+const SEND_WORD = /^(?:re)?send\b|^enviar\b/;
+const FIELD_LIKE = "input, textarea, select, [contenteditable]";
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = 'nav, [role="navigation"]';
@@ -215,11 +217,22 @@ function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
   if (text === "") return kindFromHints(el);
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, shareContext, false);
-  if (GENERIC.test(text)) return kindFromHints(el) ?? postedTo(el) ?? kindFromContext(el, sendContext, true) ?? kindOfText(text, el);
+  if (GENERIC.test(text))
+    return (
+      kindFromHints(el) ??
+      postedTo(el) ??
+      kindFromContext(el, sendContext, true) ??
+      kindOfText(text, el) ??
+      // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
+      // beside fields sends what they hold (a chat's message beside a list of documents).
+      (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(FIELD_LIKE)
+        ? kindFromContext(el, recordTitled("share"), false)
+        : null)
+    );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
-  if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, exportContext, false);
+  if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, recordTitled("export"), false);
   // "Download report", "Export measurements": what they are is as generic; the title around them says whose.
-  return kindOfText(text, el) ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, exportContext, false) : null);
+  return kindOfText(text, el) ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, recordTitled("export"), false) : null);
 }
 
 /** A form's submit button: <button> (submit by default) or <input type=submit> inside a form. */
@@ -252,12 +265,15 @@ function shareContext(title: string): ActionKind | "quiet" {
 }
 
 /**
- * A generic download is an export when the nearest title names a patient record ("Continuity of Care
- * Document"); a nearer title that names something else ("Billing statements") settles it as not one.
+ * For a generic download (an export) or an unformed Send (a share): `kind` when the nearest title names a patient
+ * record ("Continuity of Care Document"); a nearer title that names something else ("Billing statements") settles
+ * it as not one.
  */
-function exportContext(title: string): ActionKind | "quiet" | null {
-  const text = matchText(title);
-  return !isQuiet(text) && RECORD_CONTEXT.test(text) ? "export" : "quiet";
+function recordTitled(kind: ActionKind): (title: string) => ActionKind | "quiet" {
+  return (title) => {
+    const text = matchText(title);
+    return !isQuiet(text) && RECORD_CONTEXT.test(text) ? kind : "quiet";
+  };
 }
 
 /**
