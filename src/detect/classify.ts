@@ -216,7 +216,7 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
 function kindOf(el: Element, label: string): ActionKind | null {
   const text = matchText(label);
   if (text === "") return kindFromHints(el);
-  if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, shareContext, false);
+  if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false);
   if (GENERIC.test(text))
     return (
       kindFromHints(el) ??
@@ -226,13 +226,17 @@ function kindOf(el: Element, label: string): ActionKind | null {
       // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
       // beside fields sends what they hold (a chat's message beside a list of documents).
       (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(FIELD_LIKE)
-        ? kindFromContext(el, recordTitled("share"), false)
+        ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false)
         : null)
     );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
-  if (GENERIC_EXPORT.test(text)) return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, recordTitled("export"), false);
+  if (GENERIC_EXPORT.test(text))
+    return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false);
   // "Download report", "Export measurements": what they are is as generic; the title around them says whose.
-  return kindOfText(text, el) ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, recordTitled("export"), false) : null);
+  return (
+    kindOfText(text, el) ??
+    (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null)
+  );
 }
 
 /** A form's submit button: <button> (submit by default) or <input type=submit> inside a form. */
@@ -258,21 +262,16 @@ function sendContext(title: string): ActionKind | "quiet" | null {
   return isQuiet(text) ? "quiet" : firstMatch(CONTEXT, text);
 }
 
-/** What a Save commits: a share when the nearest title names one (a "Share note" dialog), else nothing sends. */
-function shareContext(title: string): ActionKind | "quiet" {
-  const text = matchText(title);
-  return !isQuiet(text) && SHARE_TITLE.test(text) ? "share" : "quiet";
-}
-
 /**
- * For a generic download (an export) or an unformed Send (a share): `kind` when the nearest title names a patient
- * record ("Continuity of Care Document"); a nearer title that names something else ("Billing statements") settles
- * it as not one.
+ * The nearest title decides: `kind` when it says `what`, else nothing is sent. A generic download is an export, and
+ * an unformed Send a share, when the title names a patient record ("Continuity of Care Document"); a Save commits a
+ * share when the title names one ("Share note"). A nearer title that names something else ("Billing statements")
+ * settles it as not one.
  */
-function recordTitled(kind: ActionKind): (title: string) => ActionKind | "quiet" {
+function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind | "quiet" {
   return (title) => {
     const text = matchText(title);
-    return !isQuiet(text) && RECORD_CONTEXT.test(text) ? kind : "quiet";
+    return !isQuiet(text) && what.test(text) ? kind : "quiet";
   };
 }
 
