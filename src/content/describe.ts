@@ -31,7 +31,7 @@ export function describeControl(
 ): ActionFacts | undefined {
   if (!classified || classified.opensPopup) return undefined;
   const recipient = detector.readRecipient(control, deadline);
-  if (opensRecipientChooser(control, classified.kind, recipient)) return undefined;
+  if (opensRecipientChooser(control, classified, recipient)) return undefined;
   const read = cues ? readCues(control) : [];
   // The background adds the kinds the cues name; the verdict depends on them, so the cache key does too.
   const request = buildRequest(classified.kind, recipient);

@@ -18,37 +18,50 @@ describe("opensRecipientChooser", () => {
     const item = control(
       '<div role="menu"><button role="menuitem" id="it">Send via fax</button><button role="menuitem">Rename</button></div>',
     );
-    expect(opensRecipientChooser(item, "fax", undefined)).toBe(true);
+    expect(opensRecipientChooser(item, { kind: "fax", label: "Send via fax" }, undefined)).toBe(true);
   });
 
   it("takes a toolbar button that would send by Direct, with no one named, for an opener", () => {
     const button = control('<div role="toolbar"><a role="button" id="it"><span>Transmit</span></a><a role="button">Print</a></div>');
-    expect(opensRecipientChooser(button, "direct", undefined)).toBe(true);
+    expect(opensRecipientChooser(button, { kind: "direct", label: "Transmit" }, undefined)).toBe(true);
   });
 
   it("holds a menu item or toolbar button that names its recipient, or exports (an export needs no one)", () => {
     const item = control('<div role="menu"><button role="menuitem" id="it">Fax to PCP</button></div>');
-    expect(opensRecipientChooser(item, "fax", NAMED)).toBe(false);
-    expect(opensRecipientChooser(item, "export", undefined)).toBe(false);
+    expect(opensRecipientChooser(item, { kind: "fax", label: "Fax to PCP" }, NAMED)).toBe(false);
+    expect(opensRecipientChooser(item, { kind: "export", label: "Fax to PCP" }, undefined)).toBe(false);
   });
 
   it("holds a send in a form or dialog, and a plain button, even with no one named: it may send as it is", () => {
-    expect(opensRecipientChooser(control('<form><div role="toolbar"><button id="it">Send</button></div></form>'), "fax", undefined)).toBe(
-      false,
-    );
+    expect(
+      opensRecipientChooser(
+        control('<form><div role="toolbar"><button id="it">Send</button></div></form>'),
+        { kind: "fax", label: "Send" },
+        undefined,
+      ),
+    ).toBe(false);
     expect(
       opensRecipientChooser(
         control('<div role="dialog"><div role="menu"><button role="menuitem" id="it">By fax</button></div></div>'),
-        "fax",
+        { kind: "fax", label: "By fax" },
         undefined,
       ),
     ).toBe(false);
     expect(
       opensRecipientChooser(
         control('<table><tr><td>Test Patient</td><td><button id="it">Fax chart</button></td></tr></table>'),
-        "fax",
+        { kind: "fax", label: "Fax chart" },
         undefined,
       ),
     ).toBe(false);
+  });
+
+  it("takes a control named by the channel alone, with no one named, for an opener wherever it is; not once someone is named", () => {
+    const link = control('<div class="doc"><span>Progress Note 03/12/2025</span><a href="#" id="it">Fax</a><a href="#">Download</a></div>');
+    expect(opensRecipientChooser(link, { kind: "fax", label: "Fax" }, undefined)).toBe(true);
+    expect(opensRecipientChooser(link, { kind: "fax", label: "Fax" }, NAMED)).toBe(false);
+    expect(opensRecipientChooser(control('<form><button id="it">Fax</button></form>'), { kind: "fax", label: "Fax" }, undefined)).toBe(
+      false,
+    );
   });
 });
