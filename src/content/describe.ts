@@ -3,6 +3,7 @@ import type { DisclosureRequest } from "../core/schema.ts";
 import type { DetectedAction } from "../detect/action.ts";
 import type { Classification } from "../detect/classify.ts";
 import type { Detector } from "../detect/detector.ts";
+import { sendChannel } from "../detect/channel.ts";
 import { readCues } from "../detect/cues.ts";
 import { opensRecipientChooser } from "../detect/opener.ts";
 import type { Candidate } from "../detect/scan.ts";
@@ -33,10 +34,11 @@ export function describeControl(
   const recipient = detector.readRecipient(control, deadline);
   if (opensRecipientChooser(control, classified, recipient)) return undefined;
   const read = cues ? readCues(control) : [];
+  const kind = sendChannel(classified, recipient);
   // The background adds the kinds the cues name; the verdict depends on them, so the cache key does too.
-  const request = buildRequest(classified.kind, recipient);
+  const request = buildRequest(kind, recipient);
   const origin = control.ownerDocument.defaultView?.location.origin ?? "";
-  const action = toAction(classified.kind, classified.label, recipient, origin, read);
+  const action = toAction(kind, classified.label, recipient, origin, read);
   return { action, request, key: action.cues ? `${requestKey(request)}\n${JSON.stringify(action.cues)}` : requestKey(request) };
 }
 

@@ -32,6 +32,16 @@ describe("classifyControl", () => {
     });
   });
 
+  it("marks a Send that only a record's title made a share: its channel is untold; a titled release's is not", () => {
+    const letter =
+      '<div class="sheet"><div class="head"><h3>Consultation Letter</h3></div><p>Thank you for seeing this patient.</p><div class="bar"><div role="button" tabindex="0">Send</div></div></div>';
+    expect(classifyControl(subject(letter))).toEqual({ kind: "share", label: "Send", untold: true });
+    expect(classifyControl(subject("<form><h2>Release of information</h2><button>Release</button></form>"))).toEqual({
+      kind: "share",
+      label: "Release",
+    });
+  });
+
   it("uses the kind as the label of an unnamed control known only by hints", () => {
     expect(classifyControl(subject('<button class="btn-fax"></button>'))).toEqual({ kind: "fax", label: "fax" });
   });

@@ -34,7 +34,12 @@ export interface Classification {
   label: string;
   /** The control opens a menu or dialog (aria-haspopup): the send itself comes from what it opens. */
   opensPopup?: boolean;
+  /** A Send only a record's title made a share: how it goes is the recipient's to say (channel.ts). */
+  untold?: boolean;
 }
+
+/** kindOf's share whose channel nothing named. */
+const UNTOLD = "untold";
 
 const CONTROL_ROLES = new Set(["button", "link", "menuitem", "menuitemradio", "menuitemcheckbox", "tab", "option"]);
 const QUIET = QUIET_PATTERNS.map((source) => new RegExp(source));
@@ -109,6 +114,7 @@ export function classifyControl(el: Element, { adapter, panels }: ClassifyOption
     if (!isControlElement(el)) return null;
     const label = accessibleName(el);
     const kind = kindOf(el, label) ?? kindOfMenuItem(el, label);
+    if (kind === UNTOLD) return withPopup(el, { kind: "share", label, untold: true }, panels);
     return kind ? withPopup(el, { kind, label: label || kind }, panels) : null;
   } catch {
     return null;
@@ -119,7 +125,7 @@ export function classifyControl(el: Element, { adapter, panels }: ClassifyOption
  * A menu item says what it does with its menu's button: "Transmit" then "By fax" is "Transmit by fax".
  * The button only opens the menu (aria-haspopup), so the item is the send.
  */
-function kindOfMenuItem(el: Element, label: string): ActionKind | null {
+function kindOfMenuItem(el: Element, label: string): ReturnType<typeof kindOf> {
   const name = label ? menuOpenerName(el) : "";
   return name ? kindOf(el, `${name} ${label}`) : null;
 }
@@ -213,7 +219,7 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
   return false;
 }
 
-function kindOf(el: Element, label: string): ActionKind | null {
+function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   const text = matchText(label);
   if (text === "") return kindFromHints(el);
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false);
@@ -226,7 +232,7 @@ function kindOf(el: Element, label: string): ActionKind | null {
       // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
       // beside fields sends what they hold (a chat's message beside a list of documents).
       (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(FIELD_LIKE)
-        ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false)
+        ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null)
     );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);

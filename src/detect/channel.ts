@@ -1,0 +1,13 @@
+/**
+ * A Send that only a record's title made a share ("Consultation Letter" › Send) says nothing of how it goes; a
+ * recipient who can be reached only one way says it. To a card that shows only a fax number it faxes the letter;
+ * to one that shows only a Direct address, it sends it by Direct.
+ */
+import type { ActionKind, DetectedRecipient } from "./action.ts";
+import type { Classification } from "./classify.ts";
+
+export function sendChannel({ kind, untold }: Classification, recipient: DetectedRecipient | undefined): ActionKind {
+  if (!untold || !recipient) return kind;
+  const { fax, directAddress } = recipient;
+  return fax && !directAddress ? "fax" : directAddress && !fax ? "direct" : kind;
+}
