@@ -90,9 +90,10 @@ export default defineConfig(({ mode }) => {
         outDir,
         emptyOutDir: false,
         target: "es2022",
-        // content.js has a gzip budget (issue #9): terser packs it about 510 bytes smaller than oxc.
+        // content.js has a gzip budget (issue #9): terser packs it about 510 bytes smaller than oxc, and hoisting the
+        // function declarations (which JavaScript hoists anyway) about 120 more.
         minify: "terser" as const,
-        terserOptions: { ecma: 2020 as const, compress: { passes: 3 } },
+        terserOptions: { ecma: 2020 as const, compress: { passes: 3, hoist_funs: true } },
         lib: { entry: join(root, entry), formats: ["iife" as const], name: "sharecheck", fileName: () => file },
         rolldownOptions: { output: { codeSplitting: false } },
       },

@@ -7,6 +7,7 @@
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, parentAcrossShadow } from "./dom.ts";
+import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
@@ -22,7 +23,6 @@ const MAX_TITLE_CHARS = 80;
 const FIELDS =
   'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
-const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
 const TRANSPORT = TRANSPORT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
@@ -47,7 +47,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     const said = title ? read(title) : null;
     if (said === "quiet") return attached;
     if (said) return said;
-    if (withFields && container && node.localName !== "fieldset" && !attached) {
+    if (withFields && container && !attached) {
       const kind = kindFromFields(node);
       if (kind === "share") attached = kind;
       else if (kind) return kind;

@@ -43,7 +43,7 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   const addressed = entries.find((entry) => (entry.role === "name" || entry.role === "organization") && EMAIL.test(entry.value));
   const numbered = entries.find((entry) => entry.role === "name" && NUMBER_ONLY.test(entry.value) && PHONE.test(entry.value));
   const line = person ? pieces(person.value) : org ? pieces(org.value) : undefined;
-  const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0];
+  const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0] ?? (person ?? org)?.directAddress;
   const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax ?? person?.fax;
   const written = line && nameOf(line.name);
   // The card whose details list gave the Direct address or fax shows this same person above it (a combobox says

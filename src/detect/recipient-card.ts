@@ -9,6 +9,8 @@ import { isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
 export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
+/** An address at a Direct domain ("@direct.lakeside.example", "@direct-mail.example"): a Direct address wherever it is shown. */
+export const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
 export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
 
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
@@ -16,6 +18,11 @@ const NOT_A_NAME = /^[^:]{1,30}:|^[\d\s().+-]+$|@/;
 const MAX_LEAVES = 40;
 /** A line that can name the card's person or practice: not a "Label: value", a number or an address, nor a role ("Refer To · Mohs Surgery"). */
 const nameLine = (line: string) => !NOT_A_NAME.test(line) && !isShortLabel(line.split(PIECE_SEPARATOR)[0]!);
+/**
+ * A line of words a name does not have: a lower-case word longer than a particle ("Co-managing doctor", "on call").
+ * "Ana de la Cruz" and "Center for Sight" are names.
+ */
+const NOT_A_NAME_WORD = /(?:^|\s)\p{Ll}{4,}/u;
 /** Lines a card holds at most: name, specialty, practice, address, numbers. */
 const MAX_CARD_LINES = 8;
 
@@ -35,7 +42,7 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
  * specialty ("Dermatology") is one word, and an address starts with its number.
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|inc|counseling|therapy|rehabilitation|rehab|imaging|laboratory|laboratories|labs|pharmacy|care|cardiology|orthopedics|orthopaedics|dermatology|pediatrics|oncology|neurology|gastroenterology|radiology|urology|pulmonology|nephrology|endocrinology|rheumatology|psychiatry|surgery|surgical|dental|hospice|agency|department|university|clinica|centro|salud)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|inc|counseling|therapy|rehabilitation|rehab|imaging|laboratory|laboratories|labs|pharmacy|care|cardiology|orthopedics|orthopaedics|dermatology|pediatrics|oncology|neurology|gastroenterology|radiology|urology|pulmonology|nephrology|endocrinology|rheumatology|psychiatry|surgery|surgical|dental|optometry|ophthalmology|podiatry|chiropractic|audiology|hospice|agency|department|university|clinica|centro|salud)\b/i;
 
 export function organizationPiece(piece: string): boolean {
   const text = organizationText(piece);
@@ -75,6 +82,8 @@ export interface CardRead {
   fax?: string | undefined;
   /** The practice a line below the name names ("Lakeshore Counseling Group"), when the card shows one apart. */
   organization?: string | undefined;
+  /** The Direct address the card shows (an address at a Direct domain). */
+  directAddress?: string | undefined;
 }
 
 /** A card (a chosen option, a side-panel card) read once: its name line, the fax and the organisation it shows. */
@@ -82,11 +91,22 @@ export function readCard(card: Element): CardRead {
   const el = chosenItem(card);
   const lines: string[] = [];
   collectLines(el, lines);
-  const at = lines.length <= 1 ? 0 : lines.findIndex(nameLine);
+  const named = lines.findIndex((line) => nameLine(line) && !NOT_A_NAME_WORD.test(line));
+  const at = lines.length <= 1 ? 0 : named < 0 ? lines.findIndex(nameLine) : named;
   const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
   const { name, organization: aside } = nameWithAsides(line);
   const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
-  return { name, fax: faxLine(lines), organization };
+  return { name, fax: faxLine(lines), organization, directAddress: directLine(lines) };
+}
+
+/** The Direct address on a line of the card, unless the line's label says it is someone else's ("From: …@direct…"). */
+function directLine(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    const address = line.match(EMAIL)?.[0];
+    const label = /^([^:@]{1,30}):/.exec(line)?.[1];
+    if (address && DIRECT_DOMAIN.test(address) && (!label || /direct/i.test(label))) return address;
+  }
+  return undefined;
 }
 
 /** A class that marks the chosen row or item of a list (jQuery UI's "ui-selected", "active", "is-selected"). */

@@ -23,6 +23,8 @@ export interface Entry {
   fax?: string | undefined;
   /** The organisation shown on the same card, below the name. */
   organization?: string | undefined;
+  /** The Direct address shown on the same card. */
+  directAddress?: string | undefined;
   /** For a Direct address or fax in a card's details list: the name the card shows above it, with its organisation in `organization`. */
   cardName?: string | undefined;
 }
@@ -82,7 +84,10 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   if (value || (match.role !== "name" && match.role !== "organization")) return void entries.push({ ...match, value, element: field });
   // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
   const chosen = searchResultCard(field);
-  if (chosen) entries.push({ ...match, value: chosen.name, element: field, fax: chosen.fax, organization: chosen.organization });
+  if (chosen) {
+    const { name, ...card } = chosen;
+    entries.push({ ...match, value: name, element: field, ...card });
+  }
 }
 
 /** The card right after an empty search box (or after the block holding only its label and it), when it holds no field. */
@@ -102,14 +107,14 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
   if (sectionOf(input) !== "recipient") return;
   const card = input.closest("label") ?? input.parentElement;
-  const { name: value, fax, organization } = card ? readCard(card) : { name: "" };
-  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, fax, organization });
+  const { name: value, ...read } = card ? readCard(card) : { name: "" };
+  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
 function hintEntry(el: Element, entries: Entry[]): void {
   if (isField(el) || el.querySelector(FIELDS)) return;
-  const { name: value, fax, organization } = readCard(el);
-  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, fax, organization });
+  const { name: value, ...card } = readCard(el);
+  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, ...card });
 }
 
 /** "Fax: <span>(555) 010-6640</span>": a line whose own text is only its label, before the value's markup. */
@@ -136,9 +141,13 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   if (own.length > MAX_LABEL_CHARS) return;
   const match = interpret(own, el);
   if (!match || match === "excluded") return;
-  const { value, fax, organization } = valueAfter(el);
+  const { value, ...card } = valueAfter(el);
   if (value)
-    entries.push(fax || organization ? { ...match, value, element: el, fax, organization } : underHead({ ...match, value, element: el }));
+    entries.push(
+      card.fax || card.organization || card.directAddress
+        ? { ...match, value, element: el, ...card }
+        : underHead({ ...match, value, element: el }),
+    );
 }
 
 /** An address or number in a card's details list, with the name and organisation the card shows above the list. */
