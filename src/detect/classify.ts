@@ -52,6 +52,10 @@ const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const POSTS_SEND = new RegExp(POSTS_SEND_PATTERN, "i");
 const SAVE = new RegExp(SAVE_PATTERN);
 const DOWNLOAD_WORD = /^(?:download|export|descargar|exportar)\b/;
+/** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
+const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
+/** A file's name as a line shows it ("Orthopedic intake form.pdf"). */
+const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf)(?![a-z])/i;
 const SEND_WORD = /^(?:re)?send\b|^enviar\b/;
 const FIELD_LIKE = "input, textarea, select, [contenteditable]";
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
@@ -127,12 +131,19 @@ export function classifyControl(el: Element, { adapter, panels }: ClassifyOption
  */
 function kindOfMenuItem(el: Element, label: string): ReturnType<typeof kindOf> {
   const name = label ? menuOpenerName(el) : "";
-  return name ? kindOf(el, `${name} ${label}`) : null;
+  if (name) return kindOf(el, `${name} ${label}`);
+  // An item that names a record in a file format ("Chart (PDF)", "Clinical Summary (C-CDA)") downloads it, whatever opened its menu.
+  const text = matchText(label);
+  return isMenuItem(el) && FILE_FORMAT.test(text) && RECORD_CONTEXT.test(text) && !isQuiet(text) ? "export" : null;
+}
+
+function isMenuItem(el: Element): boolean {
+  return attr(el, "role")?.trim().toLowerCase().startsWith("menuitem") === true;
 }
 
 /** The name of the button that opens a menu item's menu, or "" when `el` is no menu item or its opener is not found. */
 function menuOpenerName(el: Element): string {
-  if (!attr(el, "role")?.trim().toLowerCase().startsWith("menuitem")) return "";
+  if (!isMenuItem(el)) return "";
   const menu = el.closest('[role="menu"]');
   if (!menu) return "";
   const id = attr(menu, "id");
@@ -282,8 +293,9 @@ function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind |
 }
 
 /**
- * A download sitting in a line that names a record ("Lab report: metabolic panel [Download PDF]") exports
- * it, whatever the panel's title. A line that names no record says nothing: the titles around it decide.
+ * A download sitting in a line that names a record ("Lab report: metabolic panel [Download PDF]") or shows a file
+ * ("Orthopedic intake form.pdf [⭳]") exports it, whatever the panel's title. A line that names neither says
+ * nothing: the titles around it decide.
  */
 function ownLineExport(el: Element): ActionKind | null {
   const line = el.closest("tr, [role=row], li") ?? el.parentElement;
@@ -291,7 +303,7 @@ function ownLineExport(el: Element): ActionKind | null {
   let own = "";
   for (let node = line.firstChild; node; node = node.nextSibling) if (node !== el) own += ` ${node.textContent ?? ""}`;
   const text = matchText(own);
-  return text && text.length <= MAX_LINE_CHARS && RECORD_CONTEXT.test(text) && !isQuiet(text) ? "export" : null;
+  return text && text.length <= MAX_LINE_CHARS && (RECORD_CONTEXT.test(text) || FILE_NAME.test(own)) && !isQuiet(text) ? "export" : null;
 }
 
 function kindOfText(text: string, el: Element): ActionKind | null {

@@ -35,6 +35,13 @@ describe("send shortcuts in a composer", () => {
     );
   });
 
+  it("never takes a download beside the composer for its send: with no send control the shortcut holds nothing", () => {
+    document.body.innerHTML = `<section aria-label="Conversation"><div class="msg"><div>Orthopedic intake form.pdf</div><button aria-label="Download">&#11123;</button></div>
+      <div id="body" contenteditable="true" role="textbox" aria-label="Message"></div></section>`;
+    const body = document.getElementById("body")!;
+    expect(composerSendControl(body, classifyControl)).toBeNull();
+  });
+
   it("leaves Enter in a form's text field to the browser (implicit submission is caught as a click or submit)", () => {
     document.body.innerHTML = `<form><input id="to" value="Dr. Ruiz"><button>Send referral</button></form>`;
     expect(shortcutField(keydown(document.getElementById("to")!, { key: "Enter", ctrlKey: true }))).toBeNull();

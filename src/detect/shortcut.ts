@@ -39,8 +39,8 @@ export function composerField(event: Event): Element | null {
 }
 
 /**
- * The send control of the composer holding `field`, with its classification: the first one classified as an
- * action, innermost container first.
+ * The send control of the composer holding `field`, with its classification: the first one classified as a
+ * send, innermost container first.
  */
 export function composerSendControl(field: Element, classify: Classify): FoundAction | null {
   let el: Element | null = field.parentElement;
@@ -50,7 +50,8 @@ export function composerSendControl(field: Element, classify: Classify): FoundAc
     for (let k = 0; k < controls.length && k < MAX_CONTROLS; k++) {
       const control = controls[k]!;
       const classification = classify(control);
-      if (classification && !classification.opensPopup) return { element: control, classification };
+      // A shortcut sends the message: a download or export nearby is not what it does.
+      if (classification && !classification.opensPopup && classification.kind !== "export") return { element: control, classification };
     }
   }
   return null;
