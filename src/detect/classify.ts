@@ -57,6 +57,7 @@ const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
 /** A file's name as a line shows it ("Orthopedic intake form.pdf"). */
 const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf)(?![a-z])/i;
 const SEND_WORD = /^(?:re)?send\b|^enviar\b/;
+const RESEND = /^(?:resend|reenviar)\b/;
 const FIELD_LIKE = "input, textarea, select, [contenteditable]";
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
@@ -238,6 +239,8 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
     return (
       kindFromHints(el) ??
       postedTo(el) ??
+      // A resend repeats a send from its log or outbox: the channel there says which, though a look-alike there is quiet.
+      (RESEND.test(text) ? kindFromContext(el, (title) => firstMatch(CONTEXT, matchText(title)), false) : null) ??
       kindFromContext(el, sendContext, true) ??
       kindOfText(text, el) ??
       // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one

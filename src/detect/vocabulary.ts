@@ -30,7 +30,7 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:settings?|preferences|configure|configuration|setup|options)\\b",
   "\\b(?:cover ?sheets?|templates?)\\b",
   "\\b(?:help|learn|how|tutorial|faq|guides?|manuals?)\\b",
-  "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity) (?=[a-z])(?:history|log|logs|status|queue|inbox|outbox|tracking|report)\\b",
+  "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity) (?:history|status|report)\\b",
   "\\b(?:log|logs|queue|inbox|outbox|tracking|worklist|(?:patient|work|referral|task) ?lists?)\\b",
   "\\b(?:draft|cancel|undo|preview|refresh|reload)\\b",
   // "Close", but not "Send & close": the send comes first. (Looked behind only where "close" is: most labels have none.)
