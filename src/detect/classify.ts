@@ -131,15 +131,17 @@ export function classifyControl(el: Element, { adapter, panels }: ClassifyOption
  * The button only opens the menu (aria-haspopup), so the item is the send.
  */
 function kindOfMenuItem(el: Element, label: string): ReturnType<typeof kindOf> {
-  const name = label ? menuOpenerName(el) : "";
+  // Checked first: scans classify every control on the page, and few are menu items.
+  if (!label || !isMenuItem(el)) return null;
+  const name = menuOpenerName(el);
   if (name) return kindOf(el, `${name} ${label}`);
   // An item that names a record in a file format ("Chart (PDF)", "Clinical Summary (C-CDA)") downloads it, whatever opened its menu.
   const text = matchText(label);
-  return isMenuItem(el) && FILE_FORMAT.test(text) && RECORD_CONTEXT.test(text) && !isQuiet(text) ? "export" : null;
+  return FILE_FORMAT.test(text) && RECORD_CONTEXT.test(text) && !isQuiet(text) ? "export" : null;
 }
 
 function isMenuItem(el: Element): boolean {
-  return attr(el, "role")?.trim().toLowerCase().startsWith("menuitem") === true;
+  return /^\s*menuitem/i.test(attr(el, "role") ?? "");
 }
 
 /** The name of the button that opens a menu item's menu, or "" when `el` is no menu item or its opener is not found. */

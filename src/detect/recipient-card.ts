@@ -91,7 +91,7 @@ export function readCard(card: Element): CardRead {
   const el = chosenItem(card);
   const lines: string[] = [];
   collectLines(el, lines);
-  const named = lines.findIndex((line) => nameLine(line) && !NOT_A_NAME_WORD.test(line));
+  const named = lines.findIndex((line) => !NOT_A_NAME_WORD.test(line) && nameLine(line));
   const at = lines.length <= 1 ? 0 : named < 0 ? lines.findIndex(nameLine) : named;
   const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
   const { name, organization: aside } = nameWithAsides(line);
@@ -102,7 +102,8 @@ export function readCard(card: Element): CardRead {
 /** The Direct address on a line of the card, unless the line's label says it is someone else's ("From: …@direct…"). */
 function directLine(lines: readonly string[]): string | undefined {
   for (const line of lines) {
-    const address = line.match(EMAIL)?.[0];
+    // Most lines hold no Direct domain, found by its "@": the address pattern is tried only on a line that does.
+    const address = DIRECT_DOMAIN.test(line) ? line.match(EMAIL)?.[0] : undefined;
     const label = /^([^:@]{1,30}):/.exec(line)?.[1];
     if (address && DIRECT_DOMAIN.test(address) && (!label || /direct/i.test(label))) return address;
   }
