@@ -91,8 +91,12 @@ export function readCard(card: Element): CardRead {
   const el = chosenItem(card);
   const lines: string[] = [];
   collectLines(el, lines);
-  const named = lines.findIndex((line) => !NOT_A_NAME_WORD.test(line) && nameLine(line));
-  const at = lines.length <= 1 ? 0 : named < 0 ? lines.findIndex(nameLine) : named;
+  // The first line that reads as a name; else the first that can name one (a role line only when nothing else does).
+  let at = 0;
+  if (lines.length > 1) {
+    at = lines.findIndex((line) => !NOT_A_NAME_WORD.test(line) && nameLine(line));
+    if (at < 0) at = lines.findIndex(nameLine);
+  }
   const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
   const { name, organization: aside } = nameWithAsides(line);
   const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
