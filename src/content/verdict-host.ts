@@ -20,9 +20,9 @@
  */
 import type { Outcome } from "../core/schema.ts";
 import type { ActionKind } from "../detect/action.ts";
+import { PANEL_TAG } from "../detect/dom.ts";
 import { anchorBeside, type Box } from "./anchor.ts";
 
-export const HOST_TAG = "sharecheck-verdict";
 /** Marks the fallback `<div>` host, whose data-* attributes follow the same contract. */
 export const FALLBACK_ATTR = "data-sharecheck-host";
 const PANEL_WIDTH = 400;
@@ -96,8 +96,8 @@ function makeHost(doc: Document, kind: HostKind): { host: HTMLElement; root: Sha
   // Made once per page document (a fresh document costs a millisecond when the verdict is due); it keeps nothing, each host leaves it at once.
   let own = ownDocuments.get(doc);
   if (!own) ownDocuments.set(doc, (own = doc.implementation.createHTMLDocument("")));
-  const host = own.createElement(kind === "verdict" ? HOST_TAG : "div");
-  if (kind === "fallback") host.setAttribute(FALLBACK_ATTR, HOST_TAG);
+  const host = own.createElement(kind === "verdict" ? PANEL_TAG : "div");
+  if (kind === "fallback") host.setAttribute(FALLBACK_ATTR, PANEL_TAG);
   const root = host.attachShadow({ mode: "open" });
   return { host: doc.adoptNode(host), root };
 }

@@ -5,61 +5,15 @@
  * aria-hidden, `hidden` and inline display:none subtrees do not.
  */
 import { attr, byIdInTree, cssString, ELEMENT_NODE, isElement, openShadowRoot, TEXT_NODE } from "./dom.ts";
-import { cleanText, NAME_MAX } from "./text.ts";
+import { cleanText, NAME_MAX, words } from "./text.ts";
 
-const SKIPPED_TAGS = new Set([
-  "script",
-  "style",
-  "template",
-  "noscript",
-  "head",
-  "title",
-  "meta",
-  "link",
-  "select",
-  "textarea",
-  "datalist",
-]);
+const SKIPPED_TAGS = new Set(words("script style template noscript head title meta link select textarea datalist"));
 // Block-level tags separate words even when the markup has no whitespace between them.
-const BLOCK_TAGS = new Set([
-  "address",
-  "article",
-  "aside",
-  "blockquote",
-  "br",
-  "dd",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hr",
-  "li",
-  "main",
-  "nav",
-  "ol",
-  "p",
-  "pre",
-  "section",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "tr",
-  "ul",
-]);
+const BLOCK_TAGS = new Set(
+  words(
+    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul",
+  ),
+);
 const MAX_NODES = 400;
 const MAX_DEPTH = 32;
 const MAX_RAW = NAME_MAX * 8;
@@ -119,14 +73,7 @@ function computeName(el: Element): string {
 const LETTER = /[\p{L}\p{N}]/u;
 
 /** Tooltip libraries' attributes: Ext JS, Bootstrap (after it moves title), Tippy, Angular Material, generic. */
-const TOOLTIP_ATTRIBUTES = [
-  "data-qtip",
-  "data-original-title",
-  "data-bs-original-title",
-  "data-tippy-content",
-  "mattooltip",
-  "data-tooltip",
-];
+const TOOLTIP_ATTRIBUTES = words("data-qtip data-original-title data-bs-original-title data-tippy-content mattooltip data-tooltip");
 
 /**
  * An icon-only control's tooltip, which is all that names it for a sighted user: a tooltip library's attribute,

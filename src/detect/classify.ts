@@ -10,7 +10,7 @@ import { attr } from "./dom.ts";
 import { controlSelectors, matchesAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
 import { kindFromContext } from "./context.ts";
-import { cleanText, matchText } from "./text.ts";
+import { cleanText, matchText, words } from "./text.ts";
 import {
   ACTION_RULES,
   CONTEXT_RULES,
@@ -41,7 +41,7 @@ export interface Classification {
 /** kindOf's share whose channel nothing named. */
 const UNTOLD = "untold";
 
-const CONTROL_ROLES = new Set(["button", "link", "menuitem", "menuitemradio", "menuitemcheckbox", "tab", "option"]);
+const CONTROL_ROLES = new Set(words("button link menuitem menuitemradio menuitemcheckbox tab option"));
 const QUIET = QUIET_PATTERNS.map((source) => new RegExp(source));
 const RULES = ACTION_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const CONTEXT = CONTEXT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
@@ -66,14 +66,14 @@ const NOISE = new Set(HINT_NOISE);
 const LEADING = new Set(LEADING_WORDS);
 /** A control's own line is a short caption beside it, not a paragraph. */
 const MAX_LINE_CHARS = 120;
-const HINT_ATTRIBUTES = ["data-action", "data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "id", "name"];
+const HINT_ATTRIBUTES = words("data-action data-testid data-test-id data-test data-qa data-cy id name");
 /** Click handlers written in the markup: plain, AngularJS, Alpine. */
-const HANDLER_ATTRIBUTES = ["onclick", "ng-click", "data-ng-click", "x-on:click"];
+const HANDLER_ATTRIBUTES = words("onclick ng-click data-ng-click x-on:click");
 const CALL = /([A-Za-z_$][\w$]*)\s*\(/g;
 const MAX_HANDLER_CHARS = 200;
 const MAX_HINTS = 40;
 /** Bootstrap's data-(bs-)toggle values that open something rather than act. */
-const OPENER_TOGGLES: ReadonlySet<string> = new Set(["modal", "dropdown", "offcanvas", "collapse", "popover"]);
+const OPENER_TOGGLES: ReadonlySet<string> = new Set(words("modal dropdown offcanvas collapse popover"));
 /** A handler that opens a surface: "openFaxDialog", "showShareModal", "launchSendWizard". */
 const OPENS = /^(?:open|show|launch|display|toggle)\w*?(?:dialog|modal|popup|popover|window|panel|drawer|menu|wizard|form)/i;
 

@@ -10,7 +10,7 @@ import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf
 import type { RecipientRole } from "./recipient-labels.ts";
 import { type CardRead, cardHead, markedChosen, notChosen, readCard } from "./recipient-card.ts";
 import { fieldValue, readValue, type ValueRead } from "./recipient-values.ts";
-import { cleanText } from "./text.ts";
+import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -35,7 +35,7 @@ const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|i
 const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipient|send-?to|sendTo|receiver|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 const FIELDS = "input, select, textarea, [contenteditable]";
 /** Blocks whose aria-label may say they show the recipient ("Selected recipient"); a control's names what it does. */
-const NAMED_BLOCKS: ReadonlySet<string> = new Set(["div", "section", "article", "aside", "li", "span", "p"]);
+const NAMED_BLOCKS: ReadonlySet<string> = new Set(words("div section article aside li span p"));
 
 /** `control`: the send control, whose own table row is the chosen one in an address book. Throws PastDeadline (walk.ts) once past `deadline`. */
 export function readScope(scope: Element, deadline?: number, control?: Element): Entry[] {

@@ -16,7 +16,7 @@ import {
   SECTION_ORGANIZATION_PATTERN,
   type RecipientRole,
 } from "./recipient-labels.ts";
-import { cleanText, matchText } from "./text.ts";
+import { cleanText, matchText, words } from "./text.ts";
 
 const EXCLUDED = new RegExp(EXCLUDED_LABEL_PATTERN);
 const EXCLUDED_SECTION = new RegExp(EXCLUDED_SECTION_PATTERN);
@@ -32,24 +32,9 @@ const ACTION_CONTAINER =
   'dialog, form, main, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="main"], [role="document"]';
 const PAGE_AREA = 'main, [role="main"], body';
 const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
-const SKIPPED_INPUT_TYPES = new Set([
-  "hidden",
-  "password",
-  "checkbox",
-  "radio",
-  "submit",
-  "button",
-  "image",
-  "reset",
-  "file",
-  "date",
-  "datetime-local",
-  "month",
-  "week",
-  "time",
-  "color",
-  "range",
-]);
+const SKIPPED_INPUT_TYPES = new Set(
+  words("hidden password checkbox radio submit button image reset file date datetime-local month week time color range"),
+);
 export const MAX_LABEL_CHARS = 60;
 export const MAX_CLIMB = 12;
 

@@ -7,6 +7,7 @@
  * Spanish (accents are gone in matchText: "Enviar remisión" -> "enviar remision").
  */
 import type { ActionKind } from "./action.ts";
+import { words } from "./text.ts";
 
 /**
  * Words for patient records; exports need one, because "Export" alone is as often a report or a worklist.
@@ -145,65 +146,15 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * Every ACTION_RULES pattern starts with one of these words. A label whose first word is not here is
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
-export const LEADING_WORDS: readonly string[] = [
-  "send",
-  "resend",
-  "submit",
-  "transmit",
-  "forward",
-  "route",
-  "release",
-  "disclose",
-  "share",
-  "refer",
-  "fax",
-  "efax",
-  "export",
-  "download",
-  "sign",
-  "save",
-  "approve",
-  "finalize",
-  "complete",
-  "review",
-  "confirm",
-  "verify",
-  "enviar",
-  "transmitir",
-  "reenviar",
-  "firmar",
-  "guardar",
-  "aprobar",
-  "revisar",
-  "finalizar",
-  "compartir",
-  "remitir",
-  "derivar",
-  "referir",
-  "exportar",
-  "descargar",
-];
+export const LEADING_WORDS: readonly string[] = words(
+  "send resend submit transmit forward route release disclose share refer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar",
+);
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
-export const SECTION_WORDS: readonly string[] = ["share", "fax", "efax", "export", "refer", "transmit", "direct", "referral"];
+export const SECTION_WORDS: readonly string[] = words("share fax efax export refer transmit direct referral");
 
 /** Leading hint tokens that carry no meaning ("btn-share" -> "share"). */
-export const HINT_NOISE: readonly string[] = [
-  "btn",
-  "button",
-  "icon",
-  "ico",
-  "js",
-  "action",
-  "cmd",
-  "fa",
-  "mdi",
-  "toolbar",
-  "tb",
-  "menu",
-  "item",
-  "link",
-];
+export const HINT_NOISE: readonly string[] = words("btn button icon ico js action cmd fa mdi toolbar tb menu item link");
 
 /** More words than this is a sentence (a help link, a paragraph made clickable), not a control name. */
 export const MAX_LABEL_WORDS = 12;
