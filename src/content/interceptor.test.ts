@@ -114,7 +114,7 @@ describe("activation paths, each held and replayed exactly once", () => {
   });
 
   it("Enter on a role=button: keydown and keyup held together, both replayed once", async () => {
-    document.body.innerHTML = `<div role="button" tabindex="0" id="fax">Fax chart</div>`;
+    document.body.innerHTML = `<label>Fax number <input value="(555) 010-0100"></label><div role="button" tabindex="0" id="fax">Fax chart</div>`;
     const fax = document.getElementById("fax")!;
     const seen: string[] = [];
     fax.addEventListener("keydown", (e) => seen.push(`down:${e.key}`));
@@ -126,7 +126,7 @@ describe("activation paths, each held and replayed exactly once", () => {
   });
 
   it("Space on a role=button whose page acts on keyup: nothing happens while held, once after", async () => {
-    document.body.innerHTML = `<span role="button" tabindex="0" id="share">Share record</span>`;
+    document.body.innerHTML = `<label>To <input value="Dr. Ruiz"></label><span role="button" tabindex="0" id="share">Share record</span>`;
     const share = document.getElementById("share")!;
     let activations = 0;
     share.addEventListener("keyup", (e) => {
@@ -202,7 +202,7 @@ describe("the read made at the press, used by the click on the same target while
 
 describe("controls that change: classified live at the moment of the action", () => {
   it("a button that said 'Verifying…' and now says 'Send referral' is held as a referral", async () => {
-    document.body.innerHTML = `<button id="b" disabled>Verifying…</button>`;
+    document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="b" disabled>Verifying…</button>`;
     const button = document.getElementById("b") as HTMLButtonElement;
     let clicks = 0;
     button.addEventListener("click", () => clicks++);
@@ -235,7 +235,7 @@ describe("controls that change: classified live at the moment of the action", ()
   });
 
   it("a control replaced by an identical fresh node on re-render: the new node is held and replayed once", async () => {
-    document.body.innerHTML = `<div id="app"><button class="send">Send via Direct</button></div>`;
+    document.body.innerHTML = `<label>To <input value="cardiology@direct.lakeside.example"></label><div id="app"><button class="send">Send via Direct</button></div>`;
     const app = document.getElementById("app")!;
     let clicks = 0;
     const render = () => {
@@ -253,7 +253,7 @@ describe("controls that change: classified live at the moment of the action", ()
   });
 
   it("a control inserted after load is found at the click, with no scan before", async () => {
-    document.body.innerHTML = `<main id="m"></main>`;
+    document.body.innerHTML = `<main id="m"><label>To <input value="Dr. Ruiz"></label></main>`;
     let clicks = 0;
     const late = Object.assign(document.createElement("button"), { textContent: "Share record" });
     late.addEventListener("click", () => clicks++);
@@ -277,7 +277,7 @@ describe("controls that change: classified live at the moment of the action", ()
 
 describe("a re-render while the verdict is on its way", () => {
   it("the hold moves to the fresh node: the panel is for it, and a second click on it does not start a second check", async () => {
-    document.body.innerHTML = `<div id="app"></div>`;
+    document.body.innerHTML = `<label>To <input value="Dr. Ruiz"></label><div id="app"></div>`;
     const app = document.getElementById("app")!;
     const render = () => {
       app.innerHTML = `<button class="send">Share record</button>`;
@@ -306,7 +306,7 @@ describe("a click before the interception mode is known (asked for when the scri
       const first = new Promise<Mode>((resolve) => (answerMode = resolve));
       let current: Mode = "confirm-risky";
       mode = { current: () => current, settled: () => first };
-      document.body.innerHTML = `<label>Fax number <input value="555-0100"></label><button id="fax">Fax chart</button>`;
+      document.body.innerHTML = `<label>Fax number <input value="(555) 010-0100"></label><button id="fax">Fax chart</button>`;
       let clicks = 0;
       document.getElementById("fax")!.addEventListener("click", () => clicks++);
       asPerson(() =>
@@ -330,7 +330,7 @@ describe("a click before the interception mode is known (asked for when the scri
     let answerMode!: (mode: Mode) => void;
     const first = new Promise<Mode>((resolve) => (answerMode = resolve));
     mode = { current: () => "confirm-risky", settled: () => first };
-    document.body.innerHTML = `<label>Fax number <input value="555-0100"></label><button id="fax">Fax chart</button>`;
+    document.body.innerHTML = `<label>Fax number <input value="(555) 010-0100"></label><button id="fax">Fax chart</button>`;
     let clicks = 0;
     document.getElementById("fax")!.addEventListener("click", () => clicks++);
     asPerson(() =>

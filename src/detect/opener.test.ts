@@ -32,7 +32,7 @@ describe("opensRecipientChooser", () => {
     expect(opensRecipientChooser(item, { kind: "export", label: "Fax to PCP" }, undefined)).toBe(false);
   });
 
-  it("holds a send in a form or dialog, and a plain button, even with no one named: it may send as it is", () => {
+  it("holds a send in a form or dialog even with no one named: it may send as it is", () => {
     expect(
       opensRecipientChooser(
         control('<form><div role="toolbar"><button id="it">Send</button></div></form>'),
@@ -47,21 +47,25 @@ describe("opensRecipientChooser", () => {
         undefined,
       ),
     ).toBe(false);
-    expect(
-      opensRecipientChooser(
-        control('<table><tr><td>Test Patient</td><td><button id="it">Fax chart</button></td></tr></table>'),
-        { kind: "fax", label: "Fax chart" },
-        undefined,
-      ),
-    ).toBe(false);
-  });
-
-  it("takes a control named by the channel alone, with no one named, for an opener wherever it is; not once someone is named", () => {
-    const link = control('<div class="doc"><span>Progress Note 03/12/2025</span><a href="#" id="it">Fax</a><a href="#">Download</a></div>');
-    expect(opensRecipientChooser(link, { kind: "fax", label: "Fax" }, undefined)).toBe(true);
-    expect(opensRecipientChooser(link, { kind: "fax", label: "Fax" }, NAMED)).toBe(false);
     expect(opensRecipientChooser(control('<form><button id="it">Fax</button></form>'), { kind: "fax", label: "Fax" }, undefined)).toBe(
       false,
     );
+  });
+
+  it("takes any send outside a form or dialog, with no one named around it or in its name, for an opener", () => {
+    const row = control('<table><tr><td>Test Patient</td><td><button id="it">Fax chart</button></td></tr></table>');
+    expect(opensRecipientChooser(row, { kind: "fax", label: "Fax chart" }, undefined)).toBe(true);
+    const card = control('<div class="card-head"><span>Nota de evolución</span><button id="it">Enviar documento</button></div>');
+    expect(opensRecipientChooser(card, { kind: "share", label: "Enviar documento" }, undefined)).toBe(true);
+    const link = control('<div class="doc"><span>Progress Note 03/12/2025</span><a href="#" id="it">Fax</a><a href="#">Download</a></div>');
+    expect(opensRecipientChooser(link, { kind: "fax", label: "Fax" }, undefined)).toBe(true);
+    expect(opensRecipientChooser(link, { kind: "fax", label: "Fax" }, NAMED)).toBe(false);
+  });
+
+  it("holds a send outside a form whose own name says where it goes", () => {
+    const button = control('<div class="doc"><button id="it">x</button></div>');
+    for (const label of ["Fax to PCP", "Send to HIE", "Submit to registry", "Enviar a especialista", "Enviar al especialista"])
+      expect(opensRecipientChooser(button, { kind: "share", label }, undefined), label).toBe(false);
+    expect(opensRecipientChooser(button, { kind: "fax", label: "Send a fax" }, undefined)).toBe(true);
   });
 });
