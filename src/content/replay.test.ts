@@ -76,4 +76,17 @@ describe("replay", () => {
     app.innerHTML = `<button class="send">Print chart</button>`;
     expect(canReplay(held)).toBe(false);
   });
+
+  it("replays on the fresh node a layout gave a newly numbered id (Ext JS re-laying out a toolbar)", () => {
+    document.body.innerHTML = `<div id="tb"><a role="button" id="button-1041">Send</a><a role="button" id="button-1042">Save Draft</a></div>`;
+    const tb = document.getElementById("tb")!;
+    const held = captureActivation(new MouseEvent("click"), document.getElementById("button-1041")!)!;
+    let clicks = 0;
+    tb.innerHTML = `<a role="button" id="button-1047">Send</a><a role="button" id="button-1048">Save Draft</a>`;
+    document.getElementById("button-1047")!.addEventListener("click", () => clicks++);
+    expect(replay(held)).toBe(true);
+    expect(clicks).toBe(1);
+    tb.innerHTML = `<a role="button" id="attach-1">Send</a>`;
+    expect(canReplay(held)).toBe(false);
+  });
 });
