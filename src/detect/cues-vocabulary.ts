@@ -10,6 +10,7 @@
  * note types of EHR and therapy systems (Epic, OpenEMR, TherapyNotes, Tebra).
  */
 import type { InformationKind } from "../core/schema.ts";
+import { words } from "./text.ts";
 
 export const CUE_KINDS = [
   "psychotherapy-notes",
@@ -100,10 +101,12 @@ export const NOTE_TYPE_LABEL = "\\b(?:note|document|encounter|visit|report) type
 export const SOURCE_LABEL =
   "^(?:program|source|source program|from|records from|(?:originating|sending|treating) (?:program|facility|clinic))$";
 /**
- * A word that every NOTE_TYPE_LABEL or SOURCE_LABEL match holds: the walk looks for one in a leaf's raw text
- * before it makes the text matchable (cues.ts). Keep in step with the two patterns (cues-vocabulary.test.ts).
+ * A word that every NOTE_TYPE_LABEL, SOURCE_LABEL or DOCUMENTS_LABEL match holds: the walk looks for one in a leaf's
+ * raw text before it makes the text matchable (cues.ts). Keep in step with the three (cues-vocabulary.test.ts).
  */
-export const LABEL_WORDS: readonly string[] = ["type", "template", "program", "source", "from", "facility", "clinic"];
+export const LABEL_WORDS: readonly string[] = words("type template program source from facility clinic document attachment");
+/** A label written as text beside the list of what a send dialog sends ("Documents", "Attachments"). */
+export const DOCUMENTS_LABEL = "^(?:documents?|attachments?)$";
 /** Labels of a text field whose value is what is sent: its title, subject or attachment. */
 export const DOCUMENT_FIELD_LABEL = "\\b(?:title|subject|attachments?|document|documents|file name|note type|document type)\\b";
 /** Titles of a list, table or group whose items go with the share. */

@@ -85,6 +85,18 @@ describe("readCues: what is chosen for the share", () => {
     ).toEqual([{ kind: "mental-health", source: "note-type", text: "Behavioral health progress note" }]);
   });
 
+  it("reads what a send dialog lists beside its Documents label, as text (Valant's Fax Documents window)", () => {
+    const cues = cuesOf(`
+      <div role="dialog" aria-label="Fax Documents"><form>
+        <div><span class="lbl">Documents</span><div>03/18/2025 Psychotherapy Note (process notes, kept separate)</div></div>
+        <div><span class="lbl">From</span>Alex Rivera, PsyD · Maple Street Behavioral Health</div>
+        <button type="button" id="send">Send</button>
+      </form></div>`);
+    expect(cues).toEqual([
+      { kind: "psychotherapy-notes", source: "document", text: "03/18/2025 Psychotherapy Note (process notes, kept separate)" },
+    ]);
+  });
+
   it("reads where the records come from when a Part 2 program is named there", () => {
     const cues = cuesOf(`<form><p>Program: Eastside Opioid Treatment Program</p><button id="send">Fax records</button></form>`);
     expect(cues).toEqual([{ kind: "sud-part2", source: "program", text: "Eastside Opioid Treatment Program" }]);

@@ -12,6 +12,7 @@ import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
 import {
   ATTACHMENT_TITLE,
   DOCUMENT_FIELD_LABEL,
+  DOCUMENTS_LABEL,
   LABEL_WORDS,
   NEGATION_BEFORE,
   NOTE_TYPE_LABEL,
@@ -35,6 +36,7 @@ const NOTICE_START = /protected by federal|42\s*c\.?f\.?r/i;
 const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
+const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
 const ATTACHMENTS = new RegExp(ATTACHMENT_TITLE);
 /**
  * Raw text that may hold a LABEL_WORDS word, before matchText (the walk meets a leaf text per element). Loose, so
@@ -234,12 +236,24 @@ export function readCues(control: Element): CueText[] {
   return [...found.values()];
 }
 
-/** "Note type: Psychotherapy note", or <dt>Program</dt><dd>…</dd>: the value of a note-type or source label. */
+/**
+ * "Note type: Psychotherapy note", <dt>Program</dt><dd>…</dd>, or a send dialog's "Documents" beside what it sends
+ * (a heading's list is read by its title instead): the value of a note-type, source or documents label written as text.
+ */
 function labelled(el: Element, own: string, add: (raw: string, source: CueSource) => void): void {
   if (!LABEL_WORD.test(own)) return;
   const colon = own.indexOf(":");
   const label = matchText(colon > 0 ? own.slice(0, colon) : own);
-  const source = label && label.length < 40 && (NOTE_TYPE.test(label) ? "note-type" : SOURCE.test(label) ? "program" : undefined);
+  const source =
+    label &&
+    label.length < 40 &&
+    (NOTE_TYPE.test(label)
+      ? "note-type"
+      : SOURCE.test(label)
+        ? "program"
+        : DOCUMENTS.test(label) && !el.matches(TITLE)
+          ? "document"
+          : undefined);
   if (!source) return;
   const value =
     colon > 0
