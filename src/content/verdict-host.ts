@@ -57,13 +57,16 @@ function hostStyle(box: Box): string {
     .join(";");
 }
 
-const SHADOW_CSS = `:host{color-scheme:light}
-.chip{display:inline-block;max-width:100%;box-sizing:border-box;padding:6px 10px;border-radius:14px;font:500 13px/1.35 system-ui,sans-serif;color:#0f3d24;background:#e3f4e8;border:1px solid #7cb48f;box-shadow:0 2px 8px rgba(20,40,60,.18);transition:opacity .6s ease;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.chip.fading{opacity:0}
-.problem{box-sizing:border-box;width:100%;padding:10px 12px;border-radius:8px;font:500 13px/1.4 system-ui,sans-serif;color:#5c2d00;background:#fff4e0;border:1px solid #d08a2e;box-shadow:0 6px 24px rgba(20,40,60,.22)}
-.problem p{margin:0 0 8px}
-.problem button{font:inherit;margin-right:8px;padding:4px 10px;border-radius:6px;border:1px solid #8a5a1c;background:#fff;color:#3b1f00;cursor:pointer}
-.pending{position:absolute;top:0;left:0;right:0;padding:12px 14px;border:1px solid #9aa9b8;border-radius:8px;box-shadow:0 6px 24px rgba(20,40,60,.22);pointer-events:none;font:600 14px/1.4 system-ui,sans-serif;color:#1b2a38;background:#fff}`;
+/** One line, shared declarations once: it ships in content.js, whose size the page pays for. */
+const SHADOW_CSS =
+  ":host{color-scheme:light}" +
+  "div{box-sizing:border-box;font:500 13px/1.4 system-ui,sans-serif;border:1px solid;border-radius:8px;box-shadow:0 6px 24px #14283c38}" +
+  ".chip{display:inline-block;max-width:100%;padding:6px 10px;border-radius:14px;color:#0f3d24;background:#e3f4e8;border-color:#7cb48f;transition:opacity .6s;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}" +
+  ".fading{opacity:0}" +
+  ".problem{padding:10px 12px;color:#5c2d00;background:#fff4e0;border-color:#d08a2e}" +
+  "p{margin:0 0 8px}" +
+  "button{font:inherit;margin-right:8px;padding:4px 10px;border-radius:6px;border:1px solid #8a5a1c;background:#fff;color:#3b1f00;cursor:pointer}" +
+  ".pending{position:absolute;inset:0 0 auto;padding:12px 14px;border-color:#9aa9b8;pointer-events:none;font-weight:600;font-size:14px;color:#1b2a38;background:#fff}";
 
 /** Body text sizes our words take over from the page; outside them (a hostile or odd page) they keep their own. */
 const PAGE_FONT_PX = { min: 12, max: 18 };
