@@ -205,16 +205,20 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const own = control ? bodyRows.find((row) => row.contains(control)) : undefined;
   const chosen =
     bodyRows.find((row) => markedChosen(row) || row.querySelector("input:checked")) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
-  const read = (row: Element | undefined): Entry[] =>
-    Array.from(row?.children ?? []).flatMap((cell, i) => {
+  // An address book has an address column (a worklist of patient, physician, [Fax chart] has none): the Send in its row
+  // chooses that row, and its plain Name and Organization columns are the recipient's.
+  const book = headers.some((header) => {
+    const match = interpret(header, headerRow);
+    return match !== null && match !== "excluded" && (match.role === "direct" || match.role === "fax");
+  });
+  const row = (book && own) || chosen;
+  entries.push(
+    ...Array.from(row?.children ?? []).flatMap((cell, i) => {
       const header = headers[i];
-      const match = header ? interpret(header, cell) : null;
+      const match = header ? interpret(header, cell, undefined, book) : null;
       return match && match !== "excluded" ? [{ ...match, value: cleanText(subtreeText(cell), 300), element: cell }] : [];
-    });
-  const ownEntries = own ? read(own) : [];
-  // A row of a worklist (patient, physician, [Fax chart]) is not an address book: it needs an address column.
-  const addressBook = ownEntries.some((entry) => entry.role === "direct" || entry.role === "fax");
-  entries.push(...(addressBook ? ownEntries : read(chosen)));
+    }),
+  );
   return true;
 }
 

@@ -60,14 +60,17 @@ function cleanLabel(raw: string): string {
   return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|[\s:*]+$/g, "");
 }
 
-/** A label's meaning for an element: a recipient role, "excluded" (sender/patient), or null (unrelated). */
-export function interpret(rawLabel: string, el: Element, scope?: Element): LabelMatch | "excluded" | null {
+/**
+ * A label's meaning for an element: a recipient role, "excluded" (sender/patient), or null (unrelated). `book`: the
+ * element is a cell of an address book's row, whose plain "Name" and "Organization" columns name the recipient.
+ */
+export function interpret(rawLabel: string, el: Element, scope?: Element, book?: boolean): LabelMatch | "excluded" | null {
   const label = cleanLabel(rawLabel);
   if (!label || label.length > MAX_LABEL_CHARS) return null;
   const text = matchText(label);
   if (!text) return null;
   if (EXCLUDED.test(text)) return "excluded";
-  const section = sectionOf(el, scope);
+  const section = sectionOf(el, scope) ?? (book ? "recipient" : null);
   if (section === "excluded") return "excluded";
   for (const rule of RULES)
     if (rule.re.test(text)) return { role: rule.role, priority: rule.priority + (section === "recipient" ? 1 : 0), label };

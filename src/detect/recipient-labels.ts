@@ -88,5 +88,5 @@ export const RECIPIENT_SECTION_PATTERN =
   "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organization|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|enviar a)\\b|\\brecipients?$";
 
 /** Inside a recipient section, these plain labels name the recipient (or its organisation). */
-export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|nombre)$";
+export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|contacts?|address book|nombre)$";
 export const SECTION_ORGANIZATION_PATTERN = "^(?:organization|facility|practice|clinic|group|organizacion|clinica)$";
