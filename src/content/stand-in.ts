@@ -10,7 +10,10 @@ const NAMING = ["type", "role", "name", "value", "aria-label", "title", "id"];
 
 export type Remembered = { element: Element; ancestors: Element[]; signature: string };
 
-/** A framework numbers the ids it generates afresh on each layout (Ext JS "button-1041", then "button-1047"): the numbers are no part of the name. */
+/**
+ * Numbers in the naming attributes are no part of the name: a framework numbers the ids it generates afresh on each
+ * layout (Ext JS "button-1041", then "button-1047"). The text still tells "Fax 2 pages" from "Fax 3 pages" on a button.
+ */
 function signature(el: Element): string {
   let sig = `${el.localName}\u0000${(el.textContent ?? "").trim().slice(0, MAX_TEXT)}`;
   for (const name of NAMING) sig += `\u0000${el.getAttribute(name)?.replace(/\d+/g, "#") ?? ""}`;
