@@ -163,14 +163,20 @@ export class VerdictHost {
     }
   }
 
+  /** A part of ours in the shadow root, in the page's body font; its class picks its style, `attribute` what it is to assistive technology. */
+  #part(className: string, attribute: string, value: string, text: string): HTMLElement {
+    const el = this.host.ownerDocument.createElement("div");
+    el.className = className;
+    el.setAttribute(attribute, value);
+    el.textContent = text;
+    usePageFont(el, this.host.ownerDocument);
+    this.root.append(el);
+    return el;
+  }
+
   /** The chip: a short read-only line, then it fades and goes. */
   showChip(text: string, signal: AbortSignal, ms = 4000): void {
-    const chip = this.host.ownerDocument.createElement("div");
-    chip.className = "chip";
-    chip.setAttribute("role", "status");
-    chip.textContent = text;
-    usePageFont(chip, this.host.ownerDocument);
-    this.root.append(chip);
+    const chip = this.#part("chip", "role", "status", text);
     this.size = { width: 360, height: 32 };
     this.place();
     const fade = setTimeout(() => chip.classList.add("fading"), ms);
@@ -191,13 +197,7 @@ export class VerdictHost {
    * letting every click through to what will be beneath.
    */
   showPending(text: string): void {
-    const words = this.host.ownerDocument.createElement("div");
-    words.className = "pending";
-    words.setAttribute("aria-hidden", "true");
-    words.textContent = text;
-    usePageFont(words, this.host.ownerDocument);
-    this.root.append(words);
-    this.pending = words;
+    this.pending = this.#part("pending", "aria-hidden", "true", text);
     this.place();
   }
 
@@ -213,9 +213,7 @@ export class VerdictHost {
    */
   showProblem(text: string, actions: { label: string; run: () => void }[], signal: AbortSignal): void {
     const doc = this.host.ownerDocument;
-    const box = doc.createElement("div");
-    box.className = "problem";
-    box.setAttribute("role", "alert");
+    const box = this.#part("problem", "role", "alert", "");
     const line = doc.createElement("p");
     line.textContent = text;
     box.append(line);
@@ -226,7 +224,6 @@ export class VerdictHost {
       button.addEventListener("click", (event) => event.isTrusted && run(), { signal });
       box.append(button);
     }
-    this.root.append(box);
     this.size = { width: 360, height: 96 };
     this.place();
     box.querySelector("button")?.focus({ preventScroll: true });
