@@ -207,15 +207,18 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
     bodyRows.find((row) => markedChosen(row) || row.querySelector("input:checked")) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
   // An address book has an address column (a worklist of patient, physician, [Fax chart] has none): the Send in its row
   // chooses that row, and its plain Name and Organization columns are the recipient's.
+  const headerSection = sectionOf(headerRow);
   const book = headers.some((header) => {
-    const match = interpret(header, headerRow);
+    const match = interpret(header, headerSection);
     return match !== null && match !== "excluded" && (match.role === "direct" || match.role === "fax");
   });
   const row = (book && own) || chosen;
+  // Every cell of the row climbs from the row itself, so they share one section.
+  const section = row?.firstElementChild ? (sectionOf(row.firstElementChild) ?? (book ? "recipient" : null)) : null;
   entries.push(
     ...Array.from(row?.children ?? []).flatMap((cell, i) => {
       const header = headers[i];
-      const match = header ? interpret(header, cell, undefined, book) : null;
+      const match = header ? interpret(header, section) : null;
       return match && match !== "excluded" ? [{ ...match, value: cleanText(subtreeText(cell), 300), element: cell }] : [];
     }),
   );

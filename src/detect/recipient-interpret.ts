@@ -60,17 +60,20 @@ function cleanLabel(raw: string): string {
   return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|[\s:*]+$/g, "");
 }
 
+export type Section = "recipient" | "excluded" | null;
+
 /**
- * A label's meaning for an element: a recipient role, "excluded" (sender/patient), or null (unrelated). `book`: the
- * element is a cell of an address book's row, whose plain "Name" and "Organization" columns name the recipient.
+ * A label's meaning for an element: a recipient role, "excluded" (sender/patient), or null (unrelated). `at`: the
+ * element, whose section is read only when the label means something, or the section itself when the caller has it
+ * (the cells of one table row share theirs).
  */
-export function interpret(rawLabel: string, el: Element, scope?: Element, book?: boolean): LabelMatch | "excluded" | null {
+export function interpret(rawLabel: string, at: Element | Section): LabelMatch | "excluded" | null {
   const label = cleanLabel(rawLabel);
   if (!label || label.length > MAX_LABEL_CHARS) return null;
   const text = matchText(label);
   if (!text) return null;
   if (EXCLUDED.test(text)) return "excluded";
-  const section = sectionOf(el, scope) ?? (book ? "recipient" : null);
+  const section = at && typeof at === "object" ? sectionOf(at) : at;
   if (section === "excluded") return "excluded";
   for (const rule of RULES)
     if (rule.re.test(text)) return { role: rule.role, priority: rule.priority + (section === "recipient" ? 1 : 0), label };
@@ -88,7 +91,7 @@ export function isShortLabel(raw: string): boolean {
 }
 
 /** The title of the group an element sits in (fieldset legend, labelled group or region, section heading). */
-export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded" | null {
+export function sectionOf(el: Element): Section {
   let node = el.parentElement;
   for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parentElement) {
     // The page's main area is titled by the page ("Patient chart"), which says nothing of whose a field is.
@@ -103,12 +106,12 @@ export function sectionOf(el: Element, scope?: Element): "recipient" | "excluded
         ? sectionKind(accessibleName(node))
         : null;
     if (named) return named;
-    if (node === scope || node.matches(DIALOG_SELECTOR)) break;
+    if (node.matches(DIALOG_SELECTOR)) break;
   }
   return null;
 }
 
-export function sectionKind(title: string): "recipient" | "excluded" | null {
+export function sectionKind(title: string): Section {
   const text = matchText(title);
   if (EXCLUDED_SECTION.test(text) && !ACTION_TITLE.test(text)) return "excluded";
   return RECIPIENT_SECTION.test(text) ? "recipient" : null;
