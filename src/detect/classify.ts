@@ -61,7 +61,7 @@ const RESEND = /^(?:resend|reenviar)\b/;
 const FIELD_LIKE = "input, textarea, select, [contenteditable]";
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
-const NAVIGATION = 'nav, [role="navigation"]';
+const NAVIGATION = "nav,[role=navigation]";
 const NOISE = new Set(HINT_NOISE);
 const LEADING = new Set(LEADING_WORDS);
 /** A control's own line is a short caption beside it, not a paragraph. */
@@ -147,7 +147,7 @@ function isMenuItem(el: Element): boolean {
 /** The name of the button that opens a menu item's menu, or "" when `el` is no menu item or its opener is not found. */
 function menuOpenerName(el: Element): string {
   if (!isMenuItem(el)) return "";
-  const menu = el.closest('[role="menu"]');
+  const menu = el.closest("[role=menu]");
   if (!menu) return "";
   const id = attr(menu, "id");
   const previous = menu.previousElementSibling;
@@ -189,7 +189,7 @@ function handlerCalls(el: Element): string[] {
   return calls;
 }
 
-const DIALOG_ROLE = '[role="dialog"], [role="alertdialog"]';
+const DIALOG_ROLE = "[role=dialog],[role=alertdialog]";
 const MAX_PANELS = 20;
 /** Hidden elements looked into for closed panels: a page may hide many things (templates, collapsed rows). */
 const MAX_HIDDEN = 200;

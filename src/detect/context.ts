@@ -6,7 +6,7 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr, parentAcrossShadow } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
@@ -14,21 +14,19 @@ import { fieldValue } from "./recipient-values.ts";
 import { cleanText, matchText } from "./text.ts";
 import { RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 
-const CONTAINER =
-  'form, dialog, fieldset, section, aside, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="region"], [role="group"], [role="tabpanel"], [aria-modal="true"]';
-const HEADING = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
+/** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
+const SENDING_BOX = `${FORM_SELECTOR},${DIALOG_SELECTOR}`;
+const CONTAINER = `${SENDING_BOX},fieldset,section,aside,article,[role=region],[role=group],[role=tabpanel]`;
 /** Widget toolkits title their windows and panels with classed blocks (x-window-header, k-window-title, modal-header, card-title, .head). */
-const TITLE_BLOCK = '[class*="title"], [class*="head"]';
+const TITLE_BLOCK = "[class*=title],[class*=head]";
 const MAX_TITLE_CHARS = 80;
 const FIELDS =
-  'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="search"], select, textarea, [role="combobox"], [role="textbox"], [contenteditable="true"]';
+  "input:not([type]),input[type=text],input[type=email],input[type=tel],input[type=search],select,textarea,[role=combobox],[role=textbox],[contenteditable=true]";
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const TRANSPORT = TRANSPORT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
-/** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
-const SENDING_BOX = 'form, dialog, [role="dialog"], [role="alertdialog"], [role="form"], [aria-modal="true"]';
-const CHECKED = 'input[type="checkbox"]:checked, [role="checkbox"][aria-checked="true"]';
+const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 const MAX_FIELDS = 30;
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
@@ -37,7 +35,7 @@ export type TitleReading = (title: string) => ActionKind | "quiet" | null;
 export function kindFromContext(el: Element, read: TitleReading, withFields: boolean): ActionKind | null {
   // A search or filter form's submit sends nothing out, whatever page it is on.
   const form = el.closest("form");
-  if (el.closest('[role="search"]') || (form && attr(form, "method")?.toLowerCase() === "get")) return null;
+  if (el.closest("[role=search]") || (form && attr(form, "method")?.toLowerCase() === "get")) return null;
   let node = parentAcrossShadow(el);
   // A record attached in the form makes a share, unless a title around it names the channel ("Compose Fax").
   let attached: ActionKind | null = null;
@@ -86,7 +84,7 @@ function matches(el: Element, selector: string): boolean {
 function containerTitle(container: Element): string {
   const named = attr(container, "aria-labelledby") || attr(container, "aria-label") ? accessibleName(container) : "";
   if (named) return named;
-  const heading = container.querySelector(HEADING);
+  const heading = container.querySelector(HEADING_SELECTOR);
   return heading ? cleanText(heading.textContent ?? "") : "";
 }
 
@@ -98,7 +96,11 @@ function containerTitle(container: Element): string {
 function leadingHeading(node: Element): string {
   const first = node.firstElementChild;
   if (!first) return "";
-  const heading = matches(first, HEADING) ? first : matches(first, TITLE_BLOCK) ? (first.querySelector(HEADING) ?? first) : null;
+  const heading = matches(first, HEADING_SELECTOR)
+    ? first
+    : matches(first, TITLE_BLOCK)
+      ? (first.querySelector(HEADING_SELECTOR) ?? first)
+      : null;
   if (!heading) return "";
   const title = cleanText(heading.textContent ?? "");
   return title.length <= MAX_TITLE_CHARS ? title : "";
@@ -135,7 +137,7 @@ function attachedRecord(container: Element): ActionKind | null {
 
 /** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios. */
 function chosenTransport(container: Element): ActionKind | null {
-  const chosen = container.querySelectorAll('input[type="radio"]:checked, [role="radio"][aria-checked="true"]');
+  const chosen = container.querySelectorAll("input[type=radio]:checked,[role=radio][aria-checked=true]");
   for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) {
     const text = matchText(accessibleName(chosen[i]!));
     const rule = TRANSPORT.find(({ re }) => re.test(text));

@@ -19,7 +19,7 @@ import {
   SOURCE_LABEL,
   type CueSource,
 } from "./cues-vocabulary.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, PANEL_TAG } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, FORM_SELECTOR as FORM, HEADING_SELECTOR as TITLE, PANEL_TAG } from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
 import { walk, type WalkVisitor } from "./walk.ts";
@@ -51,13 +51,11 @@ const RECIPIENT = new RegExp(
   ].join("|"),
 );
 
-const FORM = "form,[role=form]";
 const MAIN = "main,[role=main]";
 const DOCUMENT = `article,[role=document],${DIALOG_SELECTOR}`;
 /** Containers that bound what leaves with a control: the first BOUNDARY ends the search (a form's may widen to its DOCUMENT). */
 const CONTAINER = `${FORM},${DOCUMENT},${MAIN},section,[role=region],aside`;
 const BOUNDARY = `${FORM},${DOCUMENT},${MAIN}`;
-const TITLE = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]";
 const ROW = "tr,li,[role=row],[role=listitem]";
 const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[role=tree]";
 const CHECKBOX = "input[type=checkbox],input[type=radio],[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox]";

@@ -9,7 +9,10 @@ export const DOCUMENT_NODE = 9;
 export const FRAGMENT_NODE = 11;
 
 /** A dialog surface, native or ARIA: what the recipient, its section and the cues never look out of. */
-export const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+export const DIALOG_SELECTOR = "dialog,[role=dialog],[role=alertdialog],[aria-modal=true]";
+/** What titles a group: a heading, a fieldset's legend, a table's caption. */
+export const HEADING_SELECTOR = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]";
+export const FORM_SELECTOR = "form,[role=form]";
 
 export function isElement(node: unknown): node is Element {
   return typeof node === "object" && node !== null && (node as Node).nodeType === ELEMENT_NODE;

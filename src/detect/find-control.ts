@@ -61,7 +61,7 @@ function submitControl(event: Event, adapter: SiteAdapter | undefined): FoundAct
  * "Send" a type=button): it sends what its first send button would.
  */
 function sendButton(form: HTMLFormElement, adapter: SiteAdapter | undefined): FoundAction | null {
-  const buttons = form.querySelectorAll('button, input[type="button"], [role="button"]');
+  const buttons = form.querySelectorAll("button,input[type=button],[role=button]");
   for (let i = 0; i < buttons.length && i < MAX_BUTTONS; i++) {
     const element = buttons[i]!;
     const classification = classifyControl(element, { adapter });

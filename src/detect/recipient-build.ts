@@ -129,7 +129,7 @@ function digits(value: string | undefined, shape: RegExp): string | undefined {
 
 /** The text of the row or small container around the recipient, where an NPI or TIN is shown beside the name. */
 function nearbyText(el: Element): string {
-  const row = el.closest('tr, [role="row"], li');
+  const row = el.closest("tr,[role=row],li");
   const container = row ?? el.parentElement?.parentElement ?? el.parentElement;
   return container ? subtreeText(container).slice(0, 500) : "";
 }

@@ -4,7 +4,7 @@
  * the recipient, someone else (the sender, the patient), or nothing we know.
  */
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, ELEMENT_NODE, TEXT_NODE } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, TEXT_NODE } from "./dom.ts";
 import {
   ACTION_TITLE_PATTERN,
   EXCLUDED_LABEL_PATTERN,
@@ -28,10 +28,8 @@ const SECTION_ORGANIZATION = new RegExp(SECTION_ORGANIZATION_PATTERN);
 const FIELD_ONLY_NAME = new RegExp(FIELD_ONLY_NAME_PATTERN);
 
 /** Containers titled by what is being done, not by whose fields they hold. */
-const ACTION_CONTAINER =
-  'dialog, form, main, article, [role="dialog"], [role="alertdialog"], [role="form"], [role="main"], [role="document"]';
-const PAGE_AREA = 'main, [role="main"], body';
-const SECTION_TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
+const PAGE_AREA = "main,[role=main],body";
+const ACTION_CONTAINER = `${FORM_SELECTOR},${DIALOG_SELECTOR},${PAGE_AREA},article,[role=document]`;
 const SKIPPED_INPUT_TYPES = new Set(
   words("hidden password checkbox radio submit button image reset file date datetime-local month week time color range"),
 );
@@ -47,12 +45,12 @@ export interface LabelMatch {
 export function isField(el: Element): boolean {
   const tag = el.localName;
   if (tag === "input")
-    return !SKIPPED_INPUT_TYPES.has((attr(el, "type") || "text").toLowerCase()) && !el.closest('[role="combobox"]:not(input)');
+    return !SKIPPED_INPUT_TYPES.has((attr(el, "type") || "text").toLowerCase()) && !el.closest("[role=combobox]:not(input)");
   if (tag === "select" || tag === "textarea") return true;
   const role = attr(el, "role");
   if (role === "combobox" || role === "textbox") return true;
   const editable = attr(el, "contenteditable");
-  return editable !== null && editable !== "false" && !el.parentElement?.closest('[contenteditable]:not([contenteditable="false"])');
+  return editable !== null && editable !== "false" && !el.parentElement?.closest("[contenteditable]:not([contenteditable=false])");
 }
 
 /** A label as compared: cleaned, without a trailing colon or a required mark before or after ("To:", "Fax number *", "* Provider"). */
@@ -133,7 +131,7 @@ export function groupTitle(node: Element): string {
     if (named) return named;
   }
   const first = node.firstElementChild;
-  if (first?.matches(SECTION_TITLE_SELECTOR)) return cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
+  if (first?.matches(HEADING_SELECTOR)) return cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
   return "";
 }
 

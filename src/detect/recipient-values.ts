@@ -13,7 +13,7 @@ import { cleanText } from "./text.ts";
 // Component libraries capitalise their classes (MUI's "MuiChip-root", Mantine's "mantine-Pill-root"); a tags input's chip is
 // "tag", Ext JS's tag field's "x-tagfield-item", Select2's "select2-selection__choice".
 const CHIP_SELECTOR =
-  '[role="option"], [class*="chip" i], [class*="token" i], [class*="pill" i], [class~="tag" i], [class*="tagfield-item"], [class*="__choice"], [data-chip], [data-token], [class*="single-value"], [class*="singleValue"], [class*="multi-value__label"], [class*="multiValueLabel"]';
+  '[role=option],[class*="chip" i],[class*="token" i],[class*="pill" i],[class~="tag" i],[class*=tagfield-item],[class*=__choice],[data-chip],[data-token],[class*=single-value],[class*=singleValue],[class*=multi-value__label],[class*=multiValueLabel]';
 /** A BEM element of a chip ("tb-token__name", "chip__label"): a part of its chip, read with it, not a chip. */
 const CHIP_PART = /(?:chip|token|pill)__/i;
 const CHIP_WORD = /chip|token|pill|^tag$/i;
@@ -74,7 +74,7 @@ function comboboxValue(combobox: Element): string {
   const option = active ? byIdInTree(combobox, active) : null;
   if (option) return cleanText(subtreeText(option), 300);
   // Select2, Angular Material and react-select show "Search contacts…" in a placeholder element until a choice is made.
-  return combobox.querySelector('[class*="placeholder"]') ? "" : cleanText(subtreeText(combobox), 300);
+  return combobox.querySelector("[class*=placeholder]") ? "" : cleanText(subtreeText(combobox), 300);
 }
 
 /** Chips/tokens in or beside a "To" field (up to the widget around it, which holds no other field), each without its remove button. */
