@@ -7,6 +7,8 @@ import type { DisclosureRequest, DisclosureRequestInput } from "../core/schema.t
 import type { ActionKind, DetectedCue, DetectedRecipient } from "../detect/action.ts";
 import { inferRequest } from "../detect/infer.ts";
 
+const IDENTIFIERS = ["npi", "tin", "organization", "directAddress", "fax"] as const;
+
 /** `cues` whose kind is known (the popup's, matched by the background) add their kinds; without any the record is "general". */
 export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | undefined, cues?: readonly DetectedCue[]): DisclosureRequest {
   const inferred = inferRequest(kind, recipient, cues);
@@ -17,12 +19,8 @@ export function buildRequest(kind: ActionKind, recipient: DetectedRecipient | un
     recipient: {
       type: inferred.recipientType ?? "other",
       ...(name ? { name } : {}),
-      ...(recipient?.npi ? { npi: recipient.npi } : {}),
-      ...(recipient?.tin ? { tin: recipient.tin } : {}),
       // Contract v1.1: each identifier the page shows apart, so ACO matching can use every one.
-      ...(recipient?.organization ? { organization: recipient.organization } : {}),
-      ...(recipient?.directAddress ? { directAddress: recipient.directAddress } : {}),
-      ...(recipient?.fax ? { fax: recipient.fax } : {}),
+      ...Object.fromEntries(IDENTIFIERS.flatMap((key) => (recipient?.[key] ? [[key, recipient[key]]] : []))),
     },
     information: inferred.information ?? ["general"],
   };
