@@ -97,7 +97,8 @@ export function readCard(card: Element): CardRead {
     at = lines.findIndex((line) => !NOT_A_NAME_WORD.test(line) && nameLine(line));
     if (at < 0) at = lines.findIndex(nameLine);
   }
-  const line = lines.length <= 1 ? cleanText(subtreeText(el), 300) : (lines[at] ?? "");
+  // One line is the card's whole text, read without the options not chosen around it (a group's unchecked cards).
+  const line = cleanText(lines.length ? (lines[at] ?? "") : subtreeText(el), 300);
   const { name, organization: aside } = nameWithAsides(line);
   const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
   return { name, fax: faxLine(lines), organization, directAddress: directLine(lines) };
