@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, cardHead, markedChosen, notChosen, readCard } from "./recipient-card.ts";
+import { type CardRead, cardHead, DIRECT_DOMAIN, markedChosen, notChosen, readCard } from "./recipient-card.ts";
 import { fieldValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -79,7 +79,14 @@ function closedDialog(el: Element, control: Element | undefined): boolean {
 
 function fieldEntry(field: Element, entries: Entry[]): void {
   const match = fieldMeaning(field);
-  if (!match || match === "excluded") return;
+  if (!match) {
+    // A Direct address alone in a field no label of ours names ("Or type a Direct address"): where the message goes.
+    const typed = field.localName === "input" ? (field as HTMLInputElement).value.trim() : "";
+    if (DIRECT_DOMAIN.test(typed) && !/\s/.test(typed))
+      entries.push({ role: "direct", priority: 2, label: "Direct address", value: typed, element: field });
+    return;
+  }
+  if (match === "excluded") return;
   const value = fieldValue(field);
   if (value || (match.role !== "name" && match.role !== "organization")) return void entries.push({ ...match, value, element: field });
   // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
