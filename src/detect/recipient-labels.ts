@@ -19,7 +19,7 @@ export interface RecipientLabelRule {
  * `(?=[a-z])` matches what the words match anyway, and halves the pattern's compile time (vocabulary.ts says why).
  */
 export const EXCLUDED_LABEL_PATTERN =
-  "\\b(?=[a-z])(?:from|sender|sending|referring(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
+  "\\b(?=[a-z])(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
@@ -74,7 +74,7 @@ export const REFERRAL_LABEL_PATTERN =
 
 /** Group titles that make their fields someone else's: the sender's or the patient's. */
 export const EXCLUDED_SECTION_PATTERN =
-  "\\b(?:from|sender|sending|referring(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente)\\b";
+  "\\b(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente)\\b";
 
 /**
  * Group titles that name what is being done to the patient's record ("Refer patient", "Share patient record"): the
