@@ -215,6 +215,12 @@ describe("readCues: what is not a cue", () => {
     expect(kinds(cuesOf(page("")))).toEqual([]);
   });
 
+  it("reads a small document whole when its Send sits below its one form (Ocean's referral in a frame), not a large page", () => {
+    const referral = `<div>Referral to: Lakeshore Infectious Diseases Clinic</div><form><h3>Reason for Referral</h3><textarea name="reason">Viral load rebound after two years suppressed.</textarea><div class="muted">Attachments: HIV viral load and CD4 results (2023–2025).pdf · Medication list.pdf</div></form><div class="actions"><label><input type="checkbox" checked> I accept the Terms of Use</label><button id="send">Send Referral</button></div>`;
+    expect(kinds(cuesOf(referral))).toEqual(["hiv"]);
+    expect(cuesOf(`<ul>${"<li>Visit</li>".repeat(200)}</ul>${referral}`)).toEqual([]);
+  });
+
   it("follows form= to the control's form", () => {
     document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
     expect(kinds(matchCues(readCues(document.getElementById("send")!)))).toEqual(["psychotherapy-notes"]);

@@ -19,7 +19,7 @@ import {
   SOURCE_LABEL,
   type CueSource,
 } from "./cues-vocabulary.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, FORM_SELECTOR as FORM, HEADING_SELECTOR as TITLE, PANEL_TAG } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, FORM_SELECTOR as FORM, HEADING_SELECTOR as TITLE, PANEL_TAG, smallDocument } from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
 import { walk, type WalkVisitor } from "./walk.ts";
@@ -78,7 +78,11 @@ function scopeOf(control: Element): { root: Element; titled: Element[] } | undef
   let root: Element | undefined = owner ?? undefined;
   let fallback: Element | undefined;
   for (let el = (owner ?? control).parentElement, depth = 0; el && titled.length < 6; el = el.parentElement, depth++) {
-    if (el.localName === "body" || el.localName === "html" || (root && el.matches(MAIN))) break;
+    if (el.localName === "body" || el.localName === "html" || (root && el.matches(MAIN))) {
+      // A small document's Send outside its one form (a referral in a frame, the action bar below it) sends it whole.
+      if (!root && !titled.length && el.localName === "body" && smallDocument(el)) root = el;
+      break;
+    }
     if (!root && depth < 3) fallback = el;
     if (!el.matches(CONTAINER)) continue;
     titled.push(el);

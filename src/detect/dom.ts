@@ -14,6 +14,12 @@ export const DIALOG_SELECTOR = "dialog,[role=dialog],[role=alertdialog],[aria-mo
 export const HEADING_SELECTOR = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]";
 export const FORM_SELECTOR = "form,[role=form]";
 
+/**
+ * A document small enough to be one card or one form (a print preview's pop-up, a frame holding one referral), read
+ * whole. Asking for the element just past the limit stops there: a large page's body is not counted through.
+ */
+export const smallDocument = (body: Element): boolean => !body.getElementsByTagName("*")[150];
+
 export function isElement(node: unknown): node is Element {
   return typeof node === "object" && node !== null && (node as Node).nodeType === ELEMENT_NODE;
 }

@@ -7,7 +7,7 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
 import { build } from "./recipient-build.ts";
 import { readScope } from "./recipient-entries.ts";
 import { fieldLabels, interpret } from "./recipient-interpret.ts";
@@ -17,8 +17,6 @@ import { elementValue } from "./recipient-values.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
-/** Elements in a document small enough to be read whole. */
-const SMALL_DOCUMENT = 150;
 
 /**
  * `adapter`: the site adapter for this page, whose recipient fields are read first. `deadline`
@@ -103,9 +101,8 @@ function scopesOf(control: Element): Element[] {
       if (!isShadowRoot(root) || scopes.includes(root.host)) break;
       el = root.host;
     }
-    // A small document (a print preview's pop-up, a frame holding one letter) is one card: its body is the last scope.
-    // Asking for the element just past the limit stops there: a large page's body is not counted through at each click.
-    if (el.localName === "body" && !modal && !el.getElementsByTagName("*")[SMALL_DOCUMENT]) add(el);
+    // A small document is one card: its body is the last scope.
+    if (el.localName === "body" && !modal && smallDocument(el)) add(el);
     if (el.localName === "body" || el.localName === "html" || (modal && !modal.contains(el))) break;
     // Ancestors inside the form or dialog were covered by it.
     if (!scopes.slice(0, 2).some((scope) => scope !== el && scope.contains(el!))) {
