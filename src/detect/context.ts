@@ -8,7 +8,7 @@ import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
-import { fieldMeaning } from "./recipient-interpret.ts";
+import { containerTitle, fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
 import { cleanText, matchText } from "./text.ts";
@@ -79,13 +79,6 @@ function matches(el: Element, selector: string): boolean {
   } catch {
     return false;
   }
-}
-
-function containerTitle(container: Element): string {
-  const named = attr(container, "aria-labelledby") || attr(container, "aria-label") ? accessibleName(container) : "";
-  if (named) return named;
-  const heading = container.querySelector(HEADING_SELECTOR);
-  return heading ? cleanText(heading.textContent ?? "") : "";
 }
 
 /**

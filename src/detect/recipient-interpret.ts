@@ -166,6 +166,21 @@ function precedingText(el: Element): string {
   return "";
 }
 
+/** A form's or dialog's own title: its label, else its first heading. */
+export function containerTitle(container: Element): string {
+  const named = attr(container, "aria-labelledby") || attr(container, "aria-label") ? accessibleName(container) : "";
+  if (named) return named;
+  const heading = container.querySelector(HEADING_SELECTOR);
+  return heading ? cleanText(heading.textContent ?? "") : "";
+}
+
+/** A dialog titled by the send it makes ("Share Document", "Fax Document"): it asks for the one it goes to. */
+function sendDialog(field: Element): boolean {
+  const dialog = field.closest(DIALOG_SELECTOR);
+  const title = dialog ? matchText(containerTitle(dialog)) : "";
+  return ACTION_TITLE.test(title) && !title.startsWith("export");
+}
+
 /** The first label of a field that means something for the recipient. */
 export function fieldMeaning(field: Element): LabelMatch | "excluded" | null {
   const labels = fieldLabels(field);
@@ -173,8 +188,12 @@ export function fieldMeaning(field: Element): LabelMatch | "excluded" | null {
     const match = interpret(label, field);
     if (match) return match;
   }
-  // "Attention": the person at the recipient (below a To or organisation field), unless the group is someone else's.
-  const attention = labels.find((label) => FIELD_ONLY_NAME.test(matchText(cleanLabel(label))));
+  // "Attention": the person at the recipient (below a To or organisation field), as is a plain "Name" in a send's own
+  // dialog (IntakeQ's Share Document: Name, Email), unless the group is someone else's.
+  const attention = labels.find((label) => {
+    const text = matchText(cleanLabel(label));
+    return FIELD_ONLY_NAME.test(text) || (SECTION_NAME.test(text) && sendDialog(field));
+  });
   if (!attention) return null;
   return sectionOf(field) === "excluded" ? "excluded" : { role: "name", priority: 2, label: cleanText(attention, MAX_LABEL_CHARS) };
 }
