@@ -31,7 +31,8 @@ export function describeControl(
   { cues = true, deadline, classified = detector.classify(control) }: DescribeOptions = {},
 ): ActionFacts | undefined {
   if (!classified || classified.opensPopup) return undefined;
-  const recipient = detector.readRecipient(control, deadline);
+  // A download goes to the clinician's own device: whoever the page names beside it (the note's author) is no recipient.
+  const recipient = classified.kind === "export" ? undefined : detector.readRecipient(control, deadline);
   if (opensRecipientChooser(control, classified, recipient)) return undefined;
   const read = cues ? readCues(control) : [];
   const kind = sendChannel(classified, recipient);
