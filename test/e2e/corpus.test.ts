@@ -63,7 +63,8 @@ function selectContent(target: Target): boolean {
   const el = root?.querySelector<HTMLElement>(target.selector);
   if (!el) return false;
   el.focus();
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
+  // By tag, not instanceof: a field in a frame is an instance of its own window's HTMLInputElement.
+  if (el.localName === "input" || el.localName === "textarea") (el as HTMLInputElement).select();
   else doc.getSelection()?.selectAllChildren(el);
   return true;
 }
