@@ -9,7 +9,7 @@ import { attr, DIALOG_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import { type CardRead, cardHead, DIRECT_DOMAIN, markedChosen, notChosen, readCard } from "./recipient-card.ts";
-import { fieldValue, readValue, type ValueRead } from "./recipient-values.ts";
+import { fieldValue, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
 
@@ -81,7 +81,7 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   const match = fieldMeaning(field);
   if (!match) {
     // A Direct address alone in a field no label of ours names ("Or type a Direct address"): where the message goes.
-    const typed = field.localName === "input" ? (field as HTMLInputElement).value.trim() : "";
+    const typed = field.localName === "input" ? propertyValue(field as HTMLInputElement).trim() : "";
     if (DIRECT_DOMAIN.test(typed) && !/\s/.test(typed))
       entries.push({ role: "direct", priority: 2, label: "Direct address", value: typed, element: field });
     return;
