@@ -4,7 +4,7 @@
  * Visually hidden text (sr-only, clip patterns) counts because it is there for screen readers;
  * aria-hidden, `hidden` and inline display:none subtrees do not.
  */
-import { attr, byIdInTree, cssString, ELEMENT_NODE, isElement, openShadowRoot, TEXT_NODE } from "./dom.ts";
+import { attr, byIdInTree, cssString, ELEMENT_NODE, HEADING_SELECTOR, isElement, openShadowRoot, TEXT_NODE } from "./dom.ts";
 import { cleanText, NAME_MAX, words } from "./text.ts";
 
 const SKIPPED_TAGS = new Set(words("script style template noscript head title meta link select textarea datalist"));
@@ -31,6 +31,14 @@ export function accessibleName(el: Element): string {
   } catch {
     return "";
   }
+}
+
+/** A form's or dialog's own title: its label, else its first heading. */
+export function containerTitle(container: Element): string {
+  const named = attr(container, "aria-labelledby") || attr(container, "aria-label") ? accessibleName(container) : "";
+  if (named) return named;
+  const heading = container.querySelector(HEADING_SELECTOR);
+  return heading ? cleanText(heading.textContent ?? "") : "";
 }
 
 /** The text a subtree contributes to a name, for callers that read labels and values (same rules as names). */

@@ -5,10 +5,10 @@
  * main heading and the document title. Shadow roots are stepped out of, to their hosts.
  */
 import type { ActionKind } from "./action.ts";
-import { accessibleName } from "./accessible-name.ts";
+import { accessibleName, containerTitle } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
-import { containerTitle, fieldMeaning } from "./recipient-interpret.ts";
+import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
 import { cleanText, matchText } from "./text.ts";

@@ -3,7 +3,7 @@
  * group (legend, labelled group, section heading, table caption) they sit in, and whether a label names
  * the recipient, someone else (the sender, the patient), or nothing we know.
  */
-import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
+import { accessibleName, containerTitle, labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, TEXT_NODE } from "./dom.ts";
 import {
   ACTION_TITLE_PATTERN,
@@ -164,14 +164,6 @@ function precedingText(el: Element): string {
     }
   }
   return "";
-}
-
-/** A form's or dialog's own title: its label, else its first heading. */
-export function containerTitle(container: Element): string {
-  const named = attr(container, "aria-labelledby") || attr(container, "aria-label") ? accessibleName(container) : "";
-  if (named) return named;
-  const heading = container.querySelector(HEADING_SELECTOR);
-  return heading ? cleanText(heading.textContent ?? "") : "";
 }
 
 /** A dialog titled by the send it makes ("Share Document", "Fax Document"): it asks for the one it goes to. */
