@@ -29,6 +29,11 @@ describe("site adapters", () => {
       false,
     );
     expect(SiteAdapter.safeParse({ id: "x", name: "X", hosts: ["a.org/path"] }).success).toBe(false);
+    // An unclosed string or bracket would swallow the selectors joined after it in the content script.
+    for (const selector of ['a[title="x', "a[title='x", "[data-go=fax", "li:not(.x", "a]", 'a[title="x\\"]'])
+      expect(SiteAdapter.safeParse({ id: "x", name: "X", hosts: ["a.org"], ignore: [selector] }).success, selector).toBe(false);
+    for (const selector of ['a[title="x]"]', "a[title='(']", "li:not(.x):is([data-a])", "a.b\\[c"])
+      expect(SiteAdapter.safeParse({ id: "x", name: "X", hosts: ["a.org"], ignore: [selector] }).success, selector).toBe(true);
   });
 
   it("layers adapter controls, ignores and recipient fields over the heuristics", () => {
@@ -56,7 +61,7 @@ describe("site adapters", () => {
       name: "M",
       hosts: ["a.org"],
       controls: [
-        { selector: "[[", kind: "fax" },
+        { selector: "a >> b", kind: "fax" },
         { selector: "[data-go=fax]", kind: "fax" },
         { selector: "[data-go=share]", kind: "share" },
       ],
@@ -65,8 +70,9 @@ describe("site adapters", () => {
     expect(
       createDetector(adapter)
         .scan(document)
-        .map((c) => c.kind),
-    ).toEqual(["share", "fax"]);
+        .map((c) => c.kind)
+        .sort(),
+    ).toEqual(["fax", "share"]);
   });
 
   it("survives selectors the browser rejects", () => {
@@ -74,9 +80,9 @@ describe("site adapters", () => {
       id: "b",
       name: "B",
       hosts: ["a.org"],
-      controls: [{ selector: "[[", kind: "fax" }],
-      ignore: ["::nope("],
-      recipientFields: ["))"],
+      controls: [{ selector: "a >> b", kind: "fax" }],
+      ignore: ["::nope()"],
+      recipientFields: ["!x"],
     });
     document.body.innerHTML = "<button>Fax</button>";
     const detector = createDetector(broken);

@@ -24,7 +24,7 @@ export function adapterMatchesHost(adapter: SiteAdapter, host: string): boolean 
 
 const controlSelectorLists = new WeakMap<SiteAdapter, readonly string[]>();
 
-/** The adapter's control selectors, one stable array per adapter (so its joined list is cached too). */
+/** The adapter's control selectors, one stable array per adapter (so its joined list is made once too). */
 export function controlSelectors(adapter: SiteAdapter | undefined): readonly string[] | undefined {
   if (!adapter?.controls?.length) return undefined;
   let list = controlSelectorLists.get(adapter);
@@ -32,87 +32,39 @@ export function controlSelectors(adapter: SiteAdapter | undefined): readonly str
   return list;
 }
 
-const joinedLists = new WeakMap<readonly string[], string | null>();
+const joinedLists = new WeakMap<readonly string[], string>();
 
 /**
- * The selectors as one selector list, so the browser matches all of them in one call instead of one
- * call each (this runs per added subtree on pages that churn). Selectors the browser rejects are left
- * out (they match nothing either way); null when one would change the meaning of the list (an
- * unclosed string or bracket swallowing what follows), and callers then match one by one.
+ * The selectors as one selector list, so the browser matches all of them in one call instead of one call each
+ * (this runs per added subtree on pages that churn). A list the browser rejects is tried one selector at a time.
  */
-function selectorList(selectors: readonly string[], node: Node): string | null {
+function joined(selectors: readonly string[]): string {
   let list = joinedLists.get(selectors);
-  if (list !== undefined) return list;
-  const doc = node.ownerDocument ?? (node as Document);
-  const empty = doc.createDocumentFragment();
-  const probe = doc.createElement("i");
-  const valid: string[] = [];
-  list = "";
-  for (const selector of selectors) {
-    try {
-      empty.querySelector(selector);
-    } catch {
-      continue;
-    }
-    let joins = false;
-    try {
-      // A selector that swallows the rest of a list (or throws in one) cannot be joined with others.
-      joins = probe.matches(`${selector},i`);
-    } catch {}
-    if (!joins) {
-      list = null;
-      break;
-    }
-    valid.push(selector);
-  }
-  if (list !== null) list = valid.length ? valid.join(",") : null;
-  joinedLists.set(selectors, list);
+  if (list === undefined) joinedLists.set(selectors, (list = selectors.join()));
   return list;
 }
 
-/** True when `el` (self) or an ancestor matches any selector; a selector the browser rejects matches nothing. */
-export function matchesAny(el: Element, selectors: readonly string[] | undefined, self = false): boolean {
-  if (!selectors?.length) return false;
-  const list = joined(selectors, el);
-  if (list !== null) {
-    try {
-      return self ? el.matches(list) : el.closest(list) !== null;
-    } catch {
-      // Fall back to one selector at a time.
-    }
-  }
-  return matchEach(el, selectors, self);
-}
-
-/** The joined list for two or more selectors, or null (one selector, or not joinable, or no document to check them with). */
-function joined(selectors: readonly string[], node: Node): string | null {
-  if (selectors.length < 2) return null;
+/** `apply` on the joined list, else on each selector alone: a selector the browser rejects matches nothing. */
+function eachList<T>(selectors: readonly string[], apply: (selector: string) => T): T[] {
   try {
-    return selectorList(selectors, node);
+    return [apply(joined(selectors))];
   } catch {
-    return null;
+    return selectors.flatMap((selector) => {
+      try {
+        return [apply(selector)];
+      } catch {
+        return [];
+      }
+    });
   }
 }
 
-function matchEach(el: Element, selectors: readonly string[], self: boolean): boolean {
-  for (const selector of selectors) {
-    try {
-      if (self ? el.matches(selector) : el.closest(selector)) return true;
-    } catch {
-      // Invalid selector from configuration: ignore it rather than break detection.
-    }
-  }
-  return false;
+/** True when `el` (self) or an ancestor matches any selector. */
+export function matchesAny(el: Element, selectors: readonly string[] | undefined, self = false): boolean {
+  return !!selectors && eachList(selectors, (selector) => (self ? el.matches(selector) : el.closest(selector) !== null)).includes(true);
 }
 
-/** Every element under `tree` matching any of the selectors, in one query when they join into one list. */
+/** Every element under `tree` matching any of the selectors. */
 export function queryAny(tree: ParentNode & Node, selectors: readonly string[], into: Set<Element>): void {
-  const list = joined(selectors, tree);
-  for (const selector of list !== null ? [list] : selectors) {
-    try {
-      for (const el of tree.querySelectorAll(selector)) into.add(el);
-    } catch {
-      // Invalid selector from configuration.
-    }
-  }
+  for (const found of eachList(selectors, (selector) => tree.querySelectorAll(selector))) for (const el of found) into.add(el);
 }

@@ -6,7 +6,23 @@ import { z } from "zod";
 import "../../core/schema.ts"; // zod's jitless configuration: extension pages forbid eval.
 import { ActionKind } from "../action.ts";
 
-const Selector = z.string().trim().min(1).max(500);
+/**
+ * Whether a selector closes every string, bracket and parenthesis it opens. The content script joins an adapter's
+ * selectors into one list (adapters/match.ts); CSS tolerates an unclosed string at the end, which would swallow
+ * the selectors after it there.
+ */
+function closesWhatItOpens(selector: string): boolean {
+  const bare = selector.replace(/\\./g, "").replace(/"[^"]*"|'[^']*'/g, "");
+  if (/["']/.test(bare)) return false;
+  let depth = 0;
+  for (const char of bare) {
+    depth += char === "[" || char === "(" ? 1 : char === "]" || char === ")" ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+const Selector = z.string().trim().min(1).max(500).refine(closesWhatItOpens, "a selector must close its strings and brackets");
 
 export const SiteAdapter = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
