@@ -13,7 +13,6 @@ export interface Lifetime {
   alive(): boolean;
   end(): void;
   setTimeout(fn: () => void, ms: number): void;
-  /** requestIdleCallback where there is one (Safari has none: a short timeout stands in). */
   requestIdleCallback(fn: (deadline: IdleDeadline) => void, options?: IdleRequestOptions): void;
   /** Once the next frame is drawn (a task queued from requestAnimationFrame), or after `fallbackMs` where none is (a hidden tab). */
   afterNextFrame(fn: () => void, fallbackMs?: number): void;
@@ -69,20 +68,8 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
     setTimeout: setTimer,
     requestIdleCallback(fn, options) {
       if (signal.aborted) return;
-      const run = (deadline: IdleDeadline) => {
-        if (!signal.aborted) fn(deadline);
-      };
-      if (typeof globalThis.requestIdleCallback === "function") {
-        const id = globalThis.requestIdleCallback(run, options);
-        onEnd(() => globalThis.cancelIdleCallback(id));
-      } else {
-        const started = performance.now();
-        const id = globalThis.setTimeout(
-          () => run({ didTimeout: false, timeRemaining: () => Math.max(0, 5 - (performance.now() - started)) }),
-          50,
-        );
-        onEnd(() => globalThis.clearTimeout(id));
-      }
+      const id = globalThis.requestIdleCallback((deadline) => signal.aborted || fn(deadline), options);
+      onEnd(() => globalThis.cancelIdleCallback(id));
     },
     afterNextFrame(fn, fallbackMs = FRAME_FALLBACK_MS) {
       if (signal.aborted) return;
