@@ -80,7 +80,6 @@ export function createLifetime(parent?: AbortSignal, isRuntimeAlive: () => boole
         fn();
       };
       setTimer(run, fallbackMs);
-      if (typeof globalThis.requestAnimationFrame !== "function") return;
       const id = globalThis.requestAnimationFrame(() => setTimer(run, 0));
       onEnd(() => globalThis.cancelAnimationFrame(id));
     },

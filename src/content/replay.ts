@@ -73,10 +73,6 @@ export function replay(held: HeldActivation): boolean {
     case "submit": {
       const form = target as HTMLFormElement;
       const submitter = held.submitterMemo ? (standIn(held.submitterMemo) as HTMLElement | null) : null;
-      if (typeof form.requestSubmit !== "function") {
-        form.submit();
-        return true;
-      }
       try {
         form.requestSubmit(submitter ?? undefined);
       } catch {

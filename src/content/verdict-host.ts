@@ -149,10 +149,9 @@ export class VerdictHost {
     return this.kind !== "verdict" || !host.matches(":defined");
   }
 
-  /** Into the top layer (again), above anything the page opened since. False where popovers are not supported. */
+  /** Into the top layer (again), above anything the page opened since. False where the host cannot be shown so. */
   raise(): boolean {
     const host = this.host;
-    if (typeof host.showPopover !== "function") return false;
     try {
       if (host.getAttribute("popover") !== "manual") host.setAttribute("popover", "manual");
       if (host.matches(":popover-open")) host.hidePopover();

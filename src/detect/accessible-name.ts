@@ -199,7 +199,7 @@ function appendElement(el: Element, budget: Budget, depth: number): void {
 }
 
 function appendSlot(slot: HTMLSlotElement, budget: Budget, depth: number): void {
-  const assigned = typeof slot.assignedNodes === "function" ? slot.assignedNodes({ flatten: true }) : [];
+  const assigned = slot.assignedNodes({ flatten: true });
   if (assigned.length === 0) {
     appendChildren(slot, budget, depth + 1);
     return;
