@@ -4,7 +4,8 @@
  * Order matters: QUIET first (any hit silences the control), then ACTION_RULES top to bottom, first hit wins.
  * Rules start at the verb: "Referrals", "View referrals" or "Referral source" never match because no
  * sending verb leads them, and "Create referral"/"New referral" only start a draft. English first, then
- * Spanish (accents are gone in matchText: "Enviar remisión" -> "enviar remision").
+ * Spanish, with the French and Portuguese verbs beside the Spanish (accents are gone in matchText: "Enviar
+ * remisión" -> "enviar remision", "Télécharger" -> "telecharger").
  */
 import type { ActionKind } from "./action.ts";
 import { words } from "./text.ts";
@@ -17,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?))";
+  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:t|do)s)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
@@ -40,7 +41,7 @@ export const QUIET_PATTERNS: readonly string[] = [
   `^(?=.*\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b)(?!.*${RECORD_CONTEXT_PATTERN})`,
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
   "\\b(?:number|deposit)\\b",
-  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios)\\b",
+  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela)\\b",
 ];
 
 const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose)";
@@ -49,8 +50,10 @@ const HIE = "(?:hie|hio|health information exchange|care everywhere|carequality|
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|verify) and )?";
 const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
-/** Spanish sending verbs: send, transmit, resend/forward. */
-const SEND_ES = "(?:enviar|transmitir|reenviar)";
+/** Spanish (and Portuguese) sending verbs: send, transmit, resend/forward; and the French ones. */
+const SEND_ES = "(?:enviar|transmitir|reenviar|envoyer|transmettre)";
+/** Download and export, in Spanish, French and Portuguese. */
+const EXPORT_ES = "(?:exportar|descargar|exporter|telecharger|baixar)";
 
 export interface ActionRule {
   kind: ActionKind;
@@ -83,12 +86,12 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // Spanish.
   {
     kind: "referral",
-    pattern: `^${THEN_ES}(?:${SEND_ES} (?:la |una )?(?:remision|referencia|derivacion|interconsulta)|remitir|derivar|referir)\\b`,
+    pattern: `^${THEN_ES}(?:${SEND_ES} (?:la |una |o )?(?:remision|referencia|derivacion|interconsulta|encaminhamento)|remitir|derivar|referir|encaminhar)\\b`,
   },
   { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_ES}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
-  { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} por e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
-  { kind: "export", pattern: `^(?:exportar|descargar)(?: \\w+){0,3} ${RECORD}\\b` },
-  { kind: "share", pattern: `^compartir\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} p(?:or|ar) e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
+  { kind: "export", pattern: `^${EXPORT_ES}(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "share", pattern: `^(?:compartir|compartilhar|partager)\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
 /**
@@ -98,7 +101,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}${FORMAT}(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|aceptar|confirmar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|aceptar|confirmar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -115,24 +118,24 @@ export const POSTS_SEND_PATTERN = "(?:send|transmit)[-_]?(fax|direct|referral)|(
 /** A submit label that says only that the form is finished: the form's address says what that does. */
 export const SAVE_PATTERN = "^(?:save|guardar)$";
 /** A title that names a share: a Save under it ("Share note" [Save]) commits the share. */
-export const SHARE_TITLE_PATTERN = "^(?:share|compartir)\\b";
+export const SHARE_TITLE_PATTERN = "^(?:share|compartir|compartilhar|partager)\\b";
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|descargar|exportar)${FORMAT}|download document)$`;
+export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|${EXPORT_ES})${FORMAT}|download document)$`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
   // Before the others: an "Export referrals" dialog exports them; its OK sends nothing to anyone.
-  { kind: "export", pattern: `\\b(?:export|exporting|exportacion|exportar|download|descargar)\\b.*${RECORD_CONTEXT_PATTERN}` },
+  { kind: "export", pattern: `\\b(?:export|exporting|exportacion|download|${EXPORT_ES})\\b.*${RECORD_CONTEXT_PATTERN}` },
   {
     kind: "referral",
-    pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|consult(?:ation)? (?:requests?|orders?))\\b",
+    pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|consult(?:ation)? (?:requests?|orders?))\\b",
   },
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `\\b(?:share|compartir|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|enviar) ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b`,
+    pattern: `\\b(?:share|compartir|compartilhar|partager|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|${SEND_ES}) ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b`,
   },
 ];
 
@@ -147,7 +150,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend submit transmit forward route release disclose share refer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar",
+  "send resend submit transmit forward route release disclose share refer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre partager compartilhar encaminhar exporter telecharger baixar",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
