@@ -56,6 +56,16 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
     kind: null,
   },
   {
+    name: "an e-mail Send whose checked box is in a list titled Attachments (HMIS on PrimeFaces: a Diagnosis Card)",
+    html: '<div role="dialog" class="ui-dialog"><div class="ui-dialog-titlebar"><span class="ui-dialog-title">Send Email</span></div><form class="ui-dialog-content"><label for="to">To</label><input id="to" value="records@lakesidecardiology.example"><label for="subj">Subject</label><input id="subj" value="Visit 2026-11-30"><label>Attachments</label><table class="ui-selectmanycheckbox"><tbody><tr><td><div class="ui-chkbox"><div class="ui-helper-hidden-accessible"><input type="checkbox" id="att0" checked></div><div class="ui-chkbox-box ui-state-active"></div></div><label for="att0">Diagnosis Card</label></td><td><div class="ui-chkbox"><div class="ui-helper-hidden-accessible"><input type="checkbox" id="att1"></div></div><label for="att1">Discharge Card</label></td></tr></tbody></table><button id="go" type="submit">Send Mail</button></form></div>',
+    kind: "share",
+  },
+  {
+    name: "an e-mail Send with an Attachments list where nothing is checked, and a checked box after an Attach button",
+    html: '<form><label>To <input value="mchen@gmail.example"></label><label>Attachments</label><ul><li><label><input type="checkbox"> Diagnosis Card</label></li></ul><button type="button">Attach</button><label><input type="checkbox" checked> Mark urgent</label><button id="go">Send Mail</button></form>',
+    kind: null,
+  },
+  {
     name: "Download under a CCD heading",
     html: '<section><h3>Continuity of Care Document</h3><form><input type="submit" id="go" value="Download"></form></section>',
     kind: "export",
@@ -131,6 +141,23 @@ describe("generic controls classified by their context", () => {
     document.body.innerHTML = html;
     if (title) document.title = title;
     expect(classifyControl(document.getElementById("go")!)?.kind ?? null).toBe(kind);
+  });
+
+  it("reads the titles of the frames around a frame, out to the top (pdf.js in a frame in a frame)", () => {
+    /** A document shown in `frame` (happy-dom loads no frames: a div stands in, linked as a browser links a frame). */
+    const framed = (frame: Element, title: string): Document => {
+      const doc = document.implementation.createHTMLDocument(title);
+      Object.defineProperty(doc, "defaultView", { value: { frameElement: frame } });
+      return doc;
+    };
+    document.body.innerHTML = '<div id="outer" title="Saved letter"></div>';
+    const middle = framed(document.getElementById("outer")!, "Letter");
+    middle.body.innerHTML = '<div id="inner"></div>';
+    const viewer = framed(middle.getElementById("inner")!, "PDF.js viewer");
+    viewer.body.innerHTML = '<div id="toolbarViewerRight"><button id="go" title="Download"><span>Download</span></button></div>';
+    expect(classifyControl(viewer.getElementById("go")!)?.kind).toBe("export");
+    document.getElementById("outer")!.setAttribute("title", "Viewer");
+    expect(classifyControl(viewer.getElementById("go")!)).toBeNull();
   });
 
   it("steps out of a shadow root to the form around its host", () => {

@@ -28,6 +28,7 @@ const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 const MAX_FIELDS = 30;
+const ATTACHMENTS = /^(?:attachments?|adjuntos?|anexos?|pieces jointes)$/;
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;
@@ -52,14 +53,17 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     }
   }
   if (attached) return attached;
-  const doc = el.ownerDocument;
-  // In a frame, the page that embeds it often says what it shows: <iframe title="Referral document">.
-  const frame = frameOf(doc);
-  const frameTitle = frame ? attr(frame, "title") || attr(frame, "aria-label") || "" : "";
-  for (const title of [doc.querySelector("h1")?.textContent ?? "", doc.title, frameTitle]) {
-    const said = title ? read(cleanText(title)) : null;
-    if (said === "quiet") return null;
-    if (said) return said;
+  // In a frame, the page that embeds it often says what it shows: <iframe title="Referral document">; a viewer
+  // (pdf.js) in a frame in a frame is titled only by the outer one. Each document out to the top is read.
+  for (let doc: Document | undefined = el.ownerDocument; doc; ) {
+    const frame = frameOf(doc);
+    const frameTitle = frame ? attr(frame, "title") || attr(frame, "aria-label") || "" : "";
+    for (const title of [doc.querySelector("h1")?.textContent ?? "", doc.title, frameTitle]) {
+      const said = title ? read(cleanText(title)) : null;
+      if (said === "quiet") return null;
+      if (said) return said;
+    }
+    doc = frame?.ownerDocument;
   }
   return null;
 }
@@ -123,9 +127,21 @@ function attachedRecord(container: Element): ActionKind | null {
   if (!matches(container, SENDING_BOX)) return null;
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
-    if (RECORD.test(matchText(accessibleName(checked[i]!)))) return "share";
+    const box = checked[i]!;
+    if (RECORD.test(matchText(accessibleName(box))) || underAttachments(box, container)) return "share";
   }
   return null;
+}
+
+/**
+ * A checked box in a list titled "Attachments" attaches a document of the chart, whatever the EHR calls it (HMIS's
+ * "Diagnosis Card"): the title is the text just before the box or one of its nearest ancestors.
+ */
+function underAttachments(box: Element, container: Element): boolean {
+  for (let node: Element | null = box, i = 0; node && node !== container && i < 8; node = node.parentElement, i++) {
+    if (ATTACHMENTS.test(matchText(node.previousElementSibling?.textContent ?? ""))) return true;
+  }
+  return false;
 }
 
 /** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios. */
