@@ -14,6 +14,7 @@ import { cleanText, matchText, words } from "./text.ts";
 import {
   ACTION_RULES,
   CONTEXT_RULES,
+  DOWNLOAD_VERB,
   GENERIC_EXPORT_PATTERN,
   GENERIC_SEND_PATTERN,
   IN_PROGRESS_PATTERN,
@@ -51,7 +52,7 @@ const IN_PROGRESS = new RegExp(IN_PROGRESS_PATTERN);
 const RECORD_CONTEXT = new RegExp(RECORD_CONTEXT_PATTERN);
 const POSTS_SEND = new RegExp(POSTS_SEND_PATTERN, "i");
 const SAVE = new RegExp(SAVE_PATTERN);
-const DOWNLOAD_WORD = /^(?:download|export|descargar|exportar)\b/;
+const DOWNLOAD_WORD = new RegExp(`^${DOWNLOAD_VERB}\\b`);
 /** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
 const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
 /** A file's name as a line shows it ("Orthopedic intake form.pdf"). */

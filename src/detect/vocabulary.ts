@@ -54,6 +54,8 @@ const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?"
 const SEND_ES = "(?:enviar|transmitir|reenviar|envoyer|transmettre)";
 /** Download and export, in Spanish, French and Portuguese. */
 const EXPORT_ES = "(?:exportar|descargar|exporter|telecharger|baixar)";
+/** A verb that downloads or exports, in every language the vocabulary has. */
+export const DOWNLOAD_VERB = `(?:download|export|${EXPORT_ES})`;
 
 export interface ActionRule {
   kind: ActionKind;
@@ -72,7 +74,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "direct", pattern: `^${THEN}${SEND} (?:to )?direct$` },
   { kind: "fax", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,3} (?:via|by|as|to|through) e?fax\\b` },
   { kind: "fax", pattern: `^${THEN}(?:(?:send|resend) (?:a |an |the )?)?e?fax\\b` },
-  { kind: "export", pattern: `^(?:export|download)(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "export", pattern: `^${DOWNLOAD_VERB}(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "export", pattern: `^(?:export|download) (?:as |to )?(?:c?cda|ccd|ccr|fhir)\\b` },
   { kind: "share", pattern: `^${THEN}(?:share|${SEND})(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "share", pattern: `^${THEN}${SEND} to (?:the )?(?:${HIE}|(?:\\w+ ){0,2}registry)\\b` },
@@ -90,7 +92,6 @@ export const ACTION_RULES: readonly ActionRule[] = [
   },
   { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_ES}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
   { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} p(?:or|ar) e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
-  { kind: "export", pattern: `^${EXPORT_ES}(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "share", pattern: `^(?:compartir|compartilhar|partager)\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
@@ -121,12 +122,12 @@ export const SAVE_PATTERN = "^(?:save|guardar)$";
 export const SHARE_TITLE_PATTERN = "^(?:share|compartir|compartilhar|partager)\\b";
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = `^(?:(?:download|export|${EXPORT_ES})${FORMAT}|download document)$`;
+export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|download document)$`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
   // Before the others: an "Export referrals" dialog exports them; its OK sends nothing to anyone.
-  { kind: "export", pattern: `\\b(?:export|exporting|exportacion|download|${EXPORT_ES})\\b.*${RECORD_CONTEXT_PATTERN}` },
+  { kind: "export", pattern: `\\b(?:exporting|exportacion|${DOWNLOAD_VERB})\\b.*${RECORD_CONTEXT_PATTERN}` },
   {
     kind: "referral",
     pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|consult(?:ation)? (?:requests?|orders?))\\b",
