@@ -4,9 +4,11 @@
  * element with the same tag, type, role, naming attributes and text. None, or more than one: no stand-in,
  * and nothing is replayed (the panel says the control is gone).
  */
+import { words } from "../detect/text.ts";
+
 const MAX_ANCESTORS = 8;
 const MAX_TEXT = 200;
-const NAMING = ["type", "role", "name", "value", "aria-label", "title", "id"];
+const NAMING = words("type role name value aria-label title id");
 
 export type Remembered = { element: Element; ancestors: Element[]; signature: string };
 

@@ -94,6 +94,17 @@ describe("classifyControl", () => {
     }
   });
 
+  it("flags a name ending in an ellipsis as an opener, but not a send in progress", () => {
+    for (const label of ["Send Direct Message…", "Fax referral...", "Compartir expediente…"])
+      expect(classifyControl(subject(`<button>${label}</button>`))?.opensPopup, label).toBe(true);
+    for (const label of ["Sending…", "Enviando...", "Please wait…", "Send Direct Message"])
+      expect(
+        classifyControl(subject(`<form><h2>Fax document</h2><label>Fax number <input></label><button>${label}</button></form>`))
+          ?.opensPopup,
+        label,
+      ).toBeUndefined();
+  });
+
   it("holds a control whose name only begins a closed panel's title: it may send itself (fail safe)", () => {
     document.body.innerHTML =
       '<button id="opener" title="Fax"><svg></svg></button><dialog aria-labelledby="t"><h3 id="t">Fax Document</h3><button>Send</button></dialog>';

@@ -75,6 +75,11 @@ const MAX_HANDLER_CHARS = 200;
 const MAX_HINTS = 40;
 /** Bootstrap's data-(bs-)toggle values that open something rather than act. */
 const OPENER_TOGGLES: ReadonlySet<string> = new Set(words("modal dropdown offcanvas collapse popover"));
+/**
+ * A name ending in an ellipsis asks for more before it acts ("Send Direct Message…"): the interface convention for an
+ * opener. Not a send in progress ("Sending…", "Enviando…", "Please wait…"): that is the send itself.
+ */
+const OPENER_NAME = /(?<!ing|ndo|wait)(?:…|\.\.\.)$/i;
 /** A handler that opens a surface: "openFaxDialog", "showShareModal", "launchSendWizard". */
 const OPENS = /^(?:open|show|launch|display|toggle)\w*?(?:dialog|modal|popup|popover|window|panel|drawer|menu|wizard|form)/i;
 
@@ -165,7 +170,8 @@ function withPopup(
   panels: () => readonly Element[] = () => closedPanels(el.ownerDocument),
 ): Classification {
   const popup = attr(el, "aria-haspopup");
-  if ((popup !== null && popup !== "false") || saysItOpens(el) || opensPanelTitled(el, result.label, panels)) result.opensPopup = true;
+  if ((popup !== null && popup !== "false") || OPENER_NAME.test(result.label) || saysItOpens(el) || opensPanelTitled(el, result.label, panels))
+    result.opensPopup = true;
   return result;
 }
 

@@ -32,7 +32,7 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:settings?|preferences|configure|configuration|setup|options)\\b",
   "\\b(?:cover ?sheets?|templates?)\\b",
   "\\b(?:help|learn|how|tutorial|faq|guides?|manuals?)\\b",
-  "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity) (?:history|status|report)\\b",
+  "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity)(?: event)? (?:history|status|report)\\b",
   "\\b(?:log|logs|queue|inbox|outbox|tracking|worklist|(?:patient|work|referral|task) ?lists?)\\b",
   "\\b(?:draft|cancel|undo|preview|refresh|reload)\\b",
   // "Close", but not "Send & close": the send comes first. (Looked behind only where "close" is: most labels have none.)
@@ -102,7 +102,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|aceptar|confirmar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|aceptar|confirmar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
