@@ -2,7 +2,7 @@
 import { expect, it, vi } from "vitest";
 
 vi.mock("./extension.ts", () => ({ browser: {} }));
-const { createLifetime } = await import("./lifetime.ts");
+const { createLifetime, isDeadRuntimeError } = await import("./lifetime.ts");
 
 it("timers, idle callbacks and listeners made through a lifetime die with it, and with its parent", async () => {
   const parent = createLifetime(undefined, () => true);
@@ -50,4 +50,11 @@ it("runs once after the next frame is drawn, or after the fallback where no fram
   await new Promise((resolve) => setTimeout(resolve, 10));
   expect(fired).toEqual(["drawn", "no frame"]);
   raf.mockRestore();
+});
+
+it("knows the errors of a runtime that is gone, in Chrome and Firefox, from those of a live one", () => {
+  expect(isDeadRuntimeError(new Error("Extension context invalidated."))).toBe(true);
+  expect(isDeadRuntimeError(new TypeError("can't access dead object"))).toBe(true);
+  expect(isDeadRuntimeError("Error: Extension context invalidated.")).toBe(true);
+  expect(isDeadRuntimeError(new Error("Could not establish connection. Receiving end does not exist."))).toBe(false);
 });

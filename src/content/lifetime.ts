@@ -31,7 +31,7 @@ export interface Lifetime {
 const FRAME_FALLBACK_MS = 100;
 
 export function isDeadRuntimeError(error: unknown): boolean {
-  return /context invalidated|Extension context|dead object/i.test(String(error instanceof Error ? error.message : error));
+  return /context invalidated|dead object/i.test(String(error instanceof Error ? error.message : error));
 }
 
 /** Whether our extension context still lives (after an update or disable, runtime.id is gone or throws). */

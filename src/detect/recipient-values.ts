@@ -90,7 +90,8 @@ function chipTexts(field: Element): string[] {
   const found = container.querySelectorAll(CHIP_SELECTOR);
   for (let i = 0; i < found.length && chips.length < 20; i++) {
     const chip = found[i]!;
-    if (isChipPart(chip) || isChipBox(chip)) continue;
+    // An option not chosen is one of a combobox's suggestions (its popup may stay in the page), not a token.
+    if (isChipPart(chip) || isChipBox(chip) || attr(chip, "aria-selected") === "false") continue;
     const outer = chipAround(chip);
     // A chip inside a chip is read with it; the box around the field may be styled as "tokens".
     if (chip.contains(field) || (outer && !outer.contains(field) && container.contains(outer))) continue;
