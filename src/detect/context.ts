@@ -28,7 +28,7 @@ const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 const MAX_FIELDS = 30;
-const ATTACHMENTS = /^(?:attachments?|adjuntos?|anexos?|pieces jointes)$/;
+const ATTACHMENTS = /^(?:attachments?|adjuntos?|anexos?)$/;
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;

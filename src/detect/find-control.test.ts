@@ -93,6 +93,29 @@ describe("findActionControl", () => {
     expect(found).toBe(document.getElementById("send"));
   });
 
+  it("takes the button just pressed (it has the focus) for the submitter of a page's requestSubmit() (OSCAR's input buttons)", () => {
+    document.body.innerHTML =
+      '<form id="f"><label>Specialist fax <input name="fax" value="905-555-0182"></label><input type="button" id="save" value="Submit Consultation Request"><input type="button" id="fax" value="Submit And Fax"></form>';
+    const form = document.getElementById("f") as HTMLFormElement;
+    let found: Element | null = null;
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      found = findActionControl(e);
+    });
+    const submitAfterPress = (id: string) => {
+      (document.getElementById(id) as HTMLInputElement).focus();
+      form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    };
+    submitAfterPress("save");
+    expect(found).toBeNull();
+    submitAfterPress("fax");
+    expect(found).toBe(document.getElementById("fax"));
+    // Enter in a field whose handler submits: the field has the focus, no button was pressed; the form's send counts.
+    form.querySelector("input")!.focus();
+    form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    expect(found).toBe(document.getElementById("fax"));
+  });
+
   it("handles an element removed mid-click (path gone, parent chain used)", () => {
     document.body.innerHTML = '<button id="b"><span id="s">Share chart</span></button>';
     const span = document.getElementById("s")!;

@@ -50,7 +50,12 @@ function submitControl(event: Event, adapter: SiteAdapter | undefined): FoundAct
   // The person chose this button: if it is "Save draft", the submit is not a send, whatever else the form holds.
   const target = event.target;
   const form = isElement(target) && target.localName === "form" ? (target as HTMLFormElement) : null;
-  const element = (event as SubmitEvent).submitter ?? (form ? defaultButton(form) : null);
+  // A page's requestSubmit() names no submitter: the button of the form just pressed (it has the focus) is the one chosen.
+  const pressed = form?.ownerDocument.activeElement as HTMLButtonElement | null | undefined;
+  const element =
+    (event as SubmitEvent).submitter ??
+    (pressed?.form === form && isControlElement(pressed) ? pressed : null) ??
+    (form ? defaultButton(form) : null);
   if (!element) return form ? sendButton(form, adapter) : null;
   const classification = classifyControl(element, { adapter });
   return classification ? { element, classification } : null;

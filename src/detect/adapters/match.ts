@@ -4,22 +4,18 @@
  */
 import type { SiteAdapter } from "./schema.ts";
 
+/** A host glob as a pattern for a page's host: "*" is any run of name characters, and a glob without a port matches any port. */
 function globToRegExp(glob: string): RegExp {
   const body = glob
     .toLowerCase()
     .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
     .replace(/\*/g, "[a-z0-9.-]*");
-  return new RegExp(`^${body}$`);
+  return new RegExp(`^${body}${/:\d+$/.test(glob) ? "" : "(?::\\d+)?"}$`);
 }
 
-/** Whether an adapter applies to a page's host ("localhost:8080") or hostname ("localhost"). */
+/** Whether an adapter applies to a page's host ("localhost:8080", or "localhost" without a port). */
 export function adapterMatchesHost(adapter: SiteAdapter, host: string): boolean {
-  const lower = host.toLowerCase();
-  const hostname = lower.replace(/:\d+$/, "");
-  return adapter.hosts.some((glob) => {
-    const re = globToRegExp(glob);
-    return glob.includes(":") && !glob.startsWith("[") ? re.test(lower) : re.test(hostname) || re.test(lower);
-  });
+  return adapter.hosts.some((glob) => globToRegExp(glob).test(host.toLowerCase()));
 }
 
 const controlSelectorLists = new WeakMap<SiteAdapter, readonly string[]>();
