@@ -10,8 +10,8 @@ export const FRAGMENT_NODE = 11;
 
 /** A dialog surface, native or ARIA: what the recipient, its section and the cues never look out of. */
 export const DIALOG_SELECTOR = "dialog,[role=dialog],[role=alertdialog],[aria-modal=true]";
-/** What titles a group: a heading, a fieldset's legend, a table's caption. */
-export const HEADING_SELECTOR = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]";
+/** What titles a group: a heading, a fieldset's legend, a table's caption, a GWT DialogBox's Caption. */
+export const HEADING_SELECTOR = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading],.Caption";
 export const FORM_SELECTOR = "form,[role=form]";
 
 /**

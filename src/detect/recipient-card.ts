@@ -115,8 +115,8 @@ function directLine(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** A class that marks the chosen row or item of a list (jQuery UI's "ui-selected", "active", "is-selected"). */
-const CHOSEN_CLASS = /\b(?:selected|active|is-selected|checked)\b/;
+/** A class that marks the chosen row or item of a list (jQuery UI's "ui-selected", "active", "is-selected", GWT's "cellTableSelectedRow"). */
+const CHOSEN_CLASS = /\b(?:selected|active|checked)\b|[a-z]Selected/;
 
 /** A row or list item marked as the one chosen: aria-selected, or a class that says so. */
 export function markedChosen(el: Element): boolean {

@@ -5,7 +5,7 @@
  */
 import { subtreeText } from "./accessible-name.ts";
 import { attr, byIdInTree, isElement, TEXT_NODE } from "./dom.ts";
-import { type CardRead, collectLines, readCard } from "./recipient-card.ts";
+import { type CardRead, collectLines, notChosen, readCard } from "./recipient-card.ts";
 import { isField } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
 
@@ -91,7 +91,7 @@ function chipTexts(field: Element): string[] {
   for (let i = 0; i < found.length && chips.length < 20; i++) {
     const chip = found[i]!;
     // An option not chosen is one of a combobox's suggestions (its popup may stay in the page), not a token.
-    if (isChipPart(chip) || isChipBox(chip) || attr(chip, "aria-selected") === "false") continue;
+    if (isChipPart(chip) || isChipBox(chip) || notChosen(chip)) continue;
     const outer = chipAround(chip);
     // A chip inside a chip is read with it; the box around the field may be styled as "tokens".
     if (chip.contains(field) || (outer && !outer.contains(field) && container.contains(outer))) continue;
