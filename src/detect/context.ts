@@ -16,7 +16,7 @@ import { RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 
 /** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
 const SENDING_BOX = `${FORM_SELECTOR},${DIALOG_SELECTOR}`;
-const CONTAINER = `${SENDING_BOX},fieldset,section,aside,article,[role=region],[role=group],[role=tabpanel]`;
+const CONTAINER = `${SENDING_BOX},fieldset,section,aside,article,[role=region],[role=group],[role=tabpanel],[role=toolbar]`;
 /** Widget toolkits title their windows and panels with classed blocks (x-window-header, k-window-title, modal-header, card-title, .head). */
 const TITLE_BLOCK = "[class*=title],[class*=head]";
 const MAX_TITLE_CHARS = 80;

@@ -74,7 +74,7 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
 
 /** A dialog the control is not in, and that is not on screen (a Bootstrap modal between uses, a closed <dialog>). */
 function closedDialog(el: Element, control: Element | undefined): boolean {
-  return control !== undefined && el.matches(DIALOG_SELECTOR) && !el.contains(control) && el.checkVisibility?.() === false;
+  return control !== undefined && el.matches(DIALOG_SELECTOR) && !el.contains(control) && !el.checkVisibility();
 }
 
 function fieldEntry(field: Element, entries: Entry[]): void {

@@ -71,12 +71,7 @@ function fromAdapterFields(control: Element, selectors: readonly string[]): Dete
 }
 
 function isModal(dialog: Element): boolean {
-  if (attr(dialog, "aria-modal") === "true") return true;
-  try {
-    return dialog.matches(":modal");
-  } catch {
-    return false; // an engine without :modal
-  }
+  return attr(dialog, "aria-modal") === "true" || dialog.matches(":modal");
 }
 
 /** The form, then the dialog, then ancestors outward (stepping out of shadow roots, never out of a modal dialog), each searched once. */
