@@ -113,7 +113,7 @@ export function labelText(el: Element): string {
   if (id) {
     try {
       const root = el.getRootNode() as Document | ShadowRoot;
-      const label = root.querySelector?.(`label[for=${cssString(id)}]`);
+      const label = root.querySelector(`label[for=${cssString(id)}]`);
       if (label) parts.push(subtreeText(label, el));
     } catch {
       // Malformed id: no label.

@@ -41,7 +41,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   // A record attached in the form makes a share, unless a title around it names the channel ("Compose Fax").
   let attached: ActionKind | null = null;
   for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
-    const container = matches(node, CONTAINER);
+    const container = node.matches(CONTAINER);
     const title = container ? containerTitle(node) : leadingHeading(node);
     const said = title ? read(title) : null;
     if (said === "quiet") return attached;
@@ -77,14 +77,6 @@ function frameOf(doc: Document): Element | null {
   }
 }
 
-function matches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A block whose first child is a heading or a title block is titled by it (a card: <div><h2>Fax document</h2>…).
  * A title block holding a heading is titled by that heading alone: its badges and buttons ("Draft", "Close") are
@@ -93,9 +85,9 @@ function matches(el: Element, selector: string): boolean {
 function leadingHeading(node: Element): string {
   const first = node.firstElementChild;
   if (!first) return "";
-  const heading = matches(first, HEADING_SELECTOR)
+  const heading = first.matches(HEADING_SELECTOR)
     ? first
-    : matches(first, TITLE_BLOCK)
+    : first.matches(TITLE_BLOCK)
       ? (first.querySelector(HEADING_SELECTOR) ?? first)
       : null;
   if (!heading) return "";
@@ -124,7 +116,7 @@ function kindFromFields(container: Element): ActionKind | null {
 }
 
 function attachedRecord(container: Element): ActionKind | null {
-  if (!matches(container, SENDING_BOX)) return null;
+  if (!container.matches(SENDING_BOX)) return null;
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
     const box = checked[i]!;

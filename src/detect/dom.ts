@@ -54,20 +54,10 @@ export function parentAcrossShadow(node: Node): Element | null {
   return null;
 }
 
-/** `closest` that returns null instead of throwing (hostile element, bad selector); it stays inside its own tree. */
-export function closestWithin(el: Element, selector: string): Element | null {
-  try {
-    return el.closest(selector);
-  } catch {
-    return null;
-  }
-}
-
 /** Element by id in the element's own tree (document or shadow root). */
 export function byIdInTree(el: Element, id: string): Element | null {
   try {
-    const root = el.getRootNode() as Document | ShadowRoot;
-    return typeof root.getElementById === "function" ? root.getElementById(id) : null;
+    return (el.getRootNode() as Document | ShadowRoot).getElementById(id);
   } catch {
     return null;
   }

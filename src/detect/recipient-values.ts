@@ -116,11 +116,7 @@ function ownText(el: Element): string {
 }
 
 function isChip(el: Element): boolean {
-  try {
-    return el.matches(CHIP_SELECTOR) && attr(el, "role") !== "option" && !isChipPart(el) && !isChipBox(el);
-  } catch {
-    return false;
-  }
+  return el.matches(CHIP_SELECTOR) && attr(el, "role") !== "option" && !isChipPart(el) && !isChipBox(el);
 }
 
 /** The chip around `el`, past any box of chips. */
