@@ -43,8 +43,11 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   const addressed = entries.find((entry) => (entry.role === "name" || entry.role === "organization") && EMAIL.test(entry.value));
   const numbered = entries.find((entry) => entry.role === "name" && NUMBER_ONLY.test(entry.value) && PHONE.test(entry.value));
   const line = person ? pieces(person.value) : org ? pieces(org.value) : undefined;
-  const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0] ?? (person ?? org)?.directAddress;
-  const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax ?? person?.fax;
+  // A card of the same person beside the chosen name (the one a combobox's choice shows, Tebra's "Receiving
+  // provider") shows their address, fax and practice apart.
+  const twin = person && entries.find((entry) => entry !== person && entry.role === "name" && samePerson(entry.value, person.value));
+  const directAddress = (directEntry ?? addressed)?.value.match(EMAIL)?.[0] ?? (person ?? org)?.directAddress ?? twin?.directAddress;
+  const fax = (faxEntry ?? numbered)?.value.match(PHONE)?.[0] ?? line?.fax ?? person?.fax ?? twin?.fax;
   const written = line && nameOf(line.name);
   // The card whose details list gave the Direct address or fax shows this same person above it (a combobox says
   // "Natarajan, Priya, MD", the card "Priya Natarajan, MD" and "Lakeshore Cardiology"): its practice is theirs.
@@ -53,7 +56,7 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   // The name as written first-name first when the card writes it so: the form people and participant lists use.
   const name = card?.cardName && (!written || (INVERTED.test(written) && !INVERTED.test(card.cardName))) ? nameOf(card.cardName) : written;
   // A labelled organisation field first; else the one the name's card or line shows apart ("… · Lakeshore Cardiology").
-  const shown = person?.organization ?? line?.organization ?? card?.organization;
+  const shown = person?.organization ?? line?.organization ?? card?.organization ?? twin?.organization;
   const organization = org && person ? nameOf(org.value) : shown ? nameOf(shown) : undefined;
 
   const near = nearbyText(primary.element);
