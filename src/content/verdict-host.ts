@@ -65,7 +65,7 @@ const SHADOW_CSS =
   ".fading{opacity:0}" +
   ".problem{padding:10px 12px;color:#5c2d00;background:#fff4e0;border-color:#d08a2e}" +
   "p{margin:0 0 8px}" +
-  "button{font:inherit;margin-right:8px;padding:4px 10px;border-radius:6px;border:1px solid #8a5a1c;background:#fff;color:#3b1f00;cursor:pointer}" +
+  "button{font:inherit;margin-right:8px;padding:4px 10px;border-radius:6px;border:1px solid #8a5a1c;background:#fff;color:#3b1f00}" +
   ".pending{position:absolute;inset:0 0 auto;padding:12px 14px;border-color:#9aa9b8;pointer-events:none;font-weight:600;font-size:14px;color:#1b2a38;background:#fff}";
 
 /** Body text sizes our words take over from the page; outside them (a hostile or odd page) they keep their own. */

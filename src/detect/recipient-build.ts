@@ -81,7 +81,8 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
  * bare number), the organisation a later piece that names one; a phone names no one and is never the fax.
  */
 function pieces(value: string): { name: string; fax?: string; organization?: string } {
-  const parts = value.split(PIECE_SEPARATOR);
+  // Each piece without an address written in it ("Westbrook Orthopedics <arahman@direct…>" is a practice).
+  const parts = value.split(PIECE_SEPARATOR).map(nameOf);
   if (parts.length < 2) {
     const { name, fax, organization } = nameWithAsides(value);
     return { name, ...(fax ? { fax } : {}), ...(organization ? { organization } : {}) };
