@@ -11,6 +11,7 @@ import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
+import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";
 import { cleanText, matchText } from "./text.ts";
 import { RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 
@@ -28,7 +29,7 @@ const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 const MAX_FIELDS = 30;
-const ATTACHMENTS = /^(?:attachments?|adjuntos?|anexos?)$/;
+const ATTACHMENTS = new RegExp(DOCUMENTS_LABEL);
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;
@@ -126,8 +127,8 @@ function attachedRecord(container: Element): ActionKind | null {
 }
 
 /**
- * A checked box in a list titled "Attachments" attaches a document of the chart, whatever the EHR calls it (HMIS's
- * "Diagnosis Card"): the title is the text just before the box or one of its nearest ancestors.
+ * A checked box in a list titled "Attachments" or "Documents" attaches a document of the chart, whatever the EHR calls
+ * it (HMIS's "Diagnosis Card"): the title is the text just before the box or one of its nearest ancestors.
  */
 function underAttachments(box: Element, container: Element): boolean {
   for (let node: Element | null = box, i = 0; node && node !== container && i < 8; node = node.parentElement, i++) {
