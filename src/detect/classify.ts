@@ -6,10 +6,10 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr } from "./dom.ts";
+import { attr, EDITABLE_SELECTOR } from "./dom.ts";
 import { controlSelectors, matchesAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
-import { kindFromContext } from "./context.ts";
+import { FILE_NAME, kindFromContext } from "./context.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
   ACTION_RULES,
@@ -55,11 +55,8 @@ const SAVE = new RegExp(SAVE_PATTERN);
 const DOWNLOAD_WORD = new RegExp(`^${DOWNLOAD_VERB}\\b`);
 /** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
 const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
-/** A file's name as a line shows it ("Orthopedic intake form.pdf"). */
-const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf)(?![a-z])/i;
 const SEND_WORD = /^(?:re)?send\b|^enviar\b/;
 const RESEND = /^(?:resend|reenviar)\b/;
-const FIELD_LIKE = "input, textarea, select, [contenteditable]";
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = "nav,[role=navigation]";
@@ -254,7 +251,7 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       kindOfText(text, el) ??
       // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
       // beside fields sends what they hold (a chat's message beside a list of documents).
-      (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(FIELD_LIKE)
+      (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(EDITABLE_SELECTOR)
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null)
     );

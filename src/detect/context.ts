@@ -30,6 +30,8 @@ const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 const MAX_FIELDS = 30;
 const ATTACHMENTS = new RegExp(DOCUMENTS_LABEL);
+/** A file's name as a line shows it ("Orthopedic intake form.pdf"). */
+export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf)(?![a-z])/i;
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;
@@ -118,6 +120,8 @@ function kindFromFields(container: Element): ActionKind | null {
 
 function attachedRecord(container: Element): ActionKind | null {
   if (!container.matches(SENDING_BOX)) return null;
+  // A file listed as attached (Odoo's composer: "Informe_clinico_HC-000123.pdf"): a document goes with the message.
+  if (FILE_NAME.test(container.querySelector("[class*=attachment]")?.textContent ?? "")) return "share";
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
     const box = checked[i]!;

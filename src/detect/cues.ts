@@ -19,7 +19,7 @@ import {
   SOURCE_LABEL,
   type CueSource,
 } from "./cues-vocabulary.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, FORM_SELECTOR as FORM, HEADING_SELECTOR as TITLE, PANEL_TAG, smallDocument } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, FIELD_SELECTOR, FORM_SELECTOR as FORM, HEADING_SELECTOR as TITLE, PANEL_TAG, smallDocument } from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
 import { walk, type WalkVisitor } from "./walk.ts";
@@ -123,7 +123,7 @@ function groupTitle(group: Element): string {
   const head = group.querySelector("thead,tr");
   if (head && group.localName === "table") title += ` ${subtreeText(head)}`;
   const previous = group.previousElementSibling;
-  if (previous && !previous.querySelector("input,select,textarea")) title += ` ${subtreeText(previous).slice(0, 80)}`;
+  if (previous && !previous.querySelector(FIELD_SELECTOR)) title += ` ${subtreeText(previous).slice(0, 80)}`;
   const fieldset = group.closest("fieldset,[role=group]");
   if (fieldset) title += ` ${titleOf(fieldset)}`;
   return matchText(title);

@@ -13,6 +13,10 @@ export const DIALOG_SELECTOR = "dialog,[role=dialog],[role=alertdialog],[aria-mo
 /** What titles a group: a heading, a fieldset's legend, a table's caption, a GWT DialogBox's Caption. */
 export const HEADING_SELECTOR = "h1,h2,h3,h4,h5,h6,legend,caption,[role=heading],.Caption";
 export const FORM_SELECTOR = "form,[role=form]";
+/** The elements a person types or chooses a value in. */
+export const FIELD_SELECTOR = "input,select,textarea";
+/** …and those whose text a person edits in place (a To field of tokens, a composer). */
+export const EDITABLE_SELECTOR = `${FIELD_SELECTOR},[contenteditable]`;
 
 /**
  * A document small enough to be one card or one form (a print preview's pop-up, a frame holding one referral), read

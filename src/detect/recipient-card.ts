@@ -4,7 +4,7 @@
  * not chosen are never read. Bounded and cleaned: the page is untrusted.
  */
 import { subtreeText } from "./accessible-name.ts";
-import { attr, isElement, TEXT_NODE } from "./dom.ts";
+import { attr, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
 import { isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
@@ -180,7 +180,7 @@ function headAbove(details: Element | null): CardRead | undefined {
   if (!details || !card || card.children.length > MAX_HEAD_LINES + 2) return undefined;
   const lines: string[] = [];
   for (let el = details.previousElementSibling; el; el = el.previousElementSibling) {
-    if (lines.length === MAX_HEAD_LINES || el.querySelector("input, select, textarea, button, [role=button]")) return undefined;
+    if (lines.length === MAX_HEAD_LINES || el.querySelector(`${FIELD_SELECTOR},button,[role=button]`)) return undefined;
     const text = cleanText(subtreeText(el), 300);
     if (text) lines.unshift(text);
   }

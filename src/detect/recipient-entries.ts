@@ -5,7 +5,7 @@
  * never read.
  */
 import { labelText, subtreeText } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import { type CardRead, cardHead, DIRECT_DOMAIN, markedChosen, notChosen, readCard } from "./recipient-card.ts";
@@ -33,7 +33,6 @@ const MAX_SCOPE_ELEMENTS = 3_000;
 const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
 /** Class or id that says "this shows the recipient" (recipient-name, sendTo, receiver): the weakest evidence, used when no label says more. */
 const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipient|send-?to|sendTo|receiver|receiving|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
-const FIELDS = "input, select, textarea, [contenteditable]";
 /** Blocks whose aria-label may say they show the recipient ("Selected recipient"); a control's names what it does. */
 const NAMED_BLOCKS: ReadonlySet<string> = new Set(words("div section article aside li span p"));
 
@@ -101,9 +100,9 @@ function fieldEntry(field: Element, entries: Entry[]): void {
 function searchResultCard(field: Element): CardRead | undefined {
   const type = (attr(field, "type") ?? "").toLowerCase();
   if (field.localName !== "input" || (type !== "search" && attr(field, "role") !== "combobox")) return undefined;
-  const wrapper = field.parentElement && field.parentElement.querySelectorAll(FIELDS).length === 1 ? field.parentElement : field;
+  const wrapper = field.parentElement && field.parentElement.querySelectorAll(EDITABLE_SELECTOR).length === 1 ? field.parentElement : field;
   const card = wrapper.nextElementSibling;
-  if (!card || isField(card) || card.querySelector(FIELDS) || notChosen(card)) return undefined;
+  if (!card || isField(card) || card.querySelector(EDITABLE_SELECTOR) || notChosen(card)) return undefined;
   const read = readCard(card);
   return read.name ? read : undefined;
 }
@@ -119,7 +118,7 @@ function chosenEntry(input: Element, entries: Entry[]): void {
 }
 
 function hintEntry(el: Element, entries: Entry[]): void {
-  if (isField(el) || el.querySelector(FIELDS)) return;
+  if (isField(el) || el.querySelector(EDITABLE_SELECTOR)) return;
   const { name: value, ...card } = readCard(el);
   if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, ...card });
 }
@@ -191,7 +190,7 @@ function valueAfter(label: Element): ValueRead {
  */
 function elementOrCard(el: Element): ValueRead {
   if (!isField(el)) {
-    const fields = el.querySelectorAll(FIELDS);
+    const fields = el.querySelectorAll(EDITABLE_SELECTOR);
     if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };
   }
   return readValue(el);

@@ -4,7 +4,7 @@
  * the recipient, someone else (the sender, the patient), or nothing we know.
  */
 import { accessibleName, containerTitle, labelText, subtreeText } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, TEXT_NODE } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FIELD_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, TEXT_NODE } from "./dom.ts";
 import {
   ACTION_TITLE_PATTERN,
   EXCLUDED_LABEL_PATTERN,
@@ -158,7 +158,7 @@ function precedingText(el: Element): string {
       if (text) return text;
     } else if (node.nodeType === ELEMENT_NODE) {
       const prev = node as Element;
-      if (isField(prev) || prev.querySelector("input, select, textarea")) return "";
+      if (isField(prev) || prev.querySelector(FIELD_SELECTOR)) return "";
       const text = subtreeText(prev);
       return text.length <= MAX_LABEL_CHARS ? text : "";
     }

@@ -4,7 +4,7 @@
  * Bounded and cleaned: the page is untrusted.
  */
 import { subtreeText } from "./accessible-name.ts";
-import { attr, byIdInTree, isElement, TEXT_NODE } from "./dom.ts";
+import { attr, byIdInTree, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
 import { type CardRead, collectLines, notChosen, readCard } from "./recipient-card.ts";
 import { isField } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
@@ -19,7 +19,6 @@ const CHIP_PART = /(?:chip|token|pill)__/i;
 const CHIP_WORD = /chip|token|pill|^tag$/i;
 /** A chip-like class that names the box around the chips ("k2-tokens", "chip-list", "token-field"), not a chip. */
 const CHIP_BOX = /(?:chips|tokens|pills|list|container|field|wrapper|input|group|area|box|set)$/i;
-const FIELD_SELECTOR = "input, select, textarea";
 const MAX_CHIP_CLIMB = 3;
 
 export function elementValue(el: Element): string {
@@ -32,7 +31,7 @@ export type ValueRead = { value: string } & Omit<CardRead, "name">;
 /** A field's value (the element's, or the one field's inside it), else the element read as a card, with what the card shows. */
 export function readValue(el: Element): ValueRead {
   if (isField(el)) return { value: fieldValue(el) };
-  const field = el.querySelector("input, select, textarea, [role='combobox'], [contenteditable]");
+  const field = el.querySelector(`${EDITABLE_SELECTOR},[role=combobox]`);
   if (field && isField(field)) return { value: fieldValue(field) };
   const { name, ...beside } = readCard(el);
   return { value: name, ...beside };
