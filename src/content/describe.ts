@@ -43,7 +43,7 @@ export function describeControl(
   return { action, request, key: action.cues ? `${requestKey(request)}\n${JSON.stringify(action.cues)}` : requestKey(request) };
 }
 
-const CONTAINER = "form, dialog, [role=dialog], [role=form], table, section, article";
+const CONTAINER = "form,dialog,[role=dialog],[role=form],table,section,article";
 
 /**
  * Reading the recipient is the costly part (it searches the control's surroundings). Ahead of a

@@ -49,7 +49,7 @@ import type { PanelState } from "../messaging/messages.ts";
 const FOLLOW_UP_MS = 2_000;
 
 /** Native controls turn Enter/Space into a click themselves; only custom controls need their keys caught. */
-const NATIVE_ACTIVATION = "button, a[href], input, select, textarea, summary, [contenteditable=''], [contenteditable='true']";
+const NATIVE_ACTIVATION = "button,a[href],input,select,textarea,summary,[contenteditable=''],[contenteditable=true]";
 
 export type InterceptorDeps = {
   detector: Detector;

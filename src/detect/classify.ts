@@ -6,7 +6,7 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr, EDITABLE_SELECTOR } from "./dom.ts";
+import { attr, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
 import { controlSelectors, matchesAny } from "./adapters/match.ts";
 import type { SiteAdapter } from "./adapters/schema.ts";
 import { FILE_NAME, kindFromContext } from "./context.ts";
@@ -229,7 +229,7 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
   if (names.length === 0) return false;
   for (const panel of panels()) {
     if (panel.contains(el)) continue;
-    const heading = panel.querySelector("h1, h2, h3, h4, [role=heading]");
+    const heading = panel.querySelector(HEADING_SELECTOR);
     const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");
     const said = matchText(title);
     if (names.some((name) => said === name || (name.includes(" ") && said.startsWith(`${name} `)))) return true;
@@ -307,7 +307,7 @@ function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind |
  * nothing: the titles around it decide.
  */
 function ownLineExport(el: Element): ActionKind | null {
-  const line = el.closest("tr, [role=row], li") ?? el.parentElement;
+  const line = el.closest("tr,[role=row],li") ?? el.parentElement;
   if (!line || line.localName === "body") return null;
   let own = "";
   for (let node = line.firstChild; node; node = node.nextSibling) if (node !== el) own += ` ${node.textContent ?? ""}`;

@@ -193,7 +193,7 @@ function headAbove(details: Element | null): CardRead | undefined {
 export function notChosen(el: Element): boolean {
   if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;
   if (el.localName !== "label") return false;
-  const input = el.querySelector("input[type=radio], input[type=checkbox]") as HTMLInputElement | null;
+  const input = el.querySelector("input[type=radio],input[type=checkbox]") as HTMLInputElement | null;
   return input !== null && !input.checked;
 }
 

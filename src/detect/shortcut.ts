@@ -13,7 +13,7 @@ import type { FoundAction } from "./find-control.ts";
 const MAX_CLIMB = 12;
 /** Controls classified per container, so a field inside a huge page costs little. */
 const MAX_CONTROLS = 60;
-const CONTROLS = "button, input[type=submit], input[type=button], input[type=image], a[href], [role=button], [role=link], [role=menuitem]";
+const CONTROLS = "button,input[type=submit],input[type=button],input[type=image],a[href],[role=button],[role=link],[role=menuitem]";
 
 type Classify = (el: Element) => Classification | null;
 
