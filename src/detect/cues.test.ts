@@ -221,6 +221,13 @@ describe("readCues: what is not a cue", () => {
     expect(cuesOf(`<ul>${"<li>Visit</li>".repeat(200)}</ul>${referral}`)).toEqual([]);
   });
 
+  it("reads a small document's headings when a viewer's Download sends it whole (SimplePractice's document viewer)", () => {
+    const viewer = `<div class="pdf-toolbar" role="toolbar" aria-label="Document"><span>Page 1 of 4</span><button id="send" title="Download">Download</button></div><div class="page"><h1>Riverside Psychiatry Group</h1><h2>Psychiatric Evaluation — Initial</h2><p>Chief complaint: low mood and poor sleep for 4 months.</p></div>`;
+    expect(cuesOf(viewer)).toEqual([{ kind: "mental-health", source: "document", text: "Psychiatric Evaluation — Initial" }]);
+    // In a large page the headings are the page's, not the document's.
+    expect(cuesOf(`<ul>${"<li>Visit</li>".repeat(200)}</ul>${viewer}`)).toEqual([]);
+  });
+
   it("follows form= to the control's form", () => {
     document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
     expect(kinds(matchCues(readCues(document.getElementById("send")!)))).toEqual(["psychotherapy-notes"]);

@@ -19,7 +19,16 @@ import {
   SOURCE_LABEL,
   type CueSource,
 } from "./cues-vocabulary.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, FIELD_SELECTOR, FORM_SELECTOR as FORM, HEADING_SELECTOR as TITLE, PANEL_TAG, smallDocument } from "./dom.ts";
+import {
+  attr,
+  byIdInTree,
+  DIALOG_SELECTOR,
+  FIELD_SELECTOR,
+  FORM_SELECTOR as FORM,
+  HEADING_SELECTOR as TITLE,
+  PANEL_TAG,
+  smallDocument,
+} from "./dom.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
 import { walk, type WalkVisitor } from "./walk.ts";
@@ -160,6 +169,8 @@ export function readCues(control: Element): CueText[] {
     // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
     add(accessibleName(control), "document");
     for (const container of scope.titled) add(titleOf(container), "document");
+    // A small document read whole (a viewer in a frame) is the document sent: its headings say what it is.
+    if (scope.root.localName === "body") for (const heading of scope.root.querySelectorAll(TITLE)) add(subtreeText(heading), "document");
     const visitor: WalkVisitor = {
       element(el) {
         const tag = el.localName;
