@@ -51,69 +51,61 @@ describe("findActionControl", () => {
     expect(capture("click", document.getElementById("i")!)).toBe(document.querySelector('[role="menuitem"]'));
   });
 
-  it("uses the submitter of a submit event when it classifies, and only then", () => {
-    document.body.innerHTML = '<form id="f"><button name="draft">Save draft</button><button id="send">Send referral</button></form>';
+  /** Lays out `html` and watches its form #f: what findActionControl makes of each submit, and a submit with no submitter. */
+  function watchSubmits(html: string) {
+    document.body.innerHTML = html;
     const form = document.getElementById("f") as HTMLFormElement;
-    const send = document.getElementById("send") as HTMLButtonElement;
-    let found: Element | null = null;
+    const seen = { found: null as Element | null };
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      found = findActionControl(event);
+      seen.found = findActionControl(event);
     });
+    // What requestSubmit() fires in a browser: a submit event with no submitter (happy-dom gives the form as submitter).
+    const submitBare = () => form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    return { form, seen, submitBare };
+  }
+
+  it("uses the submitter of a submit event when it classifies, and only then", () => {
+    const { form, seen } = watchSubmits(
+      '<form id="f"><button name="draft">Save draft</button><button id="send">Send referral</button></form>',
+    );
+    const send = document.getElementById("send") as HTMLButtonElement;
     form.requestSubmit(send);
-    expect(found).toBe(send);
+    expect(seen.found).toBe(send);
     form.requestSubmit(form.querySelector('[name="draft"]') as HTMLButtonElement);
-    expect(found).toBeNull();
+    expect(seen.found).toBeNull();
   });
 
   it("falls back to the form's default button when the submit has no submitter", () => {
-    document.body.innerHTML = '<form id="f"><input name="to"><input type="submit" value="Send fax"></form>';
-    const form = document.getElementById("f")!;
-    const event = new Event("submit", { bubbles: true, cancelable: true });
-    let found: Element | null = null;
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      found = findActionControl(e);
-    });
-    form.dispatchEvent(event);
-    expect(found).toBe(form.querySelector('input[type="submit"]'));
+    const { form, seen, submitBare } = watchSubmits('<form id="f"><input name="to"><input type="submit" value="Send fax"></form>');
+    submitBare();
+    expect(seen.found).toBe(form.querySelector('input[type="submit"]'));
   });
 
   it("takes a form with no submit button, submitted by the page's own requestSubmit(), for a send by its Send button", () => {
-    document.body.innerHTML =
-      '<h2>Compose Fax</h2><form id="f"><label>Fax number <input name="fax"></label><button type="button">Save as Draft</button><button type="button" id="send">Send</button></form>';
-    const form = document.getElementById("f") as HTMLFormElement;
-    let found: Element | null = null;
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      found = findActionControl(e);
-    });
-    // What requestSubmit() fires in a browser: a submit event with no submitter (happy-dom gives the form as submitter).
-    form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
-    expect(found).toBe(document.getElementById("send"));
+    const { seen, submitBare } = watchSubmits(
+      '<h2>Compose Fax</h2><form id="f"><label>Fax number <input name="fax"></label><button type="button">Save as Draft</button><button type="button" id="send">Send</button></form>',
+    );
+    submitBare();
+    expect(seen.found).toBe(document.getElementById("send"));
   });
 
   it("takes the button just pressed (it has the focus) for the submitter of a page's requestSubmit() (OSCAR's input buttons)", () => {
-    document.body.innerHTML =
-      '<form id="f"><label>Specialist fax <input name="fax" value="905-555-0182"></label><input type="button" id="save" value="Submit Consultation Request"><input type="button" id="fax" value="Submit And Fax"></form>';
-    const form = document.getElementById("f") as HTMLFormElement;
-    let found: Element | null = null;
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      found = findActionControl(e);
-    });
+    const { form, seen, submitBare } = watchSubmits(
+      '<form id="f"><label>Specialist fax <input name="fax" value="905-555-0182"></label><input type="button" id="save" value="Submit Consultation Request"><input type="button" id="fax" value="Submit And Fax"></form>',
+    );
     const submitAfterPress = (id: string) => {
       (document.getElementById(id) as HTMLInputElement).focus();
-      form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+      submitBare();
     };
     submitAfterPress("save");
-    expect(found).toBeNull();
+    expect(seen.found).toBeNull();
     submitAfterPress("fax");
-    expect(found).toBe(document.getElementById("fax"));
+    expect(seen.found).toBe(document.getElementById("fax"));
     // Enter in a field whose handler submits: the field has the focus, no button was pressed; the form's send counts.
     form.querySelector("input")!.focus();
-    form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
-    expect(found).toBe(document.getElementById("fax"));
+    submitBare();
+    expect(seen.found).toBe(document.getElementById("fax"));
   });
 
   it("handles an element removed mid-click (path gone, parent chain used)", () => {
