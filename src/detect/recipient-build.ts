@@ -13,7 +13,7 @@ import {
   nameWithAsides,
   organizationPiece,
   organizationText,
-  parentheticalOrganization,
+  organizationBeside,
   PHONE,
   PIECE_SEPARATOR,
 } from "./recipient-card.ts";
@@ -96,7 +96,7 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
     else if (PHONE_PIECE.test(part) && PHONE.test(part)) continue;
     else if (NUMBER_ONLY.test(part)) number ??= part.match(PHONE)?.[0];
     else if (name === undefined) {
-      const aside = parentheticalOrganization(part);
+      const aside = organizationBeside(part);
       name = aside?.name ?? part;
       organization ??= aside?.organization;
     } else if (organizationPiece(part)) organization ??= organizationText(part);

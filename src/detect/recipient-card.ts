@@ -55,17 +55,20 @@ export function organizationText(piece: string): string {
   return piece.replace(/^[\s,;\u2013\u2014-]+/, "").trim();
 }
 
-/** "Dr. Ana Ruiz (Summit Orthopedics)": the name, and the organisation in parentheses after it when it names one. */
-export function parentheticalOrganization(text: string): { name: string; organization: string } | undefined {
-  const match = /^(.*\S)\s*\(([^()]{3,120})\)$/.exec(text.trim());
-  return match && organizationPiece(match[2]!) ? { name: match[1]!, organization: match[2]!.trim() } : undefined;
+/**
+ * "Dr. Ana Ruiz (Summit Orthopedics)": the name, and the organisation in parentheses after it when it names one; or
+ * the organisation written first, as Odoo shows a contact of a company ("Clínica San Rafael, Dra. Lucía Méndez").
+ */
+export function organizationBeside(text: string): { name: string; organization: string } | undefined {
+  const match = /^(.*\S)\s*\(([^()]{3,120})\)$/.exec(text.trim()) ?? /^()(.+?), ([^\d,]+)$/.exec(text);
+  return match && organizationPiece(match[2]!) ? { name: match[1] || match[3]!, organization: match[2]!.trim() } : undefined;
 }
 
 /** A name as a line shows it: without the fax it mentions ("… — Fax (555) 010-2233") and the practice in parentheses after it. */
 export function nameWithAsides(line: string): CardRead {
   const inline = inlineFax(line);
   const named = inline?.before || line;
-  const aside = parentheticalOrganization(named);
+  const aside = organizationBeside(named);
   return { name: aside?.name ?? named, fax: inline?.before ? inline.fax : undefined, organization: aside?.organization };
 }
 
