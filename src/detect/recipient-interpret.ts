@@ -54,8 +54,9 @@ export function isField(el: Element): boolean {
 }
 
 /** A label as compared: cleaned, without a trailing colon or a required mark before or after ("To:", "Fax number *", "* Provider"). */
+/** A label without its asterisk, colon and an aside in parentheses after it ("To (referral contact):" is "To"). */
 function cleanLabel(raw: string): string {
-  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|[\s:*]+$/g, "");
+  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|[\s:*]+$|\s*\([^()]*\)[\s:*]*$/g, "");
 }
 
 export type Section = "recipient" | "excluded" | null;
