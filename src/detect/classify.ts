@@ -167,7 +167,12 @@ function withPopup(
   panels: () => readonly Element[] = () => closedPanels(el.ownerDocument),
 ): Classification {
   const popup = attr(el, "aria-haspopup");
-  if ((popup !== null && popup !== "false") || OPENER_NAME.test(result.label) || saysItOpens(el) || opensPanelTitled(el, result.label, panels))
+  if (
+    (popup !== null && popup !== "false") ||
+    OPENER_NAME.test(result.label) ||
+    saysItOpens(el) ||
+    opensPanelTitled(el, result.label, panels)
+  )
     result.opensPopup = true;
   return result;
 }

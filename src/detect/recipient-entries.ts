@@ -32,7 +32,8 @@ export interface Entry {
 const MAX_SCOPE_ELEMENTS = 3_000;
 const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
 /** Class or id that says "this shows the recipient" (recipient-name, sendTo, receiver): the weakest evidence, used when no label says more. */
-const RECIPIENT_HINT = /(?:^|[\s_-])(?:recipients?|send-?to|sendTo|receiver|receiving|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
+const RECIPIENT_HINT =
+  /(?:^|[\s_-])(?:recipients?|send-?to|sendTo|receiver|receiving|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 /** Blocks whose aria-label may say they show the recipient ("Selected recipient"); a control's names what it does. */
 const NAMED_BLOCKS: ReadonlySet<string> = new Set(words("div section article aside li span p"));
 

@@ -52,7 +52,8 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   {
     role: "fax",
     priority: 3,
-    pattern: "^(?:(?:recipient |to |send to |other )?fax(?: (?:number|no|num|to))?|fax recipient|(?:numero de )?fax(?: del destinatario)?)$",
+    pattern:
+      "^(?:(?:recipient |to |send to |other )?fax(?: (?:number|no|num|to))?|fax recipient|(?:numero de )?fax(?: del destinatario)?)$",
   },
   { role: "npi", priority: 3, pattern: "^(?:(?:recipient |provider )?npi(?: number)?|national provider identifier)$" },
   {

@@ -130,7 +130,8 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "export", pattern: `\\b(?:exporting|exportacion|${DOWNLOAD_VERB})\\b.*${RECORD_CONTEXT_PATTERN}` },
   {
     kind: "referral",
-    pattern: "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|consult(?:ation)? (?:requests?|orders?))\\b",
+    pattern:
+      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|consult(?:ation)? (?:requests?|orders?))\\b",
   },
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
