@@ -29,7 +29,8 @@ const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 const MAX_FIELDS = 30;
-const ATTACHMENTS = new RegExp(DOCUMENTS_LABEL);
+/** The label of the list of what a send dialog sends ("Documents", "Attachments"): compiled once, for the cue reader too. */
+export const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
 /** A file's name as a line shows it ("Orthopedic intake form.pdf"). */
 export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf)(?![a-z])/i;
 
@@ -60,8 +61,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   // (pdf.js) in a frame in a frame is titled only by the outer one. Each document out to the top is read.
   for (let doc: Document | undefined = el.ownerDocument; doc; ) {
     const frame = frameOf(doc);
-    const frameTitle = frame ? attr(frame, "title") || attr(frame, "aria-label") || "" : "";
-    for (const title of [doc.querySelector("h1")?.textContent ?? "", doc.title, frameTitle]) {
+    for (const title of [doc.querySelector("h1")?.textContent, doc.title, frame && (attr(frame, "title") || attr(frame, "aria-label"))]) {
       const said = title ? read(cleanText(title)) : null;
       if (said === "quiet") return null;
       if (said) return said;
@@ -136,7 +136,9 @@ function attachedRecord(container: Element): ActionKind | null {
  */
 function underAttachments(box: Element, container: Element): boolean {
   for (let node: Element | null = box, i = 0; node && node !== container && i < 8; node = node.parentElement, i++) {
-    if (ATTACHMENTS.test(matchText(node.previousElementSibling?.textContent ?? ""))) return true;
+    // A title is a word or two: a long block before the box (a whole table) is not made matchable on every press.
+    const text = node.previousElementSibling?.textContent ?? "";
+    if (text.length < MAX_TITLE_CHARS && DOCUMENTS.test(matchText(text))) return true;
   }
   return false;
 }

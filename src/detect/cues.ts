@@ -12,7 +12,6 @@ import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
 import {
   ATTACHMENT_TITLE,
   DOCUMENT_FIELD_LABEL,
-  DOCUMENTS_LABEL,
   LABEL_WORDS,
   NEGATION_BEFORE,
   NOTE_TYPE_LABEL,
@@ -29,6 +28,7 @@ import {
   PANEL_TAG,
   smallDocument,
 } from "./dom.ts";
+import { DOCUMENTS } from "./context.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
 import { walk, type WalkVisitor } from "./walk.ts";
@@ -45,7 +45,6 @@ const NOTICE_START = /protected by federal|42\s*c\.?f\.?r/i;
 const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
-const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
 const ATTACHMENTS = new RegExp(ATTACHMENT_TITLE);
 /**
  * Raw text that may hold a LABEL_WORDS word, before matchText (the walk meets a leaf text per element). Loose, so

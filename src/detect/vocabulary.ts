@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|chart|charts|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:t|do)s)";
+  "(?:c?cda|ccd|ccr|charts?|records?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|electronic health information|medical record|health record|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|(?:release|records?|chart) packets?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|release of information|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:t|do)s)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
@@ -52,6 +52,8 @@ const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|ve
 const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
 /** Spanish (and Portuguese) sending verbs: send, transmit, resend/forward; and the French ones. */
 const SEND_ES = "(?:enviar|transmitir|reenviar|envoyer|transmettre)";
+/** Share, in Spanish, Portuguese and French. */
+const SHARE_ES = "(?:compartir|compartilhar|partager)";
 /** Download and export, in Spanish, French and Portuguese. */
 const EXPORT_ES = "(?:exportar|descargar|exporter|telecharger|baixar)";
 /** A verb that downloads or exports, in every language the vocabulary has. */
@@ -92,7 +94,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   },
   { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_ES}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
   { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} p(?:or|ar) e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
-  { kind: "share", pattern: `^(?:compartir|compartilhar|partager)\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "share", pattern: `^${SHARE_ES}\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
 /**
@@ -119,7 +121,7 @@ export const POSTS_SEND_PATTERN = "(?:send|transmit)[-_]?(fax|direct|referral)|(
 /** A submit label that says only that the form is finished: the form's address says what that does. */
 export const SAVE_PATTERN = "^(?:save|guardar)$";
 /** A title that names a share: a Save under it ("Share note" [Save]) commits the share. */
-export const SHARE_TITLE_PATTERN = "^(?:share|compartir|compartilhar|partager)\\b";
+export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_ES})\\b`;
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|download document)$`;
@@ -137,7 +139,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `\\b(?:share|compartir|compartilhar|partager|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|${SEND_ES}) ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b`,
+    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|${SEND_ES}) ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b`,
   },
 ];
 
