@@ -10,7 +10,6 @@
  * listener of it running.
  */
 import type { DetectedAction } from "../detect/action.ts";
-import { adapterForHost } from "../detect/adapters/bundled.ts";
 import { createDetector, type Detector } from "../detect/detector.ts";
 import { SCAN_HOOK } from "../messaging/scan-hook.ts";
 import { listenEarly, type EarlyEvents } from "./early-events.ts";
@@ -30,7 +29,7 @@ type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
 
 /** Sets up everything but the early listeners, and returns the detector ("Check this page" scans with it). */
 function start(lifetime: Lifetime, events: EarlyEvents): Detector {
-  const detector = createDetector(adapterForHost(location.host)); // site adapters over the general heuristics
+  const detector = createDetector();
   const panelPart = createPanelPartLoader(() => new Promise((drawn) => lifetime.afterNextFrame(drawn)));
   const pressRead = createPressRead(document, lifetime);
   const cache = createVerdictCache((request, cues) =>

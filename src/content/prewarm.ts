@@ -33,7 +33,7 @@ export const TOTAL_MS = 8;
 const BELOW_IN_A_ROW = 64;
 /** A focus this soon after a press on the same control comes from that press. */
 const PRESS_MS = 1_000;
-/** What can be an action control without an adapter; the rest is found when the clinician reaches it. */
+/** What can be an action control; the rest is found when the clinician reaches it. */
 export const CONTROL_QUERY = "button,a[href],input[type=submit],input[type=button],input[type=image],[role]";
 
 /** Where a control is: in view, below it, or elsewhere (above, aside, not rendered). */

@@ -7,8 +7,6 @@
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
-import { controlSelectors, matchesAny } from "./adapters/match.ts";
-import type { SiteAdapter } from "./adapters/schema.ts";
 import { FILE_NAME, kindFromContext } from "./context.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
@@ -102,8 +100,6 @@ function hasControlRole(el: Element): boolean {
 }
 
 export interface ClassifyOptions {
-  /** The site adapter for this page: its ignore list and control selectors are consulted first. */
-  adapter?: SiteAdapter | undefined;
   /**
    * The page's closed panels (closedPanels), when one pass classifies many controls of an unchanging page (a
    * scan): gathered once for all of them instead of once per send control.
@@ -111,14 +107,8 @@ export interface ClassifyOptions {
   panels?: () => readonly Element[];
 }
 
-export function classifyControl(el: Element, { adapter, panels }: ClassifyOptions = {}): Classification | null {
+export function classifyControl(el: Element, { panels }: ClassifyOptions = {}): Classification | null {
   try {
-    if (adapter && matchesAny(el, adapter.ignore)) return null;
-    // One call for the usual case (not an adapter control), then which one.
-    const adapted = matchesAny(el, controlSelectors(adapter), true)
-      ? adapter?.controls?.find((control) => matchesAny(el, [control.selector], true))
-      : undefined;
-    if (adapted) return withPopup(el, { kind: adapted.kind, label: accessibleName(el) || adapted.kind }, panels);
     if (!isControlElement(el)) return null;
     const label = accessibleName(el);
     const kind = kindOf(el, label) ?? kindOfMenuItem(el, label);

@@ -3,8 +3,7 @@
  * an inner <span> or <svg>, and inside open shadow roots, count), or the submitter of a submitted form.
  */
 import { accessibleName } from "./accessible-name.ts";
-import type { SiteAdapter } from "./adapters/schema.ts";
-import { classifyControl, isControlElement, type Classification, type ClassifyOptions } from "./classify.ts";
+import { classifyControl, isControlElement, type Classification } from "./classify.ts";
 import { isElement, parentAcrossShadow } from "./dom.ts";
 
 const MAX_PATH = 64;
@@ -13,16 +12,16 @@ const MAX_BUTTONS = 40;
 /** The control an event is about, with its classification (so the caller need not classify it again). */
 export type FoundAction = { element: Element; classification: Classification };
 
-export function findActionControl(event: Event, options: ClassifyOptions = {}): Element | null {
-  return findAction(event, options)?.element ?? null;
+export function findActionControl(event: Event): Element | null {
+  return findAction(event)?.element ?? null;
 }
 
-export function findAction(event: Event, { adapter }: ClassifyOptions = {}): FoundAction | null {
+export function findAction(event: Event): FoundAction | null {
   try {
-    if (event.type === "submit") return submitControl(event, adapter);
+    if (event.type === "submit") return submitControl(event);
     for (const node of eventPath(event)) {
       if (!isElement(node)) continue;
-      const classification = classifyControl(node, { adapter });
+      const classification = classifyControl(node);
       if (classification) return { element: node, classification };
       // The first named control is the one being activated; a "Cancel" inside a clickable "Share" card is a cancel.
       if (isControlElement(node) && accessibleName(node) !== "") return null;
@@ -46,7 +45,7 @@ export function eventPath(event: Event): EventTarget[] {
   return chain;
 }
 
-function submitControl(event: Event, adapter: SiteAdapter | undefined): FoundAction | null {
+function submitControl(event: Event): FoundAction | null {
   // The person chose this button: if it is "Save draft", the submit is not a send, whatever else the form holds.
   const target = event.target;
   const form = isElement(target) && target.localName === "form" ? (target as HTMLFormElement) : null;
@@ -56,8 +55,8 @@ function submitControl(event: Event, adapter: SiteAdapter | undefined): FoundAct
     (event as SubmitEvent).submitter ??
     (pressed?.form === form && isControlElement(pressed) ? pressed : null) ??
     (form ? defaultButton(form) : null);
-  if (!element) return form ? sendButton(form, adapter) : null;
-  const classification = classifyControl(element, { adapter });
+  if (!element) return form ? sendButton(form) : null;
+  const classification = classifyControl(element);
   return classification ? { element, classification } : null;
 }
 
@@ -65,11 +64,11 @@ function submitControl(event: Event, adapter: SiteAdapter | undefined): FoundAct
  * A form with no submit button that is submitted all the same (a page's Enter handler calling requestSubmit(), its
  * "Send" a type=button): it sends what its first send button would.
  */
-function sendButton(form: HTMLFormElement, adapter: SiteAdapter | undefined): FoundAction | null {
+function sendButton(form: HTMLFormElement): FoundAction | null {
   const buttons = form.querySelectorAll("button,input[type=button],[role=button]");
   for (let i = 0; i < buttons.length && i < MAX_BUTTONS; i++) {
     const element = buttons[i]!;
-    const classification = classifyControl(element, { adapter });
+    const classification = classifyControl(element);
     if (classification && !classification.opensPopup) return { element, classification };
   }
   return null;

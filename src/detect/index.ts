@@ -9,4 +9,3 @@ export { readRecipient } from "./recipient.ts";
 export { inferRequest, type Inference, type InferenceQuestion } from "./infer.ts";
 export { isVisible } from "./visibility.ts";
 export { createDetector, type Detector } from "./detector.ts";
-export { SiteAdapter, adapterMatchesHost, adapterForHost, BUNDLED_ADAPTERS, DEMO_ADAPTER } from "./adapters/index.ts";

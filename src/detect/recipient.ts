@@ -6,32 +6,19 @@
  * (recipient-values.ts), what a scope holds (recipient-entries.ts), the result (recipient-build.ts).
  */
 import type { DetectedRecipient } from "./action.ts";
-import type { SiteAdapter } from "./adapters/schema.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
 import { build } from "./recipient-build.ts";
 import { readScope } from "./recipient-entries.ts";
-import { fieldLabels, interpret } from "./recipient-interpret.ts";
-import type { RecipientRole } from "./recipient-labels.ts";
-import { EMAIL, PHONE } from "./recipient-card.ts";
-import { elementValue } from "./recipient-values.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
 
 /**
- * `adapter`: the site adapter for this page, whose recipient fields are read first. `deadline`
- * (performance.now()): a read ahead of time that passes it throws PastDeadline rather than answer from half
- * the page.
+ * `deadline` (performance.now()): a read ahead of time that passes it throws PastDeadline rather than answer from
+ * half the page.
  */
-export function readRecipient(
-  control: Element,
-  { adapter, deadline }: { adapter?: SiteAdapter | undefined; deadline?: number | undefined } = {},
-): DetectedRecipient | undefined {
+export function readRecipient(control: Element, { deadline }: { deadline?: number | undefined } = {}): DetectedRecipient | undefined {
   try {
-    if (adapter?.recipientFields?.length) {
-      const adapted = fromAdapterFields(control, adapter.recipientFields);
-      if (adapted) return adapted;
-    }
     for (const scope of scopesOf(control)) {
       const recipient = build(readScope(scope, deadline, control));
       if (recipient) return recipient;
@@ -39,33 +26,6 @@ export function readRecipient(
   } catch (error) {
     if (error instanceof PastDeadline) throw error;
     // A page that breaks the search gets no recipient; the panel asks instead.
-  }
-  return undefined;
-}
-
-/** An adapter's recipient fields, most specific selector first; within one selector the field nearest the control. */
-function fromAdapterFields(control: Element, selectors: readonly string[]): DetectedRecipient | undefined {
-  const root = control.getRootNode() as Document | ShadowRoot;
-  const scopes = scopesOf(control);
-  for (const selector of selectors) {
-    let fields: Element[];
-    try {
-      fields = Array.from(root.querySelectorAll(selector)).slice(0, 200);
-    } catch {
-      continue; // Invalid selector from configuration.
-    }
-    const nearest = scopes.map((scope) => fields.find((field) => scope.contains(field))).find(Boolean) ?? fields[0];
-    if (!nearest) continue;
-    const value = elementValue(nearest);
-    if (!value) continue;
-    // The field's own label when it reads as a recipient label; otherwise the adapter's word for it is "Recipient".
-    const labelled = fieldLabels(nearest)
-      .map((text) => interpret(text, nearest))
-      .find((match) => match && match !== "excluded");
-    const label = labelled && labelled !== "excluded" ? labelled.label : "Recipient";
-    const role: RecipientRole = EMAIL.test(value) ? "direct" : /^[\d\s().+-]+$/.test(value) && PHONE.test(value) ? "fax" : "name";
-    const recipient = build([{ role, priority: 3, label, value, element: nearest }]);
-    if (recipient) return recipient;
   }
   return undefined;
 }

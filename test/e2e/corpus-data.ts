@@ -34,8 +34,6 @@
  * Negative (a look-alike: never held, never delayed):
  *   name, target, before?, activate?   as for actions
  *   posts       optional <kind> of the POST the control makes at once (it must arrive, exactly once)
- *
- * Pages must not carry the demo adapter's data-ehr-* attributes: the corpus measures the general heuristics.
  */
 import type { Outcome } from "../../src/core/schema.ts";
 import type { ActionKind } from "../../src/detect/action.ts";
