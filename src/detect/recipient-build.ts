@@ -68,6 +68,8 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
   const recipient: DetectedRecipient = { text: cleanText(text, 300), label: cleanText(primary.label, 300) };
   if (name) recipient.name = cleanText(name, 300);
   if (organization && organization !== name) recipient.organization = cleanText(organization, 300);
+  // A name that is itself a practice ("Northgate Recovery Center", a labelled organisation alone): the recipient is one.
+  else if (name && ((org && !person) || (!/[,;]/.test(name) && organizationPiece(name)))) recipient.organization = recipient.name;
   if (directAddress) recipient.directAddress = cleanText(directAddress, 300);
   if (fax) recipient.fax = cleanText(fax, 40);
   if (npi) recipient.npi = npi;
