@@ -138,6 +138,19 @@ describe("activation paths, each held and replayed exactly once", () => {
     expect(activations).toBe(1);
   });
 
+  it("Space on a link made a button (jQuery UI's <a href role=button>), which a link does not click on: held, replayed once", async () => {
+    document.body.innerHTML = `<div role="dialog" aria-label="Fax document"><label>Fax number <input value="(555) 013-8821"></label><a href="#" role="button" tabindex="0" id="send">Send</a></div>`;
+    const send = document.getElementById("send")!;
+    let sent = 0;
+    send.addEventListener("keydown", (e) => {
+      if (e.key === " ") sent++;
+    });
+    asPerson(() => key(send, { key: " ", code: "Space" }));
+    expect(sent).toBe(0);
+    await answerAllowed();
+    expect(sent).toBe(1);
+  });
+
   it("Ctrl+Enter in a messaging composer's textarea: the page's shortcut sends once, after the hold", async () => {
     document.body.innerHTML = `<div class="composer"><label>To <input value="cardiology@direct.lakeside.example"></label><textarea id="body">Echo attached</textarea><button id="send">Send via Direct</button></div>`;
     const body = document.getElementById("body")!;

@@ -48,8 +48,13 @@ import type { PanelState } from "../messaging/messages.ts";
 /** A page's own follow-up to an action just released (its handler submitting a moment later) is not held again. */
 const FOLLOW_UP_MS = 2_000;
 
-/** Native controls turn Enter/Space into a click themselves; only custom controls need their keys caught. */
-const NATIVE_ACTIVATION = "button,a[href],input,select,textarea,summary,[contenteditable=''],[contenteditable=true]";
+/**
+ * Native controls turn Enter/Space into a click themselves; only custom controls need their keys caught. A link
+ * clicks on Enter only: Space on a link made a button (jQuery UI's <a role=button>) is the page's own to handle.
+ */
+const NATIVE_ACTIVATION = "button,input,select,textarea,summary,[contenteditable=''],[contenteditable=true],a[href]";
+/** NATIVE_ACTIVATION for Space: the `:not` narrows its last selector, a[href]. */
+const NATIVE_SPACE = `${NATIVE_ACTIVATION}:not([role=button])`;
 
 export type InterceptorDeps = {
   detector: Detector;
@@ -317,7 +322,7 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
       if (!shortcut) {
         if ((event.key !== "Enter" && event.key !== " ") || event.repeat || event.isComposing) return;
         const target = event.composedPath()[0];
-        if (!(target instanceof Element) || target.closest(NATIVE_ACTIVATION)) return;
+        if (!(target instanceof Element) || target.closest(event.key === " " ? NATIVE_SPACE : NATIVE_ACTIVATION)) return;
       }
     }
     const current = mode.current();
