@@ -36,6 +36,10 @@ describe("classifyControl", () => {
     const letter =
       '<div class="sheet"><div class="head"><h3>Consultation Letter</h3></div><p>Thank you for seeing this patient.</p><div class="bar"><div role="button" tabindex="0">Send</div></div></div>';
     expect(classifyControl(subject(letter))).toEqual({ kind: "share", label: "Send", untold: true });
+    // A drawer titled by what it sends, with the recipient's card in it (Health Gorilla's Send clinical document).
+    const drawer =
+      '<form><h2>Send clinical document</h2><p>To</p><div class="card"><b>Samuel Ortiz, MD</b></div><textarea></textarea><div role="button" tabindex="0">Send</div></form>';
+    expect(classifyControl(subject(drawer))).toEqual({ kind: "share", label: "Send", untold: true });
     expect(classifyControl(subject("<form><h2>Release of information</h2><button>Release</button></form>"))).toEqual({
       kind: "share",
       label: "Release",

@@ -242,7 +242,8 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       postedTo(el) ??
       // A resend repeats a send from its log or outbox: the channel there says which, though a look-alike there is quiet.
       (RESEND.test(text) ? kindFromContext(el, (title) => firstMatch(CONTEXT, matchText(title)), false) : null) ??
-      kindFromContext(el, sendContext, true) ??
+      // A Send under a title naming a share ("Send clinical document") says what, not how: the recipient's one address says how.
+      untold(kindFromContext(el, sendContext, true), text) ??
       kindOfText(text, el) ??
       // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
       // beside fields sends what they hold (a chat's message beside a list of documents).
@@ -258,6 +259,10 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
     kindOfText(text, el) ??
     (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null)
   );
+}
+
+function untold(kind: ActionKind | null, text: string): ActionKind | typeof UNTOLD | null {
+  return kind === "share" && SEND_WORD.test(text) ? UNTOLD : kind;
 }
 
 /** A form's submit button: <button> (submit by default) or <input type=submit> inside a form. */
