@@ -166,4 +166,17 @@ describe("generic controls classified by their context", () => {
     root.innerHTML = "<button>Submit</button>";
     expect(classifyControl(root.querySelector("button")!)?.kind).toBe("referral");
   });
+
+  it("reads the heading a component's shadow root starts with, after its <style>, and still the host's own first heading", () => {
+    document.body.innerHTML = '<mt-ccd-panel id="host"></mt-ccd-panel><x-card id="card"><h2>Continuity of Care Document</h2></x-card>';
+    const root = document.getElementById("host")!.attachShadow({ mode: "open" });
+    root.innerHTML =
+      '<style>h2{margin:0}</style><h2>Continuity of Care Document</h2><p>C-CDA summary</p><div role="button" tabindex="0">Download</div>';
+    expect(classifyControl(root.querySelector("[role=button]")!)?.kind).toBe("export");
+    // A host whose shadow root holds only a slot is titled by its light children.
+    const card = document.getElementById("card")!;
+    card.attachShadow({ mode: "open" }).innerHTML = "<slot></slot>";
+    card.insertAdjacentHTML("beforeend", '<div role="button" tabindex="0" id="dl">Download</div>');
+    expect(classifyControl(document.getElementById("dl")!)?.kind).toBe("export");
+  });
 });

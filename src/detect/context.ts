@@ -6,7 +6,7 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName, containerTitle } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, parentAcrossShadow } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
@@ -86,16 +86,19 @@ function frameOf(doc: Document): Element | null {
  * not the title.
  */
 function leadingHeading(node: Element): string {
-  const first = node.firstElementChild;
-  if (!first) return "";
-  const heading = first.matches(HEADING_SELECTOR)
-    ? first
-    : first.matches(TITLE_BLOCK)
-      ? (first.querySelector(HEADING_SELECTOR) ?? first)
-      : null;
-  if (!heading) return "";
-  const title = cleanText(heading.textContent ?? "");
-  return title.length <= MAX_TITLE_CHARS ? title : "";
+  // A component may head its shadow root, often after its <style> (MEDITECH's CCD panel: the <h2> beside its Download).
+  for (const root of [openShadowRoot(node), node]) {
+    let first = root?.firstElementChild;
+    if (first?.localName === "style") first = first.nextElementSibling;
+    const heading = first?.matches(HEADING_SELECTOR)
+      ? first
+      : first?.matches(TITLE_BLOCK)
+        ? (first.querySelector(HEADING_SELECTOR) ?? first)
+        : null;
+    const title = cleanText(heading?.textContent ?? "");
+    if (title) return title.length <= MAX_TITLE_CHARS ? title : "";
+  }
+  return "";
 }
 
 /**
