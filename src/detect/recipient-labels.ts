@@ -2,7 +2,7 @@
  * Which field labels name the recipient, and which name someone else (the sender, the patient), as data.
  * Patterns are regular-expression sources matched against `matchText(label)` with a trailing colon or
  * asterisk already gone (accents gone too: "Número de fax" -> "numero de fax"). EXCLUDED wins over
- * everything: a sender or patient field is never the recipient. English, then Spanish.
+ * everything: a sender or patient field is never the recipient. English, then Spanish, with Portuguese and French.
  */
 
 export type RecipientRole = "name" | "organization" | "direct" | "fax" | "npi" | "tin";
@@ -19,12 +19,12 @@ export interface RecipientLabelRule {
  * `(?=[a-z])` matches what the words match anyway, and halves the pattern's compile time (vocabulary.ts says why).
  */
 export const EXCLUDED_LABEL_PATTERN =
-  "\\b(?=[a-z])(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono)\\b|^de$";
+  "\\b(?=[a-z])(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono|remetente|assunto|mensagem|expediteur|objet)\\b|^de$";
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
   "to|send to|sent to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
-  "|para|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|medico receptor";
+  "|para|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|medico receptor|(?:enviar|encaminhar) para|compartilhar com|destinataires?|envoyer a";
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
   "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora";
@@ -35,7 +35,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   {
     role: "name",
     priority: 2,
-    pattern: "^(?:specialist|provider|provider name|physician|clinician|medico|medica|especialista|proveedor)$",
+    pattern: "^(?:specialist|provider|provider name|physician|clinician|medico|medica|especialista|proveedor|profissional)$",
   },
   {
     role: "organization",
@@ -71,11 +71,11 @@ export const FIELD_ONLY_NAME_PATTERN = "^(?:attention|attn|atencion|a la atencio
 
 /** Labels of fields that make a generic "Send" beside them a referral ("Refer to"), whatever else the form holds. */
 export const REFERRAL_LABEL_PATTERN =
-  "^(?:refer(?:red|ring)? to|referral to|consultant|consulting provider|remitir a|referir a|derivar a)\\b";
+  "^(?:refer(?:red|ring)? to|referral to|consultant|consulting provider|remitir a|referir a|derivar a|encaminhar para)\\b";
 
 /** Group titles that make their fields someone else's: the sender's or the patient's. */
 export const EXCLUDED_SECTION_PATTERN =
-  "\\b(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente)\\b";
+  "\\b(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente|remetente)\\b";
 
 /**
  * Group titles that name what is being done to the patient's record ("Refer patient", "Share patient record"): the
