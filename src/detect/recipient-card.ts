@@ -189,7 +189,8 @@ function headAbove(details: Element | null): CardRead | undefined {
   }
   const at = lines.findIndex(nameLine);
   if (at < 0) return undefined;
-  return { name: lines[at]!, organization: organizationAfter(lines.slice(at + 1)) };
+  // The name line may show the practice beside the name ("Camille Reyes, MD — Harborview Gynecology Associates").
+  return { name: lines[at]!.split(PIECE_SEPARATOR)[0]!, organization: organizationAfter(lines.slice(at)) };
 }
 
 /** An option the person did not choose: an unselected item, or a card holding an unchecked radio. */

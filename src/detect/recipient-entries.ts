@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, cardHead, DIRECT_DOMAIN, markedChosen, notChosen, readCard } from "./recipient-card.ts";
+import { type CardRead, cardHead, DIRECT_DOMAIN, EMAIL, markedChosen, notChosen, readCard } from "./recipient-card.ts";
 import { fieldValue, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -145,9 +145,9 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
     if (match && match !== "excluded") entries.push(underHead({ ...match, value: cleanText(own.slice(colon + 1), 300), element: el }));
     if (match) return;
   }
-  if (own.length > MAX_LABEL_CHARS) return;
-  const match = interpret(own, el);
-  if (!match || match === "excluded") return;
+  const match = own.length > MAX_LABEL_CHARS ? null : interpret(own, el);
+  if (!match) return directShown(el, own, entries);
+  if (match === "excluded") return;
   const { value, ...card } = valueAfter(el);
   if (value)
     entries.push(
@@ -155,6 +155,29 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
         ? { ...match, value, element: el, ...card }
         : underHead({ ...match, value, element: el }),
     );
+}
+
+/**
+ * A card in a send dialog or form showing a Direct address under no label, below a name ("Camille Reyes, MD —
+ * Harborview Gynecology Associates" / "Direct creyes@direct.harborviewgyn.org", ModMed's chosen recipient): that
+ * person, the weakest evidence, so any labelled field wins and lends this address to no one else. Not an item of a
+ * list or table: an address book shows everyone's.
+ */
+function directShown(el: Element, own: string, entries: Entry[]): void {
+  const address = DIRECT_DOMAIN.test(own) ? own.match(EMAIL)?.[0] : undefined;
+  if (!address || !DIRECT_DOMAIN.test(address) || !el.closest(`${DIALOG_SELECTOR},form`) || el.closest("li,tr,[role=option],[role=row]"))
+    return;
+  const head = sectionOf(el) === "excluded" ? undefined : cardHead(el);
+  if (head)
+    entries.push({
+      role: "name",
+      priority: 1,
+      label: "Direct address",
+      value: head.name,
+      element: el,
+      directAddress: address,
+      organization: head.organization,
+    });
 }
 
 /** An address or number in a card's details list, with the name and organisation the card shows above the list. */
