@@ -285,7 +285,7 @@ function postedTo(el: Element): ActionKind | null {
 /** A generic send takes the kind its context names ("New referral", "Fax document"). */
 function sendContext(title: string): ActionKind | "quiet" | null {
   const text = matchText(title);
-  return isQuiet(text) ? "quiet" : firstMatch(CONTEXT, text);
+  return isQuiet(text.replace(SHOWN, "")) ? "quiet" : firstMatch(CONTEXT, text);
 }
 
 /**
@@ -297,7 +297,7 @@ function sendContext(title: string): ActionKind | "quiet" | null {
 function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind | "quiet" {
   return (title) => {
     const text = matchText(title);
-    return !isQuiet(text) && what.test(text) ? kind : "quiet";
+    return !isQuiet(text.replace(SHOWN, "")) && what.test(text) ? kind : "quiet";
   };
 }
 
@@ -328,6 +328,12 @@ function navigationLink(el: Element): boolean {
   const link = el.localName === "a" || attr(el, "role")?.trim().toLowerCase() === "link";
   return link && el.closest(NAVIGATION) !== null;
 }
+
+/**
+ * Quiet on a control, not in a title: a "Fax Preview" or "Draft" panel shows what its Send or Download then sends
+ * (Care360's preview step), where a Preview or Save draft button sends nothing.
+ */
+const SHOWN = /\b(?:preview|draft)\b/g;
 
 function isQuiet(text: string): boolean {
   return QUIET.some((re) => re.test(text));

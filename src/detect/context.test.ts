@@ -167,6 +167,17 @@ describe("generic controls classified by their context", () => {
     expect(classifyControl(root.querySelector("button")!)?.kind).toBe("referral");
   });
 
+  it("a preview or draft panel's title still says what its Send or Download sends; the words stay quiet on a control", () => {
+    document.body.innerHTML =
+      '<form><div id="preview"><h2>Fax Preview</h2><div>To: Whitfield, Dana MD</div><input type="submit" value="Send" id="send"></div></form>' +
+      '<section><h3>Document preview</h3><p>Discharge summary</p><button id="dl">Download</button></section>' +
+      '<section><h3>Visit notes</h3><button id="pv">Print preview</button><button id="draft">Save draft</button></section>';
+    expect(classifyControl(document.getElementById("send")!)?.kind).toBe("fax");
+    expect(classifyControl(document.getElementById("dl")!)?.kind).toBe("export");
+    expect(classifyControl(document.getElementById("pv")!)).toBeNull();
+    expect(classifyControl(document.getElementById("draft")!)).toBeNull();
+  });
+
   it("reads the heading a component's shadow root starts with, after its <style>, and still the host's own first heading", () => {
     document.body.innerHTML = '<mt-ccd-panel id="host"></mt-ccd-panel><x-card id="card"><h2>Continuity of Care Document</h2></x-card>';
     const root = document.getElementById("host")!.attachShadow({ mode: "open" });
