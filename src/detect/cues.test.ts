@@ -29,6 +29,17 @@ describe("readCues: what is chosen for the share", () => {
     expect(cues).toEqual([{ kind: "psychotherapy-notes", source: "attached", text: "Psychotherapy note (14 Mar)" }]);
   });
 
+  it("reads the line under a send dialog's title, which says what it sends; not a paragraph of a section", () => {
+    const dialog = cuesOf(`
+      <dialog open><form method="dialog"><h2>Share result</h2><p>HIV-1/2 Ag/Ab, 4th generation — Nonreactive (03/02/2025)</p>
+        <label>Note <textarea>For the ID consult.</textarea></label><button type="button" id="send">Share</button></form></dialog>`);
+    expect(kinds(dialog)).toEqual(["hiv"]);
+    const section = cuesOf(`
+      <section><h2>Share result</h2><p>HIV screening is offered to every adult at the annual visit.</p>
+        <button type="button" id="send">Share</button></section>`);
+    expect(section).toEqual([]);
+  });
+
   it("reads the checked rows of a documents table, the row's text naming the document", () => {
     const cues = cuesOf(`
       <form><table><thead><tr><th></th><th>Document</th><th>Date</th></tr></thead><tbody>

@@ -113,11 +113,16 @@ function nearestFirst({ root, titled }: { root: Element; titled: Element[] }): E
 /** A container's own title: its label, or a heading among its first children. */
 function titleOf(el: Element): string {
   if (attr(el, "aria-label") || attr(el, "aria-labelledby")) return accessibleName(el);
+  const heading = headingOf(el);
+  return heading ? subtreeText(heading) : "";
+}
+
+function headingOf(el: Element): Element | null {
   for (let child = el.firstElementChild, i = 0; child && i < 3; child = child.nextElementSibling, i++) {
     const heading = child.matches(TITLE) ? child : child.localName === "header" ? child.querySelector(TITLE) : null;
-    if (heading) return subtreeText(heading);
+    if (heading) return heading;
   }
-  return "";
+  return null;
 }
 
 /** The group an item (row, option, checkbox) belongs to: its list or table, else its parent. */
@@ -167,7 +172,12 @@ export function readCues(control: Element): CueText[] {
     if (!scope) return [];
     // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
     add(accessibleName(control), "document");
-    for (const container of scope.titled) add(titleOf(container), "document");
+    for (const container of scope.titled) {
+      add(titleOf(container), "document");
+      // A send dialog's line under its title says what it sends ("HIV-1/2 Ag/Ab … Nonreactive", "Referral for … IUD").
+      const line = container.closest(DIALOG_SELECTOR) && headingOf(container)?.nextElementSibling;
+      if (line && line.localName === "p") add(subtreeText(line), "document");
+    }
     // A small document read whole (a viewer in a frame) is the document sent: its headings say what it is.
     if (scope.root.localName === "body") for (const heading of scope.root.querySelectorAll(TITLE)) add(subtreeText(heading), "document");
     const visitor: WalkVisitor = {
