@@ -142,19 +142,24 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   const colon = own.indexOf(":");
   if (colon > 0 && colon < own.length - 1) {
     const match = interpret(own.slice(0, colon), el);
-    if (match && match !== "excluded") entries.push(underHead({ ...match, value: cleanText(own.slice(colon + 1), 300), element: el }));
+    if (match && match !== "excluded") {
+      // "To: <token>": the markup after the label read as a card, its parts apart (name, practice, address), not run together.
+      const first = labelFirst(el) && el.firstElementChild;
+      const { value, ...card } = first ? readValue(first) : { value: cleanText(own.slice(colon + 1), 300) };
+      if (value) entries.push(withCard({ ...match, value, element: el }, card));
+    }
     if (match) return;
   }
   const match = own.length > MAX_LABEL_CHARS ? null : interpret(own, el);
   if (!match) return directShown(el, own, entries);
   if (match === "excluded") return;
   const { value, ...card } = valueAfter(el);
-  if (value)
-    entries.push(
-      card.fax || card.organization || card.directAddress
-        ? { ...match, value, element: el, ...card }
-        : underHead({ ...match, value, element: el }),
-    );
+  if (value) entries.push(withCard({ ...match, value, element: el }, card));
+}
+
+/** The entry with what its card shows apart, else with the card head above it. */
+function withCard(entry: Entry, card: Omit<CardRead, "name">): Entry {
+  return card.fax || card.organization || card.directAddress ? { ...entry, ...card } : underHead(entry);
 }
 
 /**
