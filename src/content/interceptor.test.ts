@@ -151,6 +151,19 @@ describe("activation paths, each held and replayed exactly once", () => {
     expect(sent).toBe(1);
   });
 
+  it("Enter in a chat's one-line message box with no send button: the page's key handler sends once, after the hold", async () => {
+    document.body.innerHTML = `<div><h3>Secure Conversations</h3><small>Participants: Lena Ortiz, MD — Oakridge Medical Group</small><input id="chat" aria-label="Type a message" value="Weight down 1.2 kg"></div>`;
+    const chat = document.getElementById("chat")!;
+    let sent = 0;
+    chat.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") sent++;
+    });
+    asPerson(() => key(chat, { key: "Enter", code: "Enter" }));
+    expect(sent).toBe(0);
+    await answerAllowed();
+    expect(sent).toBe(1);
+  });
+
   it("Ctrl+Enter in a messaging composer's textarea: the page's shortcut sends once, after the hold", async () => {
     document.body.innerHTML = `<div class="composer"><label>To <input value="cardiology@direct.lakeside.example"></label><textarea id="body">Echo attached</textarea><button id="send">Send via Direct</button></div>`;
     const body = document.getElementById("body")!;

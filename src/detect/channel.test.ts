@@ -15,6 +15,10 @@ describe("sendChannel", () => {
     expect(sendChannel(UNTOLD, { ...FAX_ONLY, directAddress: "mlin@direct.example.org" })).toBe("share");
     expect(sendChannel(UNTOLD, { text: "Mei Lin", name: "Mei Lin" })).toBe("share");
     expect(sendChannel(UNTOLD, undefined)).toBe("share");
+    // A plain e-mail address is no Direct address: GNU Health's mail of an evaluation is a share.
+    expect(sendChannel({ ...UNTOLD, label: "Enviar" }, { ...DIRECT_ONLY, directAddress: "lfernandez@sanatoriodelsur.example" })).toBe(
+      "share",
+    );
   });
 
   it("leaves a kind the control or its context named as it was: a records release stays a share", () => {

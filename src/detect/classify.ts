@@ -261,6 +261,15 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   );
 }
 
+/**
+ * A field a key sends from (shortcut.ts): what a generic Send would be in its place; with nothing around it that
+ * says more, a share whose channel the recipient tells.
+ */
+export function classifyKeySend(field: Element): Classification {
+  const kind = untold(kindFromContext(field, sendContext, true), "send") ?? UNTOLD;
+  return kind === UNTOLD ? { kind: "share", label: "Send", untold: true } : { kind, label: "Send" };
+}
+
 function untold(kind: ActionKind | null, text: string): ActionKind | typeof UNTOLD | null {
   return kind === "share" && SEND_WORD.test(text) ? UNTOLD : kind;
 }

@@ -3,11 +3,12 @@
  * none in its name ("Fax" beside a note, "Enviar documento" in a card's header, "Send Direct Message" in a worklist's
  * toolbar, "Send via fax" in a document's ⋯ menu). It opens the place where the recipient is chosen, and the send
  * comes from there: holding the opener would hold the clinician twice. A send that goes as it is shows where to
- * (a chosen row or card, a header's "To", its own "Fax to PCP"), and is held. An export needs no recipient.
+ * (a chosen row or card, a header's "To", its own "Fax to PCP"), and is held. An export needs no recipient, and a
+ * field a key sends from (shortcut.ts) opens nothing.
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
-import { DIALOG_SELECTOR } from "./dom.ts";
+import { DIALOG_SELECTOR, EDITABLE_SELECTOR } from "./dom.ts";
 import { matchText } from "./text.ts";
 
 /** A name that says where it sends: "Fax to PCP", "Send to HIE", "Enviar al especialista". */
@@ -18,5 +19,11 @@ export function opensRecipientChooser(
   { kind, label }: Classification,
   recipient: DetectedRecipient | undefined,
 ): boolean {
-  return !recipient && kind !== "export" && !control.closest(`form, ${DIALOG_SELECTOR}`) && !NAMES_DESTINATION.test(matchText(label));
+  return (
+    !recipient &&
+    kind !== "export" &&
+    !control.closest(`form, ${DIALOG_SELECTOR}`) &&
+    !control.matches(EDITABLE_SELECTOR) &&
+    !NAMES_DESTINATION.test(matchText(label))
+  );
 }

@@ -47,6 +47,28 @@ describe("send shortcuts in a composer", () => {
     expect(shortcutField(keydown(document.getElementById("to")!, { key: "Enter", ctrlKey: true }))).toBeNull();
   });
 
+  it("a field whose words say a key sends from it is the send, for that key exactly; a chat's one-line message box sends on Enter", () => {
+    document.body.innerHTML = `<section><h3>New Transition of Care</h3><div>To: Priya Nair, MD · priya.nair@direct.lakeviewpedscardio.example</div>
+      <div><label for="msg">Message</label> <small>(Ctrl+Enter to send)</small></div><textarea id="msg"></textarea></section>
+      <div><h3>Secure Conversations</h3><input id="chat" aria-label="Type a message"><input id="find" aria-label="Search messages"></div>
+      <table><tr><td><label for="fax">Fax number</label></td><td><input id="fax" value="(555) 012-7788"> <span>press Enter to send</span></td></tr></table>`;
+    const field = (id: string) => document.getElementById(id)!;
+    expect(findShortcutControl(keydown(field("msg"), { key: "Enter", ctrlKey: true }), classifyControl)).toEqual({
+      element: field("msg"),
+      classification: { kind: "share", label: "Send", untold: true },
+    });
+    expect(findShortcutControl(keydown(field("msg"), { key: "Enter" }), classifyControl)).toBeNull(); // a new line
+    expect(findShortcutControl(keydown(field("chat"), { key: "Enter" }), classifyControl)?.element).toBe(field("chat"));
+    expect(findShortcutControl(keydown(field("find"), { key: "Enter" }), classifyControl)).toBeNull();
+    // How it goes is the recipient's to say (channel.ts): the fax number beside it.
+    expect(findShortcutControl(keydown(field("fax"), { key: "Enter" }), classifyControl)?.classification).toEqual({
+      kind: "share",
+      label: "Send",
+      untold: true,
+    });
+    expect(findShortcutControl(keydown(field("fax"), { key: "Enter", ctrlKey: true }), classifyControl)).toBeNull();
+  });
+
   it("finds nothing when the composer has no send control, and does not climb to unrelated page controls", () => {
     document.body.innerHTML = `<header><button>Fax chart</button></header><main><div><div><textarea id="note"></textarea><button>Save</button></div></div></main>`;
     expect(composerSendControl(document.getElementById("note")!, classifyControl)).toBeNull();

@@ -1,11 +1,14 @@
 /**
  * Keyboard shortcuts that send: Ctrl+Enter (Cmd+Enter on a Mac) in a messaging composer. The page's own
  * key handler sends, so no control is activated; the action is the composer's send control, found from
- * the field the keys were pressed in: the nearest enclosing form, dialog or section that holds one.
+ * the field the keys were pressed in: the nearest enclosing form, dialog or section that holds one. A
+ * composer with no send control sends from the field itself when its words say the key sends ("(Ctrl+Enter
+ * to send)", "press Enter to send"), and a one-line message box outside a form sends on Enter, as chats do.
  * Enter alone in a text field of a form is left to the browser: it submits through the form's default
  * button (a click or a submit event, caught as such), and holding the key would stop that.
  */
-import type { Classification } from "./classify.ts";
+import { accessibleName } from "./accessible-name.ts";
+import { type Classification, classifyKeySend } from "./classify.ts";
 import { isElement } from "./dom.ts";
 import type { FoundAction } from "./find-control.ts";
 
@@ -15,13 +18,27 @@ const MAX_CLIMB = 12;
 const MAX_CONTROLS = 60;
 const CONTROLS = "button,input[type=submit],input[type=button],input[type=image],a[href],[role=button],[role=link],[role=menuitem]";
 
+/** A field's words that say a key sends from it; group 1 is the Ctrl or Cmd the key needs. */
+const KEY_SENDS = /(?:(ctrl|control|cmd|command|⌘)\s*\+?\s*)?enter\b.{0,12}\b(?:send|enviar|envoyer)/i;
+/** A one-line box for a message ("Type a message", "Reply"). */
+const MESSAGE_BOX = /\b(?:message|reply|mensaje|mensagem)\b/i;
+
 type Classify = (el: Element) => Classification | null;
 
-/** The field of a send shortcut (a textarea, a contenteditable, or a text field outside any form), or null. */
+/** The field of a possible send key, Enter with or without Ctrl/Cmd (a textarea, a contenteditable, or a text field outside any form), or null. */
 export function shortcutField(event: Event): Element | null {
   const e = event as KeyboardEvent;
-  if (e.type !== "keydown" || e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.altKey || e.repeat || e.isComposing) return null;
+  if (e.type !== "keydown" || e.key !== "Enter" || e.altKey || e.repeat || e.isComposing) return null;
   return composerField(event);
+}
+
+/** The field says the key sends from it (with Ctrl/Cmd exactly when it says so), or is a message box and the key is Enter alone. */
+function keySends(field: Element, ctrl: boolean): boolean {
+  const name = accessibleName(field);
+  const words = `${name} ${field.previousElementSibling?.textContent} ${field.nextElementSibling?.textContent}`.slice(0, 300);
+  const said = KEY_SENDS.exec(words);
+  if (said) return !!said[1] === ctrl;
+  return !ctrl && field.localName === "input" && MESSAGE_BOX.test(name) && !/search/i.test(words);
 }
 
 /** The event's target when it is a field a composer's shortcut can send from, or null. */
@@ -61,7 +78,11 @@ export function composerSendControl(field: Element, classify: Classify): FoundAc
 export function findShortcutControl(event: Event, classify: Classify): FoundAction | null {
   try {
     const field = shortcutField(event);
-    return field ? composerSendControl(field, classify) : null;
+    if (!field) return null;
+    const ctrl = (event as KeyboardEvent).ctrlKey || (event as KeyboardEvent).metaKey;
+    const found = ctrl ? composerSendControl(field, classify) : null;
+    if (found || !keySends(field, ctrl)) return found;
+    return { element: field, classification: classifyKeySend(field) };
   } catch {
     return null;
   }
