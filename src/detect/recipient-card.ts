@@ -4,7 +4,7 @@
  * not chosen are never read. Bounded and cleaned: the page is untrusted.
  */
 import { subtreeText } from "./accessible-name.ts";
-import { attr, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
+import { attr, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
 import { isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
@@ -42,12 +42,20 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
  * specialty ("Dermatology") is one word, and an address starts with its number.
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*ology|ortho[a-z]*|pediatrics|[a-z]*iatry|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|clinica|centro|salud)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*ology|ortho[a-z]*|pediatrics|[a-z]*iatry|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio)\b/i;
 
 export function organizationPiece(piece: string): boolean {
   const text = organizationText(piece);
   // matchText folds accents: "Clínica San Rafael" names a clinic.
   return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(matchText(text));
+}
+
+/** The practice a short line just after a field shows for the contact chosen in it ("Sanatorio del Sur — Cardiología"); not a hint ("Search by practice name"). */
+export function organizationShownAfter(field: Element): string | undefined {
+  const next = field.nextElementSibling;
+  if (!next || next.matches(EDITABLE_SELECTOR) || next.querySelector(EDITABLE_SELECTOR)) return undefined;
+  const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
+  return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? organizationText(piece) : undefined;
 }
 
 /** A piece without the dash or comma that joined it to the name ("— Gastroenterology"). */

@@ -8,7 +8,16 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, cardHead, DIRECT_DOMAIN, EMAIL, markedChosen, notChosen, readCard } from "./recipient-card.ts";
+import {
+  type CardRead,
+  cardHead,
+  DIRECT_DOMAIN,
+  EMAIL,
+  markedChosen,
+  notChosen,
+  organizationShownAfter,
+  readCard,
+} from "./recipient-card.ts";
 import { fieldValue, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -88,7 +97,10 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   }
   if (match === "excluded") return;
   const value = fieldValue(field);
-  if (value || (match.role !== "name" && match.role !== "organization")) return void entries.push({ ...match, value, element: field });
+  // The chosen contact's practice may show just after a name field (GNU Health's e-mail To).
+  const organization = match.role === "name" ? organizationShownAfter(field) : undefined;
+  if (value || (match.role !== "name" && match.role !== "organization"))
+    return void entries.push({ ...match, value, element: field, organization });
   // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
   const chosen = searchResultCard(field);
   if (chosen) {
