@@ -167,6 +167,12 @@ describe("generic controls classified by their context", () => {
     expect(classifyControl(root.querySelector("button")!)?.kind).toBe("referral");
   });
 
+  it("a dialog titled 'Send to …' makes its Send a share, the channel the recipient's to tell", () => {
+    document.body.innerHTML =
+      '<div role="dialog" aria-labelledby="t"><span class="ui-dialog-title" id="t">Send to Doc Portal</span><div><b>Recipients</b></div><ul><li>Rachel Ortiz, Esq.</li></ul><span role="button" tabindex="0" id="send">Send</span></div>';
+    expect(classifyControl(document.getElementById("send")!)).toEqual({ kind: "share", label: "Send", untold: true });
+  });
+
   it("a preview or draft panel's title still says what its Send or Download sends; the words stay quiet on a control", () => {
     document.body.innerHTML =
       '<form><div id="preview"><h2>Fax Preview</h2><div>To: Whitfield, Dana MD</div><input type="submit" value="Send" id="send"></div></form>' +

@@ -139,7 +139,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|${SEND_ES})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b`,
+    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|${SEND_ES})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b`,
   },
 ];
 
