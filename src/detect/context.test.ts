@@ -167,6 +167,14 @@ describe("generic controls classified by their context", () => {
     expect(classifyControl(root.querySelector("button")!)?.kind).toBe("referral");
   });
 
+  it("a form with nothing to fill in says with its words what its Send does; a form with fields does not", () => {
+    document.body.innerHTML =
+      '<form id="a"><input type="hidden" name="facility" value="stanne"><b>Transfer/Discharge Record</b> — delivery: fax to the selected facility. <a role="button" tabindex="0" id="send">Send</a></form>' +
+      '<form id="b"><p>Questions? Fax us at (555) 010-7700.</p><label>Comment <input name="q"></label><button id="submit">Submit</button></form>';
+    expect(classifyControl(document.getElementById("send")!)?.kind).toBe("fax");
+    expect(classifyControl(document.getElementById("submit")!)).toBeNull();
+  });
+
   it("a dialog titled 'Send to …' makes its Send a share, the channel the recipient's to tell", () => {
     document.body.innerHTML =
       '<div role="dialog" aria-labelledby="t"><span class="ui-dialog-title" id="t">Send to Doc Portal</span><div><b>Recipients</b></div><ul><li>Rachel Ortiz, Esq.</li></ul><span role="button" tabindex="0" id="send">Send</span></div>';
