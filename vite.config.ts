@@ -7,6 +7,7 @@
  *                             which takes plain files, so no loader, no chunks, no dynamic imports.
  *   --mode content-panel      the part of it only a panel needs (content-panel.js), the same way: the
  *                             background injects it into a frame on demand (scripting.executeScript).
+ *   --mode content-scan       "Check this page"'s scan (content-scan.js), injected the same way for the check only.
  * Output goes to dist/<mode> unless the caller overrides build.outDir (the orchestrator does).
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -18,6 +19,7 @@ import {
   browserManifest,
   CONTENT_FRAME_PAGE,
   CONTENT_PANEL_FILE,
+  CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
   MANAGED_SCHEMA_FILE,
   type Browser,
@@ -74,6 +76,7 @@ function zodWithoutEval(): Plugin {
 const PAGE_SCRIPTS: Record<string, [entry: string, file: string]> = {
   content: ["src/content/index.ts", CONTENT_SCRIPT_FILE],
   "content-panel": ["src/content/panel-entry.ts", CONTENT_PANEL_FILE],
+  "content-scan": ["src/content/scan-entry.ts", CONTENT_SCAN_FILE],
 };
 
 export default defineConfig(({ mode }) => {
@@ -106,7 +109,7 @@ export default defineConfig(({ mode }) => {
   }
 
   if (mode !== "chrome" && mode !== "firefox")
-    throw new Error(`unknown build mode "${mode}": use chrome, firefox, content or content-panel`);
+    throw new Error(`unknown build mode "${mode}": use chrome, firefox, content, content-panel or content-scan`);
   const browser: Browser = mode;
   const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
   return {

@@ -435,14 +435,26 @@ describe("site registration", () => {
 });
 
 describe("scan-tab", () => {
-  it("injects the content script only where it is missing and returns the validated actions of every frame", async () => {
+  it("injects the content script only where no live copy runs, scans every frame with the scan part and returns the validated actions", async () => {
     const { fake, call } = setup();
     const fax: DetectedAction = { kind: "fax", label: "Fax chart", origin: "https://ehr.example.org" };
-    fake.state.frames.set(9, [{ frameId: 0, scanner: () => [referral, { kind: "delete", label: "x", origin: "y" }] }, { frameId: 3 }]);
-    fake.state.scannerFromFile = () => Promise.resolve([fax, referral]);
+    const frames = [
+      { frameId: 0, live: true, actions: () => [referral, { kind: "delete", label: "x", origin: "y" }] },
+      { frameId: 3, actions: () => [fax, referral] },
+      { frameId: 5, world: { __sharecheckLive: () => false } }, // a copy an update left behind, no longer running
+    ];
+    fake.state.frames.set(9, frames);
     const { actions } = await call("scan-tab", { tabId: 9 }, popup);
-    expect(fake.state.injectedFiles).toEqual([{ tabId: 9, frameId: 3, files: ["content.js"] }]);
+    expect(fake.state.injectedFiles).toEqual([
+      { tabId: 9, frameId: 3, files: ["content.js"] },
+      { tabId: 9, frameId: 5, files: ["content.js"] },
+      { tabId: 9, frameId: 0, files: ["content-scan.js"] },
+      { tabId: 9, frameId: 3, files: ["content-scan.js"] },
+      { tabId: 9, frameId: 5, files: ["content-scan.js"] },
+    ]);
     expect(actions).toEqual([referral, fax]);
+    // What each frame found is taken, not left in its world.
+    expect(frames.map((frame) => "__sharecheckScanResult" in (frame.world ?? {}))).toEqual([false, false, false]);
   });
 
   it("says plainly when the page cannot be checked", async () => {

@@ -1,24 +1,28 @@
 /**
  * "Check this page" through activeTab: make sure our content script runs in every frame of the tab (injecting it
- * only where it is not already, so no frame gets two copies intercepting clicks), then ask each frame's scanner for
- * what it sees. Results come from a web page's frames, so every item is validated and the list is bounded.
+ * only where no live copy does, so no frame gets two copies intercepting clicks), then inject the scan part into
+ * every frame and take what each found. Results come from a web page's frames, so every item is validated and the
+ * list is bounded.
  */
 import { DetectedAction } from "../detect/action.ts";
-import { SCAN_HOOK } from "../messaging/scan-hook.ts";
+import { CONTENT_LIVE_HOOK, SCAN_RESULT_HOOK } from "../messaging/scan-hook.ts";
 import type { Browser } from "../platform/browser.ts";
-import { CONTENT_SCRIPT_FILE } from "../tools/manifest.ts";
+import { CONTENT_SCAN_FILE, CONTENT_SCRIPT_FILE } from "../tools/manifest.ts";
 
 export type ScanApi = Pick<Browser["scripting"], "executeScript">;
 
 const MAX_ACTIONS = 100;
 
 // These run inside the page's frames (in the extension's isolated world), so they must be self-contained.
-function hasScanner(hook: unknown): boolean {
-  return typeof (globalThis as Record<string, unknown>)[hook as string] === "function";
+function runsLive(hook: unknown): boolean {
+  const live = (globalThis as Record<string, unknown>)[hook as string];
+  return typeof live === "function" && live() === true;
 }
-function runScanner(hook: unknown): unknown {
-  const scan = (globalThis as Record<string, unknown>)[hook as string];
-  return typeof scan === "function" ? scan() : [];
+function takeResult(hook: unknown): unknown {
+  const world = globalThis as Record<string, unknown>;
+  const found = world[hook as string];
+  delete world[hook as string];
+  return found ?? [];
 }
 
 export class ScanError extends Error {
@@ -27,12 +31,14 @@ export class ScanError extends Error {
 
 export async function scanTab(api: ScanApi, tabId: number): Promise<DetectedAction[]> {
   try {
-    const probes = await api.executeScript({ target: { tabId, allFrames: true }, func: hasScanner, args: [SCAN_HOOK] });
+    const target = { tabId, allFrames: true };
+    const probes = await api.executeScript({ target, func: runsLive, args: [CONTENT_LIVE_HOOK] });
     const missing = probes.filter((probe) => probe.result !== true).map((probe) => probe.frameId);
     if (missing.length > 0) {
       await api.executeScript({ target: { tabId, frameIds: missing }, files: [CONTENT_SCRIPT_FILE] });
     }
-    const results = await api.executeScript({ target: { tabId, allFrames: true }, func: runScanner, args: [SCAN_HOOK] });
+    await api.executeScript({ target, files: [CONTENT_SCAN_FILE] });
+    const results = await api.executeScript({ target, func: takeResult, args: [SCAN_RESULT_HOOK] });
     return collect(results.map((result) => result.result));
   } catch (error) {
     // Browser pages, the web store, or no activeTab grant: say so plainly.

@@ -5,13 +5,12 @@
  * starts at the clinician's first press, focus or key in the page, within that event and before it is
  * handled: the interception mode is asked for (mode.ts), a control is classified when the clinician
  * reaches it and again, from the live DOM, when it is activated; the controls in view are pre-warmed
- * once the page is idle (prewarm.ts). "Check this page" starts it too, and scans. Everything hangs off
+ * once the page is idle (prewarm.ts). "Check this page" scans with a part of its own (scan-entry.ts). Everything hangs off
  * one lifetime: a reloaded or updated extension leaves no old copy intercepting, and no timer or
  * listener of it running.
  */
-import type { DetectedAction } from "../detect/action.ts";
-import { createDetector, type Detector } from "../detect/detector.ts";
-import { SCAN_HOOK } from "../messaging/scan-hook.ts";
+import { createDetector } from "../detect/detector.ts";
+import { CONTENT_LIVE_HOOK } from "../messaging/scan-hook.ts";
 import { listenEarly, type EarlyEvents } from "./early-events.ts";
 import { browser } from "./extension.ts";
 import { startInterceptor } from "./interceptor.ts";
@@ -20,15 +19,11 @@ import { watchMode } from "./mode.ts";
 import { createPanelPartLoader } from "./panel-loader.ts";
 import { startPrewarm } from "./prewarm.ts";
 import { createPressRead } from "./press-read.ts";
-import { scanPage } from "./scan.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
 import { sendToBackground as send } from "./wire.ts";
 
-/** What "Check this page" calls after injecting this file (scripting.executeScript runs in the same isolated world). */
-type ScanHook = (() => DetectedAction[]) & { alive?: () => boolean };
-
-/** Sets up everything but the early listeners, and returns the detector ("Check this page" scans with it). */
-function start(lifetime: Lifetime, events: EarlyEvents): Detector {
+/** Sets up everything but the early listeners. */
+function start(lifetime: Lifetime, events: EarlyEvents): void {
   const detector = createDetector();
   const panelPart = createPanelPartLoader(() => new Promise((drawn) => lifetime.afterNextFrame(drawn)));
   const pressRead = createPressRead(document, lifetime);
@@ -83,17 +78,18 @@ function start(lifetime: Lifetime, events: EarlyEvents): Detector {
   browser.runtime.onMessage.addListener(onMessage);
   lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
   warm(mode.current() !== "off");
-  return detector;
 }
 
 const world = globalThis as Record<string, unknown>;
 document.documentElement.dataset.sharecheck = "ready";
 // Injected twice into the same world (registered script + "Check this page", or after an update): keep one live copy.
-const existing = world[SCAN_HOOK] as ScanHook | undefined;
-if (!existing?.alive?.()) {
+const live = world[CONTENT_LIVE_HOOK] as (() => boolean) | undefined;
+if (!live?.()) {
   const lifetime = createLifetime();
-  let started: Detector | undefined;
-  const running = () => (started ??= start(lifetime, events));
-  const events = listenEarly(window, lifetime.signal, () => void running());
-  world[SCAN_HOOK] = Object.assign(() => scanPage(running(), document), { alive: () => lifetime.alive() });
+  let started = false;
+  const events = listenEarly(window, lifetime.signal, () => {
+    if (!started) start(lifetime, events);
+    started = true;
+  });
+  world[CONTENT_LIVE_HOOK] = () => lifetime.alive();
 }

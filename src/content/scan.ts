@@ -1,6 +1,7 @@
-/** "Check this page": what the popup's one-off scan reports for this frame (injected through activeTab). */
+/** "Check this page": what the popup's one-off scan reports for this frame (scan-entry.ts, injected through activeTab). */
 import type { DetectedAction } from "../detect/action.ts";
 import type { Detector } from "../detect/detector.ts";
+import { scanForActions } from "../detect/scan.ts";
 import { createDescriptionCache } from "./describe.ts";
 
 const MAX_REPORTED = 25;
@@ -9,7 +10,7 @@ export function scanPage(detector: Detector, doc: Document): DetectedAction[] {
   // The popup's check is the action being checked: it reads the cues too, to pre-set the kinds.
   const descriptions = createDescriptionCache(detector, true);
   const actions = new Map<string, DetectedAction>();
-  for (const candidate of detector.scan(doc)) {
+  for (const candidate of scanForActions(doc)) {
     if (actions.size >= MAX_REPORTED) break;
     try {
       const facts = descriptions.describe(candidate.element, candidate);

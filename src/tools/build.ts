@@ -3,7 +3,7 @@
  *   dist/chrome, dist/firefox             what we ship (EHR sites only through optional host permissions)
  *   dist/demo-chrome, dist/demo-firefox   the very same files, with the local demo portal
  *                                         (http://localhost/*, http://127.0.0.1/*) watched out of the box
- * The code is bundled once per browser; the content script (and its on-demand panel part) once for both (browser-neutral);
+ * The code is bundled once per browser; the content script (and its on-demand panel and scan parts) once for both (browser-neutral);
  * the demo variants are copies with a derived manifest, so they cannot differ in code.
  */
 import { copyFileSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { build } from "vite";
 import {
   browserOf,
   CONTENT_PANEL_FILE,
+  CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
   demoManifest,
   manifestProblems,
@@ -25,7 +26,7 @@ const root = join(import.meta.dirname, "../..");
 const configFile = join(root, "vite.config.ts");
 export const distDir = (target: Target): string => join(root, "dist", target);
 
-async function viteBuild(mode: Browser | "content" | "content-panel", outDir: string): Promise<void> {
+async function viteBuild(mode: Browser | "content" | "content-panel" | "content-scan", outDir: string): Promise<void> {
   await build({ configFile, mode, logLevel: "warn", build: { outDir } });
 }
 
@@ -39,7 +40,9 @@ export async function buildAll(): Promise<void> {
   for (const browser of ["chrome", "firefox"] as const) await viteBuild(browser, distDir(browser));
   await viteBuild("content", distDir("chrome"));
   await viteBuild("content-panel", distDir("chrome"));
-  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE]) copyFileSync(join(distDir("chrome"), file), join(distDir("firefox"), file));
+  await viteBuild("content-scan", distDir("chrome"));
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE])
+    copyFileSync(join(distDir("chrome"), file), join(distDir("firefox"), file));
 
   for (const browser of ["chrome", "firefox"] as const) {
     const demo: Target = `demo-${browser}`;

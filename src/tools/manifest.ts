@@ -30,6 +30,8 @@ export const CONTENT_SCRIPT_FILE = "content.js";
  * background into a frame whose content script asks for it (message "panel-part"), into the same isolated world.
  */
 export const CONTENT_PANEL_FILE = "content-panel.js";
+/** "Check this page"'s scan of a frame: injected by the background for the check only (scan-tab.ts). */
+export const CONTENT_SCAN_FILE = "content-scan.js";
 export const CONTENT_FRAME_PAGE = "src/content/frame/index.html";
 export const MANAGED_SCHEMA_FILE = "managed-schema.json";
 

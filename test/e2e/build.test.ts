@@ -7,6 +7,7 @@ import { MANAGED_FIELDS } from "../../src/settings/schema.ts";
 import {
   CONTENT_FRAME_PAGE,
   CONTENT_PANEL_FILE,
+  CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
   DEMO_HOSTS,
   GECKO_ID,
@@ -69,6 +70,7 @@ for (const target of TARGETS) {
       ...Object.values(m.icons as Record<string, string>),
       CONTENT_SCRIPT_FILE,
       CONTENT_PANEL_FILE,
+      CONTENT_SCAN_FILE,
     ];
     for (const file of named) assert.ok(existsSync(join(dir(target), file)), `${file} missing from dist/${target}`);
     assert.ok(
@@ -99,8 +101,8 @@ test("the managed-storage schema covers every managed field as { value, enforced
   }
 });
 
-test("content.js and its panel part are each one self-contained classic script, identical in every build", () => {
-  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE]) {
+test("content.js and its panel and scan parts are each one self-contained classic script, identical in every build", () => {
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE]) {
     const code = readFileSync(join(dir("chrome"), file), "utf8");
     // registerContentScripts and executeScript run them as classic scripts: a module statement or a chunk import would break them.
     assert.doesNotMatch(code, /^\s*(import|export)\s/m, file);

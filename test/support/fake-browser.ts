@@ -4,7 +4,8 @@
  */
 import type { Scripting } from "../../src/platform/browser.ts";
 import { MemoryArea } from "./memory-area.ts";
-import { SCAN_HOOK } from "../../src/messaging/scan-hook.ts";
+import { CONTENT_LIVE_HOOK, SCAN_RESULT_HOOK } from "../../src/messaging/scan-hook.ts";
+import { CONTENT_SCAN_FILE, CONTENT_SCRIPT_FILE } from "../../src/tools/manifest.ts";
 import type { BackgroundApi } from "../../src/background/background.ts";
 
 type Listener = (...args: never[]) => unknown;
@@ -25,7 +26,11 @@ export class FakeEvent<L extends Listener> {
   }
 }
 
-export type FakeFrame = { frameId: number; scanner?: () => unknown };
+/**
+ * A frame of a tab, for executeScript: `world` is its extension isolated-world global (what injected files leave
+ * there); `live` says a live content script already runs in it; `actions` is what the scan part finds in it.
+ */
+export type FakeFrame = { frameId: number; live?: boolean; actions?: () => unknown; world?: Record<string, unknown> };
 
 export type FakeBrowserOptions = {
   id?: string;
@@ -52,8 +57,6 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
     frames: new Map<number, FakeFrame[]>(),
     /** Tabs where injection fails, like chrome:// pages. */
     restricted: new Set<number>(),
-    /** What injecting the content script file leaves in a frame. */
-    scannerFromFile: (() => []) as () => unknown,
     injectedFiles: [] as { tabId: number; frameId: number; files: string[] }[],
     tabMessages: [] as { tabId: number; message: unknown; frameId?: number }[],
   };
@@ -99,19 +102,27 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
         );
         return Promise.all(
           frames.map(async (frame) => {
+            const world = (frame.world ??= frame.live ? { [CONTENT_LIVE_HOOK]: () => true } : {});
             if (injection.files) {
               state.injectedFiles.push({ tabId, frameId: frame.frameId, files: injection.files });
-              frame.scanner = state.scannerFromFile;
+              // What each file leaves in the frame's world: the content script its live marker, the scan part its finds.
+              if (injection.files.includes(CONTENT_SCRIPT_FILE)) world[CONTENT_LIVE_HOOK] = () => true;
+              if (injection.files.includes(CONTENT_SCAN_FILE)) world[SCAN_RESULT_HOOK] = frame.actions?.() ?? [];
               return { frameId: frame.frameId, documentId: `doc-${frame.frameId}` };
             }
-            // Run the real function with this frame's isolated-world global in place.
+            // Run the real function with this frame's isolated-world global in place, and keep what it leaves there.
             const global = globalThis as Record<string, unknown>;
-            global[SCAN_HOOK] = frame.scanner;
+            const hooks = [CONTENT_LIVE_HOOK, SCAN_RESULT_HOOK];
+            for (const hook of hooks) if (hook in world) global[hook] = world[hook];
             let result: unknown;
             try {
               result = injection.func?.(...(injection.args ?? []));
             } finally {
-              delete global[SCAN_HOOK];
+              for (const hook of hooks) {
+                if (hook in global) world[hook] = global[hook];
+                else delete world[hook];
+                delete global[hook];
+              }
             }
             // Like the browsers, a returned Promise is awaited.
             return { frameId: frame.frameId, documentId: `doc-${frame.frameId}`, result: await result };
