@@ -154,7 +154,8 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   const colon = own.indexOf(":");
   if (colon > 0 && colon < own.length - 1) {
     const match = interpret(own.slice(0, colon), el);
-    if (match && match !== "excluded") {
+    // A weak label written as text outside a send form or dialog ("Clinician: Alex Rivera" over a note) names its author.
+    if (match && match !== "excluded" && (match.priority > 2 || el.closest(`form,${DIALOG_SELECTOR}`))) {
       // "To: <token>": the markup after the label read as a card, its parts apart (name, practice, address), not run together.
       const first = labelFirst(el) && el.firstElementChild;
       const { value, ...card } = first ? readValue(first) : { value: cleanText(own.slice(colon + 1), 300) };
