@@ -167,6 +167,16 @@ describe("generic controls classified by their context", () => {
     expect(classifyControl(root.querySelector("button")!)?.kind).toBe("referral");
   });
 
+  it("a wizard's Finish in a titled panel whose chosen delivery is a fax faxes; a Run Now under a record export's title exports", () => {
+    document.body.innerHTML =
+      '<div class="x-panel"><div class="x-panel-header">Fulfil Request — Step 2 of 2: Delivery</div><div class="x-panel-body"><fieldset><legend>Delivery</legend><label><input type="radio" name="d" checked> Fax to requester</label><label><input type="radio" name="d"> Mail</label></fieldset><p><button id="finish">Finish</button></p></div></div>' +
+      '<div class="x-panel"><div class="x-panel-header">New appointment</div><div class="x-panel-body"><label>Date <input></label><button id="appt">Finish</button></div></div>' +
+      '<section><h3>CDA Export — one-time job</h3><p>Documents: Continuity of Care (C-CDA)</p><button id="run">Run Now</button></section>' +
+      '<section><h3>Daily schedule report</h3><button id="report">Run Now</button></section>';
+    const kind = (id: string) => classifyControl(document.getElementById(id)!)?.kind ?? null;
+    expect([kind("finish"), kind("appt"), kind("run"), kind("report")]).toEqual(["fax", null, "export", null]);
+  });
+
   it("a form with nothing to fill in says with its words what its Send does; a form with fields does not", () => {
     document.body.innerHTML =
       '<form id="a"><input type="hidden" name="facility" value="stanne"><b>Transfer/Discharge Record</b> — delivery: fax to the selected facility. <a role="button" tabindex="0" id="send">Send</a></form>' +

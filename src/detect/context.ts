@@ -50,7 +50,8 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     const said = title ? read(title) : null;
     if (said === "quiet") return attached;
     if (said) return said;
-    if (withFields && container && !attached) {
+    // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
+    if (withFields && (container || title) && !attached) {
       const kind = kindFromFields(node);
       if (kind === "share") attached = kind;
       else if (kind) return kind;
