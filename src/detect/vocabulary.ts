@@ -83,7 +83,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // A results inbox's "Send to provider": the record on screen goes to the provider named beside it.
   {
     kind: "share",
-    pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external) )?(?:provider|physician|clinician|facility|practice)$`,
+    pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external|\\d+) )?(?:provider|physician|clinician|facility|practice)s?$`,
   },
   { kind: "share", pattern: "^share\\b" },
   { kind: "share", pattern: "^transmit\\b" },
