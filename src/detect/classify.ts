@@ -267,8 +267,8 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
  * says more, a share whose channel the recipient tells.
  */
 export function classifyKeySend(field: Element): Classification {
-  const kind = untold(kindFromContext(field, sendContext, true), "send") ?? UNTOLD;
-  return kind === UNTOLD ? { kind: "share", label: "Send", untold: true } : { kind, label: "Send" };
+  const kind = kindFromContext(field, sendContext, true);
+  return kind && kind !== "share" ? { kind, label: "Send" } : { kind: "share", label: "Send", untold: true };
 }
 
 function untold(kind: ActionKind | null, text: string): ActionKind | typeof UNTOLD | null {
@@ -305,7 +305,7 @@ function postedTo(el: Element): ActionKind | null {
 /** A generic send takes the kind its context names ("New referral", "Fax document"). */
 function sendContext(title: string): ActionKind | "quiet" | null {
   const text = matchText(title);
-  return isQuiet(text.replace(SHOWN, "")) ? "quiet" : firstMatch(CONTEXT, text);
+  return quietTitle(text) ? "quiet" : firstMatch(CONTEXT, text);
 }
 
 /**
@@ -317,7 +317,7 @@ function sendContext(title: string): ActionKind | "quiet" | null {
 function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind | "quiet" {
   return (title) => {
     const text = matchText(title);
-    return !isQuiet(text.replace(SHOWN, "")) && what.test(text) ? kind : "quiet";
+    return !quietTitle(text) && what.test(text) ? kind : "quiet";
   };
 }
 
@@ -354,6 +354,10 @@ function navigationLink(el: Element): boolean {
  * (Care360's preview step), where a Preview or Save draft button sends nothing.
  */
 const SHOWN = /\b(?:preview|draft)\b/g;
+
+function quietTitle(text: string): boolean {
+  return isQuiet(text.replace(SHOWN, ""));
+}
 
 function isQuiet(text: string): boolean {
   return QUIET.some((re) => re.test(text));

@@ -116,7 +116,7 @@ export function readCard(card: Element): CardRead {
 }
 
 /** The Direct address on a line of the card, unless the line's label says it is someone else's ("From: …@direct…"). */
-function directLine(lines: readonly string[]): string | undefined {
+export function directLine(lines: readonly string[]): string | undefined {
   for (const line of lines) {
     // Most lines hold no Direct domain, found by its "@": the address pattern is tried only on a line that does.
     const address = DIRECT_DOMAIN.test(line) ? line.match(EMAIL)?.[0] : undefined;

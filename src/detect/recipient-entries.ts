@@ -12,7 +12,7 @@ import {
   type CardRead,
   cardHead,
   DIRECT_DOMAIN,
-  EMAIL,
+  directLine,
   markedChosen,
   notChosen,
   organizationShownAfter,
@@ -182,9 +182,8 @@ function withCard(entry: Entry, card: Omit<CardRead, "name">): Entry {
  * list or table: an address book shows everyone's.
  */
 function directShown(el: Element, own: string, entries: Entry[]): void {
-  const address = DIRECT_DOMAIN.test(own) ? own.match(EMAIL)?.[0] : undefined;
-  if (!address || !DIRECT_DOMAIN.test(address) || !el.closest(`${DIALOG_SELECTOR},form`) || el.closest("li,tr,[role=option],[role=row]"))
-    return;
+  const address = directLine([own]);
+  if (!address || !el.closest(`${DIALOG_SELECTOR},form`) || el.closest("li,tr,[role=option],[role=row]")) return;
   const head = sectionOf(el) === "excluded" ? undefined : cardHead(el);
   if (head)
     entries.push({

@@ -7,7 +7,7 @@
  * Enter alone in a text field of a form is left to the browser: it submits through the form's default
  * button (a click or a submit event, caught as such), and holding the key would stop that.
  */
-import { accessibleName } from "./accessible-name.ts";
+import { accessibleName, subtreeText } from "./accessible-name.ts";
 import { type Classification, classifyKeySend } from "./classify.ts";
 import { isElement } from "./dom.ts";
 import type { FoundAction } from "./find-control.ts";
@@ -35,7 +35,9 @@ export function shortcutField(event: Event): Element | null {
 /** The field says the key sends from it (with Ctrl/Cmd exactly when it says so), or is a message box and the key is Enter alone. */
 function keySends(field: Element, ctrl: boolean): boolean {
   const name = accessibleName(field);
-  const words = `${name} ${field.previousElementSibling?.textContent} ${field.nextElementSibling?.textContent}`.slice(0, 300);
+  // Read bounded (subtreeText): this runs on every Enter in a text field, and a sibling may be a whole thread.
+  const beside = (el: Element | null) => (el ? subtreeText(el).slice(0, 150) : "");
+  const words = `${name} ${beside(field.previousElementSibling)} ${beside(field.nextElementSibling)}`;
   const said = KEY_SENDS.exec(words);
   if (said) return !!said[1] === ctrl;
   return !ctrl && field.localName === "input" && MESSAGE_BOX.test(name) && !/search/i.test(words);
