@@ -208,8 +208,31 @@ export async function decide(
   );
   const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
   const clicked = step(`clicking ${name} in the panel`);
-  await page.mouse.click(box.left + 1 + button.x, box.top + 1 + button.y);
+  await clickInPanel(page, box.left + 1 + button.x, box.top + 1 + button.y, frame);
   clicked();
+}
+
+/**
+ * A mouse click on a panel button that may close the panel. The click removes the panel's frame, and Chromium
+ * can then leave the mouse up aimed at that frame unacknowledged, so playwright's click never returns (a 90 s
+ * hang seen once in CI). The click is done once it is acknowledged or once the panel it closed is gone.
+ */
+async function clickInPanel(page: Tab, x: number, y: number, frame: FramePath): Promise<void> {
+  // Once the panel is gone the click may never settle; a later rejection (the browser closing) is not this test's.
+  let settled: { error: unknown } | undefined;
+  page.mouse.click(x, y).then(
+    () => {
+      settled = { error: undefined };
+    },
+    (error: unknown) => {
+      settled = { error };
+    },
+  );
+  await waitUntil(
+    async () => settled ?? ((await page.evaluate(hostInfo, frame).catch(() => null)) === null || undefined),
+    "the click in the panel to be acknowledged or the panel to close",
+  );
+  if (settled?.error) throw settled.error;
 }
 
 /** Clicks a button in the panel's frame by its accessible name (aria-label, else text), with the mouse. */
@@ -230,7 +253,7 @@ export async function pressInPanel(page: Tab, name: string, frame: FramePath = n
   );
   const box = await waitUntil(() => page.evaluate(hostInfo, frame), "the panel");
   const clicked = step(`clicking "${name}" in the panel`);
-  await page.mouse.click(box.left + 1 + button.x, box.top + 1 + button.y);
+  await clickInPanel(page, box.left + 1 + button.x, box.top + 1 + button.y, frame);
   clicked();
 }
 
