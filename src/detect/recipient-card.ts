@@ -50,10 +50,13 @@ export function organizationPiece(piece: string): boolean {
   return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(matchText(text));
 }
 
-/** The practice a short line just after a field shows for the contact chosen in it ("Sanatorio del Sur — Cardiología"); not a hint ("Search by practice name"). */
+/**
+ * The practice a short line just after a field shows for the contact chosen in it ("Sanatorio del Sur — Cardiología");
+ * not a hint ("Search by practice name"), nor the field's list of suggestions.
+ */
 export function organizationShownAfter(field: Element): string | undefined {
   const next = field.nextElementSibling;
-  if (!next || next.matches(EDITABLE_SELECTOR) || next.querySelector(EDITABLE_SELECTOR)) return undefined;
+  if (!next || notChosen(next) || next.matches(EDITABLE_SELECTOR) || next.querySelector(EDITABLE_SELECTOR)) return undefined;
   const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
   return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? organizationText(piece) : undefined;
 }
@@ -201,9 +204,17 @@ function headAbove(details: Element | null): CardRead | undefined {
   return { name: lines[at]!.split(PIECE_SEPARATOR)[0]!, organization: organizationAfter(lines.slice(at)) };
 }
 
-/** An option the person did not choose: an unselected item, or a card holding an unchecked radio. */
+/**
+ * An option the person did not choose: an unselected item, a card holding an unchecked radio, or a combobox's list
+ * of suggestions or one of them: the one highlighted there while the person types is not chosen yet.
+ */
 export function notChosen(el: Element): boolean {
   if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;
+  if (el.matches("[role=option],[role=listbox]")) {
+    const list = el.closest("[role=listbox]")!;
+    const id = attr(list, "id");
+    return !!list.closest("[role=combobox]") || !!(id && el.ownerDocument.querySelector(`[aria-controls~="${CSS.escape(id)}"]`));
+  }
   if (el.localName !== "label") return false;
   const input = el.querySelector("input[type=radio],input[type=checkbox]") as HTMLInputElement | null;
   return input !== null && !input.checked;

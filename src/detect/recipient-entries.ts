@@ -6,7 +6,7 @@
  */
 import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
-import { fieldMeaning, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
+import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import {
   type CardRead,
@@ -67,6 +67,7 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
         if (isField(el)) fieldEntry(el, entries);
         else if (el.localName === "table") return !tableEntries(el, entries, control);
         else if (el.localName === "input") chosenEntry(el, entries);
+        else if (CHOICE_LISTS.has(attr(el, "role") ?? "")) chosenItemEntry(el, entries);
         else if (!el.firstElementChild || labelFirst(el)) leafLabelEntry(el, entries);
         const cls = attr(el, "class");
         const id = attr(el, "id");
@@ -130,6 +131,20 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
+const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox"));
+
+/**
+ * A list the person chose one contact from (Athelas' "Contacts" cards, ChartLogic's "Address Book"): its label says
+ * whose, its checked or selected item who. A combobox's suggestions are not one (notChosen: the walk skips them).
+ */
+function chosenItemEntry(list: Element, entries: Entry[]): void {
+  const chosen = list.querySelector("[aria-checked=true],[aria-selected=true]");
+  const match = chosen && fieldMeaning(list, [groupTitle(list)]);
+  if (!match || match === "excluded" || (match.role !== "name" && match.role !== "organization")) return;
+  const { name: value, ...card } = readCard(chosen);
+  if (value) entries.push({ ...match, value, element: list, ...card });
+}
+
 function hintEntry(el: Element, entries: Entry[]): void {
   if (isField(el) || el.querySelector(EDITABLE_SELECTOR)) return;
   const { name: value, ...card } = readCard(el);
@@ -146,7 +161,7 @@ function labelFirst(el: Element): boolean {
 function leafLabelEntry(el: Element, entries: Entry[]): void {
   const tag = el.localName;
   // A legend or caption titles its group (see sectionOf); what follows it is not necessarily one value.
-  if (tag === "script" || tag === "style" || tag === "option" || tag === "button" || tag === "legend" || tag === "caption") return;
+  if (el.matches("script,style,option,button,legend,caption")) return;
   if (tag === "label" && attr(el, "for")) return; // Read with its field.
   if (tag === "th" && !el.parentElement?.querySelector("td")) return; // A column header: see tableEntries.
   const own = cleanText(el.textContent ?? "", 300);

@@ -116,18 +116,11 @@ export function sectionKind(title: string): Section {
   return RECIPIENT_SECTION.test(text) ? "recipient" : null;
 }
 
+/** Blocks a label of their own may title: groups, and lists one is chosen from. */
+const GROUP = "fieldset,section,aside,table,[role=group],[role=radiogroup],[role=listbox],[role=region]";
+
 export function groupTitle(node: Element): string {
-  const role = attr(node, "role");
-  const tag = node.localName;
-  if (
-    tag === "fieldset" ||
-    tag === "section" ||
-    tag === "aside" ||
-    tag === "table" ||
-    role === "group" ||
-    role === "radiogroup" ||
-    role === "region"
-  ) {
+  if (node.matches(GROUP)) {
     const named = attr(node, "aria-label") || attr(node, "aria-labelledby") ? accessibleName(node) : "";
     if (named) return named;
   }
@@ -174,9 +167,8 @@ function sendDialog(field: Element): boolean {
   return ACTION_TITLE.test(title) && !title.startsWith("export");
 }
 
-/** The first label of a field that means something for the recipient. */
-export function fieldMeaning(field: Element): LabelMatch | "excluded" | null {
-  const labels = fieldLabels(field);
+/** The first label of a field (or `labels`: a list's title) that means something for the recipient. */
+export function fieldMeaning(field: Element, labels = fieldLabels(field)): LabelMatch | "excluded" | null {
   for (const label of labels) {
     const match = interpret(label, field);
     if (match) return match;
