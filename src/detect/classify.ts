@@ -147,7 +147,9 @@ function menuOpenerName(el: Element): string {
   const opener =
     (attr(menu, "aria-labelledby") ? menu : null) ??
     (id ? el.ownerDocument.querySelector(`[aria-controls="${CSS.escape(id)}"]`) : null) ??
-    (previous && attr(previous, "aria-haspopup") !== null ? previous : null);
+    (previous && attr(previous, "aria-haspopup") !== null ? previous : null) ??
+    // A menu rendered on open, apart from its button (Kendo's popup): the button now expanded opened it.
+    el.ownerDocument.querySelector("[aria-haspopup][aria-expanded=true]");
   return opener ? accessibleName(opener) : "";
 }
 
@@ -232,8 +234,11 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
   return false;
 }
 
+/** A count after a label says how many, not what: "Send (3 pages)", "Download (2 files)". */
+const COUNT = / \d+(?: (?:pages?|files?|documents?|items?|attachments?))?$/;
+
 function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
-  const text = matchText(label);
+  const text = matchText(label).replace(COUNT, "");
   if (text === "") return kindFromHints(el);
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false);
   if (GENERIC.test(text))
@@ -298,8 +303,8 @@ function postedTo(el: Element): ActionKind | null {
   const form = (el as HTMLButtonElement).form;
   const address = (attr(el, "formaction") ?? (form ? attr(form, "action") : null))?.slice(0, 300);
   const channel = address ? POSTS_SEND.exec(address) : null;
-  const word = (channel?.[1] ?? channel?.[2])?.toLowerCase();
-  return word === "fax" || word === "direct" || word === "referral" ? word : null;
+  // The pattern captures only these three channels.
+  return ((channel?.[1] ?? channel?.[2])?.toLowerCase() as "fax" | "direct" | "referral" | undefined) ?? null;
 }
 
 /** A generic send takes the kind its context names ("New referral", "Fax document"). */

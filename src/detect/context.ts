@@ -116,7 +116,8 @@ function kindFromFields(container: Element): ActionKind | null {
     const meaning = fieldMeaning(field);
     if (!meaning || meaning === "excluded") continue;
     if (REFERRAL_LABEL.test(matchText(meaning.label))) return "referral";
-    if (meaning.role === "direct" || (meaning.role === "name" && DIRECT_DOMAIN.test(fieldValue(field)))) direct = true;
+    // A contact chosen by name or practice whose value is a Direct address (PCC's "Practice" select) goes by Direct.
+    if (meaning.role === "direct" || (meaning.role !== "fax" && DIRECT_DOMAIN.test(fieldValue(field)))) direct = true;
     if (meaning.role === "fax") fax = true;
   }
   return direct ? "direct" : fax ? "fax" : (chosenTransport(container) ?? attachedRecord(container));

@@ -52,7 +52,7 @@ export function composerField(event: Event): Element | null {
   if ((target as HTMLElement).isContentEditable) return target;
   if (tag === "input" && !(target as HTMLInputElement).form) {
     const type = (target.getAttribute("type") ?? "text").toLowerCase();
-    return type === "text" || type === "search" || type === "email" || type === "" ? target : null;
+    return /^(?:text|search|email|)$/.test(type) ? target : null;
   }
   return null;
 }
