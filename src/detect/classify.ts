@@ -5,8 +5,8 @@
  * decide for controls whose name is empty or generic ("Send", "Submit", "Transmit", "Download").
  */
 import type { ActionKind } from "./action.ts";
-import { accessibleName, subtreeText } from "./accessible-name.ts";
-import { attr, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
+import { accessibleName } from "./accessible-name.ts";
+import { attr, besideField, HEADING_SELECTOR } from "./dom.ts";
 import { FILE_NAME, kindFromContext } from "./context.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
@@ -235,7 +235,7 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
 }
 
 /** A count after a label says how many, not what: "Send (3 pages)", "Download (2 files)". */
-const COUNT = / \d+(?: (?:pages?|files?|documents?|items?|attachments?))?$/;
+const COUNT = / \d+(?: (?:page|file|document|item)s?)?$/;
 
 function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   const text = matchText(label).replace(COUNT, "");
@@ -249,11 +249,10 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       (RESEND.test(text) ? kindFromContext(el, (title) => firstMatch(CONTEXT, matchText(title)), false) : null) ??
       // A Send under a title naming a share ("Send clinical document") says what, not how: the recipient's one address says how.
       untold(kindFromContext(el, sendContext, true), text) ??
-      formWords(el) ??
       kindOfText(text, el) ??
       // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
       // beside fields sends what they hold (a chat's message beside a list of documents).
-      (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(EDITABLE_SELECTOR)
+      (SEND_WORD.test(text) && !el.closest("form") && !besideField(el)
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null)
     );
@@ -278,16 +277,6 @@ export function classifyKeySend(field: Element): Classification {
 
 function untold(kind: ActionKind | null, text: string): ActionKind | typeof UNTOLD | null {
   return kind === "share" && SEND_WORD.test(text) ? UNTOLD : kind;
-}
-
-/**
- * A form with nothing to fill in, only its words and a Send ("Transfer/Discharge Record — delivery: fax to the selected
- * facility", PointClickCare's): its words say what the Send does, as a title would.
- */
-function formWords(el: Element): ActionKind | null {
-  const form = el.closest("form");
-  const text = form && !form.querySelector("input:not([type=hidden]),select,textarea") ? matchText(subtreeText(form)) : "";
-  return text.length > MAX_LINE_CHARS * 2 || isQuiet(text) ? null : firstMatch(CONTEXT, text);
 }
 
 /** A form's submit button: <button> (submit by default) or <input type=submit> inside a form. */

@@ -48,8 +48,9 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     const container = node.matches(CONTAINER);
     const title = container ? containerTitle(node) : leadingHeading(node);
     const said = title ? read(title) : null;
-    if (said === "quiet") return attached;
-    if (said) return said;
+    // A toolbar's own name ("Viewer tools", "DocMan") says what it is, not what its Download acts on: read on.
+    if (said === "quiet" && !node.matches("[role=toolbar]")) return attached;
+    if (said && said !== "quiet") return said;
     // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
     if (withFields && (container || title) && !attached) {
       const kind = kindFromFields(node);

@@ -4,11 +4,11 @@
  * toolbar, "Send via fax" in a document's ⋯ menu). It opens the place where the recipient is chosen, and the send
  * comes from there: holding the opener would hold the clinician twice. A send that goes as it is shows where to
  * (a chosen row or card, a header's "To", its own "Fax to PCP"), and is held. An export needs no recipient, and a
- * field a key sends from (shortcut.ts) opens nothing.
+ * field a key sends from (shortcut.ts), or a Send beside a message box, opens nothing.
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
-import { DIALOG_SELECTOR, EDITABLE_SELECTOR } from "./dom.ts";
+import { besideField, DIALOG_SELECTOR } from "./dom.ts";
 import { matchText } from "./text.ts";
 
 /** A name that says where it sends: "Fax to PCP", "Send to HIE", "Enviar al especialista". */
@@ -23,7 +23,9 @@ export function opensRecipientChooser(
     !recipient &&
     kind !== "export" &&
     !control.closest(`form, ${DIALOG_SELECTOR}`) &&
-    !control.matches(EDITABLE_SELECTOR) &&
+    // A field a key sends from, or a control beside a message box, sends what is written there (WriteUpp's Direct
+    // Message panel).
+    !besideField(control) &&
     !NAMES_DESTINATION.test(matchText(label))
   );
 }

@@ -53,10 +53,12 @@ export function isField(el: Element): boolean {
   return editable !== null && editable !== "false" && !el.parentElement?.closest("[contenteditable]:not([contenteditable=false])");
 }
 
-/** A label as compared: cleaned, without a trailing colon or a required mark before or after ("To:", "Fax number *", "* Provider"). */
-/** A label without its asterisk, colon and an aside in parentheses after it ("To (referral contact):" is "To"). */
+/**
+ * A label as compared: cleaned, without a required mark, a trailing colon, an aside in parentheses after it or the
+ * verb that asks for it ("To:", "* Provider", "To (referral contact):" and "Select a recipient" are "To" and "recipient").
+ */
 function cleanLabel(raw: string): string {
-  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|[\s:*]+$|\s*\([^()]*\)[\s:*]*$/g, "");
+  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|^(?:select|choose) (?:an? )?|[\s:*]+$|\s*\([^()]*\)[\s:*]*$/gi, "");
 }
 
 export type Section = "recipient" | "excluded" | null;

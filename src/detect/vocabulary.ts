@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:t|do)s)";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:t|do)s)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
@@ -104,7 +104,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -139,7 +139,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|${SEND_ES})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b`,
+    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_ES})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b`,
   },
 ];
 
