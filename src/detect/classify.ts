@@ -6,7 +6,7 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr, besideField, HEADING_SELECTOR } from "./dom.ts";
+import { attr, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
 import { FILE_NAME, kindFromContext } from "./context.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
@@ -252,7 +252,7 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       kindOfText(text, el) ??
       // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
       // beside fields sends what they hold (a chat's message beside a list of documents).
-      (SEND_WORD.test(text) && !el.closest("form") && !besideField(el)
+      (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(EDITABLE_SELECTOR)
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null)
     );

@@ -49,8 +49,9 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     const title = container ? containerTitle(node) : leadingHeading(node);
     const said = title ? read(title) : null;
     // A toolbar's own name ("Viewer tools", "DocMan") says what it is, not what its Download acts on: read on.
-    if (said === "quiet" && !node.matches("[role=toolbar]")) return attached;
-    if (said && said !== "quiet") return said;
+    if (said === "quiet") {
+      if (!node.matches("[role=toolbar]")) return attached;
+    } else if (said) return said;
     // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
     if (withFields && (container || title) && !attached) {
       const kind = kindFromFields(node);

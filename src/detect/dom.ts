@@ -18,9 +18,6 @@ export const FIELD_SELECTOR = "input,select,textarea";
 /** …and those whose text a person edits in place (a To field of tokens, a composer). */
 export const EDITABLE_SELECTOR = `${FIELD_SELECTOR},[contenteditable]`;
 
-/** A field within two levels of a control: the message box or form a Send beside it sends. */
-export const besideField = (control: Element): boolean => !!control.parentElement?.parentElement?.querySelector(EDITABLE_SELECTOR);
-
 /**
  * A document small enough to be one card or one form (a print preview's pop-up, a frame holding one referral), read
  * whole. Asking for the element just past the limit stops there: a large page's body is not counted through.

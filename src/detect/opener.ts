@@ -8,7 +8,7 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
-import { besideField, DIALOG_SELECTOR } from "./dom.ts";
+import { DIALOG_SELECTOR, EDITABLE_SELECTOR } from "./dom.ts";
 import { matchText } from "./text.ts";
 
 /** A name that says where it sends: "Fax to PCP", "Send to HIE", "Enviar al especialista". */
@@ -23,9 +23,14 @@ export function opensRecipientChooser(
     !recipient &&
     kind !== "export" &&
     !control.closest(`form, ${DIALOG_SELECTOR}`) &&
-    // A field a key sends from, or a control beside a message box, sends what is written there (WriteUpp's Direct
-    // Message panel).
-    !besideField(control) &&
+    !control.matches(EDITABLE_SELECTOR) &&
+    !besideMessageBox(control) &&
     !NAMES_DESTINATION.test(matchText(label))
   );
+}
+
+/** A message box within two levels of the control, not the whole page's (a menu rendered at the end of the body). */
+function besideMessageBox(control: Element): boolean {
+  const box = control.parentElement?.parentElement;
+  return box?.localName !== "body" && !!box?.querySelector("textarea,[contenteditable]");
 }

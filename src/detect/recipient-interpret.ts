@@ -58,7 +58,7 @@ export function isField(el: Element): boolean {
  * verb that asks for it ("To:", "* Provider", "To (referral contact):" and "Select a recipient" are "To" and "recipient").
  */
 function cleanLabel(raw: string): string {
-  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|^(?:select|choose) (?:an? )?|[\s:*]+$|\s*\([^()]*\)[\s:*]*$/gi, "");
+  return cleanText(raw, MAX_LABEL_CHARS * 2).replace(/^[\s*]+|^select (?:an? )?|[\s:*]+$|\s*\([^()]*\)[\s:*]*$/gi, "");
 }
 
 export type Section = "recipient" | "excluded" | null;

@@ -104,7 +104,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -123,8 +123,8 @@ export const SAVE_PATTERN = "^(?:save|guardar)$";
 /** A title that names a share: a Save under it ("Share note" [Save]) commits the share. */
 export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_ES})\\b`;
 
-/** "Download" (a viewer's "Save as PDF") says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|download document|run now|save(?: as)? pdf)$`;
+/** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
+export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|download document|run now)$`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
