@@ -52,18 +52,6 @@ describe("opensRecipientChooser", () => {
     );
   });
 
-  it("holds a send beside a message box outside any form: it sends what is written there (WriteUpp's side panel)", () => {
-    const panel = control(
-      '<aside aria-label="Direct Message"><div contenteditable="true" role="textbox"></div><p><button id="it"><u>S</u>end</button></p></aside>',
-    );
-    expect(opensRecipientChooser(panel, { kind: "direct", label: "Send" }, undefined)).toBe(false);
-    // A menu rendered at the end of the page is beside the whole page, not beside its text boxes (Sevocity's Chart Tools).
-    document.body.innerHTML =
-      '<textarea aria-label="Note"></textarea><div role="menu"><a role="menuitem" id="it">Send Clinical Summary</a></div>';
-    const item = document.getElementById("it")!;
-    expect(opensRecipientChooser(item, { kind: "share", label: "Send Clinical Summary" }, undefined)).toBe(true);
-  });
-
   it("takes any send outside a form or dialog, with no one named around it or in its name, for an opener", () => {
     const row = control('<table><tr><td>Test Patient</td><td><button id="it">Fax chart</button></td></tr></table>');
     expect(opensRecipientChooser(row, { kind: "fax", label: "Fax chart" }, undefined)).toBe(true);

@@ -4,7 +4,7 @@
  * toolbar, "Send via fax" in a document's ⋯ menu). It opens the place where the recipient is chosen, and the send
  * comes from there: holding the opener would hold the clinician twice. A send that goes as it is shows where to
  * (a chosen row or card, a header's "To", its own "Fax to PCP"), and is held. An export needs no recipient, and a
- * field a key sends from (shortcut.ts), or a Send beside a message box, opens nothing.
+ * field a key sends from (shortcut.ts) opens nothing.
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
@@ -24,13 +24,6 @@ export function opensRecipientChooser(
     kind !== "export" &&
     !control.closest(`form, ${DIALOG_SELECTOR}`) &&
     !control.matches(EDITABLE_SELECTOR) &&
-    !besideMessageBox(control) &&
     !NAMES_DESTINATION.test(matchText(label))
   );
-}
-
-/** A message box within two levels of the control, not the whole page's (a menu rendered at the end of the body). */
-function besideMessageBox(control: Element): boolean {
-  const box = control.parentElement?.parentElement;
-  return box?.localName !== "body" && !!box?.querySelector("textarea,[contenteditable]");
 }
