@@ -206,14 +206,15 @@ function headAbove(details: Element | null): CardRead | undefined {
 
 /**
  * An option the person did not choose: an unselected item, a card holding an unchecked radio, or a combobox's list
- * of suggestions or one of them: the one highlighted there while the person types is not chosen yet.
+ * of suggestions: the one highlighted there while the person types is not chosen yet.
  */
 export function notChosen(el: Element): boolean {
   if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;
-  if (el.matches("[role=option],[role=listbox]")) {
-    const list = el.closest("[role=listbox]")!;
-    const id = attr(list, "id");
-    return !!list.closest("[role=combobox]") || !!(id && el.ownerDocument.querySelector(`[aria-controls~="${CSS.escape(id)}"]`));
+  // Asked of the list, once: the walk does not go into a list it skips (asking for each option would search the
+  // page for the list's combobox once per option).
+  if (el.matches("[role=listbox]")) {
+    const id = attr(el, "id");
+    return !!el.closest("[role=combobox]") || !!(id && el.ownerDocument.querySelector(`[aria-controls~="${CSS.escape(id)}"]`));
   }
   if (el.localName !== "label") return false;
   const input = el.querySelector("input[type=radio],input[type=checkbox]") as HTMLInputElement | null;

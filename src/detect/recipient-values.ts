@@ -87,10 +87,11 @@ function chipTexts(field: Element): string[] {
   if (!container) return [];
   const chips: string[] = [];
   const found = container.querySelectorAll(CHIP_SELECTOR);
+  // A combobox's suggestions (its popup may stay in the page) are not tokens, nor is an option not chosen.
+  const suggestions = Array.from(container.querySelectorAll("[role=listbox]")).filter(notChosen);
   for (let i = 0; i < found.length && chips.length < 20; i++) {
     const chip = found[i]!;
-    // An option not chosen is one of a combobox's suggestions (its popup may stay in the page), not a token.
-    if (isChipPart(chip) || isChipBox(chip) || notChosen(chip)) continue;
+    if (isChipPart(chip) || isChipBox(chip) || notChosen(chip) || suggestions.some((list) => list.contains(chip))) continue;
     const outer = chipAround(chip);
     // A chip inside a chip is read with it; the box around the field may be styled as "tokens".
     if (chip.contains(field) || (outer && !outer.contains(field) && container.contains(outer))) continue;
