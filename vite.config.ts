@@ -8,6 +8,8 @@
  *   --mode content-panel      the part of it only a panel needs (content-panel.js), the same way: the
  *                             background injects it into a frame on demand (scripting.executeScript).
  *   --mode content-scan       "Check this page"'s scan (content-scan.js), injected the same way for the check only.
+ *   --mode content-warm       the idle pre-warm of the send controls in view (content-warm.js), injected the same way
+ *                             once the page is idle.
  * Output goes to dist/<mode> unless the caller overrides build.outDir (the orchestrator does).
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -21,6 +23,7 @@ import {
   CONTENT_PANEL_FILE,
   CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
+  CONTENT_WARM_FILE,
   MANAGED_SCHEMA_FILE,
   type Browser,
   type Manifest,
@@ -77,6 +80,7 @@ const PAGE_SCRIPTS: Record<string, [entry: string, file: string]> = {
   content: ["src/content/index.ts", CONTENT_SCRIPT_FILE],
   "content-panel": ["src/content/panel-entry.ts", CONTENT_PANEL_FILE],
   "content-scan": ["src/content/scan-entry.ts", CONTENT_SCAN_FILE],
+  "content-warm": ["src/content/warm-entry.ts", CONTENT_WARM_FILE],
 };
 
 export default defineConfig(({ mode }) => {
@@ -109,7 +113,7 @@ export default defineConfig(({ mode }) => {
   }
 
   if (mode !== "chrome" && mode !== "firefox")
-    throw new Error(`unknown build mode "${mode}": use chrome, firefox, content, content-panel or content-scan`);
+    throw new Error(`unknown build mode "${mode}": use chrome, firefox, content, content-panel, content-scan or content-warm`);
   const browser: Browser = mode;
   const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
   return {

@@ -471,19 +471,22 @@ describe("scan-tab", () => {
   });
 });
 
-describe("panel-part", () => {
-  it("injects the panel part into the asking frame only", async () => {
+describe.each([
+  ["panel-part", "content-panel.js"],
+  ["warm-part", "content-warm.js"],
+] as const)("%s", (type, file) => {
+  it("injects the part into the asking frame only", async () => {
     const { fake, call } = setup();
     fake.state.frames.set(4, [{ frameId: 0 }, { frameId: 7 }, { frameId: 8 }]);
-    await call("panel-part", {}, contentScript(4, "https://ehr.example.org/chart", 7));
-    expect(fake.state.injectedFiles).toEqual([{ tabId: 4, frameId: 7, files: ["content-panel.js"] }]);
+    await call(type, {}, contentScript(4, "https://ehr.example.org/chart", 7));
+    expect(fake.state.injectedFiles).toEqual([{ tabId: 4, frameId: 7, files: [file] }]);
   });
 
   it("fails, injecting nothing, for a sender that is no frame of a tab or where the page cannot be reached", async () => {
     const { fake, bg } = setup();
     fake.state.restricted.add(5);
-    expect(await bg.onMessage({ type: "panel-part", payload: {} }, popup)).toMatchObject({ ok: false });
-    expect(await bg.onMessage({ type: "panel-part", payload: {} }, contentScript(5))).toMatchObject({ ok: false });
+    expect(await bg.onMessage({ type, payload: {} }, popup)).toMatchObject({ ok: false });
+    expect(await bg.onMessage({ type, payload: {} }, contentScript(5))).toMatchObject({ ok: false });
     expect(fake.state.injectedFiles).toEqual([]);
   });
 });

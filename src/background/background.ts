@@ -12,7 +12,7 @@ import { t } from "../platform/i18n.ts";
 import { freshSettings } from "../settings/demo.ts";
 import type { Translate } from "../settings/notice.ts";
 import { NOTICE_KEY, SETTINGS_KEY } from "../settings/store.ts";
-import { CONTENT_FRAME_PAGE, CONTENT_PANEL_FILE } from "../tools/manifest.ts";
+import { CONTENT_FRAME_PAGE, CONTENT_PANEL_FILE, CONTENT_WARM_FILE } from "../tools/manifest.ts";
 import { createAuditLog } from "./audit-log.ts";
 import { createPanelSessions } from "./panel-sessions.ts";
 import { scanTab } from "./scan-tab.ts";
@@ -60,6 +60,14 @@ export function createBackground(api: BackgroundApi, core: Core) {
     acoFact: async (request, verdict) => acoFact(request, verdict, (await settings.current()).effective.profile),
   });
 
+  /** A part of the content script, into the asking frame only: the content script there picks it up from its isolated world. */
+  const injectPart = async (sender: Parameters<Handlers["panel-part"]>[1], file: string) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId === undefined) throw new Error("no frame to load the part into");
+    await api.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [file] });
+    return {};
+  };
+
   const handlers: Handlers = {
     verdict: createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin: api.runtime.getURL("") }),
     async "recipient-suggestions"({ query }) {
@@ -94,13 +102,8 @@ export function createBackground(api: BackgroundApi, core: Core) {
       return { mode: effective.mode };
     },
     ...panels.handlers,
-    async "panel-part"(_, sender) {
-      // Into the asking frame only: the content script there picks it up from its isolated world.
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.frameId === undefined) throw new Error("no frame to load the panel into");
-      await api.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [CONTENT_PANEL_FILE] });
-      return {};
-    },
+    "panel-part": (_, sender) => injectPart(sender, CONTENT_PANEL_FILE),
+    "warm-part": (_, sender) => injectPart(sender, CONTENT_WARM_FILE),
     "settings-get": () => settings.view(),
     "settings-save": ({ settings: submitted }) => settings.save(submitted),
     async "sites-sync"() {

@@ -17,7 +17,9 @@ import { startInterceptor } from "./interceptor.ts";
 import { createLifetime, type Lifetime } from "./lifetime.ts";
 import { watchMode } from "./mode.ts";
 import { createPanelPartLoader } from "./panel-loader.ts";
+import { loadPart } from "./part-loader.ts";
 import { startPrewarm } from "./prewarm.ts";
+import { WARM_PART_HOOK, type WarmPart } from "./idle-warm.ts";
 import { createPressRead } from "./press-read.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
 import { sendToBackground as send } from "./wire.ts";
@@ -36,7 +38,16 @@ function start(lifetime: Lifetime, events: EarlyEvents): void {
     if (on && !warming && lifetime.alive()) {
       warming = createLifetime(lifetime.signal);
       // Approaching a send control may end in a panel: its part starts loading then, once the approach's verdict has come.
-      startPrewarm(detector, document, events, cache, warming, pressRead, () => void panelPart().catch(() => undefined));
+      startPrewarm(
+        detector,
+        document,
+        events,
+        cache,
+        warming,
+        pressRead,
+        () => loadPart<WarmPart>(WARM_PART_HOOK, () => send("warm-part", {})),
+        () => void panelPart().catch(() => undefined),
+      );
     } else if (!on && warming) {
       warming.end();
       warming = undefined;

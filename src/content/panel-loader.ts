@@ -10,6 +10,7 @@
  */
 import { loadMessages } from "../platform/i18n.ts";
 import type { PanelPart } from "./panel-part.ts";
+import { loadPart } from "./part-loader.ts";
 import { sendToBackground as send } from "./wire.ts";
 
 export const PANEL_PART_HOOK = "__sharecheckPanelPart";
@@ -26,16 +27,10 @@ export function createPanelPartLoader(
 ): PanelPartLoader {
   let loading: Promise<PanelPart> | undefined;
   const load = async (): Promise<PanelPart> => {
-    const world = globalThis as Record<string, unknown>;
     await drawn();
-    // Only the copy injected for this load counts, never one an earlier copy of the extension left here.
-    delete world[PANEL_PART_HOOK];
-    await inject();
+    const part = await loadPart<PanelPart>(PANEL_PART_HOOK, inject);
     // Usually while the clinician's button is still down, not when the panel is to be shown.
     loadMessages();
-    const part = world[PANEL_PART_HOOK] as PanelPart | undefined;
-    delete world[PANEL_PART_HOOK];
-    if (!part) throw new Error("ShareCheck's panel could not be loaded");
     return part;
   };
   return () =>

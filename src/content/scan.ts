@@ -2,13 +2,14 @@
 import type { DetectedAction } from "../detect/action.ts";
 import type { Detector } from "../detect/detector.ts";
 import { scanForActions } from "../detect/scan.ts";
-import { createDescriptionCache } from "./describe.ts";
+import { describeControl } from "./describe.ts";
+import { createDescriptionCache } from "./description-cache.ts";
 
 const MAX_REPORTED = 25;
 
 export function scanPage(detector: Detector, doc: Document): DetectedAction[] {
   // The popup's check is the action being checked: it reads the cues too, to pre-set the kinds.
-  const descriptions = createDescriptionCache(detector, true);
+  const descriptions = createDescriptionCache(detector, describeControl, true);
   const actions = new Map<string, DetectedAction>();
   for (const candidate of scanForActions(doc)) {
     if (actions.size >= MAX_REPORTED) break;

@@ -23,6 +23,7 @@ const READS = {
   "content-config": (data: Fields) => isOneOf(INTERCEPTION_MODES, data.mode),
   "panel-open": () => true,
   "panel-part": () => true,
+  "warm-part": () => true,
   "panel-update": () => true,
   "panel-close": () => true,
 } satisfies Partial<Record<MessageType, (data: Fields) => boolean>>;

@@ -141,6 +141,11 @@ export const MESSAGES = {
     request: Empty,
     response: Empty,
   },
+  /** A content script's page is loaded and idle: the background injects CONTENT_WARM_FILE (the idle pre-warm) the same way. */
+  "warm-part": {
+    request: Empty,
+    response: Empty,
+  },
   /** The content script saw the page tamper with the panel or remove the held control: tell the frame. */
   "panel-update": {
     request: z.object({ session: PanelSessionId, tampered: z.boolean(), controlGone: z.boolean() }),

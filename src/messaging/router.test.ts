@@ -34,6 +34,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     "content-config": vi.fn(() => ({ mode: "confirm-risky" as const })),
     "panel-open": vi.fn(unexpected),
     "panel-part": vi.fn(unexpected),
+    "warm-part": vi.fn(unexpected),
     "panel-update": vi.fn(unexpected),
     "panel-close": vi.fn(unexpected),
     "settings-get": vi.fn(unexpected),

@@ -16,6 +16,7 @@ const FROM_CONTENT_SCRIPTS: ReadonlySet<MessageType> = new Set([
   "content-config",
   "panel-open",
   "panel-part",
+  "warm-part",
   "panel-update",
   "panel-close",
 ]);

@@ -3,7 +3,7 @@
  *   dist/chrome, dist/firefox             what we ship (EHR sites only through optional host permissions)
  *   dist/demo-chrome, dist/demo-firefox   the very same files, with the local demo portal
  *                                         (http://localhost/*, http://127.0.0.1/*) watched out of the box
- * The code is bundled once per browser; the content script (and its on-demand panel and scan parts) once for both (browser-neutral);
+ * The code is bundled once per browser; the content script (and its on-demand panel, scan and idle pre-warm parts) once for both (browser-neutral);
  * the demo variants are copies with a derived manifest, so they cannot differ in code.
  */
 import { copyFileSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import {
   CONTENT_PANEL_FILE,
   CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
+  CONTENT_WARM_FILE,
   demoManifest,
   manifestProblems,
   TARGETS,
@@ -26,7 +27,7 @@ const root = join(import.meta.dirname, "../..");
 const configFile = join(root, "vite.config.ts");
 export const distDir = (target: Target): string => join(root, "dist", target);
 
-async function viteBuild(mode: Browser | "content" | "content-panel" | "content-scan", outDir: string): Promise<void> {
+async function viteBuild(mode: Browser | "content" | "content-panel" | "content-scan" | "content-warm", outDir: string): Promise<void> {
   await build({ configFile, mode, logLevel: "warn", build: { outDir } });
 }
 
@@ -41,7 +42,8 @@ export async function buildAll(): Promise<void> {
   await viteBuild("content", distDir("chrome"));
   await viteBuild("content-panel", distDir("chrome"));
   await viteBuild("content-scan", distDir("chrome"));
-  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE])
+  await viteBuild("content-warm", distDir("chrome"));
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE, CONTENT_WARM_FILE])
     copyFileSync(join(distDir("chrome"), file), join(distDir("firefox"), file));
 
   for (const browser of ["chrome", "firefox"] as const) {

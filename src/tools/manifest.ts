@@ -32,6 +32,8 @@ export const CONTENT_SCRIPT_FILE = "content.js";
 export const CONTENT_PANEL_FILE = "content-panel.js";
 /** "Check this page"'s scan of a frame: injected by the background for the check only (scan-tab.ts). */
 export const CONTENT_SCAN_FILE = "content-scan.js";
+/** The idle pre-warm of the send controls in view (idle-warm.ts): injected the same way, message "warm-part". */
+export const CONTENT_WARM_FILE = "content-warm.js";
 export const CONTENT_FRAME_PAGE = "src/content/frame/index.html";
 export const MANAGED_SCHEMA_FILE = "managed-schema.json";
 

@@ -6,8 +6,9 @@
  * - when the pointer presses a control: the control read live (classify, recipient, request);
  * - "Check this page" (popup, one-off): scan plus every distinct action described (no budget).
  */
-import { createDescriptionCache, describeControl } from "../../src/content/describe.ts";
-import { controlsInOrder, sliceDeadline, TOTAL_MS, warmSlice } from "../../src/content/prewarm.ts";
+import { describeControl } from "../../src/content/describe.ts";
+import { createDescriptionCache } from "../../src/content/description-cache.ts";
+import { controlsInOrder, sliceDeadline, TOTAL_MS, warmSlice } from "../../src/content/idle-warm.ts";
 import { scanPage } from "../../src/content/scan.ts";
 import { createDetector } from "../../src/detect/detector.ts";
 import { buildEhrPage } from "./detect-page.ts";
@@ -34,7 +35,7 @@ export function runContentBench(doc: Document, runs = 21): ContentBenchResult {
   let slices = 0;
   let reads = 0;
   for (let i = 0; i < runs; i++) {
-    const descriptions = createDescriptionCache(detector);
+    const descriptions = createDescriptionCache(detector, describeControl);
     let total = 0;
     let max = 0;
     let made = 0;

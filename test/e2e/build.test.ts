@@ -9,6 +9,7 @@ import {
   CONTENT_PANEL_FILE,
   CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
+  CONTENT_WARM_FILE,
   DEMO_HOSTS,
   GECKO_ID,
   MANAGED_SCHEMA_FILE,
@@ -71,6 +72,7 @@ for (const target of TARGETS) {
       CONTENT_SCRIPT_FILE,
       CONTENT_PANEL_FILE,
       CONTENT_SCAN_FILE,
+      CONTENT_WARM_FILE,
     ];
     for (const file of named) assert.ok(existsSync(join(dir(target), file)), `${file} missing from dist/${target}`);
     assert.ok(
@@ -101,8 +103,8 @@ test("the managed-storage schema covers every managed field as { value, enforced
   }
 });
 
-test("content.js and its panel and scan parts are each one self-contained classic script, identical in every build", () => {
-  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE]) {
+test("content.js and its panel, scan and idle pre-warm parts are each one self-contained classic script, identical in every build", () => {
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE, CONTENT_WARM_FILE]) {
     const code = readFileSync(join(dir("chrome"), file), "utf8");
     // registerContentScripts and executeScript run them as classic scripts: a module statement or a chunk import would break them.
     assert.doesNotMatch(code, /^\s*(import|export)\s/m, file);

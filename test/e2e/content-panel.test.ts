@@ -16,6 +16,7 @@ import {
   openWatched,
   panel,
   setMode,
+  focus,
   sleep,
   panelBrowsers,
   type PanelBrowser,
@@ -87,6 +88,23 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       const page = await open("/referral");
       await clickControl(page, { selector: "button", text: "Send Referral" });
       await waitUntil(() => submissions("referrals").length > 0 || undefined, "the referral to go", 3000);
+      await sleep(500);
+      assert.equal(submissions().length, 1);
+      await page.close();
+    });
+
+    test("once the clinician is on the page and it is idle, the send controls in view are pre-warmed: Enter in a field sends an allowed referral untouched", async () => {
+      const page = await open("/referral");
+      // What the page's own submit listener sees: the browser's trusted implicit submission, or a replay after a hold.
+      await page.evaluate(() => {
+        document.addEventListener("submit", (event) => sessionStorage.setItem("submitTrusted", String(event.isTrusted)), true);
+      }, undefined);
+      // The clinician starts on the page (no send control approached: only the idle pre-warm can warm the Send).
+      assert.ok(await page.evaluate(focus, "#specialty"));
+      await sleep(1500);
+      await page.keyboard.press("Enter");
+      await waitUntil(() => submissions("referrals").length > 0 || undefined, "the referral to go", 3000);
+      assert.equal(await page.evaluate(() => sessionStorage.getItem("submitTrusted"), undefined), "true", "never held and replayed");
       await sleep(500);
       assert.equal(submissions().length, 1);
       await page.close();

@@ -9,6 +9,7 @@ import { before, beforeEach, describe, forSuite, serveDemo, test, waitUntil } fr
 import {
   clickControl,
   decide,
+  focus,
   openWatched,
   panel,
   released,
@@ -21,12 +22,6 @@ import {
 
 type Keys = { down(key: string): Promise<void>; up(key: string): Promise<void>; press(key: string): Promise<void> };
 
-/** Focuses an element as a keyboard user's Tab would land on it (runs in the page). */
-const focus = (selector: string): boolean => {
-  const el = document.querySelector<HTMLElement>(selector);
-  el?.focus();
-  return document.activeElement === el;
-};
 const text = (selector: string): string => document.querySelector(selector)?.textContent?.trim() ?? "";
 /** Records each press: the element the button went down on and the one it came up on (runs in the page). */
 const watchPresses = (): void => {

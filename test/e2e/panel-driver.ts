@@ -149,6 +149,13 @@ export function hostInfo(frames: FramePath): HostInfo | null {
 /** The host's data-held, or "" when there is no host (runs in the page). */
 export const heldAttr = (): string => document.querySelector<HTMLElement>("sharecheck-verdict")?.dataset.held ?? "";
 export const anyHost = (): boolean => document.querySelector("sharecheck-verdict") !== null;
+/** Focuses an element as a keyboard user's Tab would land on it (runs in the page). */
+export const focus = (selector: string): boolean => {
+  const el = document.querySelector<HTMLElement>(selector);
+  el?.focus();
+  return document.activeElement === el;
+};
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The panel frame needs its state, Chrome's visibility observer its 100 ms, and Proceed counts only after 500 ms open. */
 export const SETTLE_MS = 1200;

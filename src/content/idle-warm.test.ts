@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { createDetector } from "../detect/detector.ts";
+import { layOut } from "../../test/support/lay-out.ts";
+import { describeControl } from "./describe.ts";
+import { createDescriptionCache } from "./description-cache.ts";
+import { controlsInOrder, MAX_PER_BATCH, warmSlice } from "./idle-warm.ts";
+
+describe("the idle pre-warm after load", () => {
+  const detector = createDetector();
+
+  it("reads only send controls in view, each form's once, and stops below the viewport", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `<button data-top="${700 + i * 30}">Fax chart</button>`).join("");
+    document.body.innerHTML = `
+      <form><label>Refer to <input value="Dr. Ruiz"></label><button data-top="10">Send referral</button><button data-top="40">Send referral</button><button data-top="70">Save draft</button></form>
+      <button data-top="100">Share record</button>${rows}`;
+    layOut();
+    const warmed: string[] = [];
+    const next = controlsInOrder(document);
+    const done = warmSlice(
+      next,
+      detector,
+      createDescriptionCache(detector, describeControl),
+      (facts) => warmed.push(facts.action.kind),
+      Infinity,
+    );
+    expect(warmed).toEqual(["referral", "referral", "share"]);
+    expect(done.reads).toBe(2); // the second Send referral of the same form shares the first one's reading
+    expect(done.done).toBe(true);
+    let left = 0;
+    while (next()) left++;
+    expect(left).toBe(100 - 64); // the rows below the viewport end the scan: the rest is never walked
+  });
+
+  it("makes at most MAX_PER_BATCH reads, and yields at its deadline to go on later", () => {
+    document.body.innerHTML = Array.from(
+      { length: 40 },
+      (_, i) => `<section><button data-top="${i * 10}">Fax chart</button></section>`,
+    ).join("");
+    layOut();
+    expect(
+      warmSlice(controlsInOrder(document), detector, createDescriptionCache(detector, describeControl), () => undefined, Infinity).reads,
+    ).toBe(MAX_PER_BATCH);
+    document.body.innerHTML = Array.from({ length: 100 }, () => `<button data-top="-200">Fax chart</button>`).join(""); // scrolled past
+    layOut();
+    const next = controlsInOrder(document);
+    expect(warmSlice(next, detector, createDescriptionCache(detector, describeControl), () => undefined, -1)).toEqual({
+      done: false,
+      reads: 0,
+    });
+    expect(warmSlice(next, detector, createDescriptionCache(detector, describeControl), () => undefined, Infinity).done).toBe(true);
+  });
+
+  it("a control whose surroundings take longer to read than the slice has stops at the deadline, remembering nothing", () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `<div><span>Line ${i}</span></div>`).join("");
+    document.body.innerHTML = `<form>${filler}<label>Refer to <input value="Dr. Ruiz"></label><button data-top="10">Send referral</button></form>`;
+    layOut();
+    const descriptions = createDescriptionCache(detector, describeControl);
+    const warmed: Array<string | undefined> = [];
+    const warm = (facts: { action: { recipient?: { text: string } } }) => warmed.push(facts.action.recipient?.text);
+    // Already past the deadline: the one read a slice always makes gives up inside the form's walk.
+    expect(warmSlice(controlsInOrder(document), detector, descriptions, warm, -1)).toEqual({ done: false, reads: 1 });
+    expect(warmed).toEqual([]);
+    // A later slice with time reads it in full: no half reading was kept for this form.
+    warmSlice(controlsInOrder(document), detector, descriptions, warm, Infinity);
+    expect(warmed).toEqual(["Dr. Ruiz"]);
+  });
+});
