@@ -16,6 +16,7 @@ import {
   organizationBeside,
   PHONE,
   PIECE_SEPARATOR,
+  samePerson,
 } from "./recipient-card.ts";
 import { cleanText } from "./text.ts";
 
@@ -116,17 +117,6 @@ function nameOf(value: string): string {
 
 /** A person's name written surname first ("Natarajan, Priya, MD"), not a name with its credential after a comma ("Priya Natarajan, MD"). */
 const INVERTED = /^[^,\s]+,\s*\p{L}{3}/u;
-
-/** Two displays of one person's name: the words of one (titles and two-letter credentials aside) all in the other, in any order. */
-function samePerson(a: string, b: string): boolean {
-  const words = (name: string) =>
-    name
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((word) => word.length > 2);
-  const [shorter, longer] = [words(a), words(b)].sort((x, y) => x.length - y.length);
-  return shorter!.length > 1 && shorter!.every((word) => longer!.includes(word));
-}
 
 function digits(value: string | undefined, shape: RegExp): string | undefined {
   const only = value?.replace(/[\s-]/g, "");

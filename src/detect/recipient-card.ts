@@ -44,10 +44,14 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
 const ORGANIZATION_WORD =
   /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*ology|ortho[a-z]*|pediatrics|[a-z]*iatry|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio)\b/i;
 
+/** A person's job title ("Consultant Orthopaedic Surgeon", "Clinical Psychologist"): ends in what a person is, not a practice. */
+const PERSON_ROLE = /\b(?:surgeon|physician|nurse|practitioner|therapist|consultant|[a-z]*ologist|[a-z]*iatrist)$/;
+
 export function organizationPiece(piece: string): boolean {
   const text = organizationText(piece);
   // matchText folds accents: "Clínica San Rafael" names a clinic.
-  return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(matchText(text));
+  const words = matchText(text);
+  return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(words) && !PERSON_ROLE.test(words);
 }
 
 /**
@@ -59,6 +63,29 @@ export function organizationShownAfter(field: Element): string | undefined {
   if (!next || notChosen(next) || next.matches(EDITABLE_SELECTOR) || next.querySelector(EDITABLE_SELECTOR)) return undefined;
   const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
   return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? organizationText(piece) : undefined;
+}
+
+/**
+ * What the card just after a name field's widget shows apart of the contact chosen in it (CureMD's "Referred to"
+ * combobox, its pick's card below: "Hassan Farouk, MD" / "Gulf Coast Spine & Pain Center · Fax …"): only when the
+ * card names that same person and holds no field of its own; nothing when it names someone else.
+ */
+export function cardAfter(field: Element, value: string): Omit<CardRead, "name"> | undefined {
+  for (
+    let el: Element | null = field, i = 0;
+    el && i < 3 && el.querySelectorAll(EDITABLE_SELECTOR).length < 2;
+    el = el.parentElement, i++
+  ) {
+    let next = el.nextElementSibling;
+    // A closed list of suggestions may sit between them.
+    while (next?.hasAttribute("hidden")) next = next.nextElementSibling;
+    if (next && !next.querySelector(EDITABLE_SELECTOR) && !notChosen(next)) {
+      const { name, ...card } = readCard(next);
+      // Someone else's card (the referring provider's) lends them nothing; a practice alone is read by organizationShownAfter.
+      return samePerson(name, value) ? card : organizationPiece(name) ? undefined : {};
+    }
+  }
+  return undefined;
 }
 
 /** A piece without the dash or comma that joined it to the name ("— Gastroenterology"). */
@@ -169,11 +196,8 @@ function faxLine(lines: readonly string[]): string | undefined {
       if (fax) return fax;
     }
   }
-  for (const line of lines) {
-    const fax = inlineFax(line)?.fax;
-    if (fax) return fax;
-  }
-  return undefined;
+  // The label and the number may be pieces of their own ("· Fax <span>(555) 014-2290</span>").
+  return inlineFax(lines.join(" "))?.fax;
 }
 
 /** Block siblings a details list may follow in its card: the name line, the practice, a specialty. */
@@ -258,4 +282,15 @@ export function collectLines(el: Element, lines: string[]): void {
       }
     }
   }
+}
+
+/** Two displays of one person's name: the words of one (titles and two-letter credentials aside) all in the other, in any order. */
+export function samePerson(a: string, b: string): boolean {
+  const words = (name: string) =>
+    name
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((word) => word.length > 2);
+  const [shorter, longer] = [words(a), words(b)].sort((x, y) => x.length - y.length);
+  return shorter!.length > 1 && shorter!.every((word) => longer!.includes(word));
 }

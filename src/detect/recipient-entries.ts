@@ -10,6 +10,7 @@ import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHAR
 import type { RecipientRole } from "./recipient-labels.ts";
 import {
   type CardRead,
+  cardAfter,
   cardHead,
   DIRECT_DOMAIN,
   directLine,
@@ -98,10 +99,10 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   }
   if (match === "excluded") return;
   const value = fieldValue(field);
-  // The chosen contact's practice may show just after a name field (GNU Health's e-mail To).
-  const organization = match.role === "name" ? organizationShownAfter(field) : undefined;
+  // The chosen contact's card may show just after a name field, or only their practice (GNU Health's e-mail To).
+  const beside = match.role === "name" ? (value && cardAfter(field, value)) || { organization: organizationShownAfter(field) } : {};
   if (value || (match.role !== "name" && match.role !== "organization"))
-    return void entries.push({ ...match, value, element: field, organization });
+    return void entries.push({ ...match, value, element: field, ...beside });
   // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
   const chosen = searchResultCard(field);
   if (chosen) {
