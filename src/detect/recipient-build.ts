@@ -24,6 +24,8 @@ const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
 const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
 /** A piece that is a phone line: says so and holds a number ("Office of the Medical Examiner" is a name). */
 const PHONE_PIECE = /^\s*(?:phone|tel|telephone|ph|cell|mobile|office)\b/i;
+/** A name and a number after it, apart. */
+const NAME_THEN_NUMBER = new RegExp(`^(.*\\S)\\s+(${PHONE.source})$`, "i");
 /** A value that is only a number: a phone or fax line, not a name. */
 const NUMBER_ONLY = /^[\d\s().+-]+$/;
 
@@ -87,7 +89,9 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
   // Each piece without an address written in it ("Westbrook Orthopedics <arahman@direct…>" is a practice).
   const parts = value.split(PIECE_SEPARATOR).map(nameOf);
   if (parts.length < 2) {
-    const { name, fax, organization } = nameWithAsides(value);
+    // An unlabelled number after the name ("Rowan Ellis (Cedar Ridge Cardiology) (555) 017-3340", Updox's fax chip) is where it goes.
+    const [, named = value, number] = NAME_THEN_NUMBER.exec(value) ?? [];
+    const { name, fax = number, organization } = nameWithAsides(named);
     return { name, ...(fax ? { fax } : {}), ...(organization ? { organization } : {}) };
   }
   let name: string | undefined;

@@ -129,7 +129,9 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   if (sectionOf(input) !== "recipient") return;
   const card = input.closest("label") ?? input.parentElement;
   const { name: value, ...read } = card ? readCard(card) : { name: "" };
-  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
+  // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first in lower case.
+  if (value && !/^\S+(?:\s+\p{Ll}+)+$/u.test(value))
+    entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
 const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox"));

@@ -24,10 +24,10 @@ export const EXCLUDED_LABEL_PATTERN =
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
   "to|send to|sent to|e?fax to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
-  "|para|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|medico receptor|(?:enviar|encaminhar) para|compartilhar com|destinataires?|envoyer a";
+  "|para|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|medico receptor|destino|(?:enviar|encaminhar) para|compartilhar com|destinataires?|envoyer a";
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
-  "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora";
+  "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora|(?:establecimiento|centro|hospital|institucion|unidad|servicio) de destino";
 
 export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   { role: "name", priority: 3, pattern: `^(?:${NAME_LABELS})$` },
@@ -35,13 +35,14 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   {
     role: "name",
     priority: 2,
-    pattern: "^(?:specialist|provider|provider name|physician|clinician|medico|medica|especialista|proveedor|profissional)$",
+    pattern:
+      "^(?:specialist|(?:affiliated )?provider|provider name|physician|clinician|medico|medica|especialista|proveedor|profissional)$",
   },
   {
     role: "organization",
     priority: 2,
     pattern:
-      "^(?:facility|facility name|organization|organization name|agency|agency name|agency organization|organization agency|clinic|practice|practice name|group|organizacion|institucion|clinica|consultorio|centro medico)$",
+      "^(?:facility|facility name|organization|organization name|agency|agency name|agency organization|organization agency|clinic|practice|practice name|group|company|company name|organizacion|institucion|clinica|consultorio|centro medico)$",
   },
   {
     role: "direct",
