@@ -41,9 +41,12 @@ export interface Entry {
 
 const MAX_SCOPE_ELEMENTS = 3_000;
 const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
-/** Class or id that says "this shows the recipient" (recipient-name, sendTo, receiver): the weakest evidence, used when no label says more. */
+/**
+ * Class, id or block label that says "this shows the recipient" (recipient-name, sendTo, receiver, CIMAR's chips "Sharing
+ * with"): the weakest evidence, used when no label says more.
+ */
 const RECIPIENT_HINT =
-  /(?:^|[\s_-])(?:recipients?|send-?to|sendTo|receiver|receiving|destinatario)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
+  /(?:^|[\s_-])(?:recipients?|send-?to|sendTo|receiver|receiving|destinatario|sharing[-\s]with)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 /** Blocks whose aria-label may say they show the recipient ("Selected recipient"); a control's names what it does. */
 const NAMED_BLOCKS: ReadonlySet<string> = new Set(words("div section article aside li span p"));
 
