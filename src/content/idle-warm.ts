@@ -108,7 +108,8 @@ function warmInView(
   prewarm: (facts: ActionFacts) => void,
   lifetime: Lifetime,
 ): void {
-  const descriptions = createDescriptionCache(detector, describe);
+  // With what the record holds, as the click reads it: its verdict is cached under the same key.
+  const descriptions = createDescriptionCache(detector, describe, true);
   let next: (() => Element | null) | undefined;
   let budget = MAX_PER_BATCH;
   let spent = 0;

@@ -9,6 +9,7 @@ const { createLifetime } = await import("./lifetime.ts");
 const { listenEarly } = await import("./early-events.ts");
 const { createPressRead } = await import("./press-read.ts");
 const { warmPart } = await import("./idle-warm.ts");
+const { describeControl } = await import("./describe.ts");
 
 /** The idle pre-warm's part, as the background's injection would give it. */
 const loadWarm = async () => warmPart;
@@ -88,8 +89,8 @@ describe("the pre-warm as the clinician reaches a control", () => {
     lifetime.end();
   });
 
-  it("loads the idle part once the page is idle, and warms the send controls in view with it", async () => {
-    document.body.innerHTML = `<form><label>Fax number <input data-top="40" value="(555) 010-2345"></label><button id="fax" data-top="80">Fax chart</button></form>`;
+  it("loads the idle part once the page is idle, and warms the send controls in view with it, under the key a click reads", async () => {
+    document.body.innerHTML = `<form><label>Fax number <input data-top="40" value="(555) 010-2345"></label><label><input type="checkbox" checked> Psychotherapy notes</label><button id="fax" data-top="80">Fax chart</button></form>`;
     layOut();
     const asked: string[] = [];
     const cache = { prewarm: (key: string) => void asked.push(key), inFlight: () => undefined } as unknown as Parameters<
@@ -111,6 +112,9 @@ describe("the pre-warm as the clinician reaches a control", () => {
     expect(load).toHaveBeenCalledOnce();
     expect(asked).toHaveLength(1);
     expect(asked[0]).toContain("(555) 010-2345");
+    // What the record holds is read as the click reads it: the click finds this verdict.
+    expect(asked[0]).toBe(describeControl(createDetector(), document.getElementById("fax")!)?.key);
+    expect(asked[0]).toContain("Psychotherapy notes");
     lifetime.end();
   });
 
