@@ -104,7 +104,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
