@@ -80,6 +80,14 @@ describe("readCues: what is chosen for the share", () => {
     expect(cues).toEqual([{ kind: "mental-health", source: "attached", text: "Psychiatric evaluation.pdf" }]);
   });
 
+  it("reads an attachment line classed 'attach', with the hidden field that carries it (OneHealthRecord's Direct composer)", () => {
+    const cues = cuesOf(
+      `<form><div class="dm-attach">Attachment: Discharge summary [42 CFR Part 2] (PDF, 2 pages)<input type="hidden" name="attachment" value="Discharge summary [42 CFR Part 2]"></div><button id="send">Send</button></form>`,
+    );
+    expect(kinds(cues)).toEqual(["sud-part2"]);
+    expect(cues.find((cue) => cue.source === "attached")?.text).toContain("Discharge summary [42 CFR Part 2]");
+  });
+
   it("reads the note type, from a select, a read-only field or a label/value pair", () => {
     expect(
       cuesOf(

@@ -224,8 +224,8 @@ export function readCues(control: Element): CueText[] {
             return false;
           }
         }
-        // An attachment chip or card ("attachment", "file-attachment"), not a container of them ("attachments").
-        if (attributed && /attachment(?!s)/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
+        // An attachment chip or card ("attachment", "file-attachment", "uf-attach"), not a container of them ("attachments").
+        if (attributed && /attach(?:ment)?(?![a-z])/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
           add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
           return false;
         }
