@@ -154,7 +154,9 @@ function chosenItemEntry(list: Element, entries: Entry[]): void {
 function hintEntry(el: Element, entries: Entry[]): void {
   if (isField(el) || el.querySelector(EDITABLE_SELECTOR)) return;
   const { name: value, ...card } = readCard(el);
-  if (value && value.length <= 120) entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, ...card });
+  // The group's own label ("Send to", its id "sendto-lbl") names no one.
+  if (value && value.length <= 120 && !interpret(value, null))
+    entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, ...card });
 }
 
 /** "Fax: <span>(555) 010-6640</span>": a line whose own text is only its label, before the value's markup. */
