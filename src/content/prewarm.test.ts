@@ -14,6 +14,25 @@ const { describeControl } = await import("./describe.ts");
 /** The idle pre-warm's part, as the background's injection would give it. */
 const loadWarm = async () => warmPart;
 
+/** Starts the pre-warm on the page with `load` for its idle part: the keys it asks verdicts for, and its lifetime. */
+function startIdle(load: () => Promise<typeof warmPart>) {
+  const asked: string[] = [];
+  const cache = { prewarm: (key: string) => void asked.push(key), inFlight: () => undefined } as unknown as Parameters<
+    typeof startPrewarm
+  >[3];
+  const lifetime = createLifetime(undefined, () => true);
+  startPrewarm(
+    createDetector(),
+    document,
+    listenEarly(window, lifetime.signal, () => undefined),
+    cache,
+    lifetime,
+    createPressRead(document, lifetime),
+    load,
+  );
+  return { asked, lifetime };
+}
+
 describe("the pre-warm as the clinician reaches a control", () => {
   it("reads a pressed control once: the focus the press gives it is the same approach", () => {
     document.body.innerHTML = `<form><label>Fax number <input value="(555) 010-2345"></label><button id="fax">Fax chart</button><button id="share">Share record</button></form>`;
@@ -92,21 +111,8 @@ describe("the pre-warm as the clinician reaches a control", () => {
   it("loads the idle part once the page is idle, and warms the send controls in view with it, under the key a click reads", async () => {
     document.body.innerHTML = `<form><label>Fax number <input data-top="40" value="(555) 010-2345"></label><label><input type="checkbox" checked> Psychotherapy notes</label><button id="fax" data-top="80">Fax chart</button></form>`;
     layOut();
-    const asked: string[] = [];
-    const cache = { prewarm: (key: string) => void asked.push(key), inFlight: () => undefined } as unknown as Parameters<
-      typeof startPrewarm
-    >[3];
-    const lifetime = createLifetime(undefined, () => true);
     const load = vi.fn(loadWarm);
-    startPrewarm(
-      createDetector(),
-      document,
-      listenEarly(window, lifetime.signal, () => undefined),
-      cache,
-      lifetime,
-      createPressRead(document, lifetime),
-      load,
-    );
+    const { asked, lifetime } = startIdle(load);
     expect(load).not.toHaveBeenCalled(); // not before the page is idle
     await new Promise((resolve) => setTimeout(resolve, 100)); // happy-dom: idle is a timer
     expect(load).toHaveBeenCalledOnce();
@@ -121,22 +127,9 @@ describe("the pre-warm as the clinician reaches a control", () => {
   it("warms nothing once its lifetime has ended, even when the part comes after", async () => {
     document.body.innerHTML = `<button id="fax" data-top="80">Fax chart</button>`;
     layOut();
-    const asked: string[] = [];
-    const cache = { prewarm: (key: string) => void asked.push(key), inFlight: () => undefined } as unknown as Parameters<
-      typeof startPrewarm
-    >[3];
-    const lifetime = createLifetime(undefined, () => true);
     let give: (part: typeof warmPart) => void = () => undefined;
     const load = vi.fn(() => new Promise<typeof warmPart>((resolve) => (give = resolve)));
-    startPrewarm(
-      createDetector(),
-      document,
-      listenEarly(window, lifetime.signal, () => undefined),
-      cache,
-      lifetime,
-      createPressRead(document, lifetime),
-      load,
-    );
+    const { asked, lifetime } = startIdle(load);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(load).toHaveBeenCalledOnce();
     lifetime.end();
