@@ -59,7 +59,9 @@ export function organizationPiece(piece: string): boolean {
  * not a hint ("Search by practice name"), nor the field's list of suggestions.
  */
 export function organizationShownAfter(field: Element): string | undefined {
-  const next = field.nextElementSibling;
+  let next = field.nextElementSibling;
+  // A closed list of suggestions shows no one's practice.
+  while (next?.hasAttribute("hidden")) next = next.nextElementSibling;
   if (!next || notChosen(next) || next.matches(EDITABLE_SELECTOR) || next.querySelector(EDITABLE_SELECTOR)) return undefined;
   const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
   return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? organizationText(piece) : undefined;

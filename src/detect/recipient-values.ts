@@ -91,7 +91,15 @@ function chipTexts(field: Element): string[] {
   const suggestions = Array.from(container.querySelectorAll("[role=listbox]")).filter(notChosen);
   for (let i = 0; i < found.length && chips.length < 20; i++) {
     const chip = found[i]!;
-    if (isChipPart(chip) || isChipBox(chip) || notChosen(chip) || suggestions.some((list) => list.contains(chip))) continue;
+    // A closed popup (hidden) shows no one, whatever it holds.
+    if (
+      isChipPart(chip) ||
+      isChipBox(chip) ||
+      notChosen(chip) ||
+      suggestions.some((list) => list.contains(chip)) ||
+      chip.closest("[hidden]")
+    )
+      continue;
     const outer = chipAround(chip);
     // A chip inside a chip is read with it; the box around the field may be styled as "tokens".
     if (chip.contains(field) || (outer && !outer.contains(field) && container.contains(outer))) continue;
