@@ -55,39 +55,29 @@ export function organizationPiece(piece: string): boolean {
 }
 
 /**
- * The practice a short line just after a field shows for the contact chosen in it ("Sanatorio del Sur — Cardiología");
- * not a hint ("Search by practice name"), nor the field's list of suggestions.
+ * What is shown just after a name field's widget for the contact chosen in it, read once: a card naming that same
+ * person gives what it shows apart (CureMD's "Referred to" combobox, its pick's card below: "Hassan Farouk, MD" /
+ * "Gulf Coast Spine & Pain Center · Fax …"); a short line right after the field naming a practice gives the practice
+ * (GNU Health's "Sanatorio del Sur — Cardiología"). Someone else's card (the referring provider's), a hint ("Search by
+ * practice name"), a closed list of suggestions or a block holding a field of its own give nothing.
  */
-export function organizationShownAfter(field: Element): string | undefined {
-  let next = field.nextElementSibling;
-  // A closed list of suggestions shows no one's practice.
-  while (next?.hasAttribute("hidden")) next = next.nextElementSibling;
-  if (!next || notChosen(next) || next.matches(EDITABLE_SELECTOR) || next.querySelector(EDITABLE_SELECTOR)) return undefined;
-  const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
-  return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? organizationText(piece) : undefined;
-}
-
-/**
- * What the card just after a name field's widget shows apart of the contact chosen in it (CureMD's "Referred to"
- * combobox, its pick's card below: "Hassan Farouk, MD" / "Gulf Coast Spine & Pain Center · Fax …"): only when the
- * card names that same person and holds no field of its own; nothing when it names someone else.
- */
-export function cardAfter(field: Element, value: string): Omit<CardRead, "name"> | undefined {
+export function shownAfter(field: Element, value: string): Omit<CardRead, "name"> {
   for (
     let el: Element | null = field, i = 0;
     el && i < 3 && el.querySelectorAll(EDITABLE_SELECTOR).length < 2;
     el = el.parentElement, i++
   ) {
     let next = el.nextElementSibling;
-    // A closed list of suggestions may sit between them.
     while (next?.hasAttribute("hidden")) next = next.nextElementSibling;
     if (next && !next.querySelector(EDITABLE_SELECTOR) && !notChosen(next)) {
       const { name, ...card } = readCard(next);
-      // Someone else's card (the referring provider's) lends them nothing; a practice alone is read by organizationShownAfter.
-      return samePerson(name, value) ? card : organizationPiece(name) ? undefined : {};
+      if (samePerson(name, value)) return card;
+      if (i > 0 || !organizationPiece(name)) return {};
+      const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
+      return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? { organization: organizationText(piece) } : {};
     }
   }
-  return undefined;
+  return {};
 }
 
 /** A piece without the dash or comma that joined it to the name ("— Gastroenterology"). */

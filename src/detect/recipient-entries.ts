@@ -8,17 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
 import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import {
-  type CardRead,
-  cardAfter,
-  cardHead,
-  DIRECT_DOMAIN,
-  directLine,
-  markedChosen,
-  notChosen,
-  organizationShownAfter,
-  readCard,
-} from "./recipient-card.ts";
+import { type CardRead, cardHead, DIRECT_DOMAIN, directLine, markedChosen, notChosen, readCard, shownAfter } from "./recipient-card.ts";
 import { fieldValue, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -102,8 +92,8 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   }
   if (match === "excluded") return;
   const value = fieldValue(field);
-  // The chosen contact's card may show just after a name field, or only their practice (GNU Health's e-mail To).
-  const beside = match.role === "name" ? (value && cardAfter(field, value)) || { organization: organizationShownAfter(field) } : {};
+  // The chosen contact's card, or only their practice, may show just after a name field.
+  const beside = match.role === "name" && value ? shownAfter(field, value) : {};
   if (value || (match.role !== "name" && match.role !== "organization"))
     return void entries.push({ ...match, value, element: field, ...beside });
   // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
