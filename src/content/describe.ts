@@ -33,7 +33,7 @@ export function describeControl(
   // A download goes to the clinician's own device: whoever the page names beside it (the note's author) is no recipient.
   const recipient = classified.kind === "export" ? undefined : detector.readRecipient(control, deadline);
   if (opensRecipientChooser(control, classified, recipient)) return undefined;
-  const read = cues ? readCues(control) : [];
+  const read = cues ? readCues(control, deadline) : [];
   const kind = sendChannel(classified, recipient);
   // The background adds the kinds the cues name; the verdict depends on them, so the cache key does too.
   const request = buildRequest(kind, recipient);

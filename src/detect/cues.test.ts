@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { matchCues, type MatchedCue } from "./cues-match.ts";
 import { readCues } from "./cues.ts";
+import { PastDeadline } from "./walk.ts";
 
 type Cue = MatchedCue;
 
@@ -258,5 +259,15 @@ describe("readCues: what is not a cue", () => {
     const read = readCues(document.getElementById("send")!);
     expect(read.length).toBe(40);
     for (const cue of read) expect(cue.text.length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe("readCues ahead of time", () => {
+  it("throws PastDeadline past its deadline rather than answer from half the page, and reads in full without one", () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<li>Line ${i}</li>`).join("");
+    document.body.innerHTML = `<form><ul>${rows}</ul><label><input type="checkbox" checked> Psychotherapy notes</label><button id="send">Send</button></form>`;
+    const send = document.getElementById("send")!;
+    expect(() => readCues(send, -1)).toThrow(PastDeadline);
+    expect(kinds(matchCues(readCues(send)))).toEqual(["psychotherapy-notes"]);
   });
 });

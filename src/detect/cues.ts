@@ -31,7 +31,7 @@ import {
 import { DOCUMENTS } from "./context.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
-import { walk, type WalkVisitor } from "./walk.ts";
+import { PastDeadline, walk, type WalkVisitor } from "./walk.ts";
 
 /** What was read and where: "notice" text counts only for the words of a notice (cues-match.ts). */
 export interface CueText {
@@ -153,7 +153,11 @@ function sourceForLabel(label: string): CueSource | undefined {
   return undefined;
 }
 
-export function readCues(control: Element): CueText[] {
+/**
+ * What the page shows of the record `control` would send. `deadline` (performance.now()): a read ahead of time (the
+ * idle pre-warm) that passes it throws PastDeadline rather than answer from half the page.
+ */
+export function readCues(control: Element, deadline?: number): CueText[] {
   const found = new Map<string, CueText>();
   const add = (raw: string, source: CueSource) => {
     const text = cleanText(raw, TEXT_MAX);
@@ -248,11 +252,13 @@ export function readCues(control: Element): CueText[] {
         left--;
         return el === skip ? false : visitor.element(el);
       };
-      walk(level, { element: counted }, undefined, left);
+      walk(level, { element: counted }, undefined, left, deadline);
       read = level;
       if (left <= 0) break;
     }
-  } catch {
+  } catch (error) {
+    // Past the deadline of a read ahead of time, half a reading is none (it would be asked under a key no click has).
+    if (error instanceof PastDeadline) throw error;
     // A page that breaks the search gives what was read so far.
   }
   return [...found.values()];
