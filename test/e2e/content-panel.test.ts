@@ -110,7 +110,13 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       await sleep(1500);
       await page.keyboard.press("Enter");
       await waitUntil(() => submissions("referrals").length > 0 || undefined, "the referral to go", 3000);
-      assert.equal(await page.evaluate(() => sessionStorage.getItem("clickTrusted"), undefined), "true", "never held and replayed");
+      // The form's POST navigates the page: read once the page is back (sessionStorage outlives the navigation).
+      const trusted = await waitUntil(
+        () => page.evaluate(() => sessionStorage.getItem("clickTrusted"), undefined).catch(() => null),
+        "the page after the referral",
+        5000,
+      );
+      assert.equal(trusted, "true", "never held and replayed");
       await sleep(500);
       assert.equal(submissions().length, 1);
       await page.close();
