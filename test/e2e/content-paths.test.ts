@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { before, beforeEach, describe, forSuite, serveDemo, test, waitUntil } from "./harness/index.ts";
 import {
   clickControl,
+  clickDropped,
   decide,
   focus,
   openWatched,
@@ -23,22 +24,6 @@ import {
 type Keys = { down(key: string): Promise<void>; up(key: string): Promise<void>; press(key: string): Promise<void> };
 
 const text = (selector: string): string => document.querySelector(selector)?.textContent?.trim() ?? "";
-/** Records each press: the element the button went down on and the one it came up on (runs in the page). */
-const watchPresses = (): void => {
-  const w = window as unknown as { press?: { down: EventTarget | null; up: EventTarget | null } };
-  addEventListener("mousedown", (event) => (w.press = { down: event.target, up: null }), true);
-  addEventListener("mouseup", (event) => w.press && (w.press.up = event.target), true);
-};
-/**
- * Whether the browser dropped the last click: the pressed node was replaced before the release, so no
- * click event follows (Chromium and Firefox alike; checked with a page that replaces the button on
- * mousedown). The page loses such a click with or without ShareCheck.
- */
-const clickDropped = (): boolean => {
-  const press = (window as unknown as { press?: { down: EventTarget | null; up: EventTarget | null } }).press;
-  return press !== undefined && press.down !== press.up;
-};
-
 function pathsSuite(name: string, skip: string | false, launch: () => Promise<PanelBrowser>) {
   describe(name, { skip }, () => {
     const demo = forSuite(serveDemo);
@@ -127,11 +112,11 @@ function pathsSuite(name: string, skip: string | false, launch: () => Promise<Pa
 
     test("a Fax button re-rendered as a fresh node every 700 ms is held, and Proceed faxes once through the node now in its place", async () => {
       const page = await open("/paths/changing");
-      await page.evaluate(watchPresses, undefined);
+      await page.evaluate(clickDropped, null); // starts watching
       // A re-render between press and release (likelier under load) makes the browser drop the click: press again.
       for (let presses = 1; ; presses++) {
         await clickControl(page, { selector: "#fax-slot button", text: "Fax chart" });
-        if (!(await page.evaluate(clickDropped, undefined))) break;
+        if (!(await page.evaluate(clickDropped, null))) break;
         assert.ok(presses < 3, "three presses in a row straddled a re-render");
       }
       await page.evaluate(

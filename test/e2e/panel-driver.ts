@@ -146,6 +146,24 @@ export function hostInfo(frames: FramePath): HostInfo | null {
   return { outcome, action, recipient, held, dialog, left: dx + r.left, top: dy + r.top, right: dx + r.right, bottom: dy + r.bottom };
 }
 
+/**
+ * Whether the browser dropped the last click in the top document or the innermost frame of `frames`: the
+ * pressed node was replaced before the release, so no click event follows (Chromium and Firefox alike; checked
+ * with a page that replaces the button on mousedown). The page loses such a click with or without ShareCheck,
+ * and a clinician presses again. The first call starts watching presses and answers false (runs in the page).
+ */
+export function clickDropped(frames: FramePath): boolean {
+  let win: Window & { press?: { down: EventTarget | null; up: EventTarget | null } | null } = window;
+  for (const selector of frames === null ? [] : typeof frames === "string" ? [frames] : frames)
+    win = win.document.querySelector<HTMLIFrameElement>(selector)!.contentWindow!;
+  if (win.press === undefined) {
+    win.press = null;
+    win.addEventListener("mousedown", (event) => (win.press = { down: event.target, up: null }), true);
+    win.addEventListener("mouseup", (event) => win.press && (win.press.up = event.target), true);
+  }
+  return Boolean(win.press && win.press.down !== win.press.up);
+}
+
 /** The host's data-held, or "" when there is no host (runs in the page). */
 export const heldAttr = (): string => document.querySelector<HTMLElement>("sharecheck-verdict")?.dataset.held ?? "";
 export const anyHost = (): boolean => document.querySelector("sharecheck-verdict") !== null;
