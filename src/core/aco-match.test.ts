@@ -619,15 +619,30 @@ describe("in evaluate", () => {
       INVALID_IDENTIFIER_CAUTION,
     );
   });
-  it("builds the index once per acos array", () => {
+  it("builds the index once per acos array, and afresh when the lists are edited in place", () => {
     const profile = structuredClone(HARBOR_PROFILE);
     const request = { purpose: "treatment", recipient: { type: "provider", name: "Riverside Family Medicine" } } as const;
     expect(evaluate(request, profile).acoMatch?.acoId).toBe("aco-harbor");
     expect(acoIndexOf(profile)).toBe(acoIndexOf(profile));
-    // Mutating the cached lists does not rebuild: the same array gives the same index.
-    profile.acos[0]!.participants = [];
+    // A participant who has left must not match from the old index: a list spliced, replaced or emptied in place.
+    const riverside = profile.acos[0]!.participants.findIndex((p) => p.name === "Riverside Family Medicine");
+    const [left] = profile.acos[0]!.participants.splice(riverside, 1);
+    expect(evaluate(request, profile).acoMatch).toBeUndefined();
+    profile.acos[0]!.participants.push(left!);
     expect(evaluate(request, profile).acoMatch?.acoId).toBe("aco-harbor");
-    expect(evaluate(request, structuredClone(profile)).acoMatch).toBeUndefined();
+    profile.acos[0]!.participants = [];
+    expect(evaluate(request, profile).acoMatch).toBeUndefined();
+    profile.acos.push({ ...structuredClone(HARBOR_PROFILE.acos[0]!), id: "aco-second" });
+    expect(evaluate(request, profile).acoMatch?.acoId).toBe("aco-second");
+  });
+  it("validates lists edited in place again before answering from them", () => {
+    const profile = structuredClone(HARBOR_PROFILE);
+    const request = { purpose: "treatment", recipient: { type: "provider", name: "Riverside Family Medicine" } } as const;
+    expect(evaluate(request, profile).outcome).toBe("allowed");
+    (profile.acos[0]!.participants as unknown[]).push({ npi: 42 });
+    expect(() => evaluate(request, profile)).toThrow(/participants/);
+    (profile.acos as unknown[]).push(null);
+    expect(() => evaluate(request, profile)).toThrow();
   });
   it("throws the profile's ZodError on an invalid profile", () => {
     expect(() =>

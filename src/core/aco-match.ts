@@ -208,18 +208,40 @@ export function buildAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex 
   return { ...tables, byAcoName, participants, acos };
 }
 
-const indexes = new WeakMap<object, AcoIndex>();
+/**
+ * What an edit in place of the ACO lists changes, read in a few steps per ACO (not per participant): each ACO
+ * and its participant list by identity, and its id, name and list length. A list edited in place (a participant
+ * pushed, spliced out or the list replaced) must never be answered from the index of what it was: a
+ * participant who has left would still match.
+ */
+function listShape(acos: readonly unknown[]): unknown[] {
+  const shape: unknown[] = [acos.length];
+  // Read defensively: a list edited in place is not validated yet.
+  for (const aco of acos as ReadonlyArray<Partial<OrgProfileInput["acos"][number]> | null>)
+    shape.push(aco, aco?.id, aco?.name, aco?.participants, aco?.participants?.length);
+  return shape;
+}
+
+const sameShape = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+const indexes = new WeakMap<object, { shape: unknown[]; index: AcoIndex }>();
+
+/** The index built for these ACO lists, if they still have the shape it was built from. */
+export function cachedAcoIndex(profile: Pick<OrgProfileInput, "acos">): AcoIndex | undefined {
+  const cached = indexes.get(profile.acos);
+  return cached && sameShape(cached.shape, listShape(profile.acos)) ? cached.index : undefined;
+}
 
 /**
- * The index of a profile's ACO lists, built once per `acos` array and kept while the array
- * lives. ACO lists are treated as immutable: replace the array to change them.
+ * The index of a profile's ACO lists, built once per `acos` array and kept while the array lives and keeps
+ * its shape (listShape): replace or edit the lists and it is built afresh. A participant's own fields edited
+ * in place are not seen; replace the participant instead.
  */
 export function acoIndexOf(profile: Pick<OrgProfileInput, "acos">): AcoIndex {
-  let index = indexes.get(profile.acos);
-  if (!index) {
-    index = buildAcoIndex(profile);
-    indexes.set(profile.acos, index);
-  }
+  const cached = cachedAcoIndex(profile);
+  if (cached) return cached;
+  const index = buildAcoIndex(profile);
+  indexes.set(profile.acos, { shape: listShape(profile.acos), index });
   return index;
 }
 

@@ -2,7 +2,14 @@
  * evaluate(): law gates, then state-law consent conditions, minimum
  * necessary, org policy, cautions, and assembly. Pure and deterministic.
  */
-import { type AcoIndex, INVALID_IDENTIFIER_CAUTION, acoIndexOf, hasInvalidIdentifier, matchRecipient } from "./aco-match.ts";
+import {
+  type AcoIndex,
+  INVALID_IDENTIFIER_CAUTION,
+  acoIndexOf,
+  cachedAcoIndex,
+  hasInvalidIdentifier,
+  matchRecipient,
+} from "./aco-match.ts";
 import { type Facts, resolveFacts } from "./facts.ts";
 import { OUTCOME_LABELS } from "./labels.ts";
 import { OUTCOME_RANK, isPermitted, stricter } from "./outcome.ts";
@@ -32,13 +39,14 @@ interface PreparedProfile {
 }
 
 /**
- * The ACO index is built once per `acos` array (acoIndexOf), the one part of a profile too large
- * to read per call. The rest is read afresh every time, so a policy, role or state changed in
- * place is never served stale (a stale policy could answer "allowed" where the organisation asks
- * for review): its parse is reused only while its JSON text is the same, which costs a fraction
- * of the parse. The whole profile is validated the first time its ACO lists are seen.
+ * The ACO index is built once per `acos` array while its shape holds (acoIndexOf), the one part of a
+ * profile too large to read per call. The rest is read afresh every time, so a policy, role or state
+ * changed in place is never served stale (a stale policy could answer "allowed" where the organisation
+ * asks for review): its parse is reused only while its JSON text is the same, which costs a fraction
+ * of the parse. The whole profile is validated whenever its ACO lists get a new index: the first time
+ * they are seen, and after they are edited in place.
  */
-const validated = new WeakSet<object>();
+const validated = new WeakMap<object, AcoIndex>();
 const heads = new WeakMap<object, { text: string; head: ProfileHead }>();
 
 function headOf(input: OrgProfileInput): ProfileHead {
@@ -52,10 +60,12 @@ function headOf(input: OrgProfileInput): ProfileHead {
 
 function prepare(input: OrgProfileInput): PreparedProfile {
   const acos: unknown = typeof input === "object" && input !== null ? input.acos : undefined;
-  if (typeof acos === "object" && acos !== null && validated.has(acos)) return { head: headOf(input), index: acoIndexOf(input) };
+  const known = Array.isArray(acos) ? validated.get(acos) : undefined;
+  if (known && cachedAcoIndex(input) === known) return { head: headOf(input), index: known };
   const profile = OrgProfile.parse(input);
-  validated.add(input.acos);
-  return { head: profile, index: acoIndexOf(input) };
+  const index = acoIndexOf(input);
+  validated.set(input.acos, index);
+  return { head: profile, index };
 }
 
 function strictest(hits: readonly Hit[]): Outcome | undefined {
