@@ -632,7 +632,11 @@ describe("§5.5 business associates", () => {
     expect(ba.conditions).toEqual(["Only if your business associate agreement permits this disclosure."]);
     const ch = v({ ...TO_PROVIDER, discloser: "clearinghouse", information: ["psychotherapy-notes"] });
     expect(ch.outcome).toBe("authorization-required");
-    expect(reason(ch, "discloser.clearinghouse")?.citations).toEqual(["45 CFR 164.500(b)(1)"]);
+    expect(reason(ch, "discloser.clearinghouse")?.citations).toEqual([
+      "45 CFR 164.500(b)(1)",
+      "45 CFR 164.502(a)(3)",
+      "45 CFR 164.504(e)(2)",
+    ]);
     expect(ch.conditions).toContain("Only if your business associate agreement permits this disclosure.");
   });
 });

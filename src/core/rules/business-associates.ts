@@ -30,10 +30,10 @@ export const BUSINESS_ASSOCIATE_RULES = {
   discloserClearinghouse: {
     id: "discloser.clearinghouse",
     outcomes: ["allowed-with-conditions"],
-    // The reference: "the same, with citation 45 CFR 164.500(b)(1) ... and the same condition": the
-    // citation replaces the business associate ones (a clearinghouse acting for another CE is bound
-    // by its BA contract); only the condition is shared.
-    citations: ["45 CFR 164.500(b)(1)"],
+    // The reference: "the same, with citation 45 CFR 164.500(b)(1) ... and the same condition". A clearinghouse
+    // acting for another covered entity is its business associate (164.500(b)(1)), so the business associate
+    // citations hold for it too: its own is added to them, not put in their place.
+    citations: ["45 CFR 164.500(b)(1)", "45 CFR 164.502(a)(3)", "45 CFR 164.504(e)(2)"],
     text: "As a clearinghouse acting for another covered entity you may disclose this only as your business associate agreement with it permits.",
     headline: "as a clearinghouse you may share this only as your business associate agreement permits.",
   },
