@@ -138,8 +138,10 @@ describe("fax and alias keys (§7 v2)", () => {
     // Letters make it a name, even with ten digits in it; eleven digits not starting 1 are no US number.
     expect(aliasKey("Suite 3125550190 Clinic")).toEqual({ kind: "name", name: "suite 3125550190 clinic" });
     expect(aliasKey("2-312-555-0190")).toEqual({ kind: "none" });
-    // Something with an @ that is not an address is not a name either; an alias that normalises to nothing is no key.
-    expect(aliasKey("front desk @ clinic")).toEqual({ kind: "none" });
+    // One word with an @ is meant as an address and matches nothing when it is not one; words around an @ are a
+    // name (hipaa-rules.md 7: every alias that is not an address or phone number); one that normalises to nothing is no key.
+    expect(aliasKey("frontdesk@")).toEqual({ kind: "none" });
+    expect(aliasKey("front desk @ clinic")).toEqual({ kind: "name", name: "front desk @ clinic" });
     expect(aliasKey("Inc.")).toEqual({ kind: "none" });
   });
   it("reads a Direct address only when the value is one single address", () => {
@@ -420,6 +422,12 @@ describe("name keys (§7 v2)", () => {
       participant: "North Shore Orthopaedic Surgeons, S.C.",
       matchedBy: "alias",
     });
+  });
+  it("matches a name alias with an @ among its words, which is no address", () => {
+    const index = buildAcoIndex({
+      acos: [{ id: "x", name: "X", participants: [{ name: "Jones Clinic LLC", aliases: ["Smith @ Jones Clinic"] }] }],
+    });
+    expect(matchRecipient(index, { type: "provider", name: "smith @ jones clinic" }).match).toMatchObject({ matchedBy: "alias" });
   });
   it("addresses and phone numbers among the aliases are never compared as names", () => {
     expect(match({ type: "provider", name: "Direct NorthShoreOrtho Example" })).toBeUndefined();

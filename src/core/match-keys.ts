@@ -104,12 +104,16 @@ export type AliasKey =
 
 const LETTER = /\p{L}/u;
 
+/** One word with an @ in it: meant as a Direct address or domain, well formed or not. */
+const ADDRESS_LIKE = /^\s*\S*@\S*\s*$/;
+
 /**
- * What kind of key an alias is, before its key is made: a Direct address or domain (anything with an
- * @), a phone number (10 or 11 digits and no letter), or else a name.
+ * What kind of key an alias is, before its key is made: a Direct address or domain (one word with an
+ * @), a phone number (10 or 11 digits and no letter), or else a name ("Smith @ Jones Clinic" is a name:
+ * hipaa-rules.md 7 makes every alias that is not an address or phone number a name key).
  */
 export function aliasKind(alias: string): "direct" | "phone" | "name" {
-  if (alias.includes("@")) return "direct";
+  if (ADDRESS_LIKE.test(alias)) return "direct";
   digitsOf(alias);
   return (digitCount === 10 || digitCount === 11) && !LETTER.test(alias) ? "phone" : "name";
 }

@@ -12,11 +12,12 @@ const KIND = { address: "direct", domain: "domain", phone: "fax", name: "name" }
 
 /**
  * What kind of alias this is as the matcher reads it (the core's aliasKey), or undefined when it can never match.
- * A "name" without a single letter is refused too: it is a mistyped fax number ("555-0101"), not a name an EHR shows.
+ * Two names the matcher would take are refused too, as mistypes: one without a single letter is a fax number
+ * ("555-0101"), and one with an @ is a Direct address ("not@an address"), not a name an EHR shows.
  */
 export function aliasKind(alias: string): AliasKind | undefined {
   const key = aliasKey(alias);
-  if (key.kind === "none" || (key.kind === "name" && !/\p{L}/u.test(alias))) return undefined;
+  if (key.kind === "none" || (key.kind === "name" && (!/\p{L}/u.test(alias) || alias.includes("@")))) return undefined;
   return KIND[key.kind];
 }
 
