@@ -68,4 +68,22 @@ describe("opensRecipientChooser", () => {
       expect(opensRecipientChooser(button, { kind: "share", label }, undefined), label).toBe(false);
     expect(opensRecipientChooser(button, { kind: "fax", label: "Send a fax" }, undefined)).toBe(true);
   });
+
+  it("holds a send below fields in view that hold what it sends, though no form encloses it (a wizard's last step)", () => {
+    const wizard = (hidden: string) =>
+      control(
+        `<div class="steps"><section ${hidden}><label for="r">Reason for referral</label><textarea id="r">Pulpitis #19</textarea></section><div class="footer"><span role="button" id="it">Send referral</span></div></div>`,
+      );
+    expect(opensRecipientChooser(wizard(""), { kind: "referral", label: "Send referral" }, undefined)).toBe(false);
+    // The fields of a step not shown say nothing about this one.
+    expect(opensRecipientChooser(wizard('style="display: none"'), { kind: "referral", label: "Send referral" }, undefined)).toBe(true);
+  });
+
+  it("holds a web component's send inside a dialog: the dialog is found across its shadow root", () => {
+    document.body.innerHTML = '<div role="dialog"><x-footer></x-footer></div>';
+    const host = document.querySelector("x-footer")!;
+    host.attachShadow({ mode: "open" }).innerHTML = '<div><button id="it">Send</button></div>';
+    const button = host.shadowRoot!.getElementById("it")!;
+    expect(opensRecipientChooser(button, { kind: "fax", label: "Send" }, undefined)).toBe(false);
+  });
 });

@@ -8,11 +8,15 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
-import { DIALOG_SELECTOR, EDITABLE_SELECTOR } from "./dom.ts";
+import { DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { matchText } from "./text.ts";
 
 /** A name that says where it sends: "Fax to PCP", "Send to HIE", "Enviar al especialista". */
 const NAMES_DESTINATION = /\b(?:to|al)\b|^enviar a\b/;
+
+/** Fields a person writes what leaves into (a reason, a message): search boxes aside. */
+const WRITTEN = "textarea,input:not([type]),input[type=text],[contenteditable=true]";
+const MAX_FIELDS = 8;
 
 export function opensRecipientChooser(
   control: Element,
@@ -22,8 +26,23 @@ export function opensRecipientChooser(
   return (
     !recipient &&
     kind !== "export" &&
-    !control.closest(`form, ${DIALOG_SELECTOR}`) &&
     !control.matches(EDITABLE_SELECTOR) &&
-    !NAMES_DESTINATION.test(matchText(label))
+    !NAMES_DESTINATION.test(matchText(label)) &&
+    !sendsWhatIsHere(control)
   );
+}
+
+/**
+ * In a form or dialog, across shadow roots (a web component's button), or just below fields in view that hold what
+ * it sends: the last step of a wizard laid out without a form (ReferralCatch's "Send referral", where "Next" was).
+ */
+function sendsWhatIsHere(control: Element): boolean {
+  for (let node: Element | null = control, up = 0; node; node = parentAcrossShadow(node), up++) {
+    if (node.matches(`form,${DIALOG_SELECTOR}`)) return true;
+    if (up > 0 && up < 4) {
+      const fields = node.querySelectorAll(WRITTEN);
+      for (let i = 0; i < fields.length && i < MAX_FIELDS; i++) if (fields[i]!.checkVisibility()) return true;
+    }
+  }
+  return false;
 }

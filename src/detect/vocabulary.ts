@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:t|do)s)";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?))";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
@@ -67,7 +67,8 @@ export interface ActionRule {
 export const ACTION_RULES: readonly ActionRule[] = [
   // Referral first: it carries its purpose (treatment), whatever the transport.
   { kind: "referral", pattern: `^${THEN}(?:${SEND}|e?fax)(?: \\w+){0,3} e?referrals?\\b` },
-  { kind: "referral", pattern: "^refer(?: (?:patient|this patient|to|out|now|externally|patient to)\\b.*)?$" },
+  // Ocean's "eRefer" sends an eReferral.
+  { kind: "referral", pattern: "^e?refer(?: (?:patient|this patient|to|out|now|externally|patient to)\\b.*)?$" },
   { kind: "referral", pattern: `^${THEN}${SEND} to (?:specialist|specialty|consultant|specialty care)\\b` },
   // Direct (secure health messaging) before fax and share: "Share via Direct" is a Direct message.
   // A HISP is the Direct messaging provider: "Send via HISP" is a Direct message.
@@ -154,7 +155,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend submit transmit forward route release disclose share refer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre partager compartilhar encaminhar exporter telecharger baixar",
+  "send resend submit transmit forward route release disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre partager compartilhar encaminhar exporter telecharger baixar",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
