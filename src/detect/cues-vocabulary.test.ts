@@ -55,6 +55,16 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     reads: ["Psychotherapy progress note", "Therapy session note", "Counseling progress notes"],
     not: ["Physical therapy progress note", "Speech therapy session note", "Genetic counseling progress note"],
   },
+  "salud-mental-registro": {
+    reads: [
+      "Sessão 14 — Psicologia (12/03/2025)",
+      "Evaluación psicológica",
+      "Nota de evolución de psiquiatría",
+      "Relatório de saúde mental",
+      "Psychiatry 03/12/2025",
+    ],
+    not: ["Psicologia", "Clínica de Psiquiatría del Norte", "Consulta de pediatría", "Psychiatry, 2 West"],
+  },
   "psychological-testing": {
     reads: ["Psychological testing report", "Neuropsychological evaluation"],
     not: ["Psychological safety training"],

@@ -36,7 +36,7 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
   "process-note": ["psychotherapy-notes", "(?:therapy |therapist s |counseling )?process notes?"],
   // The notice of 42 CFR 2.32 (2024: "42 CFR part 2 prohibits unauthorized use or disclosure of these records"; 2018:
   // "...unauthorized disclosure..."; the long form: "...protected by federal confidentiality rules (42 CFR part 2)").
-  "part2-notice": ["sud-part2", "42 cfr part 2 prohibits unauthorized|protected by federal confidentiality rules 42 cfr part 2"],
+  "part2-notice": ["sud-part2", "42 cfr part 2 prohibits unauthorized|protected by (?:federal confidentiality rules )?42 cfr part 2"],
   // A label on a document ("Intake summary [42 CFR Part 2]", the DS4P code "42CFRPart2"); a reminder in help text is not read.
   "part2-label": ["sud-part2", "42 ?cfr ?part ?2"],
   "part2-record": ["sud-part2", "part 2 (?:program|records?|protected)"],
@@ -67,6 +67,13 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
     "(?<!(?:physical|occupational|speech|respiratory|infusion|radiation|nutrition|genetic|lactation|dietary) )(?:psychotherapy|therapy|counseling) (?:progress|session) notes?",
   ],
   "psychological-testing": ["mental-health", "(?:neuro)?psychological (?:testing|evaluation|assessment|test results?|report)"],
+  // Spanish and Portuguese records of a psychology or psychiatry service ("Evaluación psicológica", "Nota de psiquiatría"), and
+  // such a service's dated entry in any of the three ("Sessão 14 — Psicologia (12/03/2025)": the dash ends a clause, the date
+  // stays with the service); the service alone is no record.
+  "salud-mental-registro": [
+    "mental-health",
+    "(?:sesion|sesiones|sessao|sessoes|nota|notas|evolucion|evolucao|informe|relatorio|atendimento|evaluacion|avaliacao|registro|prontuario)(?: \\d+)?(?: (?:de|del|da|do))? (?:psicologia|psiquiatria|psicoterapia|salud mental|saude mental|psicologic[oa]|psiquiatric[oa])|(?:psicologia|psiquiatria|psicoterapia|psychology|psychiatry|psychotherapy) \\d{1,2} \\d{1,2} \\d{2,4}",
+  ],
   hiv: ["hiv", "hiv|human immunodeficiency virus"],
   "genetic-test": [
     "genetic",

@@ -149,6 +149,26 @@ describe("readCues: what is chosen for the share", () => {
     ]);
   });
 
+  it("reads a record's own statement that 42 CFR Part 2 protects it (Kipu's share confirmation)", () => {
+    const cues = cuesOf(
+      `<div role="dialog" aria-labelledby="t"><h3 id="t">Share to Patient Portal</h3><p>Discharge summary</p><p class="notice">This record is from a federally assisted substance use disorder program and is protected by 42 CFR Part 2. It will be visible to the patient.</p><button id="send">Share</button></div>`,
+    );
+    expect(kinds(cues)).toEqual(["sud-part2"]);
+  });
+
+  it("reads each item of the block after a form's Attachments label (DataMotion's compose form), not its Remove buttons", () => {
+    const cues = cuesOf(
+      `<form><div><label>Attachments:</label><div><div class="dm-att"><input type="hidden" name="attachment"><span>Genetic test report — BRCA1/BRCA2 full sequencing: pathogenic BRCA2 variant detected (PDF, 3 pages)</span><button type="button">Remove</button></div><div class="dm-att"><span>Clinical summary — C-CDA (XML)</span><button type="button">Remove</button></div></div></div><input type="submit" id="send" value="Send Secure"></form>`,
+    );
+    expect(cues).toEqual([
+      {
+        kind: "genetic",
+        source: "attached",
+        text: "Genetic test report — BRCA1/BRCA2 full sequencing: pathogenic BRCA2 variant detected (PDF, 3 pages)",
+      },
+    ]);
+  });
+
   it("a checked box that includes the notice is a cue; an unchecked one is not", () => {
     expect(
       kinds(

@@ -41,7 +41,7 @@ export interface CueText {
 }
 
 const BEFORE = new RegExp(NEGATION_BEFORE);
-const NOTICE_START = /protected by federal|42\s*c\.?f\.?r/i;
+const NOTICE_START = /protected by (?:federal|42)|42\s*c\.?f\.?r/i;
 const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
@@ -231,6 +231,13 @@ export function readCues(control: Element, deadline?: number): CueText[] {
         // An attachment chip or card ("attachment", "file-attachment", "uf-attach"), not a container of them ("attachments").
         if (attributed && /attach(?:ment)?(?![a-z])/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
           add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
+          return false;
+        }
+        // The block after a form's "Attachments:" label lists what goes, an item per child (DataMotion's compose form).
+        const label = el.previousElementSibling;
+        const said = label?.localName === "label" && !label.firstElementChild ? (label.textContent ?? "") : "";
+        if (said.length < 30 && ATTACHMENTS.test(matchText(said))) {
+          for (const item of Array.from(el.children).slice(0, 10)) add(subtreeText(item, item.querySelector("button")), "attached");
           return false;
         }
         let own = "";
