@@ -333,8 +333,11 @@ function kindOfText(text: string, el: Element): ActionKind | null {
   const words = text.split(" ");
   if (!LEADING.has(words[0] ?? "") || words.length > MAX_LABEL_WORDS || isQuiet(text)) return null;
   const kind = firstMatch(RULES, text);
-  // A tab, or a link in the page's navigation, named "Fax" opens the fax section of the page; it does not send anything.
-  if (kind && SECTION.has(text) && (attr(el, "role")?.trim().toLowerCase() === "tab" || navigationLink(el))) return null;
+  // A tab named "Fax" opens the fax section of the page, and a link in the page's navigation goes to where one is sent
+  // ("Send a Fax", eFax's Message Center): neither sends anything. A navigation link may still download a record.
+  const section = SECTION.has(text);
+  if (kind && (attr(el, "role")?.trim().toLowerCase() === "tab" ? section : navigationLink(el) && (section || kind !== "export")))
+    return null;
   return kind;
 }
 
