@@ -42,7 +42,7 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
  * specialty ("Dermatology") is one word, and an address starts with its number.
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio)\b/i;
 
 /** A person's job title ("Consultant Orthopaedic Surgeon", "Clinical Psychologist"): ends in what a person is, not a practice. */
 const PERSON_ROLE = /\b(?:surgeon|physician|nurse|practitioner|therapist|consultant|[a-z]*ologist|[a-z]*iatrist)$/;

@@ -19,6 +19,7 @@ import {
 import { cleanText, matchText, words } from "./text.ts";
 
 const EXCLUDED = new RegExp(EXCLUDED_LABEL_PATTERN);
+const SENDS_TO = /^(?:send|e ?mail|fax|share|forward)\b.* to$/;
 const EXCLUDED_SECTION = new RegExp(EXCLUDED_SECTION_PATTERN);
 const ACTION_TITLE = new RegExp(ACTION_TITLE_PATTERN);
 const RULES = RECIPIENT_LABEL_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
@@ -73,6 +74,8 @@ export function interpret(rawLabel: string, at: Element | Section): LabelMatch |
   if (!label || label.length > MAX_LABEL_CHARS) return null;
   const text = matchText(label);
   if (!text) return null;
+  // "Send PDF note to" names who receives what it says it sends: the note is no field of its own (Therabyte's Email panel).
+  if (SENDS_TO.test(text)) return { role: "name", priority: 3, label };
   if (EXCLUDED.test(text)) return "excluded";
   const section = at && typeof at === "object" ? sectionOf(at) : at;
   if (section === "excluded") return "excluded";
