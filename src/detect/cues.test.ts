@@ -169,6 +169,13 @@ describe("readCues: what is chosen for the share", () => {
     ]);
   });
 
+  it("reads around a web component's send: its shadow root is stepped out of (a wizard's step footer)", () => {
+    document.body.innerHTML = `<main><section><h2>Patient information</h2><label><input type="checkbox" checked> Psychotherapy notes</label></section><x-footer></x-footer></main>`;
+    const host = document.querySelector("x-footer")!;
+    host.attachShadow({ mode: "open" }).innerHTML = '<div class="bar"><span role="button" id="send">Send referral</span></div>';
+    expect(kinds(matchCues(readCues(host.shadowRoot!.getElementById("send")!)))).toEqual(["psychotherapy-notes"]);
+  });
+
   it("a checked box that includes the notice is a cue; an unchecked one is not", () => {
     expect(
       kinds(

@@ -26,6 +26,7 @@ import {
   FORM_SELECTOR as FORM,
   HEADING_SELECTOR as TITLE,
   PANEL_TAG,
+  parentAcrossShadow,
   smallDocument,
 } from "./dom.ts";
 import { DOCUMENTS } from "./context.ts";
@@ -85,7 +86,7 @@ function scopeOf(control: Element): { root: Element; titled: Element[] } | undef
   const titled: Element[] = owner ? [owner] : [];
   let root: Element | undefined = owner ?? undefined;
   let fallback: Element | undefined;
-  for (let el = (owner ?? control).parentElement, depth = 0; el && titled.length < 6; el = el.parentElement, depth++) {
+  for (let el = parentAcrossShadow(owner ?? control), depth = 0; el && titled.length < 6; el = parentAcrossShadow(el), depth++) {
     if (el.localName === "body" || el.localName === "html" || (root && el.matches(MAIN))) {
       // A small document's Send outside its one form (a referral in a frame, the action bar below it) sends it whole.
       if (!root && !titled.length && el.localName === "body" && smallDocument(el)) root = el;
