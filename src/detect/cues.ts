@@ -236,7 +236,7 @@ export function readCues(control: Element, deadline?: number): CueText[] {
         }
         // The block after a form's "Attachments:" label lists what goes, an item per child (DataMotion's compose form).
         const label = el.previousElementSibling;
-        const said = label?.localName === "label" && !label.firstElementChild ? (label.textContent ?? "") : "";
+        const said = label?.localName === "label" ? (label.textContent ?? "") : "";
         if (said.length < 30 && ATTACHMENTS.test(matchText(said))) {
           for (const item of Array.from(el.children).slice(0, 10)) add(subtreeText(item, item.querySelector("button")), "attached");
           return false;

@@ -39,10 +39,14 @@ export function opensRecipientChooser(
 function sendsWhatIsHere(control: Element): boolean {
   for (let node: Element | null = control, up = 0; node; node = parentAcrossShadow(node), up++) {
     if (node.matches(`form,${DIALOG_SELECTOR}`)) return true;
-    if (up > 0 && up < 4) {
-      const fields = node.querySelectorAll(WRITTEN);
-      for (let i = 0; i < fields.length && i < MAX_FIELDS; i++) if (fields[i]!.checkVisibility()) return true;
-    }
+    if (
+      up > 0 &&
+      up < 4 &&
+      Array.from(node.querySelectorAll(WRITTEN))
+        .slice(0, MAX_FIELDS)
+        .some((field) => field.checkVisibility())
+    )
+      return true;
   }
   return false;
 }
