@@ -75,6 +75,11 @@ describe("opensRecipientChooser", () => {
         `<div class="steps"><section ${hidden}><label for="r">Reason for referral</label><textarea id="r">Pulpitis #19</textarea></section><div class="footer"><span role="button" id="it">Send referral</span></div></div>`,
       );
     expect(opensRecipientChooser(wizard(""), { kind: "referral", label: "Send referral" }, undefined)).toBe(false);
+    // Fields further down the page are not what a send above them sends (Eyefinity: a Send CCD above a directory search).
+    const above = control(
+      '<main><div class="panel"><div class="pane"><button id="it">Send CCD</button></div></div><div class="panel"><h3>Send Via Direct</h3><input placeholder="Provider or practice"></div></main>',
+    );
+    expect(opensRecipientChooser(above, { kind: "share", label: "Send CCD" }, undefined)).toBe(true);
     // The fields of a step not shown say nothing about this one.
     expect(opensRecipientChooser(wizard('style="display: none"'), { kind: "referral", label: "Send referral" }, undefined)).toBe(true);
   });

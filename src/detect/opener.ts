@@ -16,7 +16,6 @@ const NAMES_DESTINATION = /\b(?:to|al)\b|^enviar a\b/;
 
 /** Fields a person writes what leaves into (a reason, a message): search boxes aside. */
 const WRITTEN = "textarea,input:not([type]),input[type=text],[contenteditable=true]";
-const MAX_FIELDS = 8;
 
 export function opensRecipientChooser(
   control: Element,
@@ -35,16 +34,17 @@ export function opensRecipientChooser(
 /**
  * In a form or dialog, across shadow roots (a web component's button), or just below fields in view that hold what
  * it sends: the last step of a wizard laid out without a form (ReferralCatch's "Send referral", where "Next" was).
+ * Below them: a field further down the page (a search panel under a Send) is not what the send sends, nor is one
+ * anywhere at the page's body level.
  */
 function sendsWhatIsHere(control: Element): boolean {
-  for (let node: Element | null = control, up = 0; node; node = parentAcrossShadow(node), up++) {
+  for (let node: Element | null = control, from = control, up = 0; node; from = node, node = parentAcrossShadow(node), up++) {
     if (node.matches(`form,${DIALOG_SELECTOR}`)) return true;
     if (
       up > 0 &&
       up < 4 &&
-      Array.from(node.querySelectorAll(WRITTEN))
-        .slice(0, MAX_FIELDS)
-        .some((field) => field.checkVisibility())
+      node.localName !== "body" &&
+      Array.from(node.querySelectorAll(WRITTEN)).some((field) => field.compareDocumentPosition(from) & 4 && field.checkVisibility())
     )
       return true;
   }

@@ -48,7 +48,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
     role: "direct",
     priority: 3,
     pattern:
-      "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direct id(?: of the (?:receiving |recipient )?(?:provider|clinician|physician|practice))?|direccion direct(?: del (?:medico|destinatario|proveedor))?|e ?mail d[eo]l? (?:profissional|profesional|destinatario|medico))$",
+      "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direct id(?: of the (?:receiving |recipient )?(?:provider|clinician|physician|practice))?|direccion direct(?: del (?:medico|destinatario|proveedor))?)$",
   },
   {
     role: "fax",
