@@ -80,6 +80,11 @@ describe("opensRecipientChooser", () => {
       '<main><div class="panel"><div class="pane"><button id="it">Send CCD</button></div></div><div class="panel"><h3>Send Via Direct</h3><input placeholder="Provider or practice"></div></main>',
     );
     expect(opensRecipientChooser(above, { kind: "share", label: "Send CCD" }, undefined)).toBe(true);
+    // A chat's Send under its message box says nothing of what it sends: its kind came from the page (Healthie's fax dialogs).
+    const chat = control(
+      '<div class="chat" aria-label="Chat with Jane Test"><div class="field"><label for="m">Message</label><textarea id="m">See you Thursday</textarea></div><button id="it">Send</button></div>',
+    );
+    expect(opensRecipientChooser(chat, { kind: "fax", label: "Send" }, undefined)).toBe(true);
     // The fields of a step not shown say nothing about this one.
     expect(opensRecipientChooser(wizard('style="display: none"'), { kind: "referral", label: "Send referral" }, undefined)).toBe(true);
   });

@@ -22,12 +22,15 @@ export function opensRecipientChooser(
   { kind, label }: Classification,
   recipient: DetectedRecipient | undefined,
 ): boolean {
+  const named = matchText(label);
   return (
     !recipient &&
     kind !== "export" &&
     !control.matches(EDITABLE_SELECTOR) &&
-    !NAMES_DESTINATION.test(matchText(label)) &&
-    !sendsWhatIsHere(control)
+    !NAMES_DESTINATION.test(named) &&
+    // Only a send that says what it sends ("Send referral") sends the fields above it; a chat's "Send" under its message box
+    // takes its kind from the page around it, and whom it goes to is chosen elsewhere.
+    !inForm(control, named.includes(kind.slice(0, 3)))
   );
 }
 
@@ -37,10 +40,11 @@ export function opensRecipientChooser(
  * Below them: a field further down the page (a search panel under a Send) is not what the send sends, nor is one
  * anywhere at the page's body level.
  */
-function sendsWhatIsHere(control: Element): boolean {
+function inForm(control: Element, orBelowFields: boolean): boolean {
   for (let node: Element | null = control, from = control, up = 0; node; from = node, node = parentAcrossShadow(node), up++) {
     if (node.matches(`form,${DIALOG_SELECTOR}`)) return true;
     if (
+      orBelowFields &&
       up > 0 &&
       up < 4 &&
       node.localName !== "body" &&

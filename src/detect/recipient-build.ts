@@ -26,8 +26,6 @@ const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
 const PHONE_PIECE = /^\s*(?:phone|tel|telephone|ph|cell|mobile|office)\b/i;
 /** A name and a number after it, apart. */
 const NAME_THEN_NUMBER = new RegExp(`^(.*\\S)\\s+(${PHONE.source})$`, "i");
-/** A person written with their title. */
-const DOCTOR = /^(?:dra?|doctora?)\b/i;
 /** A value that is only a number: a phone or fax line, not a name. */
 const NUMBER_ONLY = /^[\d\s().+-]+$/;
 
@@ -109,8 +107,6 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
       name = aside?.name ?? part;
       organization ??= aside?.organization;
     } else if (organizationPiece(part)) organization ??= organizationText(part);
-    // The practice first and its doctor after ("Harbourfront Respirology — Dr. Naveen Joshi", Ocean's To): the doctor is the name.
-    else if (!organization && DOCTOR.test(part) && organizationPiece(name)) [organization, name] = [name, part];
   }
   // A number that does not say it is a phone, beside the name in a recipient's line ("Dr. Priya Natarajan — (555) 010-2284"), is where it goes.
   fax ??= number;

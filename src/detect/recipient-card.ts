@@ -61,7 +61,7 @@ export function organizationPiece(piece: string): boolean {
  * (GNU Health's "Sanatorio del Sur — Cardiología"). Someone else's card (the referring provider's), a hint ("Search by
  * practice name"), a closed list of suggestions or a block holding a field of its own give nothing.
  */
-export function shownAfter(field: Element, value: string): Omit<CardRead, "name"> & { cardName?: string } {
+export function shownAfter(field: Element, value: string): Omit<CardRead, "name"> {
   for (
     let el: Element | null = field, i = 0;
     el && i < 3 && el.querySelectorAll(EDITABLE_SELECTOR).length < 2;
@@ -72,8 +72,6 @@ export function shownAfter(field: Element, value: string): Omit<CardRead, "name"
     if (next && !next.querySelector(EDITABLE_SELECTOR) && !notChosen(next)) {
       const { name, ...card } = readCard(next);
       if (samePerson(name, value)) return card;
-      // A lookup's card below an address typed in names whose address it is (Mais Terapias' "E-mail do profissional").
-      if (!i && /^\S+@\S+$/.test(value) && next.localName !== "button") return { ...card, cardName: name };
       if (i > 0 || !organizationPiece(name)) return {};
       const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
       return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? { organization: organizationText(piece) } : {};

@@ -93,7 +93,7 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   if (match === "excluded") return;
   const value = fieldValue(field);
   // The chosen contact's card, or only their practice, may show just after a name field.
-  const beside = (match.role === "name" || match.role === "direct") && value ? shownAfter(field, value) : {};
+  const beside = match.role === "name" && value ? shownAfter(field, value) : {};
   if (value || (match.role !== "name" && match.role !== "organization"))
     return void entries.push({ ...match, value, element: field, ...beside });
   // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
