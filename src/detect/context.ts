@@ -126,9 +126,10 @@ function kindFromFields(container: Element): ActionKind | null {
 }
 
 function attachedRecord(container: Element): ActionKind | null {
+  // A file listed as attached (Odoo's composer: "Informe_clinico_HC-000123.pdf", TherapyAppointment's "ta-att" line under
+  // a New Message section): a document goes with the message, in a form or not.
+  if (FILE_NAME.test(container.querySelector("[class*=att]")?.textContent ?? "")) return "share";
   if (!container.matches(SENDING_BOX)) return null;
-  // A file listed as attached (Odoo's composer: "Informe_clinico_HC-000123.pdf"): a document goes with the message.
-  if (FILE_NAME.test(container.querySelector("[class*=attachment]")?.textContent ?? "")) return "share";
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
     const box = checked[i]!;

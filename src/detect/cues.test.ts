@@ -81,6 +81,15 @@ describe("readCues: what is chosen for the share", () => {
     expect(cues).toEqual([{ kind: "mental-health", source: "attached", text: "Psychiatric evaluation.pdf" }]);
   });
 
+  it("reads an attachment line classed 'att' (TherapyAppointment's composer), not its Share with Other Staff button", () => {
+    const cues = cuesOf(
+      `<section aria-labelledby="t"><h3 id="t">New Message</h3><div class="ta-att">📎 Psychotherapy notes — sessions 02/11 to 03/04.pdf <button type="button">Share with Other Staff</button></div><button id="send">Send</button></section>`,
+    );
+    expect(cues).toEqual([
+      { kind: "psychotherapy-notes", source: "attached", text: "📎 Psychotherapy notes — sessions 02/11 to 03/04.pdf" },
+    ]);
+  });
+
   it("reads an attachment line classed 'attach', with the hidden field that carries it (OneHealthRecord's Direct composer)", () => {
     const cues = cuesOf(
       `<form><div class="dm-attach">Attachment: Discharge summary [42 CFR Part 2] (PDF, 2 pages)<input type="hidden" name="attachment" value="Discharge summary [42 CFR Part 2]"></div><button id="send">Send</button></form>`,

@@ -230,7 +230,7 @@ export function readCues(control: Element, deadline?: number): CueText[] {
           }
         }
         // An attachment chip or card ("attachment", "file-attachment", "uf-attach"), not a container of them ("attachments").
-        if (attributed && /attach(?:ment)?(?![a-z])/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
+        if (attributed && /att(?:ach(?:ment)?)?(?![a-z])/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
           add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
           return false;
         }

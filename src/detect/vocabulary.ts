@@ -40,6 +40,8 @@ export const QUIET_PATTERNS: readonly string[] = [
   // A spreadsheet of a schedule or a list is no one's record; one of records ("Exportación CSV: Evaluaciones de pacientes") is an export.
   `^(?=.*\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b)(?!.*${RECORD_CONTEXT_PATTERN})`,
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
+  // Inside the practice: "Share with Other Staff" is a use, not a disclosure.
+  "\\bwith (?:other )?(?:staff|colleagues|coworkers)\\b",
   "\\b(?:number|deposit)\\b",
   "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela)\\b",
 ];
