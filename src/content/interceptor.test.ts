@@ -18,6 +18,8 @@ const { startInterceptor } = await import("./interceptor.ts");
 const { createLifetime } = await import("./lifetime.ts");
 const { createVerdictCache } = await import("./verdict-cache.ts");
 const { listenEarly } = await import("./early-events.ts");
+const { panelPart } = await import("./panel-part.ts");
+const { PANEL_TAG } = await import("../detect/dom.ts");
 const { describeControl } = await import("./describe.ts");
 const { createPressRead } = await import("./press-read.ts");
 
@@ -61,6 +63,7 @@ const detector = {
 };
 
 beforeEach(() => {
+  loadPanelPart = async () => panelPart;
   answers = [];
   asked = [];
   reads = 0;
@@ -78,7 +81,7 @@ beforeEach(() => {
       asked.push(facts);
       return new Promise<Verdict>((resolve) => answers.push(resolve));
     },
-    panelPart: async () => (await import("./panel-part.ts")).panelPart,
+    panelPart: () => loadPanelPart(),
     pressRead,
   });
 });
@@ -86,6 +89,9 @@ afterEach(() => {
   lifetime.end();
   document.body.innerHTML = "";
 });
+
+/** The panel part as the background injects it; a test may make it fail to load. */
+let loadPanelPart: () => Promise<typeof panelPart>;
 
 /** Lets the held action's verdict arrive: allowed, so the hold is released by a replay. */
 async function answerAllowed() {
@@ -101,6 +107,20 @@ const key = (target: Element, init: KeyboardEventInit) => {
 };
 
 describe("activation paths, each held and replayed exactly once", () => {
+  it("an allowed verdict whose replay cannot be loaded: nothing is sent, the clinician sees Try again", async () => {
+    loadPanelPart = async () => {
+      throw new Error("ShareCheck's panel part could not be loaded");
+    };
+    document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`;
+    let clicks = 0;
+    document.getElementById("send")!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById("send")!.click());
+    await answerAllowed();
+    expect(clicks).toBe(0);
+    const buttons = [...(document.querySelector(PANEL_TAG)?.shadowRoot?.querySelectorAll("button") ?? [])];
+    expect(buttons.map((b) => b.textContent)).toHaveLength(2);
+  });
+
   it("a click on a send button", async () => {
     document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send"><span id="label">Send referral</span></button>`;
     let clicks = 0;

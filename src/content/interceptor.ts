@@ -39,7 +39,7 @@ import type { PanelPart } from "./panel-part.ts";
 import type { PanelEnd, PanelSession } from "./panel-session.ts";
 import type { ModeWatch } from "./mode.ts";
 import { afterVerdict, holdAtClick, holds } from "./plan.ts";
-import { captureActivation, replay, type HeldActivation } from "./replay.ts";
+import { captureActivation, type HeldActivation } from "./replay.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
 import type { EarlyEvents } from "./early-events.ts";
 import { sendToBackground as send } from "./wire.ts";
@@ -242,10 +242,25 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     }
   }
 
-  function release(held: HeldActivation | undefined, key?: string) {
-    if (!held) return;
-    if (key) released.set(key, performance.now());
-    passThrough(() => replay(held));
+  /**
+   * Sends a held action on. The replay is the panel part's (content.js stays small): usually loaded while the
+   * pointer was down; when it cannot be loaded, the action stays held behind Try again.
+   */
+  async function release(control: Element, memo: Remembered, facts: ActionFacts, held: HeldActivation) {
+    try {
+      const { api } = await loadPart();
+      released.set(facts.key, performance.now());
+      passThrough(() => api.replay(held));
+    } catch {
+      limit.add(control);
+      showProblem(
+        control,
+        memo,
+        facts,
+        { action: facts.action, request: facts.request, held: true, tampered: false, controlGone: false },
+        held,
+      );
+    }
   }
 
   async function resolve(
@@ -281,7 +296,7 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     control = follow(control, memo);
     if (held && !holds(current)) {
       drop(control);
-      release(held, facts.key);
+      void release(control, memo, facts, held);
       held = undefined;
       if (current === "off") return;
     }
@@ -289,7 +304,7 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     const next = afterVerdict(current, held !== undefined, outcome);
     if (next !== "panel" && verdict) {
       drop(control);
-      release(held, facts.key);
+      if (held) void release(control, memo, facts, held);
       return showChip(control, facts, outcome, t("chip_allowed", verdict.headline));
     }
     const state = {

@@ -8,6 +8,7 @@ import * as z from "zod/mini";
 import { panelEvent } from "../messaging/panel-events.ts";
 import { createPanelLinks } from "./panel-link.ts";
 import { PanelSession } from "./panel-session.ts";
+import { replay } from "./replay.ts";
 
 /** The background forwarding our panel frame's message; its request is the background's to read. */
 export const PanelEvent = panelEvent(z.unknown());
@@ -17,6 +18,8 @@ export type PanelFrameEvent = PanelEvent["event"];
 export const panelPart = {
   PanelSession,
   createPanelLinks,
+  /** Completing a held action whose verdict let it through without a panel. */
+  replay,
   /** A runtime message the background forwarded, when it is a panel event. */
   panelEvent(message: unknown): PanelEvent | undefined {
     const parsed = PanelEvent.safeParse(message);
