@@ -237,10 +237,12 @@ export function notChosen(el: Element): boolean {
   return input !== null && !input.checked;
 }
 
-/** Parts a component laid out apart: two or more children, each with a class of its own ("__name", "__meta"). */
+/** Parts a component laid out apart: two or more children, each with a class of its own ("__name", "__meta"), or with nothing between them. */
 function classedParts(el: Element): boolean {
   const children = el.children;
   if (children.length < 2) return false;
+  // Laid out apart by style alone: not even a space between the parts (a row built by script: <strong>name</strong><span>practice</span>).
+  if (el.childNodes.length === children.length) return true;
   const classes = new Set<string>();
   for (let i = 0; i < children.length; i++) {
     const name = attr(children[i]!, "class");

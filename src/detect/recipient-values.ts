@@ -56,12 +56,15 @@ export function propertyValue(input: HTMLInputElement): string {
   }
 }
 
+/** A choice not made yet: "Select a provider…", "Choose from contacts", "Seleccione…". */
+const PROMPT = /^(?:select|choose|pick|selec|escolh|elij|chois|--|none)/i;
+
 function selectedText(select: HTMLSelectElement): string {
   const option = select.options?.[select.selectedIndex];
   if (!option) return "";
   const text = cleanText(option.textContent ?? "", 300);
   // "Select a provider…" placeholders carry no recipient, nor does "Other (type below)": the typed-in field does.
-  if (attr(option, "value") === "" || /^(?:select|choose|pick|--|none)\b|^other\b\s*(?:$|[(\-–—:,.…])/i.test(text)) return "";
+  if (attr(option, "value") === "" || PROMPT.test(text) || /^other\b\s*(?:$|[(\-–—:,.…])/i.test(text)) return "";
   return text;
 }
 
@@ -73,7 +76,8 @@ function comboboxValue(combobox: Element): string {
   const option = active ? byIdInTree(combobox, active) : null;
   if (option) return cleanText(subtreeText(option), 300);
   // Select2, Angular Material and react-select show "Search contacts…" in a placeholder element until a choice is made.
-  return combobox.querySelector("[class*=placeholder]") ? "" : cleanText(subtreeText(combobox), 300);
+  const shown = combobox.querySelector("[class*=placeholder]") ? "" : cleanText(subtreeText(combobox), 300);
+  return PROMPT.test(shown) ? "" : shown;
 }
 
 /** Chips/tokens in or beside a "To" field (up to the widget around it, which holds no other field), each without its remove button. */
