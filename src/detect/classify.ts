@@ -234,8 +234,8 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
   return false;
 }
 
-/** A count after a label says how many, not what: "Send (3 pages)", "Download (2 files)". */
-const COUNT = / \d+(?: (?:page|file|document|item)s?)?$/;
+/** A count after a label says how many, not what: "Send (3 pages)", "Download (2 files)", "Envoyer (1 destinataire)". */
+const COUNT = / \d+(?: (?:page|file|document|item|recipient|destinat[a-z]+)s?)?$/;
 
 function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   const text = matchText(label).replace(COUNT, "");
@@ -321,12 +321,19 @@ function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind |
  * nothing: the titles around it decide.
  */
 function ownLineExport(el: Element): ActionKind | null {
-  const line = el.closest("tr,[role=row],li") ?? el.parentElement;
-  if (!line || line.localName === "body") return null;
+  let inner = el;
   let own = "";
-  for (let node = line.firstChild; node; node = node.nextSibling) if (node !== el) own += ` ${node.textContent ?? ""}`;
-  const text = matchText(own);
-  return text && text.length <= MAX_LINE_CHARS && (RECORD_CONTEXT.test(text) || FILE_NAME.test(own)) && !isQuiet(text) ? "export" : null;
+  // A tile's tools show no file name: its caption, up to two levels further, does (Jane's file thumbnails).
+  for (let line = el.closest("tr,[role=row],li") ?? el.parentElement, up = 0; line && line.localName !== "body" && up < 3; up++) {
+    for (let node = line.firstChild; node; node = node.nextSibling) if (node !== inner) own += ` ${node.textContent ?? ""}`;
+    const text = matchText(own);
+    // A long row may still name its file ("Hereditary cancer panel (BRCA1/BRCA2) — germline genetic test result.pdf").
+    if (text.length > MAX_LINE_CHARS * 2 || isQuiet(text)) return null;
+    if ((text.length <= MAX_LINE_CHARS && RECORD_CONTEXT.test(text)) || FILE_NAME.test(own)) return "export";
+    inner = line;
+    line = line.parentElement;
+  }
+  return null;
 }
 
 function kindOfText(text: string, el: Element): ActionKind | null {

@@ -31,8 +31,11 @@ const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]
 const MAX_FIELDS = 30;
 /** The label of the list of what a send dialog sends ("Documents", "Attachments"): compiled once, for the cue reader too. */
 export const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
-/** A file's name as a line shows it ("Orthopedic intake form.pdf"). */
-export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf)(?![a-z])/i;
+/**
+ * A file's name as a line shows it ("Orthopedic intake form.pdf"): its extension in one case, no lowercase letter after
+ * it, though a caption a script glued to it may follow ("report.pdfMar 4, 2025").
+ */
+export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf|PDF|DOCX?|XML|TIFF?|JPE?G|PNG|ZIP|RTF)(?![a-z])/;
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;
@@ -84,7 +87,8 @@ function frameOf(doc: Document): Element | null {
 }
 
 /**
- * A block whose first child is a heading or a title block is titled by it (a card: <div><h2>Fax document</h2>…).
+ * A block whose first child is a heading or a title block is titled by it (a card: <div><h2>Fax document</h2>…), and so
+ * is one headed by a row that starts with a heading (Medimail's toolbar: "Nouveau message", then its buttons).
  * A title block holding a heading is titled by that heading alone: its badges and buttons ("Draft", "Close") are
  * not the title.
  */
@@ -95,8 +99,8 @@ function leadingHeading(node: Element): string {
     if (first?.localName === "style") first = first.nextElementSibling;
     const heading = first?.matches(HEADING_SELECTOR)
       ? first
-      : first?.matches(TITLE_BLOCK)
-        ? (first.querySelector(HEADING_SELECTOR) ?? first)
+      : first?.matches(TITLE_BLOCK) || first?.firstElementChild?.matches(HEADING_SELECTOR)
+        ? (first!.querySelector(HEADING_SELECTOR) ?? first!)
         : null;
     const title = cleanText(heading?.textContent ?? "");
     if (title) return title.length <= MAX_TITLE_CHARS ? title : "";
@@ -127,8 +131,9 @@ function kindFromFields(container: Element): ActionKind | null {
 
 function attachedRecord(container: Element): ActionKind | null {
   // A file listed as attached (Odoo's composer: "Informe_clinico_HC-000123.pdf", TherapyAppointment's "ta-att" line under
-  // a New Message section): a document goes with the message, in a form or not.
-  if (FILE_NAME.test(container.querySelector("[class*=att]")?.textContent ?? "")) return "share";
+  // a New Message section, Medimail's "pj" (pièce jointe), anywhere in a form): a document goes with the message.
+  const files = [container.localName === "form" ? container : null, ...container.querySelectorAll("[class*=att],[class*=pj]")];
+  if (files.some((line) => FILE_NAME.test(line?.textContent ?? ""))) return "share";
   if (!container.matches(SENDING_BOX)) return null;
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {

@@ -69,6 +69,15 @@ describe("opensRecipientChooser", () => {
     expect(opensRecipientChooser(button, { kind: "fax", label: "Send a fax" }, undefined)).toBe(true);
   });
 
+  it("holds a Submit that ends a flow: it opens nothing, its recipient was chosen on a step no longer shown (ReferralMD)", () => {
+    const submit = control(
+      '<div class="wizard"><h2>New Referral</h2><section hidden><table><tr aria-selected="true"><td>Hannah Whitaker, MD</td></tr></table></section><p><button id="it">Submit</button></p></div>',
+    );
+    for (const label of ["Submit", "Finish", "Done"])
+      expect(opensRecipientChooser(submit, { kind: "referral", label }, undefined), label).toBe(false);
+    expect(opensRecipientChooser(submit, { kind: "referral", label: "Send" }, undefined)).toBe(true);
+  });
+
   it("holds a send below fields in view that hold what it sends, though no form encloses it (a wizard's last step)", () => {
     const wizard = (hidden: string) =>
       control(

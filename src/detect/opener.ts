@@ -11,8 +11,11 @@ import type { Classification } from "./classify.ts";
 import { DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { matchText } from "./text.ts";
 
-/** A name that says where it sends: "Fax to PCP", "Send to HIE", "Enviar al especialista". */
-const NAMES_DESTINATION = /\b(?:to|al)\b|^enviar a\b/;
+/**
+ * A name that says where it sends ("Fax to PCP", "Send to HIE", "Enviar al especialista"), or that ends a flow rather
+ * than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on a step now hidden.
+ */
+const NAMES_DESTINATION = /\b(?:to|al)\b|^enviar a\b|^(?:submit|finish|done)\b/;
 
 /** Fields a person writes what leaves into (a reason, a message): search boxes aside. */
 const WRITTEN = "textarea,input:not([type]),input[type=text],[contenteditable=true]";
