@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { matchCues, type MatchedCue } from "./cues-match.ts";
 import { readCues } from "./cues.ts";
 import { PastDeadline } from "./walk.ts";
@@ -282,6 +282,19 @@ describe("readCues: what is not a cue", () => {
     expect(cuesOf(viewer)).toEqual([{ kind: "mental-health", source: "document", text: "Psychiatric Evaluation — Initial" }]);
     // In a large page the headings are the page's, not the document's.
     expect(cuesOf(`<ul>${"<li>Visit</li>".repeat(200)}</ul>${viewer}`)).toEqual([]);
+  });
+
+  it("reads a small framed document whole when its Download sits in a form of its own (CRISP's discharge summary)", () => {
+    const summary = `<main><h1>Discharge Summary — Residential Treatment</h1><p class="notice">This record is from a federally assisted substance use disorder program and is protected by 42 CFR Part 2.</p><form><input type="image" id="send" alt="Download" src="data:,"> <span>Original document (PDF)</span></form></main>`;
+    // At the top, the same document is a page: its form alone says what it sends.
+    expect(cuesOf(summary)).toEqual([]);
+    // In a frame (the e2e corpus's /cues/outside-record-part2-frame runs this in real browsers).
+    const top = vi.spyOn(window, "top", "get").mockReturnValue({} as Window);
+    try {
+      expect(kinds(cuesOf(summary))).toEqual(["sud-part2"]);
+    } finally {
+      top.mockRestore();
+    }
   });
 
   it("follows form= to the control's form", () => {

@@ -88,8 +88,11 @@ function scopeOf(control: Element): { root: Element; titled: Element[] } | undef
   let fallback: Element | undefined;
   for (let el = parentAcrossShadow(owner ?? control), depth = 0; el && titled.length < 6; el = parentAcrossShadow(el), depth++) {
     if (el.localName === "body" || el.localName === "html" || (root && el.matches(MAIN))) {
-      // A small document's Send outside its one form (a referral in a frame, the action bar below it) sends it whole.
-      if (!root && !titled.length && el.localName === "body" && smallDocument(el)) root = el;
+      // A small document's Send outside its one form (a referral in a frame, the action bar below it) sends it whole, as
+      // does any control of a small document in a frame (a viewer's Download in its own form: CRISP's discharge summary).
+      const body = el.ownerDocument.body;
+      const view = el.ownerDocument.defaultView;
+      if (body && smallDocument(body) && ((!root && !titled.length) || (view && view !== view.top))) root = body;
       break;
     }
     if (!root && depth < 3) fallback = el;

@@ -127,7 +127,7 @@ export const SAVE_PATTERN = "^(?:save|guardar)$";
 export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_ES})\\b`;
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|download document|run now)$`;
+export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?: as)? (?:pdf|xml|zip)|download document|run now)$`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [

@@ -855,6 +855,23 @@ export const CUE_PAGES: CorpusPage[] = [
     negatives: [],
   },
   {
+    page: "/cues/outside-record-part2-frame",
+    system: "Community provider portal: an outside record in a viewer frame (after EpicCare Link's Care Everywhere documents)",
+    source:
+      "https://connect.ohsu.edu/EpicCareLink/home/TermsConditions.htm (EpicCare Link); notice text: 42 CFR 2.32 (2024 final rule, 89 FR 12472)",
+    actions: [
+      {
+        name: "image Download in the viewer frame's own form, the Part 2 notice above it in the document",
+        target: { selector: "#ecl-download", frames: ["#ecl-frame"] },
+        shapes: [1, 4],
+        kind: "export",
+        completes: "export",
+        cues: ["sud-part2"],
+      },
+    ],
+    negatives: [{ name: "Print preview in the viewer frame", target: { selector: "#ecl-print", frames: ["#ecl-frame"] } }],
+  },
+  {
     page: "/cues/share-negated-history",
     system: "Practice Fusion: share patient record",
     source: "Practice Fusion chart sharing (public help pages)",
