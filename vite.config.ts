@@ -10,6 +10,8 @@
  *   --mode content-scan       "Check this page"'s scan (content-scan.js), injected the same way for the check only.
  *   --mode content-warm       the idle pre-warm of the send controls in view (content-warm.js), injected the same way
  *                             once the page is idle.
+ *   --mode content-reader     the reader of a control's surroundings (content-reader.js), injected the same way once
+ *                             the clinician has started on the page.
  * Output goes to dist/<mode> unless the caller overrides build.outDir (the orchestrator does).
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -21,6 +23,7 @@ import {
   browserManifest,
   CONTENT_FRAME_PAGE,
   CONTENT_PANEL_FILE,
+  CONTENT_READER_FILE,
   CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
   CONTENT_WARM_FILE,
@@ -81,6 +84,7 @@ const PAGE_SCRIPTS: Record<string, [entry: string, file: string]> = {
   "content-panel": ["src/content/panel-entry.ts", CONTENT_PANEL_FILE],
   "content-scan": ["src/content/scan-entry.ts", CONTENT_SCAN_FILE],
   "content-warm": ["src/content/warm-entry.ts", CONTENT_WARM_FILE],
+  "content-reader": ["src/content/reader-entry.ts", CONTENT_READER_FILE],
 };
 
 export default defineConfig(({ mode }) => {
@@ -113,7 +117,9 @@ export default defineConfig(({ mode }) => {
   }
 
   if (mode !== "chrome" && mode !== "firefox")
-    throw new Error(`unknown build mode "${mode}": use chrome, firefox, content, content-panel, content-scan or content-warm`);
+    throw new Error(
+      `unknown build mode "${mode}": use chrome, firefox, content, content-panel, content-scan, content-warm or content-reader`,
+    );
   const browser: Browser = mode;
   const source = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
   return {

@@ -474,6 +474,7 @@ describe("scan-tab", () => {
 describe.each([
   ["panel-part", "content-panel.js"],
   ["warm-part", "content-warm.js"],
+  ["reader-part", "content-reader.js"],
 ] as const)("%s", (type, file) => {
   it("injects the part into the asking frame only", async () => {
     const { fake, call } = setup();

@@ -12,7 +12,7 @@ import { t } from "../platform/i18n.ts";
 import { freshSettings } from "../settings/demo.ts";
 import type { Translate } from "../settings/notice.ts";
 import { NOTICE_KEY, SETTINGS_KEY } from "../settings/store.ts";
-import { CONTENT_FRAME_PAGE, CONTENT_PANEL_FILE, CONTENT_WARM_FILE } from "../tools/manifest.ts";
+import { CONTENT_FRAME_PAGE, CONTENT_PANEL_FILE, CONTENT_READER_FILE, CONTENT_WARM_FILE } from "../tools/manifest.ts";
 import { createAuditLog } from "./audit-log.ts";
 import { createPanelSessions } from "./panel-sessions.ts";
 import { scanTab } from "./scan-tab.ts";
@@ -104,6 +104,7 @@ export function createBackground(api: BackgroundApi, core: Core) {
     ...panels.handlers,
     "panel-part": (_, sender) => injectPart(sender, CONTENT_PANEL_FILE),
     "warm-part": (_, sender) => injectPart(sender, CONTENT_WARM_FILE),
+    "reader-part": (_, sender) => injectPart(sender, CONTENT_READER_FILE),
     "settings-get": () => settings.view(),
     "settings-save": ({ settings: submitted }) => settings.save(submitted),
     async "sites-sync"() {

@@ -2,11 +2,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { createDetector } from "../detect/detector.ts";
 
+import { pageReader } from "../detect/reader.ts";
 vi.mock("./extension.ts", () => ({ browser: {} }));
 const { describeControl } = await import("./describe.ts");
 
 describe("describeControl", () => {
-  const detector = createDetector();
+  const detector = createDetector(pageReader);
   const facts = (html: string) => {
     document.body.innerHTML = html;
     return describeControl(detector, document.getElementById("go")!);

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
 import { createDetector } from "../detect/detector.ts";
+import { pageReader } from "../detect/reader.ts";
 import { layOut } from "../../test/support/lay-out.ts";
 import { describeControl } from "./describe.ts";
 import { createDescriptionCache } from "./description-cache.ts";
 import { controlsInOrder, MAX_PER_BATCH, warmSlice } from "./idle-warm.ts";
 
 describe("the idle pre-warm after load", () => {
-  const detector = createDetector();
+  const detector = createDetector(pageReader);
 
   it("reads only send controls in view, each form's once, and stops below the viewport", () => {
     const rows = Array.from({ length: 100 }, (_, i) => `<button data-top="${700 + i * 30}">Fax chart</button>`).join("");

@@ -3,7 +3,8 @@
  * capture listeners come before the page's). At load it only marks the document and adds those
  * listeners (early-events.ts): the page's load pays for nothing else, not even a message. The rest
  * starts at the clinician's first press, focus or key in the page, within that event and before it is
- * handled: the interception mode is asked for (mode.ts), a control is classified when the clinician
+ * handled: the interception mode is asked for (mode.ts) and the reader of a control's surroundings is
+ * loaded (reader-loader.ts), a control is classified when the clinician
  * reaches it and again, from the live DOM, when it is activated; the controls in view are pre-warmed
  * once the page is idle (prewarm.ts). "Check this page" scans with a part of its own (scan-entry.ts). Everything hangs off
  * one lifetime: a reloaded or updated extension leaves no old copy intercepting, and no timer or
@@ -21,12 +22,16 @@ import { loadPart } from "./part-loader.ts";
 import { startPrewarm } from "./prewarm.ts";
 import { WARM_PART_HOOK, type WarmPart } from "./idle-warm.ts";
 import { createPressRead } from "./press-read.ts";
+import { createReaderLoader } from "./reader-loader.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
 import { sendToBackground as send } from "./wire.ts";
 
 /** Sets up everything but the early listeners. */
 function start(lifetime: Lifetime, events: EarlyEvents): void {
-  const detector = createDetector();
+  const reader = createReaderLoader(() => send("reader-part", {}));
+  // At once, alongside the mode: an activation may follow this first press within milliseconds.
+  reader.load().catch(() => undefined);
+  const detector = createDetector(reader);
   const panelPart = createPanelPartLoader(() => new Promise((drawn) => lifetime.afterNextFrame(drawn)));
   const pressRead = createPressRead(document, lifetime);
   const cache = createVerdictCache((request, cues) =>
@@ -47,6 +52,7 @@ function start(lifetime: Lifetime, events: EarlyEvents): void {
         pressRead,
         () => loadPart<WarmPart>(WARM_PART_HOOK, () => send("warm-part", {})),
         () => void panelPart().catch(() => undefined),
+        reader.load,
       );
     } else if (!on && warming) {
       warming.end();
@@ -60,6 +66,7 @@ function start(lifetime: Lifetime, events: EarlyEvents): void {
   );
   const interceptor = startInterceptor({
     detector,
+    reader,
     events,
     lifetime,
     mode,

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Verdict } from "../core/schema.ts";
 import { createDetector } from "../detect/detector.ts";
 
+import { pageReader } from "../detect/reader.ts";
 vi.mock("./extension.ts", () => ({
   browser: {
     runtime: { id: "test", sendMessage: async () => ({ ok: true, data: {} }), getURL: (path: string) => `chrome-extension://test/${path}` },
@@ -22,6 +23,8 @@ const { panelPart } = await import("./panel-part.ts");
 const { PANEL_TAG } = await import("../detect/dom.ts");
 const { describeControl } = await import("./describe.ts");
 const { createPressRead } = await import("./press-read.ts");
+const { createReaderLoader, READER_PART_HOOK } = await import("./reader-loader.ts");
+type ReaderLoader = import("./reader-loader.ts").ReaderLoader;
 
 const ALLOWED = { outcome: "allowed", headline: "Allowed for treatment" } as unknown as Verdict;
 let person = false;
@@ -53,7 +56,12 @@ let pressRead: ReturnType<typeof createPressRead>;
 let asked: Array<import("./describe.ts").ActionFacts>;
 /** Recipient reads made (the costly part of reading a control). */
 let reads = 0;
-const base = createDetector();
+/** The reader the detector reads with: whole from the start, unless a test makes it come late (reader-loader.ts). */
+let late: ReaderLoader | undefined;
+const base = createDetector({
+  readRecipient: (control, deadline) => (late ?? pageReader).readRecipient(control, deadline),
+  readCues: (control, deadline) => (late ?? pageReader).readCues(control, deadline),
+});
 const detector = {
   ...base,
   readRecipient: (control: Element, deadline?: number) => {
@@ -73,6 +81,7 @@ beforeEach(() => {
   pressRead = createPressRead(document, lifetime);
   startInterceptor({
     detector,
+    reader: { load: async () => late?.load(), ready: () => late?.ready() ?? true },
     events: listenEarly(window, lifetime.signal, () => undefined),
     lifetime,
     mode: { current: () => mode.current(), settled: () => mode.settled() },
@@ -86,6 +95,7 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
+  late = undefined;
   lifetime.end();
   document.body.innerHTML = "";
 });
@@ -105,6 +115,70 @@ const key = (target: Element, init: KeyboardEventInit) => {
   target.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, cancelable: true, composed: true, ...init }));
   target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, cancelable: true, composed: true, ...init }));
 };
+
+describe("an action activated before the reader has come (the page's first press)", () => {
+  /** A reader whose part the test injects, or fails to, when it says. */
+  function lateReader(): { inject(): void; fail(): void } {
+    let settle!: { inject(): void; fail(): void };
+    late = createReaderLoader(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          settle = {
+            inject: () => {
+              (globalThis as Record<string, unknown>)[READER_PART_HOOK] = pageReader;
+              resolve();
+            },
+            fail: () => reject(new Error("the reader could not be injected")),
+          };
+        }),
+    );
+    void late.load().catch(() => undefined);
+    return { inject: () => settle.inject(), fail: () => settle.fail() };
+  }
+
+  it("is held, asked about only once read, and completes once when allowed", async () => {
+    const part = lateReader();
+    document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`;
+    let clicks = 0;
+    document.getElementById("send")!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById("send")!.click());
+    await settle();
+    expect(clicks).toBe(0);
+    expect(asked).toHaveLength(0);
+    part.inject();
+    await answerAllowed();
+    expect(asked[0]!.request.recipient?.name).toBe("Dr. Ruiz");
+    expect(clicks).toBe(1);
+  });
+
+  it("stays held, asked about never, when the reader cannot be loaded: the clinician is told it could not be decided", async () => {
+    const part = lateReader();
+    document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`;
+    let clicks = 0;
+    document.getElementById("send")!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById("send")!.click());
+    part.fail();
+    await settle();
+    await settle();
+    expect(asked).toHaveLength(0);
+    expect(clicks).toBe(0);
+    expect(document.querySelector(PANEL_TAG)).not.toBeNull();
+  });
+
+  it("goes on at once, unasked, when it reads as the opener of a chooser after all", async () => {
+    const part = lateReader();
+    document.body.innerHTML = `<div class="doc"><span>Progress Note 03/12/2025</span><button id="fax">Fax</button></div>`;
+    let clicks = 0;
+    document.getElementById("fax")!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById("fax")!.click());
+    await settle();
+    expect(clicks).toBe(0);
+    part.inject();
+    await settle();
+    expect(clicks).toBe(1);
+    expect(asked).toHaveLength(0);
+  });
+});
 
 describe("activation paths, each held and replayed exactly once", () => {
   it("an allowed verdict whose replay cannot be loaded: nothing is sent, the clinician sees Try again", async () => {

@@ -23,10 +23,12 @@
  */
 import type { Verdict } from "../core/schema.ts";
 import type { Detector } from "../detect/detector.ts";
+import type { Classification } from "../detect/classify.ts";
 import type { FoundAction } from "../detect/find-control.ts";
 import { findShortcutControl } from "../detect/shortcut.ts";
 import { t } from "../platform/i18n.ts";
-import { describeControl, type ActionFacts } from "./describe.ts";
+import { describeControl, unreadFacts, type ActionFacts } from "./describe.ts";
+import { ReaderNotLoaded, type ReaderLoader } from "./reader-loader.ts";
 import { pendingWords } from "./pending-words.ts";
 import type { PressRead } from "./press-read.ts";
 import { isDeadRuntimeError, type Lifetime } from "./lifetime.ts";
@@ -58,6 +60,8 @@ const NATIVE_SPACE = `${NATIVE_ACTIVATION}:not([role=button])`;
 
 export type InterceptorDeps = {
   detector: Detector;
+  /** The part the detector reads with (reader-loader.ts). */
+  reader: Pick<ReaderLoader, "load" | "ready">;
   /** The window's capture listeners from document_start (early-events.ts), which the interceptor's handlers join. */
   events: EarlyEvents;
   lifetime: Lifetime;
@@ -72,7 +76,18 @@ export type InterceptorDeps = {
   pressRead?: PressRead;
 };
 
-export function startInterceptor({ detector, events, lifetime, mode, cache, noteEvent, ask, panelPart, pressRead }: InterceptorDeps) {
+export function startInterceptor({
+  detector,
+  reader,
+  events,
+  lifetime,
+  mode,
+  cache,
+  noteEvent,
+  ask,
+  panelPart,
+  pressRead,
+}: InterceptorDeps) {
   const { signal } = lifetime;
   let replaying = 0;
   let panel: PanelSession | undefined;
@@ -246,12 +261,14 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
    * Sends a held action on. The replay is the panel part's (content.js stays small): usually loaded while the
    * pointer was down; when it cannot be loaded, the action stays held behind Try again.
    */
-  async function release(control: Element, memo: Remembered, facts: ActionFacts, held: HeldActivation) {
+  async function release(control: Element, memo: Remembered, facts: ActionFacts | undefined, held: HeldActivation) {
     try {
       const { api } = await loadPart();
-      released.set(facts.key, performance.now());
+      if (facts) released.set(facts.key, performance.now());
       passThrough(() => api.replay(held));
     } catch {
+      // Not an action after all (an opener read late): nothing to decide, the clinician presses again.
+      if (!facts) return;
       limit.add(control);
       showProblem(
         control,
@@ -269,15 +286,17 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     facts: ActionFacts,
     holding: HeldActivation | undefined,
     cached: Verdict | undefined,
+    unread?: string,
   ) {
     let control = at;
     let held = holding;
     let verdict = cached;
-    let problem: string | undefined;
+    // What was not read is not asked about: the clinician is told it could not be decided.
+    let problem = unread;
     if (cached) {
       // Tell the background (badge, popup, audit) even when the answer came from the cache.
       send("verdict", { request: facts.request, action: facts.action }).catch(() => undefined);
-    } else {
+    } else if (!problem) {
       try {
         verdict = await ask(facts);
       } catch (error) {
@@ -351,28 +370,29 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
       else problems.get(busy)?.retry();
       return;
     }
-    let control: Element | null = null;
+    let found: FoundAction | null = null;
     let facts: ActionFacts | undefined;
     try {
       noteEvent?.(event);
       // What the press or focus on this same target read, when the page has not changed since: the same control, the same facts.
       const earlier = pressRead?.take(event.composedPath()[0]);
       const reused = earlier && (!shortcut || earlier.element === shortcut.element) ? earlier : undefined;
-      const found = reused ?? shortcut ?? detector.findAction(event);
-      control = found?.element ?? null;
-      if (control && !event.isTrusted && limit.size > 0) return stop(event); // script never takes over a check on screen
+      found = reused ?? shortcut ?? detector.findAction(event);
+      if (found && !event.isTrusted && limit.size > 0) return stop(event); // script never takes over a check on screen
       if (found) facts = reused?.facts ?? describeControl(detector, found.element, { classified: found.classification });
-    } catch {
-      return; // detection failed: the page's click is not ours to hold
+    } catch (error) {
+      // The reader comes with the clinician's first press (reader-loader.ts): an action before it is read once it has.
+      if (!(error instanceof ReaderNotLoaded)) return; // detection failed: the page's click is not ours to hold
     }
-    if (!control || !facts) return;
-    const releasedAt = released.get(facts.key);
+    if (!found || (!facts && reader.ready())) return;
+    const control = found.element;
+    const releasedAt = facts && released.get(facts.key);
     if (releasedAt !== undefined && performance.now() - releasedAt < FOLLOW_UP_MS && event.type === "submit") return;
-    const cached = cache.get(facts.key);
+    const cached = facts && cache.get(facts.key);
     const holding = holdAtClick(current, cached?.outcome);
     if (!event.isTrusted && !holding) return; // nothing would be held: the page's own activation passes untouched
     if (holding && limit.admit(control, event.isTrusted) !== "hold") return stop(event);
-    send("action-detected", { action: facts.action }).catch(() => undefined);
+    if (facts) send("action-detected", { action: facts.action }).catch(() => undefined);
     const held = holding ? captureActivation(event, control) : undefined;
     if (held) {
       stop(event);
@@ -381,7 +401,34 @@ export function startInterceptor({ detector, events, lifetime, mode, cache, note
     }
     // Fail closed: an unexpected error ends the hold with nothing sent.
     const memo = remember(control);
-    void resolve(control, memo, facts, held, cached).catch(() => drop(standIn(memo) ?? memo.element));
+    const done = facts ? resolve(control, memo, facts, held, cached) : readLater(control, memo, found.classification, held);
+    void done.catch(() => drop(standIn(memo) ?? memo.element));
+  }
+
+  /**
+   * An action activated before the reader came, held as an unknown verdict is: read once the reader is here, then
+   * decided as any other. Read as no action after all (an opener), it goes on at once. Fail safe: when the reader
+   * cannot be loaded, a held action waits behind "could not decide".
+   */
+  async function readLater(at: Element, memo: Remembered, classified: Classification, held: HeldActivation | undefined) {
+    let facts: ActionFacts | undefined;
+    let problem: string | undefined;
+    const control = follow(at, memo);
+    try {
+      await reader.load();
+      facts = describeControl(detector, control, { classified });
+    } catch (error) {
+      problem = error instanceof Error ? error.message.slice(0, 200) : "the page could not be read";
+      facts = unreadFacts(control, classified);
+    }
+    if (signal.aborted) return;
+    if (!facts) {
+      drop(control);
+      if (held) await release(control, memo, undefined, held);
+      return;
+    }
+    send("action-detected", { action: facts.action }).catch(() => undefined);
+    await resolve(control, memo, facts, held, problem ? undefined : cache.get(facts.key), problem);
   }
 
   for (const type of ["click", "submit", "keydown", "keyup"] as const) events.addEventListener(type, onActivation, { signal });

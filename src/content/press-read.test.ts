@@ -2,13 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDetector } from "../detect/detector.ts";
 
+import { pageReader } from "../detect/reader.ts";
 vi.mock("./extension.ts", () => ({ browser: {} }));
 const { describeControl } = await import("./describe.ts");
 const { createLifetime } = await import("./lifetime.ts");
 const { createPressRead, FRESH_MS } = await import("./press-read.ts");
 
 describe("the read made at a press, handed to the click that follows", () => {
-  const detector = createDetector();
+  const detector = createDetector(pageReader);
   let lifetime: ReturnType<typeof createLifetime>;
   let fax: HTMLElement;
   let field: HTMLInputElement;

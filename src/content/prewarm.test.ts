@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from "vitest";
 import { createDetector } from "../detect/detector.ts";
+import { pageReader } from "../detect/reader.ts";
 import { layOut } from "../../test/support/lay-out.ts";
 
 vi.mock("./extension.ts", () => ({ browser: {} }));
@@ -22,7 +23,7 @@ function startIdle(load: () => Promise<typeof warmPart>) {
   >[3];
   const lifetime = createLifetime(undefined, () => true);
   startPrewarm(
-    createDetector(),
+    createDetector(pageReader),
     document,
     listenEarly(window, lifetime.signal, () => undefined),
     cache,
@@ -36,7 +37,7 @@ function startIdle(load: () => Promise<typeof warmPart>) {
 describe("the pre-warm as the clinician reaches a control", () => {
   it("reads a pressed control once: the focus the press gives it is the same approach", () => {
     document.body.innerHTML = `<form><label>Fax number <input value="(555) 010-2345"></label><button id="fax">Fax chart</button><button id="share">Share record</button></form>`;
-    const base = createDetector();
+    const base = createDetector(pageReader);
     let reads = 0;
     const detector = {
       ...base,
@@ -81,7 +82,7 @@ describe("the pre-warm as the clinician reaches a control", () => {
     const lifetime = createLifetime(undefined, () => true);
     const approached = vi.fn();
     const events = listenEarly(window, lifetime.signal, () => undefined);
-    startPrewarm(createDetector(), document, events, cache, lifetime, createPressRead(document, lifetime), loadWarm, approached);
+    startPrewarm(createDetector(pageReader), document, events, cache, lifetime, createPressRead(document, lifetime), loadWarm, approached);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the idle pre-warm runs (happy-dom: idle is a timer)
     expect(approached).not.toHaveBeenCalled();
     document.getElementById("fax")!.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
@@ -97,7 +98,7 @@ describe("the pre-warm as the clinician reaches a control", () => {
     const lifetime = createLifetime(undefined, () => true);
     const approached = vi.fn();
     const events = listenEarly(window, lifetime.signal, () => undefined);
-    startPrewarm(createDetector(), document, events, cache, lifetime, createPressRead(document, lifetime), loadWarm, approached);
+    startPrewarm(createDetector(pageReader), document, events, cache, lifetime, createPressRead(document, lifetime), loadWarm, approached);
     document.getElementById("fax")!.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
     await Promise.resolve();
     expect(approached).not.toHaveBeenCalled();
@@ -119,7 +120,7 @@ describe("the pre-warm as the clinician reaches a control", () => {
     expect(asked).toHaveLength(1);
     expect(asked[0]).toContain("(555) 010-2345");
     // What the record holds is read as the click reads it: the click finds this verdict.
-    expect(asked[0]).toBe(describeControl(createDetector(), document.getElementById("fax")!)?.key);
+    expect(asked[0]).toBe(describeControl(createDetector(pageReader), document.getElementById("fax")!)?.key);
     expect(asked[0]).toContain("Psychotherapy notes");
     lifetime.end();
   });

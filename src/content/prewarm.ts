@@ -19,6 +19,7 @@ import type { PressRead } from "./press-read.ts";
 import { composerField, composerSendControl } from "../detect/shortcut.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
 import type { WarmPart } from "./idle-warm.ts";
+import { ReaderNotLoaded } from "./reader-loader.ts";
 
 /** A focus this soon after a press on the same control comes from that press. */
 const PRESS_MS = 1_000;
@@ -38,6 +39,7 @@ export function startPrewarm(
   pressRead: PressRead,
   loadWarm: () => Promise<WarmPart>,
   approached: () => void = () => undefined,
+  loadReader: () => Promise<unknown> = async () => undefined,
 ): void {
   const view = doc.defaultView ?? window;
   const prewarm = (facts: ActionFacts) => cache.prewarm(facts.key, facts.request, facts.action.cues);
@@ -64,14 +66,25 @@ export function startPrewarm(
       if (!found) return;
       const control = found.element;
       if (event.type === "pointerdown") pressed = { control, at: performance.now() };
-      const facts = describeControl(detector, control, { classified: found.classification });
-      if (facts) {
-        prewarm(facts);
-        if (target) pressRead.remember(target, { ...found, facts });
+      const read = () => {
+        const facts = describeControl(detector, control, { classified: found.classification });
+        if (facts) {
+          prewarm(facts);
+          if (target) pressRead.remember(target, { ...found, facts });
+        }
+        const verdict = facts && cache.inFlight(facts.key);
+        if (verdict) verdict.then(approached, approached);
+        else approached();
+      };
+      try {
+        read();
+      } catch (error) {
+        // The page's first press: the reader is on its way (reader-loader.ts), and the click still some way off.
+        if (!(error instanceof ReaderNotLoaded)) throw error;
+        loadReader()
+          .then(() => lifetime.alive() && control.isConnected && read())
+          .catch(() => undefined);
       }
-      const verdict = facts && cache.inFlight(facts.key);
-      if (verdict) verdict.then(approached, approached);
-      else approached();
     } catch {
       // Detection failing here only costs the pre-warm.
     }

@@ -4,7 +4,8 @@
  * SCAN_RESULT_HOOK, in the extension's isolated world, for the background to take.
  */
 import { createDetector } from "../detect/detector.ts";
+import { pageReader } from "../detect/reader.ts";
 import { SCAN_RESULT_HOOK } from "../messaging/scan-hook.ts";
 import { scanPage } from "./scan.ts";
 
-(globalThis as Record<string, unknown>)[SCAN_RESULT_HOOK] = scanPage(createDetector(), document);
+(globalThis as Record<string, unknown>)[SCAN_RESULT_HOOK] = scanPage(createDetector(pageReader), document);

@@ -24,6 +24,7 @@ const READS = {
   "panel-open": () => true,
   "panel-part": () => true,
   "warm-part": () => true,
+  "reader-part": () => true,
   "panel-update": () => true,
   "panel-close": () => true,
 } satisfies Partial<Record<MessageType, (data: Fields) => boolean>>;

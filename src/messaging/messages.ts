@@ -146,6 +146,11 @@ export const MESSAGES = {
     request: Empty,
     response: Empty,
   },
+  /** The clinician has started on a content script's page: the background injects CONTENT_READER_FILE (the reader) the same way. */
+  "reader-part": {
+    request: Empty,
+    response: Empty,
+  },
   /** The content script saw the page tamper with the panel or remove the held control: tell the frame. */
   "panel-update": {
     request: z.object({ session: PanelSessionId, tampered: z.boolean(), controlGone: z.boolean() }),

@@ -35,6 +35,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     "panel-open": vi.fn(unexpected),
     "panel-part": vi.fn(unexpected),
     "warm-part": vi.fn(unexpected),
+    "reader-part": vi.fn(unexpected),
     "panel-update": vi.fn(unexpected),
     "panel-close": vi.fn(unexpected),
     "settings-get": vi.fn(unexpected),

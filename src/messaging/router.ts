@@ -17,6 +17,7 @@ const FROM_CONTENT_SCRIPTS: ReadonlySet<MessageType> = new Set([
   "panel-open",
   "panel-part",
   "warm-part",
+  "reader-part",
   "panel-update",
   "panel-close",
 ]);

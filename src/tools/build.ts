@@ -12,6 +12,7 @@ import { build } from "vite";
 import {
   browserOf,
   CONTENT_PANEL_FILE,
+  CONTENT_READER_FILE,
   CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
   CONTENT_WARM_FILE,
@@ -27,7 +28,10 @@ const root = join(import.meta.dirname, "../..");
 const configFile = join(root, "vite.config.ts");
 export const distDir = (target: Target): string => join(root, "dist", target);
 
-async function viteBuild(mode: Browser | "content" | "content-panel" | "content-scan" | "content-warm", outDir: string): Promise<void> {
+async function viteBuild(
+  mode: Browser | "content" | "content-panel" | "content-scan" | "content-warm" | "content-reader",
+  outDir: string,
+): Promise<void> {
   await build({ configFile, mode, logLevel: "warn", build: { outDir } });
 }
 
@@ -43,7 +47,8 @@ export async function buildAll(): Promise<void> {
   await viteBuild("content-panel", distDir("chrome"));
   await viteBuild("content-scan", distDir("chrome"));
   await viteBuild("content-warm", distDir("chrome"));
-  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE, CONTENT_WARM_FILE])
+  await viteBuild("content-reader", distDir("chrome"));
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE, CONTENT_WARM_FILE, CONTENT_READER_FILE])
     copyFileSync(join(distDir("chrome"), file), join(distDir("firefox"), file));
 
   for (const browser of ["chrome", "firefox"] as const) {

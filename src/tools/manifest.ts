@@ -34,6 +34,8 @@ export const CONTENT_PANEL_FILE = "content-panel.js";
 export const CONTENT_SCAN_FILE = "content-scan.js";
 /** The idle pre-warm of the send controls in view (idle-warm.ts): injected the same way, message "warm-part". */
 export const CONTENT_WARM_FILE = "content-warm.js";
+/** The reader of a control's surroundings (recipient, cues: reader-loader.ts): injected the same way, message "reader-part". */
+export const CONTENT_READER_FILE = "content-reader.js";
 export const CONTENT_FRAME_PAGE = "src/content/frame/index.html";
 export const MANAGED_SCHEMA_FILE = "managed-schema.json";
 

@@ -11,6 +11,7 @@ import { createDescriptionCache } from "../../src/content/description-cache.ts";
 import { controlsInOrder, sliceDeadline, TOTAL_MS, warmSlice } from "../../src/content/idle-warm.ts";
 import { scanPage } from "../../src/content/scan.ts";
 import { createDetector } from "../../src/detect/detector.ts";
+import { pageReader } from "../../src/detect/reader.ts";
 import { buildEhrPage } from "./detect-page.ts";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -28,7 +29,7 @@ export interface ContentBenchResult {
 }
 
 export function runContentBench(doc: Document, runs = 21): ContentBenchResult {
-  const detector = createDetector();
+  const detector = createDetector(pageReader);
   const elements = buildEhrPage(doc);
   const totals: number[] = [];
   const longest: number[] = [];

@@ -7,6 +7,7 @@ import { MANAGED_FIELDS } from "../../src/settings/schema.ts";
 import {
   CONTENT_FRAME_PAGE,
   CONTENT_PANEL_FILE,
+  CONTENT_READER_FILE,
   CONTENT_SCAN_FILE,
   CONTENT_SCRIPT_FILE,
   CONTENT_WARM_FILE,
@@ -73,6 +74,7 @@ for (const target of TARGETS) {
       CONTENT_PANEL_FILE,
       CONTENT_SCAN_FILE,
       CONTENT_WARM_FILE,
+      CONTENT_READER_FILE,
     ];
     for (const file of named) assert.ok(existsSync(join(dir(target), file)), `${file} missing from dist/${target}`);
     assert.ok(
@@ -103,8 +105,8 @@ test("the managed-storage schema covers every managed field as { value, enforced
   }
 });
 
-test("content.js and its panel, scan and idle pre-warm parts are each one self-contained classic script, identical in every build", () => {
-  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE, CONTENT_WARM_FILE]) {
+test("content.js and its panel, scan, idle pre-warm and reader parts are each one self-contained classic script, identical in every build", () => {
+  for (const file of [CONTENT_SCRIPT_FILE, CONTENT_PANEL_FILE, CONTENT_SCAN_FILE, CONTENT_WARM_FILE, CONTENT_READER_FILE]) {
     const code = readFileSync(join(dir("chrome"), file), "utf8");
     // registerContentScripts and executeScript run them as classic scripts: a module statement or a chunk import would break them.
     assert.doesNotMatch(code, /^\s*(import|export)\s/m, file);

@@ -1,0 +1,9 @@
+/** The reader of a control's surroundings, whole: what content-reader.js carries, and what every other context uses directly. */
+import { readCues } from "./cues.ts";
+import type { Reader } from "./detector.ts";
+import { readRecipient } from "./recipient.ts";
+
+export const pageReader: Reader = {
+  readRecipient: (control, deadline) => readRecipient(control, { deadline }),
+  readCues,
+};
