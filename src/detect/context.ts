@@ -129,11 +129,17 @@ function kindFromFields(container: Element): ActionKind | null {
   return direct ? "direct" : fax ? "fax" : (chosenTransport(container) ?? attachedRecord(container));
 }
 
-function attachedRecord(container: Element): ActionKind | null {
-  // A file listed as attached (Odoo's composer: "Informe_clinico_HC-000123.pdf", TherapyAppointment's "ta-att" line under
-  // a New Message section, Medimail's "pj" (pièce jointe), anywhere in a form): a document goes with the message.
+/**
+ * A file listed as attached (Odoo's composer: "Informe_clinico_HC-000123.pdf", TherapyAppointment's "ta-att" line under
+ * a New Message section, Medimail's "pj" (pièce jointe), anywhere in a form): a document goes with the message.
+ */
+export function attachedFile(container: Element): boolean {
   const files = [container.localName === "form" ? container : null, ...container.querySelectorAll("[class*=att],[class*=pj]")];
-  if (files.some((line) => FILE_NAME.test(line?.textContent ?? ""))) return "share";
+  return files.some((line) => FILE_NAME.test(line?.textContent ?? ""));
+}
+
+function attachedRecord(container: Element): ActionKind | null {
+  if (attachedFile(container)) return "share";
   if (!container.matches(SENDING_BOX)) return null;
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {

@@ -297,6 +297,11 @@ describe("readCues: what is not a cue", () => {
     }
   });
 
+  it("reads the row a control acts on, not the rows beside it (Jane's file list)", () => {
+    const list = `<table><tr><th>File</th><th></th></tr><tr><td>HIV-1 RNA viral load — 02/11.pdf</td><td><span role="button">Download</span></td></tr><tr><td>Hereditary cancer panel (BRCA1/BRCA2) — germline genetic test result.pdf</td><td><span role="button" id="send">Download</span></td></tr></table>`;
+    expect(kinds(cuesOf(list))).toEqual(["genetic"]);
+  });
+
   it("follows form= to the control's form", () => {
     document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
     expect(kinds(matchCues(readCues(document.getElementById("send")!)))).toEqual(["psychotherapy-notes"]);

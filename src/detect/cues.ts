@@ -180,6 +180,9 @@ export function readCues(control: Element, deadline?: number): CueText[] {
     if (!scope) return [];
     // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
     add(accessibleName(control), "document");
+    // A control in a row acts on the row's item: its text says what goes ("Hereditary cancer panel … .pdf" [Download]).
+    const row = control.closest(ROW);
+    if (row) add(subtreeText(row, control), "document");
     for (const container of scope.titled) {
       add(titleOf(container), "document");
       // A send dialog's line under its title says what it sends ("HIV-1/2 Ag/Ab … Nonreactive", "Referral for … IUD").

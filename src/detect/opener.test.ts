@@ -69,6 +69,18 @@ describe("opensRecipientChooser", () => {
     expect(opensRecipientChooser(button, { kind: "fax", label: "Send a fax" }, undefined)).toBe(true);
   });
 
+  it("holds a chat's Send beside a file attached to the message, though no one is named (Spruce's composer)", () => {
+    const composer = (attached: string) =>
+      control(
+        `<section class="thread"><div class="msgs"><div class="bubble"><span class="att">Lab results 02-11.pdf</span></div></div><div class="compose"><div contenteditable="true" aria-label="Message"></div><div class="row">${attached}<button id="it" aria-label="Send">➤</button></div></div></section>`,
+      );
+    expect(
+      opensRecipientChooser(composer('<span class="sp-att">📄 Visit note — 03/12.pdf</span>'), { kind: "share", label: "Send" }, undefined),
+    ).toBe(false);
+    // A file further up is the thread's history, not what this Send sends.
+    expect(opensRecipientChooser(composer(""), { kind: "share", label: "Send" }, undefined)).toBe(true);
+  });
+
   it("holds a Submit that ends a flow: it opens nothing, its recipient was chosen on a step no longer shown (ReferralMD)", () => {
     const submit = control(
       '<div class="wizard"><h2>New Referral</h2><section hidden><table><tr aria-selected="true"><td>Hannah Whitaker, MD</td></tr></table></section><p><button id="it">Submit</button></p></div>',

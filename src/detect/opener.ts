@@ -8,6 +8,7 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
+import { attachedFile } from "./context.ts";
 import { DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { matchText } from "./text.ts";
 
@@ -38,22 +39,24 @@ export function opensRecipientChooser(
 }
 
 /**
- * In a form or dialog, across shadow roots (a web component's button), or just below fields in view that hold what
- * it sends: the last step of a wizard laid out without a form (ReferralCatch's "Send referral", where "Next" was).
+ * In a form or dialog, across shadow roots (a web component's button), beside a file attached to what it sends, or
+ * just below fields in view that hold what it sends: the last step of a wizard laid out without a form (ReferralCatch's "Send referral", where "Next" was).
  * Below them: a field further down the page (a search panel under a Send) is not what the send sends, nor is one
  * anywhere at the page's body level.
  */
 function inForm(control: Element, orBelowFields: boolean): boolean {
   for (let node: Element | null = control, from = control, up = 0; node; from = node, node = parentAcrossShadow(node), up++) {
     if (node.matches(`form,${DIALOG_SELECTOR}`)) return true;
-    if (
-      orBelowFields &&
-      up > 0 &&
-      up < 4 &&
-      node.localName !== "body" &&
-      Array.from(node.querySelectorAll(WRITTEN)).some((field) => field.compareDocumentPosition(from) & 4 && field.checkVisibility())
-    )
-      return true;
+    if (up > 0 && up < 4 && node.localName !== "body") {
+      // A send beside a file attached to the message sends it where the conversation goes (Spruce's composer); further
+      // up, a file is the thread's history.
+      if (up < 3 && attachedFile(node)) return true;
+      if (
+        orBelowFields &&
+        Array.from(node.querySelectorAll(WRITTEN)).some((field) => field.compareDocumentPosition(from) & 4 && field.checkVisibility())
+      )
+        return true;
+    }
   }
   return false;
 }

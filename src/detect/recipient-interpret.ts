@@ -144,7 +144,8 @@ export function fieldLabels(field: Element): string[] {
   labels.push(attr(field, "placeholder") ?? "", attr(field, "title") ?? "");
   for (const name of ["name", "id", "data-field"]) {
     const value = attr(field, name);
-    if (value) labels.push(value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_.[\]]+/g, " "));
+    // A one-letter id is no word ("a"): as a label it would read as French "À".
+    if (value && value.length > 1) labels.push(value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[-_.[\]]+/g, " "));
   }
   return labels.filter((label) => label.trim() !== "");
 }
