@@ -36,6 +36,8 @@ export const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
  * it, though a caption a script glued to it may follow ("report.pdfMar 4, 2025").
  */
 export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf|PDF|DOCX?|XML|TIFF?|JPE?G|PNG|ZIP|RTF)(?![a-z])/;
+/** A file's name after an attachment's mark or word (English, German, Dutch, Spanish, Portuguese, French). */
+const ATTACHED_FILE = new RegExp(`(?:📎|[Aa]ttach|[Aa]nhang|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nex|jointe)[^]{0,80}?${FILE_NAME.source}`);
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;
@@ -131,11 +133,14 @@ function kindFromFields(container: Element): ActionKind | null {
 
 /**
  * A file listed as attached (Odoo's composer: "Informe_clinico_HC-000123.pdf", TherapyAppointment's "ta-att" line under
- * a New Message section, Medimail's "pj" (pièce jointe), anywhere in a form): a document goes with the message.
+ * a New Message section, Medimail's "pj" (pièce jointe)), or named anywhere in a composer (a form, or a block with a
+ * message box, after an attachment's mark or word: tomedo's "Anhang 📎 Befund….pdf"): a document goes with the message.
  */
 export function attachedFile(container: Element): boolean {
   const files = [container.localName === "form" ? container : null, ...container.querySelectorAll("[class*=att],[class*=pj]")];
-  return files.some((line) => FILE_NAME.test(line?.textContent ?? ""));
+  if (files.some((line) => FILE_NAME.test(line?.textContent ?? ""))) return true;
+  // In a block with a message box, a file's name said to be attached: not one a message of the thread mentions.
+  return container.querySelector("textarea,[contenteditable=true]") !== null && ATTACHED_FILE.test(container.textContent ?? "");
 }
 
 function attachedRecord(container: Element): ActionKind | null {

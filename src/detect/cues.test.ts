@@ -302,6 +302,11 @@ describe("readCues: what is not a cue", () => {
     expect(kinds(cuesOf(list))).toEqual(["genetic"]);
   });
 
+  it("reads the value after a label that ends with its colon (DrChrono's fax dialog: <strong>Documents:</strong> <span>…</span>)", () => {
+    const dialog = `<div role="dialog" aria-label="Fax documents"><div><strong>Documents:</strong> <span>HIV-1 RNA viral load — 02/11</span></div><button id="send">Send Fax</button></div>`;
+    expect(kinds(cuesOf(dialog))).toEqual(["hiv"]);
+  });
+
   it("follows form= to the control's form", () => {
     document.body.innerHTML = `<form id="f"><label><input type="checkbox" checked> Psychotherapy note</label></form><div><div><div><button id="send" form="f">Send</button></div></div></div>`;
     expect(kinds(matchCues(readCues(document.getElementById("send")!)))).toEqual(["psychotherapy-notes"]);

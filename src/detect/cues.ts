@@ -297,11 +297,11 @@ function labelled(el: Element, own: string, add: (raw: string, source: CueSource
           ? "document"
           : undefined);
   if (!source) return;
+  // "Note type: Progress note", or the label alone ("<strong>Documents:</strong> <span>…</span>"): its value is the next
+  // element, unless that is an attachments block, read item by item (the walk's ATTACHMENTS rule).
+  const next = el.nextElementSibling;
   const value =
-    colon > 0
-      ? own.slice(colon + 1)
-      : el.nextElementSibling && !el.nextElementSibling.matches("input,select,textarea")
-        ? subtreeText(el.nextElementSibling)
-        : "";
+    (colon > 0 && own.slice(colon + 1).trim()) ||
+    (next && !next.matches("input,select,textarea") && !ATTACHMENTS.test(label) ? subtreeText(next) : "");
   add(value, source);
 }

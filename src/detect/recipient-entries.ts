@@ -9,7 +9,7 @@ import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, PANEL_TAG, TEXT_NODE, isEleme
 import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import { type CardRead, cardHead, DIRECT_DOMAIN, directLine, markedChosen, notChosen, readCard, shownAfter } from "./recipient-card.ts";
-import { fieldValue, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
+import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
 
@@ -222,8 +222,8 @@ function valueAfter(label: Element): ValueRead {
   for (let node = label.nextSibling, i = 0; node && i < 4; node = node.nextSibling, i++) {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
-      // "Share with (provider contacts)": an aside on the label, not a name.
-      if (text && !/^\(.*\)$/.test(text)) return { value: text };
+      // "Share with (provider contacts)": an aside on the label, not a name; nor is a prompt ("— choose from your address book").
+      if (text && !/^\(.*\)$/.test(text) && !PROMPT.test(text)) return { value: text };
     } else if (isElement(node) && !notChosen(node)) {
       // A table with column headers is read by tableEntries, its chosen row under its headers; as a card it
       // would give its first line, a column header.

@@ -56,8 +56,8 @@ export function propertyValue(input: HTMLInputElement): string {
   }
 }
 
-/** A choice not made yet: "Select a provider…", "Choose from contacts", "Seleccione…". */
-const PROMPT = /^(?:select|choose|pick|selec|escolh|elij|chois|--|none)/i;
+/** A choice not made yet: "Select a provider…", "— choose from your address book", "Seleccione…", "-- none --". */
+export const PROMPT = /^[\s\-–—]*(?:select|choose|pick|selec|escolh|elij|chois|none)/i;
 
 function selectedText(select: HTMLSelectElement): string {
   const option = select.options?.[select.selectedIndex];

@@ -19,7 +19,7 @@ const MAX_CONTROLS = 60;
 const CONTROLS = "button,input[type=submit],input[type=button],input[type=image],a[href],[role=button],[role=link],[role=menuitem]";
 
 /** A field's words that say a key sends from it; group 1 is the Ctrl or Cmd the key needs. */
-const KEY_SENDS = /(?:(ctrl|control|cmd|command|⌘)\s*\+?\s*)?enter\b.{0,12}\b(?:send|enviar|envoyer)/i;
+const KEY_SENDS = /(?:(ctrl|control|strg|cmd|command|⌘)\s*\+?\s*)?enter\b.{0,12}\b(?:send|enviar|envoyer|senden|versturen)/i;
 /** A one-line box for a message ("Type a message", "Reply"). */
 const MESSAGE_BOX = /\b(?:message|reply|mensaje|mensagem)\b/i;
 

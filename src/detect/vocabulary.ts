@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?))";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
@@ -40,8 +40,8 @@ export const QUIET_PATTERNS: readonly string[] = [
   // A spreadsheet of a schedule or a list is no one's record; one of records ("Exportación CSV: Evaluaciones de pacientes") is an export.
   `^(?=.*\\b(?:excel|xls|xlsx|csv|spreadsheet)\\b)(?!.*${RECORD_CONTEXT_PATTERN})`,
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
-  // Inside the practice: "Share with Other Staff" is a use, not a disclosure.
-  "\\bwith (?:other )?(?:staff|colleagues|coworkers)\\b",
+  // Inside the practice: "Share with Other Staff", "Messages (internal)" are a use, not a disclosure ("Internal Medicine" is a practice).
+  "\\bwith (?:other )?(?:staff|colleagues|coworkers)\\b|\\binternal\\b(?! medicine)",
   "\\b(?:number|deposit)\\b",
   "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela)\\b",
 ];
@@ -52,12 +52,16 @@ const HIE = "(?:hie|hio|health information exchange|care everywhere|carequality|
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|verify) and )?";
 const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
-/** Spanish (and Portuguese) sending verbs: send, transmit, resend/forward; and the French ones. */
-const SEND_ES = "(?:enviar|transmitir|reenviar|envoyer|transmettre)";
-/** Share, in Spanish, Portuguese and French. */
-const SHARE_ES = "(?:compartir|compartilhar|partager)";
-/** Download and export, in Spanish, French and Portuguese. */
-const EXPORT_ES = "(?:exportar|descargar|exporter|telecharger|baixar)";
+/**
+ * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
+ * submit), German ("Senden", "Übermitteln") and Dutch ("Verstuur", "Verzenden").
+ */
+const SEND_ES =
+  "(?:enviar|transmitir|reenviar|envoyer|transmettre|soumettre|senden|versenden|absenden|ubermitteln|verstuur|versturen|verzenden|verzend)";
+/** Share, in Spanish, Portuguese, French, German and Dutch. */
+const SHARE_ES = "(?:compartir|compartilhar|partager|teilen|delen)";
+/** Download and export, in Spanish, French, Portuguese, German and Dutch. */
+const EXPORT_ES = "(?:exportar|descargar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren)";
 /** A verb that downloads or exports, in every language the vocabulary has. */
 export const DOWNLOAD_VERB = `(?:download|export|${EXPORT_ES})`;
 
@@ -78,7 +82,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,2} direct (?:message|messaging|mail|email|secure)\\b` },
   { kind: "direct", pattern: `^${THEN}${SEND} (?:to )?direct$` },
   { kind: "fax", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,3} (?:via|by|as|to|through) e?fax\\b` },
-  { kind: "fax", pattern: `^${THEN}(?:(?:send|resend) (?:a |an |the )?)?e?fax\\b` },
+  // French "faxer", German and Dutch "faxen", after another verb and "and" ("Soumettre et faxer").
+  { kind: "fax", pattern: `^${THEN}(?:\\w+ (?:et|und|en) )?(?:(?:send|resend) (?:a |an |the )?)?e?fax(?:er|en)?\\b` },
   { kind: "export", pattern: `^${DOWNLOAD_VERB}(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "export", pattern: `^(?:export|download) (?:as |to )?(?:c?cda|ccd|ccr|fhir)\\b` },
   { kind: "share", pattern: `^${THEN}(?:share|${SEND})(?: \\w+){0,3} ${RECORD}\\b` },
@@ -90,13 +95,13 @@ export const ACTION_RULES: readonly ActionRule[] = [
   },
   { kind: "share", pattern: "^share\\b" },
   { kind: "share", pattern: "^transmit\\b" },
-  // Spanish.
+  // Spanish and Portuguese, with the other languages' verbs.
   {
     kind: "referral",
-    pattern: `^${THEN_ES}(?:${SEND_ES} (?:la |una |o )?(?:remision|referencia|derivacion|interconsulta|encaminhamento)|remitir|derivar|referir|encaminhar)\\b`,
+    pattern: `^${THEN_ES}(?:${SEND_ES} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung)|remitir|derivar|referir|encaminhar)\\b`,
   },
   { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_ES}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
-  { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} p(?:or|ar) e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
+  { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
   { kind: "share", pattern: `^${SHARE_ES}\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
@@ -136,13 +141,13 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   {
     kind: "referral",
     pattern:
-      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|consult(?:ation)? (?:requests?|orders?))\\b",
+      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung|consult(?:ation)? (?:requests?|orders?))\\b",
   },
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_ES})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b`,
+    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_ES})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
   },
 ];
 
@@ -157,7 +162,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend submit transmit forward route release disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre partager compartilhar encaminhar exporter telecharger baixar",
+  "send resend submit transmit forward route release disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln verstuur versturen verzenden verzend teilen delen herunterladen exportieren downloaden exporteren",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
