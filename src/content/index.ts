@@ -1,14 +1,14 @@
 /**
  * The content script, in every frame of a watched EHR page (registered at document_start so its
  * capture listeners come before the page's). At load it only marks the document and adds those
- * listeners (early-events.ts): the page's load pays for nothing else, not even a message. The rest
- * starts at the clinician's first press, focus or key in the page, within that event and before it is
- * handled: the interception mode is asked for (mode.ts) and the reader of a control's surroundings is
- * loaded (reader-loader.ts), a control is classified when the clinician
- * reaches it and again, from the live DOM, when it is activated; the controls in view are pre-warmed
- * once the page is idle (prewarm.ts). "Check this page" scans with a part of its own (scan-entry.ts). Everything hangs off
- * one lifetime: a reloaded or updated extension leaves no old copy intercepting, and no timer or
- * listener of it running.
+ * listeners (early-events.ts); once the page is idle, the top frame has the reader of a control's
+ * surroundings injected (reader-loader.ts), so a click that is the page's first event finds it. The
+ * rest starts at the clinician's first press, focus or key in the page, within that event and before
+ * it is handled: the interception mode is asked for (mode.ts) and the reader loaded where it is not
+ * yet; a control is classified when the clinician reaches it and again, from the live DOM, when it is
+ * activated; the controls in view are pre-warmed once the page is idle (prewarm.ts). "Check this page"
+ * scans with a part of its own (scan-entry.ts). Everything hangs off one lifetime: a reloaded or
+ * updated extension leaves no old copy intercepting, and no timer or listener of it running.
  */
 import { createDetector } from "../detect/detector.ts";
 import { CONTENT_LIVE_HOOK } from "../messaging/scan-hook.ts";
@@ -22,13 +22,12 @@ import { loadPart } from "./part-loader.ts";
 import { startPrewarm } from "./prewarm.ts";
 import { WARM_PART_HOOK, type WarmPart } from "./idle-warm.ts";
 import { createPressRead } from "./press-read.ts";
-import { createReaderLoader } from "./reader-loader.ts";
+import { createReaderLoader, type ReaderLoader } from "./reader-loader.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
 import { sendToBackground as send } from "./wire.ts";
 
 /** Sets up everything but the early listeners. */
-function start(lifetime: Lifetime, events: EarlyEvents): void {
-  const reader = createReaderLoader(() => send("reader-part", {}));
+function start(lifetime: Lifetime, events: EarlyEvents, reader: ReaderLoader): void {
   // At once, alongside the mode: an activation may follow this first press within milliseconds.
   reader.load().catch(() => undefined);
   const detector = createDetector(reader);
@@ -104,10 +103,18 @@ document.documentElement.dataset.sharecheck = "ready";
 const live = world[CONTENT_LIVE_HOOK] as (() => boolean) | undefined;
 if (!live?.()) {
   const lifetime = createLifetime();
+  const reader = createReaderLoader(() => send("reader-part", {}));
   let started = false;
   const events = listenEarly(window, lifetime.signal, () => {
-    if (!started) start(lifetime, events);
+    if (!started) start(lifetime, events, reader);
     started = true;
   });
+  // The top frame, where most sends are, has the reader once its page is idle, so that a click that is the page's very
+  // first event is not held up loading it; frames (and pages never used) load it at their first press.
+  if (window === window.top) {
+    const idle = () => lifetime.requestIdleCallback(() => void reader.load().catch(() => undefined), { timeout: 5_000 });
+    if (document.readyState === "complete") idle();
+    else lifetime.addEventListener(window, "load", idle, { once: true });
+  }
   world[CONTENT_LIVE_HOOK] = () => lifetime.alive();
 }
