@@ -1,9 +1,10 @@
 /** Everything the content script needs to know about one action control, read off the page once. */
 import type { DisclosureRequest } from "../core/schema.ts";
-import type { DetectedAction } from "../detect/action.ts";
+import type { DetectedAction, DetectedRecipient } from "../detect/action.ts";
 import type { Classification } from "../detect/classify.ts";
 import type { Detector } from "../detect/detector.ts";
 import { sendChannel } from "../detect/channel.ts";
+import type { CueText } from "../detect/cues.ts";
 import { opensRecipientChooser } from "../detect/opener.ts";
 import { buildRequest } from "../messaging/action-request.ts";
 import { requestKey, toAction } from "./request.ts";
@@ -32,19 +33,24 @@ export function describeControl(
   // A download goes to the clinician's own device: whoever the page names beside it (the note's author) is no recipient.
   const recipient = classified.kind === "export" ? undefined : detector.readRecipient(control, deadline);
   if (opensRecipientChooser(control, classified, recipient)) return undefined;
-  const read = cues ? detector.readCues(control, deadline) : [];
+  return factsOf(control, classified, recipient, cues ? detector.readCues(control, deadline) : []);
+}
+
+/** What is known of an action whose surroundings could not be read: its kind and name, for a "could not decide" panel. */
+export function unreadFacts(control: Element, classified: Classification): ActionFacts {
+  return factsOf(control, classified, undefined, []);
+}
+
+function factsOf(
+  control: Element,
+  classified: Classification,
+  recipient: DetectedRecipient | undefined,
+  read: readonly CueText[],
+): ActionFacts {
   const kind = sendChannel(classified, recipient);
   // The background adds the kinds the cues name; the verdict depends on them, so the cache key does too.
   const request = buildRequest(kind, recipient);
   const origin = control.ownerDocument.defaultView?.location.origin ?? "";
   const action = toAction(kind, classified.label, recipient, origin, read);
   return { action, request, key: action.cues ? `${requestKey(request)}\n${JSON.stringify(action.cues)}` : requestKey(request) };
-}
-
-/** What is known of an action whose surroundings could not be read: its kind and name, for a "could not decide" panel. */
-export function unreadFacts(control: Element, classified: Classification): ActionFacts {
-  const kind = sendChannel(classified, undefined);
-  const request = buildRequest(kind, undefined);
-  const action = toAction(kind, classified.label, undefined, control.ownerDocument.defaultView?.location.origin ?? "", []);
-  return { action, request, key: requestKey(request) };
 }
