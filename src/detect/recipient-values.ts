@@ -56,8 +56,8 @@ export function propertyValue(input: HTMLInputElement): string {
   }
 }
 
-/** A choice not made yet: "Select a provider…", "— choose from your address book", "Seleccione…", "-- none --". */
-export const PROMPT = /^[\s\-–—]*(?:select|choose|pick|selec|escolh|elij|chois|none)/i;
+/** A choice not made yet: "Select a provider…", "— choose from your address book", "Seleccione…", "-- none --"; whole words ("Pickett" is a name). */
+export const PROMPT = /^[\s\-–—]*(?:select|choose|pick|seleccion\w*|selecione|escolh\w*|elij\w*|choisi\w*|s[eé]lectionn\w*|none)\b/i;
 
 function selectedText(select: HTMLSelectElement): string {
   const option = select.options?.[select.selectedIndex];
