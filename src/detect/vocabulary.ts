@@ -56,14 +56,14 @@ const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?"
  * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
  * submit), German ("Senden", "Übermitteln") and Dutch ("Verstuur", "Verzenden").
  */
-const SEND_ES =
+const SEND_OTHER =
   "(?:enviar|transmitir|reenviar|envoyer|transmettre|soumettre|senden|versenden|absenden|ubermitteln|verstuur|versturen|verzenden|verzend)";
 /** Share, in Spanish, Portuguese, French, German and Dutch. */
-const SHARE_ES = "(?:compartir|compartilhar|partager|teilen|delen)";
+const SHARE_OTHER = "(?:compartir|compartilhar|partager|teilen|delen)";
 /** Download and export, in Spanish, French, Portuguese, German and Dutch. */
-const EXPORT_ES = "(?:exportar|descargar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren)";
+const EXPORT_OTHER = "(?:exportar|descargar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren)";
 /** A verb that downloads or exports, in every language the vocabulary has. */
-export const DOWNLOAD_VERB = `(?:download|export|${EXPORT_ES})`;
+export const DOWNLOAD_VERB = `(?:download|export|${EXPORT_OTHER})`;
 
 export interface ActionRule {
   kind: ActionKind;
@@ -98,11 +98,11 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // Spanish and Portuguese, with the other languages' verbs.
   {
     kind: "referral",
-    pattern: `^${THEN_ES}(?:${SEND_ES} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung)|remitir|derivar|referir|encaminhar)\\b`,
+    pattern: `^${THEN_ES}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung)|remitir|derivar|referir|encaminhar)\\b`,
   },
-  { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_ES}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
-  { kind: "fax", pattern: `^${THEN_ES}${SEND_ES}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_ES} (?:un )?e?fax\\b` },
-  { kind: "share", pattern: `^${SHARE_ES}\\b|^${THEN_ES}${SEND_ES}(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
+  { kind: "fax", pattern: `^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_OTHER} (?:un )?e?fax\\b` },
+  { kind: "share", pattern: `^${SHARE_OTHER}\\b|^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
 /**
@@ -112,7 +112,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_ES}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -129,7 +129,7 @@ export const POSTS_SEND_PATTERN = "(?:send|transmit)[-_]?(fax|direct|referral)|(
 /** A submit label that says only that the form is finished: the form's address says what that does. */
 export const SAVE_PATTERN = "^(?:save|guardar)$";
 /** A title that names a share: a Save under it ("Share note" [Save]) commits the share. */
-export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_ES})\\b`;
+export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_OTHER})\\b`;
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?: as)? (?:pdf|xml|zip)|download document|run now)$`;
@@ -147,7 +147,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `\\b(?:share|${SHARE_ES}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_ES})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
+    pattern: `\\b(?:share|${SHARE_OTHER}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_OTHER})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
   },
 ];
 
