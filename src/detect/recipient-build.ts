@@ -90,7 +90,9 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
   const parts = value.split(PIECE_SEPARATOR).map(nameOf);
   if (parts.length < 2) {
     // An unlabelled number after the name ("Rowan Ellis (Cedar Ridge Cardiology) (555) 017-3340", Updox's fax chip) is where it goes.
-    const [, named = value, number] = NAME_THEN_NUMBER.exec(value) ?? [];
+    // Read as nameOf leaves it: a chip's list ends in "; ", which would hide the practice in parentheses before it.
+    const single = parts[0] || value;
+    const [, named = single, number] = NAME_THEN_NUMBER.exec(single) ?? [];
     const { name, fax = number, organization } = nameWithAsides(named);
     return { name, ...(fax ? { fax } : {}), ...(organization ? { organization } : {}) };
   }

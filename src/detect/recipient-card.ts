@@ -5,7 +5,7 @@
  */
 import { subtreeText } from "./accessible-name.ts";
 import { attr, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
-import { isShortLabel } from "./recipient-interpret.ts";
+import { interpret, isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
 export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
@@ -39,10 +39,11 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
 /**
  * A piece of a card that names an organisation beside the person: two words or more with one a practice
  * or service would call itself by ("Lakeshore Counseling Group", "Bayview Digestive Health"). A bare
- * specialty ("Dermatology") is one word, and an address starts with its number.
+ * specialty ("Dermatology") is one word, and an address starts with its number. Practices name themselves in their
+ * own languages too: "Gemeinschaftspraxis Kardiologie Neustadt", "Huisartsenpraktijk De Linde", "CH de Castres-Mazamet".
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um)?|krankenhaus|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio)\b/i;
 
 /** A person's job title ("Consultant Orthopaedic Surgeon", "Clinical Psychologist"): ends in what a person is, not a practice. */
 const PERSON_ROLE = /\b(?:surgeon|physician|nurse|practitioner|therapist|consultant|[a-z]*ologist|[a-z]*iatrist)$/;
@@ -124,6 +125,7 @@ export function readCard(card: Element): CardRead {
   const el = chosenItem(card);
   const lines: string[] = [];
   collectLines(el, lines);
+  for (let i = 0; i < lines.length; i++) lines[i] = addressedTo(lines[i]!);
   // The first line that reads as a name; else the first that can name one (a role line only when nothing else does).
   let at = 0;
   if (lines.length > 1) {
@@ -135,6 +137,13 @@ export function readCard(card: Element): CardRead {
   const { name, organization: aside } = nameWithAsides(line);
   const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
   return { name, fax: faxLine(lines), organization, directAddress: directLine(lines) };
+}
+
+/** A line that says whom the card sends to ("Para: Dra. Lucía Ferrer · Dermatología", Medesk's pick): the name it gives. */
+function addressedTo(line: string): string {
+  const said = /^([^:]{1,30}):\s*(\S.*)$/.exec(line);
+  const match = said && interpret(said[1]!, null);
+  return match && match !== "excluded" && match.role === "name" ? said[2]! : line;
 }
 
 /** The Direct address on a line of the card, unless the line's label says it is someone else's ("From: …@direct…"). */
