@@ -20,11 +20,9 @@
  */
 import type { Outcome } from "../core/schema.ts";
 import type { ActionKind } from "../detect/action.ts";
-import { PANEL_TAG } from "../detect/dom.ts";
+import { FALLBACK_HOST_ATTR, PANEL_TAG } from "../detect/dom.ts";
 import { anchorBeside, type Box } from "./anchor.ts";
 
-/** Marks the fallback `<div>` host, whose data-* attributes follow the same contract. */
-export const FALLBACK_ATTR = "data-sharecheck-host";
 const PANEL_WIDTH = 400;
 const INITIAL_HEIGHT = 260;
 
@@ -100,7 +98,7 @@ function makeHost(doc: Document, kind: HostKind): { host: HTMLElement; root: Sha
   let own = ownDocuments.get(doc);
   if (!own) ownDocuments.set(doc, (own = doc.implementation.createHTMLDocument("")));
   const host = own.createElement(kind === "verdict" ? PANEL_TAG : "div");
-  if (kind === "fallback") host.setAttribute(FALLBACK_ATTR, PANEL_TAG);
+  if (kind === "fallback") host.setAttribute(FALLBACK_HOST_ATTR, PANEL_TAG);
   const root = host.attachShadow({ mode: "open" });
   return { host: doc.adoptNode(host), root };
 }

@@ -4,7 +4,7 @@
  * Visually hidden text (sr-only, clip patterns) counts because it is there for screen readers;
  * aria-hidden, `hidden` and inline display:none subtrees do not.
  */
-import { attr, byIdInTree, cssString, ELEMENT_NODE, HEADING_SELECTOR, isElement, openShadowRoot, TEXT_NODE } from "./dom.ts";
+import { attr, byIdInTree, cssString, ELEMENT_NODE, HEADING_SELECTOR, isElement, shownContent, TEXT_NODE } from "./dom.ts";
 import { cleanText, NAME_MAX, words } from "./text.ts";
 
 const SKIPPED_TAGS = new Set(words("script style template noscript head title meta link select textarea datalist"));
@@ -45,7 +45,7 @@ export function containerTitle(container: Element): string {
 export function subtreeText(el: Element, exclude: Element | null = null): string {
   try {
     const budget: Budget = { nodes: 0, text: "", exclude };
-    appendChildren(el, budget, 0);
+    appendChildren(shownContent(el), budget, 0);
     return cleanText(budget.text);
   } catch {
     return "";
@@ -68,12 +68,8 @@ function computeName(el: Element): string {
   if (tag === "svg") return svgTitle(el) || "";
 
   const budget: Budget = { nodes: 0, text: "", exclude: null };
-  appendChildren(el, budget, 0);
-  if (!budget.text.trim()) {
-    // A web component whose visible text lives in its own shadow root.
-    const shadow = openShadowRoot(el);
-    if (shadow) appendChildren(shadow, budget, 1);
-  }
+  // A web component's visible text lives in its own shadow root, with the light DOM it slots in.
+  appendChildren(shownContent(el), budget, 0);
   // An icon glyph ("⭳", "📠") names nothing: its tooltip does.
   return LETTER.test(budget.text) ? budget.text : attr(el, "title") || tooltip(el) || budget.text;
 }
@@ -193,7 +189,7 @@ function appendElement(el: Element, budget: Budget, depth: number): void {
   } else if (tag === "slot") {
     appendSlot(el as HTMLSlotElement, budget, depth);
   } else {
-    appendChildren(el, budget, depth + 1);
+    appendChildren(shownContent(el), budget, depth + 1);
   }
   if (block) budget.text += " ";
 }

@@ -25,7 +25,7 @@ import {
   FIELD_SELECTOR,
   FORM_SELECTOR as FORM,
   HEADING_SELECTOR as TITLE,
-  PANEL_TAG,
+  isOwnHost,
   parentAcrossShadow,
   smallDocument,
 } from "./dom.ts";
@@ -68,7 +68,7 @@ const BOUNDARY = `${FORM},${DOCUMENT},${MAIN}`;
 const ROW = "tr,li,[role=row],[role=listitem]";
 const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[role=tree]";
 const CHECKBOX = "input[type=checkbox],input[type=radio],[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox]";
-const SKIPPED = new Set(["script", "style", "template", "noscript", "button", PANEL_TAG]);
+const SKIPPED = new Set(["script", "style", "template", "noscript", "button"]);
 const MAX_ELEMENTS = 3_000;
 /** What crosses to the background at most (DetectedAction allows 40 of 120 characters). */
 const MAX_CUES = 40;
@@ -194,7 +194,7 @@ export function readCues(control: Element, deadline?: number): CueText[] {
     const visitor: WalkVisitor = {
       element(el) {
         const tag = el.localName;
-        if (SKIPPED.has(tag)) return false;
+        if (SKIPPED.has(tag) || isOwnHost(el)) return false;
         // Cells, rows and spans often carry no attribute at all: one call then answers every attribute test below.
         const attributed = el.hasAttributes();
         if (attributed && (el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true")) return false;

@@ -74,3 +74,18 @@ export function cssString(value: string): string {
 
 /** ShareCheck's own panel host (src/content): never scanned or read as page content. */
 export const PANEL_TAG = "sharecheck-verdict";
+/** Marks the fallback `<div>` host ShareCheck uses when a page has taken PANEL_TAG's name; its data-* attributes follow the same contract. */
+export const FALLBACK_HOST_ATTR = "data-sharecheck-host";
+
+/**
+ * What an element shows: a web component's open shadow root in place of its children (ZorgDomein's care-offer card),
+ * as the accessibility tree reads it; never ShareCheck's own hosts.
+ */
+export function shownContent(el: Element): ParentNode {
+  return isOwnHost(el) ? el : (openShadowRoot(el) ?? el);
+}
+
+/** ShareCheck's own panel host, or its fallback: never scanned or read as page content. */
+export function isOwnHost(el: Element): boolean {
+  return el.localName === PANEL_TAG || el.hasAttribute(FALLBACK_HOST_ATTR);
+}

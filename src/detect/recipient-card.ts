@@ -4,7 +4,7 @@
  * not chosen are never read. Bounded and cleaned: the page is untrusted.
  */
 import { subtreeText } from "./accessible-name.ts";
-import { attr, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
+import { attr, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, shownContent, TEXT_NODE } from "./dom.ts";
 import { interpret, isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
@@ -134,9 +134,27 @@ export function readCard(card: Element): CardRead {
   }
   // One line is the card's whole text, read without the options not chosen around it (a group's unchecked cards).
   const line = cleanText(lines.length ? (lines[at] ?? "") : subtreeText(el), 300);
+  const person = at >= 0 ? personBelow(line, lines.slice(at + 1, at + 3)) : undefined;
+  if (person) return { name: person, fax: faxLine(lines), organization: organizationText(line), directAddress: directLine(lines) };
   const { name, organization: aside } = nameWithAsides(line);
   const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
   return { name, fax: faxLine(lines), organization, directAddress: directLine(lines) };
+}
+
+/** A line that starts with a person's title ("Dr.", "dr.", "Prof.", "Mevr.", "Frau"). */
+const PERSON_TITLED = /^(?:dra?|drs|prof|mr|mrs|ms|herr|frau|mevr|dhr|mme)\.?\s+\S/i;
+
+/**
+ * A card headed by its practice names the person under it ("Rivierenland Ziekenhuis" over "dr. Sanne de Vries,
+ * dermatoloog · Tiel", ZorgDomein's care offer): the person is the recipient, without the role after the name.
+ */
+function personBelow(head: string, below: readonly string[]): string | undefined {
+  if (!organizationPiece(head.split(PIECE_SEPARATOR)[0]!)) return undefined;
+  const line = below.find((text) => PERSON_TITLED.test(text));
+  return line
+    ?.split(PIECE_SEPARATOR)[0]!
+    .split(/,\s*(?=\p{Ll})/u)[0]!
+    .trim();
 }
 
 /** A line that says whom the card sends to ("Para: Dra. Lucía Ferrer · Dermatología", Medesk's pick): the name it gives. */
@@ -262,23 +280,25 @@ function classedParts(el: Element): boolean {
 }
 
 const BLOCK = /^(?:div|p|li|ul|ol|dl|dt|dd|section|article|header|footer|table|tbody|tr|td|th|h[1-6]|br|label)$/;
+/** Not lines of a card: its controls, and a component's styles and templates. */
+const UNREAD: ReadonlySet<string> = new Set(["button", "input", "style", "script", "template"]);
 
 /** Lines of text: a block element with block children is split into them; anything else is one line. */
 export function collectLines(el: Element, lines: string[]): void {
-  for (let node = el.firstChild; node && lines.length < MAX_LEAVES; node = node.nextSibling) {
+  for (let node = shownContent(el).firstChild; node && lines.length < MAX_LEAVES; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
       if (text) lines.push(text);
     } else if (
       isElement(node) &&
-      node.localName !== "button" &&
-      node.localName !== "input" &&
+      !UNREAD.has(node.localName) &&
       attr(node, "role") !== "button" &&
       attr(node, "aria-hidden") !== "true" &&
       // A group of cards shows the chosen one: the others are options, not lines of it.
       !notChosen(node)
     ) {
-      if (Array.from(node.children).some((child) => BLOCK.test(child.localName)) || classedParts(node)) collectLines(node, lines);
+      if (Array.from(shownContent(node).children).some((child) => BLOCK.test(child.localName)) || classedParts(node))
+        collectLines(node, lines);
       else {
         const text = subtreeText(node);
         if (text) lines.push(text);

@@ -5,7 +5,7 @@
  * never read.
  */
 import { labelText, subtreeText } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, PANEL_TAG, TEXT_NODE, isElement } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
 import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import { type CardRead, cardHead, DIRECT_DOMAIN, directLine, markedChosen, notChosen, readCard, shownAfter } from "./recipient-card.ts";
@@ -50,7 +50,7 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
         // A search box holds a query ("Cedar"), not the recipient: the result chosen from it is read elsewhere.
         // Nor is a hidden block (a closed dialog, a collapsed panel): no one there is on screen as the recipient.
         if (
-          el.localName === PANEL_TAG ||
+          isOwnHost(el) ||
           el.localName === "search" ||
           attr(el, "role") === "search" ||
           el.hasAttribute("hidden") ||

@@ -2,7 +2,7 @@
  * Which field labels name the recipient, and which name someone else (the sender, the patient), as data.
  * Patterns are regular-expression sources matched against `matchText(label)` with a trailing colon or
  * asterisk already gone (accents gone too: "Número de fax" -> "numero de fax"). EXCLUDED wins over
- * everything: a sender or patient field is never the recipient. English, then Spanish, with Portuguese and French.
+ * everything: a sender or patient field is never the recipient. English, then Spanish, with Portuguese, French, German and Dutch.
  */
 
 export type RecipientRole = "name" | "organization" | "direct" | "fax" | "npi" | "tin";
@@ -23,8 +23,8 @@ export const EXCLUDED_LABEL_PATTERN =
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
-  "to|send to|sent to|e?fax to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)" +
-  "|para|a|an|aan|empfanger|ontvanger|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|(?:medico|proveedor|profesional) receptor|destino|(?:enviar|encaminhar) para|compartilhar com|destinataires?|envoyer a";
+  "to|send to|sent to|e?fax to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)|(?:selected|chosen) (?:provider|specialist|recipient|consultant|service)" +
+  "|para|a|an|aan|empfanger|ontvanger|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|(?:medico|proveedor|profesional) receptor|destino|(?:enviar|encaminhar) para|compartilhar com|destinataires?|envoyer a|gekozen zorgaanbod|zorgaanbieder|ausgewahlte[rs]? (?:empfanger|praxis|arzt|arztin)";
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
   "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora|(?:establecimiento|centro|hospital|institucion|unidad|servicio) de destino";

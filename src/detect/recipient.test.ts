@@ -66,6 +66,27 @@ describe("readRecipient", () => {
     expect(readRecipient(control({ html: html("Otherside Family Medicine") }))?.text).toBe("Otherside Family Medicine");
   });
 
+  it("reads a card a web component draws in its shadow root, under a heading that says it is the chosen one (ZorgDomein)", () => {
+    document.body.innerHTML = `<form><label for="q">Korte vraagstelling</label><input id="q" value="Beoordeling naevus">
+      <button id="send">Verstuur verwijzing</button></form>
+      <aside><h3>Gekozen zorgaanbod</h3><zd-kaart id="card"></zd-kaart></aside>`;
+    document.getElementById("card")!.attachShadow({ mode: "open" }).innerHTML = `<style>.n { font-weight: 700 }</style>
+      <div class="k"><div class="n">Rivierenland Ziekenhuis</div><div>dr. Sanne de Vries, dermatoloog · Tiel</div>
+      <div>Poli Dermatologie — Pigmentlaesie</div></div>`;
+    expect(readRecipient(document.getElementById("send")!)).toEqual({
+      text: "dr. Sanne de Vries",
+      label: "Gekozen zorgaanbod",
+      name: "dr. Sanne de Vries",
+      organization: "Rivierenland Ziekenhuis",
+    });
+  });
+
+  it("does not read ShareCheck's own panel, nor its fallback host's shadow root", () => {
+    document.body.innerHTML = '<div><div data-sharecheck-host id="host"></div><button id="send">Share</button></div>';
+    document.getElementById("host")!.attachShadow({ mode: "open" }).innerHTML = "<dl><dt>Recipient</dt><dd>Panel Value</dd></dl>";
+    expect(readRecipient(document.getElementById("send")!)).toBeUndefined();
+  });
+
   it("does not read ShareCheck's own panel", () => {
     document.body.innerHTML =
       '<div><sharecheck-verdict><label>Recipient <input value="Panel Value"></label></sharecheck-verdict><button id="send">Share</button></div>';

@@ -1,7 +1,7 @@
 /** Finds every action control in a tree, through open shadow roots, in one walk. Same-origin iframes are not entered: the content script runs in each frame. */
 import type { ActionKind } from "./action.ts";
 import { classifyControl, closedPanels, isControlElement } from "./classify.ts";
-import { PANEL_TAG } from "./dom.ts";
+import { isOwnHost } from "./dom.ts";
 import { walk } from "./walk.ts";
 
 export interface Candidate {
@@ -27,7 +27,7 @@ function collectControls(root: Node): Element[] {
   const controls: Element[] = [];
   walk(root, {
     element(el) {
-      if (el.localName === PANEL_TAG) return false;
+      if (isOwnHost(el)) return false;
       if (isControlElement(el)) controls.push(el);
     },
   });
