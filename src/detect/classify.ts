@@ -241,6 +241,8 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   const text = matchText(label).replace(COUNT, "");
   if (text === "") return kindFromHints(el);
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false);
+  // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
+  if (GENERIC.test(text) && navigationLink(el)) return null;
   if (GENERIC.test(text))
     return (
       kindFromHints(el) ??
