@@ -54,6 +54,9 @@ const DOWNLOAD_WORD = new RegExp(`^${DOWNLOAD_VERB}\\b`);
 /** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
 const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
 const SEND_WORD = /^(?:re)?send\b|^enviar\b/;
+/** The ways a message goes, as a title names them. */
+const WAYS = /\b(?:e?fax(?:es)?|direct|chat|messages?|messaging|e ?mail|secure mail|kim)\b/g;
+const DIRECT_WAY = /\bdirect (?:message|messaging|mail|secure)s?\b/g;
 const RESEND = /^(?:resend|reenviar)\b/;
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
@@ -301,7 +304,10 @@ function postedTo(el: Element): ActionKind | null {
 /** A generic send takes the kind its context names ("New referral", "Fax document"). */
 function sendContext(title: string): ActionKind | "quiet" | null {
   const text = matchText(title);
-  return quietTitle(text) ? "quiet" : firstMatch(CONTEXT, text);
+  if (quietTitle(text)) return "quiet";
+  const kind = firstMatch(CONTEXT, text);
+  // A title that offers more than one way ("Clinic chat and fax", "Release by fax or Direct Message") names none of them.
+  return (kind === "fax" || kind === "direct") && new Set(text.replace(DIRECT_WAY, "direct").match(WAYS)).size > 1 ? null : kind;
 }
 
 /**
