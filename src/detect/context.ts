@@ -5,7 +5,7 @@
  * main heading and the document title. Shadow roots are stepped out of, to their hosts.
  */
 import type { ActionKind } from "./action.ts";
-import { accessibleName, containerTitle } from "./accessible-name.ts";
+import { accessibleName, containerTitle, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
@@ -139,8 +139,9 @@ function kindFromFields(container: Element): ActionKind | null {
 export function attachedFile(container: Element): boolean {
   const files = [container.localName === "form" ? container : null, ...container.querySelectorAll("[class*=att],[class*=pj]")];
   if (files.some((line) => FILE_NAME.test(line?.textContent ?? ""))) return true;
-  // In a block with a message box, a file's name said to be attached: not one a message of the thread mentions.
-  return container.querySelector("textarea,[contenteditable=true]") !== null && ATTACHED_FILE.test(container.textContent ?? "");
+  // In a block with a message box, a file's name said to be attached: not one a message of the thread mentions. Read
+  // bounded (subtreeText): the climb asks this of every titled block up to the page's, on the click's path.
+  return container.querySelector("textarea,[contenteditable=true]") !== null && ATTACHED_FILE.test(subtreeText(container));
 }
 
 function attachedRecord(container: Element): ActionKind | null {
