@@ -106,6 +106,13 @@ describe("opensRecipientChooser", () => {
       '<div class="chat" aria-label="Chat with Jane Test"><div class="field"><label for="m">Message</label><textarea id="m">See you Thursday</textarea></div><button id="it">Send</button></div>',
     );
     expect(opensRecipientChooser(chat, { kind: "fax", label: "Send" }, undefined)).toBe(true);
+    // A way alone under a letter's editor opens where the letter is addressed (Canvas's "Fax"); "Fax letter" faxes it.
+    const letter = (label: string) =>
+      control(
+        `<section><h2>Letter</h2><div contenteditable="true" aria-label="Letter text">Dear colleague,</div><div class="actions"><button>Preview</button><button id="it">${label}</button></div></section>`,
+      );
+    expect(opensRecipientChooser(letter("Fax"), { kind: "fax", label: "Fax" }, undefined)).toBe(true);
+    expect(opensRecipientChooser(letter("Fax letter"), { kind: "fax", label: "Fax letter" }, undefined)).toBe(false);
     // The fields of a step not shown say nothing about this one.
     expect(opensRecipientChooser(wizard('style="display: none"'), { kind: "referral", label: "Send referral" }, undefined)).toBe(true);
   });

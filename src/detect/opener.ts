@@ -12,11 +12,10 @@ import { attachedFile } from "./context.ts";
 import { DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { matchText } from "./text.ts";
 
-/**
- * A name that says where it sends ("Fax to PCP", "Send to HIE", "Enviar al especialista"), or that ends a flow rather
- * than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on a step now hidden.
- */
-const NAMES_DESTINATION = /\b(?:to|al)\b|^enviar a\b|^(?:submit|finish|done)\b/;
+/** A name that says where it sends ("Fax to PCP", "Send to HIE", "Enviar al especialista"). */
+const NAMES_DESTINATION = /\b(?:to|al)\b|^enviar a\b/;
+/** A name that ends a flow rather than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on a step now hidden. */
+const ENDS_FLOW = /^(?:submit|finish|done)\b/;
 
 /** Fields a person writes what leaves into (a reason, a message): search boxes aside. */
 const WRITTEN = "textarea,input:not([type]),input[type=text],[contenteditable=true]";
@@ -32,9 +31,11 @@ export function opensRecipientChooser(
     kind !== "export" &&
     !control.matches(EDITABLE_SELECTOR) &&
     !NAMES_DESTINATION.test(named) &&
+    !ENDS_FLOW.test(named) &&
     // Only a send that says what it sends ("Send referral") sends the fields above it; a chat's "Send" under its message box
-    // takes its kind from the page around it, and whom it goes to is chosen elsewhere.
-    !inForm(control, named.includes(kind.slice(0, 3)))
+    // takes its kind from the page around it, and whom it goes to is chosen elsewhere. A way alone ("Fax" under Canvas's
+    // letter editor) opens the place where the letter is addressed.
+    !inForm(control, named.includes(kind.slice(0, 3)) && (kind === "referral" || named.includes(" ")))
   );
 }
 
