@@ -232,13 +232,24 @@ export function cardHead(label: Element): CardRead | undefined {
   return headAbove(label.closest("dl, table, ul, ol") ?? label.parentElement) ?? headAbove(label);
 }
 
+const HEAD_STOP = `${FIELD_SELECTOR},button,[role=button]`;
+
 function headAbove(details: Element | null): CardRead | undefined {
   const card = details?.parentElement;
   if (!details || !card || card.children.length > MAX_HEAD_LINES + 2) return undefined;
   const lines: string[] = [];
-  for (let el = details.previousElementSibling; el; el = el.previousElementSibling) {
-    if (lines.length === MAX_HEAD_LINES || el.querySelector(`${FIELD_SELECTOR},button,[role=button]`)) return undefined;
-    const text = cleanText(subtreeText(el), 300);
+  // Text before the label in its own line is read too ("Lavoie, Marc-André — Polyclinique…, <b>Fax No:</b> …", OSCAR's list).
+  for (let node = details.previousSibling; node; node = node.previousSibling) {
+    if (lines.length === MAX_HEAD_LINES) return undefined;
+    if (node.nodeType === TEXT_NODE) {
+      const text = cleanText((node as Text).data, 300);
+      if (text) lines.unshift(text);
+      continue;
+    }
+    if (!isElement(node)) continue;
+    // A field or control above the details (OSCAR's provider select) is no head: its options are choices, not this card's name.
+    if (node.matches(HEAD_STOP) || node.querySelector(HEAD_STOP)) return undefined;
+    const text = cleanText(subtreeText(node), 300);
     if (text) lines.unshift(text);
   }
   const at = lines.findIndex(nameLine);
@@ -280,8 +291,8 @@ function classedParts(el: Element): boolean {
 }
 
 const BLOCK = /^(?:div|p|li|ul|ol|dl|dt|dd|section|article|header|footer|table|tbody|tr|td|th|h[1-6]|br|label)$/;
-/** Not lines of a card: its controls, and a component's styles and templates. */
-const UNREAD: ReadonlySet<string> = new Set(["button", "input", "style", "script", "template"]);
+/** Not lines of a card: its controls and fields (a select's options are choices, not what it shows), and a component's styles and templates. */
+const UNREAD: ReadonlySet<string> = new Set(["button", "input", "select", "textarea", "style", "script", "template"]);
 
 /** Lines of text: a block element with block children is split into them; anything else is one line. */
 export function collectLines(el: Element, lines: string[]): void {
