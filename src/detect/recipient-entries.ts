@@ -8,7 +8,7 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
 import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, cardHead, DIRECT_DOMAIN, directLine, markedChosen, notChosen, readCard, shownAfter } from "./recipient-card.ts";
+import { type CardRead, cardHead, DIRECT_DOMAIN, directLine, markedChosen, notChosen, PHONE, readCard, shownAfter } from "./recipient-card.ts";
 import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";
@@ -180,7 +180,21 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   if (!match) return directShown(el, own, entries);
   if (match === "excluded") return;
   const { value, ...card } = valueAfter(el);
-  if (value) entries.push(withCard({ ...match, value, element: el }, card));
+  // "To fax <strong>Lakeshore Sleep &amp; Lung</strong> · (555) 014-6620" (Spruce): a fax label over a name, its number
+  // further along the line. The line is read as the recipient's, the name with its number.
+  const line = match.role === "fax" && value && !PHONE.test(value) ? restOfLine(el) : "";
+  if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
+  else if (value) entries.push(withCard({ ...match, value, element: el }, card));
+}
+
+/** The text after a label up to the end of its block, bounded ("Lakeshore Sleep & Lung · Attn: … · (555) 014-6620"). */
+function restOfLine(label: Element): string {
+  let text = "";
+  for (let node = label.nextSibling, i = 0; node && i < 8 && text.length < 300; node = node.nextSibling, i++) {
+    if (node.nodeType === TEXT_NODE) text += (node as Text).data;
+    else if (isElement(node)) text += ` ${subtreeText(node)} `;
+  }
+  return cleanText(text, 300);
 }
 
 /** The entry with what its card shows apart, else with the card head above it. */
@@ -224,7 +238,7 @@ function valueAfter(label: Element): ValueRead {
       const text = cleanText((node as Text).data, 300);
       // "Share with (provider contacts)": an aside on the label, not a name; nor is a prompt ("— choose from your address book").
       if (text && !/^\(.*\)$/.test(text) && !PROMPT.test(text)) return { value: text };
-    } else if (isElement(node) && !notChosen(node)) {
+    } else if (isElement(node) && node.localName !== "br" && !notChosen(node)) {
       // A table with column headers is read by tableEntries, its chosen row under its headers; as a card it
       // would give its first line, a column header.
       return headerRowOf(node) ? { value: "" } : elementOrCard(node);
