@@ -88,8 +88,13 @@ function tooltip(el: Element): string {
     const text = attr(el, name);
     if (text?.trim()) return text;
   }
+  return description(el);
+}
+
+/** The text an element's aria-describedby points at ("Ctrl+Enter to send" under a message box). */
+export function description(el: Element): string {
   const described = attr(el, "aria-describedby");
-  return described ? labelledbyText(el, described) : "";
+  return described ? cleanText(labelledbyText(el, described)) : "";
 }
 
 function inputName(input: HTMLInputElement): string {

@@ -69,6 +69,19 @@ describe("send shortcuts in a composer", () => {
     expect(findShortcutControl(keydown(field("fax"), { key: "Enter", ctrlKey: true }), classifyControl)).toBeNull();
   });
 
+  it("finds a composer's send in a web component's shadow root beside it, and reads the field's description (Kno2)", () => {
+    document.body.innerHTML = `<nav aria-label="Kno2"><a href="#release">Release</a></nav><main><div id="view">
+      <div class="row"><label for="msg">Message</label><textarea id="msg" aria-describedby="hint"></textarea></div>
+      <p id="hint">Ctrl+Enter to send</p><k2-send-bar id="bar"></k2-send-bar></div></main>`;
+    const bar = document.getElementById("bar")!.attachShadow({ mode: "open" });
+    bar.innerHTML = `<div role="button" tabindex="0" id="send" aria-label="Send Direct message"></div>`;
+    const field = document.getElementById("msg")!;
+    expect(findShortcutControl(keydown(field, { key: "Enter", ctrlKey: true }), classifyControl)?.element).toBe(bar.getElementById("send"));
+    // Without it, the field's description says the key sends from the field itself.
+    bar.innerHTML = "";
+    expect(findShortcutControl(keydown(field, { key: "Enter", ctrlKey: true }), classifyControl)?.element).toBe(field);
+  });
+
   it("finds nothing when the composer has no send control, and does not climb to unrelated page controls", () => {
     document.body.innerHTML = `<header><button>Fax chart</button></header><main><div><div><textarea id="note"></textarea><button>Save</button></div></div></main>`;
     expect(composerSendControl(document.getElementById("note")!, classifyControl)).toBeNull();

@@ -7,9 +7,9 @@
  * Enter alone in a text field of a form is left to the browser: it submits through the form's default
  * button (a click or a submit event, caught as such), and holding the key would stop that.
  */
-import { accessibleName, subtreeText } from "./accessible-name.ts";
+import { accessibleName, description, subtreeText } from "./accessible-name.ts";
 import { type Classification, classifyKeySend } from "./classify.ts";
-import { isElement } from "./dom.ts";
+import { isElement, openShadowRoot } from "./dom.ts";
 import type { FoundAction } from "./find-control.ts";
 
 /** Containers climbed from the field; a composer's send is rarely further out than this. */
@@ -37,7 +37,7 @@ function keySends(field: Element, ctrl: boolean): boolean {
   const name = accessibleName(field);
   // Read bounded (subtreeText): this runs on every Enter in a text field, and a sibling may be a whole thread.
   const beside = (el: Element | null) => (el ? subtreeText(el).slice(0, 150) : "");
-  const words = `${name} ${beside(field.previousElementSibling)} ${beside(field.nextElementSibling)}`;
+  const words = `${name} ${description(field).slice(0, 150)} ${beside(field.previousElementSibling)} ${beside(field.nextElementSibling)}`;
   const said = KEY_SENDS.exec(words);
   if (said) return !!said[1] === ctrl;
   return !ctrl && field.localName === "input" && MESSAGE_BOX.test(name) && !/search/i.test(words);
@@ -65,7 +65,7 @@ export function composerSendControl(field: Element, classify: Classify): FoundAc
   let el: Element | null = field.parentElement;
   for (let i = 0; el && i < MAX_CLIMB && el.localName !== "body" && el.localName !== "html"; i++, el = el.parentElement) {
     if (el.firstElementChild === null) continue;
-    const controls = el.querySelectorAll(CONTROLS);
+    const controls = [...el.querySelectorAll(CONTROLS), ...shadowControls(el)];
     for (let k = 0; k < controls.length && k < MAX_CONTROLS; k++) {
       const control = controls[k]!;
       const classification = classify(control);
@@ -74,6 +74,16 @@ export function composerSendControl(field: Element, classify: Classify): FoundAc
     }
   }
   return null;
+}
+
+/** The controls a web component among the container's children draws in its shadow root (Kno2's send bar beside the message). */
+function shadowControls(container: Element): Element[] {
+  const found: Element[] = [];
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
+    const root = child.localName.includes("-") ? openShadowRoot(child) : null;
+    if (root) found.push(...root.querySelectorAll(CONTROLS));
+  }
+  return found;
 }
 
 /** The action a keydown stands for when it is a send shortcut, else null. */
