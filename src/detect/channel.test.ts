@@ -25,11 +25,4 @@ describe("sendChannel", () => {
     expect(sendChannel({ kind: "share", label: "Release" }, FAX_ONLY)).toBe("share");
     expect(sendChannel({ kind: "referral", label: "Send" }, FAX_ONLY)).toBe("referral");
   });
-
-  it("sends a bare Send whose page offers fax and Direct the one way its recipient can be reached (Kno2's send bar)", () => {
-    expect(sendChannel({ kind: "fax", label: "Send" }, DIRECT_ONLY)).toBe("direct");
-    expect(sendChannel({ kind: "direct", label: "Senden" }, FAX_ONLY)).toBe("fax");
-    // A control that names its channel keeps it.
-    expect(sendChannel({ kind: "fax", label: "Send Fax" }, DIRECT_ONLY)).toBe("fax");
-  });
 });
