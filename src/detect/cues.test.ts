@@ -158,6 +158,13 @@ describe("readCues: what is chosen for the share", () => {
     ]);
   });
 
+  it("reads the long-form notice's legal words though a heading names the part first (Kno2's cover page)", () => {
+    const cues = cuesOf(
+      `<div class="cover"><strong>Cover page</strong> · From: Alex Rivera<br>42 CFR part 2 notice: This record, from a federally assisted substance use disorder treatment program, is protected by federal confidentiality rules (42 CFR part 2). Federal rules prohibit any further disclosure of it.<div><button id="send" aria-label="Send"></button></div></div>`,
+    );
+    expect(kinds(cues)).toEqual(["sud-part2"]);
+  });
+
   it("reads a record's own statement that 42 CFR Part 2 protects it (Kipu's share confirmation)", () => {
     const cues = cuesOf(
       `<div role="dialog" aria-labelledby="t"><h3 id="t">Share to Patient Portal</h3><p>Discharge summary</p><p class="notice">This record is from a federally assisted substance use disorder program and is protected by 42 CFR Part 2. It will be visible to the patient.</p><button id="send">Share</button></div>`,

@@ -42,7 +42,8 @@ export interface CueText {
 }
 
 const BEFORE = new RegExp(NEGATION_BEFORE);
-const NOTICE_START = /protected by (?:federal|42)|42\s*c\.?f\.?r/i;
+/** Where a notice's legal words start: the long form's "protected by…" first, though a heading ("42 CFR part 2 notice:") may lead it. */
+const NOTICE_START = [/protected by (?:federal|42)/i, /42\s*c\.?f\.?r/i];
 const NOTE_TYPE = new RegExp(NOTE_TYPE_LABEL);
 const SOURCE = new RegExp(SOURCE_LABEL);
 const DOCUMENT_FIELD = new RegExp(DOCUMENT_FIELD_LABEL);
@@ -251,8 +252,8 @@ export function readCues(control: Element, deadline?: number): CueText[] {
         for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
         if (!own) return;
         // A notice is long: keep it from its legal words on, so they survive the length limit.
-        const at = own.search(NOTICE_START);
-        if (at >= 0) add(own.slice(at), "notice");
+        const at = NOTICE_START.map((start) => own.search(start)).find((index) => index >= 0);
+        if (at !== undefined) add(own.slice(at), "notice");
         if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
       },
     };
