@@ -24,6 +24,7 @@ import {
   RECORD_CONTEXT_PATTERN,
   SAVE_PATTERN,
   SECTION_WORDS,
+  SEND_WORD_PATTERN,
   SHARE_TITLE_PATTERN,
 } from "./vocabulary.ts";
 
@@ -53,7 +54,7 @@ const SAVE = new RegExp(SAVE_PATTERN);
 const DOWNLOAD_WORD = new RegExp(`^${DOWNLOAD_VERB}\\b`);
 /** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
 const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
-const SEND_WORD = /^(?:re)?send\b|^enviar\b/;
+const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 /** The ways a message goes, as a title names them. */
 const WAYS = /\b(?:e?fax(?:es)?|direct|chat|messages?|messaging|e ?mail|secure mail|kim)\b/g;
 const DIRECT_WAY = /\bdirect (?:message|messaging|mail|secure)s?\b/g;

@@ -9,8 +9,12 @@ import { interpret, isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
 export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
-/** An address at a Direct domain ("@direct.lakeside.example", "@direct-mail.example"): a Direct address wherever it is shown. */
-export const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]/i;
+/**
+ * An address at a Direct domain ("@direct.lakeside.example", "@direct-mail.example"): a Direct address wherever it is
+ * shown. France's MSSanté ("…@….mssante.fr") and Germany's KIM ("…@….kim.telematik") are the same kind of network:
+ * secure messaging between providers whose members are listed in a national directory.
+ */
+export const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]|@[a-z0-9.-]*\.mssante\.|@[a-z0-9.-]*\.kim\.telematik\b/i;
 export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
 
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
@@ -170,7 +174,7 @@ export function directLine(lines: readonly string[]): string | undefined {
     // Most lines hold no Direct domain, found by its "@": the address pattern is tried only on a line that does.
     const address = DIRECT_DOMAIN.test(line) ? line.match(EMAIL)?.[0] : undefined;
     const label = /^([^:@]{1,30}):/.exec(line)?.[1];
-    if (address && DIRECT_DOMAIN.test(address) && (!label || /direct/i.test(label))) return address;
+    if (address && DIRECT_DOMAIN.test(address) && (!label || /direct|mss|kim/i.test(label))) return address;
   }
   return undefined;
 }

@@ -8,7 +8,17 @@ import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
 import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
-import { type CardRead, cardHead, DIRECT_DOMAIN, directLine, markedChosen, notChosen, PHONE, readCard, shownAfter } from "./recipient-card.ts";
+import {
+  type CardRead,
+  cardHead,
+  DIRECT_DOMAIN,
+  directLine,
+  markedChosen,
+  notChosen,
+  PHONE,
+  readCard,
+  shownAfter,
+} from "./recipient-card.ts";
 import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, words } from "./text.ts";
 import { walk } from "./walk.ts";

@@ -48,7 +48,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
     role: "direct",
     priority: 3,
     pattern:
-      "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direct id(?: of the (?:receiving |recipient )?(?:provider|clinician|physician|practice))?|direccion direct(?: del (?:medico|destinatario|proveedor))?)$",
+      "^(?:(?:recipient |to )?direct(?: (?:address|e ?mail|e ?mail address|messaging address))?|direct to|direct id(?: of the (?:receiving |recipient )?(?:provider|clinician|physician|practice))?|direccion direct(?: del (?:medico|destinatario|proveedor))?|kim(?: adresse| address)?|(?:adresse )?mss(?:ante)?(?: adresse| address)?)$",
   },
   {
     role: "fax",

@@ -54,10 +54,12 @@ const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|ve
 const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
 /**
  * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
- * submit), German ("Senden", "Übermitteln") and Dutch ("Verstuur", "Verzenden").
+ * submit, "transférer", forward), German ("Senden", "Übermitteln", "Weiterleiten") and Dutch ("Verstuur", "Verzenden", "Doorsturen").
  */
 const SEND_OTHER =
-  "(?:enviar|transmitir|reenviar|envoyer|transmettre|soumettre|senden|versenden|absenden|ubermitteln|verstuur|versturen|verzenden|verzend)";
+  "(?:enviar|transmitir|reenviar|envoyer|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen)";
+/** A plain "Send" in every language: what a control says when the record it sends is the one on screen. */
+export const SEND_WORD_PATTERN = "^(?:(?:re)?send|enviar|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend)\\b";
 /** Share, in Spanish, Portuguese, French, German and Dutch. */
 const SHARE_OTHER = "(?:compartir|compartilhar|partager|teilen|delen)";
 /** Download and export, in Spanish, French, Portuguese, German and Dutch. */
@@ -147,11 +149,15 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
     pattern:
       "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung|consult(?:ation)? (?:requests?|orders?))\\b",
   },
-  { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b" },
+  // MSSanté (France) and KIM (Germany) are national networks of the same kind as Direct.
+  {
+    kind: "direct",
+    pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b|\\b(?:par|via|uber|per|mit) (?:mss(?:ante)?|kim)\\b|\\bmessagerie securisee\\b",
+  },
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `\\b(?:share|${SHARE_OTHER}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_OTHER})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
+    pattern: `^(?:send|sending|envoi|envio|versand|verzending)$|\\b(?:share|${SHARE_OTHER}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_OTHER})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
   },
 ];
 
@@ -166,7 +172,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln verstuur versturen verzenden verzend teilen delen herunterladen exportieren downloaden exporteren",
+  "send resend submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen herunterladen exportieren downloaden exporteren",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
