@@ -18,6 +18,7 @@ import {
   PIECE_SEPARATOR,
   samePerson,
 } from "./recipient-card.ts";
+import { isShortLabel } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
@@ -105,6 +106,8 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
     else if (PHONE_PIECE.test(part) && PHONE.test(part)) continue;
     else if (NUMBER_ONLY.test(part)) number ??= part.match(PHONE)?.[0];
     else if (name === undefined) {
+      // "Referring Provider — Dr Hannah Webb", "Others — Dr A. Lucero" (Prognocis's To list): the role, then whom.
+      if (parts.length > 1 && (isShortLabel(part) || /^others?$/i.test(part))) continue;
       const aside = organizationBeside(part);
       name = aside?.name ?? part;
       organization ??= aside?.organization;
@@ -118,7 +121,8 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
 
 /** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */
 function nameOf(value: string): string {
-  return cleanText(value.replace(/[<([]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|\u2013\u2014-]+$/, ""), 300);
+  // A list's arrow ("▾") after the chosen name is no part of it.
+  return cleanText(value.replace(/[<([]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|\u2013\u2014\u25be\u25bc\u2304-]+$/, ""), 300);
 }
 
 /** A person's name written surname first ("Natarajan, Priya, MD"), not a name with its credential after a comma ("Priya Natarajan, MD"). */

@@ -304,11 +304,16 @@ export function collectLines(el: Element, lines: string[]): void {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
       if (text) lines.push(text);
+    } else if (isElement(node) && attr(node, "aria-haspopup") === "listbox" && !node.hasAttribute("hidden")) {
+      // A button that opens a list of choices shows the one chosen (Prognocis's To: "Referred to Provider — Ana Lucero, MD ▾").
+      const text = subtreeText(node);
+      if (text) lines.push(text);
     } else if (
       isElement(node) &&
       !UNREAD.has(node.localName) &&
       attr(node, "role") !== "button" &&
       attr(node, "aria-hidden") !== "true" &&
+      !node.hasAttribute("hidden") &&
       // A group of cards shows the chosen one: the others are options, not lines of it.
       !notChosen(node)
     ) {
