@@ -47,7 +47,7 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
  * own languages too: "Gemeinschaftspraxis Kardiologie Neustadt", "Huisartsenpraktijk De Linde", "CH de Castres-Mazamet".
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um)?|krankenhaus|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um)?|krankenhaus|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation)\b/i;
 
 /** A person's job title ("Consultant Orthopaedic Surgeon", "Clinical Psychologist"): ends in what a person is, not a practice. */
 const PERSON_ROLE = /\b(?:surgeon|physician|nurse|practitioner|therapist|consultant|[a-z]*ologist|[a-z]*iatrist)$/;
@@ -91,12 +91,41 @@ export function organizationText(piece: string): string {
 }
 
 /**
- * "Dr. Ana Ruiz (Summit Orthopedics)": the name, and the organisation in parentheses after it when it names one; or
- * the organisation written first, as Odoo shows a contact of a company ("Clínica San Rafael, Dra. Lucía Méndez").
+ * "Dr. Ana Ruiz (Summit Orthopedics)": the name, and the organisation in parentheses after it when it names one, also
+ * among a role's words there ("Dr Ben Carter (Referrer (GP), Northside Medical Clinic)", Nookal); or the organisation
+ * written first, as Odoo shows a contact of a company ("Clínica San Rafael, Dra. Lucía Méndez"), or after a comma
+ * ("Dr Tom Whitfield, Harbourside Medical Centre", Halaxy).
  */
 export function organizationBeside(text: string): { name: string; organization: string } | undefined {
-  const match = /^(.*\S)\s*\(([^()]{3,120})\)$/.exec(text.trim()) ?? /^()(.+?), ([^\d,]+)$/.exec(text);
-  return match && organizationPiece(match[2]!) ? { name: match[1] || match[3]!, organization: match[2]!.trim() } : undefined;
+  const trimmed = text.trim();
+  const aside = lastParenthesized(trimmed);
+  if (aside) {
+    const pieces = aside.inside.split(/,\s+/);
+    const organization = pieces.length > 1 ? pieces.reverse().find(organizationPiece) : organizationPiece(aside.inside) ? aside.inside : undefined;
+    if (organization) return { name: aside.before, organization: organization.trim() };
+  }
+  const comma = /^(.+?), ([^\d,]+)$/.exec(trimmed);
+  if (!comma) return undefined;
+  const [, first = "", second = ""] = comma;
+  if (organizationPiece(first)) return { name: second, organization: first };
+  // After the name, only a whole rest that is one piece ("… · Pinecrest Cardiology" is read piece by piece).
+  const apart = !PIECE_SEPARATOR.test(second) && organizationPiece(second) && !PERSON_TITLED.test(second);
+  return apart ? { name: first, organization: second.trim() } : undefined;
+}
+
+/** The parenthesized end of a text, its parentheses balanced ("Referrer (GP), Northside…"), and what comes before it. */
+function lastParenthesized(text: string): { before: string; inside: string } | undefined {
+  if (!text.endsWith(")")) return undefined;
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ")") depth++;
+    else if (text[i] === "(" && --depth === 0) {
+      const before = text.slice(0, i).trim();
+      const inside = text.slice(i + 1, -1).trim();
+      return before && inside.length >= 3 && inside.length <= 120 ? { before, inside } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A name as a line shows it: without the fax it mentions ("… — Fax (555) 010-2233") and the practice in parentheses after it. */
