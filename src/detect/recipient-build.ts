@@ -122,7 +122,10 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
 /** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */
 function nameOf(value: string): string {
   // A list's arrow ("▾") after the chosen name is no part of it.
-  return cleanText(value.replace(/[<([]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|\u2013\u2014\u25be\u25bc\u2304-]+$/, ""), 300);
+  return cleanText(
+    value.replace(/[<([]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|\u2013\u2014\u25be\u25bc\u2304-]+$/, ""),
+    300,
+  );
 }
 
 /** A person's name written surname first ("Natarajan, Priya, MD"), not a name with its credential after a comma ("Priya Natarajan, MD"). */

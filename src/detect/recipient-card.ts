@@ -101,7 +101,8 @@ export function organizationBeside(text: string): { name: string; organization: 
   const aside = lastParenthesized(trimmed);
   if (aside) {
     const pieces = aside.inside.split(/,\s+/);
-    const organization = pieces.length > 1 ? pieces.reverse().find(organizationPiece) : organizationPiece(aside.inside) ? aside.inside : undefined;
+    const organization =
+      pieces.length > 1 ? pieces.reverse().find(organizationPiece) : organizationPiece(aside.inside) ? aside.inside : undefined;
     if (organization) return { name: aside.before, organization: organization.trim() };
   }
   const comma = /^(.+?), ([^\d,]+)$/.exec(trimmed);

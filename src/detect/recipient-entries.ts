@@ -20,7 +20,7 @@ import {
   shownAfter,
 } from "./recipient-card.ts";
 import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
-import { cleanText, words } from "./text.ts";
+import { cleanText, matchText, words } from "./text.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -102,25 +102,35 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   }
   if (match === "excluded") return;
   const value = fieldValue(field);
-  // The chosen contact's card, or only their practice, may show just after a name field.
-  const beside = match.role === "name" && value ? shownAfter(field, value) : {};
-  if (value || (match.role !== "name" && match.role !== "organization"))
-    return void entries.push({ ...match, value, element: field, ...beside });
-  // An empty address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below.
-  const chosen = searchResultCard(field);
+  const naming = match.role === "name" || match.role === "organization";
+  // An address-book search ("Recipient: [search…]") shows the contact chosen from it as a card just below: the box is
+  // empty, or still holds the words searched for ("Bayside" over Halaxy's "Dr Priya Nair · … Bayside Psychology").
+  const chosen = naming ? searchResultCard(field, value) : undefined;
   if (chosen) {
     const { name, ...card } = chosen;
-    entries.push({ ...match, value: name, element: field, ...card });
+    return void entries.push({ ...match, value: name, element: field, ...card });
   }
+  // The chosen contact's card, or only their practice, may show just after a name field.
+  const beside = match.role === "name" && value ? shownAfter(field, value) : {};
+  if (value || !naming) entries.push({ ...match, value, element: field, ...beside });
 }
 
-/** The card right after an empty search box (or after the block holding only its label and it), when it holds no field. */
-function searchResultCard(field: Element): CardRead | undefined {
+/** A search box's words: its type or role, or its prompt ("Search the directory…", "Rechercher dans l'annuaire"). */
+const SEARCH_PROMPT = /^(?:search|find|look up|buscar|rechercher|suchen|zoeken|pesquisar)\b/i;
+
+/**
+ * The card just after a search box (or after the block holding only its label and it; blocks left empty or hidden
+ * by the search skipped), when it holds no field, and the box is empty or its words are in the card.
+ */
+function searchResultCard(field: Element, value: string): CardRead | undefined {
   const type = (attr(field, "type") ?? "").toLowerCase();
-  if (field.localName !== "input" || (type !== "search" && attr(field, "role") !== "combobox")) return undefined;
+  if (field.localName !== "input") return undefined;
+  if (type !== "search" && attr(field, "role") !== "combobox" && !SEARCH_PROMPT.test(attr(field, "placeholder") ?? "")) return undefined;
   const wrapper = field.parentElement && field.parentElement.querySelectorAll(EDITABLE_SELECTOR).length === 1 ? field.parentElement : field;
-  const card = wrapper.nextElementSibling;
+  let card = wrapper.nextElementSibling;
+  for (let i = 0; card && i < 3 && (card.hasAttribute("hidden") || !card.textContent?.trim()); i++) card = card.nextElementSibling;
   if (!card || isField(card) || card.querySelector(EDITABLE_SELECTOR) || notChosen(card)) return undefined;
+  if (value && !matchText(subtreeText(card)).includes(matchText(value))) return undefined;
   const read = readCard(card);
   return read.name ? read : undefined;
 }

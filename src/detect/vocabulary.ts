@@ -152,7 +152,8 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   // MSSanté (France) and KIM (Germany) are national networks of the same kind as Direct.
   {
     kind: "direct",
-    pattern: "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b|\\b(?:par|via|uber|per|mit) (?:mss(?:ante)?|kim)\\b|\\bmessagerie securisee\\b",
+    pattern:
+      "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b|\\b(?:par|via|uber|per|mit) (?:mss(?:ante)?|kim)\\b|\\bmessagerie securisee\\b",
   },
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
