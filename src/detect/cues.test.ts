@@ -165,6 +165,21 @@ describe("readCues: what is chosen for the share", () => {
     expect(kinds(cues)).toEqual(["sud-part2"]);
   });
 
+  it("reads a notice written into the cover page note that goes with the fax (RingCentral), and only a notice's words there", () => {
+    const form = (note: string) =>
+      cuesOf(
+        `<form aria-label="New fax"><label for="n">Cover page note</label><textarea id="n">${note}</textarea><button id="send">Send</button></form>`,
+      );
+    expect(
+      kinds(
+        form(
+          "Forwarded with consent.\n\n42 CFR part 2 notice: This information has been disclosed to you from records protected by federal confidentiality rules (42 CFR part 2).",
+        ),
+      ),
+    ).toEqual(["sud-part2"]);
+    expect(kinds(form("Her HIV test was negative; she attends a methadone program."))).toEqual([]);
+  });
+
   it("reads a record's own statement that 42 CFR Part 2 protects it (Kipu's share confirmation)", () => {
     const cues = cuesOf(
       `<div role="dialog" aria-labelledby="t"><h3 id="t">Share to Patient Portal</h3><p>Discharge summary</p><p class="notice">This record is from a federally assisted substance use disorder program and is protected by 42 CFR Part 2. It will be visible to the patient.</p><button id="send">Share</button></div>`,

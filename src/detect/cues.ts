@@ -192,6 +192,11 @@ export function readCues(control: Element, deadline?: number): CueText[] {
     }
     // A small document read whole (a viewer in a frame) is the document sent: its headings say what it is.
     if (scope.root.localName === "body") for (const heading of scope.root.querySelectorAll(TITLE)) add(subtreeText(heading), "document");
+    // A notice is long: keep it from its legal words on, so they survive the length limit.
+    const addNotice = (text: string) => {
+      const at = NOTICE_START.map((start) => text.search(start)).find((index) => index >= 0);
+      if (at !== undefined) add(text.slice(at), "notice");
+    };
     const visitor: WalkVisitor = {
       element(el) {
         const tag = el.localName;
@@ -218,6 +223,8 @@ export function readCues(control: Element, deadline?: number): CueText[] {
         if (tag === "input" || tag === "textarea") {
           const source = sourceForLabel(fieldLabel(el));
           if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
+          // A message or cover note goes with the record: a notice written into it travels too (RingCentral's cover page note).
+          else if (tag === "textarea") addNotice(String((el as HTMLTextAreaElement).value ?? ""));
           return false;
         }
         const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
@@ -251,9 +258,7 @@ export function readCues(control: Element, deadline?: number): CueText[] {
         let own = "";
         for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
         if (!own) return;
-        // A notice is long: keep it from its legal words on, so they survive the length limit.
-        const at = NOTICE_START.map((start) => own.search(start)).find((index) => index >= 0);
-        if (at !== undefined) add(own.slice(at), "notice");
+        addNotice(own);
         if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
       },
     };
