@@ -7,7 +7,7 @@
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
-import { FILE_NAME, kindFromContext } from "./context.ts";
+import { chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
   ACTION_RULES,
@@ -116,6 +116,7 @@ export function classifyControl(el: Element, { panels }: ClassifyOptions = {}): 
     if (!isControlElement(el)) return null;
     const label = accessibleName(el);
     const kind = kindOf(el, label) ?? kindOfMenuItem(el, label);
+    if (kind && kind !== "export" && chosenInside(el)) return null;
     if (kind === UNTOLD) return withPopup(el, { kind: "share", label, untold: true }, panels);
     return kind ? withPopup(el, { kind, label: label || kind }, panels) : null;
   } catch {

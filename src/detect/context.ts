@@ -13,7 +13,7 @@ import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
 import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";
 import { cleanText, matchText } from "./text.ts";
-import { RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
+import { INSIDE_PRACTICE_PATTERN, RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 
 /** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
 const SENDING_BOX = `${FORM_SELECTOR},${DIALOG_SELECTOR}`;
@@ -27,6 +27,7 @@ const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const TRANSPORT = TRANSPORT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
+const INSIDE = new RegExp(INSIDE_PRACTICE_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 const MAX_FIELDS = 30;
 /** The label of the list of what a send dialog sends ("Documents", "Attachments"): compiled once, for the cue reader too. */
@@ -164,6 +165,23 @@ function underAttachments(box: Element, container: Element): boolean {
     // A title is a word or two: a long block before the box (a whole table) is not made matchable on every press.
     const text = node.previousElementSibling?.textContent ?? "";
     if (text.length < MAX_TITLE_CHARS && DOCUMENTS.test(matchText(text))) return true;
+  }
+  return false;
+}
+
+/**
+ * The audience chosen in the control's form or dialog is inside the practice ("Share with: Practitioner in your
+ * group", Halaxy): a use of the record, not a disclosure.
+ */
+export function chosenInside(el: Element): boolean {
+  const box = el.closest(SENDING_BOX);
+  if (!box) return false;
+  const chosen = box.querySelectorAll("select,input[type=radio]:checked,[role=radio][aria-checked=true]");
+  for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) {
+    const field = chosen[i]!;
+    const text =
+      field.localName === "select" ? ((field as HTMLSelectElement).selectedOptions[0]?.textContent ?? "") : accessibleName(field);
+    if (INSIDE.test(matchText(text))) return true;
   }
   return false;
 }

@@ -21,6 +21,9 @@ const RECORD =
   "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
+/** Someone inside the clinician's own practice: sharing with them is a use of the record, not a disclosure. */
+export const INSIDE_PRACTICE_PATTERN =
+  "\\b(?:in|within) (?:your|my|our|this|the same) (?:practice )?(?:group|practice|organi[sz]ation|clinic|team|department|office)\\b";
 /** Look-alikes: telehealth screen sharing, feedback, settings, logs, drafts, non-patient exports, social sharing. */
 export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:screen|screens|desktop|window|camera|video|microphone|audio|whiteboard)\\b",
@@ -42,6 +45,8 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:facebook|twitter|linkedin|instagram|social|friend|friends|location)\\b",
   // Inside the practice: "Share with Other Staff", "Messages (internal)" are a use, not a disclosure ("Internal Medicine" is a practice).
   "\\bwith (?:other )?(?:staff|colleagues|coworkers)\\b|\\binternal\\b(?! medicine)",
+  // An audience inside the practice, as a chosen option says it ("Practitioner in your group", Halaxy's Share with).
+  INSIDE_PRACTICE_PATTERN,
   "\\b(?:number|deposit)\\b",
   "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela)\\b",
 ];
