@@ -15,7 +15,7 @@ import {
   organizationText,
   organizationBeside,
   PHONE,
-  PIECE_SEPARATOR,
+  splitPieces,
   samePerson,
 } from "./recipient-card.ts";
 import { isShortLabel } from "./recipient-interpret.ts";
@@ -88,7 +88,7 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
  */
 function pieces(value: string): { name: string; fax?: string; organization?: string } {
   // Each piece without an address written in it ("Westbrook Orthopedics <arahman@direct…>" is a practice).
-  const parts = value.split(PIECE_SEPARATOR).map(nameOf);
+  const parts = splitPieces(value).map(nameOf);
   if (parts.length < 2) {
     // An unlabelled number after the name ("Rowan Ellis (Cedar Ridge Cardiology) (555) 017-3340", Updox's fax chip) is where it goes.
     // Read as nameOf leaves it: a chip's list ends in "; ", which would hide the practice in parentheses before it.

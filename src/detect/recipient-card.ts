@@ -35,6 +35,24 @@ const MAX_CARD_LINES = 8;
  * Natarajan, MD - (555) 010-4471": a dash or hyphen with a space on each side), and a piece that is a fax ("Fax: …").
  */
 export const PIECE_SEPARATOR = /\s+[·•|\u2013\u2014-]\s+/;
+
+/** A line's pieces, apart where a separator stands outside parentheses ("Daniel Reyes (External Agent · Brightwater) · Alex Rivera"). */
+export function splitPieces(line: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const match of line.matchAll(new RegExp(PIECE_SEPARATOR.source, "g"))) {
+    const before = line.slice(0, match.index);
+    if (count(before, "(") > count(before, ")")) continue;
+    pieces.push(line.slice(from, match.index));
+    from = match.index + match[0].length;
+  }
+  pieces.push(line.slice(from));
+  return pieces;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
 export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 
 /** A fax number said inside a line rather than as a piece of its own ("Lakeside Cardiology (fax 555-010-2233)", "… — Fax: …"). */
@@ -100,7 +118,7 @@ export function organizationBeside(text: string): { name: string; organization: 
   const trimmed = text.trim();
   const aside = lastParenthesized(trimmed);
   if (aside) {
-    const pieces = aside.inside.split(/,\s+/);
+    const pieces = aside.inside.split(/,\s+|\s+[·•|\u2013\u2014-]\s+/);
     const organization =
       pieces.length > 1 ? pieces.reverse().find(organizationPiece) : organizationPiece(aside.inside) ? aside.inside : undefined;
     if (organization) return { name: aside.before, organization: organization.trim() };

@@ -18,6 +18,7 @@ import {
   PHONE,
   readCard,
   shownAfter,
+  splitPieces,
 } from "./recipient-card.ts";
 import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
@@ -169,6 +170,10 @@ function hintEntry(el: Element, entries: Entry[]): void {
     entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, ...card });
 }
 
+const PARTICIPANTS = /participants|conversation with/i;
+/** The clinician among a thread's participants: "Alex Rivera (you, Maple Street Counseling)", "Me". */
+const YOU = /\((?:you|me)\b|^(?:you|me)$/i;
+
 /** "Fax: <span>(555) 010-6640</span>": a line whose own text is only its label, before the value's markup. */
 function labelFirst(el: Element): boolean {
   const first = el.firstChild;
@@ -192,7 +197,9 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
       // "To: <token>": the markup after the label read as a card, its parts apart (name, practice, address), not run together.
       const first = labelFirst(el) && el.firstElementChild;
       const { value, ...card } = first ? readValue(first) : { value: cleanText(own.slice(colon + 1), 300) };
-      if (value) entries.push(withCard({ ...match, value, element: el }, card));
+      // A thread's participants: a reply goes to the others, not to the one marked as the clinician ("(you, …)").
+      const whom = PARTICIPANTS.test(match.label) ? splitPieces(value).find((one) => !YOU.test(one)) : value;
+      if (whom) entries.push(withCard({ ...match, value: whom, element: el }, card));
     }
     if (match) return;
   }
