@@ -127,9 +127,10 @@ export function organizationBeside(text: string): { name: string; organization: 
   if (!comma) return undefined;
   const [, first = "", second = ""] = comma;
   if (organizationPiece(first)) return { name: second, organization: first };
-  // After the name, only a whole rest that is one piece ("… · Pinecrest Cardiology" is read piece by piece).
+  // After the name, only a whole rest that is one piece ("… · Pinecrest Cardiology" is read piece by piece). The name
+  // stays as written, practice and all: one field shows them together.
   const apart = !PIECE_SEPARATOR.test(second) && organizationPiece(second) && !PERSON_TITLED.test(second);
-  return apart ? { name: first, organization: second.trim() } : undefined;
+  return apart ? { name: trimmed, organization: second.trim() } : undefined;
 }
 
 /** The parenthesized end of a text, its parentheses balanced ("Referrer (GP), Northside…"), and what comes before it. */
