@@ -295,8 +295,9 @@ function headAbove(details: Element | null): CardRead | undefined {
   for (let node = details.previousSibling; node; node = node.previousSibling) {
     if (lines.length === MAX_HEAD_LINES) return undefined;
     if (node.nodeType === TEXT_NODE) {
+      // A separator between the parts (" · ") is no line.
       const text = cleanText((node as Text).data, 300);
-      if (text) lines.unshift(text);
+      if (/[\p{L}\p{N}]/u.test(text)) lines.unshift(text);
       continue;
     }
     if (!isElement(node)) continue;
