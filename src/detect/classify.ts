@@ -55,8 +55,8 @@ const DOWNLOAD_WORD = new RegExp(`^${DOWNLOAD_VERB}\\b`);
 /** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
 const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
 const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
-/** The ways a message goes, as a title names them. */
-const WAYS = /\b(?:e?fax(?:es)?|direct|chat|messages?|messaging|e ?mail|secure mail|kim)\b/g;
+/** The ways a message goes, as a title names them ("New Message — C-CDA via Direct" names one: a message is what goes). */
+const WAYS = /\b(?:e?fax(?:es)?|direct|chat|e ?mail|secure mail|kim|mss(?:ante)?)\b/g;
 const DIRECT_WAY = /\bdirect (?:message|messaging|mail|secure)s?\b/g;
 const RESEND = /^(?:resend|reenviar)\b/;
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
