@@ -73,7 +73,7 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
         else if (el.localName === "table") return !tableEntries(el, entries, control);
         else if (el.localName === "input") chosenEntry(el, entries);
         else if (CHOICE_LISTS.has(attr(el, "role") ?? "")) chosenItemEntry(el, entries);
-        else if (!el.firstElementChild || labelFirst(el)) leafLabelEntry(el, entries);
+        else if (!el.firstElementChild || labelFirst(el)) leafLabelEntry(el, entries, control);
         const cls = attr(el, "class");
         const id = attr(el, "id");
         const named = NAMED_BLOCKS.has(el.localName) ? attr(el, "aria-label") : null;
@@ -170,6 +170,8 @@ function hintEntry(el: Element, entries: Entry[]): void {
     entries.push({ role: "name", priority: 1, label: "Recipient", value, element: el, ...card });
 }
 
+/** A part of an application that works on its own: a form, a dialog, a region or section. */
+const PANE = `form,${DIALOG_SELECTOR},section,aside,article,[role=region]`;
 const PARTICIPANTS = /participants|conversation with/i;
 /** The clinician among a thread's participants: "Alex Rivera (you, Maple Street Counseling)", "Me". */
 const YOU = /\((?:you|me)\b|^(?:you|me)$/i;
@@ -181,7 +183,7 @@ function labelFirst(el: Element): boolean {
 }
 
 /** "Refer to: Dr. Bob Jones", "<dt>To</dt><dd>…</dd>", "<th>Fax</th><td>…</td>", "<span>To</span><input>", a card under "Recipient". */
-function leafLabelEntry(el: Element, entries: Entry[]): void {
+function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void {
   const tag = el.localName;
   // A legend or caption titles its group (see sectionOf); what follows it is not necessarily one value.
   if (el.matches("script,style,option,button,legend,caption")) return;
@@ -209,7 +211,9 @@ function leafLabelEntry(el: Element, entries: Entry[]): void {
   const { value, ...card } = valueAfter(el);
   // "To fax <strong>Lakeshore Sleep &amp; Lung</strong> · (555) 014-6620" (Spruce): a fax label over a name, its number
   // further along the line. The line is read as the recipient's, the name with its number.
-  const line = match.role === "fax" && value && !PHONE.test(value) ? restOfLine(el) : "";
+  // Only in the control's own pane: Spruce's fax pane beside its chat composer addresses its own Send Fax.
+  const ownPane = !control || el.closest(PANE)?.contains(control) !== false;
+  const line = match.role === "fax" && value && !PHONE.test(value) && ownPane ? restOfLine(el) : "";
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
   else if (value) entries.push(withCard({ ...match, value, element: el }, card));
 }
