@@ -35,6 +35,7 @@ const MAX_CARD_LINES = 8;
  * Natarajan, MD - (555) 010-4471": a dash or hyphen with a space on each side), and a piece that is a fax ("Fax: …").
  */
 export const PIECE_SEPARATOR = /\s+[·•|\u2013\u2014-]\s+/;
+export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 
 /** A line's pieces, apart where a separator stands outside parentheses ("Daniel Reyes (External Agent · Brightwater) · Alex Rivera"). */
 export function splitPieces(line: string): string[] {
@@ -50,10 +51,10 @@ export function splitPieces(line: string): string[] {
   return pieces;
 }
 
+/** How many times `char` occurs in `text`. */
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
-export const FAX_PIECE = /^\s*(?:e?fax|f)\b/i;
 
 /** A fax number said inside a line rather than as a piece of its own ("Lakeside Cardiology (fax 555-010-2233)", "… — Fax: …"). */
 const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:no\\.?|number|#))?\\s*[:#]?\\s*(${PHONE.source})`, "i");
