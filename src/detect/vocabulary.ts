@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief)";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|encounters?|atendimentos?|encuentros?)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Someone inside the clinician's own practice: sharing with them is a use of the record, not a disclosure. */
@@ -123,7 +123,7 @@ const WITH = "(?: with(?:out)? (?:an? )?(?:cover(?: sheet| page| letter)?|attach
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -143,7 +143,7 @@ export const SAVE_PATTERN = "^(?:save|guardar)$";
 export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_OTHER})\\b`;
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?: as)? (?:pdf|xml|zip)|download document|run now)$`;
+export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?: as)? (?:pdf|xml|zip)|download document|run now|pdf)$`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
