@@ -327,8 +327,19 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
       return match && match !== "excluded" ? [{ ...match, value: cleanText(subtreeText(cell), 300), element: cell }] : [];
     }),
   );
+  // A name in First and Last columns (MyFax's Fax Recipients), in a list of recipients or an address book: one name.
+  const first = headers.findIndex((header) => FIRST_NAME.test(matchText(header)));
+  const last = headers.findIndex((header) => LAST_NAME.test(matchText(header)));
+  const cells = row?.children;
+  if (cells && first >= 0 && last >= 0 && (book || section === "recipient")) {
+    const value = cleanText(`${subtreeText(cells[first] ?? cells[0]!)} ${subtreeText(cells[last] ?? cells[0]!)}`, 300);
+    if (value) entries.push({ role: "name", priority: 3, label: "Name", value, element: cells[first] ?? row! });
+  }
   return true;
 }
+
+const FIRST_NAME = /^(?:first|given) name$|^forename$/;
+const LAST_NAME = /^(?:last|family) name$|^surname$/;
 
 /** A table's row of column headers (a first row with no data cell); null for anything else. */
 function headerRowOf(el: Element): Element | null {
