@@ -45,8 +45,13 @@ export function fieldValue(field: Element): string {
   let value = "";
   if (tag === "input" || tag === "textarea") value = propertyValue(field as HTMLInputElement);
   else value = chips.length ? ownText(field) : subtreeText(field);
+  // One chip and the number typed beside it are one recipient's (Simuwave's "Dr. Kwame Boateng · Hillcrest Sleep Center"
+  // over its fax number): a piece of the chip's line. Chips of several recipients stay apart.
+  if (chips.length === 1 && NUMBER.test(value.trim())) return cleanText(`${chips[0]} · ${value}`, 300);
   return cleanText([...chips, value].filter(Boolean).join("; "), 300);
 }
+
+const NUMBER = /^[\d\s().+-]{7,}$/;
 
 export function propertyValue(input: HTMLInputElement): string {
   try {
