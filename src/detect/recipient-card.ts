@@ -66,7 +66,9 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
  * own languages too: "Gemeinschaftspraxis Kardiologie Neustadt", "Huisartsenpraktijk De Linde", "CH de Castres-Mazamet".
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um)?|krankenhaus|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um)?|krankenhaus|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?)\b/i;
+
+const MAX_ORGANIZATION_WORDS = 8;
 
 /** A person's job title ("Consultant Orthopaedic Surgeon", "Clinical Psychologist"): ends in what a person is, not a practice. */
 const PERSON_ROLE = /\b(?:surgeon|physician|nurse|practitioner|therapist|consultant|[a-z]*ologist|[a-z]*iatrist)$/;
@@ -75,7 +77,15 @@ export function organizationPiece(piece: string): boolean {
   const text = organizationText(piece);
   // matchText folds accents: "Clínica San Rafael" names a clinic.
   const words = matchText(text);
-  return /\S\s+\S/.test(text) && !/^\d|[:@]/.test(text) && !PHONE.test(text) && ORGANIZATION_WORD.test(words) && !PERSON_ROLE.test(words);
+  // A practice's name is a few words: a sentence ("Documents emailed to healthcare providers are not…") is a note.
+  return (
+    /\S\s+\S/.test(text) &&
+    !/^\d|[:@]/.test(text) &&
+    text.split(/\s+/).length <= MAX_ORGANIZATION_WORDS &&
+    !PHONE.test(text) &&
+    ORGANIZATION_WORD.test(words) &&
+    !PERSON_ROLE.test(words)
+  );
 }
 
 /**

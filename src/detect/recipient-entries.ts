@@ -140,12 +140,27 @@ function searchResultCard(field: Element, value: string): CardRead | undefined {
 function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
-  if (sectionOf(input) !== "recipient") return;
+  if (sectionOf(input) !== "recipient") return routeEntry(input, entries);
   const card = input.closest("label") ?? input.parentElement;
   const { name: value, ...read } = card ? readCard(card) : { name: "" };
   // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first in lower case.
   if (value && !/^\S+(?:\s+\p{Ll}+)+$/u.test(value))
     entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
+}
+
+/** A checked box that says where it sends ("Send to clinician or provider"), over the card of whom (MedicalDirector Helix). */
+const ROUTE = /^(?:send|share|fax|e ?mail|deliver|release) to\b/;
+const TYPED_FIELD = "input:not([type=radio]):not([type=checkbox]),select,textarea,[contenteditable=true]";
+
+function routeEntry(input: Element, entries: Entry[]): void {
+  const label = input.closest("label");
+  if (!label || !ROUTE.test(matchText(label.textContent ?? ""))) return;
+  let card = label.nextElementSibling;
+  while (card?.hasAttribute("hidden")) card = card.nextElementSibling;
+  // The card may offer how it goes (Helix's "( ) Secure Message Delivery ( ) Email"), not a field of its own.
+  if (!card || card.querySelector(TYPED_FIELD) || notChosen(card)) return;
+  const { name: value, ...read } = readCard(card);
+  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
 const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox"));
