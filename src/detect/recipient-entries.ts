@@ -155,13 +155,23 @@ const TYPED_FIELD = "input:not([type=radio]):not([type=checkbox]),select,textare
 function routeEntry(input: Element, entries: Entry[]): void {
   const label = input.closest("label");
   if (!label || !ROUTE.test(matchText(label.textContent ?? ""))) return;
-  let card = label.nextElementSibling;
-  while (card?.hasAttribute("hidden")) card = card.nextElementSibling;
-  // The card may offer how it goes (Helix's "( ) Secure Message Delivery ( ) Email"), not a field of its own.
-  if (!card || card.querySelector(TYPED_FIELD) || notChosen(card)) return;
-  const { name: value, ...read } = readCard(card);
-  if (value) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
+  // The card under the box, or above the choices of how (HENO's card over "(•) Fax to … ( ) Email to …"); a note
+  // ("With Electronic Signature enabled, the provider can…") is no card.
+  let below = label.nextElementSibling;
+  while (below?.hasAttribute("hidden")) below = below.nextElementSibling;
+  let above = label.previousElementSibling;
+  while (above?.localName === "label") above = above.previousElementSibling;
+  for (const card of [below, above]) {
+    // The card may offer how it goes (Helix's "( ) Secure Message Delivery ( ) Email"), not a field of its own.
+    if (!card || card.localName === "label" || card.querySelector(TYPED_FIELD) || notChosen(card)) continue;
+    const { name: value, ...read } = readCard(card);
+    if (value && !SENTENCE.test(value))
+      return void entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
+  }
 }
+
+/** Words a name does not have: a lower-case word longer than a particle. */
+const SENTENCE = /(?:^|\s)\p{Ll}{4,}/u;
 
 const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox"));
 
