@@ -60,7 +60,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     } else if (said) return said;
     // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
     if (withFields && (container || title) && !attached) {
-      const kind = kindFromFields(node);
+      const kind = kindFromFields(node, title);
       if (kind === "share") attached = kind;
       else if (kind) return kind;
     }
@@ -113,12 +113,14 @@ function leadingHeading(node: Element): string {
 
 /**
  * The recipient fields of a form or panel: a "Refer to" makes a referral, a Direct address a Direct message, a fax
- * number a fax. Else, in a form or dialog, a record it attaches (a checked "Visit notes", "Evaluación del
- * paciente") makes it a share, whatever the address: an e-mail that carries a record discloses it.
+ * number a fax, and so does a "Delivery" the form chose. Else, in a form or dialog, a record it attaches (a checked
+ * "Visit notes", "Evaluación del paciente") makes it a share, whatever the address: an e-mail that carries a record
+ * discloses it; so does a form that names its recipient under a record's title.
  */
-function kindFromFields(container: Element): ActionKind | null {
+function kindFromFields(container: Element, title: string): ActionKind | null {
   let direct = false;
   let fax = false;
+  let named = false;
   const fields = container.querySelectorAll(FIELDS);
   for (let i = 0; i < fields.length && i < MAX_FIELDS; i++) {
     const field = fields[i]!;
@@ -128,8 +130,12 @@ function kindFromFields(container: Element): ActionKind | null {
     // A contact chosen by name or practice whose value is a Direct address (PCC's "Practice" select) goes by Direct.
     if (meaning.role === "direct" || (meaning.role !== "fax" && DIRECT_DOMAIN.test(fieldValue(field)))) direct = true;
     if (meaning.role === "fax") fax = true;
+    if (meaning.role === "name" || meaning.role === "organization") named = true;
   }
-  return direct ? "direct" : fax ? "fax" : (chosenTransport(container) ?? attachedRecord(container));
+  if (direct) return "direct";
+  if (fax) return "fax";
+  // A form that names its recipient under a record's title ("Create Contact Letter" › Professional Contact) sends it.
+  return chosenTransport(container) ?? attachedRecord(container) ?? (named && RECORD.test(matchText(title)) ? "share" : null);
 }
 
 /**
@@ -186,11 +192,16 @@ export function chosenInside(el: Element): boolean {
   return false;
 }
 
-/** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios. */
+/** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios, or its "Delivery" select. */
+const HOW = /^(?:delivery|delivery method|send via|send as|method|transport|via)$/;
 function chosenTransport(container: Element): ActionKind | null {
-  const chosen = container.querySelectorAll("input[type=radio]:checked,[role=radio][aria-checked=true]");
+  const chosen = container.querySelectorAll("input[type=radio]:checked,[role=radio][aria-checked=true],select");
   for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) {
-    const text = matchText(accessibleName(chosen[i]!));
+    const field = chosen[i]!;
+    // A select says how by its chosen option, under a label that asks how ("Delivery: Fax", CareRight).
+    const select = field.localName === "select" && HOW.test(matchText(accessibleName(field)));
+    if (field.localName === "select" && !select) continue;
+    const text = matchText(select ? ((field as HTMLSelectElement).selectedOptions[0]?.textContent ?? "") : accessibleName(field));
     const rule = TRANSPORT.find(({ re }) => re.test(text));
     if (rule) return rule.kind;
   }

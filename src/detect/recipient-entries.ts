@@ -5,7 +5,7 @@
  * never read.
  */
 import { labelText, subtreeText } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
 import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import {
@@ -148,6 +148,22 @@ function chosenEntry(input: Element, entries: Entry[]): void {
     entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
+/**
+ * A label whose field is hidden, a card of the one chosen shown in its place (CareRight's Professional Contact: the
+ * search box gives way to the contact's card): the card is the value.
+ */
+function cardInPlace(label: Element, entries: Entry[]): void {
+  const field = byIdInTree(label, attr(label, "for") ?? "");
+  if (!field?.hasAttribute("hidden")) return;
+  const match = interpret(label.textContent ?? "", label);
+  if (!match || match === "excluded" || (match.role !== "name" && match.role !== "organization")) return;
+  for (const card of [field.previousElementSibling, field.nextElementSibling]) {
+    if (!card || card.hasAttribute("hidden") || card.querySelector(EDITABLE_SELECTOR) || notChosen(card)) continue;
+    const { name: value, ...read } = readCard(card);
+    if (value) return void entries.push({ ...match, value, element: card, ...read });
+  }
+}
+
 /** A checked box that says where it sends ("Send to clinician or provider"), over the card of whom (MedicalDirector Helix). */
 const ROUTE = /^(?:send|share|fax|e ?mail|deliver|release) to\b/;
 const TYPED_FIELD = "input:not([type=radio]):not([type=checkbox]),select,textarea,[contenteditable=true]";
@@ -212,7 +228,7 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   const tag = el.localName;
   // A legend or caption titles its group (see sectionOf); what follows it is not necessarily one value.
   if (el.matches("script,style,option,button,legend,caption")) return;
-  if (tag === "label" && attr(el, "for")) return; // Read with its field.
+  if (tag === "label" && attr(el, "for")) return cardInPlace(el, entries); // Read with its field, unless a card took its place.
   if (tag === "th" && !el.parentElement?.querySelector("td")) return; // A column header: see tableEntries.
   const own = cleanText(el.textContent ?? "", 300);
   if (!own || own.length > 300) return;
