@@ -365,7 +365,7 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
     ...Array.from(row?.children ?? []).flatMap((cell, i) => {
       const header = headers[i];
       const match = header ? interpret(header, section) : null;
-      return match && match !== "excluded" ? [{ ...match, value: cleanText(subtreeText(cell), 300), element: cell }] : [];
+      return match && match !== "excluded" ? [{ ...match, value: cellText(cell), element: cell }] : [];
     }),
   );
   // A name in First and Last columns (MyFax's Fax Recipients), in a list of recipients or an address book: one name.
@@ -373,10 +373,16 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const last = headers.findIndex((header) => LAST_NAME.test(matchText(header)));
   const cells = row?.children;
   if (cells && first >= 0 && last >= 0 && (book || section === "recipient")) {
-    const value = cleanText(`${subtreeText(cells[first] ?? cells[0]!)} ${subtreeText(cells[last] ?? cells[0]!)}`, 300);
+    const value = cleanText(`${cellText(cells[first] ?? cells[0]!)} ${cellText(cells[last] ?? cells[0]!)}`, 300);
     if (value) entries.push({ role: "name", priority: 3, label: "Name", value, element: cells[first] ?? row! });
   }
   return true;
+}
+
+/** A cell's value: what is typed in the field it holds (a row being filled in), else its text. */
+function cellText(cell: Element): string {
+  const field = cell.querySelector("input:not([type=hidden]),select,textarea");
+  return cleanText(field ? fieldValue(field) : subtreeText(cell), 300);
 }
 
 const FIRST_NAME = /^(?:first|given) name$|^forename$/;
