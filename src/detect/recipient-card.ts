@@ -215,8 +215,9 @@ const PERSON_TITLED = /^(?:dra?|drs|prof|mr|mrs|ms|herr|frau|mevr|dhr|mme)\.?\s+
 function personBelow(head: string, below: readonly string[]): string | undefined {
   if (!organizationPiece(head.split(PIECE_SEPARATOR)[0]!)) return undefined;
   const line = below.find((text) => PERSON_TITLED.test(text));
+  if (!line) return undefined;
   return line
-    ?.split(PIECE_SEPARATOR)[0]!
+    .split(PIECE_SEPARATOR)[0]!
     .split(/,\s*(?=\p{Ll})/u)[0]!
     .trim();
 }
