@@ -29,6 +29,8 @@ const MAX_CLIMB = 16;
 const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
 const INSIDE = new RegExp(INSIDE_PRACTICE_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
+/** The choices a form holds: its checked radios and its selects. */
+const CHOSEN = "input[type=radio]:checked,[role=radio][aria-checked=true],select";
 const MAX_FIELDS = 30;
 /** The label of the list of what a send dialog sends ("Documents", "Attachments"): compiled once, for the cue reader too. */
 export const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
@@ -182,28 +184,27 @@ function underAttachments(box: Element, container: Element): boolean {
 export function chosenInside(el: Element): boolean {
   const box = el.closest(SENDING_BOX);
   if (!box) return false;
-  const chosen = box.querySelectorAll("select,input[type=radio]:checked,[role=radio][aria-checked=true]");
-  for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) {
-    const field = chosen[i]!;
-    const text =
-      field.localName === "select" ? ((field as HTMLSelectElement).selectedOptions[0]?.textContent ?? "") : accessibleName(field);
-    if (INSIDE.test(matchText(text))) return true;
-  }
+  const chosen = box.querySelectorAll(CHOSEN);
+  for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) if (INSIDE.test(matchText(chosenText(chosen[i]!)))) return true;
   return false;
 }
 
-/** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios, or its "Delivery" select. */
+/** A label that asks how a send goes: its select's chosen option says it ("Delivery: Fax", CareRight). */
 const HOW = /^(?:delivery|delivery method|send via|send as|method|transport|via)$/;
+
+/** "Send as: ( ) Fax (•) Direct message": the transport chosen in the form's own radios, or its "Delivery" select. */
 function chosenTransport(container: Element): ActionKind | null {
-  const chosen = container.querySelectorAll("input[type=radio]:checked,[role=radio][aria-checked=true],select");
+  const chosen = container.querySelectorAll(CHOSEN);
   for (let i = 0; i < chosen.length && i < MAX_FIELDS; i++) {
     const field = chosen[i]!;
-    // A select says how by its chosen option, under a label that asks how ("Delivery: Fax", CareRight).
-    const select = field.localName === "select" && HOW.test(matchText(accessibleName(field)));
-    if (field.localName === "select" && !select) continue;
-    const text = matchText(select ? ((field as HTMLSelectElement).selectedOptions[0]?.textContent ?? "") : accessibleName(field));
-    const rule = TRANSPORT.find(({ re }) => re.test(text));
-    if (rule) return rule.kind;
+    const rule = TRANSPORT.find(({ re }) => re.test(matchText(chosenText(field))));
+    // A select's label is read only once its choice names a way: most selects of a form are about something else.
+    if (rule && (field.localName !== "select" || HOW.test(matchText(accessibleName(field))))) return rule.kind;
   }
   return null;
+}
+
+/** What the person chose: a checked radio's label, or a select's selected option. */
+function chosenText(field: Element): string {
+  return field.localName === "select" ? ((field as HTMLSelectElement).selectedOptions[0]?.textContent ?? "") : accessibleName(field);
 }

@@ -11,6 +11,7 @@ import {
   EMAIL,
   FAX_PIECE,
   nameWithAsides,
+  NUMBER_ONLY,
   organizationPiece,
   organizationText,
   organizationBeside,
@@ -27,8 +28,6 @@ const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
 const PHONE_PIECE = /^\s*(?:phone|tel|telephone|ph|cell|mobile|office)\b/i;
 /** A name and a number after it, apart. */
 const NAME_THEN_NUMBER = new RegExp(`^(.*\\S)\\s+(${PHONE.source})$`, "i");
-/** A value that is only a number: a phone or fax line, not a name. */
-const NUMBER_ONLY = /^[\d\s().+-]+$/;
 
 export function build(entries: Entry[]): DetectedRecipient | undefined {
   const best = (role: RecipientRole, accept: (value: string) => boolean = () => true) =>

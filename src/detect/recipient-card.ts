@@ -17,8 +17,10 @@ export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\
 export const DIRECT_DOMAIN = /@(?:[a-z0-9-]+\.)*direct\.|@direct[-.]|@[a-z0-9.-]*\.mssante\.|@[a-z0-9.-]*\.kim\.telematik\b/i;
 export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
 
+/** A value that is only a number: a phone or fax line, not a name. */
+export const NUMBER_ONLY = /^[\d\s().+-]+$/;
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
-const NOT_A_NAME = /^[^:]{1,30}:|^[\d\s().+-]+$|@/;
+const NOT_A_NAME = new RegExp(`^[^:]{1,30}:|${NUMBER_ONLY.source}|@`);
 const MAX_LEAVES = 40;
 /** A line that can name the card's person or practice: not a "Label: value", a number or an address, nor a role ("Refer To · Mohs Surgery"). */
 const nameLine = (line: string) => !NOT_A_NAME.test(line) && !isShortLabel(line.split(PIECE_SEPARATOR)[0]!);
@@ -26,7 +28,7 @@ const nameLine = (line: string) => !NOT_A_NAME.test(line) && !isShortLabel(line.
  * A line of words a name does not have: a lower-case word longer than a particle ("Co-managing doctor", "on call").
  * "Ana de la Cruz" and "Center for Sight" are names.
  */
-const NOT_A_NAME_WORD = /(?:^|\s)\p{Ll}{4,}/u;
+export const NOT_A_NAME_WORD = /(?:^|\s)\p{Ll}{4,}/u;
 /** Lines a card holds at most: name, specialty, practice, address, numbers. */
 const MAX_CARD_LINES = 8;
 

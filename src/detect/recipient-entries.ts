@@ -14,6 +14,7 @@ import {
   DIRECT_DOMAIN,
   directLine,
   markedChosen,
+  NOT_A_NAME_WORD,
   notChosen,
   PHONE,
   readCard,
@@ -181,13 +182,10 @@ function routeEntry(input: Element, entries: Entry[]): void {
     // The card may offer how it goes (Helix's "( ) Secure Message Delivery ( ) Email"), not a field of its own.
     if (!card || card.localName === "label" || card.querySelector(TYPED_FIELD) || notChosen(card)) continue;
     const { name: value, ...read } = readCard(card);
-    if (value && !SENTENCE.test(value))
+    if (value && !NOT_A_NAME_WORD.test(value))
       return void entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
   }
 }
-
-/** Words a name does not have: a lower-case word longer than a particle. */
-const SENTENCE = /(?:^|\s)\p{Ll}{4,}/u;
 
 const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox"));
 
@@ -253,8 +251,8 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   // "To fax <strong>Lakeshore Sleep &amp; Lung</strong> · (555) 014-6620" (Spruce): a fax label over a name, its number
   // further along the line. The line is read as the recipient's, the name with its number.
   // Only in the control's own pane: Spruce's fax pane beside its chat composer addresses its own Send Fax.
-  const ownPane = !control || el.closest(PANE)?.contains(control) !== false;
-  const line = match.role === "fax" && value && !PHONE.test(value) && ownPane ? restOfLine(el) : "";
+  const ownPane = () => !control || el.closest(PANE)?.contains(control) !== false;
+  const line = match.role === "fax" && value && !PHONE.test(value) && ownPane() ? restOfLine(el) : "";
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
   else if (value) entries.push(withCard({ ...match, value, element: el }, card));
 }

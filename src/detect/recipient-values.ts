@@ -5,7 +5,7 @@
  */
 import { subtreeText } from "./accessible-name.ts";
 import { attr, byIdInTree, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
-import { type CardRead, collectLines, notChosen, readCard } from "./recipient-card.ts";
+import { type CardRead, collectLines, notChosen, NUMBER_ONLY, readCard } from "./recipient-card.ts";
 import { isField } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
 
@@ -47,11 +47,10 @@ export function fieldValue(field: Element): string {
   else value = chips.length ? ownText(field) : subtreeText(field);
   // One chip and the number typed beside it are one recipient's (Simuwave's "Dr. Kwame Boateng · Hillcrest Sleep Center"
   // over its fax number): a piece of the chip's line. Chips of several recipients stay apart.
-  if (chips.length === 1 && NUMBER.test(value.trim())) return cleanText(`${chips[0]} · ${value}`, 300);
+  const typed = value.trim();
+  if (chips.length === 1 && typed.length >= 7 && NUMBER_ONLY.test(typed)) return cleanText(`${chips[0]} · ${value}`, 300);
   return cleanText([...chips, value].filter(Boolean).join("; "), 300);
 }
-
-const NUMBER = /^[\d\s().+-]{7,}$/;
 
 export function propertyValue(input: HTMLInputElement): string {
   try {
