@@ -52,33 +52,31 @@ const RECIPIENT_HINT =
 /** Blocks whose aria-label may say they show the recipient ("Selected recipient"); a control's names what it does. */
 const NAMED_BLOCKS: ReadonlySet<string> = new Set(words("div section article aside li span p"));
 
-/** `control`: the send control, whose own table row is the chosen one in an address book. Throws PastDeadline (walk.ts) once past `deadline`. */
-export function readScope(scope: Element, deadline?: number, control?: Element): Entry[] {
+/**
+ * What each element gave one read: the scopes searched outward nest, and what an element gives depends only on the
+ * element and the control, so an outer scope replays it rather than read the inner scope's thousands of cells again.
+ */
+export type ScopeMemo = Map<Element, { entries: Entry[]; descend: boolean }>;
+
+/**
+ * `control`: the send control, whose own table row is the chosen one in an address book. Throws PastDeadline (walk.ts)
+ * once past `deadline`. `memo`: shared by the scopes of one read (ScopeMemo).
+ */
+export function readScope(scope: Element, deadline?: number, control?: Element, memo: ScopeMemo = new Map()): Entry[] {
   const entries: Entry[] = [];
   walk(
     scope,
     {
       element(el) {
-        // A search box holds a query ("Cedar"), not the recipient: the result chosen from it is read elsewhere.
-        // Nor is a hidden block (a closed dialog, a collapsed panel): no one there is on screen as the recipient.
-        if (
-          isOwnHost(el) ||
-          el.localName === "search" ||
-          attr(el, "role") === "search" ||
-          el.hasAttribute("hidden") ||
-          closedDialog(el, control) ||
-          notChosen(el)
-        )
-          return false;
-        if (isField(el)) fieldEntry(el, entries);
-        else if (el.localName === "table") return !tableEntries(el, entries, control);
-        else if (el.localName === "input") chosenEntry(el, entries);
-        else if (CHOICE_LISTS.has(attr(el, "role") ?? "")) chosenItemEntry(el, entries);
-        else if (!el.firstElementChild || labelFirst(el)) leafLabelEntry(el, entries, control);
-        const cls = attr(el, "class");
-        const id = attr(el, "id");
-        const named = NAMED_BLOCKS.has(el.localName) ? attr(el, "aria-label") : null;
-        if ((cls || id || named) && RECIPIENT_HINT.test(`${cls ?? ""} ${id ?? ""} ${named ?? ""}`)) hintEntry(el, entries);
+        const known = memo.get(el);
+        if (known) {
+          entries.push(...known.entries);
+          return known.descend;
+        }
+        const from = entries.length;
+        const descend = readElement(el, entries, control) !== false;
+        memo.set(el, { entries: entries.slice(from), descend });
+        return descend;
       },
     },
     undefined,
@@ -86,6 +84,30 @@ export function readScope(scope: Element, deadline?: number, control?: Element):
     deadline,
   );
   return entries.filter((entry) => entry.value && !inPatientBanner(entry.element, scope));
+}
+
+/** One element's entries; false when its subtree is not to be read (hidden, a search, a table read as a whole). */
+function readElement(el: Element, entries: Entry[], control: Element | undefined): boolean | undefined {
+  // A search box holds a query ("Cedar"), not the recipient: the result chosen from it is read elsewhere.
+  // Nor is a hidden block (a closed dialog, a collapsed panel): no one there is on screen as the recipient.
+  if (
+    isOwnHost(el) ||
+    el.localName === "search" ||
+    attr(el, "role") === "search" ||
+    el.hasAttribute("hidden") ||
+    closedDialog(el, control) ||
+    notChosen(el)
+  )
+    return false;
+  if (isField(el)) fieldEntry(el, entries);
+  else if (el.localName === "table") return !tableEntries(el, entries, control);
+  else if (el.localName === "input") chosenEntry(el, entries);
+  else if (CHOICE_LISTS.has(attr(el, "role") ?? "")) chosenItemEntry(el, entries);
+  else if (!el.firstElementChild || labelFirst(el)) leafLabelEntry(el, entries, control);
+  const cls = attr(el, "class");
+  const id = attr(el, "id");
+  const named = NAMED_BLOCKS.has(el.localName) ? attr(el, "aria-label") : null;
+  if ((cls || id || named) && RECIPIENT_HINT.test(`${cls ?? ""} ${id ?? ""} ${named ?? ""}`)) hintEntry(el, entries);
 }
 
 /** A dialog the control is not in, and that is not on screen (a Bootstrap modal between uses, a closed <dialog>). */

@@ -8,7 +8,7 @@
 import type { DetectedRecipient } from "./action.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
 import { build } from "./recipient-build.ts";
-import { readScope } from "./recipient-entries.ts";
+import { readScope, type ScopeMemo } from "./recipient-entries.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
@@ -19,8 +19,9 @@ const MAX_ANCESTOR_SCOPES = 6;
  */
 export function readRecipient(control: Element, { deadline }: { deadline?: number | undefined } = {}): DetectedRecipient | undefined {
   try {
+    const memo: ScopeMemo = new Map();
     for (const scope of scopesOf(control)) {
-      const recipient = build(readScope(scope, deadline, control));
+      const recipient = build(readScope(scope, deadline, control, memo));
       if (recipient) return recipient;
     }
   } catch (error) {
