@@ -334,7 +334,7 @@ export function notChosen(el: Element): boolean {
   if (attr(el, "aria-selected") === "false" || attr(el, "aria-checked") === "false") return true;
   // Asked of the list, once: the walk does not go into a list it skips (asking for each option would search the
   // page for the list's combobox once per option).
-  if (el.matches("[role=listbox]")) {
+  if (attr(el, "role") === "listbox") {
     const id = attr(el, "id");
     return !!el.closest("[role=combobox]") || !!(id && el.ownerDocument.querySelector(`[aria-controls~="${CSS.escape(id)}"]`));
   }

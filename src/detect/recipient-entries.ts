@@ -42,6 +42,8 @@ export interface Entry {
 }
 
 const MAX_SCOPE_ELEMENTS = 3_000;
+/** Leaves whose text is no label: code, a choice not made, a control's name, a group's title (see sectionOf). */
+const NOT_LABELS: ReadonlySet<string> = new Set(words("script style option button legend caption"));
 const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
 /**
  * Class, id or block label that says "this shows the recipient" (recipient-name, sendTo, receiver, CIMAR's chips "Sharing
@@ -247,7 +249,7 @@ function labelFirst(el: Element): boolean {
 function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void {
   const tag = el.localName;
   // A legend or caption titles its group (see sectionOf); what follows it is not necessarily one value.
-  if (el.matches("script,style,option,button,legend,caption")) return;
+  if (NOT_LABELS.has(el.localName)) return;
   if (tag === "label" && attr(el, "for")) return cardInPlace(el, entries); // Read with its field, unless a card took its place.
   if (tag === "th" && !el.parentElement?.querySelector("td")) return; // A column header: see tableEntries.
   const own = cleanText(el.textContent ?? "", 300);
