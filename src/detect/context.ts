@@ -5,14 +5,14 @@
  * main heading and the document title. Shadow roots are stepped out of, to their hosts.
  */
 import type { ActionKind } from "./action.ts";
-import { accessibleName, containerTitle, subtreeText } from "./accessible-name.ts";
+import { accessibleName, containerTitle } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
 import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";
-import { cleanText, matchText } from "./text.ts";
+import { cleanText, matchText, words } from "./text.ts";
 import { INSIDE_PRACTICE_PATTERN, RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 
 /** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
@@ -40,7 +40,11 @@ export const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
  */
 export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf|PDF|DOCX?|XML|TIFF?|JPE?G|PNG|ZIP|RTF)(?![a-z])/;
 /** A file's name after an attachment's mark or word (English, German, Dutch, Spanish, Portuguese, French). */
-const ATTACHED_FILE = new RegExp(`(?:📎|[Aa]ttach|[Aa]nhang|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nex|jointe)[^]{0,80}?${FILE_NAME.source}`);
+const ATTACHED_FILE = new RegExp(
+  `(?:📎|[Aa]ttach|[Aa]nh[aä]nge?|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nex|jointe)[^]{0,80}?${FILE_NAME.source}`,
+);
+
+const MESSAGE_BOX = "textarea,[contenteditable=true]";
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
 export type TitleReading = (title: string) => ActionKind | "quiet" | null;
@@ -52,6 +56,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   let node = parentAcrossShadow(el);
   // A record attached in the form makes a share, unless a title around it names the channel ("Compose Fax").
   let attached: ActionKind | null = null;
+  let composer = false;
   for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
     const container = node.matches(CONTAINER);
     const title = container ? containerTitle(node) : leadingHeading(node);
@@ -65,6 +70,10 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
       const kind = kindFromFields(node, title);
       if (kind === "share") attached = kind;
       else if (kind) return kind;
+    } else if (withFields && !attached && !composer && node.querySelector(MESSAGE_BOX)) {
+      // The first block around a message box, titled or not (ZorgMail's composer in its frame): a file attached there goes with it.
+      composer = true;
+      if (attachedFile(node)) attached = "share";
     }
   }
   if (attached) return attached;
@@ -149,8 +158,25 @@ export function attachedFile(container: Element): boolean {
   const files = [container.localName === "form" ? container : null, ...container.querySelectorAll("[class*=att],[class*=pj]")];
   if (files.some((line) => FILE_NAME.test(line?.textContent ?? ""))) return true;
   // In a block with a message box, a file's name said to be attached: not one a message of the thread mentions. Read
-  // bounded (subtreeText): the climb asks this of every titled block up to the page's, on the click's path.
-  return container.querySelector("textarea,[contenteditable=true]") !== null && ATTACHED_FILE.test(subtreeText(container));
+  // bounded: the climb asks this of every titled block up to the page's, on the click's path.
+  return container.querySelector(MESSAGE_BOX) !== null && ATTACHED_FILE.test(shownText(container));
+}
+
+const SHOW_TEXT = 4;
+const MAX_TEXT_NODES = 300;
+const UNSHOWN_TEXT: ReadonlySet<string> = new Set(words("script style template textarea"));
+
+/**
+ * A block's text as shown, in order, to a bound of text nodes rather than of characters: an attachment line sits
+ * below the header, sender and recipient lines of a composer (ZorgMail's "Bijlage" is its sixth row).
+ */
+function shownText(root: Element): string {
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  let text = "";
+  for (let n = 0, node = walker.nextNode(); node && n < MAX_TEXT_NODES; n++, node = walker.nextNode()) {
+    if (!UNSHOWN_TEXT.has(node.parentElement?.localName ?? "")) text += ` ${(node as Text).data}`;
+  }
+  return text;
 }
 
 function attachedRecord(container: Element): ActionKind | null {

@@ -32,6 +32,15 @@ describe("opensRecipientChooser", () => {
     expect(opensRecipientChooser(item, { kind: "export", label: "Fax to PCP" }, undefined)).toBe(false);
   });
 
+  it("holds a send to a service that takes it from there, with no one named: it sends (e-RS's Send for triage)", () => {
+    const send = control(
+      '<div class="foot"><button type="button">Print</button><button type="button" id="it">Send for triage</button></div>',
+    );
+    expect(opensRecipientChooser(send, { kind: "referral", label: "Send for triage" }, undefined)).toBe(false);
+    expect(opensRecipientChooser(send, { kind: "referral", label: "Send for advice" }, undefined)).toBe(false);
+    expect(opensRecipientChooser(send, { kind: "referral", label: "Send referral" }, undefined)).toBe(true);
+  });
+
   it("holds a send in a form or dialog even with no one named: it may send as it is", () => {
     expect(
       opensRecipientChooser(

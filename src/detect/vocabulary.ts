@@ -123,7 +123,7 @@ const WITH = "(?: with(?:out)? (?:an? )?(?:cover(?: sheet| page| letter)?|attach
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|send message|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -158,7 +158,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   {
     kind: "direct",
     pattern:
-      "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b|\\b(?:par|via|uber|per|mit) (?:mss(?:ante)?|kim)\\b|\\bmessagerie securisee\\b",
+      "\\bdirect (?:message|messaging|mail|address|secure)\\b|\\bvia direct\\b|\\b(?:par|via|uber|per|mit) (?:mss(?:ante)?|kim)\\b|\\bkim (?:nachricht|postfach|mail|message)|\\bmessagerie (?:securisee|mss(?:ante)?)\\b",
   },
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
