@@ -358,8 +358,11 @@ function classedParts(el: Element): boolean {
   return classes.size === children.length;
 }
 
-const BLOCK = /^(?:div|p|li|ul|ol|dl|dt|dd|section|article|header|footer|table|tbody|tr|td|th|h[1-6]|br|label)$/;
+/** Elements that start a line of their own; `small` is a sub-line (a chip's practice and address under its name). */
+const BLOCK = /^(?:div|p|li|ul|ol|dl|dt|dd|section|article|header|footer|table|tbody|tr|td|th|h[1-6]|br|label|small)$/;
 /** Not lines of a card: its controls and fields (a select's options are choices, not what it shows), and a component's styles and templates. */
+/** Classes of help text under a field: GOV.UK's and NHS's "-hint", Bootstrap's "form-text", MUI's "FormHelperText". */
+const HELP_TEXT = /\bhint\b|help(?:er)?[-_ ]?(?:text|block)|\bform-text\b/i;
 const UNREAD: ReadonlySet<string> = new Set(["button", "input", "select", "textarea", "style", "script", "template"]);
 
 /** Lines of text: a block element with block children is split into them; anything else is one line. */
@@ -378,13 +381,16 @@ export function collectLines(el: Element, lines: string[]): void {
       attr(node, "role") !== "button" &&
       attr(node, "aria-hidden") !== "true" &&
       !node.hasAttribute("hidden") &&
+      // Help under a field ("Search the directory: name, town or KIM address") says how to choose, not who was chosen.
+      !HELP_TEXT.test(attr(node, "class") ?? "") &&
       // A group of cards shows the chosen one: the others are options, not lines of it.
       !notChosen(node)
     ) {
       if (Array.from(shownContent(node).children).some((child) => BLOCK.test(child.localName)) || classedParts(node))
         collectLines(node, lines);
       else {
-        const text = subtreeText(node);
+        // A chip's remove button ("×", named "Remove recipient") is no part of whom it shows.
+        const text = subtreeText(node, node.querySelector("button"));
         if (text) lines.push(text);
       }
     }
