@@ -23,6 +23,7 @@ import {
 } from "./recipient-card.ts";
 import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
+import { RECORD_CONTEXT_PATTERN } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -165,7 +166,11 @@ function searchResultCard(field: Element, value: string): CardRead | undefined {
 function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
-  if (sectionOf(input) !== "recipient") return routeEntry(input, entries);
+  if (sectionOf(input) !== "recipient") {
+    // A box that says where it sends, or that its card is the one chosen (the two never say both).
+    routeEntry(input, entries);
+    return chosenCardEntry(input, entries);
+  }
   const card = input.closest("label") ?? input.parentElement;
   const { name: value, ...read } = card ? readCard(card) : { name: "" };
   // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first in lower case.
@@ -209,6 +214,28 @@ function routeEntry(input: Element, entries: Entry[]): void {
     if (value && !NOT_A_NAME_WORD.test(value))
       return void entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
   }
+}
+
+const RECORD_NAME = new RegExp(RECORD_CONTEXT_PATTERN);
+/** A box that says only that its card is the one chosen ("Selected", e-RS's service cards), in the languages we read. */
+const CHOSEN_MARK = /^(?:selected|chosen|seleccionad[oa]|selecionad[oa]|ausgewahlt|geselecteerd|selectionne|valgt|vald|wybrany)$/;
+
+/**
+ * The card a "Selected" box marks among cards like it (e-RS's service options: name, provider, details): that service
+ * or person, named by the card's head. The weakest evidence: any label that names the recipient wins.
+ */
+function chosenCardEntry(input: Element, entries: Entry[]): void {
+  const label = input.closest("label");
+  const card = input.closest("article,li,[role=listitem]");
+  if (!label || !card || !CHOSEN_MARK.test(matchText(label.textContent ?? ""))) return;
+  let alike = 0;
+  for (let sibling = card.parentElement?.firstElementChild; sibling; sibling = sibling.nextElementSibling)
+    if (sibling.localName === card.localName) alike++;
+  if (alike < 2) return;
+  const head = cardHead(card.querySelector("dl,ul,ol,table") ?? label);
+  // A list of documents to send is chosen from the same way: a record's title is no one.
+  if (head?.name && !RECORD_NAME.test(matchText(head.name)))
+    entries.push({ role: "name", priority: 1, label: "Selected", value: head.name, element: input, ...head });
 }
 
 const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox"));
