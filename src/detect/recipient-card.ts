@@ -322,8 +322,10 @@ function headAbove(details: Element | null): CardRead | undefined {
   }
   const at = lines.findIndex(nameLine);
   if (at < 0) return undefined;
-  // The name line may show the practice beside the name ("Camille Reyes, MD — Harborview Gynecology Associates").
-  return { name: lines[at]!.split(PIECE_SEPARATOR)[0]!, organization: organizationAfter(lines.slice(at)) };
+  // The name line may show the practice beside the name ("Camille Reyes, MD — Harborview Gynecology Associates"); the
+  // name itself is not its practice ("Riverside Adult Mental Health Triage Service" over "Northbank Healthcare NHS Trust").
+  const [name, ...beside] = lines[at]!.split(PIECE_SEPARATOR);
+  return { name: name!, organization: organizationAfter([beside.join(" · "), ...lines.slice(at + 1)]) };
 }
 
 /**
