@@ -131,6 +131,12 @@ export function groupTitle(node: Element): string {
   }
   const first = node.firstElementChild;
   if (first?.matches(HEADING_SELECTOR)) return cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
+  // A section's own <header> that only says what it holds ("Referrer Information", Ocean's panels): a site or
+  // patient banner is a header too, but longer, and holds links and controls.
+  if (first?.localName === "header" && node.matches(GROUP) && !first.querySelector("a,button,input,select")) {
+    const text = cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
+    if (text.length <= MAX_LABEL_CHARS) return text;
+  }
   return "";
 }
 
