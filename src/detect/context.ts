@@ -43,6 +43,11 @@ export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf|PDF|DOCX?
 const ATTACHED_FILE = new RegExp(
   `(?:📎|[Aa]ttach|[Aa]nh[aä]nge?|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nex|jointe)[^]{0,80}?${FILE_NAME.source}`,
 );
+/**
+ * A chart document by its title after a document's mark ("📄 Clinic letter 03-Jan-2025", Accurx's chip from EMIS Web).
+ * Not a paperclip, which marks the button that attaches ("📎 Attach file"), nor a verb or "no" after the mark.
+ */
+const ATTACHED_RECORD = new RegExp(`📄\\s*(?!(?:attach|add|upload|choose|select|no)\\b)(?:\\S+\\s+){0,3}?${RECORD_CONTEXT_PATTERN}`, "i");
 
 const MESSAGE_BOX = "textarea,[contenteditable=true]";
 
@@ -159,7 +164,9 @@ export function attachedFile(container: Element): boolean {
   if (files.some((line) => FILE_NAME.test(line?.textContent ?? ""))) return true;
   // In a block with a message box, a file's name said to be attached: not one a message of the thread mentions. Read
   // bounded: the climb asks this of every titled block up to the page's, on the click's path.
-  return container.querySelector(MESSAGE_BOX) !== null && ATTACHED_FILE.test(shownText(container));
+  if (container.querySelector(MESSAGE_BOX) === null) return false;
+  const text = shownText(container);
+  return ATTACHED_FILE.test(text) || ATTACHED_RECORD.test(text);
 }
 
 const SHOW_TEXT = 4;
