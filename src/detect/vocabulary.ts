@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|encounters?|atendimentos?|encuentros?)";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|dokumentacj[aie]|intyg|journalkopia|epikris|encounters?|atendimentos?|encuentros?)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** Someone inside the clinician's own practice: sharing with them is a use of the record, not a disclosure. */
@@ -59,14 +59,16 @@ const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|ve
 const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
 /**
  * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
- * submit, "transférer", forward), German ("Senden", "Übermitteln", "Weiterleiten") and Dutch ("Verstuur", "Verzenden", "Doorsturen").
+ * submit, "transférer", forward), German ("Senden", "Übermitteln", "Weiterleiten"), Dutch ("Verstuur", "Verzenden", "Doorsturen"),
+ * Polish ("Wyślij", "Prześlij") and Swedish ("Skicka").
  */
 const SEND_OTHER =
-  "(?:enviar|transmitir|reenviar|envoyer|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen)";
+  "(?:enviar|transmitir|reenviar|envoyer|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka)";
 /** A plain "Send" in every language: what a control says when the record it sends is the one on screen. */
-export const SEND_WORD_PATTERN = "^(?:(?:re)?send|enviar|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend)\\b";
-/** Share, in Spanish, Portuguese, French, German and Dutch. */
-const SHARE_OTHER = "(?:compartir|compartilhar|partager|teilen|delen)";
+export const SEND_WORD_PATTERN =
+  "^(?:(?:re)?send|enviar|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka)\\b";
+/** Share, in Spanish, Portuguese, French, German, Dutch and Polish. */
+const SHARE_OTHER = "(?:compartir|compartilhar|partager|teilen|delen|udostepnij)";
 /** Download and export, in Spanish, French, Portuguese, German and Dutch. */
 const EXPORT_OTHER = "(?:exportar|descargar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren)";
 /** A verb that downloads or exports, in every language the vocabulary has. */
@@ -107,7 +109,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // Spanish and Portuguese, with the other languages' verbs.
   {
     kind: "referral",
-    pattern: `^${THEN_ES}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung)|remitir|derivar|referir|encaminhar)\\b`,
+    pattern: `^${THEN_ES}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung|e?skierowanie|remiss)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie)\\b`,
   },
   { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
   { kind: "fax", pattern: `^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_OTHER} (?:un )?e?fax\\b` },
@@ -152,7 +154,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   {
     kind: "referral",
     pattern:
-      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung|consult(?:ation)? (?:requests?|orders?))\\b",
+      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|consult(?:ation)? (?:requests?|orders?))\\b",
   },
   // MSSanté (France) and KIM (Germany) are national networks of the same kind as Direct.
   {
@@ -178,7 +180,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen herunterladen exportieren downloaden exporteren",
+  "send resend submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
