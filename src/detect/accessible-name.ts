@@ -157,7 +157,8 @@ function svgTitle(svg: Element): string {
   return "";
 }
 
-function hiddenFromAccessibility(el: Element): boolean {
+/** Hidden by its own markup (hidden, aria-hidden, an inline display:none or visibility:hidden), without asking for styles. */
+export function hiddenFromAccessibility(el: Element): boolean {
   if (attr(el, "aria-hidden") === "true" || el.hasAttribute("hidden")) return true;
   const style = attr(el, "style");
   return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);

@@ -5,8 +5,8 @@
  * main heading and the document title. Shadow roots are stepped out of, to their hosts.
  */
 import type { ActionKind } from "./action.ts";
-import { accessibleName, containerTitle } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
+import { accessibleName, containerTitle, hiddenFromAccessibility } from "./accessible-name.ts";
+import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
@@ -169,20 +169,26 @@ export function attachedFile(container: Element): boolean {
   return ATTACHED_FILE.test(text) || ATTACHED_RECORD.test(text);
 }
 
-const SHOW_TEXT = 4;
+const SHOW_ELEMENTS_AND_TEXT = 1 | 4;
+const [ACCEPT, REJECT, SKIP] = [1, 2, 3];
 const MAX_TEXT_NODES = 300;
 const UNSHOWN_TEXT: ReadonlySet<string> = new Set(words("script style template textarea"));
+
+/** Not shown: what a hidden tab or panel holds (Accurx's other composer, its letter attached) is not this block's. */
+function unshown(el: Element): boolean {
+  return UNSHOWN_TEXT.has(el.localName) || hiddenFromAccessibility(el);
+}
 
 /**
  * A block's text as shown, in order, to a bound of text nodes rather than of characters: an attachment line sits
  * below the header, sender and recipient lines of a composer (ZorgMail's "Bijlage" is its sixth row).
  */
 function shownText(root: Element): string {
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, {
+    acceptNode: (node) => (node.nodeType !== ELEMENT_NODE ? ACCEPT : unshown(node as Element) ? REJECT : SKIP),
+  });
   let text = "";
-  for (let n = 0, node = walker.nextNode(); node && n < MAX_TEXT_NODES; n++, node = walker.nextNode()) {
-    if (!UNSHOWN_TEXT.has(node.parentElement?.localName ?? "")) text += ` ${(node as Text).data}`;
-  }
+  for (let n = 0, node = walker.nextNode(); node && n < MAX_TEXT_NODES; n++, node = walker.nextNode()) text += ` ${(node as Text).data}`;
   return text;
 }
 
