@@ -11,12 +11,12 @@ import { cleanText } from "./text.ts";
 
 // React-Select shows its choice beside the input as single-value / multi-value blocks.
 // Component libraries capitalise their classes (MUI's "MuiChip-root", Mantine's "mantine-Pill-root"); a tags input's chip is
-// "tag", Ext JS's tag field's "x-tagfield-item", Select2's "select2-selection__choice".
+// "tag", Ext JS's tag field's "x-tagfield-item", Select2's "select2-selection__choice", Zimbra's address "addrBubble".
 const CHIP_SELECTOR =
-  '[role=option],[class*="chip" i],[class*="token" i],[class*="pill" i],[class~="tag" i],[class*=tagfield-item],[class*=__choice],[data-chip],[data-token],[class*=single-value],[class*=singleValue],[class*=multi-value__label],[class*=multiValueLabel]';
+  '[role=option],[class*="chip" i],[class*="token" i],[class*="pill" i],[class*="bubble" i],[class~="tag" i],[class*=tagfield-item],[class*=__choice],[data-chip],[data-token],[class*=single-value],[class*=singleValue],[class*=multi-value__label],[class*=multiValueLabel]';
 /** A BEM element of a chip ("tb-token__name", "chip__label"): a part of its chip, read with it, not a chip. */
-const CHIP_PART = /(?:chip|token|pill)__/i;
-const CHIP_WORD = /chip|token|pill|^tag$/i;
+const CHIP_PART = /(?:chip|token|pill|bubble)__/i;
+const CHIP_WORD = /chip|token|pill|bubble|^tag$/i;
 /** A chip-like class that names the box around the chips ("k2-tokens", "chip-list", "token-field"), not a chip. */
 const CHIP_BOX = /(?:chips|tokens|pills|list|container|field|wrapper|input|group|area|box|set)$/i;
 const MAX_CHIP_CLIMB = 3;
