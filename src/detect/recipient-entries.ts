@@ -13,6 +13,7 @@ import {
   cardHead,
   DIRECT_DOMAIN,
   directLine,
+  EMAIL,
   markedChosen,
   NOT_A_NAME_WORD,
   notChosen,
@@ -139,7 +140,16 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   }
   // The chosen contact's card, or only their practice, may show just after a name field.
   const beside = match.role === "name" && value ? shownAfter(field, value) : {};
-  if (value || !naming) entries.push({ ...match, value, element: field, ...beside });
+  const directAddress = naming && value ? chosenDirectAddress(field) : undefined;
+  if (value || !naming) entries.push({ ...match, value, element: field, ...beside, ...(directAddress ? { directAddress } : {}) });
+}
+
+/** A contact list whose options carry their Direct address as the value (PointClickCare's To): the chosen one's. */
+function chosenDirectAddress(field: Element): string | undefined {
+  if (field.localName !== "select") return undefined;
+  const select = field as HTMLSelectElement;
+  const value = (attr(select.options?.[select.selectedIndex] ?? field, "value") ?? "").trim();
+  return DIRECT_DOMAIN.test(value) && EMAIL.test(value) && !/\s/.test(value) ? value : undefined;
 }
 
 /** A search box's words: its type or role, or its prompt ("Search the directory…", "Rechercher dans l'annuaire"). */
