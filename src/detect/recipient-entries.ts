@@ -13,7 +13,6 @@ import {
   cardHead,
   DIRECT_DOMAIN,
   directLine,
-  EMAIL,
   markedChosen,
   NOT_A_NAME_WORD,
   notChosen,
@@ -123,9 +122,8 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   const match = fieldMeaning(field);
   if (!match) {
     // A Direct address alone in a field no label of ours names ("Or type a Direct address"): where the message goes.
-    const typed = field.localName === "input" ? propertyValue(field as HTMLInputElement).trim() : "";
-    if (DIRECT_DOMAIN.test(typed) && !/\s/.test(typed))
-      entries.push({ role: "direct", priority: 2, label: "Direct address", value: typed, element: field });
+    const typed = bareDirectAddress(field.localName === "input" ? propertyValue(field as HTMLInputElement) : "");
+    if (typed) entries.push({ role: "direct", priority: 2, label: "Direct address", value: typed, element: field });
     return;
   }
   if (match === "excluded") return;
@@ -148,8 +146,14 @@ function fieldEntry(field: Element, entries: Entry[]): void {
 function chosenDirectAddress(field: Element): string | undefined {
   if (field.localName !== "select") return undefined;
   const select = field as HTMLSelectElement;
-  const value = (attr(select.options?.[select.selectedIndex] ?? field, "value") ?? "").trim();
-  return DIRECT_DOMAIN.test(value) && EMAIL.test(value) && !/\s/.test(value) ? value : undefined;
+  const option = select.options?.[select.selectedIndex];
+  return option ? bareDirectAddress(attr(option, "value") ?? "") : undefined;
+}
+
+/** A value that is a Direct address and nothing else. */
+function bareDirectAddress(value: string): string | undefined {
+  const address = value.trim();
+  return DIRECT_DOMAIN.test(address) && !/\s/.test(address) ? address : undefined;
 }
 
 /** A search box's words: its type or role, or its prompt ("Search the directory…", "Rechercher dans l'annuaire"). */
@@ -286,7 +290,7 @@ function labelFirst(el: Element): boolean {
 function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void {
   const tag = el.localName;
   // A legend or caption titles its group (see sectionOf); what follows it is not necessarily one value.
-  if (NOT_LABELS.has(el.localName)) return;
+  if (NOT_LABELS.has(tag)) return;
   if (tag === "label" && attr(el, "for")) return cardInPlace(el, entries); // Read with its field, unless a card took its place.
   if (tag === "th" && !el.parentElement?.querySelector("td")) return; // A column header: see tableEntries.
   const own = cleanText(el.textContent ?? "", 300);
