@@ -13,7 +13,7 @@ import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { fieldValue } from "./recipient-values.ts";
 import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";
 import { cleanText, matchText, words } from "./text.ts";
-import { INSIDE_PRACTICE_PATTERN, RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
+import { INSIDE_PRACTICE_PATTERN, RECORD_CONTEXT, RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
 
 /** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
 const SENDING_BOX = `${FORM_SELECTOR},${DIALOG_SELECTOR}`;
@@ -26,7 +26,6 @@ const FIELDS =
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const TRANSPORT = TRANSPORT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const MAX_CLIMB = 16;
-const RECORD = new RegExp(RECORD_CONTEXT_PATTERN);
 const INSIDE = new RegExp(INSIDE_PRACTICE_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 /** The choices a form holds: its checked radios and its selects. */
@@ -151,7 +150,7 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
   if (direct) return "direct";
   if (fax) return "fax";
   // A form that names its recipient under a record's title ("Create Contact Letter" › Professional Contact) sends it.
-  return chosenTransport(container) ?? attachedRecord(container) ?? (named && RECORD.test(matchText(title)) ? "share" : null);
+  return chosenTransport(container) ?? attachedRecord(container) ?? (named && RECORD_CONTEXT.test(matchText(title)) ? "share" : null);
 }
 
 /**
@@ -198,7 +197,7 @@ function attachedRecord(container: Element): ActionKind | null {
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
     const box = checked[i]!;
-    if (RECORD.test(matchText(accessibleName(box))) || underAttachments(box, container)) return "share";
+    if (RECORD_CONTEXT.test(matchText(accessibleName(box))) || underAttachments(box, container)) return "share";
   }
   return null;
 }

@@ -23,7 +23,7 @@ import {
 } from "./recipient-card.ts";
 import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
-import { RECORD_CONTEXT_PATTERN } from "./vocabulary.ts";
+import { RECORD_CONTEXT } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -230,7 +230,6 @@ function routeEntry(input: Element, entries: Entry[]): void {
   }
 }
 
-const RECORD_NAME = new RegExp(RECORD_CONTEXT_PATTERN);
 /** A box that says only that its card is the one chosen ("Selected", e-RS's service cards), in the languages we read. */
 const CHOSEN_MARK = /^(?:selected|chosen|seleccionad[oa]|selecionad[oa]|ausgewahlt|geselecteerd|selectionne|valgt|vald|wybrany)$/;
 
@@ -248,7 +247,7 @@ function chosenCardEntry(input: Element, entries: Entry[]): void {
   if (alike < 2) return;
   const head = cardHead(card.querySelector("dl,ul,ol,table") ?? label);
   // A list of documents to send is chosen from the same way: a record's title is no one.
-  if (head?.name && !RECORD_NAME.test(matchText(head.name)))
+  if (head?.name && !RECORD_CONTEXT.test(matchText(head.name)))
     entries.push({ role: "name", priority: 1, label: "Selected", value: head.name, element: input, ...head });
 }
 
