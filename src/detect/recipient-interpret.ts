@@ -100,8 +100,10 @@ export function sectionOf(el: Element): Section {
   for (let i = 0; node && i < MAX_CLIMB; i++, node = node.parentElement) {
     // The page's main area is titled by the page ("Patient chart"), which says nothing of whose a field is.
     if (node.matches(PAGE_AREA)) break;
+    // A title that says neither whose nor to whom ("Address Book results") leaves it to the groups around it.
     const title = groupTitle(node);
-    if (title) return sectionKind(title);
+    const kind = title ? sectionKind(title) : null;
+    if (kind) return kind;
     // A card named by aria-labelledby or aria-label ("Referral From" / "Referral To") decides only when its name
     // says whose it is: a name that says neither ("Actions") must not hide a section above it. Not a dialog or
     // form: theirs is the action's title ("Refer patient"), which says nothing of whose its fields are.

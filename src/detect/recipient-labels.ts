@@ -23,11 +23,11 @@ export const EXCLUDED_LABEL_PATTERN =
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
-  "to|send to|sent to|e?fax to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organization))*|e?referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)|(?:selected|chosen) (?:provider|specialist|recipient|consultant|service)|(?:provider|professional|recipient|clinician) found|e ?mail (?:recipient|to)|(?:recipient|provider|professional|clinician|colleague) e ?mail(?: address)?|(?:conversation |thread )?participants|conversation with|professional contact" +
+  "to|send to|sent to|e?fax to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organi[sz]ation))*|e?referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)|(?:selected|chosen) (?:provider|specialist|recipient|consultant|service)|(?:provider|professional|recipient|clinician) found|e ?mail (?:recipient|to)|(?:recipient|provider|professional|clinician|colleague) e ?mail(?: address)?|(?:conversation |thread )?participants|conversation with|professional contact" +
   "|para|a|an|aan|empfanger|ontvanger|odbiorca|mottagare|wnioskodawca|solicitante|requerente|antragsteller|demandeur|aanvrager|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|(?:medico|proveedor|profesional) receptor|destino|(?:enviar|encaminhar) para|compartilhar com|e ?mail do (?:profissional|destinatario)|profissional encontrado|e ?mail del (?:profesional|destinatario)|profesional encontrado|e ?mail du (?:professionnel|destinataire)|destinataires?|envoyer a|gekozen zorgaanbod|zorgaanbieder|ausgewahlte[rs]? (?:empfanger|praxis|arzt|arztin)";
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
-  "(?:recipient|receiving|outside|external|destination) (?:organization|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora|(?:establecimiento|centro|hospital|institucion|unidad|servicio) de destino";
+  "(?:recipient|receiving|outside|external|destination) (?:organi[sz]ation|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora|(?:establecimiento|centro|hospital|institucion|unidad|servicio) de destino";
 
 export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   { role: "name", priority: 3, pattern: `^(?:${NAME_LABELS})$` },
@@ -42,7 +42,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
     role: "organization",
     priority: 2,
     pattern:
-      "^(?:facility|facility name|organization|organization name|agency|agency name|agency organization|organization agency|clinic|practice|practice name|group|company|company name|organizacion|institucion|clinica|consultorio|centro medico)$",
+      "^(?:facility|facility name|organi[sz]ation|organi[sz]ation name|agency|agency name|agency organi[sz]ation|organi[sz]ation agency|clinic|practice|practice name|group|company|company name|organizacion|institucion|clinica|consultorio|centro medico)$",
   },
   {
     role: "direct",
@@ -86,8 +86,8 @@ export const ACTION_TITLE_PATTERN =
 
 /** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
 export const RECIPIENT_SECTION_PATTERN =
-  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organization|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|enviar a)\\b|\\brecipients?$";
+  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organi[sz]ation|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|enviar a)\\b|\\brecipients?$";
 
 /** Inside a recipient section, these plain labels name the recipient (or its organisation). */
 export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|contacts?|address book|nombre)$";
-export const SECTION_ORGANIZATION_PATTERN = "^(?:organization|facility|practice|clinic|group|organizacion|clinica)$";
+export const SECTION_ORGANIZATION_PATTERN = "^(?:organi[sz]ation|facility|practice|clinic|group|organizacion|clinica)$";
