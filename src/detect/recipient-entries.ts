@@ -16,6 +16,7 @@ import {
   markedChosen,
   NOT_A_NAME_WORD,
   notChosen,
+  organizationPiece,
   PHONE,
   readCard,
   shownAfter,
@@ -423,13 +424,25 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const row = (book && own) || chosen;
   // Every cell of the row climbs from the row itself, so they share one section.
   const section = row?.firstElementChild ? (sectionOf(row.firstElementChild) ?? (book ? "recipient" : null)) : null;
-  entries.push(
-    ...Array.from(row?.children ?? []).flatMap((cell, i) => {
-      const header = headers[i];
-      const match = header ? interpret(header, section) : null;
-      return match && match !== "excluded" ? [{ ...match, value: cellText(cell), element: cell }] : [];
-    }),
-  );
+  const read = Array.from(row?.children ?? []).map((cell, i) => {
+    const header = headers[i];
+    const match = header ? interpret(header, section) : null;
+    return match && match !== "excluded" ? { ...match, value: cellText(cell), element: cell } : match;
+  });
+  const cellEntries = read.filter((entry): entry is Entry => typeof entry === "object" && entry !== null);
+  entries.push(...cellEntries);
+  // A recipient's row names its practice under a column we have no word for ("Client", a LIMS's): a cell that reads as one.
+  if (row && (book || section === "recipient") && !cellEntries.some((entry) => entry.role === "organization")) {
+    const i = read.findIndex((entry, at) => entry === null && organizationPiece(cellText(row.children[at]!)));
+    if (i >= 0)
+      entries.push({
+        role: "organization",
+        priority: 2,
+        label: headers[i] ?? "",
+        value: cellText(row.children[i]!),
+        element: row.children[i]!,
+      });
+  }
   // A name in First and Last columns (MyFax's Fax Recipients), in a list of recipients or an address book: one name.
   const first = headers.findIndex((header) => FIRST_NAME.test(matchText(header)));
   const last = headers.findIndex((header) => LAST_NAME.test(matchText(header)));

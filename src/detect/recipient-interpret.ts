@@ -133,6 +133,11 @@ export function groupTitle(node: Element): string {
   }
   const first = node.firstElementChild;
   if (first?.matches(HEADING_SELECTOR)) return cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
+  // A label that labels no field titles the group it leads (Bootstrap's form-group over a table or static text).
+  if (first?.localName === "label" && !attr(first, "for") && !first.querySelector("input,select,textarea")) {
+    const text = cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
+    if (text.length <= MAX_LABEL_CHARS) return text;
+  }
   // A section's own <header> that only says what it holds ("Referrer Information", Ocean's panels): a site or
   // patient banner is a header too, but longer, and holds links and controls.
   if (first?.localName === "header" && node.matches(GROUP) && !first.querySelector("a,button,input,select")) {
