@@ -80,19 +80,19 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
       if (attachedFile(node)) attached = "share";
     }
   }
-  if (attached) return attached;
   // In a frame, the page that embeds it often says what it shows: <iframe title="Referral document">; a viewer
   // (pdf.js) in a frame in a frame is titled only by the outer one. Each document out to the top is read.
+  // A record attached goes the way the document names ("Specialist Clinics eReferral", a SmartForm's page), or is shared.
   for (let doc: Document | undefined = el.ownerDocument; doc; ) {
     const frame = frameOf(doc);
     for (const title of [doc.querySelector("h1")?.textContent, doc.title, frame && (attr(frame, "title") || attr(frame, "aria-label"))]) {
       const said = title ? read(cleanText(title)) : null;
-      if (said === "quiet") return null;
-      if (said) return said;
+      if (said === "quiet") return attached;
+      if (said) return attached && said === "export" ? attached : said;
     }
     doc = frame?.ownerDocument;
   }
-  return null;
+  return attached;
 }
 
 /** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
