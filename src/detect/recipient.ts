@@ -8,7 +8,7 @@
 import type { DetectedRecipient } from "./action.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
 import { build } from "./recipient-build.ts";
-import { readScope, type ScopeMemo } from "./recipient-entries.ts";
+import { type Entry, readScope, type ScopeMemo } from "./recipient-entries.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
@@ -20,16 +20,32 @@ const MAX_ANCESTOR_SCOPES = 6;
 export function readRecipient(control: Element, { deadline }: { deadline?: number | undefined } = {}): DetectedRecipient | undefined {
   try {
     const memo: ScopeMemo = new Map();
+    let department: { recipient: DetectedRecipient; scope: Element } | undefined;
     for (const scope of scopesOf(control)) {
-      const recipient = build(readScope(scope, deadline, control, memo));
-      if (recipient) return recipient;
+      // Past a department, what named it is left out: the department's page names whom it belongs to.
+      const entries = readScope(scope, deadline, control, memo).filter(
+        (entry) => !department || addressed(entry) || !department.scope.contains(entry.element),
+      );
+      const recipient = build(entries);
+      if (!recipient || (department && !entries.some(addressed))) continue;
+      // A one-word choice under a weak label ("Clinic: Gastroenterology") is a department of someone the page names
+      // around the form ("To: Bayside Health — Gastroenterology Specialist Clinic"): that, if it is there.
+      if (!department && !entries.some(addressed) && recipient.name && !/\s/.test(recipient.name)) {
+        department = { recipient, scope };
+        continue;
+      }
+      return recipient;
     }
+    if (department) return department.recipient;
   } catch (error) {
     if (error instanceof PastDeadline) throw error;
     // A page that breaks the search gets no recipient; the panel asks instead.
   }
   return undefined;
 }
+
+/** An entry under a label that says it is the recipient ("To", "Refer to", "Fax number"), not only what it is ("Clinic"). */
+const addressed = (entry: Entry) => entry.priority >= 3;
 
 function isModal(dialog: Element): boolean {
   return attr(dialog, "aria-modal") === "true" || dialog.matches(":modal");
