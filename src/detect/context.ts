@@ -38,9 +38,9 @@ export const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
  * it, though a caption a script glued to it may follow ("report.pdfMar 4, 2025").
  */
 export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf|PDF|DOCX?|XML|TIFF?|JPE?G|PNG|ZIP|RTF)(?![a-z])/;
-/** A file's name after an attachment's mark or word (English, German, Dutch, Spanish, Portuguese, French). */
+/** A file's name after an attachment's mark or word (English, German, Dutch, Spanish, Portuguese, French, the Nordic languages, Finnish, Italian, Czech, Polish). */
 const ATTACHED_FILE = new RegExp(
-  `(?:📎|[Aa]ttach|[Aa]nh[aä]nge?|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nex|jointe)[^]{0,80}?${FILE_NAME.source}`,
+  `(?:📎|[Aa]ttach|[Aa]nh[aä]nge?|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nex|jointe|[Vv]edlegg|[Vv]edhæft|[Bb]ilag|[Ll]iite|[Aa]llegat|[Pp]říloh|[Zz]ałącznik)[^]{0,80}?${FILE_NAME.source}`,
 );
 /**
  * A chart document by its title after a document's mark ("📄 Clinic letter 03-Jan-2025", Accurx's chip from EMIS Web).

@@ -100,7 +100,6 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
   let fax: string | undefined;
   let organization: string | undefined;
   let number: string | undefined;
-  let parent = false;
   for (const part of parts) {
     if (FAX_PIECE.test(part)) fax ??= part.match(PHONE)?.[0];
     else if (PHONE_PIECE.test(part) && PHONE.test(part)) continue;
@@ -111,14 +110,7 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
       const aside = organizationBeside(part);
       name = aside?.name ?? part;
       organization ??= aside?.organization;
-      parent = !aside && organizationPiece(part);
-    } else if (organizationPiece(part)) {
-      // An organisation, then a service of it ("Bayside Health — Gastroenterology Specialist Clinic"): the service
-      // receives, within the organisation, as a contact is written after its company.
-      if (parent && organization === undefined) [organization, name] = [name, organizationText(part)];
-      else organization ??= organizationText(part);
-      parent = false;
-    }
+    } else if (organizationPiece(part)) organization ??= organizationText(part);
   }
   // A number that does not say it is a phone, beside the name in a recipient's line ("Dr. Priya Natarajan — (555) 010-2284"), is where it goes.
   fax ??= number;

@@ -65,10 +65,11 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
  * A piece of a card that names an organisation beside the person: two words or more with one a practice
  * or service would call itself by ("Lakeshore Counseling Group", "Bayview Digestive Health"). A bare
  * specialty ("Dermatology") is one word, and an address starts with its number. Practices name themselves in their
- * own languages too: "Gemeinschaftspraxis Kardiologie Neustadt", "Huisartsenpraktijk De Linde", "CH de Castres-Mazamet".
+ * own languages too: "Gemeinschaftspraxis Kardiologie Neustadt", "Huisartsenpraktijk De Linde", "CH de Castres-Mazamet",
+ * "Fjordby sykehus HF", "Nemocnice Na Homolce".
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um)?|krankenhaus|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|optometry|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um|k|a)?|krankenhaus|sykehus|sygehus|sjukhus|sairaala|nemocnice|szpital|przychodnia|\w*legesenter(?:et)?|legekontor|helse|vardcentral|\w*mottagning|laegehus|praksis|terveyskeskus|laakariasema|hf|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?)\b/i;
 
 const MAX_ORGANIZATION_WORDS = 8;
 
@@ -116,9 +117,9 @@ export function shownAfter(field: Element, value: string): Omit<CardRead, "name"
   return {};
 }
 
-/** A piece without the dash or comma that joined it to the name ("— Gastroenterology"). */
+/** A piece without the dash, dot or comma that joined it to the name ("— Gastroenterology", a chip's "· Fjordby sykehus HF"). */
 export function organizationText(piece: string): string {
-  return piece.replace(/^[\s,;\u2013\u2014-]+/, "").trim();
+  return piece.replace(/^[\s,;·•|\u2013\u2014-]+/, "").trim();
 }
 
 /**

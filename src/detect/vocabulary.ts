@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|dokumentacj[aie]|intyg|journalkopia|epikris|encounters?|atendimentos?|encuentros?)";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|dokumentacj[aie]|intyg|journalkopia|epikris|epikrise|epikriisi|(?:pasient|patient|potilas)?journal(?:notat|utskrift|kopi|er)|pasientjournal|patientjournal|potilaskertomus|prov(?:e)?svar|laboratoriesvar|referto|referti|cartella clinica|registos?|processo clinico|lettera di dimissione|documentazione clinica|lekarska zprava|propoustaci zprava|zdravotnicka dokumentace|dokument(?:e|en|enkopie)?|patientenakte|krankenakte|befundbericht|relatorio medico|compte rendu|encounters?|atendimentos?|encuentros?)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** The same, compiled once for the classifier, the context reader and the recipient reader. */
@@ -50,7 +50,7 @@ export const QUIET_PATTERNS: readonly string[] = [
   // An audience inside the practice, as a chosen option says it ("Practitioner in your group", Halaxy's Share with).
   INSIDE_PRACTICE_PATTERN,
   "\\b(?:number|deposit)\\b",
-  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela)\\b",
+  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela|paminnelse|paamindelse|muistutus|promemoria|pripominka|przypomnienie|erinnerung|herinnering|rappel)\\b",
 ];
 
 const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose)";
@@ -62,17 +62,19 @@ const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?"
 /**
  * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
  * submit, "transférer", forward), German ("Senden", "Übermitteln", "Weiterleiten"), Dutch ("Verstuur", "Verzenden", "Doorsturen"),
- * Polish ("Wyślij", "Prześlij") and Swedish ("Skicka").
+ * Polish ("Wyślij", "Prześlij"), Swedish ("Skicka"), Norwegian and Danish ("Sende", "Videresend"), Italian ("Invia", "Inoltra",
+ * "Trasmetti"), Finnish ("Lähetä") and Czech ("Odeslat", "Poslat").
  */
 const SEND_OTHER =
-  "(?:enviar|transmitir|reenviar|envoyer|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka)";
+  "(?:enviar|envia|transmitir|reenviar|envoyer|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat)";
 /** A plain "Send" in every language: what a control says when the record it sends is the one on screen. */
 export const SEND_WORD_PATTERN =
-  "^(?:(?:re)?send|enviar|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka)\\b";
-/** Share, in Spanish, Portuguese, French, German, Dutch and Polish. */
-const SHARE_OTHER = "(?:compartir|compartilhar|partager|teilen|delen|udostepnij)";
-/** Download and export, in Spanish, French, Portuguese, German and Dutch. */
-const EXPORT_OTHER = "(?:exportar|descargar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren)";
+  "^(?:(?:re)?send|enviar|envia|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka|sende|invia|laheta|odeslat)\\b";
+/** Share, in Spanish, Portuguese (Brazil and Portugal), French, German, Dutch, Polish, Swedish, Italian and Czech. */
+const SHARE_OTHER = "(?:compartir|compartilhar|partilhar|partager|teilen|delen|udostepnij|dela|condividi|sdilet)";
+/** Download and export, in Spanish, French, Portuguese, German, Dutch, Norwegian, Swedish, Finnish, Italian, Czech and Polish. */
+const EXPORT_OTHER =
+  "(?:exportar|descargar|descarregar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren|last ned|ladda ner|lataa|scarica|esporta|stahnout|exportovat|pobierz|eksportuj)";
 /** A verb that downloads or exports, in every language the vocabulary has. */
 export const DOWNLOAD_VERB = `(?:download|export|${EXPORT_OTHER})`;
 
@@ -111,7 +113,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // Spanish and Portuguese, with the other languages' verbs.
   {
     kind: "referral",
-    pattern: `^${THEN_ES}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung|e?skierowanie|remiss)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie)\\b`,
+    pattern: `^${THEN_ES}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie)\\b`,
   },
   { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
   { kind: "fax", pattern: `^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_OTHER} (?:un )?e?fax\\b` },
@@ -156,7 +158,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   {
     kind: "referral",
     pattern:
-      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|consult(?:ation)? (?:requests?|orders?))\\b",
+      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|henvisning(?:er)?|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|consult(?:ation)? (?:requests?|orders?))\\b",
   },
   // MSSanté (France) and KIM (Germany) are national networks of the same kind as Direct.
   {
@@ -182,7 +184,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren",
+  "send resend submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
