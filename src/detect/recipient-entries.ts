@@ -6,7 +6,7 @@
  */
 import { labelText, subtreeText } from "./accessible-name.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
-import { fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
+import { fieldLabels, fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import {
   type CardRead,
@@ -125,6 +125,7 @@ function fieldEntry(field: Element, entries: Entry[]): void {
     // A Direct address alone in a field no label of ours names ("Or type a Direct address"): where the message goes.
     const typed = bareDirectAddress(field.localName === "input" ? propertyValue(field as HTMLInputElement) : "");
     if (typed) entries.push({ role: "direct", priority: 2, label: "Direct address", value: typed, element: field });
+    else practiceInAddress(field, entries);
     return;
   }
   if (match === "excluded") return;
@@ -141,6 +142,17 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   const beside = match.role === "name" && value ? shownAfter(field, value) : {};
   const directAddress = naming && value ? chosenDirectAddress(field) : undefined;
   if (value || !naming) entries.push({ ...match, value, element: field, ...beside, ...(directAddress ? { directAddress } : {}) });
+}
+
+/** The recipient's postal address, labelled as theirs ("Consultant Address", OSCAR's consultation request). */
+const RECIPIENT_ADDRESS_LABEL =
+  /^(?:consultant|consulting provider|recipient|receiving (?:provider|facility)|specialist|referred to|refer to)(?: mailing| postal| street)? address$/;
+
+/** An address written after the practice it reaches ("Lakeside Cardiology Associates, 200 Shore Rd, …"): that practice. */
+function practiceInAddress(field: Element, entries: Entry[]): void {
+  const label = fieldLabels(field).find((text) => RECIPIENT_ADDRESS_LABEL.test(matchText(text)));
+  const first = label ? fieldValue(field).split(/[,\n]/)[0]!.trim() : "";
+  if (first && organizationPiece(first)) entries.push({ role: "organization", priority: 2, label: label!, value: first, element: field });
 }
 
 /** A contact list whose options carry their Direct address as the value (PointClickCare's To): the chosen one's. */
