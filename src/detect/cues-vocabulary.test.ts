@@ -96,8 +96,25 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     not: ["Planning notes", "Birthday"],
   },
   "pregnancy-care": {
-    reads: ["Pregnancy test result", "Prenatal visit note", "Obstetric ultrasound", "Termination of pregnancy", "Fertility evaluation"],
-    not: ["Prednisone taper", "Obesity", "Pregnancy category of medication"],
+    reads: [
+      "Pregnancy test result",
+      "Prenatal visit note",
+      "Obstetric ultrasound",
+      "Termination of pregnancy",
+      "Fertility evaluation",
+      "US_OB_first_trimester_20250121.pdf",
+      "OB ultrasound report",
+      "Early pregnancy scan",
+      "Antenatal care record",
+    ],
+    not: [
+      "Prednisone taper",
+      "Obesity",
+      "Pregnancy category of medication",
+      "Job description",
+      "Observation note",
+      "Pregnancy status: see chart",
+    ],
   },
   "reproductive-health": { reads: ["Reproductive health services visit"], not: ["Reproduction of records fee"] },
 };
