@@ -49,10 +49,10 @@ const NOT_LABELS: ReadonlySet<string> = new Set(words("script style option butto
 const PATIENT_BANNER = /patient[-_ ]?(?:banner|header|demographics|context|bar|info|summary)/i;
 /**
  * Class, id or block label that says "this shows the recipient" (recipient-name, sendTo, receiver, CIMAR's chips "Sharing
- * with"): the weakest evidence, used when no label says more.
+ * with", a form header's "to-name", ZorgDomein's care provider "aanbieder"): the weakest evidence, used when no label says more.
  */
 const RECIPIENT_HINT =
-  /(?:^|[\s_-])(?:recipients?|send-?to|sendTo|receiver|receiving|destinatario|sharing[-\s]with)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
+  /(?:^|[\s_-])(?:recipients?|send-?to|sendTo|to-?name|addressee|receiver|receiving|destinatario|destinataire|(?:zorg)?aanbieder|empf(?:ae|a)nger|mottaker|sharing[-\s]with)(?:[-_]?(?:name|card|display|info))?(?=$|[\s_-])/i;
 /** Blocks whose aria-label may say they show the recipient ("Selected recipient"); a control's names what it does. */
 const NAMED_BLOCKS: ReadonlySet<string> = new Set(words("div section article aside li span p"));
 
