@@ -49,8 +49,11 @@ export function attr(el: Element, name: string): string | null {
   }
 }
 
-/** The parent element, stepping out of a shadow root to its host. */
+/** The parent element as shown: a slotted element's slot, and a shadow root's host from its top. */
 export function parentAcrossShadow(node: Node): Element | null {
+  // A slotted element is shown where its slot is (a design system's dialog around a page's buttons): climb as it is shown.
+  const slot = (node as Partial<Element>).assignedSlot;
+  if (slot) return slot;
   const parent = node.parentNode;
   if (!parent) return null;
   if (isElement(parent)) return parent;

@@ -186,6 +186,19 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       await page.close();
     });
 
+    test("a Send slotted into a design system's dialog, its title in the dialog's shadow root, is held and completes once", async () => {
+      const page = await open("/component");
+      await clickControl(page, { selector: "#registry-send" });
+      const info = await panel(page);
+      assert.equal(info.held, "true");
+      assert.equal(submissions().length, 0);
+      await decide(page, "proceed");
+      await waitUntil(() => submissions("registry").length > 0 || undefined, "the record to go to the registry");
+      await sleep(800);
+      assert.equal(submissions().length, 1);
+      await page.close();
+    });
+
     test("a custom role=button control activated with Enter is held; Proceed runs the page's handler once", async () => {
       const page = await open("/messages");
       await page.evaluate(() => document.getElementById("message-send")?.focus(), undefined);

@@ -81,6 +81,22 @@ for (const section of document.querySelectorAll("[data-demo=late-results]")) {
   }, 1500);
 }
 
+// A design system's dialog (Inera's ids-dialog, Shoelace's sl-dialog): its title in its shadow root, the page's own
+// buttons slotted into its footer.
+customElements.define(
+  "rb-dialog",
+  class extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const root = this.attachShadow({ mode: "open" });
+      root.innerHTML = `
+        <link rel="stylesheet" href="/static/portal.css" />
+        <div class="card" role="dialog" aria-labelledby="h"><h2 id="h"></h2><slot></slot><div class="actions"><slot name="actions"></slot></div></div>`;
+      root.getElementById("h").textContent = this.getAttribute("headline") ?? "";
+    }
+  },
+);
+
 // A design-system web component with an open shadow root, as some EHR front ends ship.
 customElements.define(
   "rb-send-panel",
