@@ -6,6 +6,8 @@
 import { acoFact } from "../core/aco-fact.ts";
 import type { DisclosureRequest } from "../core/schema.ts";
 import { matchCues } from "../detect/cues-match.ts";
+import type { ParsedRequest } from "../messaging/messages.ts";
+import { PAGE_CLICK_ATTRIBUTE } from "../messaging/protocol.ts";
 import { createRouter, type Handlers } from "../messaging/router.ts";
 import type { Browser, Tabs } from "../platform/browser.ts";
 import { t } from "../platform/i18n.ts";
@@ -68,6 +70,29 @@ export function createBackground(api: BackgroundApi, core: Core) {
     return {};
   };
 
+  /**
+   * Clicks the link the asking frame marked (PAGE_CLICK_ATTRIBUTE), in the page's own world: a link that runs script
+   * does there what it did before it was held. The function runs in the page, so it is self-contained.
+   */
+  const clickInPage = async ({ token, init }: ParsedRequest<"click-in-page">, sender: Parameters<Handlers["click-in-page"]>[1]) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId === undefined) return { clicked: false };
+    const [result] = await api.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId] },
+      world: "MAIN",
+      func: (attribute: string, mark: string, click: MouseEventInit) => {
+        const link = document.querySelector(`[${attribute}="${mark}"]`);
+        if (!link) return false;
+        // Marked while it goes, so the content script lets it pass; unmarked after, so it is clicked once.
+        link.dispatchEvent(new MouseEvent("click", click));
+        link.removeAttribute(attribute);
+        return true;
+      },
+      args: [PAGE_CLICK_ATTRIBUTE, token, init],
+    });
+    return { clicked: result?.result === true };
+  };
+
   const handlers: Handlers = {
     verdict: createVerdictHandler({ core, settings, tabActions, audit, extensionOrigin: api.runtime.getURL("") }),
     async "recipient-suggestions"({ query }) {
@@ -105,6 +130,7 @@ export function createBackground(api: BackgroundApi, core: Core) {
     "panel-part": (_, sender) => injectPart(sender, CONTENT_PANEL_FILE),
     "warm-part": (_, sender) => injectPart(sender, CONTENT_WARM_FILE),
     "reader-part": (_, sender) => injectPart(sender, CONTENT_READER_FILE),
+    "click-in-page": clickInPage,
     "settings-get": () => settings.view(),
     "settings-save": ({ settings: submitted }) => settings.save(submitted),
     async "sites-sync"() {

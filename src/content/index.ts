@@ -72,6 +72,7 @@ function start(lifetime: Lifetime, events: EarlyEvents, reader: ReaderLoader): v
     cache,
     panelPart,
     pressRead,
+    clickInPage: (token, init) => send("click-in-page", { token, init }).then(({ clicked }) => clicked),
     ask: ({ request, action, key }) => {
       // Asked when the pointer went down: that answer comes first; this message still tells the background (badge, audit).
       const asked = send("verdict", { request, action }).then(({ verdict }) => {

@@ -41,7 +41,8 @@ import type { PanelPart } from "./panel-part.ts";
 import type { PanelEnd, PanelSession } from "./panel-session.ts";
 import type { ModeWatch } from "./mode.ts";
 import { afterVerdict, holdAtClick, holds } from "./plan.ts";
-import { captureActivation, type HeldActivation } from "./replay.ts";
+import { captureActivation, type ClickInPage, type HeldActivation } from "./replay.ts";
+import { PAGE_CLICK_ATTRIBUTE } from "../messaging/protocol.ts";
 import type { VerdictCache } from "./verdict-cache.ts";
 import type { EarlyEvents } from "./early-events.ts";
 import { sendToBackground as send } from "./wire.ts";
@@ -74,7 +75,15 @@ export type InterceptorDeps = {
   panelPart: PanelPartLoader;
   /** What the press or focus before an activation read, when the page has not changed since. */
   pressRead?: PressRead;
+  /** Clicks a marked link in the page's own world (replay.ts). */
+  clickInPage?: ClickInPage;
 };
+
+/** A proceeded click the page's world replays on a link that runs script (replay.ts): it passes, as a replay does. */
+function replayedInPage(event: Event): boolean {
+  const target = event.composedPath()[0];
+  return event.type === "click" && !event.isTrusted && target instanceof Element && target.hasAttribute(PAGE_CLICK_ATTRIBUTE);
+}
 
 export function startInterceptor({
   detector,
@@ -87,6 +96,7 @@ export function startInterceptor({
   ask,
   panelPart,
   pressRead,
+  clickInPage,
 }: InterceptorDeps) {
   const { signal } = lifetime;
   let replaying = 0;
@@ -244,6 +254,7 @@ export function startInterceptor({
         lifetime: signal,
         links,
         passThrough: replayOnce,
+        ...(clickInPage ? { clickInPage } : {}),
         onEnd: (ended, how) => onEnd(ended, how, facts),
       });
       panel?.dismiss();
@@ -265,7 +276,7 @@ export function startInterceptor({
     try {
       const { api } = await loadPart();
       if (facts) released.set(facts.key, performance.now());
-      passThrough(() => api.replay(held));
+      passThrough(() => api.replay(held, clickInPage));
     } catch {
       // Not an action after all (an opener read late): nothing to decide, the clinician presses again.
       if (!facts) return;
@@ -339,7 +350,7 @@ export function startInterceptor({
   }
 
   function onActivation(event: Event) {
-    if (replaying > 0 || signal.aborted) return;
+    if (replaying > 0 || signal.aborted || replayedInPage(event)) return;
     if (!lifetime.alive()) return;
     let shortcut: FoundAction | null = null;
     if (event instanceof KeyboardEvent) {

@@ -18,7 +18,7 @@ import { PanelFrameHost } from "./panel-frame-host.ts";
 import { pendingWords } from "./pending-words.ts";
 import { createVerdictHost, type HostKind } from "./verdict-host.ts";
 import type { LinkLoss, PanelLinks } from "./panel-link.ts";
-import { canReplay, replay, type HeldActivation } from "./replay.ts";
+import { type ClickInPage, canReplay, type HeldActivation, replay } from "./replay.ts";
 import { clickThroughCover, tamperReason, topLayerOver, type TamperReason } from "./tamper.ts";
 import type { PanelFrameEvent } from "./panel-part.ts";
 import { sendToBackground as send } from "./wire.ts";
@@ -46,6 +46,8 @@ export type PanelSessionDeps = {
   links: PanelLinks;
   /** Runs the replay while the interceptor lets events through. */
   passThrough: (fn: () => void) => void;
+  /** Where a proceeded click on a link that runs script is clicked (replay.ts). */
+  clickInPage?: ClickInPage;
   onEnd: (session: PanelSession, how: PanelEnd, loss?: PanelLoss) => void;
   /** Host kinds to try, in order. */
   kinds?: readonly HostKind[];
@@ -204,7 +206,7 @@ export class PanelSession {
       return;
     }
     this.#end("proceeded");
-    this.#deps.passThrough(() => replay(held));
+    this.#deps.passThrough(() => replay(held, this.#deps.clickInPage));
   }
 
   #lose(why: PanelLoss): void {

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { canReplay, captureActivation, replay } from "./replay.ts";
+import { PAGE_CLICK_ATTRIBUTE } from "../messaging/protocol.ts";
+import { canReplay, captureActivation, type ClickInPage, type ClickInit, replay } from "./replay.ts";
+import { remember } from "./stand-in.ts";
 
 function page() {
   document.body.innerHTML = `<form id="f"><input name="to" value="Dr. Ruiz" /><button id="send" name="intent" value="send"><span id="label">Send</span></button></form>`;
@@ -88,5 +90,87 @@ describe("replay", () => {
     expect(clicks).toBe(1);
     tb.innerHTML = `<a role="button" id="attach-1">Send</a>`;
     expect(canReplay(held)).toBe(false);
+  });
+
+  describe("a click on a link that runs script (javascript:)", () => {
+    const init: ClickInit = {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      clientX: 1,
+      clientY: 2,
+      screenX: 3,
+      screenY: 4,
+      button: 0,
+      buttons: 0,
+      detail: 1,
+      ctrlKey: false,
+      shiftKey: false,
+      altKey: false,
+      metaKey: false,
+    };
+    const link = () => {
+      document.body.innerHTML = `<a id="post" href="javascript:__doPostBack('ctl00$Send','')"><span id="inner">Send Fax</span></a><a id="plain" href="#sent">Sent</a>`;
+      const clicks: string[] = [];
+      document.addEventListener("click", (e) => {
+        e.preventDefault(); // happy-dom would follow the link
+        clicks.push(`${(e.target as Element).id}:${(e.target as Element).getAttribute(PAGE_CLICK_ATTRIBUTE) ? "marked" : "unmarked"}`);
+      });
+      return clicks;
+    };
+    const held = (id: string) => {
+      const target = document.getElementById(id)!;
+      return { type: "click" as const, target, control: target.closest("a")!, init, memo: remember(target) };
+    };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    it("is clicked in the page's world, marked by a token: nothing is dispatched here once the page's world clicked", async () => {
+      const clicks = link();
+      const asked: string[] = [];
+      const ask: ClickInPage = async (token, given) => {
+        const target = document.querySelector(`[${PAGE_CLICK_ATTRIBUTE}="${token}"]`)!;
+        asked.push(`${target.id}:${given.clientX}`);
+        // What the background's function does in the page: click while marked, then unmark.
+        target.dispatchEvent(new MouseEvent("click", given));
+        target.removeAttribute(PAGE_CLICK_ATTRIBUTE);
+        return true;
+      };
+      expect(replay(held("inner"), ask)).toBe(true);
+      await settle();
+      expect(asked).toEqual(["inner:1"]);
+      expect(clicks).toEqual(["inner:marked"]);
+      expect(document.querySelector(`[${PAGE_CLICK_ATTRIBUTE}]`)).toBeNull();
+    });
+
+    it("is clicked from here, once and marked, when the page's world could not be reached", async () => {
+      for (const ask of [async () => false, () => Promise.reject(new Error("no answer"))] as ClickInPage[]) {
+        const clicks = link();
+        replay(held("post"), ask);
+        await settle();
+        expect(clicks).toEqual(["post:marked"]);
+        expect(document.querySelector(`[${PAGE_CLICK_ATTRIBUTE}]`)).toBeNull();
+      }
+    });
+
+    it("is not clicked again from here when the page's world clicked but its answer was lost", async () => {
+      const clicks = link();
+      const ask: ClickInPage = async (token) => {
+        const target = document.querySelector(`[${PAGE_CLICK_ATTRIBUTE}="${token}"]`)!;
+        target.dispatchEvent(new MouseEvent("click", init));
+        target.removeAttribute(PAGE_CLICK_ATTRIBUTE);
+        throw new Error("timed out");
+      };
+      replay(held("post"), ask);
+      await settle();
+      expect(clicks).toEqual(["post:marked"]);
+    });
+
+    it("an ordinary link is clicked here at once, the page's world not asked", () => {
+      const clicks = link();
+      let asked = false;
+      replay(held("plain"), async () => (asked = true));
+      expect(clicks).toEqual(["plain:unmarked"]);
+      expect(asked).toBe(false);
+    });
   });
 });

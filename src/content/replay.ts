@@ -8,10 +8,32 @@
  * uncancelled Enter or Space, and keyup, since page handlers act on any of the three. A control (or
  * form) the page re-rendered meanwhile as an identical fresh node is replayed on that node (stand-in.ts).
  */
+import { PAGE_CLICK_ATTRIBUTE } from "../messaging/protocol.ts";
 import { remember, standIn, type Remembered } from "./stand-in.ts";
 
+/** A click's own properties, kept to give the replay. */
+export type ClickInit = {
+  bubbles: boolean;
+  cancelable: boolean;
+  composed: boolean;
+  clientX: number;
+  clientY: number;
+  screenX: number;
+  screenY: number;
+  button: number;
+  buttons: number;
+  detail: number;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+};
+
+/** Asks the background to click the element marked PAGE_CLICK_ATTRIBUTE=token in the page's world; true once it did. */
+export type ClickInPage = (token: string, init: ClickInit) => Promise<boolean>;
+
 export type HeldActivation =
-  | { type: "click"; target: Element; control: Element; init: MouseEventInit; memo: Remembered }
+  | { type: "click"; target: Element; control: Element; init: ClickInit; memo: Remembered }
   | { type: "submit"; form: HTMLFormElement; submitter: HTMLElement | null; memo: Remembered; submitterMemo?: Remembered }
   | { type: "keydown"; target: Element; control: Element; init: KeyboardEventInit; memo: Remembered };
 
@@ -61,14 +83,35 @@ export function canReplay(held: HeldActivation): boolean {
   return destination(held) !== null && (held.type !== "submit" || !held.submitterMemo || standIn(held.submitterMemo) !== null);
 }
 
+/** The link a click on `target` follows runs script (href="javascript:…", ASP.NET's __doPostBack). */
+function followsScriptLink(target: Element): boolean {
+  const link = target.closest("a[href]");
+  return link !== null && /^\s*javascript:/i.test(link.getAttribute("href") ?? "");
+}
+
+/**
+ * Clicks `target` in the page's own world: Chromium runs no javascript: link for a click dispatched from a content
+ * script's world. The mark lets the interceptor pass the click; where the page's world did not click (no answer, or
+ * none in time), the click is dispatched from here, still marked, and only while the mark is there: never twice.
+ */
+async function clickInPage(target: Element, init: ClickInit, ask: ClickInPage): Promise<void> {
+  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  target.setAttribute(PAGE_CLICK_ATTRIBUTE, token);
+  const clicked = await ask(token, init).catch(() => false);
+  const marked = target.getAttribute(PAGE_CLICK_ATTRIBUTE) === token;
+  if (!clicked && marked) target.dispatchEvent(new MouseEvent("click", init));
+  if (marked) target.removeAttribute(PAGE_CLICK_ATTRIBUTE);
+}
+
 /** Dispatch the activation again. Returns false when the control left the page (nothing done). */
-export function replay(held: HeldActivation): boolean {
+export function replay(held: HeldActivation, ask?: ClickInPage): boolean {
   const target = destination(held);
   if (!target || !canReplay(held)) return false;
   switch (held.type) {
     case "click":
       // A dispatched click runs the page's handlers and the activation behaviour (links, submit buttons).
-      target.dispatchEvent(new MouseEvent("click", held.init));
+      if (ask && followsScriptLink(target)) void clickInPage(target, held.init, ask);
+      else target.dispatchEvent(new MouseEvent("click", held.init));
       return true;
     case "submit": {
       const form = target as HTMLFormElement;

@@ -25,6 +25,7 @@ const READS = {
   "panel-part": () => true,
   "warm-part": () => true,
   "reader-part": () => true,
+  "click-in-page": (data: Fields) => typeof data.clicked === "boolean",
   "panel-update": () => true,
   "panel-close": () => true,
 } satisfies Partial<Record<MessageType, (data: Fields) => boolean>>;

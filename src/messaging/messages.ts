@@ -6,13 +6,30 @@ import { z } from "zod";
 import { AcoFact } from "../core/aco-fact.ts";
 import { DisclosureRequest, Verdict } from "../core/schema.ts";
 import { DetectedAction } from "../detect/action.ts";
-import { PANEL_PORT_PREFIX } from "./protocol.ts";
+import { PAGE_CLICK_TOKEN_PATTERN, PANEL_PORT_PREFIX } from "./protocol.ts";
 import { fromPanelFrame, panelEvent, panelSessionId } from "./panel-events.ts";
 import { Suggestion } from "../ui/recipient-suggestions.ts";
 import { AuditEntry, InterceptionMode, MANAGED_FIELDS, Settings } from "../settings/schema.ts";
 
 const Empty = z.object({});
 const TabId = z.number().int().nonnegative();
+/** The held click's own properties, given again to the click in the page's world. */
+const PageClickInit = z.strictObject({
+  bubbles: z.boolean(),
+  cancelable: z.boolean(),
+  composed: z.boolean(),
+  clientX: z.number(),
+  clientY: z.number(),
+  screenX: z.number(),
+  screenY: z.number(),
+  button: z.number().int(),
+  buttons: z.number().int(),
+  detail: z.number().int(),
+  ctrlKey: z.boolean(),
+  shiftKey: z.boolean(),
+  altKey: z.boolean(),
+  metaKey: z.boolean(),
+});
 
 /** The settings as the UI sees them: the effective values, which fields an admin locked, and any repair notice. */
 export const SettingsView = z.object({
@@ -150,6 +167,11 @@ export const MESSAGES = {
   "reader-part": {
     request: Empty,
     response: Empty,
+  },
+  /** A proceeded click on a link that runs script: the background clicks the marked link in the page's world (protocol.ts). */
+  "click-in-page": {
+    request: z.object({ token: z.string().regex(PAGE_CLICK_TOKEN_PATTERN), init: PageClickInit }),
+    response: z.object({ clicked: z.boolean() }),
   },
   /** The content script saw the page tamper with the panel or remove the held control: tell the frame. */
   "panel-update": {

@@ -15,6 +15,14 @@ export const SETTINGS_KEY = "settings";
 /** How long a sender waits for the background's reply. */
 export const REPLY_TIMEOUT_MS = 1000;
 
+/**
+ * A proceeded click on a link that runs script (href="javascript:…", ASP.NET's __doPostBack): the content script marks
+ * the link with this attribute and a random token, and the background clicks it in the page's own world, where
+ * Chromium runs such a link (it refuses one clicked from a content script's world).
+ */
+export const PAGE_CLICK_ATTRIBUTE = "data-sharecheck-page-click";
+export const PAGE_CLICK_TOKEN_PATTERN = /^[a-f0-9]{32}$/;
+
 /** A panel session id: random, made by the content script; it names the panel frame's port. */
 export const PANEL_SESSION_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** The panel frame's port is named PANEL_PORT_PREFIX + session. */

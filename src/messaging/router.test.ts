@@ -36,6 +36,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     "panel-part": vi.fn(unexpected),
     "warm-part": vi.fn(unexpected),
     "reader-part": vi.fn(unexpected),
+    "click-in-page": vi.fn(unexpected),
     "panel-update": vi.fn(unexpected),
     "panel-close": vi.fn(unexpected),
     "settings-get": vi.fn(unexpected),

@@ -18,6 +18,7 @@ const FROM_CONTENT_SCRIPTS: ReadonlySet<MessageType> = new Set([
   "panel-part",
   "warm-part",
   "reader-part",
+  "click-in-page",
   "panel-update",
   "panel-close",
 ]);

@@ -186,6 +186,20 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       await page.close();
     });
 
+    test("a WebForms LinkButton (javascript:__doPostBack, form.submit()) is held; Proceed posts the form once", async () => {
+      const page = await open("/webforms-fax");
+      await clickControl(page, { selector: "#ctl00_Main_lnkSendFax" });
+      const info = await panel(page);
+      assert.equal(info.held, "true");
+      assert.equal(submissions().length, 0);
+      await decide(page, "proceed");
+      await waitUntil(() => submissions("fax").length > 0 || undefined, "the fax to go");
+      await sleep(800);
+      assert.equal(submissions().length, 1);
+      assert.equal(submissions("fax")[0]?.fields.__EVENTTARGET, "ctl00$Main$lnkSendFax");
+      await page.close();
+    });
+
     test("a Send slotted into a design system's dialog, its title in the dialog's shadow root, is held and completes once", async () => {
       const page = await open("/component");
       await clickControl(page, { selector: "#registry-send" });
