@@ -177,7 +177,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `^(?:send|sending|envoi|envio|versand|verzending)$|\\b(?:share|${SHARE_OTHER}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_OTHER})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
+    pattern: `^(?:send|sending|envoi|envio|versand|verzending)$|\\b(?:share|${SHARE_OTHER}|care everywhere|release of information|records release|summary of care|transitions? of care)\\b|\\b(?:send|release|forward|e?mail|${SEND_OTHER})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\bto be (?:sent|faxed|transmitted|submitted)$|\\b(?:ready|pending) to (?:send|fax|transmit)$|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
   },
 ];
 
