@@ -475,11 +475,23 @@ function cellText(cell: Element): string {
 const FIRST_NAME = /^(?:first|given) name$|^forename$/;
 const LAST_NAME = /^(?:last|family) name$|^surname$/;
 
-/** A table's row of column headers (a first row with no data cell); null for anything else. */
+/**
+ * A table's row of column headers (a first row with no data cell); null for anything else. A grid that scrolls its
+ * body apart (Kendo's k-grid-header over k-grid-content, ExtJS, ag-Grid) keeps its headers in a table of their own,
+ * in the block just before the body's: that row, when it has as many cells as the body's first row.
+ */
 function headerRowOf(el: Element): Element | null {
   if (el.localName !== "table") return null;
   const row = el.querySelector("thead tr") ?? el.querySelector("tr");
-  return row && !row.querySelector("td") ? row : null;
+  if (!row) return null;
+  if (!row.querySelector("td")) return row;
+  for (let block: Element | null = el, i = 0; block && i < 2; block = block.parentElement, i++) {
+    const above = block.previousElementSibling;
+    const head = above?.localName === "table" ? above.querySelector("tr") : above?.querySelector("table tr");
+    if (head && !head.querySelector("td") && head.children.length === row.children.length) return head;
+    if (above) return null;
+  }
+  return null;
 }
 
 function inPatientBanner(el: Element, scope: Element): boolean {
