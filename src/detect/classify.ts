@@ -265,11 +265,14 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text))
     return kindFromHints(el) ?? ownLineExport(el) ?? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false);
+  const said = kindOfText(text, el);
+  // "Send document" says what, not how: a panel titled "Send Fax" around it says how (Athelas's fax panel).
+  if (said === "share" && SEND_WORD.test(text)) {
+    const way = kindFromContext(el, sendContext, false);
+    if (way === "fax" || way === "direct") return way;
+  }
   // "Download report", "Export measurements": what they are is as generic; the title around them says whose.
-  return (
-    kindOfText(text, el) ??
-    (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null)
-  );
+  return said ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null);
 }
 
 /**
