@@ -11,6 +11,7 @@ const { listenEarly } = await import("./early-events.ts");
 const { createPressRead } = await import("./press-read.ts");
 const { warmPart } = await import("./idle-warm.ts");
 const { describeControl } = await import("./describe.ts");
+const { ReaderNotLoaded } = await import("./reader-loader.ts");
 
 /** The idle pre-warm's part, as the background's injection would give it. */
 const loadWarm = async () => warmPart;
@@ -122,6 +123,40 @@ describe("the pre-warm as the clinician reaches a control", () => {
     // What the record holds is read as the click reads it: the click finds this verdict.
     expect(asked[0]).toBe(describeControl(createDetector(pageReader), document.getElementById("fax")!)?.key);
     expect(asked[0]).toContain("Psychotherapy notes");
+    lifetime.end();
+  });
+
+  it("waits for the reader when its idle part comes first: the controls in view are still warmed", async () => {
+    document.body.innerHTML = `<form><label>Fax number <input data-top="40" value="(555) 010-2345"></label><button id="fax" data-top="80">Fax chart</button></form>`;
+    layOut();
+    // The reader the detector reads with is injected on its own: until it is there, every read throws ReaderNotLoaded.
+    let loaded = false;
+    let arrive: () => void = () => undefined;
+    const reader = new Promise<void>((resolve) => (arrive = resolve));
+    const base = createDetector(pageReader);
+    const detector = new Proxy(base, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (!loaded) throw new ReaderNotLoaded();
+          return value.apply(target, args);
+        };
+      },
+    });
+    const asked: string[] = [];
+    const cache = { prewarm: (key: string) => void asked.push(key), inFlight: () => undefined } as unknown as Parameters<
+      typeof startPrewarm
+    >[3];
+    const lifetime = createLifetime(undefined, () => true);
+    const events = listenEarly(window, lifetime.signal, () => undefined);
+    startPrewarm(detector, document, events, cache, lifetime, createPressRead(document, lifetime), loadWarm, undefined, () => reader);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // idle, and the part loaded: the reader not yet
+    expect(asked).toEqual([]);
+    loaded = true;
+    arrive();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked).toHaveLength(1);
     lifetime.end();
   });
 

@@ -102,12 +102,13 @@ export function startPrewarm(
   );
 
   // The controls in view, once the page has loaded and is idle (and the clinician has started on it: early-events.ts),
-  // by the part that does it, loaded then. Failing to load it only costs the pre-warm.
+  // by the part that does it, loaded then, with the reader it reads with: a warm part that came first gave up at its
+  // first read, and nothing was pre-warmed. Failing to load either only costs the pre-warm.
   const afterLoad = () =>
     lifetime.requestIdleCallback(
       () =>
-        loadWarm().then(
-          (part) => lifetime.alive() && part.warmInView(detector, describeControl, doc, prewarm, lifetime),
+        Promise.all([loadWarm(), loadReader()]).then(
+          ([part]) => lifetime.alive() && part.warmInView(detector, describeControl, doc, prewarm, lifetime),
           () => undefined,
         ),
       { timeout: 2_000 },
