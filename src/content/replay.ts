@@ -8,26 +8,12 @@
  * uncancelled Enter or Space, and keyup, since page handlers act on any of the three. A control (or
  * form) the page re-rendered meanwhile as an identical fresh node is replayed on that node (stand-in.ts).
  */
+import type { MessageRequest } from "../messaging/messages.ts";
 import { PAGE_CLICK_ATTRIBUTE } from "../messaging/protocol.ts";
 import { remember, standIn, type Remembered } from "./stand-in.ts";
 
-/** A click's own properties, kept to give the replay. */
-export type ClickInit = {
-  bubbles: boolean;
-  cancelable: boolean;
-  composed: boolean;
-  clientX: number;
-  clientY: number;
-  screenX: number;
-  screenY: number;
-  button: number;
-  buttons: number;
-  detail: number;
-  ctrlKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-  metaKey: boolean;
-};
+/** A click's own properties, kept to give the replay: as the click-in-page message carries them (a type only, no schema). */
+export type ClickInit = MessageRequest<"click-in-page">["init"];
 
 /** Asks the background to click the element marked PAGE_CLICK_ATTRIBUTE=token in the page's world; true once it did. */
 export type ClickInPage = (token: string, init: ClickInit) => Promise<boolean>;

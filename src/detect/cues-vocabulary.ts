@@ -86,7 +86,7 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
   contraception: ["reproductive-health", "contracepti(?:on|ve)|family planning|birth control|iud (?:insertion|removal|placement)"],
   "pregnancy-care": [
     "reproductive-health",
-    "pregnancy (?:test|termination|ultrasound|scan|care|record)|(?:early|intrauterine|ectopic) pregnancy|termination of pregnancy|abortion|miscarriage|prenatal|antenatal|obstetric(?:al)?|(?:first|second|third|1st|2nd|3rd) trimester|(?:us )?ob (?:ultrasound|us|sonogram|scan|visit|exam)|us ob|nuchal translucency|fertility|ivf|in vitro fertilization",
+    "pregnancy (?:test|termination|ultrasound|scan|care|record)|(?:early|intrauterine|ectopic) pregnancy|termination of pregnancy|abortion|miscarriage|prenatal|antenatal|obstetric(?:al)?|(?:first|second|third|1st|2nd|3rd) trimester|ob (?:ultrasound|us|sonogram|scan|visit|exam)|us ob|nuchal translucency|fertility|ivf|in vitro fertilization",
   ],
   "reproductive-health": ["reproductive-health", "reproductive health"],
 };

@@ -15,17 +15,22 @@ export interface RecipientLabelRule {
   priority: number;
 }
 
+/** The sender and the patient, in Norwegian, Danish, Swedish, Finnish, Italian, Czech, Polish, German and Dutch: field labels and group titles. */
+const SENDER_AND_PATIENT_OTHER =
+  "absender|afzender|avsender|afsender|avsandare|lahettaja|mittente|odesilatel|nadawca|pasient|potilas|paziente|pacjent|pacient";
+/** The recipient, in the same languages: field labels and group titles. */
+const RECIPIENT_OTHER = "empfanger|ontvanger|mottaker|modtager|mottagare|vastaanottaja|prijemce|odbiorca";
+
 /**
  * The sender, the patient, and fields that are about the message rather than its recipient. PCP is ambiguous, so skipped.
  * `(?=[a-z])` matches what the words match anyway, and halves the pattern's compile time (vocabulary.ts says why).
  */
-export const EXCLUDED_LABEL_PATTERN =
-  "\\b(?=[a-z])(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono|remetente|assunto|mensagem|expediteur|objet|absender|betreff|afzender|onderwerp|avsender|afsender|avsandare|lahettaja|mittente|oggetto|odesilatel|nadawca|pasient|potilas|paziente|pacjent|pacient|emne|amne|aihe|predmet|temat)\\b|^(?:de|von|van|fra|fran|od|da)$";
+export const EXCLUDED_LABEL_PATTERN = `\\b(?=[a-z])(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono|remetente|assunto|mensagem|expediteur|objet|${SENDER_AND_PATIENT_OTHER}|betreff|onderwerp|oggetto|emne|amne|aihe|predmet|temat)\\b|^(?:de|von|van|fra|fran|od|da)$`;
 
 /** A person or service that receives: "To", "Refer to", "Destinatario"... */
 const NAME_LABELS =
   "to|send to|sent to|e?fax to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organi[sz]ation))*|e?referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)|(?:selected|chosen) (?:provider|specialist|recipient|consultant|service)|(?:provider|professional|recipient|clinician) found|e ?mail (?:recipient|to)|(?:recipient|provider|professional|clinician|colleague) e ?mail(?: address)?|(?:conversation |thread )?participants|conversation with|professional contact" +
-  "|para|a|an|aan|til|till|empfanger|ontvanger|odbiorca|mottagare|mottaker|modtager|vastaanottaja|prijemce|destinatario|wnioskodawca|solicitante|requerente|antragsteller|demandeur|aanvrager|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|(?:medico|proveedor|profesional) receptor|destino|(?:enviar|encaminhar) para|compartilhar com|e ?mail do (?:profissional|destinatario)|profissional encontrado|e ?mail del (?:profesional|destinatario)|profesional encontrado|e ?mail du (?:professionnel|destinataire)|destinataires?|envoyer a|gekozen zorgaanbod|zorgaanbieder|ausgewahlte[rs]? (?:empfanger|praxis|arzt|arztin)";
+  `|para|a|an|aan|til|till|${RECIPIENT_OTHER}|destinatario|wnioskodawca|solicitante|requerente|antragsteller|demandeur|aanvrager|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|(?:medico|proveedor|profesional) receptor|destino|(?:enviar|encaminhar) para|compartilhar com|e ?mail do (?:profissional|destinatario)|profissional encontrado|e ?mail del (?:profesional|destinatario)|profesional encontrado|e ?mail du (?:professionnel|destinataire)|destinataires?|envoyer a|gekozen zorgaanbod|zorgaanbieder|ausgewahlte[rs]? (?:empfanger|praxis|arzt|arztin)`;
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
   "(?:recipient|receiving|outside|external|destination) (?:organi[sz]ation|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora|(?:establecimiento|centro|hospital|institucion|unidad|servicio) de destino";
@@ -75,8 +80,7 @@ export const REFERRAL_LABEL_PATTERN =
   "^(?:refer(?:red|ring)? to|referral to|consultant|consulting provider|remitir a|referir a|derivar a|encaminhar para)\\b";
 
 /** Group titles that make their fields someone else's: the sender's or the patient's. */
-export const EXCLUDED_SECTION_PATTERN =
-  "\\b(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente|remetente|absender|afzender|avsender|afsender|avsandare|lahettaja|mittente|odesilatel|nadawca|pasient|potilas|paziente|pacjent|pacient|verwijzer|henviser|uberweiser)\\b";
+export const EXCLUDED_SECTION_PATTERN = `\\b(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente|remetente|${SENDER_AND_PATIENT_OTHER}|verwijzer|henviser|uberweiser)\\b`;
 
 /**
  * Group titles that name what is being done to the patient's record ("Refer patient", "Share patient record"): the
@@ -86,8 +90,7 @@ export const ACTION_TITLE_PATTERN =
   "^(?:refer|send|share|fax|transmit|transfer|release|disclose|export|enviar|compartir|remitir|referir)\\b";
 
 /** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
-export const RECIPIENT_SECTION_PATTERN =
-  "^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organi[sz]ation|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|destinataires?|enviar a|empfanger|ontvanger|mottaker|modtager|mottagare|vastaanottaja|prijemce|odbiorca)\\b|\\brecipients?$";
+export const RECIPIENT_SECTION_PATTERN = `^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organi[sz]ation|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|destinataires?|enviar a|${RECIPIENT_OTHER})\\b|\\brecipients?$`;
 
 /** Inside a recipient section, these plain labels name the recipient (or its organisation). */
 export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|contacts?|address book|nombre)$";
