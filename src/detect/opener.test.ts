@@ -41,6 +41,14 @@ describe("opensRecipientChooser", () => {
     expect(opensRecipientChooser(send, { kind: "referral", label: "Send referral" }, undefined)).toBe(true);
   });
 
+  it("holds a Resend on a log's row, with no one read: it repeats a send already addressed", () => {
+    const resend = control(
+      '<table><tr><td>Failed</td><td><button type="button" id="it" aria-label="Resend fax">↻</button></td></tr></table>',
+    );
+    expect(opensRecipientChooser(resend, { kind: "fax", label: "Resend fax" }, undefined)).toBe(false);
+    expect(opensRecipientChooser(resend, { kind: "fax", label: "Fax again" }, undefined)).toBe(true);
+  });
+
   it("holds a send in a form or dialog even with no one named: it may send as it is", () => {
     expect(
       opensRecipientChooser(

@@ -17,8 +17,11 @@ import { matchText } from "./text.ts";
  * it from there (e-RS's "Send for triage").
  */
 const NAMES_DESTINATION = /\b(?:to|al|till|til|naar|aan|au|aux)\b|^enviar a\b|\bfor (?:triage|assessment|advice|(?:an? )?opinion)$/;
-/** A name that ends a flow rather than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on a step now hidden. */
-const ENDS_FLOW = /^(?:submit|finish|done)\b/;
+/**
+ * A name that ends a flow rather than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on
+ * a step now hidden; or that repeats a send already addressed ("Resend" in a fax log).
+ */
+const ENDS_FLOW = /^(?:submit|finish|done|resend|reenviar)\b/;
 
 /** Fields a person writes what leaves into (a reason, a message): search boxes aside. */
 const WRITTEN = "textarea,input:not([type]),input[type=text],[contenteditable=true]";

@@ -426,12 +426,13 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const own = control ? bodyRows.find((row) => row.contains(control)) : undefined;
   const chosen =
     bodyRows.find((row) => markedChosen(row) || row.querySelector("input:checked")) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
-  // An address book has an address column (a worklist of patient, physician, [Fax chart] has none): the Send in its row
-  // chooses that row, and its plain Name and Organization columns are the recipient's.
+  // An address book has an address column (a worklist of patient, physician, [Fax chart] has none), and a log of sends
+  // a column saying to whom ("To", a fax log's, whose Resend repeats its row): the control in its row chooses that row,
+  // and its plain Name and Organization columns are the recipient's.
   const headerSection = sectionOf(headerRow);
   const book = headers.some((header) => {
     const match = interpret(header, headerSection);
-    return match !== null && match !== "excluded" && (match.role === "direct" || match.role === "fax");
+    return match !== null && match !== "excluded" && (match.role === "direct" || match.role === "fax" || SENT_TO.test(matchText(header)));
   });
   const row = (book && own) || chosen;
   // Every cell of the row climbs from the row itself, so they share one section.
@@ -465,6 +466,9 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   }
   return true;
 }
+
+/** A column that says to whom each row went or goes, not who someone is ("Physician"). */
+const SENT_TO = /^(?:(?:sent |send |faxed )?to|recipients?|destination|destinatarios?|destinataires?)$/;
 
 /** A cell's value: what is typed in the field it holds (a row being filled in), else its text. */
 function cellText(cell: Element): string {
