@@ -76,6 +76,9 @@ const MAX_ORGANIZATION_WORDS = 8;
 /** A person's job title ("Consultant Orthopaedic Surgeon", "Clinical Psychologist"): ends in what a person is, not a practice. */
 const PERSON_ROLE = /\b(?:surgeon|physician|nurse|practitioner|therapist|consultant|[a-z]*ologist|[a-z]*iatrist)$/;
 
+/** Words that describe rather than name: every word but the first in lower case ("Acute rehab", "Another practice"). */
+export const DESCRIBES = /^\S+(?:\s+\p{Ll}+)+$/u;
+
 export function organizationPiece(piece: string): boolean {
   const text = organizationText(piece);
   // matchText folds accents: "Clínica San Rafael" names a clinic.
@@ -84,6 +87,8 @@ export function organizationPiece(piece: string): boolean {
   return (
     /\S\s+\S/.test(text) &&
     !/^\d|[:@]/.test(text) &&
+    // A kind of place on a card ("Acute rehab · 9 mi", "Inpatient psychiatry") describes; a practice has a name.
+    !DESCRIBES.test(text) &&
     text.split(/\s+/).length <= MAX_ORGANIZATION_WORDS &&
     !PHONE.test(text) &&
     ORGANIZATION_WORD.test(words) &&

@@ -11,6 +11,7 @@ import type { RecipientRole } from "./recipient-labels.ts";
 import {
   type CardRead,
   cardHead,
+  DESCRIBES,
   DIRECT_DOMAIN,
   directLine,
   markedChosen,
@@ -201,8 +202,7 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   const card = input.closest("label") ?? input.parentElement;
   const { name: value, ...read } = card ? readCard(card) : { name: "" };
   // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first in lower case.
-  if (value && !/^\S+(?:\s+\p{Ll}+)+$/u.test(value))
-    entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
+  if (value && !DESCRIBES.test(value)) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
 /**
@@ -264,18 +264,27 @@ function chosenCardEntry(input: Element, entries: Entry[]): void {
     entries.push({ role: "name", priority: 1, label: "Selected", value: head.name, element: input, ...head });
 }
 
-const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox"));
+const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox group"));
+/** A group's title that says its items are whom a case may go to ("Providers on this case", "Matched facilities"). */
+const PROVIDERS_GROUP = /\b(?:providers|facilities|agencies|practices|clinicians|specialists|recipients)\b/;
 
 /**
  * A list the person chose one contact from (Athelas' "Contacts" cards, ChartLogic's "Address Book"): its label says
  * whose, its checked or selected item who. A combobox's suggestions are not one (notChosen: the walk skips them).
+ * Checkable cards in a group of providers (4Next's case: role=checkbox cards) are the weakest evidence, as a
+ * "Selected" card is: the group's title says what its items are, not that they receive.
  */
 function chosenItemEntry(list: Element, entries: Entry[]): void {
   const chosen = list.querySelector("[aria-checked=true],[aria-selected=true]");
-  const match = chosen && fieldMeaning(list, [groupTitle(list)]);
-  if (!match || match === "excluded" || (match.role !== "name" && match.role !== "organization")) return;
+  if (!chosen) return;
+  const title = groupTitle(list);
+  const match = fieldMeaning(list, [title]);
+  if (match === "excluded") return;
   const { name: value, ...card } = readCard(chosen);
-  if (value) entries.push({ ...match, value, element: list, ...card });
+  if (!value) return;
+  if (match && (match.role === "name" || match.role === "organization")) entries.push({ ...match, value, element: list, ...card });
+  else if (!match && PROVIDERS_GROUP.test(matchText(title)) && !RECORD_CONTEXT.test(matchText(value)))
+    entries.push({ role: "name", priority: 1, label: title, value, element: list, ...card });
 }
 
 function hintEntry(el: Element, entries: Entry[]): void {
