@@ -433,8 +433,11 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
     .filter((row) => row !== headerRow && row.querySelector("td"))
     .slice(0, 500);
   const own = control ? bodyRows.find((row) => row.contains(control)) : undefined;
+  // A lone row is the one chosen, unless the table is a log: a dated row is a send that went before, not this one's.
+  const log = headers.some((header) => DATED.test(matchText(header)));
   const chosen =
-    bodyRows.find((row) => markedChosen(row) || row.querySelector("input:checked")) ?? (bodyRows.length === 1 ? bodyRows[0] : undefined);
+    bodyRows.find((row) => markedChosen(row) || row.querySelector("input:checked")) ??
+    (bodyRows.length === 1 && !log ? bodyRows[0] : undefined);
   // An address book has an address column (a worklist of patient, physician, [Fax chart] has none), and a log of sends
   // a column saying to whom ("To", a fax log's, whose Resend repeats its row): the control in its row chooses that row,
   // and its plain Name and Organization columns are the recipient's.
@@ -476,6 +479,8 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   return true;
 }
 
+/** A column that dates each row: the table is a log of what happened (PrognoCIS's Letters Out: Date, Letter, To, Via). */
+const DATED = /^(?:(?:date|time) )?(?:sent|faxed|received|delivered)(?: (?:on|at|date))?$|^(?:date|time|timestamp|fecha)$/;
 /** A column that says to whom each row went or goes, not who someone is ("Physician"). */
 const SENT_TO = /^(?:(?:sent |send |faxed )?to|recipients?|destination|destinatarios?|destinataires?)$/;
 
