@@ -4,7 +4,7 @@
  * card of a recipient group, the card under a "Recipient" heading. Options that were not chosen are
  * never read.
  */
-import { labelText, subtreeText } from "./accessible-name.ts";
+import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
 import { fieldLabels, fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
@@ -107,7 +107,7 @@ function readElement(el: Element, entries: Entry[], control: Element | undefined
   if (isField(el)) fieldEntry(el, entries);
   else if (el.localName === "table") return !tableEntries(el, entries, control);
   else if (el.localName === "input") chosenEntry(el, entries);
-  else if (CHOICE_LISTS.has(attr(el, "role") ?? "")) chosenItemEntry(el, entries);
+  else if (CHOICE_LISTS.has(attr(el, "role") ?? "") || pillBox(el)) chosenItemEntry(el, entries);
   else if (!el.firstElementChild || labelFirst(el)) leafLabelEntry(el, entries, control);
   const cls = attr(el, "class");
   const id = attr(el, "id");
@@ -265,6 +265,11 @@ function chosenCardEntry(input: Element, entries: Entry[]): void {
 }
 
 const CHOICE_LISTS: ReadonlySet<string> = new Set(words("radiogroup listbox group"));
+/** A block a label names by id that shows the option chosen in a lookup as a pill (SLDS's lookup: "Performer"). */
+function pillBox(el: Element): boolean {
+  return !!attr(el, "aria-labelledby") && !!el.querySelector(":scope > [role=option][aria-selected=true]");
+}
+
 /** A group's title that says its items are whom a case may go to ("Providers on this case", "Matched facilities"). */
 const PROVIDERS_GROUP = /\b(?:providers|facilities|agencies|practices|clinicians|specialists|recipients)\b/;
 
@@ -277,7 +282,7 @@ const PROVIDERS_GROUP = /\b(?:providers|facilities|agencies|practices|clinicians
 function chosenItemEntry(list: Element, entries: Entry[]): void {
   const chosen = list.querySelector("[aria-checked=true],[aria-selected=true]");
   if (!chosen) return;
-  const title = groupTitle(list);
+  const title = groupTitle(list) || accessibleName(list);
   const match = fieldMeaning(list, [title]);
   if (match === "excluded") return;
   const { name: value, ...card } = readCard(chosen);
