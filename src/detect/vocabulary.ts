@@ -137,7 +137,7 @@ const NOT_OUTSIDE = "(?:printers?|print|myself|me|my|inbox|queue|worklist|patien
  */
 const SEND_TO_NAMED = `(?:(?:send|submit|transmit|forward) to|(?:enviar|envia|envoyer|senden|versenden|verstuur|versturen|skicka|sende|invia|wyslij|przeslij|odeslat|laheta) (?:a|al|a la|aan|naar|an|till|til|do|na|per)) (?!${NOT_OUTSIDE})(?:\\S+ ){0,3}\\S+`;
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -157,7 +157,7 @@ export const SAVE_PATTERN = "^(?:save|guardar)$";
 export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_OTHER})\\b`;
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?: as)? (?:pdf|xml|zip)|download document|run now|pdf)$`;
+export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?:(?: \\w+){0,2} as)? (?:pdf|xml|zip)|download document|run now|pdf)$`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
