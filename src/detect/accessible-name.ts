@@ -33,12 +33,24 @@ export function accessibleName(el: Element): string {
   }
 }
 
-/** A form's or dialog's own title: its label, else its first heading. */
+/**
+ * A form's or dialog's own title: its label, else its first heading, else the bold line it opens with (an older
+ * page's <form><strong>Signature Request</strong>…).
+ */
 export function containerTitle(container: Element): string {
   const named = attr(container, "aria-labelledby") || attr(container, "aria-label") ? accessibleName(container) : "";
   if (named) return named;
-  const heading = container.querySelector(HEADING_SELECTOR);
+  const heading = container.querySelector(HEADING_SELECTOR) ?? leadingBold(container);
   return heading ? cleanText(heading.textContent ?? "") : "";
+}
+
+const MAX_BOLD_TITLE = 60;
+
+function leadingBold(container: Element): Element | null {
+  const first = container.firstElementChild;
+  if (!first || (first.localName !== "strong" && first.localName !== "b")) return null;
+  for (let node = container.firstChild; node && node !== first; node = node.nextSibling) if (node.textContent?.trim()) return null;
+  return (first.textContent?.length ?? 0) <= MAX_BOLD_TITLE ? first : null;
 }
 
 /** The text a subtree contributes to a name, for callers that read labels and values (same rules as names). */
