@@ -179,9 +179,12 @@ function precedingText(el: Element): string {
   return "";
 }
 
-/** A dialog titled by the send it makes ("Share Document", "Fax Document"): it asks for the one it goes to. */
+/**
+ * A dialog or form titled by the send it makes ("Share Document", "Fax Document", Therabill's "Signature Request"): it
+ * asks for the one it goes to.
+ */
 function sendDialog(field: Element): boolean {
-  const dialog = field.closest(DIALOG_SELECTOR);
+  const dialog = field.closest(DIALOG_SELECTOR) ?? field.closest("form");
   const title = dialog ? matchText(containerTitle(dialog)) : "";
   return ACTION_TITLE.test(title) && !title.startsWith("export");
 }
