@@ -37,7 +37,10 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:settings?|preferences|configure|configuration|setup|options)\\b",
   "\\b(?:cover ?sheets?|templates?)\\b",
   "\\b(?:help|learn|how|tutorial|faq|guides?|manuals?)\\b",
-  "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity)(?: event)? (?:history|status|report)\\b",
+  "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity)(?: event)? (?:history|status)\\b",
+  // A report about sends ("Fax activity report", "Transmission report"), not a verb before a report ("Fax Report", a
+  // lab's, sends the patient's report to the recipient chosen).
+  "\\b(?:referrals?|sharing|exports|transmission|sent|activity|delivery|usage)(?: event)? reports?\\b|(?<!^)\\b(?:fax|efax|share|export|send|direct|message) reports?\\b",
   "\\b(?:log|logs|queue|inbox|outbox|tracking|worklist|(?:patient|work|referral|task) ?lists?)\\b",
   "\\b(?:draft|cancel|undo|preview|refresh|reload)\\b",
   // "Close", but not "Send & close": the send comes first. (Looked behind only where "close" is: most labels have none.)
