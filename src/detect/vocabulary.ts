@@ -102,7 +102,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "fax", pattern: `^${THEN}(?:\\w+ (?:et|und|en) )?(?:(?:send|resend) (?:a |an |the )?)?e?fax(?:er|en)?\\b` },
   { kind: "export", pattern: `^${DOWNLOAD_VERB}(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "export", pattern: `^(?:export|download) (?:as |to )?(?:c?cda|ccd|ccr|fhir)\\b` },
-  { kind: "share", pattern: `^${THEN}(?:share|${SEND})(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "share", pattern: `^${THEN}(?:share|${SEND}|e ?mail)(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "share", pattern: `^${THEN}${SEND} to (?:the )?(?:${HIE}|(?:\\w+ ){0,2}registry)\\b` },
   // A results inbox's "Send to provider": the record on screen goes to the provider named beside it.
   {
@@ -195,7 +195,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
+  "send resend email e submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
