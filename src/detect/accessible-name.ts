@@ -46,7 +46,8 @@ export function containerTitle(container: Element): string {
 
 const MAX_BOLD_TITLE = 60;
 
-function leadingBold(container: Element): Element | null {
+/** The bold line a block opens with, nothing before it: an older page's title. */
+export function leadingBold(container: Element): Element | null {
   const first = container.firstElementChild;
   if (!first || (first.localName !== "strong" && first.localName !== "b")) return null;
   for (let node = container.firstChild; node && node !== first; node = node.nextSibling) if (node.textContent?.trim()) return null;

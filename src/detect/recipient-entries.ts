@@ -190,6 +190,9 @@ function searchResultCard(field: Element, value: string): CardRead | undefined {
   return read.name ? read : undefined;
 }
 
+const KIND_OF_RECIPIENT =
+  /^(?:(?:external|internal|outside|other|new|existing|another|any) )?(?:recipients?|providers?|contacts?|users?|locations?|hosts?|facilit(?:y|ies)|clinicians?|physicians?)$/;
+
 /** A checked radio or checkbox in a recipient group ("Send to"): its card names the recipient. */
 function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
@@ -201,8 +204,10 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   }
   const card = input.closest("label") ?? input.parentElement;
   const { name: value, ...read } = card ? readCard(card) : { name: "" };
-  // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first in lower case.
-  if (value && !DESCRIBES.test(value)) entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
+  // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first
+  // in lower case; or a kind of recipient ("Recipient Type: (•) External Recipient", the person typed below).
+  if (value && !DESCRIBES.test(value) && !KIND_OF_RECIPIENT.test(matchText(value)))
+    entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
 /**

@@ -3,7 +3,7 @@
  * group (legend, labelled group, section heading, table caption) they sit in, and whether a label names
  * the recipient, someone else (the sender, the patient), or nothing we know.
  */
-import { accessibleName, containerTitle, labelText, subtreeText } from "./accessible-name.ts";
+import { accessibleName, containerTitle, labelText, leadingBold, subtreeText } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FIELD_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, TEXT_NODE } from "./dom.ts";
 import {
   ACTION_TITLE_PATTERN,
@@ -138,6 +138,9 @@ export function groupTitle(node: Element): string {
     const text = cleanText(first.textContent ?? "", MAX_LABEL_CHARS * 2);
     if (text.length <= MAX_LABEL_CHARS) return text;
   }
+  // The bold line a form or panel opens with ("Add Recipient", an older page's pop-up).
+  const bold = leadingBold(node);
+  if (bold) return cleanText(bold.textContent ?? "", MAX_LABEL_CHARS * 2);
   // A section's own <header> that only says what it holds ("Referrer Information", Ocean's panels): a site or
   // patient banner is a header too, but longer, and holds links and controls.
   if (first?.localName === "header" && node.matches(GROUP) && !first.querySelector("a,button,input,select")) {
