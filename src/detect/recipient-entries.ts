@@ -14,6 +14,7 @@ import {
   DESCRIBES,
   DIRECT_DOMAIN,
   directLine,
+  EMAIL,
   markedChosen,
   NOT_A_NAME_WORD,
   notChosen,
@@ -198,8 +199,10 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
   if (sectionOf(input) !== "recipient") {
-    // A box that says where it sends, or that its card is the one chosen (the two never say both).
+    // A box that says where it sends, or that its card is the one chosen (the two never say both), or a choice of
+    // addresses.
     routeEntry(input, entries);
+    addressedChoice(input, entries);
     return chosenCardEntry(input, entries);
   }
   const card = input.closest("label") ?? input.parentElement;
@@ -246,6 +249,21 @@ function routeEntry(input: Element, entries: Entry[]): void {
     if (value && !NOT_A_NAME_WORD.test(value))
       return void entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
   }
+}
+
+/**
+ * A radio whose label shows a Direct address ("(•) Origin facility: Harborview Assisted Living records@kno2…", AngelTrack's
+ * Kno2 destinations): the one chosen to send to, whatever the group's title. Before a colon, what the choice is.
+ */
+function addressedChoice(input: Element, entries: Entry[]): void {
+  const label = attr(input, "type") === "radio" ? input.closest("label") : null;
+  const text = label ? subtreeText(label) : "";
+  const address = DIRECT_DOMAIN.test(text) ? text.match(EMAIL)?.[0] : undefined;
+  if (!address || !DIRECT_DOMAIN.test(address)) return;
+  const [, said, rest] = /^(?:([^:]{1,40}):)?(.*)$/.exec(text.replace(address, ""))!;
+  const value = cleanText(rest!.replace(/[<>()[\]]/g, " "), 300);
+  if (value && !NOT_A_NAME_WORD.test(value))
+    entries.push({ role: "name", priority: 2, label: said?.trim() || "Send to", value, element: input, directAddress: address });
 }
 
 /** A box that says only that its card is the one chosen ("Selected", e-RS's service cards), in the languages we read. */
