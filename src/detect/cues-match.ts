@@ -64,6 +64,13 @@ export function cueKinds(raw: string, noticeOnly = false): CueKind[] {
 type CueIn = { kind?: CueKind | undefined; source: CueSource; text?: string | undefined };
 export type MatchedCue = { kind: CueKind; source: CueSource; text?: string };
 
+/**
+ * What a message written to go with the record cannot make it: a 42 CFR Part 2 record is one from a Part 2 program,
+ * which a mention ("she attends a methadone program") does not make it (its notice, read apart, does). What a message
+ * says of HIV, genetic, reproductive or mental health, it discloses.
+ */
+const NOT_BY_MENTION: ReadonlySet<CueKind> = new Set(["sud-part2"]);
+
 /** One cue per kind each text names (text from generic page text counts only for a notice's words); cues already matched are kept. */
 export function matchCues(cues: readonly CueIn[] | undefined): MatchedCue[] {
   const out: MatchedCue[] = [];
@@ -71,7 +78,8 @@ export function matchCues(cues: readonly CueIn[] | undefined): MatchedCue[] {
     if (cue.kind) out.push(cue as MatchedCue);
     else
       for (const kind of cueKinds(cue.text ?? "", cue.source === "notice"))
-        out.push({ kind, source: cue.source, ...(cue.text ? { text: cue.text } : {}) });
+        if (cue.source !== "message" || !NOT_BY_MENTION.has(kind))
+          out.push({ kind, source: cue.source, ...(cue.text ? { text: cue.text } : {}) });
   }
   return out;
 }

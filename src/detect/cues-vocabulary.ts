@@ -23,7 +23,7 @@ export const CUE_KINDS = [
 export type CueKind = (typeof CUE_KINDS)[number];
 
 /** Where on the page a cue was read: what goes with the share, never the page at large. */
-export const CUE_SOURCES = ["attached", "note-type", "document", "notice", "program"] as const;
+export const CUE_SOURCES = ["attached", "note-type", "document", "notice", "program", "message"] as const;
 export type CueSource = (typeof CUE_SOURCES)[number];
 
 /**

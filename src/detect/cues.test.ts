@@ -165,7 +165,7 @@ describe("readCues: what is chosen for the share", () => {
     expect(kinds(cues)).toEqual(["sud-part2"]);
   });
 
-  it("reads a notice written into the cover page note that goes with the fax (RingCentral), and only a notice's words there", () => {
+  it("reads a notice written into the cover page note that goes with the fax (RingCentral), and what the note itself discloses", () => {
     const form = (note: string) =>
       cuesOf(
         `<form aria-label="New fax"><label for="n">Cover page note</label><textarea id="n">${note}</textarea><button id="send">Send</button></form>`,
@@ -177,7 +177,25 @@ describe("readCues: what is chosen for the share", () => {
         ),
       ),
     ).toEqual(["sud-part2"]);
-    expect(kinds(form("Her HIV test was negative; she attends a methadone program."))).toEqual([]);
+    // A test's result is HIV information, whatever it was; a mention of a program does not make the note a Part 2 record.
+    expect(kinds(form("Her HIV test was negative; she attends a methadone program."))).toEqual(["hiv"]);
+    expect(kinds(form("Forwarded with consent. No HIV history; no genetic testing on file."))).toEqual([]);
+  });
+
+  it("reads what a message going with the record says of it, sentence by sentence, not a recipient's box (McKesson's External Message, Updox)", () => {
+    const composer = (body: string) =>
+      cuesOf(
+        `<form aria-label="External Message"><div contenteditable="true" aria-label="To"><span class="chip">Dr. Quinn — Bayview HIV Clinic</span></div><label for="b">Message</label><textarea id="b">${body}</textarea><button id="send">Send</button></form>`,
+      );
+    expect(kinds(composer("Dr. Quinn, transferring HIV care for this patient as discussed. Summary of care attached."))).toEqual(["hiv"]);
+    expect(kinds(composer("Thanks for seeing her.\nIUD insertion for contraception completed 02/14/2025."))).toEqual([
+      "reproductive-health",
+    ]);
+    expect(kinds(composer("Please see her for knee pain. Imaging attached."))).toEqual([]);
+    const editor = cuesOf(
+      `<div role="dialog" aria-label="New message"><div contenteditable="true" role="textbox" aria-multiline="true" aria-label="Message body"><p>Psychiatric evaluation from 03/04 attached for your review.</p></div><button id="send">Send</button></div>`,
+    );
+    expect(kinds(editor)).toEqual(["mental-health"]);
   });
 
   it("reads a record's own statement that 42 CFR Part 2 protects it (Kipu's share confirmation)", () => {

@@ -74,6 +74,9 @@ const MAX_ELEMENTS = 3_000;
 /** What crosses to the background at most (DetectedAction allows 40 of 120 characters). */
 const MAX_CUES = 40;
 const TEXT_MAX = 120;
+/** A message is read a sentence at a time, its first few: each kept to TEXT_MAX, as a title is. */
+const SENTENCE_END = /(?<=[.;!?])\s+|\n+/;
+const MAX_MESSAGE_SENTENCES = 6;
 
 /**
  * The part of the page that leaves with the control: its form or dialog, else its nearest section or
@@ -197,6 +200,14 @@ export function readCues(control: Element, deadline?: number): CueText[] {
       const at = NOTICE_START.map((start) => text.search(start)).find((index) => index >= 0);
       if (at !== undefined) add(text.slice(at), "notice");
     };
+    // A message or cover note goes with the record, and says what it is about ("transferring HIV care…"): each of its
+    // first sentences, as the record's own titles are read. A notice written into it travels too (RingCentral's cover
+    // page note). A recipient's box (a To line of chips) is no message.
+    const addMessage = (text: string, label: string) => {
+      if (RECIPIENT.test(label)) return;
+      addNotice(text);
+      for (const sentence of text.split(SENTENCE_END).slice(0, MAX_MESSAGE_SENTENCES)) add(sentence, "message");
+    };
     const visitor: WalkVisitor = {
       element(el) {
         const tag = el.localName;
@@ -223,8 +234,11 @@ export function readCues(control: Element, deadline?: number): CueText[] {
         if (tag === "input" || tag === "textarea") {
           const source = sourceForLabel(fieldLabel(el));
           if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
-          // A message or cover note goes with the record: a notice written into it travels too (RingCentral's cover page note).
-          else if (tag === "textarea") addNotice(String((el as HTMLTextAreaElement).value ?? ""));
+          else if (tag === "textarea") addMessage(String((el as HTMLTextAreaElement).value ?? ""), fieldLabel(el));
+          return false;
+        }
+        if (attributed && attr(el, "contenteditable") === "true" && role !== "combobox") {
+          addMessage(subtreeText(el), fieldLabel(el));
           return false;
         }
         const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
