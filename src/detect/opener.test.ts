@@ -41,6 +41,28 @@ describe("opensRecipientChooser", () => {
     expect(opensRecipientChooser(send, { kind: "referral", label: "Send referral" }, undefined)).toBe(true);
   });
 
+  it("takes a way alone in a menu just opened for its dialog's opener, though the record names its recipient (Canvas's committed referral)", () => {
+    const section = (item: string, expanded = "true") =>
+      control(
+        `<section><header>Refer to Pulmonology <button aria-expanded="${expanded}" aria-label="More actions">⋯</button><div class="menu">${item}<button>Print</button></div></header><span>Refer to</span><span>Marcus Hale, MD</span></section>`,
+      );
+    expect(opensRecipientChooser(section('<button id="it">Fax</button>'), { kind: "fax", label: "Fax" }, NAMED)).toBe(true);
+    expect(
+      opensRecipientChooser(section('<button id="it">Send via Direct</button>'), { kind: "direct", label: "Send via Direct" }, NAMED),
+    ).toBe(true);
+    expect(
+      opensRecipientChooser(
+        control('<div role="menu"><button role="menuitem" id="it">E-mail</button></div>'),
+        { kind: "share", label: "E-mail" },
+        NAMED,
+      ),
+    ).toBe(true);
+    // It names where, or is no menu's: it sends.
+    expect(opensRecipientChooser(section('<button id="it">Fax to PCP</button>'), { kind: "fax", label: "Fax to PCP" }, NAMED)).toBe(false);
+    expect(opensRecipientChooser(section('<button id="it">Fax</button>', "false"), { kind: "fax", label: "Fax" }, NAMED)).toBe(false);
+    expect(opensRecipientChooser(control('<form><button id="it">Fax</button></form>'), { kind: "fax", label: "Fax" }, NAMED)).toBe(false);
+  });
+
   it("holds a Resend on a log's row, with no one read: it repeats a send already addressed", () => {
     const resend = control(
       '<table><tr><td>Failed</td><td><button type="button" id="it" aria-label="Resend fax">↻</button></td></tr></table>',

@@ -9,7 +9,7 @@
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
 import { attachedFile } from "./context.ts";
-import { DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { matchText } from "./text.ts";
 
 /**
@@ -23,6 +23,24 @@ const NAMES_DESTINATION = /\b(?:to|al|till|til|naar|aan|au|aux)\b|^enviar a\b|\b
  */
 const ENDS_FLOW = /^(?:submit|finish|done|resend|reenviar)\b/;
 
+/** A label that says only which way ("Fax", "Send via Direct", "E-mail", "Share"), nothing of where or what. */
+const BARE_WAY = /^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?: message)?|e ?mail|share)$/;
+
+/**
+ * In a popup menu: role=menu, or a block whose trigger just before it, or naming it, is expanded. Not one in a form or
+ * dialog: a choice there ("By fax" in a send dialog) may send as it is.
+ */
+function inOpenMenu(control: Element): boolean {
+  if (control.closest(`form,${DIALOG_SELECTOR}`)) return false;
+  if (control.closest("[role=menu]")) return true;
+  const box = control.parentElement;
+  if (!box) return false;
+  const trigger = box.previousElementSibling;
+  if (trigger && attr(trigger, "aria-expanded") === "true") return true;
+  const id = attr(box, "id");
+  return !!id && box.ownerDocument.querySelector(`[aria-expanded=true][aria-controls~="${CSS.escape(id)}"]`) !== null;
+}
+
 /** Fields a person writes what leaves into (a reason, a message): search boxes aside. */
 const WRITTEN = "textarea,input:not([type]),input[type=text],[contenteditable=true]";
 
@@ -32,6 +50,9 @@ export function opensRecipientChooser(
   recipient: DetectedRecipient | undefined,
 ): boolean {
   const named = matchText(label);
+  // A way alone in a menu just opened ("Fax" in a committed referral's ⋯ menu, Canvas) opens that way's dialog, though
+  // the record it acts on names its recipient: the dialog is where it is sent from.
+  if (kind !== "export" && BARE_WAY.test(named) && inOpenMenu(control)) return true;
   return (
     !recipient &&
     kind !== "export" &&
