@@ -51,6 +51,19 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     reads: ["Mental health assessment", "Mental Health Treatment Plan", "Mental health history"],
     not: ["Mental health clinic", "Mental health services line"],
   },
+  "mental-disorder": {
+    reads: [
+      "Recurrent major depressive disorder with generalized anxiety",
+      "Diagnosis: major depressive disorder, recurrent, moderate",
+      "four-month history of low mood, anxiety and early waking",
+      "passive suicidal ideation, safety plan in place",
+      "Bipolar I disorder, most recent episode manic",
+      "Trastorno depresivo mayor",
+      "vermoeden van een depressieve stoornis",
+      "PTSD after MVA",
+    ],
+    not: ["Low mood after bereavement", "Anxious about the procedure", "Psychotropic medication list", "Depressed skull fracture"],
+  },
   "therapy-progress-note": {
     reads: ["Psychotherapy progress note", "Therapy session note", "Counseling progress notes"],
     not: ["Physical therapy progress note", "Speech therapy session note", "Genetic counseling progress note"],
@@ -157,6 +170,11 @@ describe("cueKinds: negated and empty mentions are no cues", () => {
     "Without psychiatric evaluation",
     "Psychotherapy notes were withheld",
     "Behavioral health progress note (redacted)",
+    "Depression screening declined",
+    "Denies suicidal ideation",
+    "No history of depression",
+    "Geen suïcidale gedachten",
+    "Sin ideación suicida",
   ])("%j", (text) => {
     expect(cueKinds(text)).toEqual([]);
   });

@@ -67,6 +67,14 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
     "(?<!(?:physical|occupational|speech|respiratory|infusion|radiation|nutrition|genetic|lactation|dietary) )(?:psychotherapy|therapy|counseling) (?:progress|session) notes?",
   ],
   "psychological-testing": ["mental-health", "(?:neuro)?psychological (?:testing|evaluation|assessment|test results?|report)"],
+  // A mental disorder named in what goes (a referral's reason, a message: "Recurrent major depressive disorder"), in the
+  // languages read: the diagnosis is mental health information, as the record that holds it is. Not a mood or a worry.
+  "mental-disorder": [
+    "mental-health",
+    "(?:major )?depressi(?:on|ve (?:disorder|episode|symptoms))|mdd|anxiety(?: disorder)?|generali[sz]ed anxiety|panic disorder|bipolar(?: disorder)?|schizo(?:phrenia|affective)|psychos[ie]s|psychotic (?:disorder|episode|symptoms)|ptsd|post ?traumatic stress|obsessive compulsive|eating disorder|anorexia nervosa|bulimia|suicid(?:e|al|ality)|self ?harm" +
+      "|depresion|trastorno (?:depresivo|de ansiedad|bipolar)|ansiedad|esquizofrenia|psicosis|suicida|depressao|transtorno (?:depressivo|de ansiedade|bipolar)|ansiedade|psicose" +
+      "|depressie|depressieve stoornis|angststoornis|psychose|suicidale|depressive (?:storung|episode)|angststorung|schizophrenie|trouble (?:depressif|anxieux|bipolaire)",
+  ],
   // Spanish and Portuguese records of a psychology or psychiatry service ("Evaluación psicológica", "Nota de psiquiatría"), and
   // such a service's dated entry in any of the three ("Sessão 14 — Psicologia (12/03/2025)": the dash ends a clause, the date
   // stays with the service); the service alone is no record.
@@ -94,8 +102,9 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
 /** Terms also read from any text around the action (a notice that travels with the record), not only from what is chosen. */
 export const NOTICE_TERMS: readonly string[] = ["part2-notice"];
 
-/** A word before the term in the same clause that denies it: "No mental health history", "excluding psychotherapy notes". */
-export const NEGATION_BEFORE = "\\b(?:no|not|without|excluding|excludes?|except|never|omit(?:ted|ting)?|nor)\\b";
+/** A word before the term in the same clause that denies it: "No mental health history", "excluding psychotherapy notes", "Denies suicidal ideation", Dutch "Geen suïcidale gedachten". */
+export const NEGATION_BEFORE =
+  "\\b(?:no|not|without|excluding|excludes?|except|never|omit(?:ted|ting)?|nor|denies|negative for|sin|sem|geen|kein|keine|sans)\\b";
 /** Words after the term in the same clause that deny or empty it: "Psychotherapy notes are not included", "HIV: not tested". */
 export const NEGATION_AFTER =
   "\\b(?:(?:is|are|was|were|has been|have been) (?:not|never)|not (?:included|attached|enclosed|tested|performed|done|sent|available|on file|applicable|requested|released|shared|disclosed|part of)|excluded|withheld|removed|omitted|declined|redacted|none|n a|unknown)\\b";
