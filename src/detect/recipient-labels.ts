@@ -87,7 +87,7 @@ export const EXCLUDED_SECTION_PATTERN = `\\b(?:from|sender|sending|referr(?:ing|
  * word "patient" in them does not make the group the patient's.
  */
 export const ACTION_TITLE_PATTERN =
-  "^(?:refer|send|share|fax|transmit|transfer|release|disclose|export|enviar|compartir|remitir|referir)\\b|^(?:signature request|request (?:a )?signature)\\b";
+  "^(?:refer|send|share|fax|e ?mail|transmit|transfer|release|disclose|export|enviar|compartir|remitir|referir)\\b|^(?:signature request|request (?:a )?signature)\\b";
 
 /** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
 export const RECIPIENT_SECTION_PATTERN = `^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organi[sz]ation|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|destinataires?|enviar a|${RECIPIENT_OTHER})\\b|\\brecipients?$`;
