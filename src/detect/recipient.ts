@@ -5,10 +5,13 @@
  * The parts: what labels mean (recipient-interpret.ts, data in recipient-labels.ts), values
  * (recipient-values.ts), what a scope holds (recipient-entries.ts), the result (recipient-build.ts).
  */
+import { accessibleName } from "./accessible-name.ts";
 import type { DetectedRecipient } from "./action.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
 import { build } from "./recipient-build.ts";
 import { type Entry, readScope, type ScopeMemo } from "./recipient-entries.ts";
+import { cleanText, matchText } from "./text.ts";
+import { NOT_OUTSIDE, SEND_TO_VERB } from "./vocabulary.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
@@ -37,11 +40,30 @@ export function readRecipient(control: Element, { deadline }: { deadline?: numbe
       return recipient;
     }
     if (department) return department.recipient;
+    return namedByLabel(control);
   } catch (error) {
     if (error instanceof PastDeadline) throw error;
     // A page that breaks the search gets no recipient; the panel asks instead.
   }
   return undefined;
+}
+
+const SENDS_TO_NAMED = new RegExp(`^(${SEND_TO_VERB}) (?!${NOT_OUTSIDE})`);
+/** Whom a label names by role or department, not by name: "Send to Specialist", "Fax to PCP", "Send to Billing". */
+const ROLE_ONLY =
+  /^(?:the |a |an )?(?:provider|physician|specialist|consultant|clinician|doctor|facility|practice|hospital|clinic|lab|laboratory|pharmacy|payer|insurer|insurance|registry|hie|pcp|referring provider|care team|contact|recipient|billing|coding|scheduling|nursing|triage|front desk|(?:medical )?records|admin|staff|team)s?$/;
+
+/**
+ * With no one named around it, the control's own name may name where it goes ("Skicka till Försäkringskassan", "Send to
+ * Dr. Lee"): a proper name after its verb, as the page writes it, not a role ("Send to Specialist") or an abbreviation.
+ */
+function namedByLabel(control: Element): DetectedRecipient | undefined {
+  const label = cleanText(accessibleName(control), 120);
+  const lead = SENDS_TO_NAMED.exec(matchText(label))?.[1];
+  if (!lead) return undefined;
+  const name = label.split(/\s+/).slice(lead.split(" ").length).join(" ");
+  if (!/^\p{Lu}/u.test(name) || /^[\p{Lu}\d]{1,5}$/u.test(name) || ROLE_ONLY.test(matchText(name))) return undefined;
+  return { text: name, label, name };
 }
 
 /** An entry under a label that says it is the recipient ("To", "Refer to", "Fax number"), not only what it is ("Clinic"). */

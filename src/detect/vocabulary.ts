@@ -132,13 +132,17 @@ const WITH = "(?: with(?:out)? (?:an? )?(?:cover(?: sheet| page| letter)?|attach
 /** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
 const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
 
+/** A send's verb and the word for "to", in the languages read: what a label that names its destination starts with. */
+export const SEND_TO_VERB =
+  "(?:(?:send|submit|transmit|forward) to|(?:enviar|envia|envoyer|senden|versenden|verstuur|versturen|skicka|sende|invia|wyslij|przeslij|odeslat|laheta) (?:a|al|a la|aan|naar|an|till|til|do|na|per))";
 /** Where a send goes that is no one outside: the printer, the clinician's own inbox, the patient, the chart. */
-const NOT_OUTSIDE = "(?:printers?|print|myself|me|my|inbox|queue|worklist|patients?|portal|chart|archive|trash|back|top|bottom|front)\\b";
+export const NOT_OUTSIDE =
+  "(?:printers?|print|myself|me|my|inbox|queue|worklist|patients?|portal|chart|archive|trash|back|top|bottom|front)\\b";
 /**
  * "Send to Försäkringskassan", "Skicka till …", "Enviar a …": a send that names where it goes, in a word or four. What it
  * sends comes from its context, as for a plain Send.
  */
-const SEND_TO_NAMED = `(?:(?:send|submit|transmit|forward) to|(?:enviar|envia|envoyer|senden|versenden|verstuur|versturen|skicka|sende|invia|wyslij|przeslij|odeslat|laheta) (?:a|al|a la|aan|naar|an|till|til|do|na|per)) (?!${NOT_OUTSIDE})(?:\\S+ ){0,3}\\S+`;
+const SEND_TO_NAMED = `${SEND_TO_VERB} (?!${NOT_OUTSIDE})(?:\\S+ ){0,3}\\S+`;
 
 export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
