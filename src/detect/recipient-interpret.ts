@@ -184,18 +184,40 @@ function precedingText(el: Element): string {
 
 /**
  * A dialog or form titled by the send it makes ("Share Document", "Fax Document", Therabill's "Signature Request"): it
- * asks for the one it goes to.
+ * asks for the one it goes to, in fields not after its "From".
  */
 function sendDialog(field: Element): boolean {
   const dialog = field.closest(DIALOG_SELECTOR) ?? field.closest("form");
   const title = dialog ? matchText(containerTitle(dialog)) : "";
-  return ACTION_TITLE.test(title) && !title.startsWith("export");
+  return ACTION_TITLE.test(title) && !title.startsWith("export") && !afterSender(field);
 }
+
+/**
+ * Whether the last field before `field` that says whose it is, in its form or dialog, is the sender's: a bare
+ * "Provider" beside "Send From" and "Facility" is the sending clinician (Athelas's Send Fax panel), one after "To" the
+ * recipient's.
+ */
+function afterSender(field: Element): boolean {
+  const form = field.closest(DIALOG_SELECTOR) ?? field.closest("form");
+  const fields = form ? form.querySelectorAll(FIELD_SELECTOR) : [];
+  let sender = false;
+  for (let i = 0; i < fields.length && i < MAX_SENDER_FIELDS && fields[i] !== field; i++) {
+    const labels = fieldLabels(fields[i]!).map((label) => matchText(cleanLabel(label)));
+    if (labels.some((label) => SENDER_FIELD.test(label))) sender = true;
+    else if (labels.some((label) => RULES.some((rule) => rule.priority >= 3 && rule.re.test(label)))) sender = false;
+  }
+  return sender;
+}
+
+const SENDER_FIELD = /^(?:from|sender|send from|sent from|sending (?:fax|line|number|provider)|fax from|remitente|de|von|van|fra|fran)$/;
+const MAX_SENDER_FIELDS = 40;
 
 /** The first label of a field (or `labels`: a list's title) that means something for the recipient. */
 export function fieldMeaning(field: Element, labels = fieldLabels(field)): LabelMatch | "excluded" | null {
   for (const label of labels) {
     const match = interpret(label, field);
+    // A bare "Provider" or "Facility" after the form's "Send From" is the sender's, as one after its "To" is the recipient's.
+    if (match && match !== "excluded" && match.priority === 2 && afterSender(field) && sectionOf(field) !== "recipient") return null;
     if (match) return match;
   }
   // "Attention": the person at the recipient (below a To or organisation field), as is a plain "Name" in a send's own
