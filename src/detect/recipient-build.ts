@@ -20,7 +20,7 @@ import {
   samePerson,
 } from "./recipient-card.ts";
 import { isShortLabel } from "./recipient-interpret.ts";
-import { cleanText } from "./text.ts";
+import { cleanText, matchText } from "./text.ts";
 
 const NPI_BESIDE = /\bNPI\b\W{0,5}(\d{10})\b/i;
 const TIN_BESIDE = /\b(?:TIN|Tax\s*ID|EIN)\b\W{0,5}(\d{2}-?\d{7})\b/i;
@@ -114,9 +114,17 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
   }
   // A number that does not say it is a phone, beside the name in a recipient's line ("Dr. Priya Natarajan — (555) 010-2284"), is where it goes.
   fax ??= number;
+  // An organisation, then its service ("Bayside Health — Gastroenterology Specialist Clinic"): the service is whom it goes to,
+  // within the organisation, as when the service comes first ("Revmatologisk poliklinikk · Fjordby sykehus").
+  if (name && organization && organizationPiece(name) && SPECIALTY.test(matchText(organization)) && !SPECIALTY.test(matchText(name)))
+    [name, organization] = [organization, organizationText(name)];
   const found = { ...(fax ? { fax } : {}), ...(organization ? { organization } : {}) };
   return fax ? { name: name ?? "", ...found } : { name: name ?? value, ...found };
 }
+
+/** A clinical service's specialty, in the languages read: what names a service rather than the organisation it is part of. */
+const SPECIALTY =
+  /\b(?:[a-z]*olog(?:y|ie|i|ia|ica|ico|isk|iske)|[a-z]*iatr(?:y|ics|ie|ia|i|isk)|orthop(?:a)?edics?|ortoped\w*|surgery|surgical|kirurgi\w*|chirurgie|cirugia|gastro\w*|dermat\w*|poliklinikk|outpatient clinic|specialist clinic)\b/;
 
 /** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */
 function nameOf(value: string): string {
