@@ -6,16 +6,7 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName, containerTitle, hiddenFromAccessibility } from "./accessible-name.ts";
-import {
-  attr,
-  DIALOG_SELECTOR,
-  ELEMENT_NODE,
-  FORM_SELECTOR,
-  frameOf,
-  HEADING_SELECTOR,
-  openShadowRoot,
-  parentAcrossShadow,
-} from "./dom.ts";
+import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
@@ -102,6 +93,15 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     doc = frame?.ownerDocument;
   }
   return attached;
+}
+
+/** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
+function frameOf(doc: Document): Element | null {
+  try {
+    return doc.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

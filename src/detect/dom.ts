@@ -92,12 +92,3 @@ export function shownContent(el: Element): ParentNode {
 export function isOwnHost(el: Element): boolean {
   return el.localName === PANEL_TAG || el.hasAttribute(FALLBACK_HOST_ATTR);
 }
-
-/** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
-export function frameOf(doc: Document): Element | null {
-  try {
-    return doc.defaultView?.frameElement ?? null;
-  } catch {
-    return null;
-  }
-}

@@ -35,19 +35,6 @@ describe("send shortcuts in a composer", () => {
     );
   });
 
-  it("climbs out of a rich-text editor's own frame, whose body is the message, to the composer's send (Mailiz, TinyMCE)", () => {
-    document.body.innerHTML = `<form aria-label="Messagerie sécurisée — Nouveau message"><div class="editor"><iframe id="ed" title="Message"></iframe></div>
-      <div class="bar"><button type="button">Enregistrer le brouillon</button><button type="button" id="go">Envoyer</button></div></form>`;
-    // The editor's document, embedded by the frame as a same-origin frame's is (this DOM loads no frame pages).
-    const editor = document.implementation.createHTMLDocument("Message");
-    Object.defineProperty(editor, "defaultView", { value: { frameElement: document.getElementById("ed") } });
-    editor.body.innerHTML = "<p>Compte rendu ci-joint.</p>";
-    expect(composerSendControl(editor.body, classifyControl)?.element).toBe(document.getElementById("go"));
-    // At the top, the climb stops at the body: no page control around is the composer's.
-    document.body.innerHTML = `<div id="body" contenteditable="true">Note</div><button>Send Direct message</button>`;
-    expect(composerSendControl(document.body, classifyControl)).toBeNull();
-  });
-
   it("never takes a download beside the composer for its send: with no send control the shortcut holds nothing", () => {
     document.body.innerHTML = `<section aria-label="Conversation"><div class="msg"><div>Orthopedic intake form.pdf</div><button aria-label="Download">&#11123;</button></div>
       <div id="body" contenteditable="true" role="textbox" aria-label="Message"></div></section>`;

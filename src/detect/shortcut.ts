@@ -9,7 +9,7 @@
  */
 import { accessibleName, description, subtreeText } from "./accessible-name.ts";
 import { type Classification, classifyKeySend } from "./classify.ts";
-import { frameOf, isElement, openShadowRoot } from "./dom.ts";
+import { isElement, openShadowRoot } from "./dom.ts";
 import type { FoundAction } from "./find-control.ts";
 
 /** Containers climbed from the field; a composer's send is rarely further out than this. */
@@ -63,14 +63,7 @@ export function composerField(event: Event): Element | null {
  */
 export function composerSendControl(field: Element, classify: Classify): FoundAction | null {
   let el: Element | null = field.parentElement;
-  for (let i = 0; el && i < MAX_CLIMB; i++, el = el.parentElement) {
-    if (el.localName === "body" || el.localName === "html") {
-      // An editor's own frame (TinyMCE's, CKEditor 4's: its body is the message) sits in the composer: climb on from it.
-      const frame = frameOf(el.ownerDocument);
-      if (!frame) break;
-      el = frame;
-      continue;
-    }
+  for (let i = 0; el && i < MAX_CLIMB && el.localName !== "body" && el.localName !== "html"; i++, el = el.parentElement) {
     if (el.firstElementChild === null) continue;
     const controls = [...el.querySelectorAll(CONTROLS), ...shadowControls(el)];
     for (let k = 0; k < controls.length && k < MAX_CONTROLS; k++) {
