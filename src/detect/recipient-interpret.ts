@@ -14,6 +14,7 @@ import {
   RECIPIENT_SECTION_PATTERN,
   SECTION_NAME_PATTERN,
   SECTION_ORGANIZATION_PATTERN,
+  SENDER_FIELD_PATTERN,
   type RecipientRole,
 } from "./recipient-labels.ts";
 import { cleanText, matchText, words } from "./text.ts";
@@ -209,7 +210,7 @@ function afterSender(field: Element): boolean {
   return sender;
 }
 
-const SENDER_FIELD = /^(?:from|sender|send from|sent from|sending (?:fax|line|number|provider)|fax from|remitente|de|von|van|fra|fran)$/;
+const SENDER_FIELD = new RegExp(SENDER_FIELD_PATTERN);
 const MAX_SENDER_FIELDS = 40;
 
 /** The first label of a field (or `labels`: a list's title) that means something for the recipient. */
@@ -217,7 +218,8 @@ export function fieldMeaning(field: Element, labels = fieldLabels(field)): Label
   for (const label of labels) {
     const match = interpret(label, field);
     // A bare "Provider" or "Facility" after the form's "Send From" is the sender's, as one after its "To" is the recipient's.
-    if (match && match !== "excluded" && match.priority === 2 && afterSender(field) && sectionOf(field) !== "recipient") return null;
+    // Priority 2 is such a label outside a recipient section (interpret raises it to 3 in one).
+    if (match && match !== "excluded" && match.priority === 2 && afterSender(field)) return null;
     if (match) return match;
   }
   // "Attention": the person at the recipient (below a To or organisation field), as is a plain "Name" in a send's own

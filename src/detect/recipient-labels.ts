@@ -27,6 +27,10 @@ const RECIPIENT_OTHER = "empfanger|ontvanger|mottaker|modtager|mottagare|vastaan
  */
 export const EXCLUDED_LABEL_PATTERN = `\\b(?=[a-z])(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|rendering|billing|attending|requesting|requested by|signed by|author|authored by|pcp|primary care|patient|patients|mrn|dob|birth|date|subject|reason|diagnosis|diagnoses|comments?|notes?|message|cc|bcc|my|your|reply|phone|telephone|remitente|paciente|remite|refiere|fecha|asunto|motivo|comentarios?|notas?|mensaje|telefono|remetente|assunto|mensagem|expediteur|objet|${SENDER_AND_PATIENT_OTHER}|betreff|onderwerp|oggetto|emne|amne|aihe|predmet|temat)\\b|^(?:de|von|van|fra|fran|od|da)$`;
 
+/** A field that says whom the send is from ("Send From", "Sender", "Von"): the fields laid out after it are the sender's. */
+export const SENDER_FIELD_PATTERN =
+  "^(?:from|sender|send from|sent from|sending (?:fax|line|number|provider)|fax from|remitente|de|von|van|fra|fran)$";
+
 /** A person or service that receives: "To", "Refer to", "Destinatario"; FHIR's "Performer" of a referral request... */
 const NAME_LABELS =
   "to|send to|sent to|e?fax to|recipients?|requester|requestor|recipient (?:name|provider|clinician)|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organi[sz]ation))*|e?referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|destination|share with|release to|deliver to|send records to|consultant|consulting provider|(?:requested |desired )?performer|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)|(?:selected|chosen) (?:provider|specialist|recipient|consultant|service)|(?:provider|professional|recipient|clinician) found|e ?mail (?:recipient|to)|(?:recipient|provider|professional|clinician|colleague) e ?mail(?: address)?|(?:conversation |thread )?participants|conversation with|professional contact" +
