@@ -95,25 +95,31 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
     test("once the clinician is on the page and it is idle, the send controls in view are pre-warmed: Enter in a field sends an allowed referral untouched", async () => {
       // Whether the idle pre-warm is done before Enter depends on when the browser finds the page idle: on a busy
       // machine a load can miss it (the send is then held for its verdict and replayed at once, with no panel). Each
-      // load must send once; one of three loads must send untouched.
+      // load must send once; one of three loads must send untouched. The wait covers the pre-warm's two idle
+      // callbacks at their 2 s timeouts (prewarm.ts, idle-warm.ts) and the round trips between them: with 1.5 s, a
+      // CI run in Firefox missed it on all three loads.
       const untouched: string[] = [];
       for (let load = 0; load < 3 && !untouched.includes("true"); load++) {
         await fetch(`${demo().url}/__test/reset`, { method: "POST" });
         const page = await open("/referral");
-        // What the page's own listener sees of the click implicit submission makes on the Send: the browser's own, or a replay after a hold.
+        // The clinician starts on the page by clicking into a field, the form's Send in view (no send control
+        // approached: only the idle pre-warm, which reads the controls in view, can warm it). A real click, not a
+        // scripted focus: a window without the system's focus fires no focus event for focus(), and the content script
+        // starts at the clinician's first press, focus or key.
+        const field = await page.evaluate(() => {
+          document.querySelector("button[value=send]")?.scrollIntoView({ block: "end" });
+          const box = document.querySelector("#specialty")?.getBoundingClientRect();
+          return box && box.top >= 0 && box.bottom <= innerHeight ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+        }, undefined);
+        assert.ok(field, "the Specialty field is in view with the Send");
+        await page.mouse.click(field.x, field.y);
+        assert.ok(await page.evaluate(() => document.activeElement?.id === "specialty", undefined));
+        // What the page's own listener sees of the click implicit submission makes on the Send: the browser's own, or a
+        // replay after a hold (added after the click into the field, which it would otherwise record).
         await page.evaluate(() => {
           document.addEventListener("click", (event) => sessionStorage.setItem("clickTrusted", String(event.isTrusted)), true);
         }, undefined);
-        // The clinician starts on the page, the form's Send in view (no send control approached: only the idle pre-warm,
-        // which reads the controls in view, can warm it).
-        const started = await page.evaluate(() => {
-          document.querySelector("button[value=send]")?.scrollIntoView({ block: "end" });
-          const field = document.querySelector<HTMLElement>("#specialty");
-          field?.focus({ preventScroll: true });
-          return document.activeElement === field;
-        }, undefined);
-        assert.ok(started);
-        await sleep(1500);
+        await sleep(5000);
         await page.keyboard.press("Enter");
         await waitUntil(() => submissions("referrals").length > 0 || undefined, "the referral to go", 3000);
         // The form's POST navigates the page: read once the page is back (sessionStorage outlives the navigation).
