@@ -144,7 +144,8 @@ export const NOT_OUTSIDE =
  */
 const SEND_TO_NAMED = `${SEND_TO_VERB} (?!${NOT_OUTSIDE})(?:\\S+ ){0,3}\\S+`;
 
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+/** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -184,7 +185,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   { kind: "fax", pattern: "\\be?fax(?:es)?\\b" },
   {
     kind: "share",
-    pattern: `^(?:send|sending|envoi|envio|versand|verzending)$|\\b(?:share|${SHARE_OTHER}|care everywhere|release of information|records release|summary of care|transitions? of care|signature requests?|request (?:a )?signatures?|sen(?:d|t) for (?:co ?)?signatures?|transfer (?:of )?(?:(?:enrollment|record|records|chart) )?ownership|ownership transfer|transfer (?:of )?(?:the )?(?:records?|chart|enrollment))\\b|\\b(?:send|release|forward|e?mail|${SEND_OTHER})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|^send to\\b|\\bto be (?:sent|faxed|transmitted|submitted)$|\\b(?:ready|pending) to (?:send|fax|transmit)$|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
+    pattern: `^(?:send|sending|envoi|envio|versand|verzending)$|\\b(?:share|${SHARE_OTHER}|care everywhere|release of information|records release|summary of care|transitions? of care|signature requests?|request (?:a )?signatures?|sen(?:d|t) for (?:co ?)?signatures?|transfer (?:of )?(?:(?:enrollment|record|records|chart) )?ownership|ownership transfer|transfer (?:of )?(?:the )?(?:records?|chart|enrollment))\\b|\\b(?:send|release|forward|e?mail|${SEND_OTHER})(?: \\w+){0,2} ${RECORD}\\b|\\bletter to (?:provider|physician|specialist|clinician)\\b|\\b(?:results?|reports?|records?|documents?) (?:recipients?|distribution|routing)\\b|^send to\\b|\\bto be (?:sent|faxed|transmitted|submitted)$|\\b(?:ready|pending) to (?:send|fax|transmit)$|\\b${RECORD}\\b.* (?:senden|versenden|verzenden|versturen)$`,
   },
 ];
 
