@@ -210,7 +210,7 @@ export function readCard(card: Element): CardRead {
   const person = at >= 0 ? personBelow(line, lines.slice(at + 1, at + 3)) : undefined;
   if (person) return { name: person, fax: faxLine(lines), organization: organizationText(line), directAddress: directLine(lines) };
   const { name, organization: aside } = nameWithAsides(line);
-  const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1)));
+  const organization = aside ?? (lines.length > MAX_CARD_LINES || at < 0 ? undefined : organizationAfter(lines.slice(at + 1), name));
   return { name, fax: faxLine(lines), organization, directAddress: directLine(lines) };
 }
 
@@ -268,10 +268,15 @@ function chosenItem(el: Element): Element {
   return el;
 }
 
-/** The first piece of the lines after a card's name that names an organisation. */
-function organizationAfter(lines: readonly string[]): string | undefined {
+/**
+ * The first piece of the lines after a card's name that names an organisation, other than the name's own words: a service
+ * named again under itself ("Trauma & Orthopaedics Referrals" over "Trauma & Orthopaedics · Northbank General Hospital
+ * NHS Trust", Accurx's directory) is not the organisation it is part of.
+ */
+function organizationAfter(lines: readonly string[], name: string): string | undefined {
+  const named = matchText(name);
   for (const line of lines) {
-    const piece = line.split(PIECE_SEPARATOR).find(organizationPiece);
+    const piece = line.split(PIECE_SEPARATOR).find((part) => organizationPiece(part) && !named.includes(matchText(part)));
     if (piece) return cleanText(organizationText(piece), 300);
   }
   return undefined;
@@ -332,7 +337,7 @@ function headAbove(details: Element | null): CardRead | undefined {
   // The name line may show the practice beside the name ("Camille Reyes, MD — Harborview Gynecology Associates"); the
   // name itself is not its practice ("Riverside Adult Mental Health Triage Service" over "Northbank Healthcare NHS Trust").
   const [name, ...beside] = lines[at]!.split(PIECE_SEPARATOR);
-  return { name: name!, organization: organizationAfter([beside.join(" · "), ...lines.slice(at + 1)]) };
+  return { name: name!, organization: organizationAfter([beside.join(" · "), ...lines.slice(at + 1)], name!) };
 }
 
 /**
