@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDetector } from "../detect/detector.ts";
 import { pageReader } from "../detect/reader.ts";
 import { layOut } from "../../test/support/lay-out.ts";
 import { describeControl } from "./describe.ts";
 import { createDescriptionCache } from "./description-cache.ts";
-import { controlsInOrder, MAX_PER_BATCH, warmSlice } from "./idle-warm.ts";
+import { controlsInOrder, createIdleScan, MAX_PER_BATCH, warmSlice } from "./idle-warm.ts";
 
 describe("the idle pre-warm after load", () => {
   const detector = createDetector(pageReader);
@@ -59,11 +59,70 @@ describe("the idle pre-warm after load", () => {
     const descriptions = createDescriptionCache(detector, describeControl);
     const warmed: Array<string | undefined> = [];
     const warm = (facts: { action: { recipient?: { text: string } } }) => warmed.push(facts.action.recipient?.text);
-    // Already past the deadline: the one read a slice always makes gives up inside the form's walk.
-    expect(warmSlice(controlsInOrder(document), detector, descriptions, warm, -1)).toEqual({ done: false, reads: 1 });
+    const ranOut: Element[] = [];
+    // Already past the deadline: the one read a slice always makes gives up inside the form's walk, and says so.
+    expect(warmSlice(controlsInOrder(document), detector, descriptions, warm, -1, MAX_PER_BATCH, (el) => ranOut.push(el))).toEqual({
+      done: false,
+      reads: 1,
+    });
     expect(warmed).toEqual([]);
+    expect(ranOut.map((el) => el.textContent)).toEqual(["Send referral"]);
     // A later slice with time reads it in full: no half reading was kept for this form.
     warmSlice(controlsInOrder(document), detector, descriptions, warm, Infinity);
     expect(warmed).toEqual(["Dr. Ruiz"]);
+  });
+});
+
+describe("the idle scan, slice after slice", () => {
+  const detector = createDetector(pageReader);
+  afterEach(() => vi.restoreAllMocks());
+  /** The clock as the scan reads it: still unless a test moves it. */
+  const clock = () => {
+    const time = { now: 0 };
+    vi.spyOn(performance, "now").mockImplementation(() => time.now);
+    return time;
+  };
+
+  it("reads first in the next slice the control whose reading ran out of time, and only once more", () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `<div><span>Line ${i}</span></div>`).join("");
+    document.body.innerHTML = `<form>${filler}<label>Refer to <input value="Dr. Ruiz"></label><button data-top="10">Send referral</button></form>`;
+    layOut();
+    const time = clock();
+    const warmed: Array<string | undefined> = [];
+    const scan = createIdleScan(detector, createDescriptionCache(detector, describeControl), document, (facts) =>
+      warmed.push(facts.action.recipient?.text),
+    );
+    // This slice's clock runs fast: the read passes the deadline inside the form and stops.
+    const fast = vi.spyOn(performance, "now").mockImplementation(() => (time.now += 1));
+    expect(scan(50)).toEqual({ more: true, reads: 1 });
+    expect(warmed).toEqual([]);
+    fast.mockImplementation(() => time.now);
+    // The next slice has the time: the same control, read in full (the walk itself had moved past it).
+    expect(scan(50)).toEqual({ more: false, reads: 1 });
+    expect(warmed).toEqual(["Dr. Ruiz"]);
+    // A control that runs out of time twice is left to the click: the scan goes on past it.
+    const again = createIdleScan(detector, createDescriptionCache(detector, describeControl), document, (facts) =>
+      warmed.push(facts.action.recipient?.text),
+    );
+    fast.mockImplementation(() => (time.now += 1));
+    expect(again(50)).toEqual({ more: true, reads: 1 });
+    expect(again(50)).toEqual({ more: true, reads: 1 });
+    expect(again(50)).toEqual({ more: false, reads: 0 });
+    expect(warmed).toEqual(["Dr. Ruiz"]);
+  });
+
+  it("a first slice that runs long (the one-time compile and layout) does not end the scan before the next control", () => {
+    document.body.innerHTML = `<form><label>Refer to <input value="Dr. Ruiz"></label><button data-top="10">Send referral</button></form><form><label>Refer to <input value="Dr. Chen"></label><button data-top="60">Send referral</button></form>`;
+    layOut();
+    const time = clock();
+    const warmed: Array<string | undefined> = [];
+    const scan = createIdleScan(detector, createDescriptionCache(detector, describeControl), document, (facts) => {
+      warmed.push(facts.action.recipient?.text);
+      time.now += 50; // far past the slice's deadline, and past the whole pre-warm's TOTAL_MS
+    });
+    const slices = [scan(50)];
+    while (slices.at(-1)!.more && slices.length < 10) slices.push(scan(50));
+    expect(warmed).toEqual(["Dr. Ruiz", "Dr. Chen"]);
+    expect(slices.length).toBeLessThan(10);
   });
 });

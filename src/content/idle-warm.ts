@@ -9,6 +9,7 @@ import type { Detector } from "../detect/detector.ts";
 import type { ActionFacts, describeControl } from "./describe.ts";
 import { createDescriptionCache, type DescriptionCache } from "./description-cache.ts";
 import type { Lifetime } from "./lifetime.ts";
+import { PAST_DEADLINE } from "../detect/walk.ts";
 
 /** At most this many recipient reads in all. */
 export const MAX_PER_BATCH = 10;
@@ -16,7 +17,11 @@ export const MAX_PER_BATCH = 10;
 export const SLICE_MS = 3;
 /** The clock is looked at between steps (each control, every 64 elements of a read): a slice aims this much short. */
 const SLICE_MARGIN_MS = 0.5;
-/** Main-thread time the whole idle pre-warm may spend, all slices together: past it, clicks read their own controls. */
+/**
+ * Main-thread time the whole idle pre-warm is given, all slices together: past it, clicks read their own controls. A
+ * slice runs past its deadline by at most the step in progress, and the first steps of a page's first slices take
+ * longer once (compiling the vocabulary, the page's first layout read): time a click would otherwise pay.
+ */
 export const TOTAL_MS = 8;
 /**
  * Controls in a row found below the viewport after which the scan stops: pages lay out mostly in
@@ -54,7 +59,7 @@ export function controlsInOrder(doc: Document): () => Element | null {
  * One slice of the idle scan, taking controls from `next`: send controls in view are described (like
  * ones in the same form or section share a reading) and warmed, until `deadline` (performance.now()),
  * `budget` reads, or BELOW_IN_A_ROW controls in a row below the viewport. Returns whether the scan is
- * done and the reads made.
+ * done and the reads made. `ranOut`: told of a control whose reading stopped at the deadline.
  */
 export function warmSlice(
   next: () => Element | null,
@@ -63,6 +68,7 @@ export function warmSlice(
   prewarm: (facts: ActionFacts) => void,
   deadline: number,
   budget = MAX_PER_BATCH,
+  ranOut: (control: Element) => void = () => undefined,
 ): { done: boolean; reads: number } {
   let reads = 0;
   let below = 0;
@@ -85,21 +91,61 @@ export function warmSlice(
       reads++;
       const facts = descriptions.describe(element, classified, deadline);
       if (facts) prewarm(facts);
-    } catch {
-      // A control that cannot be read now (or within this slice) is read again at click time.
+    } catch (error) {
+      // A control that cannot be read now is read at click time; one that ran out of this slice's time, maybe sooner.
+      if (error instanceof Error && error.name === PAST_DEADLINE) ranOut(element);
     }
   }
   return { done: true, reads };
 }
 
 /** When a slice started at `started` stops, `spent` ms of TOTAL_MS gone, the browser offering `idle` ms. */
-export function sliceDeadline(started: number, spent: number, idle = SLICE_MS): number {
+function sliceDeadline(started: number, spent: number, idle = SLICE_MS): number {
   return started + Math.max(0, Math.min(SLICE_MS - SLICE_MARGIN_MS, TOTAL_MS - spent, Math.max(1, idle)));
 }
 
 /**
- * Warms the send controls in view in idle slices, each on the page as it then is; the lifetime cancels the rest.
- * `describe`: content.js's describeControl. `prewarm`: asks for the verdict of what a control would send.
+ * The idle scan of a page, slice after slice, each on the page as it then is: `slice(idle)` runs one in the `idle` ms
+ * the browser offers and says whether there is more to do. A control whose reading ran out of a slice's time is read
+ * first in the next (once: one that needs more than a slice is read at click time). `prewarm`: asks for the verdict of
+ * what a control would send.
+ */
+export function createIdleScan(
+  detector: Detector,
+  descriptions: DescriptionCache,
+  doc: Document,
+  prewarm: (facts: ActionFacts) => void,
+): (idle: number) => { more: boolean; reads: number } {
+  let next: (() => Element | null) | undefined;
+  let again: Element | undefined;
+  const retried = new WeakSet<Element>();
+  const take = () => {
+    const control = again;
+    again = undefined;
+    return control ?? next!();
+  };
+  const ranOut = (control: Element) => {
+    if (retried.has(control)) return;
+    retried.add(control);
+    again = control;
+  };
+  let budget = MAX_PER_BATCH;
+  let spent = 0;
+  return (idle) => {
+    const started = performance.now();
+    const end = sliceDeadline(started, spent, idle);
+    next ??= controlsInOrder(doc);
+    const done = warmSlice(take, detector, descriptions, prewarm, end, budget, ranOut);
+    budget -= done.reads;
+    // What the slice was given: a first slice's one-time costs (TOTAL_MS) must not end the scan before it reached anything.
+    spent += Math.min(performance.now() - started, end - started);
+    return { more: !done.done && spent < TOTAL_MS, reads: done.reads };
+  };
+}
+
+/**
+ * Warms the send controls in view in idle slices; the lifetime cancels the rest. `describe`: content.js's
+ * describeControl. An idle callback that came by its timeout (the browser found no idle time) is given a whole slice.
  */
 function warmInView(
   detector: Detector,
@@ -109,23 +155,13 @@ function warmInView(
   lifetime: Lifetime,
 ): void {
   // With what the record holds, as the click reads it: its verdict is cached under the same key.
-  const descriptions = createDescriptionCache(detector, describe, true);
-  let next: (() => Element | null) | undefined;
-  let budget = MAX_PER_BATCH;
-  let spent = 0;
+  const scan = createIdleScan(detector, createDescriptionCache(detector, describe, true), doc, prewarm);
   const slice = (deadline: IdleDeadline) => {
-    const started = performance.now();
-    const end = sliceDeadline(started, spent, deadline.timeRemaining());
     try {
-      next ??= controlsInOrder(doc);
-      const done = warmSlice(next, detector, descriptions, prewarm, end, budget);
-      budget -= done.reads;
-      if (done.done) return;
+      if (scan(deadline.didTimeout ? SLICE_MS : deadline.timeRemaining()).more) lifetime.requestIdleCallback(slice, { timeout: 2_000 });
     } catch {
-      return; // pre-warming is an optimisation; the click path reads the control itself
+      // pre-warming is an optimisation; the click path reads the control itself
     }
-    spent += performance.now() - started;
-    if (spent < TOTAL_MS) lifetime.requestIdleCallback(slice, { timeout: 2_000 });
   };
   lifetime.requestIdleCallback(slice, { timeout: 2_000 });
 }

@@ -1,14 +1,14 @@
 /**
  * The content script's own per-page work, bundled into a plain page by content.bench.ts, with the
  * same code the content script runs (src/content, src/detect). At load it does nothing; then:
- * - at idle after load: the send controls in view are pre-warmed in slices (warmSlice) of at most
+ * - at idle after load: the send controls in view are pre-warmed in slices (createIdleScan) of at most
  *   SLICE_MS each: the longest slice, all slices together, and how many recipient reads they made;
  * - when the pointer presses a control: the control read live (classify, recipient, request);
  * - "Check this page" (popup, one-off): scan plus every distinct action described (no budget).
  */
 import { describeControl } from "../../src/content/describe.ts";
 import { createDescriptionCache } from "../../src/content/description-cache.ts";
-import { controlsInOrder, sliceDeadline, TOTAL_MS, warmSlice } from "../../src/content/idle-warm.ts";
+import { createIdleScan, SLICE_MS } from "../../src/content/idle-warm.ts";
 import { scanPage } from "../../src/content/scan.ts";
 import { createDetector } from "../../src/detect/detector.ts";
 import { pageReader } from "../../src/detect/reader.ts";
@@ -36,24 +36,23 @@ export function runContentBench(doc: Document, runs = 21): ContentBenchResult {
   let slices = 0;
   let reads = 0;
   for (let i = 0; i < runs; i++) {
-    const descriptions = createDescriptionCache(detector, describeControl, true);
+    // The content script's own scan, each slice offered a whole SLICE_MS as an idle page offers.
+    const scan = createIdleScan(detector, createDescriptionCache(detector, describeControl, true), doc, () => undefined);
     let total = 0;
     let max = 0;
     let made = 0;
-    let finished = false;
+    let more = true;
     slices = 0;
-    let next: (() => Element | null) | undefined;
-    do {
+    while (more) {
       const start = performance.now();
-      next ??= controlsInOrder(doc);
-      const done = warmSlice(next, detector, descriptions, () => undefined, sliceDeadline(start, total), 10 - made);
+      const done = scan(SLICE_MS);
       const took = performance.now() - start;
-      finished = done.done;
+      more = done.more;
       made += done.reads;
       total += took;
       max = Math.max(max, took);
       slices++;
-    } while (!finished && total < TOTAL_MS);
+    }
     totals.push(total);
     longest.push(max);
     reads = made;

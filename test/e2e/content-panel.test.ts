@@ -96,8 +96,7 @@ function contentSuite(name: string, skip: string | false, launch: () => Promise<
       // Whether the idle pre-warm is done before Enter depends on when the browser finds the page idle: on a busy
       // machine a load can miss it (the send is then held for its verdict and replayed at once, with no panel). Each
       // load must send once; one of three loads must send untouched. The wait covers the pre-warm's two idle
-      // callbacks at their 2 s timeouts (prewarm.ts, idle-warm.ts) and the round trips between them: with 1.5 s, a
-      // CI run in Firefox missed it on all three loads.
+      // callbacks at their 2 s timeouts (prewarm.ts, idle-warm.ts) and the round trips between them.
       const untouched: string[] = [];
       for (let load = 0; load < 3 && !untouched.includes("true"); load++) {
         await fetch(`${demo().url}/__test/reset`, { method: "POST" });
