@@ -21,6 +21,7 @@ import { createPanelPartLoader } from "./panel-loader.ts";
 import { loadPart } from "./part-loader.ts";
 import { startPrewarm } from "./prewarm.ts";
 import { WARM_PART_HOOK, type WarmPart } from "./idle-warm.ts";
+import { trackOpenedFrom } from "./opened-from.ts";
 import { createPressRead } from "./press-read.ts";
 import { createReaderLoader, type ReaderLoader } from "./reader-loader.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
@@ -30,7 +31,7 @@ import { sendToBackground as send } from "./wire.ts";
 function start(lifetime: Lifetime, events: EarlyEvents, reader: ReaderLoader): void {
   // At once, alongside the mode: an activation may follow this first press within milliseconds.
   reader.load().catch(() => undefined);
-  const detector = createDetector(reader);
+  const detector = createDetector(reader, trackOpenedFrom(events, lifetime.signal));
   const panelPart = createPanelPartLoader(() => new Promise((drawn) => lifetime.afterNextFrame(drawn)));
   const pressRead = createPressRead(document, lifetime);
   const cache = createVerdictCache((request, cues) =>

@@ -40,6 +40,6 @@ export function createReaderLoader(inject: () => Promise<unknown>): ReaderLoader
       )),
     ready: () => part !== undefined,
     readRecipient: (control, deadline) => ready().readRecipient(control, deadline),
-    readCues: (control, deadline) => ready().readCues(control, deadline),
+    readCues: (control, deadline, openedFrom) => ready().readCues(control, deadline, openedFrom),
   };
 }

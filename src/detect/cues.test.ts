@@ -239,6 +239,45 @@ describe("readCues: what is chosen for the share", () => {
   });
 });
 
+describe("readCues: the record a dialog was opened from", () => {
+  const page = `
+    <main>
+      <section id="preview"><header><h2>Referral preview</h2><button id="transmit">Transmit ▾</button></header>
+        <p><b>Reason:</b> Opioid use disorder, moderate — evaluation for buprenorphine maintenance</p>
+        <p>This record contains information on substance use disorder treatment that is protected by federal confidentiality rules (42 CFR part 2).</p>
+      </section>
+      <section id="other"><h2>Care team</h2><button id="elsewhere">Message care team</button></section>
+    </main>
+    <div role="dialog" aria-modal="true" aria-labelledby="t"><h2 id="t">Transmit Referral — By Direct Message</h2>
+      <form><label for="to">Direct ID</label><input id="to" value="dokoye@direct.cedarridge.example">
+        <label for="m">Message</label><textarea id="m">Referral and summary of care attached.</textarea>
+        <button type="submit" id="send">Send</button></form></div>`;
+  const read = (openedFrom: string | null) => {
+    document.body.innerHTML = page;
+    return kinds(
+      matchCues(readCues(document.getElementById("send")!, undefined, openedFrom ? document.getElementById(openedFrom)! : undefined)),
+    );
+  };
+
+  it("reads the notice of the record whose control opened the dialog (CharmHealth's Transmit on a referral's preview)", () => {
+    expect(read("transmit")).toEqual(["sud-part2"]);
+  });
+
+  it("reads nothing more without an opener, or one on another part of the page", () => {
+    expect(read(null)).toEqual([]);
+    expect(read("elsewhere")).toEqual([]);
+  });
+
+  it("never widens to the page's main area, nor for a send in no dialog", () => {
+    document.body.innerHTML = `<main><p>Protected by federal confidentiality rules (42 CFR part 2).</p><button id="open">Share</button></main>
+      <div role="dialog"><button id="send">Send</button></div>`;
+    expect(kinds(matchCues(readCues(document.getElementById("send")!, undefined, document.getElementById("open")!)))).toEqual([]);
+    document.body.innerHTML = `<section><p>Protected by federal confidentiality rules (42 CFR part 2).</p><button id="open">Share</button></section>
+      <section><button id="send">Send</button></section>`;
+    expect(kinds(matchCues(readCues(document.getElementById("send")!, undefined, document.getElementById("open")!)))).toEqual([]);
+  });
+});
+
 describe("readCues: what is not a cue", () => {
   it("never reads the recipient: a Part 2 program or behavioral health clinic one sends to", () => {
     expect(

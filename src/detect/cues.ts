@@ -162,10 +162,24 @@ function sourceForLabel(label: string): CueSource | undefined {
 }
 
 /**
- * What the page shows of the record `control` would send. `deadline` (performance.now()): a read ahead of time (the
- * idle pre-warm) that passes it throws PastDeadline rather than answer from half the page.
+ * The record a dialog was opened from: the nearest container (short of the page's main area) around `openedFrom`, the
+ * control pressed outside any dialog before it. A send in a dialog sends what that control sits on (Transmit ▸ By Direct
+ * Message on a referral's preview, an icon-only Share on a result, Message on a session note): its notice, title and
+ * lines are read too. Nothing when the control is in no dialog, or the opener is in it or gone.
  */
-export function readCues(control: Element, deadline?: number): CueText[] {
+function openedRecord(control: Element, openedFrom: Element | undefined): Element | undefined {
+  const dialog = control.closest(DIALOG_SELECTOR);
+  if (!dialog || !openedFrom?.isConnected || dialog.contains(openedFrom)) return undefined;
+  const record = scopeOf(openedFrom)?.titled.find((container) => !container.matches(MAIN));
+  return record && !record.contains(dialog) ? record : undefined;
+}
+
+/**
+ * What the page shows of the record `control` would send. `deadline` (performance.now()): a read ahead of time (the
+ * idle pre-warm) that passes it throws PastDeadline rather than answer from half the page. `openedFrom`: the control
+ * last pressed outside any dialog (openedRecord).
+ */
+export function readCues(control: Element, deadline?: number, openedFrom?: Element): CueText[] {
   const found = new Map<string, CueText>();
   const add = (raw: string, source: CueSource) => {
     const text = cleanText(raw, TEXT_MAX);
@@ -280,7 +294,9 @@ export function readCues(control: Element, deadline?: number): CueText[] {
     // long page cannot push what sits beside the control past the element limit.
     let left = MAX_ELEMENTS;
     let read: Element | undefined;
-    for (const level of nearestFirst(scope)) {
+    const record = openedRecord(control, openedFrom);
+    if (record) add(titleOf(record), "document");
+    for (const level of record ? [...nearestFirst(scope), record] : nearestFirst(scope)) {
       const skip = read;
       const counted = (el: Element) => {
         left--;

@@ -11,8 +11,11 @@ import { findAction, type FoundAction } from "./find-control.ts";
 export interface Reader {
   /** Past `deadline` (performance.now()) throws PastDeadline (walk.ts). */
   readRecipient(control: Element, deadline?: number): DetectedRecipient | undefined;
-  /** What the record holds, read off what leaves with the control. Past `deadline` throws PastDeadline. */
-  readCues(control: Element, deadline?: number): CueText[];
+  /**
+   * What the record holds, read off what leaves with the control (and the record a dialog it is in was opened from,
+   * `openedFrom` the control pressed for it: cues.ts). Past `deadline` throws PastDeadline.
+   */
+  readCues(control: Element, deadline?: number, openedFrom?: Element): CueText[];
 }
 
 export interface Detector extends Reader {
@@ -21,11 +24,12 @@ export interface Detector extends Reader {
   findAction(event: Event): FoundAction | null;
 }
 
-export function createDetector(reader: Reader): Detector {
+/** `openedFrom`: the control last pressed outside any dialog (content/opened-from.ts), for the cues of a send in one. */
+export function createDetector(reader: Reader, openedFrom: () => Element | undefined = () => undefined): Detector {
   return {
     classify: (el) => classifyControl(el),
     findAction,
     readRecipient: (control, deadline) => reader.readRecipient(control, deadline),
-    readCues: (control, deadline) => reader.readCues(control, deadline),
+    readCues: (control, deadline) => reader.readCues(control, deadline, openedFrom()),
   };
 }
