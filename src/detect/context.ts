@@ -17,7 +17,8 @@ import { INSIDE_PRACTICE_PATTERN, RECORD_CONTEXT, RECORD_CONTEXT_PATTERN, TRANSP
 
 /** A form or dialog: what it attaches leaves with its send; a wider block's checked boxes may belong to other work. */
 const SENDING_BOX = `${FORM_SELECTOR},${DIALOG_SELECTOR}`;
-const CONTAINER = `${SENDING_BOX},fieldset,section,aside,article,[role=region],[role=group],[role=tabpanel],[role=toolbar]`;
+/** A table its label names ("Faxes") is titled as a section is: its rows' controls act on what it lists. */
+const CONTAINER = `${SENDING_BOX},fieldset,section,aside,article,[role=region],[role=group],[role=tabpanel],[role=toolbar],table[aria-label],table[aria-labelledby]`;
 /** Widget toolkits title their windows and panels with classed blocks (x-window-header, k-window-title, modal-header, card-title, .head). */
 const TITLE_BLOCK = "[class*=title],[class*=head]";
 const MAX_TITLE_CHARS = 80;

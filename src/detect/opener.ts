@@ -11,6 +11,7 @@ import type { Classification } from "./classify.ts";
 import { attachedFile } from "./context.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { matchText } from "./text.ts";
+import { RESEND_PATTERN } from "./vocabulary.ts";
 
 /**
  * A name that says where it sends ("Fax to PCP", "Send to HIE", "Enviar al especialista", "Skicka till Försäkringskassan"), or to a service that takes
@@ -21,7 +22,7 @@ const NAMES_DESTINATION = /\b(?:to|al|till|til|naar|aan|au|aux)\b|^enviar a\b|\b
  * A name that ends a flow rather than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on
  * a step now hidden; or that repeats a send already addressed ("Resend" in a fax log).
  */
-const ENDS_FLOW = /^(?:submit|finish|done|resend|reenviar)\b/;
+const ENDS_FLOW = new RegExp(`^(?:submit|finish|done)\\b|${RESEND_PATTERN}`);
 
 /** A label that says only which way ("Fax", "Send via Direct", "E-mail", "Share"), nothing of where or what. */
 const BARE_WAY = /^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?: message)?|e ?mail|share)$/;

@@ -144,8 +144,12 @@ export const NOT_OUTSIDE =
  */
 const SEND_TO_NAMED = `${SEND_TO_VERB} (?!${NOT_OUTSIDE})(?:\\S+ ){0,3}\\S+`;
 
+/** Repeating a send already addressed, from its log or outbox: "Resend", "Retry sending" (Welkin's failed fax row). */
+const RETRY = "retry (?:sending|send|fax(?:ing)?|transmission|delivery)";
+export const RESEND_PATTERN = `^(?:resend|reenviar|${RETRY})\\b`;
+
 /** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
