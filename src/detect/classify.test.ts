@@ -58,10 +58,16 @@ describe("classifyControl", () => {
     });
   });
 
-  it("flags a name of two words or more that begins a closed dialog's title as its opener, not a one-word one", () => {
+  it("flags a name of two words or more, or a way alone where the dialog has fields, that begins a closed dialog's title as its opener", () => {
     document.body.innerHTML =
-      '<button id="records">Send Records</button><button id="fax">Fax</button><dialog aria-labelledby="t"><header id="t">Send Records by Fax</header></dialog><dialog aria-labelledby="u"><header id="u">Fax Document</header></dialog>';
+      '<form><button id="send">Send</button></form><button id="records">Send Records</button><button id="fax">Fax</button><dialog aria-labelledby="t"><header id="t">Send Records by Fax</header></dialog><dialog aria-labelledby="u"><header id="u">Fax letter</header><label>Fax number <input></label><button>Send</button></dialog>';
     expect(classifyControl(document.getElementById("records")!)).toEqual({ kind: "share", label: "Send Records", opensPopup: true });
+    // TELUS CHR's letter: Fax opens the Fax letter dialog, whose Send is the one held.
+    expect(classifyControl(document.getElementById("fax")!)).toEqual({ kind: "fax", label: "Fax", opensPopup: true });
+    expect(classifyControl(document.getElementById("send")!)?.opensPopup).toBeUndefined();
+    // A dialog of the way's settings is no place a record is sent from.
+    document.body.innerHTML =
+      '<button id="fax">Fax</button><dialog aria-labelledby="u"><header id="u">Fax settings</header><label>Fax number <input></label></dialog>';
     expect(classifyControl(document.getElementById("fax")!)).toEqual({ kind: "fax", label: "Fax" });
   });
 

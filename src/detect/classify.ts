@@ -16,6 +16,7 @@ import {
   GENERIC_EXPORT_PATTERN,
   GENERIC_SEND_PATTERN,
   RESEND_PATTERN,
+  BARE_WAY_PATTERN,
   IN_PROGRESS_PATTERN,
   HINT_NOISE,
   LEADING_WORDS,
@@ -59,6 +60,7 @@ const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 const WAYS = /\b(?:e?fax(?:es)?|direct|chat|e ?mail|secure mail|kim|mss(?:ante)?)\b/g;
 const DIRECT_WAY = /\bdirect (?:message|messaging|mail|secure)s?\b/g;
 const RESEND = new RegExp(RESEND_PATTERN);
+const BARE_WAY = new RegExp(BARE_WAY_PATTERN);
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = "nav,[role=navigation]";
@@ -234,7 +236,11 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     const heading = panel.querySelector(HEADING_SELECTOR);
     const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");
     const said = matchText(title);
-    if (names.some((name) => said === name || (name.includes(" ") && said.startsWith(`${name} `)))) return true;
+    // A way alone ("Fax") opens a closed dialog titled by what goes that way ("Fax letter") when that dialog is where it is
+    // addressed, with fields to fill: one with only a Send may be the way's own confirmation (held: fail safe), and a
+    // dialog of the way's settings ("Fax settings") opens from elsewhere.
+    const way = (name: string) => BARE_WAY.test(name) && !isQuiet(said) && panel.querySelector(EDITABLE_SELECTOR) !== null;
+    if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `)))) return true;
   }
   return false;
 }
