@@ -152,7 +152,7 @@ const RETRY = "retry (?:sending|send|fax(?:ing)?|transmission|delivery)";
 export const RESEND_PATTERN = `^(?:resend|reenviar|${RETRY})\\b`;
 
 /** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -200,6 +200,8 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
 export const TRANSPORT_RULES: readonly ActionRule[] = [
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|secure)\\b|\\bvia direct\\b|^direct$" },
   { kind: "fax", pattern: "^(?:by |via |send as )?e?fax\\b" },
+  // E-mail, and Australia's secure messaging networks (Medical-Objects, HealthLink, Argus): the form's send shares the record.
+  { kind: "share", pattern: "^(?:(?:by |via )?(?:secure )?e ?mail|medical ?objects|healthlink|argus)$" },
 ];
 
 /**
