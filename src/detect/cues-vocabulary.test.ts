@@ -12,7 +12,7 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     not: ["Psychotherapy progress note", "Psychotherapy intake", "Psychotherapist"],
   },
   "process-note": {
-    reads: ["Process note", "Therapist's process notes, session 12"],
+    reads: ["Process note", "Therapist's process notes, session 12", "Counselling process notes"],
     not: ["Processing notes", "Process improvement note"],
   },
   "part2-notice": {
@@ -25,7 +25,10 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
   },
   "part2-label": { reads: ["Intake summary [42 CFR Part 2]", "Confidentiality: 42CFRPart2"], not: ["42 CFR 164.508", "Part 2 of 3"] },
   "part2-record": { reads: ["Part 2 program discharge summary", "Part 2 records"], not: ["Part 2 of the form"] },
-  "sud-counseling-note": { reads: ["SUD counseling note", "Substance use disorder counseling notes"], not: ["Counseling note"] },
+  "sud-counseling-note": {
+    reads: ["SUD counseling note", "Substance use disorder counseling notes", "SUD counselling note"],
+    not: ["Counseling note"],
+  },
   "sud-program": {
     reads: [
       "Harbor Substance Use Disorder Treatment Program",
@@ -65,8 +68,13 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     not: ["Low mood after bereavement", "Anxious about the procedure", "Psychotropic medication list", "Depressed skull fracture"],
   },
   "therapy-progress-note": {
-    reads: ["Psychotherapy progress note", "Therapy session note", "Counseling progress notes"],
-    not: ["Physical therapy progress note", "Speech therapy session note", "Genetic counseling progress note"],
+    reads: ["Psychotherapy progress note", "Therapy session note", "Counseling progress notes", "Counselling session note — 10 Feb 2025"],
+    not: [
+      "Physical therapy progress note",
+      "Speech therapy session note",
+      "Genetic counseling progress note",
+      "Genetic counselling session note",
+    ],
   },
   "salud-mental-registro": {
     reads: [
@@ -98,6 +106,7 @@ const EXAMPLES: Record<string, { reads: string[]; not: string[] }> = {
     reads: [
       "BRCA1/2 analysis",
       "Hereditary cancer panel",
+      "Hereditary cancer gene panel — result",
       "Whole exome sequencing report",
       "Pharmacogenomic panel",
       "Chromosomal microarray",

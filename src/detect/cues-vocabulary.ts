@@ -33,14 +33,14 @@ export type CueSource = (typeof CUE_SOURCES)[number];
 export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> = {
   // "Psychotherapy progress note" is a progress note (ordinary mental health record), not a psychotherapy note.
   "psychotherapy-note": ["psychotherapy-notes", "psychotherapy (?:process )?notes?"],
-  "process-note": ["psychotherapy-notes", "(?:therapy |therapist s |counseling )?process notes?"],
+  "process-note": ["psychotherapy-notes", "(?:therapy |therapist s |counsell?ing )?process notes?"],
   // The notice of 42 CFR 2.32 (2024: "42 CFR part 2 prohibits unauthorized use or disclosure of these records"; 2018:
   // "...unauthorized disclosure..."; the long form: "...protected by federal confidentiality rules (42 CFR part 2)").
   "part2-notice": ["sud-part2", "42 cfr part 2 prohibits unauthorized|protected by (?:federal confidentiality rules )?42 cfr part 2"],
   // A label on a document ("Intake summary [42 CFR Part 2]", the DS4P code "42CFRPart2"); a reminder in help text is not read.
   "part2-label": ["sud-part2", "42 ?cfr ?part ?2"],
   "part2-record": ["sud-part2", "part 2 (?:program|records?|protected)"],
-  "sud-counseling-note": ["sud-part2", "(?:sud|substance use disorder) counseling notes?"],
+  "sud-counseling-note": ["sud-part2", "(?:sud|substance use disorder) counsell?ing notes?"],
   "sud-program": [
     "sud-part2",
     "(?:substance use disorders?|substance use|sud|substance abuse|chemical dependency|addiction|alcohol and (?:other )?drugs?|drug and alcohol) (?:treatment |recovery |outpatient |residential |services )*(?:program|clinic|center)",
@@ -61,10 +61,10 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
     "mental-health",
     "mental health (?:progress |intake |initial )?(?:notes?|assessment|evaluation|treatment plan|history|records?)",
   ],
-  // Not physical, speech or occupational therapy, nor nutrition or genetic counseling.
+  // Not physical, speech or occupational therapy, nor nutrition or genetic counseling. "Counselling" is how the UK and Australia spell it.
   "therapy-progress-note": [
     "mental-health",
-    "(?<!(?:physical|occupational|speech|respiratory|infusion|radiation|nutrition|genetic|lactation|dietary) )(?:psychotherapy|therapy|counseling) (?:progress|session) notes?",
+    "(?<!(?:physical|occupational|speech|respiratory|infusion|radiation|nutrition|genetic|lactation|dietary) )(?:psychotherapy|therapy|counsell?ing) (?:progress|session) notes?",
   ],
   "psychological-testing": ["mental-health", "(?:neuro)?psychological (?:testing|evaluation|assessment|test results?|report)"],
   // A mental disorder named in what goes (a referral's reason, a message: "Recurrent major depressive disorder"), in the
@@ -89,7 +89,7 @@ export const CUE_TERMS: Record<string, readonly [kind: CueKind, words: string]> 
   ],
   "genomic-test": [
     "genetic",
-    "(?:pharmaco)?genomic|germline|hereditary (?:cancer )?(?:panel|testing)|whole (?:exome|genome) sequencing|carrier screening|chromosom(?:e|al) (?:analysis|microarray)|karyotype|brca ?[12]?",
+    "(?:pharmaco)?genomic|germline|hereditary (?:cancer )?(?:gene )?(?:panel|testing)|gene panel|whole (?:exome|genome) sequencing|carrier screening|chromosom(?:e|al) (?:analysis|microarray)|karyotype|brca ?[12]?",
   ],
   contraception: ["reproductive-health", "contracepti(?:on|ve)|family planning|birth control|iud (?:insertion|removal|placement)"],
   "pregnancy-care": [
