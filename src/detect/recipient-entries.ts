@@ -24,7 +24,7 @@ import {
   shownAfter,
   splitPieces,
 } from "./recipient-card.ts";
-import { fieldValue, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
+import { fieldValue, POINTS_ELSEWHERE, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import { RECORD_CONTEXT } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
@@ -368,7 +368,7 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   const ownPane = () => !control || el.closest(PANE)?.contains(control) !== false;
   const line = match.role === "fax" && value && !PHONE.test(value) && ownPane() ? restOfLine(el) : "";
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
-  else if (value) entries.push(withCard({ ...match, value, element: el }, card));
+  else if (value && !POINTS_ELSEWHERE.test(value)) entries.push(withCard({ ...match, value, element: el }, card));
 }
 
 /** The text after a label up to the end of its block, bounded ("Lakeshore Sleep & Lung · Attn: … · (555) 014-6620"). */
