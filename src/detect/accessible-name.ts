@@ -77,7 +77,9 @@ function computeName(el: Element): string {
   const tag = el.localName;
   if (tag === "input") return inputName(el as HTMLInputElement);
   if (tag === "img" || tag === "area") return attr(el, "alt") || attr(el, "title") || "";
-  if (tag === "select" || tag === "textarea") return labelText(el) || attr(el, "title") || "";
+  if (tag === "select") return labelText(el) || attr(el, "title") || "";
+  // A message box named only by its placeholder ("Add a cover note — Enter to send", Spruce): as for a text field.
+  if (tag === "textarea") return labelText(el) || attr(el, "title") || attr(el, "placeholder") || "";
   if (tag === "svg") return svgTitle(el) || "";
 
   const budget: Budget = { nodes: 0, text: "", exclude: null };

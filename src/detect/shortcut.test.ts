@@ -69,6 +69,14 @@ describe("send shortcuts in a composer", () => {
     expect(findShortcutControl(keydown(field("fax"), { key: "Enter", ctrlKey: true }), classifyControl)).toBeNull();
   });
 
+  it("reads a message box's placeholder for the key that sends from it (Spruce's 'Add a cover note — Enter to send')", () => {
+    document.body.innerHTML = `<div class="composer"><div>Send as: Fax</div><textarea id="note" rows="2" placeholder="Add a cover note — Enter to send"></textarea>
+      <button type="button" aria-label="Send">➤</button></div><div><textarea id="plain" placeholder="Add a cover note"></textarea><button>Send</button></div>`;
+    const field = (id: string) => document.getElementById(id)!;
+    expect(findShortcutControl(keydown(field("note"), { key: "Enter" }), classifyControl)?.element).toBe(field("note"));
+    expect(findShortcutControl(keydown(field("plain"), { key: "Enter" }), classifyControl)).toBeNull(); // a new line
+  });
+
   it("finds a composer's send in a web component's shadow root beside it, and reads the field's description (Kno2)", () => {
     document.body.innerHTML = `<nav aria-label="Kno2"><a href="#release">Release</a></nav><main><div id="view">
       <div class="row"><label for="msg">Message</label><textarea id="msg" aria-describedby="hint"></textarea></div>
