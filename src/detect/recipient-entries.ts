@@ -361,6 +361,9 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   const match = own.length > MAX_LABEL_CHARS ? null : interpret(own, el);
   if (!match) return directShown(el, own, entries);
   if (match === "excluded") return;
+  // A weak label outside a send form or dialog, in another pane than the control's ("Clinic" in a case's details in the
+  // sidebar, WebPT), says whose the record is, not to whom the control sends it.
+  if (match.priority <= 2 && control && !el.closest(`form,${DIALOG_SELECTOR}`) && el.closest(PANE)?.contains(control) === false) return;
   const { value, ...card } = valueAfter(el);
   // "To fax <strong>Lakeshore Sleep &amp; Lung</strong> · (555) 014-6620" (Spruce): a fax label over a name, its number
   // further along the line. The line is read as the recipient's, the name with its number.
