@@ -9,6 +9,7 @@ import { accessibleName } from "./accessible-name.ts";
 import type { DetectedRecipient } from "./action.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
 import { build } from "./recipient-build.ts";
+import { readCard, samePerson } from "./recipient-card.ts";
 import { type Entry, readScope, type ScopeMemo } from "./recipient-entries.ts";
 import { cleanText, matchText } from "./text.ts";
 import { NOT_OUTSIDE, SEND_TO_VERB } from "./vocabulary.ts";
@@ -40,7 +41,7 @@ export function readRecipient(control: Element, { deadline }: { deadline?: numbe
       return recipient;
     }
     if (department) return department.recipient;
-    return namedByLabel(control);
+    return namedByLabel(control) ?? conversationWith(control);
   } catch (error) {
     if (error instanceof PastDeadline) throw error;
     // A page that breaks the search gets no recipient; the panel asks instead.
@@ -64,6 +65,28 @@ function namedByLabel(control: Element): DetectedRecipient | undefined {
   const name = label.split(/\s+/).slice(lead.split(" ").length).join(" ");
   if (!/^\p{Lu}/u.test(name) || /^[\p{Lu}\d]{1,5}$/u.test(name) || ROLE_ONLY.test(matchText(name))) return undefined;
   return { text: name, label, name };
+}
+
+/** A pane named for whom its messages go to: "Conversation with Coastal Home Health", "Chat with Dr. Lee". */
+const CONVERSATION_WITH = /^(?:conversation|chat|thread|messages?) with (\S.*)$/i;
+const MAX_PANE_CLIMB = 12;
+
+/**
+ * With no one named around it, a composer's send goes to whom its conversation pane is named for (Spruce's "Conversation with
+ * Coastal Home Health"); the pane's header card naming them shows their fax.
+ */
+function conversationWith(control: Element): DetectedRecipient | undefined {
+  for (let el = control.parentElement, i = 0; el && i < MAX_PANE_CLIMB; el = el.parentElement, i++) {
+    const named = attr(el, "aria-label") || attr(el, "aria-labelledby") ? accessibleName(el) : "";
+    const said = named ? CONVERSATION_WITH.exec(named) : null;
+    if (!said) continue;
+    const name = cleanText(said[1]!, 120);
+    const head = el.querySelector("header");
+    const card = head ? readCard(head) : undefined;
+    const fax = card && samePerson(card.name, name) ? card.fax : undefined;
+    return { text: name, label: "Conversation with", name, ...(fax ? { fax } : {}) };
+  }
+  return undefined;
 }
 
 /** An entry under a label that says it is the recipient ("To", "Refer to", "Fax number"), not only what it is ("Clinic"). */
