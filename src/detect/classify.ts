@@ -16,7 +16,7 @@ import {
   GENERIC_EXPORT_PATTERN,
   GENERIC_SEND_PATTERN,
   RESEND_PATTERN,
-  BARE_WAY_PATTERN,
+  BARE_WAY,
   IN_PROGRESS_PATTERN,
   HINT_NOISE,
   LEADING_WORDS,
@@ -60,7 +60,6 @@ const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 const WAYS = /\b(?:e?fax(?:es)?|direct|chat|e ?mail|secure mail|kim|mss(?:ante)?)\b/g;
 const DIRECT_WAY = /\bdirect (?:message|messaging|mail|secure)s?\b/g;
 const RESEND = new RegExp(RESEND_PATTERN);
-const BARE_WAY = new RegExp(BARE_WAY_PATTERN);
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = "nav,[role=navigation]";

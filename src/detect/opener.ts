@@ -11,7 +11,7 @@ import type { Classification } from "./classify.ts";
 import { attachedFile } from "./context.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
 import { matchText } from "./text.ts";
-import { BARE_WAY_PATTERN, RESEND_PATTERN } from "./vocabulary.ts";
+import { BARE_WAY, RESEND_PATTERN } from "./vocabulary.ts";
 
 /**
  * A name that says where it sends ("Fax to PCP", "Send to HIE", "Enviar al especialista", "Skicka till Försäkringskassan"), or to a service that takes
@@ -23,8 +23,6 @@ const NAMES_DESTINATION = /\b(?:to|al|till|til|naar|aan|au|aux)\b|^enviar a\b|\b
  * a step now hidden; or that repeats a send already addressed ("Resend" in a fax log).
  */
 const ENDS_FLOW = new RegExp(`^(?:submit|finish|done)\\b|${RESEND_PATTERN}`);
-
-const BARE_WAY = new RegExp(BARE_WAY_PATTERN);
 
 /**
  * In a popup menu: role=menu, or a block whose trigger just before it, or naming it, is expanded. Not one in a form or

@@ -361,14 +361,14 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   const match = own.length > MAX_LABEL_CHARS ? null : interpret(own, el);
   if (!match) return directShown(el, own, entries);
   if (match === "excluded") return;
+  const ownPane = () => !control || el.closest(PANE)?.contains(control) !== false;
   // A weak label outside a send form or dialog, in another pane than the control's ("Clinic" in a case's details in the
   // sidebar, WebPT), says whose the record is, not to whom the control sends it.
-  if (match.priority <= 2 && control && !el.closest(`form,${DIALOG_SELECTOR}`) && el.closest(PANE)?.contains(control) === false) return;
+  if (match.priority <= 2 && !el.closest(`form,${DIALOG_SELECTOR}`) && !ownPane()) return;
   const { value, ...card } = valueAfter(el);
   // "To fax <strong>Lakeshore Sleep &amp; Lung</strong> · (555) 014-6620" (Spruce): a fax label over a name, its number
   // further along the line. The line is read as the recipient's, the name with its number.
   // Only in the control's own pane: Spruce's fax pane beside its chat composer addresses its own Send Fax.
-  const ownPane = () => !control || el.closest(PANE)?.contains(control) !== false;
   const line = match.role === "fax" && value && !PHONE.test(value) && ownPane() ? restOfLine(el) : "";
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
   else if (value && !POINTS_ELSEWHERE.test(value)) entries.push(withCard({ ...match, value, element: el }, card));

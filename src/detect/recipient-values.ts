@@ -60,9 +60,9 @@ export function propertyValue(input: HTMLInputElement): string {
   }
 }
 
-/** A choice not made yet: "Select a provider…", "— choose from your address book", "Seleccione…", "-- none --"; whole words ("Pickett" is a name). */
 /** A line that points to where the recipient is chosen ("Selected in the patient's health network →", CareRight): no one's name. */
 export const POINTS_ELSEWHERE = /[→⇒➔➜›»]\s*$|^(?:selected|chosen|picked|shown|listed) (?:in|on|from|below|above)\b/i;
+/** A choice not made yet: "Select a provider…", "— choose from your address book", "Seleccione…", "-- none --"; whole words ("Pickett" is a name). */
 export const PROMPT = /^[\s\-–—]*(?:select|choose|pick|seleccion\w*|selecione|escolh\w*|elij\w*|choisi\w*|s[eé]lectionn\w*|none)\b/i;
 
 function selectedText(select: HTMLSelectElement): string {

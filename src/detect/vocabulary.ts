@@ -144,8 +144,8 @@ export const NOT_OUTSIDE =
  */
 const SEND_TO_NAMED = `${SEND_TO_VERB} (?!${NOT_OUTSIDE})(?:\\S+ ){0,3}\\S+`;
 
-/** A label that says only which way ("Fax", "Send via Direct", "E-mail", "Share"), nothing of where or what. */
-export const BARE_WAY_PATTERN = "^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?: message)?|e ?mail|share)$";
+/** A label that says only which way ("Fax", "Send via Direct", "E-mail", "Share"), nothing of where or what: compiled once for the classifier and the opener rule. */
+export const BARE_WAY = /^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?: message)?|e ?mail|share)$/;
 
 /** Repeating a send already addressed, from its log or outbox: "Resend", "Retry sending" (Welkin's failed fax row). */
 const RETRY = "retry (?:sending|send|fax(?:ing)?|transmission|delivery)";

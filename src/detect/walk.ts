@@ -14,6 +14,9 @@ export const WALK_LIMITS = {
   shadowRoots: 5_000,
 };
 
+/** PastDeadline's name: a part bundled apart (the idle pre-warm's) knows the reader's error by it, not by its class. */
+export const PAST_DEADLINE = "PastDeadline";
+
 /**
  * Thrown by a walk given a deadline once it passes it: work ahead of the clinician (the idle pre-warm)
  * stops there rather than hold the main thread, and the same read is made in full when it is needed.
@@ -24,8 +27,6 @@ export class PastDeadline extends Error {
     this.name = PAST_DEADLINE;
   }
 }
-/** PastDeadline's name: a part bundled apart (the idle pre-warm's) knows the reader's error by it, not by its class. */
-export const PAST_DEADLINE = "PastDeadline";
 
 /** Elements between two looks at the clock. */
 const CLOCK_EVERY = 64;
