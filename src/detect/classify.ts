@@ -7,6 +7,7 @@
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
+import { onlyChooses } from "./choice-option.ts";
 import { chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
@@ -114,7 +115,7 @@ export interface ClassifyOptions {
 
 export function classifyControl(el: Element, { panels }: ClassifyOptions = {}): Classification | null {
   try {
-    if (!isControlElement(el)) return null;
+    if (!isControlElement(el) || onlyChooses(el)) return null;
     const label = accessibleName(el);
     const kind = kindOf(el, label) ?? kindOfMenuItem(el, label);
     if (kind && kind !== "export" && chosenInside(el)) return null;
