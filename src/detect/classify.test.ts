@@ -71,6 +71,21 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("fax")!)).toEqual({ kind: "fax", label: "Fax" });
   });
 
+  it("flags a file format alone as the opener of a closed viewer titled by it that has its own Download, also one kept in a <template>", () => {
+    const viewer = (tools: string) =>
+      `<div role="dialog" aria-modal="true" aria-label="PDF — Consultation request"><div class="tools">${tools}</div><div class="sheet">To: Dr. Singh</div></div>`;
+    // TELUS CHR's letter: PDF clones its viewer from a template; the viewer's Download is the export held.
+    document.body.innerHTML = `<article><h2>Letter: consultation request</h2><footer><button id="pdf">PDF</button></footer></article><template>${viewer('<span role="button" tabindex="0">Download</span><span role="button">Close</span>')}</template>`;
+    expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF", opensPopup: true });
+    document.body.innerHTML = `<article><h2>Letter: consultation request</h2><footer><button id="pdf">PDF</button></footer></article><div hidden>${viewer("<button>Print</button>")}</div>`;
+    expect(classifyControl(document.getElementById("pdf")!)?.opensPopup).toBe(true);
+    // A viewer with nothing of its own to take the record out, or none at all: the PDF may be the download (fail safe).
+    document.body.innerHTML = `<article><h2>Letter: consultation request</h2><footer><button id="pdf">PDF</button></footer></article><template>${viewer("<button>Close</button>")}</template>`;
+    expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF" });
+    document.body.innerHTML = '<article><h2>Letter: consultation request</h2><footer><button id="pdf">PDF</button></footer></article>';
+    expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF" });
+  });
+
   it("flags a button bearing the title of a closed dialog as its opener, not a send inside it or an open one", () => {
     const dialog = (open: string) =>
       `<dialog${open} aria-labelledby="t"><h2 id="t">Enviar a su médico vía Direct</h2><button id="inner">Enviar a su médico vía Direct</button></dialog>`;

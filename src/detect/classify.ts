@@ -55,7 +55,10 @@ const POSTS_SEND = new RegExp(POSTS_SEND_PATTERN, "i");
 const SAVE = new RegExp(SAVE_PATTERN);
 const DOWNLOAD_WORD = new RegExp(`^${DOWNLOAD_VERB}\\b`);
 /** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
-const FILE_FORMAT = /\b(?:pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?)\b/;
+const FORMATS = "pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?";
+const FILE_FORMAT = new RegExp(`\\b(?:${FORMATS})\\b`);
+/** A label that is only a file format: "PDF", "C-CDA". */
+const BARE_FORMAT = new RegExp(`^(?:${FORMATS})$`);
 const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 /** The ways a message goes, as a title names them ("New Message — C-CDA via Direct" names one: a message is what goes). */
 const WAYS = /\b(?:e?fax(?:es)?|direct|chat|e ?mail|secure mail|kim|mss(?:ante)?)\b/g;
@@ -199,7 +202,7 @@ function handlerCalls(el: Element): string[] {
 
 const DIALOG_ROLE = "[role=dialog],[role=alertdialog]";
 const MAX_PANELS = 20;
-/** Hidden elements looked into for closed panels: a page may hide many things (templates, collapsed rows). */
+/** Hidden elements and templates looked into for closed panels: a page may hide many things (collapsed rows, web components). */
 const MAX_HIDDEN = 200;
 
 /**
@@ -211,6 +214,12 @@ export function closedPanels(doc: Document): Element[] {
   const panels: Element[] = [];
   const dialogs = doc.getElementsByTagName("dialog");
   for (let i = 0; i < dialogs.length && panels.length < MAX_PANELS; i++) if (!dialogs[i]!.hasAttribute("open")) panels.push(dialogs[i]!);
+  // A viewer or dialog the page clones from a <template> when it opens (TELUS CHR's PDF viewer).
+  const templates = doc.getElementsByTagName("template");
+  for (let i = 0; i < templates.length && i < MAX_HIDDEN && panels.length < MAX_PANELS; i++) {
+    const inside = (templates[i] as HTMLTemplateElement).content.querySelectorAll(`dialog,${DIALOG_ROLE}`);
+    panels.push(...Array.from(inside).slice(0, MAX_PANELS - panels.length));
+  }
   const hidden = doc.querySelectorAll("[hidden]");
   for (let i = 0; i < hidden.length && i < MAX_HIDDEN && panels.length < MAX_PANELS; i++) {
     const el = hidden[i]!;
@@ -239,9 +248,22 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     // A way alone ("Fax") opens a closed dialog titled by what goes that way ("Fax letter") when that dialog is where it is
     // addressed, with fields to fill: one with only a Send may be the way's own confirmation (held: fail safe), and a
     // dialog of the way's settings ("Fax settings") opens from elsewhere.
-    const way = (name: string) => BARE_WAY.test(name) && !isQuiet(said) && panel.querySelector(EDITABLE_SELECTOR) !== null;
+    // A file format alone ("PDF") opens a closed viewer titled "PDF — <the letter>" that has its own Download or Print:
+    // the record leaves from there. Without such a viewer a bare "PDF" is held as the download it may be.
+    const way = (name: string) =>
+      !isQuiet(said) &&
+      ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) || (BARE_FORMAT.test(name) && hasOwnExport(panel)));
     if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `)))) return true;
   }
+  return false;
+}
+
+const EXPORT_CONTROL = new RegExp(`^(?:${DOWNLOAD_VERB}|print|save)\\b`);
+
+/** Whether a panel has a control of its own that downloads, prints or saves what it shows. */
+function hasOwnExport(panel: Element): boolean {
+  const controls = panel.querySelectorAll("button,a[href],[role=button]");
+  for (let i = 0; i < controls.length && i < MAX_HINTS; i++) if (EXPORT_CONTROL.test(matchText(accessibleName(controls[i]!)))) return true;
   return false;
 }
 
