@@ -11,6 +11,7 @@ import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "
 import { build } from "./recipient-build.ts";
 import { readCard, samePerson } from "./recipient-card.ts";
 import { type Entry, readScope, type ScopeMemo } from "./recipient-entries.ts";
+import { namedByRole } from "./recipient-role.ts";
 import { cleanText, matchText } from "./text.ts";
 import { NOT_OUTSIDE, SEND_TO_VERB } from "./vocabulary.ts";
 import { PastDeadline } from "./walk.ts";
@@ -23,6 +24,8 @@ const MAX_ANCESTOR_SCOPES = 6;
  */
 export function readRecipient(control: Element, { deadline }: { deadline?: number | undefined } = {}): DetectedRecipient | undefined {
   try {
+    const byRole = namedByRole(control);
+    if (byRole) return byRole;
     const memo: ScopeMemo = new Map();
     let department: { recipient: DetectedRecipient; scope: Element } | undefined;
     for (const scope of scopesOf(control)) {
