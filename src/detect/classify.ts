@@ -16,7 +16,7 @@ import {
   DOWNLOAD_VERB,
   GENERIC_EXPORT_PATTERN,
   GENERIC_SEND_PATTERN,
-  RESEND_PATTERN,
+  RESEND,
   BARE_WAY,
   IN_PROGRESS_PATTERN,
   HINT_NOISE,
@@ -63,7 +63,6 @@ const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 /** The ways a message goes, as a title names them ("New Message — C-CDA via Direct" names one: a message is what goes). */
 const WAYS = /\b(?:e?fax(?:es)?|direct|chat|e ?mail|secure mail|kim|mss(?:ante)?)\b/g;
 const DIRECT_WAY = /\bdirect (?:message|messaging|mail|secure)s?\b/g;
-const RESEND = new RegExp(RESEND_PATTERN);
 const SHARE_TITLE = new RegExp(SHARE_TITLE_PATTERN);
 const SECTION = new Set(SECTION_WORDS);
 const NAVIGATION = "nav,[role=navigation]";

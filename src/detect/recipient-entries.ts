@@ -6,7 +6,17 @@
  */
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
-import { fieldLabels, fieldMeaning, groupTitle, interpret, isField, MAX_CLIMB, MAX_LABEL_CHARS, sectionOf } from "./recipient-interpret.ts";
+import {
+  fieldLabels,
+  fieldMeaning,
+  groupTitle,
+  interpret,
+  isField,
+  type LabelMatch,
+  MAX_CLIMB,
+  MAX_LABEL_CHARS,
+  sectionOf,
+} from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import {
   type CardRead,
@@ -26,7 +36,7 @@ import {
 } from "./recipient-card.ts";
 import { fieldValue, POINTS_ELSEWHERE, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
-import { RECORD_CONTEXT } from "./vocabulary.ts";
+import { RECORD_CONTEXT, RESEND } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -480,9 +490,15 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const row = (book && own) || chosen;
   // Every cell of the row climbs from the row itself, so they share one section.
   const section = row?.firstElementChild ? (sectionOf(row.firstElementChild) ?? (book ? "recipient" : null)) : null;
-  const read = Array.from(row?.children ?? []).map((cell, i) => {
+  // A row that came in names its sender in every cell: its fax number is theirs, and so is its "To/From".
+  const direction = row ? directionOf(row, control) : undefined;
+  const read = Array.from((direction !== "in" && row?.children) || []).map((cell, i) => {
     const header = headers[i];
-    const match = header ? interpret(header, section) : null;
+    const match = header
+      ? BOTH_PARTIES.test(matchText(header))
+        ? otherParty(header, direction === "out")
+        : interpret(header, section)
+      : null;
     return match && match !== "excluded" ? { ...match, value: cellText(cell), element: cell } : match;
   });
   const cellEntries = read.filter((entry): entry is Entry => typeof entry === "object" && entry !== null);
@@ -514,6 +530,28 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
 const DATED = /^(?:(?:date|time) )?(?:sent|faxed|received|delivered)(?: (?:on|at|date))?$|^(?:date|time|timestamp|fecha)$/;
 /** A column that says to whom each row went or goes, not who someone is ("Physician"). */
 const SENT_TO = /^(?:(?:sent |send |faxed )?to|recipients?|destination|destinatarios?|destinataires?)$/;
+
+/** A log's column of whoever is at the other end of each row, either way: "Receiver / sender", "To/From" (Welkin's fax log). */
+const BOTH_PARTIES = /^(?:(?:receiver|recipient|to) (?:or )?(?:sender|from)|(?:sender|from) (?:or )?(?:receiver|recipient|to))$/;
+/** A row's direction cell: the first group when it went out. */
+const DIRECTION = /^(?:(outbound|outgoing|sent|out)|inbound|incoming|received|in)$/;
+
+/**
+ * Which way the row went: its direction cell says ("Outbound", "Incoming"), or, with none, a control that repeats it
+ * went out (Retry sending, Resend: only what was sent is sent again); undefined when nothing says.
+ */
+function directionOf(row: Element, control: Element | undefined): "out" | "in" | undefined {
+  for (const cell of row.children) {
+    const said = DIRECTION.exec(matchText(cellText(cell)));
+    if (said) return said[1] !== undefined ? "out" : "in";
+  }
+  return control && RESEND.test(matchText(accessibleName(control))) ? "out" : undefined;
+}
+
+/** The other party's column read as the recipient's name in a row that went out from here; the sender's otherwise. */
+function otherParty(header: string, outgoing: boolean): LabelMatch | "excluded" {
+  return outgoing ? { role: "name", priority: 3, label: cleanText(header, MAX_LABEL_CHARS) } : "excluded";
+}
 
 /** A cell's value: what is typed in the field it holds (a row being filled in), else its text. */
 function cellText(cell: Element): string {
