@@ -86,6 +86,18 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF" });
   });
 
+  it("reads a control in a panel cloned from a <template> as itself, not as the opener of the template's copy", () => {
+    // Semble's share panel and TELUS CHR's PDF viewer are cloned into the page; the template stays behind.
+    const share =
+      '<div role="dialog" aria-modal="true" aria-labelledby="st"><h3 id="st">Share “Hereditary cancer gene panel — result”</h3><form><label>Share with <input value="Dr. Lee"></label><button type="submit" class="live">Share</button></form></div>';
+    document.body.innerHTML = `<main><h1>Results</h1></main><template>${share}</template>${share}`;
+    expect(classifyControl(document.querySelector("body > div .live")!)).toEqual({ kind: "share", label: "Share" });
+    const viewer =
+      '<div role="dialog" aria-modal="true" aria-label="PDF — Consultation request — thyroid nodule"><span>Consultation request — thyroid nodule.pdf</span><span role="button" tabindex="0" class="live">Download</span></div>';
+    document.body.innerHTML = `<template>${viewer}</template>${viewer}`;
+    expect(classifyControl(document.querySelector("body > div .live")!)).toEqual({ kind: "export", label: "Download" });
+  });
+
   it("flags a button bearing the title of a closed dialog as its opener, not a send inside it or an open one", () => {
     const dialog = (open: string) =>
       `<dialog${open} aria-labelledby="t"><h2 id="t">Enviar a su médico vía Direct</h2><button id="inner">Enviar a su médico vía Direct</button></dialog>`;

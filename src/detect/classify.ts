@@ -6,7 +6,7 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
 import { onlyChooses } from "./choice-option.ts";
 import { chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
 import { cleanText, matchText, words } from "./text.ts";
@@ -239,11 +239,13 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
   const opener = menuOpenerName(el);
   const names = [matchText(label), opener ? matchText(`${opener} ${label}`) : ""].filter(Boolean);
   if (names.length === 0) return false;
+  // The page's closed copy of the open panel the control is in (the <template> it was cloned from) is no other panel.
+  const inside = el.closest(DIALOG_SELECTOR);
+  const own = inside ? panelTitle(inside) : undefined;
   for (const panel of panels()) {
     if (panel.contains(el)) continue;
-    const heading = panel.querySelector(HEADING_SELECTOR);
-    const title = attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? "");
-    const said = matchText(title);
+    const said = panelTitle(panel);
+    if (said === own) continue;
     // A way alone ("Fax") opens a closed dialog titled by what goes that way ("Fax letter") when that dialog is where it is
     // addressed, with fields to fill: one with only a Send may be the way's own confirmation (held: fail safe), and a
     // dialog of the way's settings ("Fax settings") opens from elsewhere.
@@ -255,6 +257,12 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `)))) return true;
   }
   return false;
+}
+
+/** A panel's title as matchText spells it: its accessible name, else its first heading. */
+function panelTitle(panel: Element): string {
+  const heading = panel.querySelector(HEADING_SELECTOR);
+  return matchText(attr(panel, "aria-labelledby") || attr(panel, "aria-label") ? accessibleName(panel) : (heading?.textContent ?? ""));
 }
 
 const EXPORT_CONTROL = new RegExp(`^(?:${DOWNLOAD_VERB}|print|save)\\b`);
@@ -365,7 +373,9 @@ function ownLineExport(el: Element): ActionKind | null {
   let own = "";
   // A tile's tools show no file name: its caption, up to two levels further, does (Jane's file thumbnails).
   for (let line = el.closest("tr,[role=row],li") ?? el.parentElement, up = 0; line && line.localName !== "body" && up < 3; up++) {
-    for (let node = line.firstChild; node; node = node.nextSibling) if (node !== inner) own += ` ${node.textContent ?? ""}`;
+    // The other controls of the line ("Close" beside a viewer's Download) are its other actions, not its caption.
+    for (let node = line.firstChild; node; node = node.nextSibling)
+      if (node !== inner && !(node.nodeType === 1 && isControlElement(node as Element))) own += ` ${node.textContent ?? ""}`;
     const text = matchText(own);
     // A long row may still name its file ("Hereditary cancer panel (BRCA1/BRCA2) — germline genetic test result.pdf").
     if (text.length > MAX_LINE_CHARS * 2 || isQuiet(text)) return null;
