@@ -31,8 +31,10 @@ function menuAction(value) {
   form.requestSubmit();
 }
 
-for (const button of document.querySelectorAll("[aria-haspopup=menu]")) {
+// Only the portal's own menus (a button naming its list): a page's other menu buttons run their own scripts.
+for (const button of document.querySelectorAll("[aria-haspopup=menu][aria-controls]")) {
   const list = document.getElementById(button.getAttribute("aria-controls"));
+  if (!list) continue;
   button.addEventListener("click", () => (list.hidden ? openMenu(button, list) : closeMenu(button, list)));
   document.addEventListener("keydown", (event) => event.key === "Escape" && closeMenu(button, list));
 }
