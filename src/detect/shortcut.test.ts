@@ -77,6 +77,27 @@ describe("send shortcuts in a composer", () => {
     expect(findShortcutControl(keydown(field("plain"), { key: "Enter" }), classifyControl)).toBeNull(); // a new line
   });
 
+  it("reads the Enter-sends hint in French and German ('Entrée pour envoyer', Doctolib's Messagerie)", () => {
+    document.body.innerHTML = `<section aria-label="Messagerie"><textarea id="fr" aria-label="Écrire un message (Entrée pour envoyer)"></textarea></section>
+      <section><textarea id="de" placeholder="Nachricht schreiben – Eingabetaste zum Senden"></textarea></section>`;
+    const field = (id: string) => document.getElementById(id)!;
+    expect(findShortcutControl(keydown(field("fr"), { key: "Enter" }), classifyControl)?.element).toBe(field("fr"));
+    expect(findShortcutControl(keydown(field("de"), { key: "Enter" }), classifyControl)?.element).toBe(field("de"));
+  });
+
+  it("takes Enter in a chat's rich-text composer with a Send beside it for that Send (TigerConnect), not in a letter's editor", () => {
+    document.body.innerHTML = `<section aria-label="Conversation"><div class="composer"><div><span>📎 ECG_12lead.pdf</span>
+      <div contenteditable="true" role="textbox" aria-multiline="true" aria-label="Type a message" id="chat"></div></div>
+      <button type="button" id="send" aria-label="Send">➤</button></div></section>
+      <section><h2>Letter</h2><div contenteditable="true" aria-label="Letter text" id="letter"></div><button>Send letter</button></section>
+      <section><div contenteditable="true" aria-label="Type a message" id="alone"></div></section>`;
+    const field = (id: string) => document.getElementById(id)!;
+    expect(findShortcutControl(keydown(field("chat"), { key: "Enter" }), classifyControl)?.element).toBe(field("send"));
+    expect(findShortcutControl(keydown(field("letter"), { key: "Enter" }), classifyControl)).toBeNull(); // a new line
+    // No Send beside it: nothing says the box sends at all.
+    expect(findShortcutControl(keydown(field("alone"), { key: "Enter" }), classifyControl)).toBeNull();
+  });
+
   it("finds a composer's send in a web component's shadow root beside it, and reads the field's description (Kno2)", () => {
     document.body.innerHTML = `<nav aria-label="Kno2"><a href="#release">Release</a></nav><main><div id="view">
       <div class="row"><label for="msg">Message</label><textarea id="msg" aria-describedby="hint"></textarea></div>

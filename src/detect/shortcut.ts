@@ -19,9 +19,17 @@ const MAX_CONTROLS = 60;
 const CONTROLS = "button,input[type=submit],input[type=button],input[type=image],a[href],[role=button],[role=link],[role=menuitem]";
 
 /** A field's words that say a key sends from it; group 1 is the Ctrl or Cmd the key needs. */
-const KEY_SENDS = /(?:(ctrl|control|strg|cmd|command|⌘)\s*\+?\s*)?enter\b.{0,12}\b(?:send|enviar|envoyer|senden|versturen)/i;
+const KEY_SENDS =
+  /(?:(ctrl|control|strg|cmd|command|⌘)\s*\+?\s*)?(?:enter|entr[ée]e|eingabe(?:taste)?|intro)\b.{0,12}\b(?:send|enviar|envoyer|senden|versturen)/i;
 /** A one-line box for a message ("Type a message", "Reply"). */
 const MESSAGE_BOX = /\b(?:message|reply|mensaje|mensagem)\b/i;
+/**
+ * A chat's composer as its prompt names it ("Type a message", "Write a reply…"): a rich-text box that, with a Send
+ * beside it, sends on Enter as chat applications do (TigerConnect). A letter's or e-mail's editor ("Message body",
+ * "Letter text") is named otherwise, and Enter there starts a new line.
+ */
+const CHAT_PROMPT =
+  /^(?:type|write|send|enter|compose|add) (?:a |an |your )?(?:new )?(?:message|reply|chat message)\b|^(?:message|reply)\b.{0,30}(?:…|\.\.\.)$/i;
 
 type Classify = (el: Element) => Classification | null;
 
@@ -86,13 +94,17 @@ function shadowControls(container: Element): Element[] {
   return found;
 }
 
+function chatComposer(field: Element): boolean {
+  return (field as HTMLElement).isContentEditable && field.localName !== "body" && CHAT_PROMPT.test(accessibleName(field));
+}
+
 /** The action a keydown stands for when it is a send shortcut, else null. */
 export function findShortcutControl(event: Event, classify: Classify): FoundAction | null {
   try {
     const field = shortcutField(event);
     if (!field) return null;
     const ctrl = (event as KeyboardEvent).ctrlKey || (event as KeyboardEvent).metaKey;
-    const found = ctrl ? composerSendControl(field, classify) : null;
+    const found = ctrl || chatComposer(field) ? composerSendControl(field, classify) : null;
     if (found || !keySends(field, ctrl)) return found;
     return { element: field, classification: classifyKeySend(field) };
   } catch {

@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|correspondence|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|dokumentacj[aie]|intyg|journalkopia|epikris|epikrise|epikriisi|(?:pasient|patient|potilas)?journal(?:notat|utskrift|kopi|er)|pasientjournal|patientjournal|potilaskertomus|prov(?:e)?svar|laboratoriesvar|referto|referti|cartella clinica|registos?|processo clinico|lettera di dimissione|documentazione clinica|lekarska zprava|propoustaci zprava|zdravotnicka dokumentace|dokument(?:e|en|enkopie)?|patientenakte|krankenakte|befundbericht|relatorio medico|compte rendu|encounters?|atendimentos?|encuentros?)";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|(?:lab|laboratory) tests?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|correspondence|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|dokumentacj[aie]|intyg|journalkopia|epikris|epikrise|epikriisi|(?:pasient|patient|potilas)?journal(?:notat|utskrift|kopi|er)|pasientjournal|patientjournal|potilaskertomus|prov(?:e)?svar|laboratoriesvar|referto|referti|cartella clinica|registos?|processo clinico|lettera di dimissione|documentazione clinica|lekarska zprava|propoustaci zprava|zdravotnicka dokumentace|dokument(?:e|en|enkopie)?|patientenakte|krankenakte|befundbericht|relatorio medico|compte rendu|encounters?|atendimentos?|encuentros?)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** The same, compiled once for the classifier, the context reader and the recipient reader. */
@@ -53,6 +53,8 @@ export const QUIET_PATTERNS: readonly string[] = [
   // An audience inside the practice, as a chosen option says it ("Practitioner in your group", Halaxy's Share with).
   INSIDE_PRACTICE_PATTERN,
   "\\b(?:number|deposit)\\b",
+  // The application itself: "Download the app", "Télécharger l'application", "Download eFax Messenger".
+  "\\b(?:download|get|install|telecharger|installer|herunterladen|installieren|descargar|instalar)(?: \\w+){0,3} (?:app|apps|application|appli|messenger|extension|plugin)\\b",
   "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela|paminnelse|paamindelse|muistutus|promemoria|pripominka|przypomnienie|erinnerung|herinnering|rappel)\\b",
 ];
 
@@ -69,7 +71,7 @@ const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?"
  * "Trasmetti"), Finnish ("Lähetä") and Czech ("Odeslat", "Poslat").
  */
 const SEND_OTHER =
-  "(?:enviar|envia|transmitir|reenviar|envoyer|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat)";
+  "(?:enviar|envia|transmitir|reenviar|envoyer|renvoyer|abschicken|verschicken|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat)";
 /** A plain "Send" in every language: what a control says when the record it sends is the one on screen. */
 export const SEND_WORD_PATTERN =
   "^(?:(?:re)?send|enviar|envia|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka|sende|invia|laheta|odeslat)\\b";
@@ -119,7 +121,10 @@ export const ACTION_RULES: readonly ActionRule[] = [
     pattern: `^${THEN_ES}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie)\\b`,
   },
   { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
-  { kind: "fax", pattern: `^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_OTHER} (?:un )?e?fax\\b` },
+  {
+    kind: "fax",
+    pattern: `^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_OTHER} (?:(?:un|une|le|la|el|das|ein|den|een|het|o|um) )?e?fax\\b`,
+  },
   { kind: "share", pattern: `^${SHARE_OTHER}\\b|^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
@@ -149,11 +154,13 @@ export const BARE_WAY = /^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?:
 
 /** Repeating a send already addressed, from its log or outbox: "Resend", "Retry sending" (Welkin's failed fax row). */
 const RETRY = "retry (?:sending|send|fax(?:ing)?|transmission|delivery)";
-export const RESEND_PATTERN = `^(?:resend|reenviar|${RETRY})\\b`;
+/** Resend in French, German and Dutch: "Renvoyer", "Erneut senden" (CGM's Postausgang), "Opnieuw verzenden". */
+const RESEND_OTHER = "renvoyer|reenvoyer|(?:erneut|nochmals) (?:senden|versenden)|opnieuw (?:verzenden|versturen)";
+export const RESEND_PATTERN = `^(?:resend|reenviar|${RESEND_OTHER}|${RETRY})\\b`;
 export const RESEND = new RegExp(RESEND_PATTERN);
 
 /** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${SEND_TO_NAMED}|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|${THEN_ES}${SEND_OTHER}(?:${FORMAT}| e?mail)(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -210,7 +217,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend email e submit transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
+  "send resend email e submit renvoyer abschicken verschicken transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
