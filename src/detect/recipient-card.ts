@@ -30,6 +30,8 @@ const nameLine = (line: string) => !NOT_A_NAME.test(line) && !isShortLabel(line.
  * "Ana de la Cruz" and "Center for Sight" are names.
  */
 export const NOT_A_NAME_WORD = /(?:^|\s)\p{Ll}{4,}/u;
+/** An avatar's initials ("CL" in a circle before Doctolib's "Dr Camille Laurent"): the card's name is on a line after it. */
+const AVATAR = /^\p{Lu}{1,3}$/u;
 /** Lines a card holds at most: name, specialty, practice, address, numbers. */
 const MAX_CARD_LINES = 8;
 
@@ -202,7 +204,7 @@ export function readCard(card: Element): CardRead {
   // The first line that reads as a name; else the first that can name one (a role line only when nothing else does).
   let at = 0;
   if (lines.length > 1) {
-    at = lines.findIndex((line) => !NOT_A_NAME_WORD.test(line) && nameLine(line));
+    at = lines.findIndex((line) => !NOT_A_NAME_WORD.test(line) && !AVATAR.test(line) && nameLine(line));
     if (at < 0) at = lines.findIndex(nameLine);
   }
   // One line is the card's whole text, read without the options not chosen around it (a group's unchecked cards).
@@ -350,7 +352,9 @@ export function notChosen(el: Element): boolean {
   // page for the list's combobox once per option).
   if (attr(el, "role") === "listbox") {
     const id = attr(el, "id");
-    return !!el.closest("[role=combobox]") || !!(id && el.ownerDocument.querySelector(`[aria-controls~="${CSS.escape(id)}"]`));
+    // A list a combobox pops up; not one a plain search box only filters (TigerConnect's Forward picker, whose ticked rows are chosen).
+    const popup = "[role=combobox],[aria-autocomplete],[aria-expanded],[aria-haspopup]";
+    return !!el.closest("[role=combobox]") || !!(id && el.ownerDocument.querySelector(`[aria-controls~="${CSS.escape(id)}"]:is(${popup})`));
   }
   if (el.localName !== "label") return false;
   const input = el.querySelector("input[type=radio],input[type=checkbox]") as HTMLInputElement | null;

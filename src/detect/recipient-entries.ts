@@ -123,7 +123,23 @@ function readElement(el: Element, entries: Entry[], control: Element | undefined
   const cls = attr(el, "class");
   const id = attr(el, "id");
   const named = NAMED_BLOCKS.has(el.localName) ? attr(el, "aria-label") : null;
+  if (named && namedCardEntry(el, named, entries)) return;
   if ((cls || id || named) && RECIPIENT_HINT.test(`${cls ?? ""} ${id ?? ""} ${named ?? ""}`)) hintEntry(el, entries);
+}
+
+/**
+ * A card whose aria-label is a recipient's label ("Avec" over Doctolib's practitioner card in its share panel, "Send
+ * to"): the card it labels is that recipient. True when it gave one.
+ */
+function namedCardEntry(el: Element, named: string, entries: Entry[]): boolean {
+  const match = interpret(named, el);
+  if (!match || match === "excluded" || (match.role !== "name" && match.role !== "organization")) return false;
+  // A list, tab list or toolbar so named holds choices, not the one card (lists are read as lists).
+  if (attr(el, "role") || isField(el) || el.querySelector(EDITABLE_SELECTOR)) return false;
+  const { name: value, ...card } = readCard(el);
+  if (!value || value.length > 120 || interpret(value, null)) return false;
+  entries.push(withCard({ ...match, value, element: el }, card));
+  return true;
 }
 
 /** A dialog the control is not in, and that is not on screen (a Bootstrap modal between uses, a closed <dialog>). */
@@ -527,9 +543,9 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
 }
 
 /** A column that dates each row: the table is a log of what happened (PrognoCIS's Letters Out: Date, Letter, To, Via). */
-const DATED = /^(?:(?:date|time) )?(?:sent|faxed|received|delivered)(?: (?:on|at|date))?$|^(?:date|time|timestamp|fecha)$/;
-/** A column that says to whom each row went or goes, not who someone is ("Physician"). */
-const SENT_TO = /^(?:(?:sent |send |faxed )?to|recipients?|destination|destinatarios?|destinataires?)$/;
+const DATED = /^(?:(?:date|time) )?(?:sent|faxed|received|delivered)(?: (?:on|at|date))?$|^(?:date|time|timestamp|fecha|datum|data|dato)$/;
+/** A column that says to whom each row went or goes, not who someone is ("Physician"): also French "À", German "An"/"Empfänger". */
+const SENT_TO = /^(?:(?:sent |send |faxed )?to|recipients?|destination|destinatarios?|destinataires?|a|an|aan|para|empfanger|ontvanger)$/;
 
 /** A log's column of whoever is at the other end of each row, either way: "Receiver / sender", "To/From" (Welkin's fax log). */
 const BOTH_PARTIES = /^(?:(?:receiver|recipient|to) (?:or )?(?:sender|from)|(?:sender|from) (?:or )?(?:receiver|recipient|to))$/;

@@ -60,8 +60,11 @@ export function propertyValue(input: HTMLInputElement): string {
   }
 }
 
-/** A line that points to where the recipient is chosen ("Selected in the patient's health network →", CareRight): no one's name. */
-export const POINTS_ELSEWHERE = /[→⇒➔➜›»]\s*$|^(?:selected|chosen|picked|shown|listed) (?:in|on|from|below|above)\b/i;
+/**
+ * A line that points to where the recipient is chosen ("Selected in the patient's health network →", CareRight) or only
+ * notes what the list below holds ("Send To (patient contacts)", Valant): no one's name.
+ */
+export const POINTS_ELSEWHERE = /[→⇒➔➜›»]\s*$|^(?:selected|chosen|picked|shown|listed) (?:in|on|from|below|above)\b|^\(.*\)$/i;
 /** A choice not made yet: "Select a provider…", "— choose from your address book", "Seleccione…", "-- none --"; whole words ("Pickett" is a name). */
 export const PROMPT = /^[\s\-–—]*(?:select|choose|pick|seleccion\w*|selecione|escolh\w*|elij\w*|choisi\w*|s[eé]lectionn\w*|none)\b/i;
 

@@ -7,13 +7,14 @@
  */
 import { accessibleName } from "./accessible-name.ts";
 import type { DetectedRecipient } from "./action.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, HEADING_SELECTOR, isShadowRoot, smallDocument } from "./dom.ts";
 import { build } from "./recipient-build.ts";
 import { readCard, samePerson } from "./recipient-card.ts";
 import { type Entry, readScope, type ScopeMemo } from "./recipient-entries.ts";
+import { isShortLabel } from "./recipient-interpret.ts";
 import { namedByRole } from "./recipient-role.ts";
 import { cleanText, matchText } from "./text.ts";
-import { NOT_OUTSIDE, SEND_TO_VERB } from "./vocabulary.ts";
+import { NOT_OUTSIDE, RECORD_CONTEXT, SEND_TO_VERB } from "./vocabulary.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
@@ -71,7 +72,9 @@ function namedByLabel(control: Element): DetectedRecipient | undefined {
 }
 
 /** A pane named for whom its messages go to: "Conversation with Coastal Home Health", "Chat with Dr. Lee". */
-const CONVERSATION_WITH = /^(?:conversation|chat|thread|messages?) with (\S.*)$/i;
+const CONVERSATION_WITH =
+  /^(?:(?:conversation|chat|thread|messages?) with|(?:conversation|discussion) avec|(?:unterhaltung|gespr(?:ä|a)ch|chat) mit|(?:conversaci[oó]n|chat) con) (\S.*)$/i;
+const CONVERSATION = /^(?:conversation|chat|thread|discussion|unterhaltung)$/i;
 const MAX_PANE_CLIMB = 12;
 
 /**
@@ -82,12 +85,14 @@ function conversationWith(control: Element): DetectedRecipient | undefined {
   for (let el = control.parentElement, i = 0; el && i < MAX_PANE_CLIMB; el = el.parentElement, i++) {
     const named = attr(el, "aria-label") || attr(el, "aria-labelledby") ? accessibleName(el) : "";
     const said = named ? CONVERSATION_WITH.exec(named) : null;
-    if (!said) continue;
-    const name = cleanText(said[1]!, 120);
+    // A pane named only "Conversation" is headed by whom it is with (TigerConnect's role "Cardiology Consult On-Call").
+    const heading = !said && CONVERSATION.test(named) ? el.querySelector(HEADING_SELECTOR)?.textContent : undefined;
+    const name = cleanText(said?.[1] ?? heading ?? "", 120);
+    if (!name || (heading && (isShortLabel(name) || RECORD_CONTEXT.test(matchText(name))))) continue;
     const head = el.querySelector("header");
     const card = head ? readCard(head) : undefined;
     const fax = card && samePerson(card.name, name) ? card.fax : undefined;
-    return { text: name, label: "Conversation with", name, ...(fax ? { fax } : {}) };
+    return { text: name, label: said ? "Conversation with" : named, name, ...(fax ? { fax } : {}) };
   }
   return undefined;
 }
