@@ -123,17 +123,19 @@ function readElement(el: Element, entries: Entry[], control: Element | undefined
   const cls = attr(el, "class");
   const id = attr(el, "id");
   const named = NAMED_BLOCKS.has(el.localName) ? attr(el, "aria-label") : null;
-  if (named && namedCardEntry(el, named, entries)) return;
+  if (named && namedCardEntry(el, named, entries, control)) return;
   if ((cls || id || named) && RECIPIENT_HINT.test(`${cls ?? ""} ${id ?? ""} ${named ?? ""}`)) hintEntry(el, entries);
 }
 
 /**
  * A card whose aria-label is a recipient's label ("Avec" over Doctolib's practitioner card in its share panel, "Send
- * to"): the card it labels is that recipient. True when it gave one.
+ * to"): the card it labels is that recipient, for a control in the same pane (the messaging pane's "Conversation avec"
+ * card is no recipient of the appointment's Partager). True when it gave one.
  */
-function namedCardEntry(el: Element, named: string, entries: Entry[]): boolean {
+function namedCardEntry(el: Element, named: string, entries: Entry[], control: Element | undefined): boolean {
   const match = interpret(named, el);
   if (!match || match === "excluded" || (match.role !== "name" && match.role !== "organization")) return false;
+  if (control && el.closest(PANE)?.contains(control) === false) return false;
   // A list, tab list or toolbar so named holds choices, not the one card (lists are read as lists).
   if (attr(el, "role") || isField(el) || el.querySelector(EDITABLE_SELECTOR)) return false;
   const { name: value, ...card } = readCard(el);
