@@ -508,8 +508,9 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const row = (book && own) || chosen;
   // Every cell of the row climbs from the row itself, so they share one section.
   const section = row?.firstElementChild ? (sectionOf(row.firstElementChild) ?? (book ? "recipient" : null)) : null;
-  // A row that came in names its sender in every cell: its fax number is theirs, and so is its "To/From".
-  const direction = row ? directionOf(row, control) : undefined;
+  // A log's row that came in names its sender in every cell: its fax number is theirs, and so is its "To/From".
+  const logged = log || headers.some((header) => BOTH_PARTIES.test(matchText(header)) || matchText(header) === "direction");
+  const direction = row && logged ? directionOf(row, control) : undefined;
   const read = Array.from((direction !== "in" && row?.children) || []).map((cell, i) => {
     const header = headers[i];
     const match = header
