@@ -39,7 +39,7 @@ export function createReaderLoader(inject: () => Promise<unknown>): ReaderLoader
         },
       )),
     ready: () => part !== undefined,
-    readRecipient: (control, deadline) => ready().readRecipient(control, deadline),
+    readRecipient: (control, deadline, openedFrom) => ready().readRecipient(control, deadline, openedFrom),
     readCues: (control, deadline, openedFrom) => ready().readCues(control, deadline, openedFrom),
   };
 }

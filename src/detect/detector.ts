@@ -9,8 +9,11 @@ import type { CueText } from "./cues.ts";
 import { findAction, type FoundAction } from "./find-control.ts";
 
 export interface Reader {
-  /** Past `deadline` (performance.now()) throws PastDeadline (walk.ts). */
-  readRecipient(control: Element, deadline?: number): DetectedRecipient | undefined;
+  /**
+   * Past `deadline` (performance.now()) throws PastDeadline (walk.ts). `openedFrom`: the control pressed for the dialog
+   * `control` is in, whose record names whom a dialog showing only an address sends to (recipient.ts).
+   */
+  readRecipient(control: Element, deadline?: number, openedFrom?: Element): DetectedRecipient | undefined;
   /**
    * What the record holds, read off what leaves with the control (and the record a dialog it is in was opened from,
    * `openedFrom` the control pressed for it: cues.ts). Past `deadline` throws PastDeadline.
@@ -24,12 +27,12 @@ export interface Detector extends Reader {
   findAction(event: Event): FoundAction | null;
 }
 
-/** `openedFrom`: the control last pressed outside any dialog (content/opened-from.ts), for the cues of a send in one. */
+/** `openedFrom`: the control last pressed outside any dialog (content/opened-from.ts), for the cues and recipient of a send in one. */
 export function createDetector(reader: Reader, openedFrom: () => Element | undefined = () => undefined): Detector {
   return {
     classify: (el) => classifyControl(el),
     findAction,
-    readRecipient: (control, deadline) => reader.readRecipient(control, deadline),
+    readRecipient: (control, deadline) => reader.readRecipient(control, deadline, openedFrom()),
     readCues: (control, deadline) => reader.readCues(control, deadline, openedFrom()),
   };
 }

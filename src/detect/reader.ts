@@ -4,6 +4,6 @@ import type { Reader } from "./detector.ts";
 import { readRecipient } from "./recipient.ts";
 
 export const pageReader: Reader = {
-  readRecipient: (control, deadline) => readRecipient(control, { deadline }),
+  readRecipient: (control, deadline, openedFrom) => readRecipient(control, { deadline, openedFrom }),
   readCues,
 };

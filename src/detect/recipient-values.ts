@@ -4,7 +4,7 @@
  * Bounded and cleaned: the page is untrusted.
  */
 import { subtreeText } from "./accessible-name.ts";
-import { attr, byIdInTree, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
 import { type CardRead, collectLines, notChosen, NUMBER_ONLY, readCard } from "./recipient-card.ts";
 import { isField } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
@@ -94,7 +94,9 @@ function chipTexts(field: Element): string[] {
   let container = field.localName !== "input" ? field : field.parentElement;
   for (let i = 0; container && field.localName === "input" && i < MAX_CHIP_CLIMB; i++) {
     const up: Element | null = container.parentElement;
-    if (!up || up.querySelectorAll(FIELD_SELECTOR).length > 1) break;
+    // Never out of the field's form or dialog, nor to the page's body: a chip there is another part of the page's.
+    if (!up || up.localName === "body" || container.matches(`form,${DIALOG_SELECTOR}`) || up.querySelectorAll(FIELD_SELECTOR).length > 1)
+      break;
     container = up;
   }
   if (!container) return [];

@@ -87,6 +87,34 @@ describe("readRecipient", () => {
     expect(readRecipient(document.getElementById("send")!)).toBeUndefined();
   });
 
+  it("names the recipient of a dialog showing only an address from the record it was opened from, unless that record shows another (CharmHealth)", () => {
+    const page = (direct: string) => `<main><article aria-labelledby="rt"><h2 id="rt">Referral Out — preview</h2>
+      <p><b>Referral From:</b> Alex Rivera, MD · Maple Street Primary Care</p>
+      <div><span>Referral To:</span> <span class="chip">Daniel Okoye · Cedar Ridge Addiction Medicine${direct}</span></div>
+      <button id="transmit">Transmit</button></article></main>
+      <div role="dialog" aria-modal="true" aria-labelledby="dt"><h3 id="dt">Transmit by Direct Message</h3>
+      <label for="did">Direct ID</label><input id="did" value="dokoye@direct.cedarridgeam.example"><button id="send">Send</button></div>`;
+    document.body.innerHTML = page("");
+    const send = document.getElementById("send")!;
+    const openedFrom = document.getElementById("transmit")!;
+    const addressOnly = {
+      text: "dokoye@direct.cedarridgeam.example",
+      label: "Direct ID",
+      directAddress: "dokoye@direct.cedarridgeam.example",
+    };
+    expect(readRecipient(send)).toEqual(addressOnly);
+    expect(readRecipient(send, { openedFrom })).toEqual({
+      text: "Daniel Okoye",
+      label: "Referral To",
+      name: "Daniel Okoye",
+      organization: "Cedar Ridge Addiction Medicine",
+      directAddress: "dokoye@direct.cedarridgeam.example",
+    });
+    // The record's own address for its recipient is another: whom the dialog sends to is not known to be them.
+    document.body.innerHTML = page(" · dokoye@direct.other.example");
+    expect(readRecipient(document.getElementById("send")!, { openedFrom: document.getElementById("transmit")! })).toEqual(addressOnly);
+  });
+
   it("does not read ShareCheck's own panel", () => {
     document.body.innerHTML =
       '<div><sharecheck-verdict><label>Recipient <input value="Panel Value"></label></sharecheck-verdict><button id="send">Share</button></div>';

@@ -15,6 +15,7 @@ import { isShortLabel } from "./recipient-interpret.ts";
 import { namedByRole } from "./recipient-role.ts";
 import { cleanText, matchText } from "./text.ts";
 import { NOT_OUTSIDE, RECORD_CONTEXT, SEND_TO_VERB } from "./vocabulary.ts";
+import { openedRecord } from "./send-scope.ts";
 import { PastDeadline } from "./walk.ts";
 
 const MAX_ANCESTOR_SCOPES = 6;
@@ -23,34 +24,70 @@ const MAX_ANCESTOR_SCOPES = 6;
  * `deadline` (performance.now()): a read ahead of time that passes it throws PastDeadline rather than answer from
  * half the page.
  */
-export function readRecipient(control: Element, { deadline }: { deadline?: number | undefined } = {}): DetectedRecipient | undefined {
+export function readRecipient(
+  control: Element,
+  { deadline, openedFrom }: { deadline?: number | undefined; openedFrom?: Element | undefined } = {},
+): DetectedRecipient | undefined {
   try {
-    const byRole = namedByRole(control);
-    if (byRole) return byRole;
-    const memo: ScopeMemo = new Map();
-    let department: { recipient: DetectedRecipient; scope: Element } | undefined;
-    for (const scope of scopesOf(control)) {
-      // Past a department, what named it is left out: the department's page names whom it belongs to.
-      const entries = readScope(scope, deadline, control, memo).filter(
-        (entry) => !department || addressed(entry) || !department.scope.contains(entry.element),
-      );
-      const recipient = build(entries);
-      if (!recipient || (department && !entries.some(addressed))) continue;
-      // A one-word choice under a weak label ("Clinic: Gastroenterology") is a department of someone the page names
-      // around the form ("To: Bayside Health — Gastroenterology Specialist Clinic"): that, if it is there.
-      if (!department && !entries.some(addressed) && recipient.name && !/\s/.test(recipient.name)) {
-        department = { recipient, scope };
-        continue;
-      }
-      return recipient;
-    }
-    if (department) return department.recipient;
-    return namedByLabel(control) ?? conversationWith(control);
+    const read = readAround(control, deadline);
+    return read && !read.name ? (namedInRecord(control, openedFrom, read, deadline) ?? read) : read;
   } catch (error) {
     if (error instanceof PastDeadline) throw error;
     // A page that breaks the search gets no recipient; the panel asks instead.
   }
   return undefined;
+}
+
+/**
+ * A send dialog that shows only where it goes (CharmHealth's Transmit by Direct Message: the Direct ID alone) sends to
+ * whom the record it was opened from names under a recipient's label ("Referral To: Daniel Okoye · Cedar Ridge
+ * Addiction Medicine"), when that record shows no other address or number for them than the dialog's.
+ */
+function namedInRecord(
+  control: Element,
+  openedFrom: Element | undefined,
+  read: DetectedRecipient,
+  deadline: number | undefined,
+): DetectedRecipient | undefined {
+  const record = openedRecord(control, openedFrom);
+  if (!record) return undefined;
+  const entries = readScope(record, deadline).filter(addressed);
+  const named = build(entries);
+  if (!named?.name) return undefined;
+  const conflicts = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== b;
+  if (
+    conflicts(named.directAddress?.toLowerCase(), read.directAddress?.toLowerCase()) ||
+    conflicts(digitsOf(named.fax), digitsOf(read.fax))
+  )
+    return undefined;
+  return { ...named, ...read, text: named.name, label: named.label, name: named.name };
+}
+
+const digitsOf = (fax: string | undefined) => fax?.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "");
+
+/** The recipient the page shows around the control: its form, dialog, then ancestors outward. */
+function readAround(control: Element, deadline: number | undefined): DetectedRecipient | undefined {
+  const byRole = namedByRole(control);
+  if (byRole) return byRole;
+  const memo: ScopeMemo = new Map();
+  let department: { recipient: DetectedRecipient; scope: Element } | undefined;
+  for (const scope of scopesOf(control)) {
+    // Past a department, what named it is left out: the department's page names whom it belongs to.
+    const entries = readScope(scope, deadline, control, memo).filter(
+      (entry) => !department || addressed(entry) || !department.scope.contains(entry.element),
+    );
+    const recipient = build(entries);
+    if (!recipient || (department && !entries.some(addressed))) continue;
+    // A one-word choice under a weak label ("Clinic: Gastroenterology") is a department of someone the page names
+    // around the form ("To: Bayside Health — Gastroenterology Specialist Clinic"): that, if it is there.
+    if (!department && !entries.some(addressed) && recipient.name && !/\s/.test(recipient.name)) {
+      department = { recipient, scope };
+      continue;
+    }
+    return recipient;
+  }
+  if (department) return department.recipient;
+  return namedByLabel(control) ?? conversationWith(control);
 }
 
 const SENDS_TO_NAMED = new RegExp(`^(${SEND_TO_VERB}) (?!${NOT_OUTSIDE})`);
