@@ -84,6 +84,9 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF" });
     document.body.innerHTML = '<article><h2>Letter: consultation request</h2><footer><button id="pdf">PDF</button></footer></article>';
     expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF" });
+    // An element named template that holds no content (another namespace's) is no panel, and breaks nothing.
+    document.body.append(document.createElementNS("urn:example", "template"));
+    expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF" });
   });
 
   it("reads a control in a panel cloned from a <template> as itself, not as the opener of the template's copy", () => {

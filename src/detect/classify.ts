@@ -216,8 +216,9 @@ export function closedPanels(doc: Document): Element[] {
   // A viewer or dialog the page clones from a <template> when it opens (TELUS CHR's PDF viewer).
   const templates = doc.getElementsByTagName("template");
   for (let i = 0; i < templates.length && i < MAX_HIDDEN && panels.length < MAX_PANELS; i++) {
-    const inside = (templates[i] as HTMLTemplateElement).content.querySelectorAll(`dialog,${DIALOG_ROLE}`);
-    panels.push(...Array.from(inside).slice(0, MAX_PANELS - panels.length));
+    // Not every element so named holds content (an XML document's <template>): one without adds nothing.
+    const inside = (templates[i] as Partial<HTMLTemplateElement>).content?.querySelectorAll(`dialog,${DIALOG_ROLE}`);
+    if (inside) panels.push(...Array.from(inside).slice(0, MAX_PANELS - panels.length));
   }
   const hidden = doc.querySelectorAll("[hidden]");
   for (let i = 0; i < hidden.length && i < MAX_HIDDEN && panels.length < MAX_PANELS; i++) {
