@@ -110,6 +110,15 @@ describe("readRecipient", () => {
       organization: "Cedar Ridge Addiction Medicine",
       directAddress: "dokoye@direct.cedarridgeam.example",
     });
+    // An e-mail window that shows only the address it goes to (ClientTrack's, opened by the referral's Next).
+    document.body.innerHTML = `<form aria-labelledby="ft"><header id="ft">Referral — Voucher and Information Release</header>
+      <div><span class="lbl">Refer to Provider</span><span class="lookup"><span class="val">Lakeshore Infectious Disease Clinic</span></span></div>
+      <div><span class="lbl">Refer From Provider</span><span>Maple Street Primary Care</span></div><button type="button" id="next">Next</button></form>
+      <dialog open aria-modal="true" aria-labelledby="et"><h3 id="et">Send email</h3><form method="dialog"><label for="to">To</label><input id="to" value="intake@lakeshoreid.example"><button id="mail">Send</button></form></dialog>`;
+    expect(readRecipient(document.getElementById("mail")!, { openedFrom: document.getElementById("next")! })).toMatchObject({
+      name: "Lakeshore Infectious Disease Clinic",
+      label: "Refer to Provider",
+    });
     // The record's own address for its recipient is another: whom the dialog sends to is not known to be them.
     document.body.innerHTML = page(" · dokoye@direct.other.example");
     expect(readRecipient(document.getElementById("send")!, { openedFrom: document.getElementById("transmit")! })).toEqual(addressOnly);
