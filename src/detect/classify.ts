@@ -241,12 +241,18 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
   const names = [matchText(label), opener ? matchText(`${opener} ${label}`) : ""].filter(Boolean);
   if (names.length === 0) return false;
   // The page's closed copy of the open panel the control is in (the <template> it was cloned from) is no other panel.
-  const inside = el.closest(DIALOG_SELECTOR);
-  const own = inside ? panelTitle(inside) : undefined;
+  // Asked only of a panel whose title matched: most classifications match none.
+  let own: string | null | undefined;
+  const ownTitle = () => {
+    if (own === undefined) {
+      const inside = el.closest(DIALOG_SELECTOR);
+      own = inside ? panelTitle(inside) : null;
+    }
+    return own;
+  };
   for (const panel of panels()) {
     if (panel.contains(el)) continue;
     const said = panelTitle(panel);
-    if (said === own) continue;
     // A way alone ("Fax") opens a closed dialog titled by what goes that way ("Fax letter") when that dialog is where it is
     // addressed, with fields to fill: one with only a Send may be the way's own confirmation (held: fail safe), and a
     // dialog of the way's settings ("Fax settings") opens from elsewhere.
@@ -255,7 +261,8 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     const way = (name: string) =>
       !isQuiet(said) &&
       ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) || (BARE_FORMAT.test(name) && hasOwnExport(panel)));
-    if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `)))) return true;
+    if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `))) && said !== ownTitle())
+      return true;
   }
   return false;
 }
@@ -267,11 +274,14 @@ function panelTitle(panel: Element): string {
 }
 
 const EXPORT_CONTROL = new RegExp(`^(?:${DOWNLOAD_VERB}|print|save)\\b`);
+/** A viewer's own controls looked at, at most: a toolbar, not a document's every link. */
+const MAX_PANEL_CONTROLS = 40;
 
 /** Whether a panel has a control of its own that downloads, prints or saves what it shows. */
 function hasOwnExport(panel: Element): boolean {
   const controls = panel.querySelectorAll("button,a[href],[role=button]");
-  for (let i = 0; i < controls.length && i < MAX_HINTS; i++) if (EXPORT_CONTROL.test(matchText(accessibleName(controls[i]!)))) return true;
+  for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++)
+    if (EXPORT_CONTROL.test(matchText(accessibleName(controls[i]!)))) return true;
   return false;
 }
 

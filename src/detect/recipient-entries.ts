@@ -34,7 +34,7 @@ import {
   shownAfter,
   splitPieces,
 } from "./recipient-card.ts";
-import { fieldValue, POINTS_ELSEWHERE, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
+import { fieldValue, NOTE_ONLY, POINTS_ELSEWHERE, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import { RECORD_CONTEXT, RESEND } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
@@ -135,7 +135,7 @@ function readElement(el: Element, entries: Entry[], control: Element | undefined
 function namedCardEntry(el: Element, named: string, entries: Entry[], control: Element | undefined): boolean {
   const match = interpret(named, el);
   if (!match || match === "excluded" || (match.role !== "name" && match.role !== "organization")) return false;
-  if (control && el.closest(PANE)?.contains(control) === false) return false;
+  if (!inControlPane(el, control)) return false;
   // A list, tab list or toolbar so named holds choices, not the one card (lists are read as lists).
   if (attr(el, "role") || isField(el) || el.querySelector(EDITABLE_SELECTOR)) return false;
   const { name: value, ...card } = readCard(el);
@@ -353,6 +353,10 @@ function hintEntry(el: Element, entries: Entry[]): void {
 
 /** A part of an application that works on its own: a form, a dialog, a region or section. */
 const PANE = `form,${DIALOG_SELECTOR},section,aside,article,[role=region]`;
+/** Whether `el` is in the pane the control is in (or nothing says otherwise: no control, or no pane around `el`). */
+function inControlPane(el: Element, control: Element | undefined): boolean {
+  return !control || el.closest(PANE)?.contains(control) !== false;
+}
 const PARTICIPANTS = /participants|conversation with/i;
 /** The clinician among a thread's participants: "Alex Rivera (you, Maple Street Counseling)", "Me". */
 const YOU = /\((?:you|me)\b|^(?:you|me)$/i;
@@ -389,15 +393,14 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   const match = own.length > MAX_LABEL_CHARS ? null : interpret(own, el);
   if (!match) return directShown(el, own, entries);
   if (match === "excluded") return;
-  const ownPane = () => !control || el.closest(PANE)?.contains(control) !== false;
   // A weak label outside a send form or dialog, in another pane than the control's ("Clinic" in a case's details in the
   // sidebar, WebPT), says whose the record is, not to whom the control sends it.
-  if (match.priority <= 2 && !el.closest(`form,${DIALOG_SELECTOR}`) && !ownPane()) return;
+  if (match.priority <= 2 && !el.closest(`form,${DIALOG_SELECTOR}`) && !inControlPane(el, control)) return;
   const { value, ...card } = valueAfter(el);
   // "To fax <strong>Lakeshore Sleep &amp; Lung</strong> · (555) 014-6620" (Spruce): a fax label over a name, its number
   // further along the line. The line is read as the recipient's, the name with its number.
   // Only in the control's own pane: Spruce's fax pane beside its chat composer addresses its own Send Fax.
-  const line = match.role === "fax" && value && !PHONE.test(value) && ownPane() ? restOfLine(el) : "";
+  const line = match.role === "fax" && value && !PHONE.test(value) && inControlPane(el, control) ? restOfLine(el) : "";
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
   else if (value && !POINTS_ELSEWHERE.test(value)) entries.push(withCard({ ...match, value, element: el }, card));
 }
@@ -452,7 +455,7 @@ function valueAfter(label: Element): ValueRead {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
       // "Share with (provider contacts)": an aside on the label, not a name; nor is a prompt ("— choose from your address book").
-      if (text && !/^\(.*\)$/.test(text) && !PROMPT.test(text)) return { value: text };
+      if (text && !NOTE_ONLY.test(text) && !PROMPT.test(text)) return { value: text };
     } else if (isElement(node) && node.localName !== "br" && !notChosen(node)) {
       // A table with column headers is read by tableEntries, its chosen row under its headers; as a card it
       // would give its first line, a column header.

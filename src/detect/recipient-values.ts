@@ -60,11 +60,16 @@ export function propertyValue(input: HTMLInputElement): string {
   }
 }
 
+/** A note in parentheses, all there is: "(patient contacts)", "(optional)". */
+export const NOTE_ONLY = /^\(.*\)$/;
 /**
  * A line that points to where the recipient is chosen ("Selected in the patient's health network →", CareRight) or only
  * notes what the list below holds ("Send To (patient contacts)", Valant): no one's name.
  */
-export const POINTS_ELSEWHERE = /[→⇒➔➜›»]\s*$|^(?:selected|chosen|picked|shown|listed) (?:in|on|from|below|above)\b|^\(.*\)$/i;
+export const POINTS_ELSEWHERE = new RegExp(
+  `[→⇒➔➜›»]\\s*$|^(?:selected|chosen|picked|shown|listed) (?:in|on|from|below|above)\\b|${NOTE_ONLY.source}`,
+  "i",
+);
 /** A choice not made yet: "Select a provider…", "— choose from your address book", "Seleccione…", "-- none --"; whole words ("Pickett" is a name). */
 export const PROMPT = /^[\s\-–—]*(?:select|choose|pick|seleccion\w*|selecione|escolh\w*|elij\w*|choisi\w*|s[eé]lectionn\w*|none)\b/i;
 
