@@ -6,7 +6,9 @@ import type { Detector } from "../detect/detector.ts";
 import { sendChannel } from "../detect/channel.ts";
 import type { CueText } from "../detect/cues.ts";
 import { opensRecipientChooser } from "../detect/opener.ts";
+import { PAST_DEADLINE } from "../detect/walk.ts";
 import { buildRequest } from "../messaging/action-request.ts";
+import { ReaderNotLoaded } from "./reader-loader.ts";
 import { requestKey, toAction } from "./request.ts";
 
 export type ActionFacts = { action: DetectedAction; request: DisclosureRequest; key: string };
@@ -21,8 +23,19 @@ export type DescribeOptions = {
 };
 
 /**
+ * A send control whose surroundings could not be read: half a reading could miss what makes the record sensitive,
+ * so nothing is asked and the clinician is told it could not be decided.
+ */
+export class ControlUnread extends Error {
+  override name = "ControlUnread";
+  constructor(readonly facts: ActionFacts) {
+    super("ShareCheck could not read this page around the action");
+  }
+}
+
+/**
  * Undefined for anything that is not a send-out control, and for openers of menus and dialogs, marked so or
- * sending to no one yet (the send comes from what they open).
+ * sending to no one yet (the send comes from what they open). Throws ControlUnread when reading around a send fails.
  */
 export function describeControl(
   detector: Detector,
@@ -30,10 +43,16 @@ export function describeControl(
   { cues = true, deadline, classified = detector.classify(control) }: DescribeOptions = {},
 ): ActionFacts | undefined {
   if (!classified || classified.opensPopup) return undefined;
-  // A download goes to the clinician's own device: whoever the page names beside it (the note's author) is no recipient.
-  const recipient = classified.kind === "export" ? undefined : detector.readRecipient(control, deadline);
-  if (opensRecipientChooser(control, classified, recipient)) return undefined;
-  return factsOf(control, classified, recipient, cues ? detector.readCues(control, deadline) : []);
+  if (classified.unread) throw new ControlUnread(unreadFacts(control, classified));
+  try {
+    // A download goes to the clinician's own device: whoever the page names beside it (the note's author) is no recipient.
+    const recipient = classified.kind === "export" ? undefined : detector.readRecipient(control, deadline);
+    if (opensRecipientChooser(control, classified, recipient)) return undefined;
+    return factsOf(control, classified, recipient, cues ? detector.readCues(control, deadline) : []);
+  } catch (error) {
+    if (error instanceof ReaderNotLoaded || (error instanceof Error && error.name === PAST_DEADLINE)) throw error;
+    throw new ControlUnread(unreadFacts(control, classified));
+  }
 }
 
 /** What is known of an action whose surroundings could not be read: its kind and name, for a "could not decide" panel. */

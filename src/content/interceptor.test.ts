@@ -58,9 +58,14 @@ let asked: Array<import("./describe.ts").ActionFacts>;
 let reads = 0;
 /** The reader the detector reads with: whole from the start, unless a test makes it come late (reader-loader.ts). */
 let late: ReaderLoader | undefined;
+/** A page that breaks reading the record's cues (cues.ts throws whatever the page throws). */
+let cuesBreak = false;
 const base = createDetector({
   readRecipient: (control, deadline) => (late ?? pageReader).readRecipient(control, deadline),
-  readCues: (control, deadline) => (late ?? pageReader).readCues(control, deadline),
+  readCues: (control, deadline) => {
+    if (cuesBreak) throw new Error("hostile");
+    return (late ?? pageReader).readCues(control, deadline);
+  },
 });
 const detector = {
   ...base,
@@ -96,6 +101,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   late = undefined;
+  cuesBreak = false;
   lifetime.end();
   document.body.innerHTML = "";
 });
@@ -177,6 +183,21 @@ describe("an action activated before the reader has come (the page's first press
     await settle();
     expect(clicks).toBe(1);
     expect(asked).toHaveLength(0);
+  });
+});
+
+describe("a page that breaks the reading: held, never asked, the clinician told it could not be decided", () => {
+  it("what the record holds could not be read (half a reading may miss a psychotherapy note)", async () => {
+    cuesBreak = true;
+    document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`;
+    let clicks = 0;
+    document.getElementById("send")!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById("send")!.click());
+    await settle();
+    await settle();
+    expect(asked).toHaveLength(0);
+    expect(clicks).toBe(0);
+    expect(document.querySelector(PANEL_TAG)).not.toBeNull();
   });
 });
 

@@ -27,7 +27,7 @@ import type { Classification } from "../detect/classify.ts";
 import type { FoundAction } from "../detect/find-control.ts";
 import { findShortcutControl } from "../detect/shortcut.ts";
 import { t } from "../platform/i18n.ts";
-import { describeControl, unreadFacts, type ActionFacts } from "./describe.ts";
+import { ControlUnread, describeControl, unreadFacts, type ActionFacts } from "./describe.ts";
 import { ReaderNotLoaded, type ReaderLoader } from "./reader-loader.ts";
 import { pendingWords } from "./pending-words.ts";
 import type { PressRead } from "./press-read.ts";
@@ -383,6 +383,7 @@ export function startInterceptor({
     }
     let found: FoundAction | null = null;
     let facts: ActionFacts | undefined;
+    let unread: string | undefined;
     try {
       noteEvent?.(event);
       // What the press or focus on this same target read, when the page has not changed since: the same control, the same facts.
@@ -392,14 +393,18 @@ export function startInterceptor({
       if (found && !event.isTrusted && limit.size > 0) return stop(event); // script never takes over a check on screen
       if (found) facts = reused?.facts ?? describeControl(detector, found.element, { classified: found.classification });
     } catch (error) {
+      if (error instanceof ControlUnread) {
+        facts = error.facts;
+        unread = error.message;
+      }
       // The reader comes with the clinician's first press (reader-loader.ts): an action before it is read once it has.
-      if (!(error instanceof ReaderNotLoaded)) return; // detection failed: the page's click is not ours to hold
+      else if (!(error instanceof ReaderNotLoaded)) return; // no send control found: the page's click is not ours to hold
     }
     if (!found || (!facts && reader.ready())) return;
     const control = found.element;
     const releasedAt = facts && released.get(facts.key);
     if (releasedAt !== undefined && performance.now() - releasedAt < FOLLOW_UP_MS && event.type === "submit") return;
-    const cached = facts && cache.get(facts.key);
+    const cached = facts && !unread ? cache.get(facts.key) : undefined;
     const holding = holdAtClick(current, cached?.outcome);
     if (!event.isTrusted && !holding) return; // nothing would be held: the page's own activation passes untouched
     if (holding && limit.admit(control, event.isTrusted) !== "hold") return stop(event);
@@ -412,7 +417,7 @@ export function startInterceptor({
     }
     // Fail closed: an unexpected error ends the hold with nothing sent.
     const memo = remember(control);
-    const done = facts ? resolve(control, memo, facts, held, cached) : readLater(control, memo, found.classification, held);
+    const done = facts ? resolve(control, memo, facts, held, cached, unread) : readLater(control, memo, found.classification, held);
     void done.catch(() => drop(standIn(memo) ?? memo.element));
   }
 

@@ -170,6 +170,23 @@ describe("classifyControl", () => {
     expect(classifyControl(subject(`<button aria-label="${long}"></button>`))?.kind).toBe("share");
   });
 
+  it("when reading around a control fails, classifies it from its own name alone, marked unread (fail safe)", () => {
+    const broken = (html: string) => {
+      const el = subject(html);
+      Object.defineProperty(el, "parentElement", {
+        get: () => {
+          throw new Error("hostile");
+        },
+      });
+      return classifyControl(el);
+    };
+    expect(broken("<div><button>Fax chart</button></div>")).toEqual({ kind: "fax", label: "Fax chart", unread: true });
+    // Its own name says nothing sends, or says it is a look-alike: still no send.
+    expect(broken("<div><button>Send</button></div>")).toBeNull();
+    expect(broken("<div><button>Send reminder</button></div>")).toBeNull();
+    expect(broken("<div><button>Print preview</button></div>")).toBeNull();
+  });
+
   it("returns null for anything that throws", () => {
     const el = subject("<button>Share</button>");
     Object.defineProperty(el, "localName", {

@@ -39,6 +39,11 @@ export interface Classification {
   opensPopup?: boolean;
   /** A Send only a record's title made a share: how it goes is the recipient's to say (channel.ts). */
   untold?: boolean;
+  /**
+   * Read from the control's own name alone, because reading around it failed (an unusual shape, a page that breaks
+   * the DOM): nothing more is read, and the clinician is told it could not be decided.
+   */
+  unread?: boolean;
 }
 
 /** kindOf's share whose channel nothing named. */
@@ -123,6 +128,17 @@ export function classifyControl(el: Element, { panels }: ClassifyOptions = {}): 
     if (kind && kind !== "export" && chosenInside(el)) return null;
     if (kind === UNTOLD) return withPopup(el, { kind: "share", label, untold: true }, panels);
     return kind ? withPopup(el, { kind, label: label || kind }, panels) : null;
+  } catch {
+    // Fail safe: a control whose own name says it sends is held as undecided, not let pass as no send.
+    return namedOnly(el);
+  }
+}
+
+function namedOnly(el: Element): Classification | null {
+  try {
+    const label = accessibleName(el);
+    const kind = namedKind(matchText(label));
+    return kind ? { kind, label, unread: true } : null;
   } catch {
     return null;
   }
@@ -398,15 +414,20 @@ function ownLineExport(el: Element): ActionKind | null {
 }
 
 function kindOfText(text: string, el: Element): ActionKind | null {
-  const words = text.split(" ");
-  if (!LEADING.has(words[0] ?? "") || words.length > MAX_LABEL_WORDS || isQuiet(text)) return null;
-  const kind = firstMatch(RULES, text);
+  const kind = namedKind(text);
   // A tab named "Fax" opens the fax section of the page, and a link in the page's navigation goes to where one is sent
   // ("Send a Fax", eFax's Message Center): neither sends anything. A navigation link may still download a record.
   const section = SECTION.has(text);
   if (kind && (attr(el, "role")?.trim().toLowerCase() === "tab" ? section : navigationLink(el) && (section || kind !== "export")))
     return null;
   return kind;
+}
+
+/** What a control's name alone says it does ("Fax chart"), from the words and nothing around them. */
+function namedKind(text: string): ActionKind | null {
+  const words = text.split(" ");
+  if (!LEADING.has(words[0] ?? "") || words.length > MAX_LABEL_WORDS || isQuiet(text)) return null;
+  return firstMatch(RULES, text);
 }
 
 function navigationLink(el: Element): boolean {

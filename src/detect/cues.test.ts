@@ -408,4 +408,14 @@ describe("readCues ahead of time", () => {
     expect(() => readCues(send, -1)).toThrow(PastDeadline);
     expect(kinds(matchCues(readCues(send)))).toEqual(["psychotherapy-notes"]);
   });
+
+  it("throws when the page breaks the reading, rather than answer from what came before the break", () => {
+    document.body.innerHTML = `<form><label><input type="checkbox" checked> Psychotherapy notes</label><button id="send">Send</button></form>`;
+    Object.defineProperty(document.getElementById("send")!, "closest", {
+      value: () => {
+        throw new Error("hostile");
+      },
+    });
+    expect(() => readCues(document.getElementById("send")!)).toThrow("hostile");
+  });
 });

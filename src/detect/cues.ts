@@ -23,7 +23,7 @@ import { DOCUMENTS } from "./context.ts";
 import { nearestFirst, openedRecord, scopeOf } from "./send-scope.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
 import { cleanText, matchText } from "./text.ts";
-import { PastDeadline, walk, type WalkVisitor } from "./walk.ts";
+import { walk, type WalkVisitor } from "./walk.ts";
 
 /** What was read and where: "notice" text counts only for the words of a notice (cues-match.ts). */
 export interface CueText {
@@ -109,8 +109,8 @@ function sourceForLabel(label: string): CueSource | undefined {
 
 /**
  * What the page shows of the record `control` would send. `deadline` (performance.now()): a read ahead of time (the
- * idle pre-warm) that passes it throws PastDeadline rather than answer from half the page. `openedFrom`: the control
- * last pressed outside any dialog (openedRecord).
+ * idle pre-warm) that passes it throws PastDeadline rather than answer from half the page, and a page that breaks the
+ * reading throws too. `openedFrom`: the control last pressed outside any dialog (openedRecord).
  */
 export function readCues(control: Element, deadline?: number, openedFrom?: Element): CueText[] {
   const found = new Map<string, CueText>();
@@ -126,123 +126,119 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
     if (title === undefined) titles.set(group, (title = group ? groupTitle(group) : ""));
     return title;
   };
-  try {
-    const scope = scopeOf(control);
-    if (!scope) return [];
-    // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
-    add(accessibleName(control), "document");
-    // A control in a row acts on the row's item: its text says what goes ("Hereditary cancer panel … .pdf" [Download]).
-    const row = control.closest(ROW);
-    if (row) add(subtreeText(row, control), "document");
-    for (const container of scope.titled) {
-      add(titleOf(container), "document");
-      // A send dialog's line under its title says what it sends ("HIV-1/2 Ag/Ab … Nonreactive", "Referral for … IUD").
-      const line = container.closest(DIALOG_SELECTOR) && headingOf(container)?.nextElementSibling;
-      if (line && line.localName === "p") add(subtreeText(line), "document");
-    }
-    // A small document read whole (a viewer in a frame) is the document sent: its headings say what it is.
-    if (scope.root.localName === "body") for (const heading of scope.root.querySelectorAll(TITLE)) add(subtreeText(heading), "document");
-    // A notice is long: keep it from its legal words on, so they survive the length limit.
-    const addNotice = (text: string) => {
-      const at = NOTICE_START.map((start) => text.search(start)).find((index) => index >= 0);
-      if (at !== undefined) add(text.slice(at), "notice");
+  // No catch: half a reading is none. Ahead of time it would be asked under a key no click has; at a click it may miss
+  // what makes the record sensitive (describeControl: could not decide).
+  const scope = scopeOf(control);
+  if (!scope) return [];
+  // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
+  add(accessibleName(control), "document");
+  // A control in a row acts on the row's item: its text says what goes ("Hereditary cancer panel … .pdf" [Download]).
+  const row = control.closest(ROW);
+  if (row) add(subtreeText(row, control), "document");
+  for (const container of scope.titled) {
+    add(titleOf(container), "document");
+    // A send dialog's line under its title says what it sends ("HIV-1/2 Ag/Ab … Nonreactive", "Referral for … IUD").
+    const line = container.closest(DIALOG_SELECTOR) && headingOf(container)?.nextElementSibling;
+    if (line && line.localName === "p") add(subtreeText(line), "document");
+  }
+  // A small document read whole (a viewer in a frame) is the document sent: its headings say what it is.
+  if (scope.root.localName === "body") for (const heading of scope.root.querySelectorAll(TITLE)) add(subtreeText(heading), "document");
+  // A notice is long: keep it from its legal words on, so they survive the length limit.
+  const addNotice = (text: string) => {
+    const at = NOTICE_START.map((start) => text.search(start)).find((index) => index >= 0);
+    if (at !== undefined) add(text.slice(at), "notice");
+  };
+  // A message or cover note goes with the record, and says what it is about ("transferring HIV care…"): each of its
+  // first sentences, as the record's own titles are read. A notice written into it travels too (RingCentral's cover
+  // page note). A recipient's box (a To line of chips) is no message.
+  const addMessage = (text: string, label: string) => {
+    if (RECIPIENT.test(label)) return;
+    addNotice(text);
+    for (const sentence of text.split(SENTENCE_END).slice(0, MAX_MESSAGE_SENTENCES)) add(sentence, "message");
+  };
+  const visitor: WalkVisitor = {
+    element(el) {
+      const tag = el.localName;
+      if (SKIPPED.has(tag) || isOwnHost(el)) return false;
+      // Cells, rows and spans often carry no attribute at all: one call then answers every attribute test below.
+      const attributed = el.hasAttributes();
+      if (attributed && (el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true")) return false;
+      const role = attributed ? attr(el, "role") : null;
+      // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
+      if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
+        const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
+        const row = el.closest(ROW);
+        if (checked && !RECIPIENT.test(titleFor(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
+        return false;
+      }
+      if (tag === "select") {
+        const label = fieldLabel(el);
+        if (RECIPIENT.test(label)) return false;
+        for (const option of Array.from((el as HTMLSelectElement).options)) {
+          if (option.selected && attr(option, "value") !== "") add(option.textContent ?? "", sourceForLabel(label) ?? "attached");
+        }
+        return false;
+      }
+      if (tag === "input" || tag === "textarea") {
+        const source = sourceForLabel(fieldLabel(el));
+        if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
+        else if (tag === "textarea") addMessage(String((el as HTMLTextAreaElement).value ?? ""), fieldLabel(el));
+        return false;
+      }
+      if (attributed && attr(el, "contenteditable") === "true" && role !== "combobox") {
+        addMessage(subtreeText(el), fieldLabel(el));
+        return false;
+      }
+      const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
+      const selected =
+        attributed && (attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? "")));
+      if (selected && role !== "tab") {
+        if (!RECIPIENT.test(titleFor(el))) add(subtreeText(el), "attached");
+        return false;
+      }
+      // The title first: it is read once per table, the row's own tests walk the row and its ancestors.
+      if (isRow) {
+        const title = titleFor(el);
+        const listed = ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title);
+        if (listed && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
+          add(subtreeText(el), "attached");
+          return false;
+        }
+      }
+      // An attachment chip or card ("attachment", "file-attachment", "uf-attach"), not a container of them ("attachments").
+      if (attributed && /att(?:ach(?:ment)?)?(?![a-z])/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
+        add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
+        return false;
+      }
+      // The block after a form's "Attachments:" label lists what goes, an item per child (DataMotion's compose form).
+      const label = el.previousElementSibling;
+      const said = label?.localName === "label" ? (label.textContent ?? "") : "";
+      if (said.length < 30 && ATTACHMENTS.test(matchText(said))) {
+        for (const item of Array.from(el.children).slice(0, 10)) add(subtreeText(item, item.querySelector("button")), "attached");
+        return false;
+      }
+      let own = "";
+      for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
+      if (!own) return;
+      addNotice(own);
+      if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
+    },
+  };
+  // Nearest first: the control's own container, then each wider one without what was read already, so a
+  // long page cannot push what sits beside the control past the element limit.
+  let left = MAX_ELEMENTS;
+  let read: Element | undefined;
+  const record = openedRecord(control, openedFrom);
+  if (record) add(titleOf(record), "document");
+  for (const level of record ? [...nearestFirst(scope), record] : nearestFirst(scope)) {
+    const skip = read;
+    const counted = (el: Element) => {
+      left--;
+      return el === skip ? false : visitor.element(el);
     };
-    // A message or cover note goes with the record, and says what it is about ("transferring HIV care…"): each of its
-    // first sentences, as the record's own titles are read. A notice written into it travels too (RingCentral's cover
-    // page note). A recipient's box (a To line of chips) is no message.
-    const addMessage = (text: string, label: string) => {
-      if (RECIPIENT.test(label)) return;
-      addNotice(text);
-      for (const sentence of text.split(SENTENCE_END).slice(0, MAX_MESSAGE_SENTENCES)) add(sentence, "message");
-    };
-    const visitor: WalkVisitor = {
-      element(el) {
-        const tag = el.localName;
-        if (SKIPPED.has(tag) || isOwnHost(el)) return false;
-        // Cells, rows and spans often carry no attribute at all: one call then answers every attribute test below.
-        const attributed = el.hasAttributes();
-        if (attributed && (el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true")) return false;
-        const role = attributed ? attr(el, "role") : null;
-        // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
-        if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
-          const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
-          const row = el.closest(ROW);
-          if (checked && !RECIPIENT.test(titleFor(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
-          return false;
-        }
-        if (tag === "select") {
-          const label = fieldLabel(el);
-          if (RECIPIENT.test(label)) return false;
-          for (const option of Array.from((el as HTMLSelectElement).options)) {
-            if (option.selected && attr(option, "value") !== "") add(option.textContent ?? "", sourceForLabel(label) ?? "attached");
-          }
-          return false;
-        }
-        if (tag === "input" || tag === "textarea") {
-          const source = sourceForLabel(fieldLabel(el));
-          if (source && attr(el, "type") !== "hidden") add(String((el as HTMLInputElement).value ?? ""), source);
-          else if (tag === "textarea") addMessage(String((el as HTMLTextAreaElement).value ?? ""), fieldLabel(el));
-          return false;
-        }
-        if (attributed && attr(el, "contenteditable") === "true" && role !== "combobox") {
-          addMessage(subtreeText(el), fieldLabel(el));
-          return false;
-        }
-        const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
-        const selected =
-          attributed && (attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? "")));
-        if (selected && role !== "tab") {
-          if (!RECIPIENT.test(titleFor(el))) add(subtreeText(el), "attached");
-          return false;
-        }
-        // The title first: it is read once per table, the row's own tests walk the row and its ancestors.
-        if (isRow) {
-          const title = titleFor(el);
-          const listed = ATTACHMENTS.test(title) && !BEFORE.test(title) && !RECIPIENT.test(title);
-          if (listed && !el.querySelector(CHECKBOX) && !el.closest("[aria-multiselectable=true]")) {
-            add(subtreeText(el), "attached");
-            return false;
-          }
-        }
-        // An attachment chip or card ("attachment", "file-attachment", "uf-attach"), not a container of them ("attachments").
-        if (attributed && /att(?:ach(?:ment)?)?(?![a-z])/i.test(attr(el, "class") ?? "") && !el.querySelector(CHECKBOX)) {
-          add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
-          return false;
-        }
-        // The block after a form's "Attachments:" label lists what goes, an item per child (DataMotion's compose form).
-        const label = el.previousElementSibling;
-        const said = label?.localName === "label" ? (label.textContent ?? "") : "";
-        if (said.length < 30 && ATTACHMENTS.test(matchText(said))) {
-          for (const item of Array.from(el.children).slice(0, 10)) add(subtreeText(item, item.querySelector("button")), "attached");
-          return false;
-        }
-        let own = "";
-        for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
-        if (!own) return;
-        addNotice(own);
-        if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
-      },
-    };
-    // Nearest first: the control's own container, then each wider one without what was read already, so a
-    // long page cannot push what sits beside the control past the element limit.
-    let left = MAX_ELEMENTS;
-    let read: Element | undefined;
-    const record = openedRecord(control, openedFrom);
-    if (record) add(titleOf(record), "document");
-    for (const level of record ? [...nearestFirst(scope), record] : nearestFirst(scope)) {
-      const skip = read;
-      const counted = (el: Element) => {
-        left--;
-        return el === skip ? false : visitor.element(el);
-      };
-      walk(level, { element: counted }, undefined, left, deadline);
-      read = level;
-      if (left <= 0) break;
-    }
-  } catch (error) {
-    // Past the deadline of a read ahead of time, half a reading is none (it would be asked under a key no click has).
-    if (error instanceof PastDeadline) throw error;
-    // A page that breaks the search gives what was read so far.
+    walk(level, { element: counted }, undefined, left, deadline);
+    read = level;
+    if (left <= 0) break;
   }
   return [...found.values()];
 }
