@@ -276,6 +276,32 @@ describe("readCues: the record a dialog was opened from", () => {
       <section><button id="send">Send</button></section>`;
     expect(kinds(matchCues(readCues(document.getElementById("send")!, undefined, document.getElementById("open")!)))).toEqual([]);
   });
+
+  describe("a view built of divs, its dialog inside it (PCC's Summary of Care: an h2, its sections, Send via Direct…)", () => {
+    const view = (toolbar: string) => `
+      <div class="nav"><a href="#bh">Psychotherapy notes</a></div>
+      <div class="view"><h2>Summary of Care (C-CDA) — Test Patient</h2>
+        <div class="sections"><div><h3>Problems</h3><ul><li>Opioid use disorder, moderate</li></ul></div></div>
+        <p>This record contains information on substance use disorder treatment protected by federal confidentiality rules (42 CFR part 2).</p>
+        ${toolbar}
+        <dialog open><form method="dialog"><header>Send Direct Secure Message</header>
+          <label for="to">To</label><select id="to"><option selected>Lena Ortiz, MD — Harbor Genetics Clinic</option></select>
+          <button type="button" id="send">Send</button></form></dialog>
+      </div>`;
+    const cuesAfter = (html: string) => {
+      document.body.innerHTML = html;
+      return kinds(matchCues(readCues(document.getElementById("send")!, undefined, document.getElementById("open")!)));
+    };
+
+    it("reads the block the opener sits in under its heading (its notice), not the rest of the page", () => {
+      expect(cuesAfter(view(`<div class="tools"><button id="open">Send via Direct…</button></div>`))).toEqual(["sud-part2"]);
+    });
+
+    it("climbs only a few levels for the heading: one further up titles the page", () => {
+      const deep = `<div><div><div><div><button id="open">Send via Direct…</button></div></div></div></div>`;
+      expect(cuesAfter(view(deep))).toEqual([]);
+    });
+  });
 });
 
 describe("readCues: what is not a cue", () => {

@@ -122,6 +122,17 @@ describe("readRecipient", () => {
     // The record's own address for its recipient is another: whom the dialog sends to is not known to be them.
     document.body.innerHTML = page(" · dokoye@direct.other.example");
     expect(readRecipient(document.getElementById("send")!, { openedFrom: document.getElementById("transmit")! })).toEqual(addressOnly);
+    // A view of divs under its heading, holding the dialog it opens: its care team is no recipient, its Referral To is.
+    const view = (to: string) => `<div><h2>Referral — Test Patient</h2><p>Care coordinator: Dana Whitcomb, RN</p>${to}
+      <button id="open">Send via Direct…</button>
+      <dialog open><label for="did">Direct ID</label><input id="did" value="dokoye@direct.cedarridgeam.example"><button id="send">Send</button></dialog></div>`;
+    document.body.innerHTML = view("");
+    expect(readRecipient(document.getElementById("send")!, { openedFrom: document.getElementById("open")! })).toEqual(addressOnly);
+    document.body.innerHTML = view("<p><b>Referral To:</b> Daniel Okoye · Cedar Ridge Addiction Medicine</p>");
+    expect(readRecipient(document.getElementById("send")!, { openedFrom: document.getElementById("open")! })).toMatchObject({
+      name: "Daniel Okoye",
+      directAddress: "dokoye@direct.cedarridgeam.example",
+    });
   });
 
   it("does not read ShareCheck's own panel", () => {

@@ -3,7 +3,7 @@
  * record the dialog was opened from. The cues (cues.ts) are read there, and a dialog that shows only where a send goes
  * takes whom from that record (recipient.ts).
  */
-import { attr, byIdInTree, DIALOG_SELECTOR, FORM_SELECTOR as FORM, parentAcrossShadow, smallDocument } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, FORM_SELECTOR as FORM, HEADING_SELECTOR, parentAcrossShadow, smallDocument } from "./dom.ts";
 
 const MAIN = "main,[role=main]";
 const DOCUMENT = `article,[role=document],${DIALOG_SELECTOR}`;
@@ -56,10 +56,31 @@ export function nearestFirst({ root, titled }: { root: Element; titled: Element[
  * control pressed outside any dialog before it. A send in a dialog sends what that control sits on (Transmit ▸ By Direct
  * Message on a referral's preview, an icon-only Share on a result, Message on a session note): its notice, title and
  * lines are read too. Nothing when the control is in no dialog, or the opener is in it or gone.
+ *
+ * With no container around the opener, the block it sits in under a heading (headedBlock), which may hold the dialog
+ * too: a reader of it leaves out the dialog it read already.
  */
 export function openedRecord(control: Element, openedFrom: Element | undefined): Element | undefined {
   const dialog = control.closest(DIALOG_SELECTOR);
   if (!dialog || !openedFrom?.isConnected || dialog.contains(openedFrom)) return undefined;
   const record = scopeOf(openedFrom)?.titled.find((container) => !container.matches(MAIN));
-  return record && !record.contains(dialog) ? record : undefined;
+  if (record) return record.contains(dialog) ? undefined : record;
+  return headedBlock(openedFrom);
+}
+
+/** How far up from an opener a block of divs may start: past it, a heading titles the page, not the record. */
+const MAX_BLOCK_LEVELS = 3;
+
+/**
+ * A view built of divs (PCC's Summary of Care: an h2, the document's sections, a toolbar with Send via Direct…): the
+ * nearest block around the opener, a few levels up and short of the main area, that opens with a heading.
+ */
+function headedBlock(openedFrom: Element): Element | undefined {
+  let el = parentAcrossShadow(openedFrom);
+  for (let level = 0; el && level < MAX_BLOCK_LEVELS; el = parentAcrossShadow(el), level++) {
+    if (el.localName === "body" || el.matches(MAIN)) return undefined;
+    for (let child = el.firstElementChild, i = 0; child && i < 3; child = child.nextElementSibling, i++)
+      if (child.matches(HEADING_SELECTOR)) return el;
+  }
+  return undefined;
 }
