@@ -89,6 +89,20 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("pdf")!)).toEqual({ kind: "export", label: "PDF" });
   });
 
+  it("flags a Download alone as the opener of a closed dialog titled by it that has its own Download (SimplePractice)", () => {
+    const page = (footer: string) => `<article aria-labelledby="nt"><header><b id="nt">Psychotherapy Note</b>
+      <button id="print">Print</button> <button id="open">Download</button></header><p>Process notes, session 11.</p></article>
+      <dialog aria-labelledby="dt"><h3 id="dt">Download psychotherapy note</h3><label><input type="checkbox" checked> Include signature</label>
+      <footer>${footer}</footer></dialog>`;
+    document.body.innerHTML = page('<button>Cancel</button><button id="go">Download</button>');
+    expect(classifyControl(document.getElementById("open")!)).toEqual({ kind: "export", label: "Download", opensPopup: true });
+    (document.querySelector("dialog") as HTMLDialogElement).setAttribute("open", "");
+    expect(classifyControl(document.getElementById("go")!)).toEqual({ kind: "export", label: "Download" });
+    // A dialog with no download of its own: the Download may be the download (fail safe).
+    document.body.innerHTML = page("<button>Close</button>");
+    expect(classifyControl(document.getElementById("open")!)).toEqual({ kind: "export", label: "Download" });
+  });
+
   it("reads a control in a panel cloned from a <template> as itself, not as the opener of the template's copy", () => {
     // Semble's share panel and TELUS CHR's PDF viewer are cloned into the page; the template stays behind.
     const share =

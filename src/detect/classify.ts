@@ -62,8 +62,8 @@ const DOWNLOAD_WORD = new RegExp(`^${DOWNLOAD_VERB}\\b`);
 /** A file format a document is downloaded in, as matchText spells it ("C-CDA" -> "ccda"). */
 const FORMATS = "pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?";
 const FILE_FORMAT = new RegExp(`\\b(?:${FORMATS})\\b`);
-/** A label that is only a file format: "PDF", "C-CDA". */
-const BARE_FORMAT = new RegExp(`^(?:${FORMATS})$`);
+/** A label that is only a file format ("PDF", "C-CDA") or only a download ("Download", "Export"). */
+const BARE_EXPORT = new RegExp(`^(?:${FORMATS}|${DOWNLOAD_VERB})$`);
 const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 /** The ways a message goes, as a title names them ("New Message — C-CDA via Direct" names one: a message is what goes). */
 const WAYS = /\b(?:e?fax(?:es)?|direct|chat|e ?mail|secure mail|kim|mss(?:ante)?)\b/g;
@@ -272,11 +272,12 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     // A way alone ("Fax") opens a closed dialog titled by what goes that way ("Fax letter") when that dialog is where it is
     // addressed, with fields to fill: one with only a Send may be the way's own confirmation (held: fail safe), and a
     // dialog of the way's settings ("Fax settings") opens from elsewhere.
-    // A file format alone ("PDF") opens a closed viewer titled "PDF — <the letter>" that has its own Download or Print:
-    // the record leaves from there. Without such a viewer a bare "PDF" is held as the download it may be.
+    // A file format or a download alone ("PDF", "Download") opens a closed viewer or dialog titled by it ("PDF — <the
+    // letter>", SimplePractice's "Download psychotherapy note") that has its own Download or Print: the record leaves
+    // from there. Without one a bare "PDF" or "Download" is held as the download it may be.
     const way = (name: string) =>
       !isQuiet(said) &&
-      ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) || (BARE_FORMAT.test(name) && hasOwnExport(panel)));
+      ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) || (BARE_EXPORT.test(name) && hasOwnExport(panel)));
     if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `))) && said !== ownTitle())
       return true;
   }
