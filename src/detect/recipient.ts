@@ -87,7 +87,36 @@ function readAround(control: Element, deadline: number | undefined): DetectedRec
     return recipient;
   }
   if (department) return department.recipient;
-  return namedByLabel(control) ?? conversationWith(control);
+  return namedByLabel(control) ?? conversationWith(control) ?? ownCard(control);
+}
+
+/** How far up a card may start from a control inside it: past it, a list of cards. */
+const MAX_CARD_CLIMB = 3;
+const CONTROLS = "button,a[href],[role=button],input[type=button],input[type=submit]";
+
+/**
+ * A send inside a card that shows an address, with no label naming anyone (NextGen's Care Team card: "PCP of record",
+ * "Nora Whitfield, MD", her practice, her Direct address, [Transmit]): it goes to whom the card names. A block holding
+ * another control of the same name is a list of such cards, whose first is no more this one's than the rest.
+ */
+function ownCard(control: Element): DetectedRecipient | undefined {
+  const own = matchText(accessibleName(control));
+  for (let el = control.parentElement, i = 0; el && i < MAX_CARD_CLIMB; el = el.parentElement, i++) {
+    if (el.matches(`form,body,${DIALOG_SELECTOR}`)) return undefined;
+    const controls = Array.from(el.querySelectorAll(CONTROLS)).slice(0, 20);
+    if (controls.some((other) => other !== control && matchText(accessibleName(other)) === own)) return undefined;
+    const { name, organization, directAddress, fax } = readCard(el);
+    if (!directAddress && !fax) continue;
+    if (!name) return undefined;
+    return {
+      text: name,
+      name,
+      ...(organization ? { organization } : {}),
+      ...(directAddress ? { directAddress } : {}),
+      ...(fax ? { fax } : {}),
+    };
+  }
+  return undefined;
 }
 
 const SENDS_TO_NAMED = new RegExp(`^(${SEND_TO_VERB}) (?!${NOT_OUTSIDE})`);
