@@ -429,6 +429,9 @@ function withCard(entry: Entry, card: Omit<CardRead, "name">): Entry {
 function directShown(el: Element, own: string, entries: Entry[]): void {
   const address = directLine([own]);
   if (!address || !el.closest(`${DIALOG_SELECTOR},form`) || el.closest("li,tr,[role=option],[role=row]")) return;
+  // The value of a label beside it that says whose it is ("From" | "Alex Rivera, MD <arivera@direct…>", NextGen's send window).
+  const before = el.previousElementSibling;
+  if (before && !before.firstElementChild && interpret(cleanText(before.textContent ?? "", MAX_LABEL_CHARS), before) === "excluded") return;
   const head = sectionOf(el) === "excluded" ? undefined : cardHead(el);
   if (head)
     entries.push({

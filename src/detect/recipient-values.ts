@@ -97,7 +97,8 @@ function comboboxValue(combobox: Element): string {
 /** Chips/tokens in or beside a "To" field (up to the widget around it, which holds no other field), each without its remove button. */
 function chipTexts(field: Element): string[] {
   let container = field.localName !== "input" ? field : field.parentElement;
-  for (let i = 0; container && field.localName === "input" && i < MAX_CHIP_CLIMB; i++) {
+  // A rich-text To box may hold its chips, or have them beside it (NextGen's chips before the typing area); a list has none.
+  for (let i = 0; container && field.localName !== "select" && i < MAX_CHIP_CLIMB; i++) {
     const up: Element | null = container.parentElement;
     // Never out of the field's form or dialog, nor to the page's body: a chip there is another part of the page's.
     if (!up || up.localName === "body" || container.matches(`form,${DIALOG_SELECTOR}`) || up.querySelectorAll(FIELD_SELECTOR).length > 1)
