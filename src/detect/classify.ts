@@ -118,11 +118,13 @@ export interface ClassifyOptions {
    * scan): gathered once for all of them instead of once per send control.
    */
   panels?: () => readonly Element[];
+  /** Classify `el` though it is no control element: an icon the page made clickable by script alone (find-control.ts). */
+  clickable?: boolean;
 }
 
-export function classifyControl(el: Element, { panels }: ClassifyOptions = {}): Classification | null {
+export function classifyControl(el: Element, { panels, clickable }: ClassifyOptions = {}): Classification | null {
   try {
-    if (!isControlElement(el) || onlyChooses(el)) return null;
+    if (!(clickable || isControlElement(el)) || onlyChooses(el)) return null;
     const label = accessibleName(el);
     const kind = kindOf(el, label) ?? kindOfMenuItem(el, label);
     if (kind && kind !== "export" && chosenInside(el)) return null;
@@ -203,6 +205,11 @@ function saysItOpens(el: Element): boolean {
   const toggle = (attr(el, "data-bs-toggle") ?? attr(el, "data-toggle"))?.trim().toLowerCase();
   if (toggle && OPENER_TOGGLES.has(toggle)) return true;
   return handlerCalls(el).some((call) => OPENS.test(call));
+}
+
+/** Whether the element has an inline click handler (onclick, AngularJS's ng-click, Alpine's x-on:click). */
+export function hasClickHandler(el: Element): boolean {
+  return HANDLER_ATTRIBUTES.some((name) => el.hasAttribute(name));
 }
 
 /** The functions the control's inline click handlers call, in order. */

@@ -64,7 +64,8 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   let composer = false;
   for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
     const container = node.matches(CONTAINER);
-    const title = container ? containerTitle(node) : leadingHeading(node);
+    // A wrapper may say what its icons act on only in its tooltip (Bahmni's "Share or print the prescription").
+    const title = container ? containerTitle(node) : leadingHeading(node) || (attr(node, "title") ?? "");
     const said = title ? read(title) : null;
     // A toolbar's own name ("Viewer tools", "DocMan") says what it is, not what its Download acts on: read on.
     if (said === "quiet") {

@@ -39,6 +39,22 @@ describe("findActionControl", () => {
     expect(capture("click", document.getElementById("p")!)).toBeNull();
   });
 
+  it("takes an icon made clickable by script alone, near the target, when it shows the pointer (Bahmni's download icon)", () => {
+    const page = (style: string) =>
+      `<style>.fa { ${style} }</style><table><thead><tr><th>Visit on 04 Mar 25 <span class="pop" title="Share or print the prescription"><i class="fa" title="No email address on file" id="mail">✉</i><i class="fa" title="Download" id="dl">⭳</i><i class="fa" ng-click="printPrescription()" id="print">⎙</i></span></th></tr></thead></table>`;
+    document.body.innerHTML = page("cursor: pointer");
+    expect(capture("click", document.getElementById("dl")!)).toBe(document.getElementById("dl"));
+    // Named by what it does, or not at all: no send.
+    expect(capture("click", document.getElementById("mail")!)).toBeNull();
+    expect(capture("click", document.getElementById("print")!)).toBeNull();
+    // Without the pointer it is no control a person sees, whatever its title.
+    document.body.innerHTML = page("cursor: default");
+    expect(capture("click", document.getElementById("dl")!)).toBeNull();
+    // A control on the path is the one activated, never an icon inside it.
+    document.body.innerHTML = '<style>i { cursor: pointer }</style><button id="b">Cancel <i title="Download" id="i">⭳</i></button>';
+    expect(capture("click", document.getElementById("i")!)).toBeNull();
+  });
+
   it("stops at the activated control: Cancel inside a clickable Share card is a cancel", () => {
     document.body.innerHTML =
       '<div role="button" aria-label="Share record"><button id="c">Cancel</button><span id="s">details</span></div>';

@@ -3,11 +3,13 @@
  * an inner <span> or <svg>, and inside open shadow roots, count), or the submitter of a submitted form.
  */
 import { accessibleName } from "./accessible-name.ts";
-import { classifyControl, isControlElement, type Classification } from "./classify.ts";
+import { classifyControl, hasClickHandler, isControlElement, type Classification } from "./classify.ts";
 import { isElement, parentAcrossShadow } from "./dom.ts";
 
 const MAX_PATH = 64;
 const MAX_BUTTONS = 40;
+/** How near the target an icon made clickable by script may be: the glyph, its <i>, a wrapper. */
+const MAX_ICON_DEPTH = 3;
 
 /** The control an event is about, with its classification (so the caller need not classify it again). */
 export type FoundAction = { element: Element; classification: Classification };
@@ -19,17 +21,33 @@ export function findActionControl(event: Event): Element | null {
 export function findAction(event: Event): FoundAction | null {
   try {
     if (event.type === "submit") return submitControl(event);
-    for (const node of eventPath(event)) {
+    const path = eventPath(event);
+    for (const node of path) {
       if (!isElement(node)) continue;
       const classification = classifyControl(node);
       if (classification) return { element: node, classification };
       // The first named control is the one being activated; a "Cancel" inside a clickable "Share" card is a cancel.
       if (isControlElement(node) && accessibleName(node) !== "") return null;
     }
-    return null;
+    return clickableIcon(path);
   } catch {
     return null;
   }
+}
+
+/**
+ * With no control on the path, an icon the page made clickable by script alone, with no role or tabindex (Bahmni's
+ * <i class="fa fa-download" title="Download"> and its ng-click): near the target, named by its title or with an inline
+ * handler, and showing the pointer, as a person sees a control.
+ */
+function clickableIcon(path: readonly EventTarget[]): FoundAction | null {
+  for (const node of path.slice(0, MAX_ICON_DEPTH)) {
+    if (!isElement(node) || !(node.hasAttribute("title") || hasClickHandler(node))) continue;
+    if (node.ownerDocument.defaultView?.getComputedStyle(node).cursor !== "pointer") continue;
+    const classification = classifyControl(node, { clickable: true });
+    if (classification) return { element: node, classification };
+  }
+  return null;
 }
 
 /** composedPath() while the event is dispatching; afterwards (or for a removed target) the parent chain. */
