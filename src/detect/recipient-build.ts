@@ -10,6 +10,7 @@ import type { RecipientRole } from "./recipient-labels.ts";
 import {
   EMAIL,
   FAX_PIECE,
+  kindOfRecipient,
   nameWithAsides,
   NUMBER_ONLY,
   organizationPiece,
@@ -34,7 +35,8 @@ export function build(entries: Entry[]): DetectedRecipient | undefined {
     entries
       .filter((entry) => entry.role === role && accept(entry.value))
       .reduce<Entry | undefined>((top, entry) => (!top || entry.priority > top.priority ? entry : top), undefined);
-  const named = (value: string) => !NUMBER_ONLY.test(value) && nameOf(value) !== "";
+  // A kind of recipient ("Practitioner outside your group") names no one: the one chosen is named elsewhere.
+  const named = (value: string) => !NUMBER_ONLY.test(value) && !kindOfRecipient(value) && nameOf(value) !== "";
   const person = best("name", named);
   const org = best("organization", named);
   const directEntry = best("direct", (value) => EMAIL.test(value));

@@ -82,6 +82,17 @@ const PERSON_ROLE = /\b(?:surgeon|physician|nurse|practitioner|therapist|consult
 /** Words that describe rather than name: every word but the first in lower case ("Acute rehab", "Another practice"). */
 export const DESCRIBES = /^\S+(?:\s+\p{Ll}+)+$/u;
 
+/**
+ * A kind of recipient, not one: "External Recipient", "Practitioner outside your group (secure message)" (Halaxy's
+ * Share with, the practitioner chosen in the Send to group below it).
+ */
+const KIND_OF_RECIPIENT =
+  /^(?:(?:external|internal|outside|other|new|existing|another|any) )?(?:recipients?|providers?|practitioners?|contacts?|users?|locations?|hosts?|facilit(?:y|ies)|clinicians?|physicians?|administrators?|organi[sz]ations?|practices?)(?: (?:in|inside|outside|out of|within|from) (?:your|our|the|this|my) (?:group|organi[sz]ation|practice|network|clinic|team))?$/;
+
+export function kindOfRecipient(value: string): boolean {
+  return KIND_OF_RECIPIENT.test(matchText(value.replace(/\([^)]*\)/g, " ")));
+}
+
 export function organizationPiece(piece: string): boolean {
   const text = organizationText(piece);
   // matchText folds accents: "Clínica San Rafael" names a clinic.

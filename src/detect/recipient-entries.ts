@@ -22,6 +22,7 @@ import {
   type CardRead,
   cardHead,
   DESCRIBES,
+  kindOfRecipient,
   DIRECT_DOMAIN,
   directLine,
   EMAIL,
@@ -219,9 +220,6 @@ function searchResultCard(field: Element, value: string): CardRead | undefined {
   return read.name ? read : undefined;
 }
 
-const KIND_OF_RECIPIENT =
-  /^(?:(?:external|internal|outside|other|new|existing|another|any) )?(?:recipients?|providers?|contacts?|users?|locations?|hosts?|facilit(?:y|ies)|clinicians?|physicians?)$/;
-
 /** A checked radio or checkbox in a recipient group ("Send to"): its card names the recipient. */
 function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
@@ -237,7 +235,7 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   const { name: value, ...read } = card ? readCard(card) : { name: "" };
   // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first
   // in lower case; or a kind of recipient ("Recipient Type: (•) External Recipient", the person typed below).
-  if (value && !DESCRIBES.test(value) && !KIND_OF_RECIPIENT.test(matchText(value)))
+  if (value && !DESCRIBES.test(value) && !kindOfRecipient(value))
     entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
@@ -380,7 +378,7 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   if (colon > 0 && colon < own.length - 1) {
     const match = interpret(own.slice(0, colon), el);
     // A weak label written as text outside a send form or dialog ("Clinician: Alex Rivera" over a note) names its author.
-    if (match && match !== "excluded" && (match.priority > 2 || el.closest(`form,${DIALOG_SELECTOR}`))) {
+    if (match && match !== "excluded" && ((match.priority > 2 && !oneLetter(own)) || el.closest(`form,${DIALOG_SELECTOR}`))) {
       // "To: <token>": the markup after the label read as a card, its parts apart (name, practice, address), not run together.
       const first = labelFirst(el) && el.firstElementChild;
       const { value, ...card } = first ? readValue(first) : { value: cleanText(own.slice(colon + 1), 300) };
@@ -395,7 +393,7 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   if (match === "excluded") return;
   // A weak label outside a send form or dialog, in another pane than the control's ("Clinic" in a case's details in the
   // sidebar, WebPT), says whose the record is, not to whom the control sends it.
-  if (match.priority <= 2 && !el.closest(`form,${DIALOG_SELECTOR}`) && !inControlPane(el, control)) return;
+  if (!el.closest(`form,${DIALOG_SELECTOR}`) && (oneLetter(own) || (match.priority <= 2 && !inControlPane(el, control)))) return;
   const { value, ...card } = valueAfter(el);
   // "To fax <strong>Lakeshore Sleep &amp; Lung</strong> · (555) 014-6620" (Spruce): a fax label over a name, its number
   // further along the line. The line is read as the recipient's, the name with its number.
@@ -403,6 +401,14 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   const line = match.role === "fax" && value && !PHONE.test(value) && inControlPane(el, control) ? restOfLine(el) : "";
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
   else if (value && !POINTS_ELSEWHERE.test(value)) entries.push(withCard({ ...match, value, element: el }, card));
+}
+
+/**
+ * A one-letter label ("A:", Italian and Portuguese for To) is one only in a send form or dialog: as text elsewhere it is
+ * a SOAP note's Assessment ("A: Mechanical low back pain.").
+ */
+function oneLetter(label: string): boolean {
+  return /^\s*\p{L}\s*:/u.test(label);
 }
 
 /** The text after a label up to the end of its block, bounded ("Lakeshore Sleep & Lung · Attn: … · (555) 014-6620"). */

@@ -12,6 +12,7 @@ import { build } from "./recipient-build.ts";
 import { readCard, samePerson } from "./recipient-card.ts";
 import { type Entry, readScope, type ScopeMemo } from "./recipient-entries.ts";
 import { isShortLabel } from "./recipient-interpret.ts";
+import { queuedTo } from "./recipient-queued.ts";
 import { namedByRole } from "./recipient-role.ts";
 import { cleanText, matchText } from "./text.ts";
 import { NOT_OUTSIDE, RECORD_CONTEXT, SEND_TO_VERB } from "./vocabulary.ts";
@@ -87,7 +88,7 @@ function readAround(control: Element, deadline: number | undefined): DetectedRec
     return recipient;
   }
   if (department) return department.recipient;
-  return namedByLabel(control) ?? conversationWith(control) ?? ownCard(control);
+  return namedByLabel(control) ?? conversationWith(control) ?? ownCard(control) ?? queuedTo(control);
 }
 
 /** How far up a card may start from a control inside it: past it, a list of cards. */
