@@ -21,6 +21,7 @@ import type { RecipientRole } from "./recipient-labels.ts";
 import {
   type CardRead,
   cardHead,
+  collectLines,
   DESCRIBES,
   kindOfRecipient,
   DIRECT_DOMAIN,
@@ -169,6 +170,8 @@ function fieldEntry(field: Element, entries: Entry[]): void {
     const { name, ...card } = chosen;
     return void entries.push({ ...match, value: name, element: field, ...card });
   }
+  // The words a directory was searched for ("Northbridge", Kno2's To): the result chosen below names the recipient.
+  if (naming && searchBox(field)) return;
   // The chosen contact's card, or only their practice, may show just after a name field.
   const beside = match.role === "name" && value ? shownAfter(field, value) : {};
   const directAddress = naming && value ? chosenDirectAddress(field) : undefined;
@@ -202,6 +205,23 @@ function bareDirectAddress(value: string): string | undefined {
 
 /** A search box's words: its type or role, or its prompt ("Search the directory…", "Rechercher dans l'annuaire"). */
 const SEARCH_PROMPT = /^(?:search|find|look up|buscar|rechercher|suchen|zoeken|pesquisar)\b/i;
+
+/**
+ * A box a directory is searched with, holding only the words searched for: not a combobox or an input with
+ * suggestions (its value is the choice), nor the typing box of a token field (the tokens beside it are).
+ */
+function searchBox(field: Element): boolean {
+  if (
+    field.localName !== "input" ||
+    attr(field, "role") === "combobox" ||
+    field.hasAttribute("aria-autocomplete") ||
+    field.hasAttribute("list")
+  )
+    return false;
+  const type = (attr(field, "type") ?? "").toLowerCase();
+  const searches = type === "search" || SEARCH_PROMPT.test(attr(field, "aria-label") ?? attr(field, "placeholder") ?? "");
+  return searches && fieldValue(field) === cleanText(propertyValue(field as HTMLInputElement), 300);
+}
 
 /**
  * The card just after a search box (or after the block holding only its label and it; blocks left empty or hidden
@@ -484,10 +504,10 @@ function valueAfter(label: Element): ValueRead {
  * and a block whose field has a <label> of its own is that label's: both are read field by field.
  */
 function elementOrCard(el: Element): ValueRead {
-  if (!isField(el)) {
-    const fields = el.querySelectorAll(EDITABLE_SELECTOR);
-    if (fields.length > 1 || (fields[0] && labelText(fields[0]))) return { value: "" };
-  }
+  // A directory's search box holds the words searched for, not the one chosen from its results.
+  if (isField(el)) return searchBox(el) ? { value: "" } : readValue(el);
+  const fields = el.querySelectorAll(EDITABLE_SELECTOR);
+  if (fields.length > 1 || (fields[0] && (labelText(fields[0]) || searchBox(fields[0])))) return { value: "" };
   return readValue(el);
 }
 
@@ -534,18 +554,7 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   });
   const cellEntries = read.filter((entry): entry is Entry => typeof entry === "object" && entry !== null);
   entries.push(...cellEntries);
-  // A recipient's row names its practice under a column we have no word for ("Client", a LIMS's): a cell that reads as one.
-  if (row && (book || section === "recipient") && !cellEntries.some((entry) => entry.role === "organization")) {
-    const i = read.findIndex((entry, at) => entry === null && organizationPiece(cellText(row.children[at]!)));
-    if (i >= 0)
-      entries.push({
-        role: "organization",
-        priority: 2,
-        label: headers[i] ?? "",
-        value: cellText(row.children[i]!),
-        element: row.children[i]!,
-      });
-  }
+  if (row && (book || section === "recipient")) unnamedColumns(row, headers, read, cellEntries, entries);
   // A name in First and Last columns (MyFax's Fax Recipients), in a list of recipients or an address book: one name.
   const first = headers.findIndex((header) => FIRST_NAME.test(matchText(header)));
   const last = headers.findIndex((header) => LAST_NAME.test(matchText(header)));
@@ -555,6 +564,31 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
     if (value) entries.push({ role: "name", priority: 3, label: "Name", value, element: cells[first] ?? row! });
   }
   return true;
+}
+
+/**
+ * A recipient's row names its practice, or shows its Direct address, under a column we have no word for ("Client", a
+ * LIMS's; Kno2's "Organization / Address": the practice, its address below it): a cell's lines that read as one.
+ */
+function unnamedColumns(row: Element, headers: string[], read: ReadonlyArray<unknown>, named: Entry[], entries: Entry[]): void {
+  let organization = named.some((entry) => entry.role === "organization");
+  let direct = named.some((entry) => entry.role === "direct");
+  Array.from(row.children).forEach((cell, at) => {
+    if (read[at] !== null || (organization && direct)) return;
+    const lines: string[] = [];
+    collectLines(cell, lines);
+    const label = headers[at] ?? "";
+    const address = direct ? undefined : directLine(lines);
+    if (address) {
+      direct = true;
+      entries.push({ role: "direct", priority: 2, label, value: address, element: cell });
+    }
+    const practice = organization ? undefined : lines.find((line) => line !== address && organizationPiece(line));
+    if (practice) {
+      organization = true;
+      entries.push({ role: "organization", priority: 2, label, value: practice, element: cell });
+    }
+  });
 }
 
 /** A column that dates each row: the table is a log of what happened (PrognoCIS's Letters Out: Date, Letter, To, Via). */
