@@ -5,7 +5,7 @@
  */
 import { subtreeText } from "./accessible-name.ts";
 import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
-import { type CardRead, collectLines, notChosen, NUMBER_ONLY, readCard } from "./recipient-card.ts";
+import { type CardRead, collectLines, EMAIL, notChosen, NUMBER_ONLY, readCard } from "./recipient-card.ts";
 import { isField } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
 
@@ -129,6 +129,29 @@ function chipTexts(field: Element): string[] {
     collectLines(chip, lines);
     const clean = cleanText(lines.join(" · "), 300);
     if (clean) chips.push(clean);
+  }
+  return chips.length ? chips : addressedBeside(field);
+}
+
+/**
+ * Chips no class of ours names (AgendaPro's "ap-ficha"), known by what they show: a name and e-mail address, or an
+ * address alone, in an element just beside the field in its box, the field left empty after the pick. A combobox
+ * shows its pick itself, a card below it shows the one picked (shownAfter).
+ */
+function addressedBeside(field: Element): string[] {
+  if (attr(field, "role") === "combobox" || (field.localName === "input" && propertyValue(field as HTMLInputElement).trim())) return [];
+  const chips: string[] = [];
+  for (let el = field.parentElement?.firstElementChild, i = 0; el && i < 20; el = el.nextElementSibling, i++) {
+    if (
+      el === field ||
+      isField(el) ||
+      el.querySelector(FIELD_SELECTOR) ||
+      el.matches("ul,ol,[role=listbox],button") ||
+      el.closest("[hidden]")
+    )
+      continue;
+    const text = cleanText(subtreeText(el), 300);
+    if (EMAIL.test(text) && text.length < 160) chips.push(text);
   }
   return chips;
 }
