@@ -14,7 +14,7 @@ describe("the idle pre-warm after load", () => {
     const rows = Array.from({ length: 100 }, (_, i) => `<button data-top="${700 + i * 30}">Fax chart</button>`).join("");
     document.body.innerHTML = `
       <form><label>Refer to <input value="Dr. Ruiz"></label><button data-top="10">Send referral</button><button data-top="40">Send referral</button><button data-top="70">Save draft</button></form>
-      <button data-top="100">Share record</button>${rows}`;
+      <section><label>Share with <input value="Dr. Lee"></label><button data-top="100">Share record</button></section>${rows}`;
     layOut();
     const warmed: string[] = [];
     const next = controlsInOrder(document);

@@ -38,7 +38,7 @@ import {
 } from "./recipient-card.ts";
 import { fieldValue, NOTE_ONLY, POINTS_ELSEWHERE, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
-import { RECORD_CONTEXT, RESEND } from "./vocabulary.ts";
+import { RECORD_CONTEXT, RESEND, SEND_WORD_PATTERN } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -114,6 +114,7 @@ function readElement(el: Element, entries: Entry[], control: Element | undefined
     attr(el, "role") === "search" ||
     el.hasAttribute("hidden") ||
     closedDialog(el, control) ||
+    otherSend(el, control) ||
     notChosen(el)
   )
     return false;
@@ -144,6 +145,20 @@ function namedCardEntry(el: Element, named: string, entries: Entry[], control: E
   if (!value || value.length > 120 || interpret(value, null)) return false;
   entries.push(withCard({ ...match, value, element: el }, card));
   return true;
+}
+
+const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
+const MAX_FORM_BUTTONS = 10;
+
+/**
+ * Another send's form beside the control's (Feegow's "Enviar documentos por e-mail" beside its Encaminhamento card):
+ * the recipient it names is that form's Send's, not this control's.
+ */
+function otherSend(el: Element, control: Element | undefined): boolean {
+  if (!control || el.localName !== "form" || el.contains(control)) return false;
+  const buttons = el.querySelectorAll("button,input[type=submit],[role=button]");
+  for (let i = 0; i < buttons.length && i < MAX_FORM_BUTTONS; i++) if (SEND_WORD.test(matchText(accessibleName(buttons[i]!)))) return true;
+  return false;
 }
 
 /** A dialog the control is not in, and that is not on screen (a Bootstrap modal between uses, a closed <dialog>). */
