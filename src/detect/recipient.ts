@@ -93,19 +93,23 @@ function readAround(control: Element, deadline: number | undefined): DetectedRec
 
 /** How far up a card may start from a control inside it: past it, a list of cards. */
 const MAX_CARD_CLIMB = 3;
-const CONTROLS = "button,a[href],[role=button],input[type=button],input[type=submit]";
+/** What a person acts on in a block: a card holds no control but the send. */
+const CONTROLS = "button,a[href],input,select,textarea,[role=button],[role=link],[role=checkbox],[role=combobox],[contenteditable=true]";
 
 /**
  * A send inside a card that shows an address, with no label naming anyone (NextGen's Care Team card: "PCP of record",
- * "Nora Whitfield, MD", her practice, her Direct address, [Transmit]): it goes to whom the card names. A block holding
- * another control of the same name is a list of such cards, whose first is no more this one's than the rest.
+ * "Nora Whitfield, MD", her practice, her Direct address, [Transmit]): it goes to whom the card names. A card holds no
+ * heading and no control but the send: a block with either is a page's header (its own fax beside its h1), a note
+ * signed by the sender, a list of cards or a confirmation, where the address is not this send's to say.
  */
 function ownCard(control: Element): DetectedRecipient | undefined {
-  const own = matchText(accessibleName(control));
   for (let el = control.parentElement, i = 0; el && i < MAX_CARD_CLIMB; el = el.parentElement, i++) {
-    if (el.matches(`form,body,${DIALOG_SELECTOR}`)) return undefined;
-    const controls = Array.from(el.querySelectorAll(CONTROLS)).slice(0, 20);
-    if (controls.some((other) => other !== control && matchText(accessibleName(other)) === own)) return undefined;
+    if (el.matches(`form,body,${DIALOG_SELECTOR}`) || el.querySelector(HEADING_SELECTOR)) return undefined;
+    const controls = el.querySelectorAll(CONTROLS);
+    for (let c = 0; c < controls.length && c < 20; c++) {
+      const other = controls[c]!;
+      if (!other.contains(control) && !control.contains(other)) return undefined;
+    }
     const { name, organization, directAddress, fax } = readCard(el);
     if (!directAddress && !fax) continue;
     if (!name) return undefined;
