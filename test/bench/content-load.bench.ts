@@ -223,7 +223,8 @@ type FrameTimes = { fcp: number; start: number; loaded: number };
 type VerdictTimes = { host: number; painted: number; frameStart: number; frameLoaded: number; frame: number };
 
 /**
- * Fresh tab, page loaded and idle, first click on a held control (a table row's "Fax chart"), the button down for
+ * Fresh tab, page loaded and idle, first click on a held control (an order form's Fax, to its To and fax number; a
+ * table row's "Fax chart" names no one and opens the page's fax window, so it is not held), the button down for
  * `pressMs`. `inUse`: the clinician has been on the page first (a click on a heading IN_USE_MS before), so the
  * content script has started and its idle pre-warm has run; otherwise the click is the page's first event.
  */
@@ -236,7 +237,7 @@ async function firstVerdict(session: ChromiumSession, base: string, pressMs: num
       await page.waitForTimeout(IN_USE_MS);
     }
     await page.evaluate(WATCH_VERDICT);
-    const button = page.locator("tbody button", { hasText: "Fax chart" }).first();
+    const button = page.locator("form button[type=submit]", { hasText: /^Fax$/ }).first();
     await button.scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
     if (pressMs === 0) await button.click();
@@ -302,7 +303,8 @@ async function verdictLatency(session: ChromiumSession, base: string, pressMs: n
       ? `playwright's instant click (down and up at once) on a page in use (a click on a heading ${IN_USE_MS / 1000} s before)`
       : "playwright's instant click (down and up at once), the page's first event: the script starts, and its code runs for the first time, within the click";
   console.log(`first verdict after   ${click}`);
-  if (runs.length === 0) return console.log('first verdict         no panel appeared after a click on "Fax chart" (nothing to time)');
+  if (runs.length === 0)
+    return console.log("first verdict         no panel appeared after a click on an order form's Fax (nothing to time)");
   const m = (key: keyof VerdictTimes) => median(runs.map((r) => r[key]).filter((v) => !Number.isNaN(v)));
   const all = (key: keyof VerdictTimes) => runs.map((r) => r[key].toFixed(0)).join(" ");
   console.log(
