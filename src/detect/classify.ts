@@ -27,7 +27,7 @@ import {
   RECORD_CONTEXT,
   SAVE_PATTERN,
   SECTION_WORDS,
-  SEND_WORD_PATTERN,
+  SEND_WORD,
   SHARE_TITLE_PATTERN,
 } from "./vocabulary.ts";
 
@@ -64,7 +64,6 @@ const FORMATS = "pdf|c?cda|ccd|xml|docx?|zip|fhir|hl7|tiff?";
 const FILE_FORMAT = new RegExp(`\\b(?:${FORMATS})\\b`);
 /** A label that is only a file format ("PDF", "C-CDA") or only a download ("Download", "Export"). */
 const BARE_EXPORT = new RegExp(`^(?:${FORMATS}|${DOWNLOAD_VERB})$`);
-const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 /** The ways a message goes, as a title names them ("New Message — C-CDA via Direct" names one: a message is what goes). */
 const WAYS = /\b(?:e?fax(?:es)?|direct|chat|e ?mail|secure mail|kim|mss(?:ante)?)\b/g;
 const DIRECT_WAY = /\bdirect (?:message|messaging|mail|secure)s?\b/g;

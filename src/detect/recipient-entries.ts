@@ -38,7 +38,7 @@ import {
 } from "./recipient-card.ts";
 import { fieldValue, NOTE_ONLY, POINTS_ELSEWHERE, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
-import { RECORD_CONTEXT, RESEND, SEND_WORD_PATTERN } from "./vocabulary.ts";
+import { RECORD_CONTEXT, RESEND, SEND_WORD } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -147,7 +147,6 @@ function namedCardEntry(el: Element, named: string, entries: Entry[], control: E
   return true;
 }
 
-const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 const MAX_FORM_BUTTONS = 10;
 
 /**
@@ -186,7 +185,7 @@ function fieldEntry(field: Element, entries: Entry[]): void {
     return void entries.push({ ...match, value: name, element: field, ...card });
   }
   // The words a directory was searched for ("Northbridge", Kno2's To): the result chosen below names the recipient.
-  if (naming && searchBox(field)) return;
+  if (naming && searchBox(field, value)) return;
   // The chosen contact's card, or only their practice, may show just after a name field.
   const beside = match.role === "name" && value ? shownAfter(field, value) : {};
   const directAddress = naming && value ? chosenDirectAddress(field) : undefined;
@@ -225,7 +224,7 @@ const SEARCH_PROMPT = /^(?:search|find|look up|buscar|rechercher|suchen|zoeken|p
  * A box a directory is searched with, holding only the words searched for: not a combobox or an input with
  * suggestions (its value is the choice), nor the typing box of a token field (the tokens beside it are).
  */
-function searchBox(field: Element): boolean {
+function searchBox(field: Element, value = fieldValue(field)): boolean {
   if (
     field.localName !== "input" ||
     attr(field, "role") === "combobox" ||
@@ -235,7 +234,7 @@ function searchBox(field: Element): boolean {
     return false;
   const type = (attr(field, "type") ?? "").toLowerCase();
   const searches = type === "search" || SEARCH_PROMPT.test(attr(field, "aria-label") ?? attr(field, "placeholder") ?? "");
-  return searches && fieldValue(field) === cleanText(propertyValue(field as HTMLInputElement), 300);
+  return searches && value === cleanText(propertyValue(field as HTMLInputElement), 300);
 }
 
 /**

@@ -73,8 +73,9 @@ const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?"
 const SEND_OTHER =
   "(?:enviar|envia|transmitir|reenviar|envoyer|renvoyer|abschicken|verschicken|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat)";
 /** A plain "Send" in every language: what a control says when the record it sends is the one on screen. */
-export const SEND_WORD_PATTERN =
+const SEND_WORD_PATTERN =
   "^(?:(?:re)?send|enviar|envia|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka|sende|invia|laheta|odeslat)\\b";
+export const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 /** Share, in Spanish, Portuguese (Brazil and Portugal), French, German, Dutch, Polish, Swedish, Italian and Czech. */
 const SHARE_OTHER = "(?:compartir|compartilhar|partilhar|partager|teilen|delen|udostepnij|dela|condividi|sdilet)";
 /** Download and export, in Spanish, French, Portuguese, German, Dutch, Norwegian, Swedish, Finnish, Italian, Czech and Polish. */
