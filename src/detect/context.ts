@@ -27,6 +27,8 @@ const FIELDS =
 const REFERRAL_LABEL = new RegExp(REFERRAL_LABEL_PATTERN);
 const TRANSPORT = TRANSPORT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const MAX_CLIMB = 16;
+/** How far up an untitled block's fields still belong to the control's send. */
+const NEAR_BLOCK = 3;
 const INSIDE = new RegExp(INSIDE_PRACTICE_PATTERN);
 const CHECKED = "input[type=checkbox]:checked,[role=checkbox][aria-checked=true]";
 /** The choices a form holds: its checked radios and its selects. */
@@ -41,7 +43,7 @@ export const DOCUMENTS = new RegExp(DOCUMENTS_LABEL);
 export const FILE_NAME = /\w\.(?:pdf|docx?|xml|tiff?|jpe?g|png|zip|rtf|PDF|DOCX?|XML|TIFF?|JPE?G|PNG|ZIP|RTF)(?![a-z])/;
 /** A file's name after an attachment's mark or word (English, German, Dutch, Spanish, Portuguese, French, the Nordic languages, Finnish, Italian, Czech, Polish). */
 const ATTACHED_FILE = new RegExp(
-  `(?:📎|[Aa]ttach|[Aa]nh[aä]nge?|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nex|jointe|[Vv]edlegg|[Vv]edhæft|[Bb]ilag|[Ll]iite|[Aa]llegat|[Pp]říloh|[Zz]ałącznik)[^]{0,80}?${FILE_NAME.source}`,
+  `(?:📎|[Aa]ttach|[Aa]nh[aä]nge?|[Aa]nlage|[Bb]ijlage|[Aa]djunt|[Aa]nn?ex|jointe|[Vv]edlegg|[Vv]edhæft|[Bb]ilag|[Ll]iite|[Aa]llegat|[Pp]říloh|[Zz]ałącznik)[^]{0,80}?${FILE_NAME.source}`,
 );
 /**
  * A chart document by its title after a document's mark ("📄 Clinic letter 03-Jan-2025", Accurx's chip from EMIS Web).
@@ -62,6 +64,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   // A record attached in the form makes a share, unless a title around it names the channel ("Compose Fax").
   let attached: ActionKind | null = null;
   let composer = false;
+  let fielded = false;
   for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
     const container = node.matches(CONTAINER);
     // A wrapper may say what its icons act on only in its tooltip (Bahmni's "Share or print the prescription").
@@ -72,7 +75,10 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
       if (!node.matches("[role=toolbar]")) return attached;
     } else if (said) return said;
     // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
-    if (withFields && (container || title) && !attached) {
+    // So does the first block near the control that holds fields, titled or not (Updox's Direct compose: To, Subject, Send).
+    const fields = withFields && !attached && (container || title || (!fielded && i < NEAR_BLOCK && node.querySelector(FIELDS)));
+    if (fields) {
+      fielded = true;
       const kind = kindFromFields(node, title);
       if (kind === "share") attached = kind;
       else if (kind) return kind;
