@@ -10,7 +10,6 @@ import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, o
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
-import { fieldValue } from "./recipient-values.ts";
 import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import { INSIDE_PRACTICE_PATTERN, RECORD_CONTEXT, RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
@@ -151,7 +150,7 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
     if (!meaning || meaning === "excluded") continue;
     if (REFERRAL_LABEL.test(matchText(meaning.label))) return "referral";
     // A contact chosen by name or practice whose value is a Direct address (PCC's "Practice" select) goes by Direct.
-    if (meaning.role === "direct" || (meaning.role !== "fax" && DIRECT_DOMAIN.test(fieldValue(field)))) direct = true;
+    if (meaning.role === "direct" || (meaning.role !== "fax" && DIRECT_DOMAIN.test(heldText(field)))) direct = true;
     if (meaning.role === "fax") fax = true;
     if (meaning.role === "name" || meaning.role === "organization") named = true;
   }
@@ -159,6 +158,20 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
   if (fax) return "fax";
   // A form that names its recipient under a record's title ("Create Contact Letter" › Professional Contact) sends it.
   return chosenTransport(container) ?? attachedRecord(container) ?? (named && RECORD_CONTEXT.test(matchText(title)) ? "share" : null);
+}
+
+/**
+ * What a field holds, enough to see a Direct domain in it: typed, chosen (a select's option and its value: PCC's carries
+ * the address), written in it, or, for an empty typing box, the tokens around it (Kno2's To). The reader's fuller
+ * reading (recipient-values.ts) stays off the click path.
+ */
+function heldText(field: Element): string {
+  if (field.localName === "select") {
+    const select = field as HTMLSelectElement;
+    return `${select.selectedOptions[0]?.textContent} ${select.value}`;
+  }
+  const value = (field as HTMLInputElement).value;
+  return typeof value !== "string" ? (field.textContent ?? "") : value || (field.parentElement?.textContent ?? "").slice(0, 500);
 }
 
 /**
