@@ -9,6 +9,7 @@ import { accessibleName } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
 import { onlyChooses } from "./choice-option.ts";
 import { chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
+import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
   ACTION_RULES,
@@ -88,6 +89,9 @@ const OPENER_TOGGLES: ReadonlySet<string> = new Set(words("modal dropdown offcan
  */
 const OPENER_NAME = /(?<!ing|ndo|wait)(?:…|\.\.\.)$/i;
 /** A handler that opens a surface: "openFaxDialog", "showShareModal", "launchSendWizard". */
+/** "Authorise and Send": what a plain Send is after the step it closes. */
+const AND_THEN = /^\w+ and /;
+const ROW = "li,tr,[role=row],[role=listitem]";
 const OPENS = /^(?:open|show|launch|display|toggle)\w*?(?:dialog|modal|popup|popover|window|panel|drawer|menu|wizard|form)/i;
 
 /**
@@ -326,11 +330,14 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       // A Send under a title naming a share ("Send clinical document") says what, not how: the recipient's one address says how.
       untold(kindFromContext(el, sendContext, true), text) ??
       kindOfText(text, el) ??
-      // A Send with no field around it, under a record's own title ("Consultation Letter"), sends that record; one
-      // beside fields sends what they hold (a chat's message beside a list of documents).
-      (SEND_WORD.test(text) && !el.closest("form") && !el.parentElement?.parentElement?.querySelector(EDITABLE_SELECTOR)
+      // A Send with no field around it, under a record's own title ("Consultation Letter", TrakCare's "Outgoing
+      // Correspondence" [Authorise and Send]), sends that record; one beside fields sends what they hold (a chat's message
+      // beside a list of documents). A search box is no such field.
+      (SEND_WORD.test(text.replace(AND_THEN, "")) && !el.closest("form") && !typedBeside(el)
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
-        : null)
+        : null) ??
+      // A plain Send in a row that shows a Direct address sends to it (CRISP's care team).
+      (SEND_WORD.test(text) && DIRECT_DOMAIN.test(el.closest(ROW)?.textContent ?? "") ? "direct" : null)
     );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text))
@@ -343,6 +350,13 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   }
   // "Download report", "Export measurements": what they are is as generic; the title around them says whose.
   return said ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null);
+}
+
+/** A field beside the control a person types a message or address into: a search box is none. */
+function typedBeside(el: Element): boolean {
+  for (const field of el.parentElement?.parentElement?.querySelectorAll(EDITABLE_SELECTOR) ?? [])
+    if (attr(field, "type") !== "search" && !field.closest("[role=search]")) return true;
+  return false;
 }
 
 /**

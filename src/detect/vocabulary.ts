@@ -62,7 +62,7 @@ const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose)";
 /** Health information exchanges a record is sent to by name. */
 const HIE = "(?:hie|hio|health information exchange|care everywhere|carequality|commonwell|ehealth exchange)";
 // "Sign and send", "Approve & send"...
-const THEN = "(?:(?:sign|save|submit|approve|finalize|complete|review|confirm|verify) and )?";
+const THEN = "(?:(?:sign|save|submit|approve|authori[sz]e|finalize|complete|review|confirm|verify) and )?";
 const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
 /**
  * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
@@ -113,6 +113,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
     pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external|\\d+) )?(?:provider|physician|clinician|facility|practice)s?$`,
   },
   { kind: "share", pattern: "^share\\b" },
+  // France's shared medical record (DMP, Mon espace santé): "Alimenter le DMP", "Déposer dans le DMP".
+  { kind: "share", pattern: "^(?:alimenter|deposer|verser)(?: \\w+){0,2} dmp\\b" },
   // A link made for someone outside opens the record to whoever holds it (HeartLab's "Create Share Link").
   { kind: "share", pattern: "^(?:create|generate|get) (?:an? )?(?:share|sharing|secure|access) link\\b" },
   { kind: "share", pattern: "^transmit\\b" },
@@ -181,7 +183,7 @@ export const SAVE_PATTERN = "^(?:save|guardar)$";
 export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_OTHER})\\b`;
 
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
-export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?:(?: \\w+){0,2} as)? (?:pdf|xml|zip)|download document|run now|pdf)$`;
+export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?:(?: \\w+){0,2} as)? (?:pdf|xml|zip)|print(?: to| as| or)? pdf|download document|run now|pdf)$`;
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
@@ -218,7 +220,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend email e submit renvoyer abschicken verschicken transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
+  "send resend email e submit authorise authorize alimenter deposer verser renvoyer abschicken verschicken transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
