@@ -137,8 +137,19 @@ export function hostInfo(frames: FramePath): HostInfo | null {
     dy += box.top + frame.clientTop;
     doc = frame.contentDocument;
   }
-  // Our <sharecheck-verdict>, or the <div data-sharecheck-host> used when the page took that element name.
-  const host = doc.querySelector<HTMLElement>("sharecheck-verdict, [data-sharecheck-host]");
+  // Our <sharecheck-verdict>, or the <div data-sharecheck-host> used when the page took that element name; in an open
+  // shadow root too, where a send's modal <dialog> is (the panel goes inside it: the rest of the page is inert).
+  const HOST = "sharecheck-verdict, [data-sharecheck-host]";
+  const inRoot = (root: Document | ShadowRoot): HTMLElement | null => {
+    const found = root.querySelector<HTMLElement>(HOST);
+    if (found) return found;
+    for (const el of Array.from(root.querySelectorAll("*")).slice(0, 5_000)) {
+      const inner = el.shadowRoot && !el.matches(HOST) ? inRoot(el.shadowRoot) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const host = inRoot(doc);
   if (!host?.shadowRoot?.querySelector("iframe")) return null;
   const r = host.getBoundingClientRect();
   const { outcome, action, recipient, held } = host.dataset;
