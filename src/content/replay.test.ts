@@ -79,6 +79,23 @@ describe("replay", () => {
     expect(canReplay(held)).toBe(false);
   });
 
+  it("tells a re-rendered list's identical Sends apart by the row each sits in (CRISP's care team, re-rendered on every poll)", () => {
+    const rows = (first: string, second: string) =>
+      `<li><div>${first}</div><button type="button">Send</button></li><li><div>${second}</div><button type="button">Send</button></li>`;
+    document.body.innerHTML = `<ul id="team">${rows("Nadia Petrova, MD", "Marcus Ellis, NP")}</ul>`;
+    const team = document.getElementById("team")!;
+    const held = captureActivation(new MouseEvent("click"), team.querySelectorAll("button")[1]!)!;
+    const clicked: string[] = [];
+    team.innerHTML = rows("Nadia Petrova, MD", "Marcus Ellis, NP");
+    for (const button of team.querySelectorAll("button"))
+      button.addEventListener("click", () => clicked.push(button.previousElementSibling!.textContent!));
+    expect(replay(held)).toBe(true);
+    expect(clicked).toEqual(["Marcus Ellis, NP"]);
+    // The row it was in is gone (another member in its place): nothing to replay on.
+    team.innerHTML = rows("Nadia Petrova, MD", "Omar Siddiqui, MD");
+    expect(canReplay(held)).toBe(false);
+  });
+
   it("replays on the fresh node a layout gave a newly numbered id (Ext JS re-laying out a toolbar)", () => {
     document.body.innerHTML = `<div id="tb"><a role="button" id="button-1041">Send</a><a role="button" id="button-1042">Save Draft</a></div>`;
     const tb = document.getElementById("tb")!;
