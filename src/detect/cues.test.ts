@@ -74,6 +74,19 @@ describe("readCues: what is chosen for the share", () => {
     expect(cues).toEqual([{ kind: "hiv", source: "attached", text: "HIV 1 RNA (viral load), 02/11" }]);
   });
 
+  it("reads the items after a word alone that labels them (eFax's <span>Attachments</span> and its chips), not a heading's", () => {
+    const cues = cuesOf(`
+      <div><h2>Send a Fax</h2><div class="field"><span>Attachments</span>
+        <span class="chip">Lab result — HIV-1/2 Ag/Ab, 4th generation (reactive)</span> <span class="chip">Visit note 11/30/2026</span></div>
+        <div class="field"><label for="m">Cover message</label><textarea id="m">New referral for confirmatory testing.</textarea></div>
+        <button type="button" id="send">Send Fax</button></div>`);
+    expect(cues).toEqual([{ kind: "hiv", source: "attached", text: "Lab result — HIV-1/2 Ag/Ab, 4th generation (reactive)" }]);
+    const beside = cuesOf(`
+      <div><h2>Send a Fax</h2><div class="field"><span>Notes</span> <span>HIV testing is offered at every visit.</span></div>
+        <button type="button" id="send">Send Fax</button></div>`);
+    expect(beside).toEqual([]);
+  });
+
   it("reads attachment chips", () => {
     const cues = cuesOf(
       `<form><div class="attachments"><span class="attachment-chip">Psychiatric evaluation.pdf <button>×</button></span></div><button id="send">Send</button></form>`,

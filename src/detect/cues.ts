@@ -55,6 +55,7 @@ const RECIPIENT = new RegExp(
 const ROW = "tr,li,[role=row],[role=listitem]";
 const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[role=tree]";
 const CHECKBOX = "input[type=checkbox],input[type=radio],[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox]";
+const INLINE_LABEL = new Set(["span", "strong", "b"]);
 const SKIPPED = new Set(["script", "style", "template", "noscript", "button"]);
 const MAX_ELEMENTS = 3_000;
 /** What crosses to the background at most (DetectedAction allows 40 of 120 characters). */
@@ -220,6 +221,15 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
       let own = "";
       for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) own += (node as Text).data;
       if (!own) return;
+      // A word alone before what it labels ("<span>Attachments</span> <span class=chip>…</span> …", eFax's): each item after
+      // it, up to a heading or a choice (a legend's checkboxes are read one by one, checked or not).
+      if (INLINE_LABEL.has(tag) && !el.firstElementChild && own.length < 30 && ATTACHMENTS.test(matchText(own)))
+        for (
+          let item = el.nextElementSibling, n = 0;
+          item && n < 10 && !item.matches(TITLE) && !item.querySelector(CHECKBOX);
+          item = item.nextElementSibling, n++
+        )
+          add(subtreeText(item, item.querySelector("button")), "attached");
       addNotice(own);
       if (!el.firstElementChild && own.length < 200) labelled(el, own, add);
     },
