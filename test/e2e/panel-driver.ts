@@ -139,17 +139,15 @@ export function hostInfo(frames: FramePath): HostInfo | null {
   }
   // Our <sharecheck-verdict>, or the <div data-sharecheck-host> used when the page took that element name; in an open
   // shadow root too, where a send's modal <dialog> is (the panel goes inside it: the rest of the page is inert).
+  // No nested function: the page gets this one's source, without the name helpers tsx gives nested ones.
   const HOST = "sharecheck-verdict, [data-sharecheck-host]";
-  const inRoot = (root: Document | ShadowRoot): HTMLElement | null => {
-    const found = root.querySelector<HTMLElement>(HOST);
-    if (found) return found;
-    for (const el of Array.from(root.querySelectorAll("*")).slice(0, 5_000)) {
-      const inner = el.shadowRoot && !el.matches(HOST) ? inRoot(el.shadowRoot) : null;
-      if (inner) return inner;
-    }
-    return null;
-  };
-  const host = inRoot(doc);
+  let host = doc.querySelector<HTMLElement>(HOST);
+  for (const roots: Array<Document | ShadowRoot> = [doc]; !host && roots.length > 0; ) {
+    const root = roots.pop()!;
+    host = root.querySelector<HTMLElement>(HOST);
+    for (const el of Array.from(root.querySelectorAll("*")).slice(0, 5_000))
+      if (el.shadowRoot && !el.matches(HOST)) roots.push(el.shadowRoot);
+  }
   if (!host?.shadowRoot?.querySelector("iframe")) return null;
   const r = host.getBoundingClientRect();
   const { outcome, action, recipient, held } = host.dataset;
