@@ -113,6 +113,11 @@ export function sectionOf(el: Element): Section {
         ? sectionKind(accessibleName(node))
         : null;
     if (named) return named;
+    // A field led by a word that says whose it is ("<span>Referred By</span> Dr. Alex Rivera <small>Direct: …</small>",
+    // Eyefinity's): the sender's lines, address and all.
+    const lead = node.firstElementChild;
+    if (lead && !lead.firstElementChild && /^(?:span|strong|b)$/.test(lead.localName) && sectionKind(lead.textContent ?? "") === "excluded")
+      return "excluded";
     if (node.matches(DIALOG_SELECTOR)) break;
   }
   return null;

@@ -84,7 +84,7 @@ export const REFERRAL_LABEL_PATTERN =
   "^(?:refer(?:red|ring)? to|referral to|consultant|consulting provider|remitir a|referir a|derivar a|encaminhar para)\\b";
 
 /** Group titles that make their fields someone else's: the sender's or the patient's. */
-export const EXCLUDED_SECTION_PATTERN = `\\b(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente|remetente|${SENDER_AND_PATIENT_OTHER}|verwijzer|henviser|uberweiser)\\b`;
+export const EXCLUDED_SECTION_PATTERN = `\\b(?:from|sender|sending|referr(?:ing|er)(?! to\\b)|(?:referred|sent|ordered|requested) by|ordering|requesting|author|pcp|primary care|patient|patients|demographics|remitente|paciente|remetente|${SENDER_AND_PATIENT_OTHER}|verwijzer|henviser|uberweiser)\\b`;
 
 /**
  * Group titles that name what is being done to the patient's record ("Refer patient", "Share patient record"): the
