@@ -103,7 +103,14 @@ describe("opensRecipientChooser", () => {
 
   it("holds a send outside a form whose own name says where it goes", () => {
     const button = control('<div class="doc"><button id="it">x</button></div>');
-    for (const label of ["Fax to PCP", "Send to HIE", "Submit to registry", "Enviar a especialista", "Enviar al especialista"])
+    for (const label of [
+      "Fax to PCP",
+      "Send to HIE",
+      "Submit to registry",
+      "Enviar a especialista",
+      "Enviar al especialista",
+      "Alimenter le DMP",
+    ])
       expect(opensRecipientChooser(button, { kind: "share", label }, undefined), label).toBe(false);
     expect(opensRecipientChooser(button, { kind: "fax", label: "Send a fax" }, undefined)).toBe(true);
   });

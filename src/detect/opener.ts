@@ -14,10 +14,10 @@ import { matchText } from "./text.ts";
 import { BARE_WAY, RESEND_PATTERN } from "./vocabulary.ts";
 
 /**
- * A name that says where it sends ("Fax to PCP", "Send to HIE", "Enviar al especialista", "Skicka till Försäkringskassan"), or to a service that takes
+ * A name that says where it sends ("Fax to PCP", "Send to HIE", "Enviar al especialista", "Skicka till Försäkringskassan", "Alimenter le DMP"), or to a service that takes
  * it from there (e-RS's "Send for triage").
  */
-const NAMES_DESTINATION = /\b(?:to|al|till|til|naar|aan|au|aux)\b|^enviar a\b|\bfor (?:triage|assessment|advice|(?:an? )?opinion)$/;
+const NAMES_DESTINATION = /\b(?:to|al|till|til|naar|aan|au|aux|dmp)\b|^enviar a\b|\bfor (?:triage|assessment|advice|(?:an? )?opinion)$/;
 /**
  * A name that ends a flow rather than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on
  * a step now hidden; or that repeats a send already addressed ("Resend" in a fax log).
