@@ -115,9 +115,11 @@ export function organizationPiece(piece: string): boolean {
  * person gives what it shows apart (CureMD's "Referred to" combobox, its pick's card below: "Hassan Farouk, MD" /
  * "Gulf Coast Spine & Pain Center · Fax …"); a short line right after the field naming a practice gives the practice
  * (GNU Health's "Sanatorio del Sur — Cardiología"). Someone else's card (the referring provider's), a hint ("Search by
- * practice name"), a closed list of suggestions or a block holding a field of its own give nothing.
+ * practice name"), a closed list of suggestions or a block holding a field of its own give nothing. An address typed in
+ * the field ("dra.moreno@…" over "Dra. Lucía Moreno · Clínica Alameda", Clinic Cloud) reaches the person a card below
+ * names in it: that card gives the name too.
  */
-export function shownAfter(field: Element, value: string): Omit<CardRead, "name"> {
+export function shownAfter(field: Element, value: string): Partial<CardRead> {
   for (
     let el: Element | null = field, i = 0;
     el && i < 3 && el.querySelectorAll(EDITABLE_SELECTOR).length < 2;
@@ -128,6 +130,7 @@ export function shownAfter(field: Element, value: string): Omit<CardRead, "name"
     if (next && !next.querySelector(EDITABLE_SELECTOR) && !notChosen(next)) {
       const { name, ...card } = readCard(next);
       if (samePerson(name, value)) return card;
+      if (reaches(value, name)) return { name, ...card };
       if (i > 0 || !organizationPiece(name)) return {};
       const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;
       return !NOT_A_NAME_WORD.test(piece) && organizationPiece(piece) ? { organization: organizationText(piece) } : {};
@@ -428,6 +431,18 @@ export function collectLines(el: Element, lines: string[]): void {
 }
 
 /** Two displays of one person's name: the words of one (titles and two-letter credentials aside) all in the other, in any order. */
+/** An address whose mailbox is named for the person ("dra.moreno", "lferrer" for Lucía Ferrer): a surname of three letters or more in it. */
+function reaches(address: string, name: string): boolean {
+  const mailbox = EMAIL.test(address) ? matchText(address.split("@")[0]!).replace(/ /g, "") : "";
+  return (
+    mailbox !== "" &&
+    matchText(name)
+      .split(" ")
+      .slice(1)
+      .some((word) => word.length > 2 && mailbox.includes(word))
+  );
+}
+
 export function samePerson(a: string, b: string): boolean {
   const words = (name: string) =>
     name

@@ -187,9 +187,10 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   // The words a directory was searched for ("Northbridge", Kno2's To): the result chosen below names the recipient.
   if (naming && searchBox(field, value)) return;
   // The chosen contact's card, or only their practice, may show just after a name field.
-  const beside = match.role === "name" && value ? shownAfter(field, value) : {};
-  const directAddress = naming && value ? chosenDirectAddress(field) : undefined;
-  if (value || !naming) entries.push({ ...match, value, element: field, ...beside, ...(directAddress ? { directAddress } : {}) });
+  const { name: reached, ...beside } = match.role === "name" && value ? shownAfter(field, value) : {};
+  const directAddress = reached ? value : naming && value ? chosenDirectAddress(field) : undefined;
+  if (value || !naming)
+    entries.push({ ...match, value: reached ?? value, element: field, ...beside, ...(directAddress ? { directAddress } : {}) });
 }
 
 /** The recipient's postal address, labelled as theirs ("Consultant Address", OSCAR's consultation request). */
