@@ -495,12 +495,14 @@ function underHead(entry: Entry): Entry {
 
 /** The value beside a label: following text, the next sibling (field, text or card, with the card's fax), or the next cell/column. */
 function valueAfter(label: Element): ValueRead {
-  for (let node = label.nextSibling, i = 0; node && i < 4; node = node.nextSibling, i++) {
+  for (let node = label.nextSibling, i = 0; node && i < 8; node = node.nextSibling, i++) {
     if (node.nodeType === TEXT_NODE) {
       const text = cleanText((node as Text).data, 300);
       // "Share with (provider contacts)": an aside on the label, not a name; nor is a prompt ("— choose from your address book").
       if (text && !NOTE_ONLY.test(text) && !PROMPT.test(text)) return { value: text };
-    } else if (isElement(node) && node.localName !== "br" && !notChosen(node)) {
+    } else if (isElement(node) && node.localName !== "br" && !notChosen(node) && !node.hasAttribute("hidden")) {
+      // A picker's button still saying what to do ("Select an addressee", Nookal's): the one picked shows after it.
+      if (node.localName === "button" && PROMPT.test(cleanText(node.textContent ?? "", 80))) continue;
       // A table with column headers is read by tableEntries, its chosen row under its headers; as a card it
       // would give its first line, a column header.
       return headerRowOf(node) ? { value: "" } : elementOrCard(node);
