@@ -71,6 +71,20 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("fax")!)).toEqual({ kind: "fax", label: "Fax" });
   });
 
+  it("flags a plain Send as the opener of a closed message dialog with its own Send and a box to write in (RevolutionEHR)", () => {
+    const page = (dialog: string) =>
+      `<section><h2>Referrals · Add</h2><div><span id="l">Referred To</span> <div role="combobox" aria-labelledby="l">Hannah Weiss, MD</div></div><div><button id="send">Send</button></div></section>${dialog}`;
+    document.body.innerHTML = page(
+      '<dialog aria-labelledby="t"><h2 id="t">New Message</h2><div>To <span>Hannah Weiss, MD</span></div><textarea></textarea><button>Cancel</button><button>Send</button></dialog>',
+    );
+    expect(classifyControl(document.getElementById("send")!)).toEqual({ kind: "referral", label: "Send", opensPopup: true });
+    // A closed dialog of another send with nothing to write, or none: the Send sends.
+    document.body.innerHTML = page('<dialog aria-labelledby="t"><h2 id="t">Confirm</h2><p>Send it now?</p><button>Send</button></dialog>');
+    expect(classifyControl(document.getElementById("send")!)).toEqual({ kind: "referral", label: "Send" });
+    document.body.innerHTML = page("");
+    expect(classifyControl(document.getElementById("send")!)).toEqual({ kind: "referral", label: "Send" });
+  });
+
   it("flags a file format alone as the opener of a closed viewer titled by it that has its own Download, also one kept in a <template>", () => {
     const viewer = (tools: string) =>
       `<div role="dialog" aria-modal="true" aria-label="PDF — Consultation request"><div class="tools">${tools}</div><div class="sheet">To: Dr. Singh</div></div>`;

@@ -290,6 +290,16 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
       ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) || (BARE_EXPORT.test(name) && hasOwnExport(panel)));
     if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `))) && said !== ownTitle())
       return true;
+    // A plain Send outside a form and a closed message dialog that has its own, and a box to write in (RevolutionEHR's
+    // referral: Send opens "New Message", whose Send sends): the dialog is where it sends from.
+    if (
+      SEND_WORD.test(names[0]!) &&
+      !names[0]!.includes(" ") &&
+      !el.closest("form") &&
+      panel.querySelector(EDITABLE_SELECTOR) &&
+      hasOwn(panel, names[0]!)
+    )
+      return true;
   }
   return false;
 }
@@ -306,9 +316,16 @@ const MAX_PANEL_CONTROLS = 40;
 
 /** Whether a panel has a control of its own that downloads, prints or saves what it shows. */
 function hasOwnExport(panel: Element): boolean {
+  return hasOwn(panel, EXPORT_CONTROL);
+}
+
+/** Whether a panel has a control of its own so named (a name as matchText spells it, or a pattern). */
+function hasOwn(panel: Element, name: string | RegExp): boolean {
   const controls = panel.querySelectorAll("button,a[href],[role=button]");
-  for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++)
-    if (EXPORT_CONTROL.test(matchText(accessibleName(controls[i]!)))) return true;
+  for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++) {
+    const said = matchText(accessibleName(controls[i]!));
+    if (typeof name === "string" ? said === name : name.test(said)) return true;
+  }
   return false;
 }
 
