@@ -98,7 +98,9 @@ function comboboxValue(combobox: Element): string {
 function chipTexts(field: Element): string[] {
   let container = field.localName !== "input" ? field : field.parentElement;
   // A rich-text To box may hold its chips, or have them beside it (NextGen's chips before the typing area); a list has none.
-  for (let i = 0; container && field.localName !== "select" && i < MAX_CHIP_CLIMB; i++) {
+  // One that holds its own is read alone: chips further up are another field's (eFax's attachments under its To).
+  const climbs = container !== field || !field.querySelector(CHIP_SELECTOR);
+  for (let i = 0; climbs && container && field.localName !== "select" && i < MAX_CHIP_CLIMB; i++) {
     const up: Element | null = container.parentElement;
     // Never out of the field's form or dialog, nor to the page's body: a chip there is another part of the page's.
     if (!up || up.localName === "body" || container.matches(`form,${DIALOG_SELECTOR}`) || up.querySelectorAll(FIELD_SELECTOR).length > 1)
