@@ -170,6 +170,12 @@ describe("generic controls classified by their context", () => {
     expect(classifyControl(viewer.getElementById("go")!)?.kind).toBe("export");
     document.getElementById("outer")!.setAttribute("title", "Viewer");
     expect(classifyControl(viewer.getElementById("go")!)).toBeNull();
+    // The frame's name says what it shows before the document's <title> names the application (Clinic Cloud's viewer).
+    document.body.innerHTML = '<div id="visor" title="Visor de documentos"></div>';
+    const visor = framed(document.getElementById("visor")!, "Visor");
+    visor.title = "Visor"; // happy-dom leaves createHTMLDocument's title unset
+    visor.body.innerHTML = '<div class="toolbar"><button>Zoom</button><button id="go">Descargar PDF</button></div>';
+    expect(classifyControl(visor.getElementById("go")!)?.kind).toBe("export");
   });
 
   it("steps out of a shadow root to the form around its host", () => {

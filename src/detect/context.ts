@@ -92,7 +92,8 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   // A record attached goes the way the document names ("Specialist Clinics eReferral", a SmartForm's page), or is shared.
   for (let doc: Document | undefined = el.ownerDocument; doc; ) {
     const frame = frameOf(doc);
-    for (const title of [doc.querySelector("h1")?.textContent, doc.title, frame && (attr(frame, "title") || attr(frame, "aria-label"))]) {
+    // The frame's own name before its document's <title>, often only the application's ("Visor" in "Visor de documentos").
+    for (const title of [doc.querySelector("h1")?.textContent, frame && (attr(frame, "title") || attr(frame, "aria-label")), doc.title]) {
       const said = title ? read(cleanText(title)) : null;
       if (said === "quiet") return attached;
       if (said) return attached && said === "export" ? attached : said;
