@@ -15,6 +15,7 @@
  * light DOM; Chrome's IntersectionObserver v2 inside the frame catches the rest (panel frame).
  */
 import type { Box } from "./anchor.ts";
+import { parentAcrossShadow } from "../detect/dom.ts";
 
 const TOLERANCE_PX = 2;
 
@@ -63,7 +64,8 @@ export function tamperReason(guarded: GuardedHost): TamperReason | undefined {
   const inTopLayer = host.matches(":popover-open");
   if (!guarded.raised) return "lowered";
   if (host.closest("[inert]") || blockedByModal(host)) return "inert";
-  for (let el: Element | null = host; el; el = el.parentElement) {
+  // Up to the page's root across shadow roots: a component's modal dialog holds the panel (Jane's chart).
+  for (let el: Element | null = host; el; el = parentAcrossShadow(el)) {
     const problem = styleProblem(el, el === host, inTopLayer);
     if (problem) return problem;
   }
@@ -94,6 +96,8 @@ function blockedByModal(host: HTMLElement): boolean {
 /** Something else on top at the centre or near the corners (where Proceed and Cancel sit). */
 function coveredAt(host: HTMLElement, rect: DOMRect): TamperReason | undefined {
   const doc = host.ownerDocument;
+  // In a shadow root the document's hit test answers with the root's host: the root's own answers with ours.
+  const hits = host.getRootNode() as Document | ShadowRoot;
   const inset = Math.min(12, rect.width / 4, rect.height / 4);
   const points: [number, number][] = [
     [rect.left + rect.width / 2, rect.top + rect.height / 2],
@@ -105,7 +109,7 @@ function coveredAt(host: HTMLElement, rect: DOMRect): TamperReason | undefined {
   const view = doc.defaultView;
   for (const [x, y] of points) {
     if (view && (x < 0 || y < 0 || x > view.innerWidth || y > view.innerHeight)) continue; // off screen is not covered
-    const top = doc.elementFromPoint(x, y);
+    const top = hits.elementFromPoint(x, y);
     if (top && top !== host) return "covered";
   }
   return undefined;
