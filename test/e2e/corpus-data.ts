@@ -674,6 +674,42 @@ export const CORPUS: CorpusPage[] = [
     ],
     negatives: [{ name: "Cancel in the modal", target: { selector: "#dm-cancel" }, before: [{ click: { selector: "#dm-open" } }] }],
   },
+  {
+    page: "/counselling-chart-component",
+    system: "Jane: chart entries sent from a web component's modal dialog",
+    source: "https://jane.app/guide (charting: chart entries, the files area of a chart)",
+    actions: [
+      {
+        name: "Send securely in a showModal() dialog inside the component's shadow root",
+        target: { selector: "#send-go", shadowHost: "#chart" },
+        before: [
+          { click: { selector: "input[value=tx-0412]", shadowHost: "#chart" } },
+          { click: { selector: "#open-send", shadowHost: "#chart" } },
+          { waitFor: { selector: "#send-go", shadowHost: "#chart" } },
+        ],
+        shapes: [6, 7],
+        kind: "share",
+        recipient: { name: "Omar Haddad", organization: "Eastside Family Practice" },
+        notRecipient: [...SENDER, ...PATIENT],
+        completes: "chart-send",
+      },
+      {
+        name: "Print / PDF of the ticked entry, in the shadow root",
+        target: { selector: "#print-pdf", shadowHost: "#chart" },
+        before: [{ click: { selector: "input[value=tx-0412]", shadowHost: "#chart" } }],
+        shapes: [1],
+        kind: "export",
+        completes: "export",
+      },
+    ],
+    negatives: [
+      {
+        name: "Send… (opens the dialog)",
+        target: { selector: "#open-send", shadowHost: "#chart" },
+        before: [{ click: { selector: "input[value=tx-0412]", shadowHost: "#chart" } }],
+      },
+    ],
+  },
 ];
 
 /**
