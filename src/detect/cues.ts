@@ -18,7 +18,7 @@ import {
   SOURCE_LABEL,
   type CueSource,
 } from "./cues-vocabulary.ts";
-import { attr, DIALOG_SELECTOR, FIELD_SELECTOR, HEADING_SELECTOR as TITLE, isOwnHost } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, FIELD_SELECTOR, HEADING_SELECTOR as TITLE, INLINE_LABEL_TAGS, isOwnHost } from "./dom.ts";
 import { DOCUMENTS } from "./context.ts";
 import { nearestFirst, openedRecord, scopeOf } from "./send-scope.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
@@ -55,7 +55,6 @@ const RECIPIENT = new RegExp(
 const ROW = "tr,li,[role=row],[role=listitem]";
 const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[role=tree]";
 const CHECKBOX = "input[type=checkbox],input[type=radio],[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox]";
-const INLINE_LABEL = new Set(["span", "strong", "b"]);
 const SKIPPED = new Set(["script", "style", "template", "noscript", "button"]);
 const MAX_ELEMENTS = 3_000;
 /** What crosses to the background at most (DetectedAction allows 40 of 120 characters). */
@@ -223,7 +222,7 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
       if (!own) return;
       // A word alone before what it labels ("<span>Attachments</span> <span class=chip>…</span> …", eFax's): each item after
       // it, up to a heading or a choice (a legend's checkboxes are read one by one, checked or not).
-      if (INLINE_LABEL.has(tag) && !el.firstElementChild && own.length < 30 && ATTACHMENTS.test(matchText(own)))
+      if (INLINE_LABEL_TAGS.has(tag) && !el.firstElementChild && own.length < 30 && ATTACHMENTS.test(matchText(own)))
         for (
           let item = el.nextElementSibling, n = 0;
           item && n < 10 && !item.matches(TITLE) && !item.querySelector(CHECKBOX);

@@ -4,7 +4,16 @@
  * the recipient, someone else (the sender, the patient), or nothing we know.
  */
 import { accessibleName, containerTitle, labelText, leadingBold, subtreeText } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FIELD_SELECTOR, FORM_SELECTOR, HEADING_SELECTOR, TEXT_NODE } from "./dom.ts";
+import {
+  attr,
+  DIALOG_SELECTOR,
+  ELEMENT_NODE,
+  FIELD_SELECTOR,
+  FORM_SELECTOR,
+  HEADING_SELECTOR,
+  INLINE_LABEL_TAGS,
+  TEXT_NODE,
+} from "./dom.ts";
 import {
   ACTION_TITLE_PATTERN,
   EXCLUDED_LABEL_PATTERN,
@@ -116,7 +125,7 @@ export function sectionOf(el: Element): Section {
     // A field led by a word that says whose it is ("<span>Referred By</span> Dr. Alex Rivera <small>Direct: …</small>",
     // Eyefinity's): the sender's lines, address and all.
     const lead = node.firstElementChild;
-    if (lead && !lead.firstElementChild && /^(?:span|strong|b)$/.test(lead.localName) && sectionKind(lead.textContent ?? "") === "excluded")
+    if (lead && !lead.firstElementChild && INLINE_LABEL_TAGS.has(lead.localName) && sectionKind(lead.textContent ?? "") === "excluded")
       return "excluded";
     if (node.matches(DIALOG_SELECTOR)) break;
   }
