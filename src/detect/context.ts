@@ -155,10 +155,28 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
     if (meaning.role === "fax") fax = true;
     if (meaning.role === "name" || meaning.role === "organization") named = true;
   }
-  if (direct) return "direct";
+  if (direct || addressedByDirect(container)) return "direct";
   if (fax) return "fax";
   // A form that names its recipient under a record's title ("Create Contact Letter" › Professional Contact) sends it.
   return chosenTransport(container) ?? attachedRecord(container) ?? (named && RECORD_CONTEXT.test(matchText(title)) ? "share" : null);
+}
+
+/** A To written as text ("<span>To</span> Dr. Kwame Mensah · … · kmensah@direct…", Orion's viewer): at most this many labels looked at. */
+const MAX_TEXT_LABELS = 20;
+
+/** A To line of text, not a field, that shows a Direct address: the send goes by Direct. */
+function addressedByDirect(container: Element): boolean {
+  const labels = container.querySelectorAll("span,b,strong,label,dt");
+  for (let i = 0; i < labels.length && i < MAX_TEXT_LABELS; i++) {
+    const label = labels[i]!;
+    if (
+      !label.firstElementChild &&
+      /^to:?$/i.test((label.textContent ?? "").trim()) &&
+      DIRECT_DOMAIN.test(label.nextElementSibling?.textContent ?? "")
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
