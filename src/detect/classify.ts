@@ -6,7 +6,7 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR, ROW_SELECTOR } from "./dom.ts";
 import { onlyChooses } from "./choice-option.ts";
 import { chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
@@ -88,10 +88,9 @@ const OPENER_TOGGLES: ReadonlySet<string> = new Set(words("modal dropdown offcan
  * opener. Not a send in progress ("Sending…", "Enviando…", "Please wait…"): that is the send itself.
  */
 const OPENER_NAME = /(?<!ing|ndo|wait)(?:…|\.\.\.)$/i;
-/** A handler that opens a surface: "openFaxDialog", "showShareModal", "launchSendWizard". */
 /** "Authorise and Send": what a plain Send is after the step it closes. */
 const AND_THEN = /^\w+ and /;
-const ROW = "li,tr,[role=row],[role=listitem]";
+/** A handler that opens a surface: "openFaxDialog", "showShareModal", "launchSendWizard". */
 const OPENS = /^(?:open|show|launch|display|toggle)\w*?(?:dialog|modal|popup|popover|window|panel|drawer|menu|wizard|form)/i;
 
 /**
@@ -354,7 +353,7 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null) ??
       // A plain Send in a row that shows a Direct address sends to it (CRISP's care team).
-      (SEND_WORD.test(text) && DIRECT_DOMAIN.test(el.closest(ROW)?.textContent ?? "") ? "direct" : null)
+      (SEND_WORD.test(text) && DIRECT_DOMAIN.test(el.closest(ROW_SELECTOR)?.textContent ?? "") ? "direct" : null)
     );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text))

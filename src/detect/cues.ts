@@ -18,7 +18,7 @@ import {
   SOURCE_LABEL,
   type CueSource,
 } from "./cues-vocabulary.ts";
-import { attr, DIALOG_SELECTOR, FIELD_SELECTOR, HEADING_SELECTOR as TITLE, INLINE_LABEL_TAGS, isOwnHost } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, FIELD_SELECTOR, HEADING_SELECTOR as TITLE, INLINE_LABEL_TAGS, isOwnHost, ROW_SELECTOR } from "./dom.ts";
 import { DOCUMENTS } from "./context.ts";
 import { nearestFirst, openedRecord, scopeOf } from "./send-scope.ts";
 import { RECIPIENT_LABEL_RULES, RECIPIENT_SECTION_PATTERN } from "./recipient-labels.ts";
@@ -52,7 +52,6 @@ const RECIPIENT = new RegExp(
   ].join("|"),
 );
 
-const ROW = "tr,li,[role=row],[role=listitem]";
 const LIST = "ul,ol,table,[role=list],[role=listbox],[role=grid],[role=table],[role=tree]";
 const CHECKBOX = "input[type=checkbox],input[type=radio],[role=checkbox],[role=radio],[role=switch],[role=menuitemcheckbox]";
 const SKIPPED = new Set(["script", "style", "template", "noscript", "button"]);
@@ -133,7 +132,7 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
   // The control's own name can say what it sends ("Fax psychiatric evaluation"); so can the titles around it.
   add(accessibleName(control), "document");
   // A control in a row acts on the row's item: its text says what goes ("Hereditary cancer panel … .pdf" [Download]).
-  const row = control.closest(ROW);
+  const row = control.closest(ROW_SELECTOR);
   if (row) add(subtreeText(row, control), "document");
   for (const container of scope.titled) {
     add(titleOf(container), "document");
@@ -167,7 +166,7 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
       // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
       if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
         const checked = tag === "input" ? (el as HTMLInputElement).checked : attr(el, "aria-checked") === "true";
-        const row = el.closest(ROW);
+        const row = el.closest(ROW_SELECTOR);
         if (checked && !RECIPIENT.test(titleFor(row ?? el))) add(row ? subtreeText(row) : accessibleName(el), "attached");
         return false;
       }
@@ -189,7 +188,7 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
         addMessage(subtreeText(el), fieldLabel(el));
         return false;
       }
-      const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW)
+      const isRow = tag === "tr" || tag === "li" || role === "row" || role === "listitem"; // el.matches(ROW_SELECTOR)
       const selected =
         attributed && (attr(el, "aria-selected") === "true" || (isRow && /\b(?:is-)?selected\b/.test(attr(el, "class") ?? "")));
       if (selected && role !== "tab") {

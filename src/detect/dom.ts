@@ -17,6 +17,8 @@ export const FORM_SELECTOR = "form,[role=form]";
 export const FIELD_SELECTOR = "input,select,textarea";
 /** …and those whose text a person edits in place (a To field of tokens, a composer). */
 export const EDITABLE_SELECTOR = `${FIELD_SELECTOR},[contenteditable]`;
+/** A row of a table or list: what a control in it acts on. */
+export const ROW_SELECTOR = "tr,li,[role=row],[role=listitem]";
 /** A word alone in text markup that labels what follows it ("<span>Referred By</span> …", "<b>Attachments</b> …"). */
 export const INLINE_LABEL_TAGS: ReadonlySet<string> = new Set(["span", "strong", "b"]);
 
