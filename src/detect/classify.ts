@@ -275,6 +275,8 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     }
     return own;
   };
+  // A plain Send outside a form, asked once: its twin in a closed message dialog is looked for panel by panel below.
+  const plainSend = SEND_WORD.test(names[0]!) && !names[0]!.includes(" ") && !el.closest("form");
   for (const panel of panels()) {
     if (panel.contains(el)) continue;
     const said = panelTitle(panel);
@@ -286,19 +288,13 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     // from there. Without one a bare "PDF" or "Download" is held as the download it may be.
     const way = (name: string) =>
       !isQuiet(said) &&
-      ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) || (BARE_EXPORT.test(name) && hasOwnExport(panel)));
+      ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) ||
+        (BARE_EXPORT.test(name) && hasOwn(panel, EXPORT_CONTROL)));
     if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `))) && said !== ownTitle())
       return true;
-    // A plain Send outside a form and a closed message dialog that has its own, and a box to write in (RevolutionEHR's
-    // referral: Send opens "New Message", whose Send sends): the dialog is where it sends from.
-    if (
-      SEND_WORD.test(names[0]!) &&
-      !names[0]!.includes(" ") &&
-      !el.closest("form") &&
-      panel.querySelector(EDITABLE_SELECTOR) &&
-      hasOwn(panel, names[0]!)
-    )
-      return true;
+    // A plain Send and a closed message dialog that has its own, and a box to write in (RevolutionEHR's referral: Send
+    // opens "New Message", whose Send sends): the dialog is where it sends from.
+    if (plainSend && panel.querySelector(EDITABLE_SELECTOR) && hasOwn(panel, names[0]!)) return true;
   }
   return false;
 }
@@ -313,12 +309,10 @@ const EXPORT_CONTROL = new RegExp(`^(?:${DOWNLOAD_VERB}|print|save)\\b`);
 /** A viewer's own controls looked at, at most: a toolbar, not a document's every link. */
 const MAX_PANEL_CONTROLS = 40;
 
-/** Whether a panel has a control of its own that downloads, prints or saves what it shows. */
-function hasOwnExport(panel: Element): boolean {
-  return hasOwn(panel, EXPORT_CONTROL);
-}
-
-/** Whether a panel has a control of its own so named (a name as matchText spells it, or a pattern). */
+/**
+ * Whether a panel has a control of its own so named: a name as matchText spells it (its own Send), or a pattern
+ * (EXPORT_CONTROL: one that downloads, prints or saves what it shows).
+ */
 function hasOwn(panel: Element, name: string | RegExp): boolean {
   const controls = panel.querySelectorAll("button,a[href],[role=button]");
   for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++) {

@@ -75,8 +75,8 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     } else if (said) return said;
     // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
     // So does the first block near the control that holds fields, titled or not (Updox's Direct compose: To, Subject, Send).
-    const fields = withFields && !attached && (container || title || (!fielded && i < NEAR_BLOCK && node.querySelector(FIELDS)));
-    if (fields) {
+    const readsFields = withFields && !attached && (container || title || (!fielded && i < NEAR_BLOCK && node.querySelector(FIELDS)));
+    if (readsFields) {
       fielded = true;
       const kind = kindFromFields(node, title);
       if (kind === "share") attached = kind;
@@ -187,7 +187,7 @@ function addressedByDirect(container: Element): boolean {
 function heldText(field: Element): string {
   if (field.localName === "select") {
     const select = field as HTMLSelectElement;
-    return `${select.selectedOptions[0]?.textContent} ${select.value}`;
+    return `${select.selectedOptions[0]?.textContent ?? ""} ${select.value}`;
   }
   const value = (field as HTMLInputElement).value;
   return typeof value !== "string" ? (field.textContent ?? "") : value || (field.parentElement?.textContent ?? "").slice(0, 500);
