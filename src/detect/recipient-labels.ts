@@ -93,8 +93,11 @@ export const EXCLUDED_SECTION_PATTERN = `\\b(?:from|sender|sending|referr(?:ing|
 export const ACTION_TITLE_PATTERN =
   "^(?:refer|send|share|fax|e ?mail|transmit|transfer|release|disclose|export|enviar|compartir|remitir|referir)\\b|^(?:signature request|request (?:a )?signature)\\b";
 
-/** Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the recipient's. */
-export const RECIPIENT_SECTION_PATTERN = `^(?:to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organi[sz]ation|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|destinataires?|enviar a|${RECIPIENT_OTHER})\\b|\\brecipients?$`;
+/**
+ * Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the
+ * recipient's: "Send this letter to" (Cliniko's choices) too.
+ */
+export const RECIPIENT_SECTION_PATTERN = `^(?:(?:send|e ?mail|fax|forward|deliver|release) (?:this |the )?(?:\\w+ ){0,2}to$|to|recipients?|recipient (?:information|details|provider)|refer(?:red|ring)? to|referral to|(?:e?fax|direct|transmit|forward|route) to|receiving (?:provider|clinician|physician|specialist|facility|organi[sz]ation|practice|hospital|clinic)|send to|share with|compartir con|deliver to|release to|disclose to|disclosure to|destinatarios?|destinataires?|enviar a|${RECIPIENT_OTHER})\\b|\\brecipients?$`;
 
 /** Inside a recipient section, these plain labels name the recipient (or its organisation). */
 export const SECTION_NAME_PATTERN = "^(?:name|full name|provider|provider name|clinician|physician|contacts?|address book|nombre)$";
