@@ -113,6 +113,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
     pattern: `^${THEN}${SEND} to (?:(?:the|another|outside|external|\\d+) )?(?:provider|physician|clinician|facility|practice)s?$`,
   },
   { kind: "share", pattern: "^share\\b" },
+  // Whatever is on screen, e-mailed to someone other than the patient (Cliniko's invoice or letter "Email other").
+  { kind: "share", pattern: "^e ?mail (?:to )?(?:other|another|someone(?: else)?|(?:an? )?third party)$" },
   // France's shared medical record (DMP, Mon espace santé): "Alimenter le DMP", "Déposer dans le DMP".
   { kind: "share", pattern: "^(?:alimenter|deposer|verser)(?: \\w+){0,2} dmp\\b" },
   // A link made for someone outside opens the record to whoever holds it (HeartLab's "Create Share Link").
