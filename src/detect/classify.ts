@@ -30,6 +30,7 @@ import {
   SECTION_WORDS,
   SEND_WORD,
   SHARE_TITLE_PATTERN,
+  VERB_LAST,
 } from "./vocabulary.ts";
 
 export interface Classification {
@@ -326,7 +327,7 @@ function hasOwn(panel: Element, name: string | RegExp): boolean {
 const COUNT = / \d+(?: (?:page|file|document|item|recipient|destinat[a-z]+)s?)?$/;
 
 function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
-  const text = matchText(label).replace(COUNT, "");
+  const text = verbFirst(matchText(label).replace(COUNT, ""));
   if (text === "") return kindFromHints(el);
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false);
   // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
@@ -346,8 +347,9 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       (SEND_WORD.test(text.replace(AND_THEN, "")) && !el.closest("form") && !typedBeside(el)
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null) ??
-      // A plain Send in a row that shows a Direct address sends to it (CRISP's care team).
-      (SEND_WORD.test(text) && DIRECT_DOMAIN.test(el.closest(ROW_SELECTOR)?.textContent ?? "") ? "direct" : null)
+      // A plain Send in a row that shows a Direct address sends to it (CRISP's care team), and so does one under a table
+      // whose selected row shows one (EMIL's Warteschlange: the row chosen, then Senden).
+      (SEND_WORD.test(text) && DIRECT_DOMAIN.test((el.closest(ROW_SELECTOR) ?? selectedRowNear(el))?.textContent ?? "") ? "direct" : null)
     );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text))
@@ -360,6 +362,19 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   }
   // "Download report", "Export measurements": what they are is as generic; the title around them says whose.
   return said ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null);
+}
+
+const SELECTED_ROW = "tr[aria-selected=true],[role=row][aria-selected=true],tr.selected";
+
+/** The selected row of a table beside the control, in its block or the one around it. */
+function selectedRowNear(el: Element): Element | null {
+  return el.parentElement?.parentElement?.querySelector(SELECTED_ROW) ?? null;
+}
+
+/** A German or Dutch label, its verb last, read with the verb first: "Sofort senden" as "senden sofort". */
+function verbFirst(text: string): string {
+  const last = text.lastIndexOf(" ");
+  return last > 0 && VERB_LAST.has(text.slice(last + 1)) ? `${text.slice(last + 1)} ${text.slice(0, last)}` : text;
 }
 
 /** A field beside the control a person types a message or address into: a search box is none. */

@@ -64,7 +64,9 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   let attached: ActionKind | null = null;
   let composer = false;
   let fielded = false;
-  for (let i = 0; node && i < MAX_CLIMB && node.localName !== "body"; i++, node = parentAcrossShadow(node)) {
+  // A frame's body is its panel (EMIL's recipients, in a frame of their own): read as a block is. A page's is the page.
+  const framed = frameOf(el.ownerDocument) !== null;
+  for (let i = 0; node && i < MAX_CLIMB && (node.localName !== "body" || framed); i++, node = parentAcrossShadow(node)) {
     const container = node.matches(CONTAINER);
     // A wrapper may say what its icons act on only in its tooltip (Bahmni's "Share or print the prescription").
     const title = container ? containerTitle(node) : leadingHeading(node) || (attr(node, "title") ?? "");
@@ -158,7 +160,12 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
   if (direct || addressedByDirect(container)) return "direct";
   if (fax) return "fax";
   // A form that names its recipient under a record's title ("Create Contact Letter" › Professional Contact) sends it.
-  return chosenTransport(container) ?? attachedRecord(container) ?? (named && RECORD_CONTEXT.test(matchText(title)) ? "share" : null);
+  return (
+    chosenTransport(container) ??
+    checkedWay(container) ??
+    attachedRecord(container) ??
+    (named && RECORD_CONTEXT.test(matchText(title)) ? "share" : null)
+  );
 }
 
 /** A To written as text ("<span>To</span> Dr. Kwame Mensah · … · kmensah@direct…", Orion's viewer): at most this many labels looked at. */
@@ -280,6 +287,21 @@ function chosenTransport(container: Element): ActionKind | null {
     if (rule && (field.localName !== "select" || HOW.test(matchText(accessibleName(field))))) return rule.kind;
   }
   return null;
+}
+
+/**
+ * Recipients listed under the way each goes ("KIM": ☐ Dr. Brandt, "FAX": ☑ Dr. Vogel; EMIL's Empfänger): the way of
+ * those checked, when they all go one way.
+ */
+function checkedWay(container: Element): ActionKind | null {
+  const ways = new Set<ActionKind>();
+  const checked = container.querySelectorAll(CHECKED);
+  for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
+    const legend = checked[i]!.closest("fieldset")?.querySelector(":scope > legend");
+    const rule = legend && TRANSPORT.find(({ re }) => re.test(matchText(legend.textContent ?? "")));
+    if (rule) ways.add(rule.kind);
+  }
+  return ways.size === 1 ? [...ways][0]! : null;
 }
 
 /** What the person chose: a checked radio's label, or a select's selected option. */

@@ -11,11 +11,11 @@ import { cleanText, matchText } from "./text.ts";
 export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
 /**
  * An address at a Direct domain ("@direct.lakeside.example", "@direct-mail.example", a HISP's: Kno2's "@….kno2fy.net"): a
- * Direct address wherever it is shown. France's MSSanté ("…@….mssante.fr") and Germany's KIM ("…@….kim.telematik") are the same kind of network:
+ * Direct address wherever it is shown. France's MSSanté ("…@….mssante.fr") and Germany's KIM ("…@….kim.telematik", its test networks' other suffixes) are the same kind of network:
  * secure messaging between providers whose members are listed in a national directory.
  */
 export const DIRECT_DOMAIN =
-  /@(?:[a-z0-9-]+\.)*(?:direct|kno2|kno2fy|hisp)\.|@direct[-.]|@[a-z0-9.-]*\.mssante\.|@[a-z0-9.-]*\.kim\.telematik\b/i;
+  /@(?:[a-z0-9-]+\.)*(?:direct|kno2|kno2fy|hisp)\.|@direct[-.]|@[a-z0-9.-]*\.mssante\.|@[a-z0-9.-]*\.kim\.[a-z]/i;
 export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
 
 /** A value that is only a number: a phone or fax line, not a name. */

@@ -81,6 +81,15 @@ const SHARE_OTHER = "(?:compartir|compartilhar|partilhar|partager|teilen|delen|u
 /** Download and export, in Spanish, French, Portuguese, German, Dutch, Norwegian, Swedish, Finnish, Italian, Czech and Polish. */
 const EXPORT_OTHER =
   "(?:exportar|descargar|descarregar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren|last ned|ladda ner|lataa|scarica|esporta|stahnout|exportovat|pobierz|eksportuj)";
+/**
+ * German and Dutch labels put the verb last ("Als PDF exportieren", "Per Fax senden", "Arztbrief versenden"): these
+ * verbs, found last, are read first ("exportieren als pdf"), as the rules are written.
+ */
+export const VERB_LAST: ReadonlySet<string> = new Set(
+  words(
+    "senden versenden absenden verschicken ubermitteln weiterleiten faxen teilen exportieren herunterladen verzenden versturen doorsturen delen exporteren downloaden",
+  ),
+);
 /** A verb that downloads or exports, in every language the vocabulary has. */
 export const DOWNLOAD_VERB = `(?:download|export|${EXPORT_OTHER})`;
 
@@ -139,8 +148,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
  */
 /** What a Send goes with or without ("Send without cover sheet", Fax.Plus once the cover sheet is off) is still a plain Send. */
 const WITH = "(?: with(?:out)? (?:an? )?(?:cover(?: sheet| page| letter)?|attachments?|(?:read )?receipt|signature|notification))?";
-/** A file format after a generic verb ("Download XML", "Enviar PDF") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
-const FORMAT = "(?: (?:pdf|xml|zip|html|file|archivo))?";
+/** A file format after a generic verb ("Download XML", "Enviar PDF", "Als PDF exportieren") says how, not what: the context still decides (a record format, "Download CCD", names the record itself). */
+const FORMAT = "(?: (?:as |als |en |como |naar )?(?:pdf|xml|zip|html|file|archivo))?";
 
 /** A send's verb and the word for "to", in the languages read: what a label that names its destination starts with. */
 export const SEND_TO_VERB =
@@ -159,13 +168,17 @@ export const BARE_WAY = /^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?:
 
 /** Repeating a send already addressed, from its log or outbox: "Resend", "Retry sending" (Welkin's failed fax row). */
 const RETRY = "retry (?:sending|send|fax(?:ing)?|transmission|delivery)";
-/** Resend in French, German and Dutch: "Renvoyer", "Erneut senden" (CGM's Postausgang), "Opnieuw verzenden". */
-const RESEND_OTHER = "renvoyer|reenvoyer|(?:erneut|nochmals) (?:senden|versenden)|opnieuw (?:verzenden|versturen)";
+/**
+ * Resend in French, German and Dutch: "Renvoyer", "Erneut senden" (CGM's Postausgang), "Opnieuw verzenden"; the German
+ * and Dutch in either order, as the classifier reads them verb first (VERB_LAST).
+ */
+const RESEND_OTHER =
+  "renvoyer|reenvoyer|(?:erneut|nochmals) (?:senden|versenden)|(?:senden|versenden) (?:erneut|nochmals)|opnieuw (?:verzenden|versturen)|(?:verzenden|versturen) opnieuw";
 export const RESEND_PATTERN = `^(?:resend|reenviar|${RESEND_OTHER}|${RETRY})\\b`;
 export const RESEND = new RegExp(RESEND_PATTERN);
 
 /** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_ES}${SEND_OTHER}(?:${FORMAT}|(?: p(?:or|ar|er))? (?:e ?mail|mail|correo(?: electronico)?|courriel))(?: ahora)?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_ES}${SEND_OTHER}(?:${FORMAT}|(?: p(?:or|ar|er))? (?:e ?mail|mail|correo(?: electronico)?|courriel))(?: (?:ahora|sofort|jetzt|nu))?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -211,7 +224,8 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
 
 /** The transport a form's chosen radio names ("Send as: (•) Direct Message"): how a generic Send in that form goes. */
 export const TRANSPORT_RULES: readonly ActionRule[] = [
-  { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|secure)\\b|\\bvia direct\\b|^direct$" },
+  // KIM (Germany) and MSSanté (France) are networks of Direct's kind.
+  { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|secure)\\b|\\bvia direct\\b|^(?:direct|kim|mss(?:ante)?)$" },
   { kind: "fax", pattern: "^(?:by |via |send as )?e?fax\\b" },
   // E-mail, and Australia's secure messaging networks (Medical-Objects, HealthLink, Argus): the form's send shares the record.
   { kind: "share", pattern: "^(?:(?:by |via )?(?:secure )?e ?mail|medical ?objects|healthlink|argus)$" },
