@@ -16,7 +16,8 @@ export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\
  */
 export const DIRECT_DOMAIN =
   /@(?:[a-z0-9-]+\.)*(?:direct|kno2|kno2fy|hisp)\.|@direct[-.]|@[a-z0-9.-]*\.mssante\.|@[a-z0-9.-]*\.kim\.[a-z]/i;
-export const PHONE = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
+/** A phone or fax number: North American, or a European one with its trunk 0 ("0555 0104471"), whole, never cut out of a longer one. */
+export const PHONE = /(?<!\d)(?:\+?1[\s.-]?)?\(?0?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
 
 /** A value that is only a number: a phone or fax line, not a name. */
 export const NUMBER_ONLY = /^[\d\s().+-]+$/;

@@ -255,11 +255,15 @@ function searchResultCard(field: Element, value: string): CardRead | undefined {
   return read.name ? read : undefined;
 }
 
-/** A checked radio or checkbox in a recipient group ("Send to"): its card names the recipient. */
+/** A group titled by the way its recipients go ("FAX": ☑ Dr. Vogel · … · Fax 0555 0104471, EMIL's Empfänger). */
+const WAY_LEGEND = /^(?:e?fax|kim|direct|mss(?:ante)?|e ?mail)$/;
+const legendOf = (input: Element) => input.closest("fieldset")?.querySelector(":scope > legend")?.textContent ?? "";
+
+/** A checked radio or checkbox in a recipient group ("Send to", or one titled by a way): its card names the recipient. */
 function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
-  if (sectionOf(input) !== "recipient") {
+  if (sectionOf(input) !== "recipient" && !WAY_LEGEND.test(matchText(legendOf(input)))) {
     // A box that says where it sends, or that its card is the one chosen (the two never say both), or a choice of
     // addresses.
     routeEntry(input, entries);
