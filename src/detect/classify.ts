@@ -8,7 +8,7 @@ import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR, ROW_SELECTOR } from "./dom.ts";
 import { onlyChooses } from "./choice-option.ts";
-import { chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
+import { chosenInside, FILE_NAME, kindFromContext, namesRecipient } from "./context.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
@@ -329,7 +329,12 @@ const COUNT = / \d+(?: (?:page|file|document|item|recipient|destinat[a-z]+)s?)?$
 function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   const text = verbFirst(matchText(label).replace(COUNT, ""));
   if (text === "") return kindFromHints(el);
-  if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false);
+  if (SAVE.test(text))
+    return (
+      postedTo(el) ??
+      kindFromContext(el, titled(SHARE_TITLE, "share"), false) ??
+      (namesRecipient(el) ? kindFromContext(el, finishedTitle, false) : null)
+    );
   // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
   if (GENERIC.test(text) && navigationLink(el)) return null;
   if (GENERIC.test(text))
@@ -434,6 +439,14 @@ function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind |
     const text = matchText(title);
     return !quietTitle(text) && what.test(text) ? kind : "quiet";
   };
+}
+
+/** What a finished form under this title sends, when its block names a recipient: a referral, or a record shared. */
+function finishedTitle(title: string): ActionKind | "quiet" {
+  const text = matchText(title);
+  if (quietTitle(text)) return "quiet";
+  const kind = firstMatch(CONTEXT, text);
+  return kind === "referral" ? kind : RECORD_CONTEXT.test(text) ? "share" : "quiet";
 }
 
 /**

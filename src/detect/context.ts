@@ -9,7 +9,7 @@ import { accessibleName, containerTitle, hiddenFromAccessibility } from "./acces
 import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
-import { REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
+import { RECIPIENT_SECTION_PATTERN, REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import { INSIDE_PRACTICE_PATTERN, RECORD_CONTEXT, RECORD_CONTEXT_PATTERN, TRANSPORT_RULES } from "./vocabulary.ts";
@@ -76,8 +76,12 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
       if (!node.matches("[role=toolbar]")) return attached;
     } else if (said) return said;
     // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
-    // So does the first block near the control that holds fields, titled or not (Updox's Direct compose: To, Subject, Send).
-    const readsFields = withFields && !attached && (container || title || (!fielded && i < NEAR_BLOCK && node.querySelector(FIELDS)));
+    // So does the first block near the control that holds fields, titled or not (Updox's Direct compose: To, Subject, Send),
+    // and a frame's body.
+    const readsFields =
+      withFields &&
+      !attached &&
+      (container || title || node.localName === "body" || (!fielded && i < NEAR_BLOCK && node.querySelector(FIELDS)));
     if (readsFields) {
       fielded = true;
       const kind = kindFromFields(node, title);
@@ -103,6 +107,31 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     doc = frame?.ownerDocument;
   }
   return attached;
+}
+
+const RECIPIENT_SECTION = new RegExp(RECIPIENT_SECTION_PATTERN);
+/** Where a block writes its labels: a field's, a table's heading or first cell, a term, a word alone. */
+const LABELS = "label,legend,caption,th,td:first-child,dt,span,b,strong";
+const MAX_LABELS = 60;
+/** Longer than this is a sentence, not a label. */
+const MAX_LABEL_CHARS = 40;
+
+/**
+ * Whether the block around the control names where it goes: a label or a labelled list that says To, Recipients or
+ * Refer to (OpenEyes' letter: its "Recipients" table's To row; TrakCare's "Refer To Location").
+ */
+export function namesRecipient(el: Element): boolean {
+  const box = el.parentElement?.closest(CONTAINER);
+  if (!box) return false;
+  const says = (text: string) => text.length <= MAX_LABEL_CHARS && RECIPIENT_SECTION.test(matchText(text));
+  const listed = box.querySelectorAll("[aria-label]");
+  for (let i = 0; i < listed.length && i < MAX_LABELS; i++) if (says(attr(listed[i]!, "aria-label")!)) return true;
+  const labels = box.querySelectorAll(LABELS);
+  for (let i = 0; i < labels.length && i < MAX_LABELS; i++) {
+    const label = labels[i]!;
+    if (!label.firstElementChild || label.localName === "label") if (says(label.textContent ?? "")) return true;
+  }
+  return false;
 }
 
 /** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */

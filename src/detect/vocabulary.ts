@@ -192,8 +192,12 @@ export const IN_PROGRESS_PATTERN =
  * the channel in group 1 or 2. A submit button of such a form sends whatever its label says (NOSH's fax "Save").
  */
 export const POSTS_SEND_PATTERN = "(?:send|transmit)[-_]?(fax|direct|referral)|(fax|direct|referral)[-_/]?(?:send|transmit)";
-/** A submit label that says only that the form is finished: the form's address says what that does. */
-export const SAVE_PATTERN = "^(?:save|guardar)$";
+/**
+ * A label that says only that the form is finished: the form's address says what that does, and so does a title naming a
+ * share, or a referral or a record above a block that names where it goes (TrakCare's "Update", OpenEyes' "Save",
+ * MEDITECH's "Sign" of a referral order).
+ */
+export const SAVE_PATTERN = "^(?:save|guardar|salvar|update|sign|speichern|enregistrer|opslaan)$";
 /** A title that names a share: a Save under it ("Share note" [Save]) commits the share. */
 export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_OTHER})\\b`;
 
