@@ -68,12 +68,13 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
 /**
  * A piece of a card that names an organisation beside the person: two words or more with one a practice
  * or service would call itself by ("Lakeshore Counseling Group", "Bayview Digestive Health"). A bare
- * specialty ("Dermatology") is one word, and an address starts with its number. Practices name themselves in their
+ * specialty ("Dermatology") is one word, and an address starts with its number; a practice named by its specialty is two
+ * ("Bayview Infectious Disease", "Riverside Endodontics"). Practices name themselves in their
  * own languages too: "Gemeinschaftspraxis Kardiologie Neustadt", "Huisartsenpraktijk De Linde", "CH de Castres-Mazamet",
  * "Fjordby sykehus HF", "Nemocnice Na Homolce".
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|dentistry|\w*odontics|optometry|vision|eye|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um|k|a)?|krankenhaus|sykehus|sygehus|sjukhus|sairaala|nemocnice|szpital|przychodnia|\w*legesenter(?:et)?|legekontor|helse|vardcentral|\w*mottagning|laegehus|praksis|terveyskeskus|laakariasema|hf|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?|respiratory|pulmonary|renal|cardiac|vascular|sleep|wound|genetics|genomics)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|dentistry|\w*odontics|optometry|vision|eye|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um|k|a)?|krankenhaus|sykehus|sygehus|sjukhus|sairaala|nemocnice|szpital|przychodnia|\w*legesenter(?:et)?|legekontor|helse|vardcentral|\w*mottagning|laegehus|praksis|terveyskeskus|laakariasema|hf|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?|respiratory|pulmonary|renal|cardiac|vascular|sleep|wound|genetics|genomics|diseases?|allergy|asthma|dialysis|fertility|obstetrics|midwifery|hearing|nutrition)\b/i;
 
 const MAX_ORGANIZATION_WORDS = 8;
 
