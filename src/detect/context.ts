@@ -6,7 +6,16 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName, containerTitle, hiddenFromAccessibility } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, ELEMENT_NODE, FORM_SELECTOR, HEADING_SELECTOR, openShadowRoot, parentAcrossShadow } from "./dom.ts";
+import {
+  attr,
+  DIALOG_SELECTOR,
+  ELEMENT_NODE,
+  FORM_SELECTOR,
+  HEADING_SELECTOR,
+  openShadowRoot,
+  parentAcrossShadow,
+  SHOW_ELEMENTS_AND_TEXT,
+} from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { fieldMeaning } from "./recipient-interpret.ts";
 import { RECIPIENT_SECTION_PATTERN, REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
@@ -244,7 +253,6 @@ export function attachedFile(container: Element): boolean {
   return ATTACHED_FILE.test(text) || ATTACHED_RECORD.test(text);
 }
 
-const SHOW_ELEMENTS_AND_TEXT = 1 | 4;
 const [ACCEPT, REJECT, SKIP] = [1, 2, 3];
 const MAX_TEXT_NODES = 300;
 const UNSHOWN_TEXT: ReadonlySet<string> = new Set(words("script style template textarea"));

@@ -5,6 +5,8 @@
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+/** A tree walker's filter for elements and text (NodeFilter.SHOW_ELEMENT | SHOW_TEXT; NodeFilter is not in every world). */
+export const SHOW_ELEMENTS_AND_TEXT = 1 | 4;
 export const DOCUMENT_NODE = 9;
 export const FRAGMENT_NODE = 11;
 

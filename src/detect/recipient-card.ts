@@ -143,7 +143,11 @@ export function shownAfter(field: Element, value: string): Partial<CardRead> {
 
 /** A piece without the dash, dot or comma that joined it to the name ("— Gastroenterology", a chip's "· Fjordby sykehus HF"). */
 export function organizationText(piece: string): string {
-  return piece.replace(/^[\s,;·•|\u2013\u2014-]+/, "").trim();
+  // Its street address after it is where it is, not its name ("Riverside Surgery, 12 Mill Lane, Kingsgate").
+  return piece
+    .replace(/^[\s,;·•|\u2013\u2014-]+/, "")
+    .replace(/,\s*\d+[a-z]?\s+\D.*$/i, "")
+    .trim();
 }
 
 /**

@@ -5,7 +5,7 @@
  * never read.
  */
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, TEXT_NODE } from "./dom.ts";
+import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, SHOW_ELEMENTS_AND_TEXT, TEXT_NODE } from "./dom.ts";
 import {
   fieldLabels,
   fieldMeaning,
@@ -532,6 +532,8 @@ function elementOrCard(el: Element): ValueRead {
   return readValue(el);
 }
 
+const TO_OR_CC = /^to (?:or )?cc$/;
+
 /**
  * A provider table: column headers name the cells of the chosen row (the selected one, or the only one).
  * A send control in a row of an address book (a table with a Direct address or fax column) chooses its own row.
@@ -547,7 +549,10 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const own = control ? bodyRows.find((row) => row.contains(control)) : undefined;
   // A lone row is the one chosen, unless the table is a log: a dated row is a send that went before, not this one's.
   const log = headers.some((header) => DATED.test(matchText(header)));
+  // A column saying which rows are To and which Cc (OpenEyes' letter): the To row is whom it goes to.
+  const marker = headers.findIndex((header) => TO_OR_CC.test(matchText(header)));
   const chosen =
+    (marker >= 0 ? bodyRows.find((row) => matchText(cellText(row.children[marker] ?? row)) === "to") : undefined) ??
     bodyRows.find((row) => markedChosen(row) || row.querySelector("input:checked")) ??
     (bodyRows.length === 1 && !log ? bodyRows[0] : undefined);
   // An address book has an address column (a worklist of patient, physician, [Fax chart] has none), and a log of sends
@@ -565,11 +570,12 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   const logged = log || headers.some((header) => BOTH_PARTIES.test(matchText(header)) || matchText(header) === "direction");
   const direction = row && logged ? directionOf(row, control) : undefined;
   const read = Array.from((direction !== "in" && row?.children) || []).map((cell, i) => {
-    const header = headers[i];
+    const header = i === marker ? undefined : headers[i];
     const match = header
       ? BOTH_PARTIES.test(matchText(header))
         ? otherParty(header, direction === "out")
-        : interpret(header, section)
+        : // "Recipient / address": the first of what the column holds names it.
+          (interpret(header, section) ?? (header.includes("/") ? interpret(header.split("/")[0]!, section) : null))
       : null;
     return match && match !== "excluded" ? { ...match, value: cellText(cell), element: cell } : match;
   });
@@ -642,7 +648,17 @@ function otherParty(header: string, outgoing: boolean): LabelMatch | "excluded" 
 /** A cell's value: what is typed in the field it holds (a row being filled in), else its text. */
 function cellText(cell: Element): string {
   const field = cell.querySelector("input:not([type=hidden]),select,textarea");
-  return cleanText(field ? fieldValue(field) : subtreeText(cell), 300);
+  return cleanText(field ? fieldValue(field) : cell.querySelector("br") ? brokenLines(cell) : subtreeText(cell), 300);
+}
+
+/** A cell's lines apart: "<strong>Dr Helen Okafor</strong> (GP)<br>Riverside Surgery" is "Dr Helen Okafor (GP) · Riverside Surgery". */
+function brokenLines(cell: Element): string {
+  let text = "";
+  const walker = cell.ownerDocument.createTreeWalker(cell, SHOW_ELEMENTS_AND_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node.nodeType === TEXT_NODE) text += (node as Text).data;
+    else if ((node as Element).localName === "br") text += " · ";
+  return text;
 }
 
 const FIRST_NAME = /^(?:first|given) name$|^forename$/;
