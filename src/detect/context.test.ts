@@ -178,6 +178,23 @@ describe("generic controls classified by their context", () => {
     expect(classifyControl(visor.getElementById("go")!)?.kind).toBe("export");
   });
 
+  it("reads a frame's body as its panel: the way of the recipients checked there says how its Send goes (EMIL's Empfänger)", () => {
+    document.body.innerHTML = '<div id="frame" title="Empfänger"></div>';
+    const doc = document.implementation.createHTMLDocument("EMIL · Empfänger");
+    Object.defineProperty(doc, "defaultView", { value: { frameElement: document.getElementById("frame") } });
+    doc.body.innerHTML =
+      '<p>Arztbrief 04.03.2025</p><fieldset><legend>KIM</legend><label><input type="checkbox"> Dr. med. Klaus Brandt · praxis.brandt@hausarzt.kim.telematik</label></fieldset>' +
+      '<fieldset><legend>FAX</legend><label><input type="checkbox" id="fax" checked> Dr. med. Petra Vogel · Fax 0555 0104471</label></fieldset>' +
+      '<div class="actions"><button>Bereitstellen</button><button id="go">Sofort senden</button></div>';
+    expect(classifyControl(doc.getElementById("go")!)?.kind).toBe("fax");
+    (doc.getElementById("fax") as HTMLInputElement).checked = false;
+    doc.querySelector<HTMLInputElement>("fieldset input")!.checked = true;
+    expect(classifyControl(doc.getElementById("go")!)?.kind).toBe("direct");
+    // Both ways checked: the Send goes both ways, and neither is the one to name.
+    (doc.getElementById("fax") as HTMLInputElement).checked = true;
+    expect(classifyControl(doc.getElementById("go")!)?.kind).not.toBe("fax");
+  });
+
   it("steps out of a shadow root to the form around its host", () => {
     document.body.innerHTML = '<form><h2>Referral</h2><x-button id="host"></x-button></form>';
     const root = document.getElementById("host")!.attachShadow({ mode: "open" });
