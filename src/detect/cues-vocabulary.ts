@@ -120,9 +120,15 @@ export const SOURCE_LABEL =
  * A word that every NOTE_TYPE_LABEL, SOURCE_LABEL or DOCUMENTS_LABEL match holds: the walk looks for one in a leaf's
  * raw text before it makes the text matchable (cues.ts). Keep in step with the three (cues-vocabulary.test.ts).
  */
-export const LABEL_WORDS: readonly string[] = words("type template program source from facility clinic document attachment");
-/** A label written as text beside the list of what a send dialog sends ("Documents", "Attachments"). */
-export const DOCUMENTS_LABEL = "^(?:documents?|attachments?)$";
+export const LABEL_WORDS: readonly string[] = words(
+  "type template program source from facility clinic document attachment referenced related linked attached regarding",
+);
+/**
+ * A label written as text beside the list of what a send dialog sends ("Documents", "Attachments"), or beside what a
+ * message is about ("Referenced clinical activity: Lab report …", Care360's; "Regarding: …").
+ */
+export const DOCUMENTS_LABEL =
+  "^(?:documents?|attachments?|(?:referenced|related|linked|attached) (?:\\w+ )?(?:activity|activities|documents?|records?|results?|items?|orders?)|regarding)$";
 /** Labels of a text field whose value is what is sent: its title, subject or attachment. */
 export const DOCUMENT_FIELD_LABEL = "\\b(?:title|subject|attachments?|document|documents|file name|note type|document type)\\b";
 /** Titles of a list, table or group whose items go with the share. */

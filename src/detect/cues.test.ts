@@ -139,6 +139,19 @@ describe("readCues: what is chosen for the share", () => {
     ]);
   });
 
+  it('reads what a message is about beside a label that says so (Care360\'s "Referenced clinical activity"), not a hint that explains', () => {
+    const cues = cuesOf(`
+      <div class="form"><label>Subject <input value="Lab result for your review"></label>
+        <p class="hint">Referenced clinical activity: Lab report 03/02/2025 · HIV-1/2 Antigen/Antibody Screen · reactive</p>
+        <div role="button" tabindex="0" id="send">Send</div></div>`);
+    expect(kinds(cues)).toEqual(["hiv"]);
+    const hint = cuesOf(`
+      <div class="form"><label>Subject <input value="Lab result for your review"></label>
+        <p class="hint">Results such as HIV tests need the patient's consent before they are sent.</p>
+        <div role="button" tabindex="0" id="send">Send</div></div>`);
+    expect(hint).toEqual([]);
+  });
+
   it("reads where the records come from when a Part 2 program is named there", () => {
     const cues = cuesOf(`<form><p>Program: Eastside Opioid Treatment Program</p><button id="send">Fax records</button></form>`);
     expect(cues).toEqual([{ kind: "sud-part2", source: "program", text: "Eastside Opioid Treatment Program" }]);
