@@ -12,6 +12,7 @@ import {
   ELEMENT_NODE,
   FORM_SELECTOR,
   HEADING_SELECTOR,
+  legendOf,
   openShadowRoot,
   parentAcrossShadow,
   SHOW_ELEMENTS_AND_TEXT,
@@ -138,7 +139,7 @@ export function namesRecipient(el: Element): boolean {
   const labels = box.querySelectorAll(LABELS);
   for (let i = 0; i < labels.length && i < MAX_LABELS; i++) {
     const label = labels[i]!;
-    if (!label.firstElementChild || label.localName === "label") if (says(label.textContent ?? "")) return true;
+    if ((!label.firstElementChild || label.localName === "label") && says(label.textContent ?? "")) return true;
   }
   return false;
 }
@@ -334,8 +335,8 @@ function checkedWay(container: Element): ActionKind | null {
   const ways = new Set<ActionKind>();
   const checked = container.querySelectorAll(CHECKED);
   for (let i = 0; i < checked.length && i < MAX_FIELDS; i++) {
-    const legend = checked[i]!.closest("fieldset")?.querySelector(":scope > legend");
-    const rule = legend && TRANSPORT.find(({ re }) => re.test(matchText(legend.textContent ?? "")));
+    const legend = legendOf(checked[i]!);
+    const rule = legend && TRANSPORT.find(({ re }) => re.test(matchText(legend)));
     if (rule) ways.add(rule.kind);
   }
   return ways.size === 1 ? [...ways][0]! : null;

@@ -98,3 +98,8 @@ export function shownContent(el: Element): ParentNode {
 export function isOwnHost(el: Element): boolean {
   return el.localName === PANEL_TAG || el.hasAttribute(FALLBACK_HOST_ATTR);
 }
+
+/** The legend of the fieldset around an element, as written ("" without one). */
+export function legendOf(el: Element): string {
+  return el.closest("fieldset")?.querySelector(":scope > legend")?.textContent ?? "";
+}

@@ -5,7 +5,17 @@
  * never read.
  */
 import { accessibleName, labelText, subtreeText } from "./accessible-name.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, isElement, isOwnHost, SHOW_ELEMENTS_AND_TEXT, TEXT_NODE } from "./dom.ts";
+import {
+  attr,
+  byIdInTree,
+  DIALOG_SELECTOR,
+  EDITABLE_SELECTOR,
+  isElement,
+  isOwnHost,
+  legendOf,
+  SHOW_ELEMENTS_AND_TEXT,
+  TEXT_NODE,
+} from "./dom.ts";
 import {
   fieldLabels,
   fieldMeaning,
@@ -38,7 +48,7 @@ import {
 } from "./recipient-card.ts";
 import { fieldValue, NOTE_ONLY, POINTS_ELSEWHERE, PROMPT, propertyValue, readValue, type ValueRead } from "./recipient-values.ts";
 import { cleanText, matchText, words } from "./text.ts";
-import { RECORD_CONTEXT, RESEND, SEND_WORD } from "./vocabulary.ts";
+import { BARE_WAY, RECORD_CONTEXT, RESEND, SEND_WORD } from "./vocabulary.ts";
 import { walk } from "./walk.ts";
 
 export interface Entry {
@@ -255,15 +265,12 @@ function searchResultCard(field: Element, value: string): CardRead | undefined {
   return read.name ? read : undefined;
 }
 
-/** A group titled by the way its recipients go ("FAX": ☑ Dr. Vogel · … · Fax 0555 0104471, EMIL's Empfänger). */
-const WAY_LEGEND = /^(?:e?fax|kim|direct|mss(?:ante)?|e ?mail)$/;
-const legendOf = (input: Element) => input.closest("fieldset")?.querySelector(":scope > legend")?.textContent ?? "";
-
 /** A checked radio or checkbox in a recipient group ("Send to", or one titled by a way): its card names the recipient. */
 function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
-  if (sectionOf(input) !== "recipient" && !WAY_LEGEND.test(matchText(legendOf(input)))) {
+  // A group titled by the way alone its recipients go is theirs ("FAX": ☑ Dr. Vogel · … · Fax 0555 0104471, EMIL's Empfänger).
+  if (sectionOf(input) !== "recipient" && !BARE_WAY.test(matchText(legendOf(input)))) {
     // A box that says where it sends, or that its card is the one chosen (the two never say both), or a choice of
     // addresses.
     routeEntry(input, entries);

@@ -164,7 +164,7 @@ export const NOT_OUTSIDE =
 const SEND_TO_NAMED = `${SEND_TO_VERB} (?!${NOT_OUTSIDE})(?:\\S+ ){0,3}\\S+`;
 
 /** A label that says only which way ("Fax", "Send via Direct", "E-mail", "Share"), nothing of where or what: compiled once for the classifier and the opener rule. */
-export const BARE_WAY = /^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?: message)?|e ?mail|share)$/;
+export const BARE_WAY = /^(?:send |share )?(?:(?:via|by|as) )?(?:e?fax|direct(?: message)?|kim|mss(?:ante)?|e ?mail|share)$/;
 
 /** Repeating a send already addressed, from its log or outbox: "Resend", "Retry sending" (Welkin's failed fax row). */
 const RETRY = "retry (?:sending|send|fax(?:ing)?|transmission|delivery)";
