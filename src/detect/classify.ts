@@ -8,7 +8,7 @@ import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR, ROW_SELECTOR } from "./dom.ts";
 import { onlyChooses } from "./choice-option.ts";
-import { chosenInside, FILE_NAME, kindFromContext, namesRecipient } from "./context.ts";
+import { addressedBlock, chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
@@ -333,7 +333,7 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
     return (
       postedTo(el) ??
       kindFromContext(el, titled(SHARE_TITLE, "share"), false) ??
-      (namesRecipient(el) ? kindFromContext(el, finishedTitle, false) : null)
+      (finishesSend(el) ? kindFromContext(el, finishedTitle, false) : null)
     );
   // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
   if (GENERIC.test(text) && navigationLink(el)) return null;
@@ -439,6 +439,20 @@ function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind |
     const text = matchText(title);
     return !quietTitle(text) && what.test(text) ? kind : "quiet";
   };
+}
+
+/**
+ * Whether a Save, Update or Sign is what sends its block: the block names where it goes, and holds no other control
+ * that sends (Helix's Save beside "Save and Send" only keeps the letter).
+ */
+function finishesSend(el: Element): boolean {
+  const box = addressedBlock(el);
+  const controls = box?.querySelectorAll("button,input[type=submit],[role=button]") ?? [];
+  for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++) {
+    const text = verbFirst(matchText(accessibleName(controls[i]!)));
+    if (controls[i] !== el && (GENERIC.test(text) || namedKind(text))) return false;
+  }
+  return box !== null;
 }
 
 /** What a finished form under this title sends, when its block names a recipient: a referral, or a record shared. */

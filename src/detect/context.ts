@@ -127,21 +127,21 @@ const MAX_LABELS = 60;
 const MAX_LABEL_CHARS = 40;
 
 /**
- * Whether the block around the control names where it goes: a label or a labelled list that says To, Recipients or
- * Refer to (OpenEyes' letter: its "Recipients" table's To row; TrakCare's "Refer To Location").
+ * The block around the control when it names where it goes: a label or a labelled list that says To, Recipients or
+ * Refer to (OpenEyes' letter: its "Recipients" table's To row; TrakCare's "Refer To Location"). Null otherwise.
  */
-export function namesRecipient(el: Element): boolean {
+export function addressedBlock(el: Element): Element | null {
   const box = el.parentElement?.closest(CONTAINER);
-  if (!box) return false;
+  if (!box) return null;
   const says = (text: string) => text.length <= MAX_LABEL_CHARS && RECIPIENT_SECTION.test(matchText(text));
   const listed = box.querySelectorAll("[aria-label]");
-  for (let i = 0; i < listed.length && i < MAX_LABELS; i++) if (says(attr(listed[i]!, "aria-label")!)) return true;
+  for (let i = 0; i < listed.length && i < MAX_LABELS; i++) if (says(attr(listed[i]!, "aria-label")!)) return box;
   const labels = box.querySelectorAll(LABELS);
   for (let i = 0; i < labels.length && i < MAX_LABELS; i++) {
     const label = labels[i]!;
-    if ((!label.firstElementChild || label.localName === "label") && says(label.textContent ?? "")) return true;
+    if ((!label.firstElementChild || label.localName === "label") && says(label.textContent ?? "")) return box;
   }
-  return false;
+  return null;
 }
 
 /** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
