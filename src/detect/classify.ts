@@ -329,12 +329,7 @@ const COUNT = / \d+(?: (?:page|file|document|item|recipient|destinat[a-z]+)s?)?$
 function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   const text = verbFirst(matchText(label).replace(COUNT, ""));
   if (text === "") return kindFromHints(el);
-  if (SAVE.test(text))
-    return (
-      postedTo(el) ??
-      kindFromContext(el, titled(SHARE_TITLE, "share"), false) ??
-      (finishesSend(el) ? kindFromContext(el, finishedTitle, false) : null)
-    );
+  if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false) ?? finished(el);
   // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
   if (GENERIC.test(text) && navigationLink(el)) return null;
   if (GENERIC.test(text))
@@ -442,17 +437,21 @@ function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind |
 }
 
 /**
- * Whether a Save, Update or Sign is what sends its block: the block names where it goes, and holds no other control
- * that sends (Helix's Save beside "Save and Send" only keeps the letter).
+ * What a Save, Update or Sign sends by itself: the referral or record its title names, when its block names where it
+ * goes and holds no other control that sends (Helix's Save beside "Save and Send" only keeps the letter). The title is
+ * asked first: it is the nearest one, and most Saves are under titles that name neither, so the block is rarely read.
  */
-function finishesSend(el: Element): boolean {
-  const box = addressedBlock(el);
-  const controls = box?.querySelectorAll("button,input[type=submit],[role=button]") ?? [];
+function finished(el: Element): ActionKind | null {
+  const kind = kindFromContext(el, finishedTitle, false);
+  const box = kind && addressedBlock(el);
+  if (!box) return null;
+  const controls = box.querySelectorAll("button,input[type=submit],[role=button]");
   for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++) {
+    if (controls[i] === el) continue;
     const text = verbFirst(matchText(accessibleName(controls[i]!)));
-    if (controls[i] !== el && (GENERIC.test(text) || namedKind(text))) return false;
+    if (GENERIC.test(text) || namedKind(text)) return null;
   }
-  return box !== null;
+  return kind;
 }
 
 /** What a finished form under this title sends, when its block names a recipient: a referral, or a record shared. */
