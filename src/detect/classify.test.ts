@@ -209,6 +209,9 @@ describe("classifyControl", () => {
       return classifyControl(el);
     };
     expect(broken("<div><button>Fax chart</button></div>")).toEqual({ kind: "fax", label: "Fax chart", unread: true });
+    // Read as the whole classifier reads it: a German verb last, a count after.
+    expect(broken("<div><button>Per Fax senden</button></div>")).toEqual({ kind: "fax", label: "Per Fax senden", unread: true });
+    expect(broken("<div><button>Fax chart (3 pages)</button></div>")?.kind).toBe("fax");
     // Its own name says nothing sends, or says it is a look-alike: still no send.
     expect(broken("<div><button>Send</button></div>")).toBeNull();
     expect(broken("<div><button>Send reminder</button></div>")).toBeNull();

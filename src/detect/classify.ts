@@ -142,7 +142,7 @@ export function classifyControl(el: Element, { panels, clickable }: ClassifyOpti
 function namedOnly(el: Element): Classification | null {
   try {
     const label = accessibleName(el);
-    const kind = namedKind(matchText(label));
+    const kind = namedKind(labelText(label));
     return kind ? { kind, label, unread: true } : null;
   } catch {
     return null;
@@ -326,8 +326,13 @@ function hasOwn(panel: Element, name: string | RegExp): boolean {
 /** A count after a label says how many, not what: "Send (3 pages)", "Download (2 files)", "Envoyer (1 destinataire)". */
 const COUNT = / \d+(?: (?:page|file|document|item|recipient|destinat[a-z]+)s?)?$/;
 
+/** A label as the rules read it: lower case, its count dropped, its verb first. */
+function labelText(label: string): string {
+  return verbFirst(matchText(label).replace(COUNT, ""));
+}
+
 function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
-  const text = verbFirst(matchText(label).replace(COUNT, ""));
+  const text = labelText(label);
   if (text === "") return kindFromHints(el);
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false) ?? finished(el);
   // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
@@ -448,7 +453,7 @@ function finished(el: Element): ActionKind | null {
   const controls = box.querySelectorAll("button,input[type=submit],[role=button]");
   for (let i = 0; i < controls.length && i < MAX_PANEL_CONTROLS; i++) {
     if (controls[i] === el) continue;
-    const text = verbFirst(matchText(accessibleName(controls[i]!)));
+    const text = labelText(accessibleName(controls[i]!));
     if (GENERIC.test(text) || namedKind(text)) return null;
   }
   return kind;
