@@ -17,6 +17,7 @@ import {
   organizationText,
   organizationBeside,
   PHONE,
+  practiceBesidePerson,
   splitPieces,
   samePerson,
 } from "./recipient-card.ts";
@@ -112,7 +113,8 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
       const aside = organizationBeside(part);
       name = aside?.name ?? part;
       organization ??= aside?.organization;
-    } else if (organizationPiece(part)) organization ??= organizationText(part);
+    } else if (organizationPiece(part) || (practiceBesidePerson(name, part) && !isShortLabel(part)))
+      organization ??= organizationText(part);
   }
   // A number that does not say it is a phone, beside the name in a recipient's line ("Dr. Priya Natarajan — (555) 010-2284"), is where it goes.
   fax ??= number;

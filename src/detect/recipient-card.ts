@@ -241,6 +241,35 @@ export function readCard(card: Element): CardRead {
 const PERSON_TITLED = /^(?:dra?|drs|prof|mr|mrs|ms|herr|frau|mevr|dhr|mme)\.?\s+\S/i;
 
 /**
+ * A person as a line names one: a title before the name ("Dr. Céline Moreau"), an initial ("M. Jansen"), or a
+ * credential or a role in lower case after a comma ("Priya Natarajan, MD", "M. Jansen, fysiotherapeut").
+ */
+function namesPerson(text: string): boolean {
+  return PERSON_TITLED.test(text) || /^\p{Lu}\.\s*\p{Lu}/u.test(text) || /,\s*(?:(?:\p{Lu}\.?){2,5}|\p{Ll}+)$/u.test(text.trim());
+}
+
+/** A proper name: capitalised words, but for the small words that join them ("Lakeshore Retina Consultants", "Fysiotherapie Oudegracht"). */
+const PROPER_NAME =
+  /^\p{Lu}[\p{L}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|&|and|of|the|at|de|del|la|le|du|des|van|von|der|den|di|da|do|y|et|und|en|och|i|e))+$/u;
+
+/**
+ * A piece after a person's name that names a practice though no word of it says so ("Dr. Céline Moreau — Lakeshore
+ * Retina Consultants", "M. Jansen, fysiotherapeut — Fysiotherapie Oudegracht"): a proper name of a few words beside a
+ * person is where they work. A role ("Referring Provider") or a second person is not.
+ */
+export function practiceBesidePerson(person: string, piece: string): boolean {
+  const text = organizationText(piece);
+  return (
+    namesPerson(person) &&
+    PROPER_NAME.test(text) &&
+    text.split(/\s+/).length <= MAX_ORGANIZATION_WORDS &&
+    !PERSON_TITLED.test(text) &&
+    !PERSON_ROLE.test(matchText(text)) &&
+    !kindOfRecipient(text)
+  );
+}
+
+/**
  * A card headed by its practice names the person under it ("Rivierenland Ziekenhuis" over "dr. Sanne de Vries,
  * dermatoloog · Tiel", ZorgDomein's care offer): the person is the recipient, without the role after the name.
  */
