@@ -379,7 +379,9 @@ function selectedRowNear(el: Element): Element | null {
 /** A German or Dutch label, its verb last, read with the verb first: "Sofort senden" as "senden sofort". */
 function verbFirst(text: string): string {
   const last = text.lastIndexOf(" ");
-  return last > 0 && VERB_LAST.has(text.slice(last + 1)) ? `${text.slice(last + 1)} ${text.slice(0, last)}` : text;
+  if (last <= 0 || !VERB_LAST.has(text.slice(last + 1))) return text;
+  // "Signieren und senden", "Ondertekenen en verzenden": a verb after "and" follows the first, as written.
+  return /\b(?:und|en)$/.test(text.slice(0, last)) ? text : `${text.slice(last + 1)} ${text.slice(0, last)}`;
 }
 
 /** A field beside the control a person types a message or address into: a search box is none. */

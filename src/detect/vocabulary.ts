@@ -63,7 +63,14 @@ const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose)";
 const HIE = "(?:hie|hio|health information exchange|care everywhere|carequality|commonwell|ehealth exchange)";
 // "Sign and send", "Approve & send"...
 const THEN = "(?:(?:sign|save|submit|approve|authori[sz]e|finalize|complete|review|confirm|verify) and )?";
-const THEN_ES = "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar) y )?";
+/**
+ * The same in the other languages, before their sending verbs: Spanish and Portuguese ("Firmar y enviar", "Assinar e
+ * enviar"), French ("Signer et envoyer"), German ("Signieren und senden"), Dutch ("Ondertekenen en verzenden"),
+ * Swedish ("Signera och skicka"), Norwegian and Danish ("Signer og send"), Italian ("Firma e invia"), Polish ("Podpisz
+ * i wyślij"), Finnish ("Allekirjoita ja lähetä") and Czech ("Podepsat a odeslat").
+ */
+const THEN_OTHER =
+  "(?:(?:firmar|guardar|aprobar|confirmar|revisar|finalizar|assinar|salvar|aprovar|signer|valider|enregistrer|approuver|signieren|unterschreiben|speichern|freigeben|bestatigen|ondertekenen|opslaan|goedkeuren|bevestigen|signera|spara|godkann|bekrafta|attestera|lagre|godkjenn|firma|salva|approva|conferma|podpisz|zapisz|zatwierdz|allekirjoita|tallenna|hyvaksy|podepsat|ulozit|schvalit) (?:y|e|et|und|en|och|og|i|ja|a) )?";
 /**
  * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
  * submit, "transférer", forward), German ("Senden", "Übermitteln", "Weiterleiten"), Dutch ("Verstuur", "Verzenden", "Doorsturen"),
@@ -132,14 +139,14 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // Spanish and Portuguese, with the other languages' verbs.
   {
     kind: "referral",
-    pattern: `^${THEN_ES}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie)\\b`,
+    pattern: `^${THEN_OTHER}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie)\\b`,
   },
-  { kind: "direct", pattern: `^${THEN_ES}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
+  { kind: "direct", pattern: `^${THEN_OTHER}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
   {
     kind: "fax",
-    pattern: `^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_ES}${SEND_OTHER} (?:(?:un|une|le|la|el|das|ein|den|een|het|o|um) )?e?fax\\b`,
+    pattern: `^${THEN_OTHER}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_OTHER}${SEND_OTHER} (?:(?:un|une|le|la|el|das|ein|den|een|het|o|um) )?e?fax\\b`,
   },
-  { kind: "share", pattern: `^${SHARE_OTHER}\\b|^${THEN_ES}${SEND_OTHER}(?: \\w+){0,3} ${RECORD}\\b` },
+  { kind: "share", pattern: `^${SHARE_OTHER}\\b|^${THEN_OTHER}${SEND_OTHER}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
 
 /**
@@ -178,7 +185,7 @@ export const RESEND_PATTERN = `^(?:resend|reenviar|${RESEND_OTHER}|${RETRY})\\b`
 export const RESEND = new RegExp(RESEND_PATTERN);
 
 /** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_ES}${SEND_OTHER}(?:${FORMAT}|(?: p(?:or|ar|er))? (?:e ?mail|mail|correo(?: electronico)?|courriel))(?: (?:ahora|sofort|jetzt|nu))?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_OTHER}${SEND_OTHER}(?:${FORMAT}|(?: p(?:or|ar|er))? (?:e ?mail|mail|correo(?: electronico)?|courriel))(?: (?:ahora|sofort|jetzt|nu))?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -240,7 +247,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
 export const LEADING_WORDS: readonly string[] = words(
-  "send resend email e submit authorise authorize alimenter deposer verser renvoyer abschicken verschicken transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
+  "send resend email e submit authorise authorize alimenter deposer verser renvoyer abschicken verschicken transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar assinar salvar aprovar signer valider enregistrer approuver signieren unterschreiben speichern freigeben bestatigen ondertekenen opslaan goedkeuren bevestigen signera spara godkann bekrafta attestera lagre godkjenn firma salva approva conferma podpisz zapisz zatwierdz allekirjoita tallenna hyvaksy podepsat ulozit schvalit compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
 );
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
