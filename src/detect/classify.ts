@@ -352,9 +352,7 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       (SEND_WORD.test(text.replace(AND_THEN, "")) && !el.closest("form") && !typedBeside(el)
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null) ??
-      // A plain Send in a row that shows a Direct address sends to it (CRISP's care team), and so does one under a table
-      // whose selected row shows one (EMIL's Warteschlange: the row chosen, then Senden).
-      (SEND_WORD.test(text) && DIRECT_DOMAIN.test((el.closest(ROW_SELECTOR) ?? selectedRowNear(el))?.textContent ?? "") ? "direct" : null)
+      (SEND_WORD.test(text) ? rowSend(el) : null)
     );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text))
@@ -369,6 +367,29 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   return said ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null);
 }
 
+/** Enough of a row to find the record it names: its first cells. */
+const MAX_ROW_CHARS = 300;
+
+/**
+ * What a plain Send does with the row it acts on, its own or the table's selected row beside it: sends to the Direct
+ * address the row shows (CRISP's care team; EMIL's Warteschlange: the row chosen, then Senden), or sends the record a
+ * table's row names, its channel told by its recipient (HiX's Correspondentie: a referral letter chosen, then Verzenden).
+ */
+function rowSend(el: Element): ActionKind | typeof UNTOLD | null {
+  const own = el.closest(ROW_SELECTOR);
+  const row = own ?? selectedRowNear(el);
+  if (!row) return null;
+  if (DIRECT_DOMAIN.test(row.textContent ?? "")) return "direct";
+  // A list item's Send is no table row's: a toolbar or menu is built of list items too.
+  if (own && !own.matches(TABLE_ROW)) return null;
+  // Cell by cell: markup without spaces between cells runs their words together.
+  let text = "";
+  for (let cell = row.firstElementChild; cell && text.length < MAX_ROW_CHARS; cell = cell.nextElementSibling)
+    text += ` ${cell.textContent}`;
+  return RECORD_CONTEXT.test(matchText(text.slice(0, MAX_ROW_CHARS))) ? UNTOLD : null;
+}
+
+const TABLE_ROW = "tr,[role=row]";
 const SELECTED_ROW = "tr[aria-selected=true],[role=row][aria-selected=true],tr.selected";
 
 /** The selected row of a table beside the control, in its block or the one around it. */

@@ -574,7 +574,7 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
   // Every cell of the row climbs from the row itself, so they share one section.
   const section = row?.firstElementChild ? (sectionOf(row.firstElementChild) ?? (book ? "recipient" : null)) : null;
   // A log's row that came in names its sender in every cell: its fax number is theirs, and so is its "To/From".
-  const logged = log || headers.some((header) => BOTH_PARTIES.test(matchText(header)) || matchText(header) === "direction");
+  const logged = log || headers.some((header) => BOTH_PARTIES.test(matchText(header)) || DIRECTION_HEADER.test(matchText(header)));
   const direction = row && logged ? directionOf(row, control) : undefined;
   const read = Array.from((direction !== "in" && row?.children) || []).map((cell, i) => {
     const header = i === marker ? undefined : headers[i];
@@ -631,9 +631,13 @@ const DATED = /^(?:(?:date|time) )?(?:sent|faxed|received|delivered)(?: (?:on|at
 const SENT_TO = /^(?:(?:sent |send |faxed )?to|recipients?|destination|destinatarios?|destinataires?|a|an|aan|para|empfanger|ontvanger)$/;
 
 /** A log's column of whoever is at the other end of each row, either way: "Receiver / sender", "To/From" (Welkin's fax log). */
-const BOTH_PARTIES = /^(?:(?:receiver|recipient|to) (?:or )?(?:sender|from)|(?:sender|from) (?:or )?(?:receiver|recipient|to))$/;
+const BOTH_PARTIES =
+  /^(?:(?:receiver|recipient|to|addressee|geadresseerde|ontvanger|empfanger|adressat|destinataire|destinatario|mottagare) (?:or |of |oder |ou |o |eller )?(?:sender|from|afzender|absender|expediteur|remitente|mittente|avsandare)|(?:sender|from|afzender|absender|expediteur|remitente|mittente|avsandare) (?:or |of |oder |ou |o |eller )?(?:receiver|recipient|to|addressee|geadresseerde|ontvanger|empfanger|adressat|destinataire|destinatario|mottagare))$/;
+/** A log's column saying which way each row went. */
+const DIRECTION_HEADER = /^(?:direction|richting|richtung|sens|direccion|riktning|direzione)$/;
 /** A row's direction cell: the first group when it went out. */
-const DIRECTION = /^(?:(outbound|outgoing|sent|out)|inbound|incoming|received|in)$/;
+const DIRECTION =
+  /^(?:(outbound|outgoing|sent|out|uitgaand|verzonden|ausgehend|gesendet|sortant|envoye|saliente|enviado|utgaende|skickad|in uscita|inviato)|inbound|incoming|received|in|inkomend|ontvangen|eingehend|empfangen|entrant|recu|entrante|recibido|inkommande|mottagen|in entrata|ricevuto)$/;
 
 /**
  * Which way the row went: its direction cell says ("Outbound", "Incoming"), or, with none, a control that repeats it
