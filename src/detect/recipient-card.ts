@@ -335,6 +335,22 @@ function organizationAfter(lines: readonly string[], name: string): string | und
 }
 
 /**
+ * The fax and Direct address on the lines after a card's name line, its siblings in the same block ("Release to" /
+ * "Brightwater Disability Determination Services" / "Attn: Medical Evidence Unit" / "Fax (555) 010-7781", ICANotes'
+ * release panel): a card's few lines, ending at a field, a control or a heading.
+ */
+export function belowName(nameLine: Element): Pick<CardRead, "fax" | "directAddress"> {
+  const lines: string[] = [];
+  for (let el = nameLine.nextElementSibling; el && lines.length <= MAX_CARD_LINES; el = el.nextElementSibling) {
+    if (el.matches(CARD_END) || el.querySelector(CARD_END)) break;
+    collectLines(el, lines);
+  }
+  return { fax: faxLine(lines), directAddress: directLine(lines) };
+}
+
+const CARD_END = `${FIELD_SELECTOR},button,[role=button],h1,h2,h3,h4,h5,h6,fieldset,table`;
+
+/**
  * The fax a card shows beside its name, on a line or piece of its own that says so ("Phone: … · Fax: (555) 010-2741").
  * Only a card's: a longer block may hold other people's numbers.
  */

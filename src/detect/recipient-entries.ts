@@ -30,6 +30,7 @@ import {
 import type { RecipientRole } from "./recipient-labels.ts";
 import {
   type CardRead,
+  belowName,
   cardHead,
   collectLines,
   DESCRIBES,
@@ -522,7 +523,10 @@ function valueAfter(label: Element): ValueRead {
   const parent = label.parentElement;
   if (parent && parent.firstElementChild === label && parent.children.length === 1) {
     const next = parent.nextElementSibling;
-    if (next) return elementOrCard(next);
+    if (!next) return { value: "" };
+    const read = elementOrCard(next);
+    // A name line under its label line: the card goes on below it, its fax and address the name's.
+    return read.value && !read.fax && !read.directAddress && !isField(next) ? { ...read, ...belowName(next) } : read;
   }
   return { value: "" };
 }
