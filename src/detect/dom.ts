@@ -8,6 +8,9 @@ export const TEXT_NODE = 3;
 /** A tree walker's filter for elements and text (NodeFilter.SHOW_ELEMENT | SHOW_TEXT; NodeFilter is not in every world). */
 export const SHOW_ELEMENTS_AND_TEXT = 1 | 4;
 export const DOCUMENT_NODE = 9;
+/** compareDocumentPosition's bits (Node.DOCUMENT_POSITION_*): the other node comes before, or after. */
+export const POSITION_PRECEDING = 2;
+export const POSITION_FOLLOWING = 4;
 export const FRAGMENT_NODE = 11;
 
 /** A dialog surface, native or ARIA: what the recipient, its section and the cues never look out of. */

@@ -9,7 +9,7 @@
 import type { DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
 import { attachedFile } from "./context.ts";
-import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, parentAcrossShadow, POSITION_FOLLOWING } from "./dom.ts";
 import { matchText } from "./text.ts";
 import { BARE_WAY, RESEND_PATTERN } from "./vocabulary.ts";
 
@@ -79,7 +79,9 @@ function inForm(control: Element, orBelowFields: boolean): boolean {
       if (up < 3 && attachedFile(node)) return true;
       if (
         orBelowFields &&
-        Array.from(node.querySelectorAll(WRITTEN)).some((field) => field.compareDocumentPosition(from) & 4 && field.checkVisibility())
+        Array.from(node.querySelectorAll(WRITTEN)).some(
+          (field) => field.compareDocumentPosition(from) & POSITION_FOLLOWING && field.checkVisibility(),
+        )
       )
         return true;
     }

@@ -4,7 +4,17 @@
  * Bounded and cleaned: the page is untrusted.
  */
 import { subtreeText } from "./accessible-name.ts";
-import { attr, byIdInTree, DIALOG_SELECTOR, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, TEXT_NODE } from "./dom.ts";
+import {
+  attr,
+  byIdInTree,
+  DIALOG_SELECTOR,
+  EDITABLE_SELECTOR,
+  FIELD_SELECTOR,
+  isElement,
+  POSITION_FOLLOWING,
+  POSITION_PRECEDING,
+  TEXT_NODE,
+} from "./dom.ts";
 import { type CardRead, collectLines, EMAIL, notChosen, NUMBER_ONLY, readCard } from "./recipient-card.ts";
 import { isField } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
@@ -110,6 +120,7 @@ function chipTexts(field: Element): string[] {
   if (!container) return [];
   const chips: string[] = [];
   const found = container.querySelectorAll(CHIP_SELECTOR);
+  const stretch = fieldStretch(field, container);
   // A combobox's suggestions (its popup may stay in the page) are not tokens, nor is an option not chosen.
   const suggestions = Array.from(container.querySelectorAll("[role=listbox]")).filter(notChosen);
   for (let i = 0; i < found.length && chips.length < 20; i++) {
@@ -120,7 +131,8 @@ function chipTexts(field: Element): string[] {
       isChipBox(chip) ||
       notChosen(chip) ||
       suggestions.some((list) => list.contains(chip)) ||
-      chip.closest("[hidden]")
+      chip.closest("[hidden]") ||
+      !stretch(chip)
     )
       continue;
     const outer = chipAround(chip);
@@ -133,6 +145,21 @@ function chipTexts(field: Element): string[] {
     if (clean) chips.push(clean);
   }
   return chips.length ? chips : addressedBeside(field);
+}
+
+/**
+ * In a block of several fields (a grid of To, Subject, Attached), the stretch that is the field's own: between the
+ * fields before and after it. A chip past the next field is that field's or another line's (RamSoft's attached CCDA).
+ */
+function fieldStretch(field: Element, container: Element): (chip: Element) => boolean {
+  const fields = Array.from(container.querySelectorAll(FIELD_SELECTOR));
+  const at = fields.indexOf(field);
+  if (fields.length < 2 || at < 0) return () => true;
+  const before = fields[at - 1];
+  const after = fields[at + 1];
+  return (chip) =>
+    (!after || (chip.compareDocumentPosition(after) & POSITION_FOLLOWING) !== 0) &&
+    (!before || (chip.compareDocumentPosition(before) & POSITION_PRECEDING) !== 0);
 }
 
 /**
