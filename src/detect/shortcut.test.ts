@@ -110,6 +110,20 @@ describe("send shortcuts in a composer", () => {
     expect(findShortcutControl(keydown(field, { key: "Enter", ctrlKey: true }), classifyControl)?.element).toBe(field);
   });
 
+  it("takes a compose frame's body for its composer (RamSoft's compose window, a frame in a frame), never a page's body", () => {
+    const composer = (frameElement: Element | null) => {
+      const doc = document.implementation.createHTMLDocument("Compose");
+      doc.body.innerHTML = `<div role="toolbar" aria-label="Message"><button id="go" title="Send"><svg aria-hidden="true"></svg></button>
+        <button title="Save"></button></div><label for="to">To</label><input id="to" value="intake@direct.example.org"><textarea id="t"></textarea>`;
+      Object.defineProperty(doc, "defaultView", { value: { frameElement } });
+      return doc;
+    };
+    const framed = composer(document.createElement("iframe"));
+    expect(composerSendControl(framed.getElementById("t")!, classifyControl)?.element).toBe(framed.getElementById("go"));
+    const page = composer(null);
+    expect(composerSendControl(page.getElementById("t")!, classifyControl)).toBeNull();
+  });
+
   it("finds nothing when the composer has no send control, and does not climb to unrelated page controls", () => {
     document.body.innerHTML = `<header><button>Fax chart</button></header><main><div><div><textarea id="note"></textarea><button>Save</button></div></div></main>`;
     expect(composerSendControl(document.getElementById("note")!, classifyControl)).toBeNull();
