@@ -141,6 +141,21 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
   },
   { name: "a role=search Go on a fax page", html: '<h1>Fax</h1><div role="search"><input><button id="go">Go</button></div>', kind: null },
   {
+    name: "a Send whose only title is the page's, naming two ways: neither decides (Care360's message and fax page)",
+    html: '<h1>Compose clinical message and clinical fax</h1><div><button id="go">Send</button></div>',
+    kind: null,
+  },
+  {
+    name: "a page title naming correspondence and a referral makes its Send no referral: a record sent, its way untold (TrakCare)",
+    html: '<h1>Outgoing correspondence and referral</h1><div><button id="go">Send</button></div>',
+    kind: "share",
+  },
+  {
+    name: "a page title whose other part names no way still decides (Sign and send referral)",
+    html: '<h1>Sign and send referral</h1><div><button id="go">Send</button></div>',
+    kind: "referral",
+  },
+  {
     name: "a chat Send with nothing around it",
     html: '<div class="chat"><textarea></textarea><button id="go">Send</button></div>',
     title: "Video visit",

@@ -110,13 +110,34 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     const frame = frameOf(doc);
     // The frame's own name before its document's <title>, often only the application's ("Visor" in "Visor de documentos").
     for (const title of [doc.querySelector("h1")?.textContent, frame && (attr(frame, "title") || attr(frame, "aria-label")), doc.title]) {
-      const said = title ? read(cleanText(title)) : null;
+      const said = title ? readWhole(cleanText(title), read) : null;
       if (said === "quiet") return attached;
       if (said) return attached && said === "export" ? attached : said;
     }
     doc = frame?.ownerDocument;
   }
   return attached;
+}
+
+/** Words joining a title's parts: "and", "&", and "and" in the other languages read. */
+const JOINED = /\s+(?:and|&|y|et|und|en|e|och|og|i|ja|a)\s+/i;
+/** A part of a title that names a way or kind of sending of its own ("clinical message", "outgoing correspondence"). */
+const WAY_WORD =
+  /\b(?:messages?|e ?mails?|mail|letters?|chat|correspondence|e?fax(?:es)?|direct|e?referrals?|exports?|downloads?|shar(?:e|ing))\b/;
+
+/**
+ * A page's title that joins parts of different kinds ("Compose clinical message and clinical fax", "Outgoing
+ * correspondence and referral") says what the page holds, not what one of its Sends does: it decides nothing. A part
+ * that adds no way of its own ("Sign and send referral") does not make it two.
+ */
+function readWhole(title: string, read: TitleReading): ReturnType<TitleReading> {
+  const said = read(title);
+  if (!said || said === "quiet" || !JOINED.test(title)) return said;
+  for (const part of title.split(JOINED)) {
+    const own = read(part);
+    if (own !== said && (own !== null || WAY_WORD.test(matchText(part)))) return null;
+  }
+  return said;
 }
 
 const RECIPIENT_SECTION = new RegExp(RECIPIENT_SECTION_PATTERN);
