@@ -146,6 +146,11 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
     kind: null,
   },
   {
+    name: "the same title heading the page's main area decides nothing either",
+    html: '<main><h1>Compose clinical message and clinical fax</h1><div><button id="go">Send</button></div></main>',
+    kind: null,
+  },
+  {
     name: "a page title naming correspondence and a referral makes its Send no referral: a record sent, its way untold (TrakCare)",
     html: '<h1>Outgoing correspondence and referral</h1><div><button id="go">Send</button></div>',
     kind: "share",

@@ -60,6 +60,12 @@ const ATTACHED_FILE = new RegExp(
  */
 const ATTACHED_RECORD = new RegExp(`📄\\s*(?!(?:attach|add|upload|choose|select|no)\\b)(?:\\S+\\s+){0,3}?${RECORD_CONTEXT_PATTERN}`, "i");
 
+/** A record the message is said to be about ("Referenced clinical activity: Lab report 03/02/2025", Care360's composer). */
+const REFERENCED_RECORD = new RegExp(
+  `\\b(?:referenced|related|linked) (?:\\w+ )?(?:activity|documents?|records?|results?|orders?)\\s*:\\s*(?:\\S+\\s+){0,3}?${RECORD_CONTEXT_PATTERN}`,
+  "i",
+);
+
 const MESSAGE_BOX = "textarea,[contenteditable=true]";
 
 /** What a title says: a kind, "quiet" (a look-alike's context: stop looking), or nothing. */
@@ -80,7 +86,8 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     const container = node.matches(CONTAINER);
     // A wrapper may say what its icons act on only in its tooltip (Bahmni's "Share or print the prescription").
     const title = container ? containerTitle(node) : leadingHeading(node) || (attr(node, "title") ?? "");
-    const said = title ? read(title) : null;
+    // The main area's heading is the page's title, read as the document's is.
+    const said = title ? (node.matches(PAGE_MAIN) ? readWhole(title, read) : read(title)) : null;
     // A toolbar's own name ("Viewer tools", "DocMan") says what it is, not what its Download acts on: read on.
     if (said === "quiet") {
       if (!node.matches("[role=toolbar]")) return attached;
@@ -119,6 +126,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   return attached;
 }
 
+const PAGE_MAIN = "main,[role=main],body";
 /** Words joining a title's parts: "and", "&", and "and" in the other languages read. */
 const JOINED = /\s+(?:and|&|y|et|und|en|e|och|og|i|ja|a)\s+/i;
 /** A part of a title that names a way or kind of sending of its own ("clinical message", "outgoing correspondence"). */
@@ -209,6 +217,8 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
   const fields = container.querySelectorAll(FIELDS);
   for (let i = 0; i < fields.length && i < MAX_FIELDS; i++) {
     const field = fields[i]!;
+    // A hidden tab's or step's fields are another send's (Care360's Clinical Fax tab beside the message's).
+    if (field.closest("[hidden]")) continue;
     const meaning = fieldMeaning(field);
     if (!meaning || meaning === "excluded") continue;
     if (REFERRAL_LABEL.test(matchText(meaning.label))) return "referral";
@@ -272,7 +282,7 @@ export function attachedFile(container: Element): boolean {
   // bounded: the climb asks this of every titled block up to the page's, on the click's path.
   if (container.querySelector(MESSAGE_BOX) === null) return false;
   const text = shownText(container);
-  return ATTACHED_FILE.test(text) || ATTACHED_RECORD.test(text);
+  return ATTACHED_FILE.test(text) || ATTACHED_RECORD.test(text) || REFERENCED_RECORD.test(text);
 }
 
 const [ACCEPT, REJECT, SKIP] = [1, 2, 3];
