@@ -246,9 +246,13 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  * Every ACTION_RULES pattern starts with one of these words. A label whose first word is not here is
  * rejected before any pattern runs: most controls on a page ("Open", "Chart") cost one Set lookup.
  */
-export const LEADING_WORDS: readonly string[] = words(
-  "send resend email e submit authorise authorize alimenter deposer verser renvoyer abschicken verschicken transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify enviar transmitir reenviar firmar guardar aprobar revisar finalizar assinar salvar aprovar signer valider enregistrer approuver signieren unterschreiben speichern freigeben bestatigen ondertekenen opslaan goedkeuren bevestigen signera spara godkann bekrafta attestera lagre godkjenn firma salva approva conferma podpisz zapisz zatwierdz allekirjoita tallenna hyvaksy podepsat ulozit schvalit compartir remitir derivar referir exportar descargar envoyer transmettre soumettre partager compartilhar encaminhar exporter telecharger baixar faxer faxen senden versenden absenden ubermitteln weiterleiten transferer doorsturen verstuur versturen verzenden verzend teilen delen udostepnij wyslij przeslij skicka wystaw herunterladen exportieren downloaden exporteren envia sende videresend invia inoltra trasmetti laheta odeslat poslat partilhar dela condividi sdilet descarregar last ladda lataa scarica esporta stahnout exportovat pobierz eksportuj",
-);
+export const LEADING_WORDS: readonly string[] = [
+  ...words(
+    "send resend email e submit authorise authorize alimenter deposer verser transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify remitir derivar referir encaminhar wystaw faxer faxen",
+  ),
+  // Every verb of the other languages, and every finishing verb before one, can begin a label.
+  ...[SEND_OTHER, SHARE_OTHER, EXPORT_OTHER, THEN_OTHER].flatMap((pattern) => pattern.match(/[a-z]+/g) ?? []),
+];
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
 export const SECTION_WORDS: readonly string[] = words("share fax efax export refer transmit direct referral");
