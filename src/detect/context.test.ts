@@ -146,6 +146,11 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
     kind: null,
   },
   {
+    name: "a page title whose other part names nothing still decides for a Download (Discharge summary and plan)",
+    html: '<h1>Discharge summary and plan</h1><div><button id="go">Download</button></div>',
+    kind: "export",
+  },
+  {
     name: "the same title heading the page's main area decides nothing either",
     html: '<main><h1>Compose clinical message and clinical fax</h1><div><button id="go">Send</button></div></main>',
     kind: null,

@@ -128,7 +128,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
 
 const PAGE_MAIN = "main,[role=main],body";
 /** Words joining a title's parts: "and", "&", and "and" in the other languages read. */
-const JOINED = /\s+(?:and|&|y|et|und|en|e|och|og|i|ja|a)\s+/i;
+const JOINED = /\s+(?:and|&|y|et|und|en|e|och|og|i|ja)\s+/i;
 /** A part of a title that names a way or kind of sending of its own ("clinical message", "outgoing correspondence"). */
 const WAY_WORD =
   /\b(?:messages?|e ?mails?|mail|letters?|chat|correspondence|e?fax(?:es)?|direct|e?referrals?|exports?|downloads?|shar(?:e|ing))\b/;
@@ -142,8 +142,10 @@ function readWhole(title: string, read: TitleReading): ReturnType<TitleReading> 
   const said = read(title);
   if (!said || said === "quiet" || !JOINED.test(title)) return said;
   for (const part of title.split(JOINED)) {
+    // A part that names nothing ("Send" in "Send a referral") reads as quiet to a reader of record titles: it adds no way.
     const own = read(part);
-    if (own !== said && (own !== null || WAY_WORD.test(matchText(part)))) return null;
+    const kind = own === "quiet" ? null : own;
+    if (kind !== said && (kind !== null || WAY_WORD.test(matchText(part)))) return null;
   }
   return said;
 }
