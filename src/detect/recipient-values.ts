@@ -22,8 +22,9 @@ import { cleanText } from "./text.ts";
 // React-Select shows its choice beside the input as single-value / multi-value blocks.
 // Component libraries capitalise their classes (MUI's "MuiChip-root", Mantine's "mantine-Pill-root"); a tags input's chip is
 // "tag", Ext JS's tag field's "x-tagfield-item", Select2's "select2-selection__choice", Zimbra's address "addrBubble".
+// Whatever its class, a rich-text field's token is an island the caret cannot enter: contenteditable=false (MaxMD's "md-tok").
 const CHIP_SELECTOR =
-  '[role=option],[class*="chip" i],[class*="token" i],[class*="pill" i],[class*="bubble" i],[class~="tag" i],[class*=tagfield-item],[class*=__choice],[data-chip],[data-token],[class*=single-value],[class*=singleValue],[class*=multi-value__label],[class*=multiValueLabel]';
+  '[contenteditable=false],[role=option],[class*="chip" i],[class*="token" i],[class*="pill" i],[class*="bubble" i],[class~="tag" i],[class*=tagfield-item],[class*=__choice],[data-chip],[data-token],[class*=single-value],[class*=singleValue],[class*=multi-value__label],[class*=multiValueLabel]';
 /** A BEM element of a chip ("tb-token__name", "chip__label"): a part of its chip, read with it, not a chip. */
 const CHIP_PART = /(?:chip|token|pill|bubble)__/i;
 const CHIP_WORD = /chip|token|pill|bubble|^tag$/i;
@@ -168,7 +169,8 @@ function fieldStretch(field: Element, container: Element): (chip: Element) => bo
  * shows its pick itself, a card below it shows the one picked (shownAfter).
  */
 function addressedBeside(field: Element): string[] {
-  if (attr(field, "role") === "combobox" || (field.localName === "input" && propertyValue(field as HTMLInputElement).trim())) return [];
+  const typed = field.localName === "input" ? propertyValue(field as HTMLInputElement) : subtreeText(field);
+  if (attr(field, "role") === "combobox" || typed.trim()) return [];
   const chips: string[] = [];
   for (let el = field.parentElement?.firstElementChild, i = 0; el && i < 20; el = el.nextElementSibling, i++) {
     if (
@@ -180,7 +182,8 @@ function addressedBeside(field: Element): string[] {
     )
       continue;
     const text = cleanText(subtreeText(el), 300);
-    if (EMAIL.test(text) && text.length < 160) chips.push(text);
+    // A line that says what it is ("From: arivera@…", MaxMD's sender over its To) is no chip.
+    if (EMAIL.test(text) && text.length < 160 && !/^[^:@]{1,30}:/.test(text)) chips.push(text);
   }
   return chips;
 }
