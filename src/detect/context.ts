@@ -82,7 +82,9 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   let fielded = false;
   // A frame's body is its panel (EMIL's recipients, in a frame of their own): read as a block is. A page's is the page.
   const framed = frameOf(el.ownerDocument) !== null;
-  for (let i = 0; node && i < MAX_CLIMB && (node.localName !== "body" || framed); i++, node = parentAcrossShadow(node)) {
+  // The block the climb came up from.
+  let from: Element = el;
+  for (let i = 0; node && i < MAX_CLIMB && (node.localName !== "body" || framed); i++, from = node, node = parentAcrossShadow(node)) {
     const container = node.matches(CONTAINER);
     // A wrapper may say what its icons act on only in its tooltip (Bahmni's "Share or print the prescription").
     const title = container ? containerTitle(node) : leadingHeading(node) || (attr(node, "title") ?? "");
@@ -104,8 +106,9 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
       const kind = kindFromFields(node, title);
       if (kind === "share") attached = kind;
       else if (kind) return kind;
-    } else if (withFields && !attached && !composer && node.querySelector(MESSAGE_BOX)) {
+    } else if (withFields && !attached && !composer && !from.matches(PANE) && node.querySelector(MESSAGE_BOX)) {
       // The first block around a message box, titled or not (ZorgMail's composer in its frame): a file attached there goes with it.
+      // Not one reached from a pane of the control's own (MaxMD's account panel in the folder list, beside the compose pane).
       composer = true;
       if (attachedFile(node)) attached = "share";
     }
@@ -127,6 +130,8 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
 }
 
 const PAGE_MAIN = "main,[role=main],body";
+/** A pane of a page: what it holds is its own, not its neighbours'. */
+const PANE = "nav,aside,section,details,form,[role=navigation],[role=complementary],[role=region]";
 /** Words joining a title's parts: "and", "&", and "and" in the other languages read. */
 const JOINED = /\s+(?:and|&|y|et|und|en|e|och|og|i|ja)\s+/i;
 /** A part of a title that names a way or kind of sending of its own ("clinical message", "outgoing correspondence"). */
