@@ -168,16 +168,20 @@ const MAX_LABEL_CHARS = 40;
  */
 export function addressedBlock(el: Element): Element | null {
   const box = el.parentElement?.closest(CONTAINER);
-  if (!box) return null;
+  return box && namesWhere(box) ? box : null;
+}
+
+/** Whether a block has a label that says where it goes ("To", "Recipients", "Modtager"), over a field or a chip. */
+function namesWhere(box: Element): boolean {
   const says = (text: string) => text.length <= MAX_LABEL_CHARS && RECIPIENT_SECTION.test(matchText(text));
   const listed = box.querySelectorAll("[aria-label]");
-  for (let i = 0; i < listed.length && i < MAX_LABELS; i++) if (says(attr(listed[i]!, "aria-label")!)) return box;
+  for (let i = 0; i < listed.length && i < MAX_LABELS; i++) if (says(attr(listed[i]!, "aria-label")!)) return true;
   const labels = box.querySelectorAll(LABELS);
   for (let i = 0; i < labels.length && i < MAX_LABELS; i++) {
     const label = labels[i]!;
-    if ((!label.firstElementChild || label.localName === "label") && says(label.textContent ?? "")) return box;
+    if ((!label.firstElementChild || label.localName === "label") && says(label.textContent ?? "")) return true;
   }
-  return null;
+  return false;
 }
 
 /** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
@@ -241,7 +245,8 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
     chosenTransport(container) ??
     checkedWay(container) ??
     attachedRecord(container) ??
-    (named && RECORD_CONTEXT.test(matchText(title)) ? "share" : null)
+    // The recipient may be a chip or a line under its label, no field (Nexus's "Modtager" over the SOR unit chosen).
+    (RECORD_CONTEXT.test(matchText(title)) && (named || namesWhere(container)) ? "share" : null)
   );
 }
 

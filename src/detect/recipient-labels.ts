@@ -19,7 +19,8 @@ export interface RecipientLabelRule {
 const SENDER_AND_PATIENT_OTHER =
   "absender|afzender|avsender|afsender|avsandare|lahettaja|mittente|odesilatel|nadawca|pasient|potilas|paziente|pacjent|pacient";
 /** The recipient, in the same languages: field labels and group titles. */
-const RECIPIENT_OTHER = "empfanger|ontvanger|mottaker|modtager|mottagare|vastaanottaja|prijemce|odbiorca";
+const RECIPIENT_OTHER =
+  "empfanger|ontvanger|mottaker|modtager|mottagare|vastaanottaja|prijemce|odbiorca|adresat|destinatari|(?:preferowany )?swiadczeniodawca";
 
 /**
  * The sender, the patient, and fields that are about the message rather than its recipient. PCP is ambiguous, so skipped.
