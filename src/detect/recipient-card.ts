@@ -90,7 +90,7 @@ export const DESCRIBES = /^\S+(?:\s+\p{Ll}+)+$/u;
  * Share with, the practitioner chosen in the Send to group below it).
  */
 const KIND_OF_RECIPIENT =
-  /^(?:(?:external|internal|outside|other|new|existing|another|any) )?(?:recipients?|providers?|practitioners?|contacts?|users?|locations?|hosts?|facilit(?:y|ies)|clinicians?|physicians?|administrators?|organi[sz]ations?|practices?)(?: (?:in|inside|outside|out of|within|from) (?:your|our|the|this|my) (?:group|organi[sz]ation|practice|network|clinic|team))?$/;
+  /^(?:(?:external|internal|outside|other|new|existing|another|any|referring|primary care|attending|ordering) )?(?:recipients?|providers?|practitioners?|contacts?|users?|locations?|hosts?|facilit(?:y|ies)|clinicians?|physicians?|administrators?|organi[sz]ations?|practices?)(?: (?:in|inside|outside|out of|within|from) (?:your|our|the|this|my) (?:group|organi[sz]ation|practice|network|clinic|team))?$/;
 
 export function kindOfRecipient(value: string): boolean {
   return KIND_OF_RECIPIENT.test(matchText(value.replace(/\([^)]*\)/g, " ")));
@@ -133,6 +133,8 @@ export function shownAfter(field: Element, value: string): Partial<CardRead> {
     if (next && !next.querySelector(EDITABLE_SELECTOR) && !notChosen(next)) {
       const { name, ...card } = readCard(next);
       if (samePerson(name, value)) return card;
+      // A role chosen ("Referring provider", PatientStudio's recipient select): the card after it shows who holds it.
+      if (kindOfRecipient(value) && name && !kindOfRecipient(name)) return { name, ...card };
       if (reaches(value, name)) return { name, ...card };
       if (i > 0 || !organizationPiece(name)) return {};
       const piece = cleanText(subtreeText(next), 120).split(PIECE_SEPARATOR)[0]!;

@@ -199,7 +199,7 @@ function fieldEntry(field: Element, entries: Entry[]): void {
   if (naming && searchBox(field, value)) return;
   // The chosen contact's card, or only their practice, may show just after a name field.
   const { name: reached, ...beside } = match.role === "name" && value ? shownAfter(field, value) : {};
-  const directAddress = reached ? value : naming && value ? chosenDirectAddress(field) : undefined;
+  const directAddress = reached && EMAIL.test(value) ? value : naming && value ? chosenDirectAddress(field) : undefined;
   if (value || !naming)
     entries.push({ ...match, value: reached ?? value, element: field, ...beside, ...(directAddress ? { directAddress } : {}) });
 }

@@ -190,7 +190,7 @@ export const RESEND_PATTERN = `^(?:resend|reenviar|${RESEND_OTHER}|${RETRY})\\b`
 export const RESEND = new RegExp(RESEND_PATTERN);
 
 /** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send (?:secure )?message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send e?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_OTHER}${SEND_OTHER}(?:${FORMAT}|(?: (?:p(?:or|ar|er)|con|via|med|mit))? (?:e ?mail|mail|pec|correo(?: electronico)?|courriel))(?: (?:ahora|sofort|jetzt|nu))?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send (?:secure )?message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send (?:(?:via|by) )?e? ?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_OTHER}${SEND_OTHER}(?:${FORMAT}|(?: (?:p(?:or|ar|er)|con|via|med|mit))? (?:e ?mail|mail|pec|correo(?: electronico)?|courriel))(?: (?:ahora|sofort|jetzt|nu))?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -242,9 +242,9 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
 export const TRANSPORT_RULES: readonly ActionRule[] = [
   // KIM (Germany) and MSSanté (France) are networks of Direct's kind.
   { kind: "direct", pattern: "\\bdirect (?:message|messaging|mail|secure)\\b|\\bvia direct\\b|^(?:direct|kim|mss(?:ante)?)$" },
-  { kind: "fax", pattern: "^(?:by |via |send as )?e?fax\\b" },
+  { kind: "fax", pattern: "^(?:(?:send )?(?:by|via|as) )?e?fax\\b" },
   // E-mail, and Australia's secure messaging networks (Medical-Objects, HealthLink, Argus): the form's send shares the record.
-  { kind: "share", pattern: "^(?:(?:by |via )?(?:secure )?e ?mail|medical ?objects|healthlink|argus)$" },
+  { kind: "share", pattern: "^(?:(?:send )?(?:(?:by|via) )?(?:secure )?e ?mail|medical ?objects|healthlink|argus)$" },
 ];
 
 /**
