@@ -71,6 +71,16 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("fax")!)).toEqual({ kind: "fax", label: "Fax" });
   });
 
+  it("flags a name as the opener of a closed composer titled as a new one of it (Frappe's ⋯ › Email opens New Email)", () => {
+    const page = (dialog: string) =>
+      `<section><h2>Patient Encounter HLC-00417</h2><div role="menu"><a role="menuitem" id="email">Email</a></div></section><div hidden><div role="dialog" aria-labelledby="t">${dialog}</div></div>`;
+    document.body.innerHTML = page('<h3 id="t">New Email</h3><div contenteditable="true"></div><button>Send</button>');
+    expect(classifyControl(document.getElementById("email")!)?.opensPopup).toBe(true);
+    // One with nothing to write in is no composer: the Email may send (held, fail safe).
+    document.body.innerHTML = page('<h3 id="t">New Email</h3><p>Email sent.</p>');
+    expect(classifyControl(document.getElementById("email")!)).toEqual({ kind: "share", label: "Email", untold: true });
+  });
+
   it("flags a plain Send as the opener of a closed message dialog with its own Send and a box to write in (RevolutionEHR)", () => {
     const page = (dialog: string) =>
       `<section><h2>Referrals · Add</h2><div><span id="l">Referred To</span> <div role="combobox" aria-labelledby="l">Hannah Weiss, MD</div></div><div><button id="send">Send</button></div></section>${dialog}`;

@@ -291,13 +291,26 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
       !isQuiet(said) &&
       ((BARE_WAY.test(name) && panel.querySelector(EDITABLE_SELECTOR) !== null) ||
         (BARE_EXPORT.test(name) && hasOwn(panel, EXPORT_CONTROL)));
-    if (names.some((name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `))) && said !== ownTitle())
+    if (
+      names.some(
+        (name) => said === name || ((name.includes(" ") || way(name)) && said.startsWith(`${name} `)) || composes(said, name, panel),
+      ) &&
+      said !== ownTitle()
+    )
       return true;
     // A plain Send and a closed message dialog that has its own, and a box to write in (RevolutionEHR's referral: Send
     // opens "New Message", whose Send sends): the dialog is where it sends from.
     if (plainSend && panel.querySelector(EDITABLE_SELECTOR) && hasOwn(panel, names[0]!)) return true;
   }
   return false;
+}
+
+/** A composer's title: a new one of what it writes ("New Email", "Compose message", "Nuevo mensaje", "Ny besked"). */
+const NEW_ONE = /^(?:new|compose|write|create|nuevo|nueva|nouveau|nouvelle|neue[rs]?|nieuwe?|ny|nytt|nuovo|nuova|nowy|nowa|novo|nova) /;
+
+/** A closed composer titled as a new one of what the control names ("Email" opens "New Email", Frappe's ⋯ menu): it writes there. */
+function composes(title: string, name: string, panel: Element): boolean {
+  return NEW_ONE.test(title) && title.replace(NEW_ONE, "") === name && panel.querySelector(EDITABLE_SELECTOR) !== null;
 }
 
 /** A panel's title as matchText spells it: its accessible name, else its first heading. */
@@ -323,6 +336,8 @@ function hasOwn(panel: Element, name: string | RegExp): boolean {
   return false;
 }
 
+const REPLY = /^reply(?: (?:to )?all)?$/;
+
 /** A count after a label says how many, not what: "Send (3 pages)", "Download (2 files)", "Envoyer (1 destinataire)". */
 const COUNT = / \d+(?: (?:page|file|document|item|recipient|destinat[a-z]+)s?)?$/;
 
@@ -337,6 +352,8 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false) ?? finished(el);
   // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
   if (GENERIC.test(text) && navigationLink(el)) return null;
+  // A message's Forward beside its Reply opens a composer, as a mail client's does (MaxMD's read pane): its Send sends.
+  if (text === "forward" && el.parentElement && hasOwn(el.parentElement, REPLY)) return null;
   if (GENERIC.test(text))
     return (
       kindFromHints(el) ??
