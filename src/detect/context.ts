@@ -82,9 +82,14 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
   let fielded = false;
   // A frame's body is its panel (EMIL's recipients, in a frame of their own): read as a block is. A page's is the page.
   const framed = frameOf(el.ownerDocument) !== null;
-  // The block the climb came up from.
-  let from: Element = el;
-  for (let i = 0; node && i < MAX_CLIMB && (node.localName !== "body" || framed); i++, from = node, node = parentAcrossShadow(node)) {
+  // Out of a pane of the control's own (MaxMD's account panel in its folder list), a bigger block's fields and composer are
+  // other panes' (the compose pane beside it): only a form or dialog around the pane is still the control's.
+  let paned = false;
+  for (
+    let i = 0;
+    node && i < MAX_CLIMB && (node.localName !== "body" || framed);
+    i++, paned ||= node.matches(PANE), node = parentAcrossShadow(node)
+  ) {
     const container = node.matches(CONTAINER);
     // A wrapper may say what its icons act on only in its tooltip (Bahmni's "Share or print the prescription").
     const title = container ? containerTitle(node) : leadingHeading(node) || (attr(node, "title") ?? "");
@@ -100,15 +105,15 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     const readsFields =
       withFields &&
       !attached &&
+      (!paned || node.matches(SENDING_BOX)) &&
       (container || title || node.localName === "body" || (!fielded && i < NEAR_BLOCK && node.querySelector(FIELDS)));
     if (readsFields) {
       fielded = true;
       const kind = kindFromFields(node, title);
       if (kind === "share") attached = kind;
       else if (kind) return kind;
-    } else if (withFields && !attached && !composer && !from.matches(PANE) && node.querySelector(MESSAGE_BOX)) {
+    } else if (withFields && !attached && !composer && !paned && node.querySelector(MESSAGE_BOX)) {
       // The first block around a message box, titled or not (ZorgMail's composer in its frame): a file attached there goes with it.
-      // Not one reached from a pane of the control's own (MaxMD's account panel in the folder list, beside the compose pane).
       composer = true;
       if (attachedFile(node)) attached = "share";
     }
