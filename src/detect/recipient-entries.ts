@@ -10,6 +10,7 @@ import {
   byIdInTree,
   DIALOG_SELECTOR,
   EDITABLE_SELECTOR,
+  HEADING_SELECTOR,
   isElement,
   isOwnHost,
   legendOf,
@@ -435,7 +436,7 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
     }
     if (match) return;
   }
-  const match = own.length > MAX_LABEL_CHARS ? null : interpret(own, el);
+  const match = own.length > MAX_LABEL_CHARS ? null : (releaseRequester(own, el) ?? interpret(own, el));
   if (!match) return directShown(el, own, entries);
   if (match === "excluded") return;
   // A weak label outside a send form or dialog, in another pane than the control's ("Clinic" in a case's details in the
@@ -448,6 +449,20 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   const line = match.role === "fax" && value && !PHONE.test(value) && inControlPane(el, control) ? restOfLine(el) : "";
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
   else if (value && !POINTS_ELSEWHERE.test(value)) entries.push(withCard({ ...match, value, element: el }, card));
+}
+
+const REQUESTER = /^(?:requested by|requester|requestor|requesting party)$/;
+const RELEASE_TITLE = /\b(?:release of information|records? requests?|roi|disclosure requests?)\b/;
+
+/**
+ * Who asked for a release of the record gets it ("Requested by" over Dr. Samuel Okafor's card, Valant's ROI request),
+ * where elsewhere "Requested by" is the sender of an order. A release says so in the first heading of a block around.
+ */
+function releaseRequester(label: string, el: Element): LabelMatch | null {
+  if (!REQUESTER.test(matchText(label))) return null;
+  for (let node = el.parentElement, i = 0; node && i < 6; node = node.parentElement, i++)
+    if (RELEASE_TITLE.test(matchText(node.querySelector(HEADING_SELECTOR)?.textContent ?? ""))) return { role: "name", priority: 3, label };
+  return null;
 }
 
 /**
