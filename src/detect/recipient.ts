@@ -30,6 +30,8 @@ export function readRecipient(
   { deadline, openedFrom }: { deadline?: number | undefined; openedFrom?: Element | undefined } = {},
 ): DetectedRecipient | undefined {
   try {
+    const shared = sharedRecordNamed(control);
+    if (shared) return shared;
     const read = readAround(control, deadline);
     return read && !read.name ? (namedInRecord(control, openedFrom, read, deadline) ?? read) : read;
   } catch (error) {
@@ -122,6 +124,27 @@ function ownCard(control: Element): DetectedRecipient | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * A shared record or exchange a control sends to by its own name: a national one (Italy's FSE, Germany's ePA, France's
+ * DMP) or a named network. An HIE, unnamed, is a kind of recipient, not one.
+ */
+const SHARED_RECORD =
+  /\b(?:to|al|a|au|an|in|ins|ao|til|do|dans le) (?:the )?(fse|fascicolo sanitario(?: elettronico)?|epa|dmp|care everywhere|carequality|commonwell)$/;
+
+/**
+ * A control that sends to a shared record by name ("Invia al FSE") sends there, not to whom the letter beside it is
+ * addressed (Millewin's Destinatari): the record it names is the recipient.
+ */
+function sharedRecordNamed(control: Element): DetectedRecipient | undefined {
+  const label = cleanText(accessibleName(control), 120);
+  const named = SHARED_RECORD.exec(matchText(label))?.[1];
+  if (!named) return undefined;
+  // As the label writes it ("FSE", "Care Everywhere"), when its last characters are the words read.
+  const tail = label.slice(-named.length);
+  const name = matchText(tail) === named ? tail : named;
+  return { text: name, label, name, organization: name };
 }
 
 const SENDS_TO_NAMED = new RegExp(`^(${SEND_TO_VERB}) (?!${NOT_OUTSIDE})`);
