@@ -98,7 +98,7 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     // A toolbar's own name ("Viewer tools", "DocMan") says what it is, not what its Download acts on: read on.
     if (said === "quiet") {
       if (!node.matches("[role=toolbar]")) return attached;
-    } else if (said) return said;
+    } else if (said) return withAttached(said, attached);
     // A titled panel (ExtJS's x-panel under its header) holds its fields as a form does.
     // So does the first block near the control that holds fields, titled or not (Updox's Direct compose: To, Subject, Send),
     // and a frame's body.
@@ -127,11 +127,16 @@ export function kindFromContext(el: Element, read: TitleReading, withFields: boo
     for (const title of [doc.querySelector("h1")?.textContent, frame && (attr(frame, "title") || attr(frame, "aria-label")), doc.title]) {
       const said = title ? readWhole(cleanText(title), read) : null;
       if (said === "quiet") return attached;
-      if (said) return attached && said === "export" ? attached : said;
+      if (said) return withAttached(said, attached);
     }
     doc = frame?.ownerDocument;
   }
   return attached;
+}
+
+/** What a title says, unless a record attached there is shared: a title's export (Frappe's "…, export encounters") is no way of sending. */
+function withAttached(said: ActionKind, attached: ActionKind | null): ActionKind {
+  return attached && said === "export" ? attached : said;
 }
 
 const PAGE_MAIN = "main,[role=main],body";
