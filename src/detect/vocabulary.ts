@@ -253,10 +253,10 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  */
 export const LEADING_WORDS: readonly string[] = [
   ...words(
-    "send resend email e submit authorise authorize alimenter deposer verser transmit forward route release create generate get disclose share refer erefer fax efax export download sign save approve finalize complete review confirm verify remitir derivar referir encaminhar wystaw faxer faxen",
+    "email e authorise authorize alimenter deposer verser create generate get share refer erefer fax efax export download remitir derivar referir encaminhar wystaw faxer faxen",
   ),
-  // Every verb of the other languages, and every finishing verb before one, can begin a label.
-  ...[SEND_OTHER, SHARE_OTHER, EXPORT_OTHER, THEN_OTHER].flatMap((pattern) => pattern.match(/[a-z]+/g) ?? []),
+  // Every sending verb, and every finishing verb before one, in every language, can begin a label.
+  ...[SEND, THEN, SEND_OTHER, SHARE_OTHER, EXPORT_OTHER, THEN_OTHER].flatMap((pattern) => pattern.match(/[a-z]+/g) ?? []),
 ];
 
 /** Single words that, on a tab, name a section of the page rather than an action. */
