@@ -15,7 +15,7 @@ import { isShortLabel } from "./recipient-interpret.ts";
 import { queuedTo } from "./recipient-queued.ts";
 import { namedByRole } from "./recipient-role.ts";
 import { cleanText, matchText } from "./text.ts";
-import { NOT_OUTSIDE, RECORD_CONTEXT, SEND_TO_VERB } from "./vocabulary.ts";
+import { NATIONAL_RECORD, NOT_OUTSIDE, RECORD_CONTEXT, SEND_TO_VERB } from "./vocabulary.ts";
 import { openedRecord } from "./send-scope.ts";
 import { PastDeadline } from "./walk.ts";
 
@@ -130,8 +130,9 @@ function ownCard(control: Element): DetectedRecipient | undefined {
  * A shared record or exchange a control sends to by its own name: a national one (Italy's FSE, Germany's ePA, France's
  * DMP) or a named network. An HIE, unnamed, is a kind of recipient, not one.
  */
-const SHARED_RECORD =
-  /\b(?:to|al|a|au|an|in|ins|ao|til|do|dans le) (?:the )?(fse|fascicolo sanitario(?: elettronico)?|epa|dmp|care everywhere|carequality|commonwell)$/;
+const SHARED_RECORD = new RegExp(
+  `\\b(?:to|al|a|au|an|in|ins|ao|til|do|dans le) (?:the )?(${NATIONAL_RECORD}|care everywhere|carequality|commonwell)$`,
+);
 
 /**
  * A control that sends to a shared record by name ("Invia al FSE") sends there, not to whom the letter beside it is

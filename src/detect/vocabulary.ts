@@ -100,6 +100,9 @@ export const VERB_LAST: ReadonlySet<string> = new Set(
 /** A verb that downloads or exports, in every language the vocabulary has. */
 export const DOWNLOAD_VERB = `(?:download|export|${EXPORT_OTHER})`;
 
+/** A country's shared health record, named as one sends to it: Italy's FSE, Germany's ePA, France's DMP. */
+export const NATIONAL_RECORD = "fse|fascicolo sanitario(?: elettronico)?|epa|dmp";
+
 export interface ActionRule {
   kind: ActionKind;
   pattern: string;
@@ -134,7 +137,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // A national shared record, sent to by name: Italy's FSE ("Invia al FSE"), Germany's ePA, France's DMP.
   {
     kind: "share",
-    pattern: `^${THEN_OTHER}(?:${SEND}|${SEND_OTHER}) (?:(?:to|al|a|au|an|in|ins|ao|til|do) )?(?:the )?(?:fse|fascicolo sanitario|epa|dmp)\\b`,
+    pattern: `^${THEN_OTHER}(?:${SEND}|${SEND_OTHER}) (?:(?:to|al|a|au|an|in|ins|ao|til|do) )?(?:the )?(?:${NATIONAL_RECORD})\\b`,
   },
   // France's shared medical record (DMP, Mon espace santé): "Alimenter le DMP", "Déposer dans le DMP".
   { kind: "share", pattern: "^(?:alimenter|deposer|verser)(?: \\w+){0,2} dmp\\b" },
