@@ -151,6 +151,11 @@ const SHAPES: Array<{ name: string; html: string; title?: string; kind: ActionKi
     kind: "export",
   },
   {
+    name: 'a page title whose other part names the same way still decides (Healthie\'s documents "with Fax and Download")',
+    html: '<main><h1>Client documents, menus with Fax and Download</h1><div role="list"><div role="listitem"><div><div class="doc">Nutrition Care Plan</div><div>Uploaded 02/20/2025</div></div><div><div role="button" aria-haspopup="menu">⋮</div><div role="menu"><div role="menuitem" id="go">Download</div><div role="menuitem">Share</div><div role="menuitem">Fax</div></div></div></div></div></main>',
+    kind: "export",
+  },
+  {
     name: "the same title heading the page's main area decides nothing either",
     html: '<main><h1>Compose clinical message and clinical fax</h1><div><button id="go">Send</button></div></main>',
     kind: null,

@@ -144,23 +144,30 @@ const PAGE_MAIN = "main,[role=main],body";
 const PANE = "nav,aside,section,details,form,[role=navigation],[role=complementary],[role=region]";
 /** Words joining a title's parts: "and", "&", and "and" in the other languages read. */
 const JOINED = /\s+(?:and|&|y|et|und|en|e|och|og|i|ja)\s+/i;
-/** A part of a title that names a way or kind of sending of its own ("clinical message", "outgoing correspondence"). */
-const WAY_WORD =
-  /\b(?:messages?|e ?mails?|mail|letters?|chat|correspondence|e?fax(?:es)?|direct|e?referrals?|exports?|downloads?|shar(?:e|ing))\b/;
+/** The way or kind of sending a part of a title names by a word of its own ("clinical message", "… and Download"). */
+const WAY_WORDS: ReadonlyArray<{ kind: ActionKind; re: RegExp }> = [
+  { kind: "export", re: /\b(?:exports?|downloads?)\b/ },
+  { kind: "fax", re: /\be?fax(?:es)?\b/ },
+  { kind: "direct", re: /\bdirect\b/ },
+  { kind: "referral", re: /\be?referrals?\b/ },
+  { kind: "share", re: /\b(?:messages?|e ?mails?|mail|letters?|chat|correspondence|shar(?:e|ing))\b/ },
+];
 
 /**
  * A page's title that joins parts of different kinds ("Compose clinical message and clinical fax", "Outgoing
  * correspondence and referral") says what the page holds, not what one of its Sends does: it decides nothing. A part
- * that adds no way of its own ("Sign and send referral") does not make it two.
+ * that names no way of its own ("Sign and send referral") or the same one ("… documents with Fax and Download", read for
+ * a download) does not make it two.
  */
 function readWhole(title: string, read: TitleReading): ReturnType<TitleReading> {
   const said = read(title);
   if (!said || said === "quiet" || !JOINED.test(title)) return said;
   for (const part of title.split(JOINED)) {
-    // A part that names nothing ("Send" in "Send a referral") reads as quiet to a reader of record titles: it adds no way.
+    // A part that names nothing reads as quiet to a reader of record titles ("Send" in "Send and share the record").
     const own = read(part);
-    const kind = own === "quiet" ? null : own;
-    if (kind !== said && (kind !== null || WAY_WORD.test(matchText(part)))) return null;
+    const text = matchText(part);
+    const kind = (own === "quiet" ? null : own) ?? WAY_WORDS.find((way) => way.re.test(text))?.kind;
+    if (kind && kind !== said) return null;
   }
   return said;
 }
