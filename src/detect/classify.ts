@@ -350,8 +350,9 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   const text = labelText(label);
   if (text === "") return kindFromHints(el);
   if (SAVE.test(text)) return postedTo(el) ?? kindFromContext(el, titled(SHARE_TITLE, "share"), false) ?? finished(el);
-  // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says around it.
-  if (GENERIC.test(text) && navigationLink(el)) return null;
+  // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says
+  // around it; a button there works the application (MaxMD's password-reset Send in its folder list), not the record.
+  if (GENERIC.test(text) && el.closest(NAVIGATION)) return null;
   // A message's Forward beside its Reply opens a composer, as a mail client's does (MaxMD's read pane): its Send sends.
   if (text === "forward" && el.parentElement && hasOwn(el.parentElement, REPLY)) return null;
   if (GENERIC.test(text))
