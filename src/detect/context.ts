@@ -11,6 +11,7 @@ import {
   DIALOG_SELECTOR,
   ELEMENT_NODE,
   FORM_SELECTOR,
+  frameOf,
   HEADING_SELECTOR,
   legendOf,
   openShadowRoot,
@@ -199,15 +200,6 @@ function namesWhere(box: Element): boolean {
     if ((!label.firstElementChild || label.localName === "label") && says(label.textContent ?? "")) return true;
   }
   return false;
-}
-
-/** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
-function frameOf(doc: Document): Element | null {
-  try {
-    return doc.defaultView?.frameElement ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -106,3 +106,12 @@ export function isOwnHost(el: Element): boolean {
 export function legendOf(el: Element): string {
   return el.closest("fieldset")?.querySelector(":scope > legend")?.textContent ?? "";
 }
+
+/** The element embedding `doc` when the frame is same-origin (null otherwise, and at the top). */
+export function frameOf(doc: Document): Element | null {
+  try {
+    return doc.defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -30,8 +30,6 @@ export function readRecipient(
   { deadline, openedFrom }: { deadline?: number | undefined; openedFrom?: Element | undefined } = {},
 ): DetectedRecipient | undefined {
   try {
-    const shared = sharedRecordNamed(control);
-    if (shared) return shared;
     const read = readAround(control, deadline);
     return read && !read.name ? (namedInRecord(control, openedFrom, read, deadline) ?? read) : read;
   } catch (error) {
@@ -70,8 +68,9 @@ const digitsOf = (fax: string | undefined) => fax?.replace(/\D/g, "").replace(/^
 
 /** The recipient the page shows around the control: its form, dialog, then ancestors outward. */
 function readAround(control: Element, deadline: number | undefined): DetectedRecipient | undefined {
-  const byRole = namedByRole(control);
-  if (byRole) return byRole;
+  // The control's own name may say where it goes, whatever the page shows around it: a role, a shared record.
+  const byLabel = namedByRole(control) ?? sharedRecordNamed(control);
+  if (byLabel) return byLabel;
   const memo: ScopeMemo = new Map();
   let department: { recipient: DetectedRecipient; scope: Element } | undefined;
   for (const scope of scopesOf(control)) {

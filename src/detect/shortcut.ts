@@ -9,7 +9,7 @@
  */
 import { accessibleName, description, subtreeText } from "./accessible-name.ts";
 import { type Classification, classifyKeySend } from "./classify.ts";
-import { isElement, openShadowRoot } from "./dom.ts";
+import { frameOf, isElement, openShadowRoot } from "./dom.ts";
 import type { FoundAction } from "./find-control.ts";
 
 /** Containers climbed from the field; a composer's send is rarely further out than this. */
@@ -70,8 +70,14 @@ export function composerField(event: Event): Element | null {
  * send, innermost container first.
  */
 export function composerSendControl(field: Element, classify: Classify): FoundAction | null {
+  // A frame's body is a compose window of its own (RamSoft's compose frame inside its app frame); a page's body is the
+  // whole page, where the first send found may be anything's.
   let el: Element | null = field.parentElement;
-  for (let i = 0; el && i < MAX_CLIMB && el.localName !== "html" && (el.localName !== "body" || framed(el)); i++, el = el.parentElement) {
+  for (
+    let i = 0;
+    el && i < MAX_CLIMB && el.localName !== "html" && (el.localName !== "body" || frameOf(el.ownerDocument) !== null);
+    i++, el = el.parentElement
+  ) {
     if (el.firstElementChild === null) continue;
     const controls = [...el.querySelectorAll(CONTROLS), ...shadowControls(el)];
     for (let k = 0; k < controls.length && k < MAX_CONTROLS; k++) {
@@ -82,18 +88,6 @@ export function composerSendControl(field: Element, classify: Classify): FoundAc
     }
   }
   return null;
-}
-
-/**
- * Whether a body is a frame's: a compose window of its own (RamSoft's compose frame inside its app frame), its body the
- * composer. A page's body is the whole page, where the first send found may be anything's.
- */
-function framed(body: Element): boolean {
-  try {
-    return !!body.ownerDocument.defaultView?.frameElement;
-  } catch {
-    return false;
-  }
 }
 
 /** The controls a web component among the container's children draws in its shadow root (Kno2's send bar beside the message). */
