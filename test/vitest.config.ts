@@ -12,6 +12,6 @@ export default defineConfig({
     testTimeout: 15_000,
     hookTimeout: 15_000,
     teardownTimeout: 10_000,
-    setupFiles: ["test/support/idle-callback.ts"],
+    setupFiles: ["test/support/idle-callback.ts", "test/support/field-meaning.ts"],
   },
 });

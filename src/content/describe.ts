@@ -43,6 +43,8 @@ export function describeControl(
   { cues = true, deadline, classified = detector.classify(control) }: DescribeOptions = {},
 ): ActionFacts | undefined {
   if (!classified || classified.opensPopup) return undefined;
+  // Classified once the reader has come (interceptor.ts's readLater), as reading waits for it too.
+  if (classified.pending) throw new ReaderNotLoaded();
   if (classified.unread) throw new ControlUnread(unreadFacts(control, classified));
   try {
     // A download goes to the clinician's own device: whoever the page names beside it (the note's author) is no recipient.

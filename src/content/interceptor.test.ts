@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Verdict } from "../core/schema.ts";
 import { createDetector } from "../detect/detector.ts";
 
+import { provideFieldMeaning } from "../detect/field-meaning.ts";
 import { pageReader } from "../detect/reader.ts";
 vi.mock("./extension.ts", () => ({
   browser: {
@@ -101,6 +102,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   late = undefined;
+  provideFieldMeaning(pageReader.fieldMeaning);
   cuesBreak = false;
   lifetime.end();
   document.body.innerHTML = "";
@@ -139,8 +141,39 @@ describe("an action activated before the reader has come (the page's first press
         }),
     );
     void late.load().catch(() => undefined);
+    // As in content.js: what labels say of a field comes with the reader (field-meaning.ts).
+    provideFieldMeaning(undefined);
     return { inject: () => settle.inject(), fail: () => settle.fail() };
   }
+
+  it("a generic Send among fields is held until they can be read, then goes the way they say", async () => {
+    const part = lateReader();
+    document.body.innerHTML = `<form><label>Fax number <input value="(555) 010-4455"></label><button type="button" id="send">Send</button></form>`;
+    let clicks = 0;
+    document.getElementById("send")!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById("send")!.click());
+    await settle();
+    expect(clicks).toBe(0);
+    expect(asked).toHaveLength(0);
+    part.inject();
+    await answerAllowed();
+    expect(asked[0]!.action.kind).toBe("fax");
+    expect(clicks).toBe(1);
+  });
+
+  it("a generic OK among fields that are nobody's goes on at once, unasked, once they can be read", async () => {
+    const part = lateReader();
+    document.body.innerHTML = `<form><label>Display name <input value="Alex"></label><button type="button" id="ok">OK</button></form>`;
+    let clicks = 0;
+    document.getElementById("ok")!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById("ok")!.click());
+    await settle();
+    expect(clicks).toBe(0);
+    part.inject();
+    await settle();
+    expect(clicks).toBe(1);
+    expect(asked).toHaveLength(0);
+  });
 
   it("is held, asked about only once read, and completes once when allowed", async () => {
     const part = lateReader();

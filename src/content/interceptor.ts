@@ -432,7 +432,7 @@ export function startInterceptor({
     const control = follow(at, memo);
     try {
       await reader.load();
-      facts = describeControl(detector, control, { classified });
+      facts = describeControl(detector, control, { classified: classified.pending ? detector.classify(control) : classified });
     } catch (error) {
       problem = error instanceof Error ? error.message.slice(0, 200) : "the page could not be read";
       facts = unreadFacts(control, classified);

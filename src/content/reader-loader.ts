@@ -3,9 +3,12 @@
  * detection's code, is a part of its own (content-reader.js, reader-entry.ts), kept out of content.js, which every
  * frame of a watched page evaluates at load. The content script has it injected when the clinician first presses,
  * focuses or types in the page (index.ts), alongside the mode, so it is there by the time anything is activated.
- * Until then reading throws ReaderNotLoaded: an action activated before is held and read once it has come.
+ * Until then reading throws ReaderNotLoaded: an action activated before is held and read once it has come. It also
+ * brings what its labels say of a field, which classifying a generic Send among fields needs (field-meaning.ts).
  */
 import type { Reader } from "../detect/detector.ts";
+import { provideFieldMeaning } from "../detect/field-meaning.ts";
+import type { ReaderPart } from "../detect/reader.ts";
 import { loadPart } from "./part-loader.ts";
 
 export const READER_PART_HOOK = "__sharecheckReaderPart";
@@ -31,8 +34,11 @@ export function createReaderLoader(inject: () => Promise<unknown>): ReaderLoader
   };
   return {
     load: () =>
-      (loading ??= loadPart<Reader>(READER_PART_HOOK, inject).then(
-        (loaded) => (part = loaded),
+      (loading ??= loadPart<ReaderPart>(READER_PART_HOOK, inject).then(
+        (loaded) => {
+          provideFieldMeaning(loaded.fieldMeaning);
+          return (part = loaded);
+        },
         (error: unknown) => {
           loading = undefined; // the next need tries again
           throw error;

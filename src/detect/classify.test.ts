@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
 import { NEGATIVES, POSITIVES } from "../../test/support/detect-fixtures.ts";
-import { classifyControl, isControlElement } from "./classify.ts";
+import { classifyControl, classifyKeySend, isControlElement } from "./classify.ts";
+import { provideFieldMeaning } from "./field-meaning.ts";
+import { pageReader } from "./reader.ts";
 
 /** The last control-ish element of a fixture: the fixtures put the element under test last. */
 function subject(html: string): Element {
@@ -236,5 +238,39 @@ describe("classifyControl", () => {
       },
     });
     expect(classifyControl(el)).toBeNull();
+  });
+});
+
+describe("before the reader's labels have come (content.js at the page's first press)", () => {
+  // A box of its own: an earlier test leaves a hostile element in the body that cannot be removed.
+  const page = (html: string) => {
+    const box = document.createElement("div");
+    box.innerHTML = html;
+    document.body.append(box);
+  };
+  const withoutFields = (run: () => void) => {
+    provideFieldMeaning(undefined);
+    try {
+      run();
+    } finally {
+      provideFieldMeaning(pageReader.fieldMeaning);
+    }
+  };
+
+  it("a generic Send among fields is pending, to be classified once they can be read", () => {
+    page(`<form><label>Fax number <input value="(555) 010-4455"></label><button type="button" id="send">Send</button></form>`);
+    const send = document.getElementById("send")!;
+    withoutFields(() => expect(classifyControl(send)).toEqual({ kind: "share", label: "Send", untold: true, pending: true }));
+    expect(classifyControl(send)).toMatchObject({ kind: "fax" });
+  });
+
+  it("a control whose name says what it sends is classified at once", () => {
+    page(`<form><label>Fax number <input></label><button type="button" id="chart">Fax chart</button></form>`);
+    withoutFields(() => expect(classifyControl(document.getElementById("chart")!)).toMatchObject({ kind: "fax" }));
+  });
+
+  it("a key that sends from a composer is a share whose channel the recipient tells", () => {
+    page(`<form><label>Fax number <input></label><textarea id="note"></textarea></form>`);
+    withoutFields(() => expect(classifyKeySend(document.getElementById("note")!)).toEqual({ kind: "share", label: "Send", untold: true }));
   });
 });

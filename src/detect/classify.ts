@@ -9,6 +9,7 @@ import { accessibleName } from "./accessible-name.ts";
 import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR, ROW_SELECTOR } from "./dom.ts";
 import { onlyChooses } from "./choice-option.ts";
 import { addressedBlock, chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
+import { FieldsNotRead } from "./field-meaning.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
@@ -46,6 +47,8 @@ export interface Classification {
    * the DOM): nothing more is read, and the clinician is told it could not be decided.
    */
   unread?: boolean;
+  /** A Send whose fields around it could not be read yet (field-meaning.ts): held, and classified again once they can. */
+  pending?: boolean;
 }
 
 /** kindOf's share whose channel nothing named. */
@@ -133,7 +136,8 @@ export function classifyControl(el: Element, { panels, clickable }: ClassifyOpti
     if (kind && kind !== "export" && chosenInside(el)) return null;
     if (kind === UNTOLD) return withPopup(el, { kind: "share", label, untold: true }, panels);
     return kind ? withPopup(el, { kind, label: label || kind }, panels) : null;
-  } catch {
+  } catch (error) {
+    if (error instanceof FieldsNotRead) return { kind: "share", label: "Send", untold: true, pending: true };
     // Fail safe: a control whose own name says it sends is held as undecided, not let pass as no send.
     return namedOnly(el);
   }
@@ -435,7 +439,13 @@ function typedBeside(el: Element): boolean {
  * says more, a share whose channel the recipient tells.
  */
 export function classifyKeySend(field: Element): Classification {
-  const kind = kindFromContext(field, sendContext, true);
+  let kind: ActionKind | null = null;
+  try {
+    kind = kindFromContext(field, sendContext, true);
+  } catch (error) {
+    // Before the fields can be read, a key that sends is a share whose channel the recipient tells.
+    if (!(error instanceof FieldsNotRead)) throw error;
+  }
   return kind && kind !== "share" ? { kind, label: "Send" } : { kind: "share", label: "Send", untold: true };
 }
 

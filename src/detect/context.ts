@@ -19,7 +19,7 @@ import {
   SHOW_ELEMENTS_AND_TEXT,
 } from "./dom.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
-import { fieldMeaning } from "./recipient-interpret.ts";
+import { fieldMeaningOf } from "./field-meaning.ts";
 import { RECIPIENT_SECTION_PATTERN, REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";
 import { cleanText, matchText, words } from "./text.ts";
@@ -239,7 +239,7 @@ function kindFromFields(container: Element, title: string): ActionKind | null {
     const field = fields[i]!;
     // A hidden tab's or step's fields are another send's (Care360's Clinical Fax tab beside the message's).
     if (field.closest("[hidden]")) continue;
-    const meaning = fieldMeaning(field);
+    const meaning = fieldMeaningOf(field);
     if (!meaning || meaning === "excluded") continue;
     if (REFERRAL_LABEL.test(matchText(meaning.label))) return "referral";
     // A contact chosen by name or practice whose value is a Direct address (PCC's "Practice" select) goes by Direct.
