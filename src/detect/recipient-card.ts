@@ -172,7 +172,8 @@ export function organizationBeside(text: string): { name: string; organization: 
   if (!comma) return undefined;
   const [, first = "", second = ""] = comma;
   // "Dr Claire Lefèvre — Cardiologie, Clinique du Parc": a titled person first is the name, her specialty no practice.
-  if (organizationPiece(first) && !PERSON_TITLED.test(first)) return { name: second, organization: first };
+  // One word after it is a department of the organisation ("Evergreen Mutual Health Plan, Claims"), not a person.
+  if (organizationPiece(first) && !PERSON_TITLED.test(first)) return { name: /\s/.test(second) ? second : trimmed, organization: first };
   // After the name, only a whole rest that is one piece ("… · Pinecrest Cardiology" is read piece by piece). The name
   // stays as written, practice and all: one field shows them together.
   const apart = !PIECE_SEPARATOR.test(second) && organizationPiece(second) && !PERSON_TITLED.test(second);

@@ -230,8 +230,9 @@ function bareDirectAddress(value: string): string | undefined {
   return DIRECT_DOMAIN.test(address) && !/\s/.test(address) ? address : undefined;
 }
 
-/** A search box's words: its type or role, or its prompt ("Search the directory…", "Rechercher dans l'annuaire"). */
-const SEARCH_PROMPT = /^(?:search|find|look up|buscar|rechercher|suchen|zoeken|pesquisar)\b/i;
+/** A search box's words: its type or role, or its prompt ("Search the directory…", "Rechercher dans l'annuaire", "Søk etter…"). */
+const SEARCH_PROMPT =
+  /^(?:search|find|look up|buscar|rechercher|suchen|zoeken|pesquisar|s[øöo][kg]|hae|etsi|szukaj|wyszukaj|cerca|hledat|検索)/i;
 
 /**
  * A box a directory is searched with, holding only the words searched for: not a combobox or an input with
