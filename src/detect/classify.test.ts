@@ -191,6 +191,30 @@ describe("classifyControl", () => {
     expect(classifyControl(document.getElementById("opener")!)).toEqual({ kind: "fax", label: "Fax" });
   });
 
+  it("flags a way alone as the opener of the untitled hidden block beside it with a field and a Send of its own (TheraByte)", () => {
+    const note = (block: string) =>
+      `<div role="dialog" aria-modal="true"><h2>Session note</h2><div class="toolbar"><button>Download</button><button id="email">Email</button></div>${block}</div>`;
+    document.body.innerHTML = note(
+      '<div hidden><label>Send PDF note to <input value="jane@example.com"></label><button>Send</button></div>',
+    );
+    expect(classifyControl(document.getElementById("email")!)).toMatchObject({ kind: "share", opensPopup: true });
+    // A block with no Send of its own, or shown, is no sign: the Email sends.
+    document.body.innerHTML = note("<div hidden><label>Note <input></label><button>Save</button></div>");
+    expect(classifyControl(document.getElementById("email")!)?.opensPopup).toBeUndefined();
+    document.body.innerHTML = note("<div><label>Send PDF note to <input></label><button>Send</button></div>");
+    expect(classifyControl(document.getElementById("email")!)?.opensPopup).toBeUndefined();
+  });
+
+  it("flags a step then a send as the opener of the closed confirmation of it with that verb (iSOFT's Authorise & Deliver)", () => {
+    const page = (title: string) =>
+      `<main><h1>Discharge summaries</h1><section><div role="button" tabindex="0" id="go">Authorise &amp; Deliver</div></section><div hidden><div role="dialog" aria-modal="true" aria-labelledby="t"><h3 id="t">${title}</h3><div role="button" tabindex="0">Deliver</div></div></div></main>`;
+    document.body.innerHTML = page("Confirm delivery");
+    expect(classifyControl(document.getElementById("go")!)).toMatchObject({ kind: "share", opensPopup: true });
+    // A bare "Confirm" may be another flow's: the send is held (fail safe).
+    document.body.innerHTML = page("Confirm");
+    expect(classifyControl(document.getElementById("go")!)?.opensPopup).toBeUndefined();
+  });
+
   it("flags a menu item that, read with its menu's button, bears the title of a hidden form as its opener", () => {
     document.body.innerHTML =
       '<button aria-haspopup="true" aria-controls="m">Transmit</button><ul role="menu" id="m"><li role="menuitem" id="direct">By Direct Message</li><li role="menuitem" id="fax">By Fax</li></ul>' +

@@ -6,9 +6,9 @@
  */
 import type { ActionKind } from "./action.ts";
 import { accessibleName } from "./accessible-name.ts";
-import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR, ROW_SELECTOR } from "./dom.ts";
+import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR, ROW_SELECTOR, selectedRowNear } from "./dom.ts";
 import { onlyChooses } from "./choice-option.ts";
-import { addressedBlock, chosenInside, FILE_NAME, kindFromContext } from "./context.ts";
+import { addressedBlock, chosenInside, FILE_NAME, kindFromContext, type TitleReading } from "./context.ts";
 import { FieldsNotRead } from "./field-meaning.ts";
 import { DIRECT_DOMAIN } from "./recipient-card.ts";
 import { cleanText, matchText, words } from "./text.ts";
@@ -54,7 +54,7 @@ export interface Classification {
 /** kindOf's share whose channel nothing named. */
 const UNTOLD = "untold";
 
-const CONTROL_ROLES = new Set(words("button link menuitem menuitemradio menuitemcheckbox tab option"));
+const CONTROL_ROLES = new Set(words("button link menuitem menuitemradio menuitemcheckbox tab option switch"));
 const QUIET = QUIET_PATTERNS.map((source) => new RegExp(source));
 const RULES = ACTION_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
 const CONTEXT = CONTEXT_RULES.map((rule) => ({ kind: rule.kind, re: new RegExp(rule.pattern) }));
@@ -197,6 +197,7 @@ function withPopup(
     (popup !== null && popup !== "false") ||
     OPENER_NAME.test(result.label) ||
     saysItOpens(el) ||
+    revealsSend(el, result.label) ||
     opensPanelTitled(el, result.label, panels)
   )
     result.opensPopup = true;
@@ -212,6 +213,25 @@ function saysItOpens(el: Element): boolean {
   const toggle = (attr(el, "data-bs-toggle") ?? attr(el, "data-toggle"))?.trim().toLowerCase();
   if (toggle && OPENER_TOGGLES.has(toggle)) return true;
   return handlerCalls(el).some((call) => OPENS.test(call));
+}
+
+/**
+ * A way alone ("Email") beside an untitled hidden block with a field and a Send of its own shows that block, and its Send
+ * sends (TheraByte's note: Email shows "Send PDF note to [ ] [Send]"). A titled one is a panel (opensPanelTitled), and a
+ * menu's items are read with their menu's button.
+ */
+function revealsSend(el: Element, label: string): boolean {
+  if (!BARE_WAY.test(matchText(label)) || isMenuItem(el)) return false;
+  for (let box = el.parentElement, up = 0; box && up < 2; box = box.parentElement, up++)
+    for (let next = box.nextElementSibling, i = 0; next && i < 2; next = next.nextElementSibling, i++)
+      if (
+        next.hasAttribute("hidden") &&
+        next.querySelector(EDITABLE_SELECTOR) &&
+        !next.querySelector(HEADING_SELECTOR) &&
+        hasOwn(next, SEND_WORD)
+      )
+        return true;
+  return false;
 }
 
 /** Whether the element has an inline click handler (onclick, AngularJS's ng-click, Alpine's x-on:click). */
@@ -282,6 +302,7 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
   };
   // A plain Send outside a form, asked once: its twin in a closed message dialog is looked for panel by panel below.
   const plainSend = SEND_WORD.test(names[0]!) && !names[0]!.includes(" ") && !el.closest("form");
+  const verb = FINAL_VERB.exec(names[0]!)?.[0];
   for (const panel of panels()) {
     if (panel.contains(el)) continue;
     const said = panelTitle(panel);
@@ -305,9 +326,16 @@ function opensPanelTitled(el: Element, label: string, panels: () => readonly Ele
     // A plain Send and a closed message dialog that has its own, and a box to write in (RevolutionEHR's referral: Send
     // opens "New Message", whose Send sends): the dialog is where it sends from.
     if (plainSend && panel.querySelector(EDITABLE_SELECTOR) && hasOwn(panel, names[0]!)) return true;
+    // A step, then a send, whose closed confirmation of it has that verb (iSOFT's "Authorise & Deliver" opens "Confirm
+    // delivery" [Deliver]). A plain Send beside a bare "Confirm" may send itself: held (fail safe).
+    if (verb && AND_THEN.test(names[0]!) && CONFIRMS.test(said) && hasOwn(panel, verb)) return true;
   }
   return false;
 }
+
+/** A confirmation's title, naming what it confirms; and the sending verb a control's name ends in. */
+const CONFIRMS = /^confirm\w* \w/;
+const FINAL_VERB = /\b(?:send|deliver|submit|transmit)$/;
 
 /** A composer's title: a new one of what it writes ("New Email", "Compose message", "Nuevo mensaje", "Ny besked"). */
 const NEW_ONE = /^(?:new|compose|write|create|nuevo|nueva|nouveau|nouvelle|neue[rs]?|nieuwe?|ny|nytt|nuovo|nuova|nowy|nowa|novo|nova) /;
@@ -357,8 +385,14 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   // A generic word in the page's navigation ("Release", "Send") goes to that part of the application, whatever the page says
   // around it; a button there works the application (MaxMD's password-reset Send in its folder list), not the record.
   if (GENERIC.test(text) && el.closest(NAVIGATION)) return null;
-  // A message's Forward beside its Reply opens a composer, as a mail client's does (MaxMD's read pane): its Send sends.
-  if (text === "forward" && el.parentElement && hasOwn(el.parentElement, REPLY)) return null;
+  // A message's Forward beside its Reply opens a composer, as a mail client's does (MaxMD's read pane), and so does one with
+  // nowhere to write whom to outside a form or dialog (a fax log's Forward): its Send sends.
+  if (
+    text === "forward" &&
+    el.parentElement &&
+    (hasOwn(el.parentElement, REPLY) || !(el.closest(`form,${DIALOG_SELECTOR}`) || el.parentElement.querySelector(EDITABLE_SELECTOR)))
+  )
+    return null;
   if (GENERIC.test(text))
     return (
       kindFromHints(el) ??
@@ -412,19 +446,18 @@ function rowSend(el: Element): ActionKind | typeof UNTOLD | null {
 }
 
 const TABLE_ROW = "tr,[role=row]";
-const SELECTED_ROW = "tr[aria-selected=true],[role=row][aria-selected=true],tr.selected";
 
-/** The selected row of a table beside the control, in its block or the one around it. */
-function selectedRowNear(el: Element): Element | null {
-  return el.parentElement?.parentElement?.querySelector(SELECTED_ROW) ?? null;
-}
-
-/** A German or Dutch label, its verb last, read with the verb first: "Sofort senden" as "senden sofort". */
+/**
+ * A label with its verb last, read with the verb first: "Sofort senden" as "senden sofort"; a file format after the verb
+ * stays last ("Beutaló letöltése (PDF)" as "letoltese beutalo pdf").
+ */
 function verbFirst(text: string): string {
-  const last = text.lastIndexOf(" ");
-  if (last <= 0 || !VERB_LAST.has(text.slice(last + 1))) return text;
+  const format = / (?:pdf|xml|zip)$/.exec(text)?.[0] ?? "";
+  const body = text.slice(0, text.length - format.length);
+  const last = body.lastIndexOf(" ");
+  if (last <= 0 || !VERB_LAST.has(body.slice(last + 1))) return text;
   // "Signieren und senden", "Ondertekenen en verzenden": a verb after "and" follows the first, as written.
-  return /\b(?:und|en)$/.test(text.slice(0, last)) ? text : `${text.slice(last + 1)} ${text.slice(0, last)}`;
+  return /\b(?:und|en)$/.test(body.slice(0, last)) ? text : `${body.slice(last + 1)} ${body.slice(0, last)}${format}`;
 }
 
 /** A field beside the control a person types a message or address into: a search box is none. */
@@ -449,8 +482,9 @@ export function classifyKeySend(field: Element): Classification {
   return kind && kind !== "share" ? { kind, label: "Send" } : { kind: "share", label: "Send", untold: true };
 }
 
+/** A Send under a title naming a share, or a download of a record ("Download Discharge Summary" [Send Email]), sends that record. */
 function untold(kind: ActionKind | null, text: string): ActionKind | typeof UNTOLD | null {
-  return kind === "share" && SEND_WORD.test(text) ? UNTOLD : kind;
+  return (kind === "share" || kind === "export") && SEND_WORD.test(text) ? UNTOLD : kind;
 }
 
 /** A form's submit button: <button> (submit by default) or <input type=submit> inside a form. */
@@ -485,9 +519,11 @@ function sendContext(title: string): ActionKind | "quiet" | null {
  * share when the title names one ("Share note"). A nearer title that names something else ("Billing statements")
  * settles it as not one.
  */
-function titled(what: RegExp, kind: ActionKind): (title: string) => ActionKind | "quiet" {
+function titled(what: RegExp, kind: ActionKind): TitleReading {
   return (title) => {
     const text = matchText(title);
+    // A confirmation ("Confirm delivery") says nothing of what: the titles around it do.
+    if (CONFIRMS.test(text)) return null;
     return !quietTitle(text) && what.test(text) ? kind : "quiet";
   };
 }

@@ -24,6 +24,13 @@ export const FIELD_SELECTOR = "input,select,textarea";
 export const EDITABLE_SELECTOR = `${FIELD_SELECTOR},[contenteditable]`;
 /** A row of a table or list: what a control in it acts on. */
 export const ROW_SELECTOR = "tr,li,[role=row],[role=listitem]";
+const SELECTED_ROW = "tr[aria-selected=true],[role=row][aria-selected=true],tr.selected";
+
+/** The selected row of a table beside a control, in its block or the one around it: what a toolbar's Send acts on. */
+export function selectedRowNear(el: Element): Element | null {
+  return el.parentElement?.parentElement?.querySelector(SELECTED_ROW) ?? null;
+}
+
 /** A word alone in text markup that labels what follows it ("<span>Referred By</span> …", "<b>Attachments</b> …"). */
 export const INLINE_LABEL_TAGS: ReadonlySet<string> = new Set(["span", "strong", "b"]);
 

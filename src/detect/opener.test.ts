@@ -32,6 +32,15 @@ describe("opensRecipientChooser", () => {
     expect(opensRecipientChooser(item, { kind: "export", label: "Fax to PCP" }, undefined)).toBe(false);
   });
 
+  it('takes a send to anyone of a kind, with no one named, for an opener (Jump\'s "Send to HCP" icon); one to a named destination is held', () => {
+    const icon = control(
+      '<aside><button type="button" id="it" aria-label="Send to HCP"></button><button type="button">Message patient</button></aside>',
+    );
+    expect(opensRecipientChooser(icon, { kind: "share", label: "Send to HCP" }, undefined)).toBe(true);
+    expect(opensRecipientChooser(icon, { kind: "share", label: "Send to a colleague" }, undefined)).toBe(true);
+    expect(opensRecipientChooser(icon, { kind: "share", label: "Send to HIE" }, undefined)).toBe(false);
+  });
+
   it("holds a send to a service that takes it from there, with no one named: it sends (e-RS's Send for triage)", () => {
     const send = control(
       '<div class="foot"><button type="button">Print</button><button type="button" id="it">Send for triage</button></div>',

@@ -18,6 +18,8 @@ import { BARE_WAY, RESEND_PATTERN } from "./vocabulary.ts";
  * it from there (e-RS's "Send for triage").
  */
 const NAMES_DESTINATION = /\b(?:to|al|till|til|naar|aan|au|aux|dmp)\b|^enviar a\b|\bfor (?:triage|assessment|advice|(?:an? )?opinion)$/;
+/** A destination that is anyone of a kind ("Send to HCP", Jump's sidebar icon): the one is chosen in what it opens. */
+const ANY_ONE = /\bto (?:an? |another )?(?:hcps?|health ?care professionals?|colleagues?)$/;
 /**
  * A name that ends a flow rather than opens one: "Submit" on a wizard's last step (ReferralMD), whose recipient was chosen on
  * a step now hidden; or that repeats a send already addressed ("Resend" in a fax log).
@@ -55,7 +57,7 @@ export function opensRecipientChooser(
     !recipient &&
     kind !== "export" &&
     !control.matches(EDITABLE_SELECTOR) &&
-    !NAMES_DESTINATION.test(named) &&
+    (!NAMES_DESTINATION.test(named) || ANY_ONE.test(named)) &&
     !ENDS_FLOW.test(named) &&
     // Only a send that says what it sends ("Send referral") sends the fields above it; a chat's "Send" under its message box
     // takes its kind from the page around it, and whom it goes to is chosen elsewhere. A way alone ("Fax" under Canvas's

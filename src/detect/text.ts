@@ -31,7 +31,15 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function matchText(label: string): string {
   const lower = label.toLowerCase();
   // Most labels are plain ASCII, with no accent to take off.
-  return (NON_ASCII.test(lower) ? lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : lower)
+  // Turkish's dotless ı has no accent to take off: it reads as i ("Faksı Gönder" -> "faksi gonder").
+  return (
+    NON_ASCII.test(lower)
+      ? lower
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .replace(/ı/g, "i")
+      : lower
+  )
     .replace(/\b([a-z])-(?=[a-z])/g, "$1")
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, " ")

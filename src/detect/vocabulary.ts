@@ -18,7 +18,7 @@ import { words } from "./text.ts";
  */
 const RECORD =
   "(?=[a-z])" +
-  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summary|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|(?:lab|laboratory) tests?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|cartas?|lettres?|courriers?|lettera|correspondence|correspondentie|korrespondenz|correspondance|correspondencia|corrispondenza|korrespondens|korrespondance(?:meddelelse)?|korrespondanse|prescriptions?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|dokumentacj[aie]|intyg|journalkopia|epikris|epikrise|epikriisi|(?:pasient|patient|potilas)?journal(?:notat|utskrift|kopi|er)|pasientjournal|patientjournal|potilaskertomus|prov(?:e)?svar|laboratoriesvar|referto|referti|cartella clinica|registos?|processo clinico|lettera di dimissione|documentazione clinica|lekarska zprava|propoustaci zprava|zdravotnicka dokumentace|dokument(?:e|en|enkopie)?|patientenakte|krankenakte|befundbericht|relatorio medico|compte rendu|encounters?|atendimentos?|encuentros?)";
+  "(?:c?cda|ccd|ccr|charts?|records?|attachments?|intakes?|summary of care|continuity of care|(?:clinical|health|patient|visit|care|discharge|medical) summar(?:y|ies)|ehi|documents?|patient data|fhir|results|images?|imagings?|stud(?:y|ies)|e?faxes|measurements|notes|(?:visit|clinical|progress|office|consult|consultation|encounter|discharge|operative|soap|treatment|session|therapy|psychotherapy) notes?|releases?|care plans?|treatment plans?|(?:intake|psychiatric|psychological|psychosocial|biopsychosocial|mental health|clinical) (?:assessments?|evaluations?)|health information|phi|(?:patient|clinical|visit|lab|medical|consult|pathology|radiology|imaging|diagnostic|final|progress|echo\\w*|ecg|ekg|eeg|mri|ct|ultrasound|x ?ray|cardiology|sleep study) reports?|(?:lab|laboratory) tests?|plans? of care|mri|ct|x ?rays?|ultrasounds?|mammograms?|echocardiograms?|dexa scans?|(?:imaging|radiology) exams?|(?:initial|re ?)evaluations?|referrals?|letters?|cartas?|lettres?|courriers?|lettera|correspondence|correspondentie|korrespondenz|correspondance|correspondencia|corrispondenza|korrespondens|korrespondance(?:meddelelse)?|korrespondanse|prescriptions?|transition of care|expediente|historia clinica|historial|registros?|documentos?|resumen|plan de tratamiento|(?:evaluacion|informe)(?:es)? (?:del? (?:los )?pacientes?|clinic[oa]s?|medic[oa]s?)|dossiers?|prontuarios?|estudos?|exames?|examens|imagens|laudos?|resulta(?:ts|dos?)|e?arztbriefe?|entlassbriefe?|befunde?|verwijsbrief|ontslagbrief|files?|arquivos?|archivos?|fichiers?|dokumentacj[aie]|intyg|journalkopia|epikris|epikrise|epikriisi|(?:pasient|patient|potilas)?journal(?:notat|utskrift|kopi|er)|pasientjournal|patientjournal|potilaskertomus|prov(?:e)?svar|laboratoriesvar|referto|referti|cartella clinica|registos?|processo clinico|lettera di dimissione|documentazione clinica|lekarska zprava|propoustaci zprava|zdravotnicka dokumentace|dokument(?:e|en|enkopie)?|patientenakte|krankenakte|befundbericht|relatorio medico|compte rendu|encounters?|atendimentos?|encuentros?|e?beutalo|zarojelentes|leletek?|epikriz|examinations?|cbct)";
 /** A record named anywhere in a title: what makes a generic download an export, and a spreadsheet not a look-alike. */
 export const RECORD_CONTEXT_PATTERN = `\\b${RECORD}\\b`;
 /** The same, compiled once for the classifier, the context reader and the recipient reader. */
@@ -58,7 +58,7 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela|schermo|scherm|bildschirm|skarm|skaerm|ekran|obrazovka|paminnelse|paamindelse|muistutus|promemoria|pripominka|przypomnienie|erinnerung|herinnering|rappel)\\b",
 ];
 
-const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose)";
+const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose|deliver)";
 /** Health information exchanges a record is sent to by name. */
 const HIE = "(?:hie|hio|health information exchange|care everywhere|carequality|commonwell|ehealth exchange)";
 // "Sign and send", "Approve & send"...
@@ -75,26 +75,28 @@ const THEN_OTHER =
  * Sending verbs in the other languages: Spanish and Portuguese (send, transmit, resend/forward), French (and "soumettre",
  * submit, "transférer", forward), German ("Senden", "Übermitteln", "Weiterleiten"), Dutch ("Verstuur", "Verzenden", "Doorsturen"),
  * Polish ("Wyślij", "Prześlij"), Swedish ("Skicka"), Norwegian and Danish ("Sende", "Videresend"), Italian ("Invia", "Inoltra",
- * "Trasmetti"), Finnish ("Lähetä") and Czech ("Odeslat", "Poslat").
+ * "Trasmetti"), Finnish ("Lähetä"), Czech ("Odeslat", "Poslat"), Turkish ("Gönder", "İlet") and Hungarian ("Küldés",
+ * "Beküldés", "Továbbítás"; "… küldése", the sending of …).
  */
 const SEND_OTHER =
-  "(?:enviar|envia|transmitir|reenviar|envoyer|renvoyer|abschicken|verschicken|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat)";
+  "(?:enviar|envia|transmitir|reenviar|envoyer|renvoyer|abschicken|verschicken|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat|gonder|gonderin|ilet|kuldes|kuldese|bekuldes|elkuldes|elkuld|tovabbitas)";
 /** A plain "Send" (or "Email", Nookal's letter) in every language: what a control says when the record it sends is the one on screen. */
 const SEND_WORD_PATTERN =
-  "^(?:(?:re)?send|e ?mail|enviar|envia|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka|sende|invia|laheta|odeslat)\\b";
+  "^(?:(?:re)?send|deliver|e ?mail|enviar|envia|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka|sende|invia|laheta|odeslat|gonder|kuldes|bekuldes|elkuldes|elkuld)\\b";
 export const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
-/** Share, in Spanish, Portuguese (Brazil and Portugal), French, German, Dutch, Polish, Swedish, Italian and Czech. */
-const SHARE_OTHER = "(?:compartir|compartilhar|partilhar|partager|teilen|delen|udostepnij|dela|condividi|sdilet)";
-/** Download and export, in Spanish, French, Portuguese, German, Dutch, Norwegian, Swedish, Finnish, Italian, Czech and Polish. */
+/** Share, in Spanish, Portuguese (Brazil and Portugal), French, German, Dutch, Polish, Swedish, Italian, Czech, Turkish and Hungarian. */
+const SHARE_OTHER = "(?:compartir|compartilhar|partilhar|partager|teilen|delen|udostepnij|dela|condividi|sdilet|paylas|megosztas)";
+/** Download and export, in Spanish, French, Portuguese, German, Dutch, Norwegian, Swedish, Finnish, Italian, Czech, Polish, Turkish and Hungarian. */
 const EXPORT_OTHER =
-  "(?:exportar|descargar|descarregar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren|last ned|ladda ner|lataa|scarica|esporta|stahnout|exportovat|pobierz|eksportuj)";
+  "(?:exportar|descargar|descarregar|exporter|telecharger|baixar|herunterladen|exportieren|downloaden|exporteren|last ned|ladda ner|lataa|scarica|esporta|stahnout|exportovat|pobierz|eksportuj|indir|letoltes|letoltese|exportalas)";
 /**
- * German and Dutch labels put the verb last ("Als PDF exportieren", "Per Fax senden", "Arztbrief versenden"): these
- * verbs, found last, are read first ("exportieren als pdf"), as the rules are written.
+ * German, Dutch, Turkish and Hungarian labels put the verb last ("Als PDF exportieren", "Per Fax senden", "Faksı Gönder",
+ * "Beutaló letöltése"): these verbs, found last (or before a file format), are read first ("exportieren als pdf"), as the
+ * rules are written.
  */
 export const VERB_LAST: ReadonlySet<string> = new Set(
   words(
-    "senden versenden absenden verschicken ubermitteln weiterleiten faxen teilen exportieren herunterladen verzenden versturen doorsturen delen exporteren downloaden",
+    "senden versenden absenden verschicken ubermitteln weiterleiten faxen teilen exportieren herunterladen verzenden versturen doorsturen delen exporteren downloaden gonder gonderin paylas indir kuldese letoltese",
   ),
 );
 /** A verb that downloads or exports, in every language the vocabulary has. */
@@ -119,6 +121,8 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)\\b.*\\b(?:via|through|using|by|over|with) (?:direct|hisp)\\b` },
   { kind: "direct", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,2} direct (?:message|messaging|mail|email|secure)\\b` },
   { kind: "direct", pattern: `^${THEN}${SEND} (?:to )?direct$` },
+  // Norway's message between clinicians over Norsk Helsenett, the same kind of network: "Send dialogmelding".
+  { kind: "direct", pattern: "^sende? (?:\\w+ )?(?:dialog|plo) ?meldinga?\\b" },
   { kind: "fax", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,3} (?:via|by|as|to|through) e?fax\\b` },
   // French "faxer", German and Dutch "faxen", after another verb and "and" ("Soumettre et faxer").
   { kind: "fax", pattern: `^${THEN}(?:\\w+ (?:et|und|en) )?(?:(?:send|resend) (?:a |an |the )?)?e?fax(?:er|en)?\\b` },
@@ -143,16 +147,16 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "share", pattern: "^(?:alimenter|deposer|verser)(?: \\w+){0,2} dmp\\b" },
   // A link made for someone outside opens the record to whoever holds it (HeartLab's "Create Share Link").
   { kind: "share", pattern: "^(?:create|generate|get) (?:an? )?(?:share|sharing|secure|access) link\\b" },
-  { kind: "share", pattern: "^transmit\\b" },
+  { kind: "share", pattern: "^(?:transmit|disclose)\\b" },
   // Spanish and Portuguese, with the other languages' verbs.
   {
     kind: "referral",
-    pattern: `^${THEN_OTHER}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie)\\b`,
+    pattern: `^${THEN_OTHER}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutalo|sevk)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie|sevk (?:et|edin))\\b`,
   },
   { kind: "direct", pattern: `^${THEN_OTHER}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
   {
     kind: "fax",
-    pattern: `^${THEN_OTHER}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_OTHER}${SEND_OTHER} (?:(?:un|une|le|la|el|das|ein|den|een|het|o|um) )?e?fax\\b`,
+    pattern: `^${THEN_OTHER}${SEND_OTHER}(?: \\w+){0,3} p(?:or|ar|er) e?fax\\b|^${THEN_OTHER}${SEND_OTHER} (?:(?:un|une|le|la|el|das|ein|den|een|het|o|um) )?e?fa(?:x|ksi?)\\b`,
   },
   { kind: "share", pattern: `^${SHARE_OTHER}\\b|^${THEN_OTHER}${SEND_OTHER}(?: \\w+){0,3} ${RECORD}\\b` },
 ];
@@ -193,7 +197,7 @@ export const RESEND_PATTERN = `^(?:resend|reenviar|${RESEND_OTHER}|${RETRY})\\b`
 export const RESEND = new RegExp(RESEND_PATTERN);
 
 /** "Send Report", "Email Report" (a lab's result delivery) say as little as Send: a billing or schedule report is one too, and the title says whose. */
-export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send (?:secure )?message|send request|send order|submit order|sign order|place order|sign and place order|send letter|send (?:(?:via|by) )?e? ?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_OTHER}${SEND_OTHER}(?:${FORMAT}|(?: (?:p(?:or|ar|er)|con|via|med|mit))? (?:e ?mail|mail|pec|correo(?: electronico)?|courriel))(?: (?:ahora|sofort|jetzt|nu))?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
+export const GENERIC_SEND_PATTERN = `^(?:${THEN}(?:(?:resend|send|submit|transmit|forward|deliver)${FORMAT}|${RETRY}|${RESEND_OTHER}|${SEND_TO_NAMED}|(?:send|forward) to|(?:send|submit|transmit) (?:now|electronically|securely|secure)|(?:send|submit) for (?:triage|assessment|advice|(?:an? )?opinion)|send (?:secure )?message|send (?:a |the )?(?:secure )?link|send request|send order|submit order|sign order|place order|sign and place order|send letter|send (?:(?:via|by) )?e? ?mail|(?:send|e ?mail) (?:the )?reports?|(?:sign|save|approve|finalize|complete|confirm|verify) and e ?mail)${WITH}(?: and close)?|e ?mail|${THEN_OTHER}${SEND_OTHER}(?:${FORMAT}|(?: (?:p(?:or|ar|er)|con|via|med|mit))? (?:e ?mail|mail|pec|correo(?: electronico)?|courriel|e ?posta)| az (?:\\S+ )?\\S+)(?: (?:ahora|sofort|jetzt|nu))?(?: y cerrar)?|confirm|commit|transfer|release|ok|done|go|finish|aceptar|confirmar|finalizar|confirmer|valider|terminer|bestatigen|fertig)$`;
 
 /**
  * A form's submit button showing progress for a moment ("Validating address…", "Sending…") is still its send:
@@ -226,7 +230,7 @@ export const CONTEXT_RULES: readonly ActionRule[] = [
   {
     kind: "referral",
     pattern:
-      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|henvisning(?:er)?|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|consult(?:ation)? (?:requests?|orders?))\\b",
+      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|henvisning(?:er)?|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutal(?:o|as)|sevk|shift(?:ing)? (?:the )?patient|shifting requests?|consult(?:ation)? (?:requests?|orders?))\\b",
   },
   // MSSanté (France) and KIM (Germany) are national networks of the same kind as Direct.
   {
@@ -256,7 +260,7 @@ export const TRANSPORT_RULES: readonly ActionRule[] = [
  */
 export const LEADING_WORDS: readonly string[] = [
   ...words(
-    "email e authorise authorize alimenter deposer verser create generate get share refer erefer fax efax export download remitir derivar referir encaminhar wystaw faxer faxen",
+    "email e authorise authorize alimenter deposer verser create generate get share refer erefer fax efax export download remitir derivar referir encaminhar wystaw faxer faxen sevk",
   ),
   // Every sending verb, and every finishing verb before one, in every language, can begin a label.
   ...[SEND, THEN, SEND_OTHER, SHARE_OTHER, EXPORT_OTHER, THEN_OTHER].flatMap((pattern) => pattern.match(/[a-z]+/g) ?? []),
