@@ -5,7 +5,7 @@
  */
 import { subtreeText } from "./accessible-name.ts";
 import { attr, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, shownContent, TEXT_NODE } from "./dom.ts";
-import { interpret, isShortLabel } from "./recipient-interpret.ts";
+import { ACTION_TITLE, interpret, isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
 export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
@@ -17,15 +17,19 @@ export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\
 export const DIRECT_DOMAIN =
   /@(?:[a-z0-9-]+\.)*(?:direct|kno2|kno2fy|hisp)\.|@direct[-.]|@[a-z0-9.-]*\.mssante\.|@[a-z0-9.-]*\.kim\.[a-z]/i;
 /** A phone or fax number: North American, or a European one with its trunk 0 ("0555 0104471"), whole, never cut out of a longer one. */
-export const PHONE = /(?<!\d)(?:\+?1[\s.-]?)?\(?0?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
+export const PHONE = /(?<!\d)(?:\+?1[\s.-]?)?\(?0?\d{3}\)?[\s.-]?\d{3}[\s.-]?(?:\d{4}|\d\d[\s.-]\d\d)(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
 
 /** A value that is only a number: a phone or fax line, not a name. */
 export const NUMBER_ONLY = /^[\d\s().+-]+$/;
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
 const NOT_A_NAME = new RegExp(`^[^:]{1,30}:|${NUMBER_ONLY.source}|@`);
 const MAX_LEAVES = 40;
-/** A line that can name the card's person or practice: not a "Label: value", a number or an address, nor a role ("Refer To · Mohs Surgery"). */
-const nameLine = (line: string) => !NOT_A_NAME.test(line) && !isShortLabel(line.split(PIECE_SEPARATOR)[0]!);
+/**
+ * A line that can name the card's person or practice: not a "Label: value", a number or an address, nor a role ("Refer
+ * To · Mohs Surgery"), nor the title of the send ("Send to Referring Provider" over ModMed's card).
+ */
+const nameLine = (line: string) =>
+  !NOT_A_NAME.test(line) && !isShortLabel(line.split(PIECE_SEPARATOR)[0]!) && !ACTION_TITLE.test(matchText(line));
 /**
  * A line of words a name does not have: a lower-case word longer than a particle ("Co-managing doctor", "on call").
  * "Ana de la Cruz" and "Center for Sight" are names.
@@ -63,7 +67,10 @@ function count(text: string, char: string): number {
 }
 
 /** A fax number said inside a line rather than as a piece of its own ("Lakeside Cardiology (fax 555-010-2233)", "… — Fax: …"). */
-const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:no\\.?|number|#))?\\s*[:#]?\\s*(${PHONE.source})`, "i");
+const FAX_MENTION = new RegExp(
+  `(^|[\\s,;(\\[\u2013\u2014-])e?-?fa(?:x|ks)\\b(?:\\s*(?:no\\.?|number|numaras\\S*|#))?\\s*[:#]?\\s*(${PHONE.source})`,
+  "i",
+);
 
 /**
  * A piece of a card that names an organisation beside the person: two words or more with one a practice
@@ -75,7 +82,7 @@ const FAX_MENTION = new RegExp(`(^|[\\s,;(\\[\u2013\u2014-])e?-?fax\\b(?:\\s*(?:
  * Vättersund, Medicinkliniken").
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|dentistry|\w*odontics|optometry|vision|eye|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um|k|a|en)?|\w*krankenhaus|\w*sykehus(?:et)?|\w*sygehus(?:et)?|\w*sjukhus(?:et)?|\w*sairaala|nemocnice|szpital|przychodnia|\w*legesenter(?:et)?|legekontor|helse|vardcentral(?:en)?|\w*mottagning(?:en)?|laegehus|praksis|terveyskeskus|laakariasema|hf|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?|respiratory|pulmonary|renal|cardiac|vascular|sleep|wound|genetics|genomics|diseases?|allergy|asthma|dialysis|fertility|obstetrics|midwifery|hearing|nutrition)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|dentistry|\w*odontics|optometry|vision|eye|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um|k|a|en)?|\w*krankenhaus|\w*sykehus(?:et)?|\w*sygehus(?:et)?|\w*sjukhus(?:et)?|\w*sairaala|nemocnice|szpital|przychodnia|\w*legesenter(?:et)?|legekontor|helse|vardcentral(?:en)?|\w*mottagning(?:en)?|laegehus|praksis|terveyskeskus|laakariasema|hf|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?|respiratory|pulmonary|renal|cardiac|vascular|sleep|wound|genetics|genomics|diseases?|allergy|asthma|dialysis|fertility|obstetrics|midwifery|hearing|nutrition|\w*hastanesi|hastane|\w*klinigi|saglik|merkezi|[a-z]*oloji|korhaz|\w*rendel(?:o|es)|intezet|kozpont|[a-z]*ologiai)\b/i;
 
 const MAX_ORGANIZATION_WORDS = 8;
 
@@ -242,7 +249,7 @@ export function readCard(card: Element): CardRead {
 }
 
 /** A line that starts with a person's title ("Dr.", "dr.", "Prof.", "Mevr.", "Frau"). */
-const PERSON_TITLED = /^(?:dra?|drs|prof|mr|mrs|ms|herr|frau|mevr|dhr|mme)\.?\s+\S/i;
+const PERSON_TITLED = /^(?:dra?|drs|prof|mr|mrs|ms|herr|frau|mevr|dhr|mme|uzm|op)\.?\s+\S/i;
 
 /**
  * A person as a line names one: a title before the name ("Dr. Céline Moreau"), an initial ("M. Jansen"), or a

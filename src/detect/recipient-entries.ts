@@ -284,7 +284,8 @@ function chosenEntry(input: Element, entries: Entry[]): void {
   const { name: value, ...read } = card ? readCard(card) : { name: "" };
   // A route rather than someone ("(•) Another practice", its practice chosen in the field below): every word but the first
   // in lower case; or a kind of recipient ("Recipient Type: (•) External Recipient", the person typed below).
-  if (value && !DESCRIBES.test(value) && !kindOfRecipient(value))
+  // Nor a way ("Delivery method: (•) Fax" in a "Send to Referring Provider" dialog).
+  if (value && !DESCRIBES.test(value) && !kindOfRecipient(value) && !BARE_WAY.test(matchText(value)))
     entries.push({ role: "name", priority: 3, label: "Send to", value, element: input, ...read });
 }
 
@@ -368,8 +369,8 @@ function pillBox(el: Element): boolean {
   return !!attr(el, "aria-labelledby") && !!el.querySelector(":scope > [role=option][aria-selected=true]");
 }
 
-/** A group's title that says its items are whom a case may go to ("Providers on this case", "Matched facilities"). */
-const PROVIDERS_GROUP = /\b(?:providers|facilities|agencies|practices|clinicians|specialists|recipients)\b/;
+/** A group's title that says its items are whom a case may go to ("Providers on this case", "Matched facilities", Owl's "Circle of Care"). */
+const PROVIDERS_GROUP = /\b(?:providers|facilities|agencies|practices|clinicians|specialists|recipients|circle of care|care team)\b/;
 
 /**
  * A list the person chose one contact from (Athelas' "Contacts" cards, ChartLogic's "Address Book"): its label says

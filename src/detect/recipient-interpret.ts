@@ -31,7 +31,7 @@ import { cleanText, matchText, words } from "./text.ts";
 const EXCLUDED = new RegExp(EXCLUDED_LABEL_PATTERN);
 const SENDS_TO = /^(?:send|e ?mail|fax|share|forward)\b.* to$/;
 const EXCLUDED_SECTION = new RegExp(EXCLUDED_SECTION_PATTERN);
-const ACTION_TITLE = new RegExp(ACTION_TITLE_PATTERN);
+export const ACTION_TITLE = new RegExp(ACTION_TITLE_PATTERN);
 const RULES = RECIPIENT_LABEL_RULES.map((rule) => ({ ...rule, re: new RegExp(rule.pattern) }));
 const RECIPIENT_SECTION = new RegExp(RECIPIENT_SECTION_PATTERN);
 const SECTION_NAME = new RegExp(SECTION_NAME_PATTERN);
@@ -127,7 +127,8 @@ export function sectionOf(el: Element): Section {
     const lead = node.firstElementChild;
     if (lead && !lead.firstElementChild && INLINE_LABEL_TAGS.has(lead.localName) && sectionKind(lead.textContent ?? "") === "excluded")
       return "excluded";
-    if (node.matches(DIALOG_SELECTOR)) break;
+    // A dialog or form is the action's own: the chart around it ("Client: Test Patient, Jane — Program: …") is no group.
+    if (node.matches(DIALOG_SELECTOR) || node.localName === "form") break;
   }
   return null;
 }

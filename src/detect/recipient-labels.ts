@@ -15,12 +15,12 @@ export interface RecipientLabelRule {
   priority: number;
 }
 
-/** The sender and the patient, in Norwegian, Danish, Swedish, Finnish, Italian, Czech, Polish, German and Dutch: field labels and group titles. */
+/** The sender and the patient, in Norwegian, Danish, Swedish, Finnish, Italian, Czech, Polish, German, Dutch, Turkish and Hungarian: field labels and group titles. */
 const SENDER_AND_PATIENT_OTHER =
-  "absender|afzender|avsender|afsender|avsandare|lahettaja|mittente|odesilatel|nadawca|pasient|potilas|paziente|pacjent|pacient";
+  "absender|afzender|avsender|afsender|avsandare|lahettaja|mittente|odesilatel|nadawca|pasient|potilas|paziente|pacjent|pacient|gonderen|sevk eden|hasta|felado|bekuldo|beutalo orvos|beteg";
 /** The recipient, in the same languages: field labels and group titles. */
 const RECIPIENT_OTHER =
-  "empfanger|ontvanger|mottaker|modtager|mottagare|vastaanottaja|prijemce|odbiorca|adresat|destinatari|(?:preferowany )?swiadczeniodawca";
+  "empfanger|ontvanger|mottaker|modtager|mottagare|vastaanottaja|prijemce|odbiorca|adresat|destinatari|(?:preferowany )?swiadczeniodawca|alici|cimzett(?: intezmeny)?|sevk edilen(?: kurum| birim| hekim| hastane)?";
 
 /**
  * The sender, the patient, and fields that are about the message rather than its recipient. PCP is ambiguous, so skipped.
@@ -35,7 +35,7 @@ export const SENDER_FIELD_PATTERN =
 /** A person or service that receives: "To", "Refer to", "Destinatario"; FHIR's "Performer" of a referral request... */
 const NAME_LABELS =
   "to|addressee|send to|sent to|e?fax to|forward to|forwarded to|route to|recipients?|requester|requestor|(?:recipient|receiver) (?:name|provider|clinician)|receiver|refer(?:red|ring)? to(?: (?:provider|specialist|facility|clinic|practice|organi[sz]ation|location|service|department|hospital|site))*|e?referral to|(?:receiving|outside|external|destination) (?:provider|clinician|physician|party)|(?:profissional|profesional|medic[oa]) extern[oa]|destination|share with|release to|deliver to|send records to|consultant|consulting provider|(?:requested |desired )?performer|to provider|disclose to|disclosed to|disclosure to|to the attention of|(?:other|unlisted) (?:recipient|provider)|(?:recipient|provider) if not (?:listed|in (?:the )?list)|(?:selected|chosen) (?:provider|specialist|recipient|consultant|service)|(?:provider|professional|recipient|clinician) found|e ?mail (?:recipient|to)|(?:recipient|provider|professional|clinician|colleague) e ?mail(?: address)?|(?:conversation |thread )?participants|conversation with|professional contact" +
-  `|para|a|an|aan|til|till|${RECIPIENT_OTHER}|destinatario|wnioskodawca|solicitante|requerente|antragsteller|demandeur|aanvrager|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|(?:medico|proveedor|profesional) receptor|destino|(?:enviar|encaminhar) para|compartilhar com|e ?mail do (?:profissional|destinatario)|profissional encontrado|e ?mail del (?:profesional|destinatario)|profesional encontrado|e ?mail du (?:professionnel|destinataire)|destinataires?|envoyer a|avec|partager avec|conversation avec|gekozen zorgaanbod|zorgaanbieder|ausgewahlte[rs]? (?:empfanger|praxis|arzt|arztin)|(?:valgte?|valda?|valittu|wybrany|gekozen|geselecteerde) (?:${RECIPIENT_OTHER})`;
+  `|(?:shift|transfer)(?:ing)? to(?: (?:facility|hospital))?|para|a|an|aan|til|till|${RECIPIENT_OTHER}|destinatario|wnioskodawca|solicitante|requerente|antragsteller|demandeur|aanvrager|destinatarios?|nombre del destinatario|enviar a|compartir con|remitir a|referir a|derivar a|(?:medico|proveedor|profesional) receptor|destino|(?:enviar|encaminhar) para|compartilhar com|e ?mail do (?:profissional|destinatario)|profissional encontrado|e ?mail del (?:profesional|destinatario)|profesional encontrado|e ?mail du (?:professionnel|destinataire)|destinataires?|envoyer a|avec|partager avec|conversation avec|gekozen zorgaanbod|zorgaanbieder|ausgewahlte[rs]? (?:empfanger|praxis|arzt|arztin)|(?:valgte?|valda?|valittu|wybrany|gekozen|geselecteerde) (?:${RECIPIENT_OTHER})`;
 /** An organisation that receives: "Receiving facility", "Outside organization". */
 const ORGANIZATION_LABELS =
   "(?:recipient|receiver|receiving|outside|external|destination) (?:organi[sz]ation|facility|practice|clinic|hospital|agency|company)|organizacion receptora|institucion receptora|(?:establecimiento|centro|hospital|institucion|unidad|servicio) de destino";
@@ -64,7 +64,8 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
   {
     role: "fax",
     priority: 3,
-    pattern: "^(?:(?:recipient |to |send to |other )?fax(?: (?:number|no|num))?|fax recipient|(?:numero de )?fax(?: del destinatario)?)$",
+    pattern:
+      "^(?:(?:recipient |to |send to |other )?fax(?: (?:number|no|num))?|fax recipient|(?:numero de )?fax(?: del destinatario)?|faks(?: numarasi| no)?|faxszam)$",
   },
   { role: "npi", priority: 3, pattern: "^(?:(?:recipient |provider )?npi(?: number)?|national provider identifier)$" },
   {
@@ -92,7 +93,7 @@ export const EXCLUDED_SECTION_PATTERN = `\\b(?:from|sender|sending|referr(?:ing|
  * word "patient" in them does not make the group the patient's.
  */
 export const ACTION_TITLE_PATTERN =
-  "^(?:refer|send|share|fax|e ?mail|transmit|transfer|release|disclose|export|enviar|compartir|remitir|referir)\\b|^(?:signature request|request (?:a )?signature)\\b";
+  "^(?:refer|send|share|fax|e ?mail|transmit|transfer|shift|release|disclose|export|enviar|compartir|remitir|referir)\\b|^(?:signature request|request (?:a )?signature)\\b";
 
 /**
  * Group titles (fieldset legend, labelled group or region, section heading, table caption) that make their fields the

@@ -4,7 +4,7 @@
  * person after "to", with the practice on the line below when it names one.
  */
 import type { DetectedRecipient } from "./action.ts";
-import { isElement, TEXT_NODE } from "./dom.ts";
+import { isElement, selectedRowNear, TEXT_NODE } from "./dom.ts";
 import { organizationPiece, PIECE_SEPARATOR } from "./recipient-card.ts";
 import { cleanText, matchText } from "./text.ts";
 import { RECORD_CONTEXT } from "./vocabulary.ts";
@@ -20,8 +20,20 @@ const CONTROLS = "button,a[href],[role=button],input";
 
 export function queuedTo(control: Element): DetectedRecipient | undefined {
   const item = control.closest(ITEM);
-  if (!item || depth(control, item) > MAX_ITEM_CLIMB) return undefined;
-  const [first, next] = itemLines(item);
+  if (item && depth(control, item) <= MAX_ITEM_CLIMB) {
+    const [first, next] = itemLines(item);
+    return sentTo(first, next);
+  }
+  // A toolbar's Resend over a table's selected row: the cell that says so ("Referral letter to Northfield Oral Surgery
+  // <referrals@…>", Dentally's correspondence).
+  for (const cell of selectedRowNear(control)?.children ?? []) {
+    const read = sentTo(cleanText(cell.textContent ?? "", 200).replace(/\s*<[^<>]*>$/, ""));
+    if (read) return read;
+  }
+  return undefined;
+}
+
+function sentTo(first: string | undefined, next?: string): DetectedRecipient | undefined {
   const said = first ? RECORD_TO.exec(first) : null;
   if (!said || !RECORD_CONTEXT.test(matchText(said[1]!))) return undefined;
   const name = cleanText(said[2]!, 120);
