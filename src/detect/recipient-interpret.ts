@@ -27,6 +27,7 @@ import {
   type RecipientRole,
 } from "./recipient-labels.ts";
 import { cleanText, matchText, words } from "./text.ts";
+import { REFERRAL_CONTEXT_PATTERN } from "./vocabulary.ts";
 
 const EXCLUDED = new RegExp(EXCLUDED_LABEL_PATTERN);
 const SENDS_TO = /^(?:send|e ?mail|fax|share|forward)\b.* to$/;
@@ -98,6 +99,14 @@ export function interpret(rawLabel: string, at: Element | Section): LabelMatch |
   return null;
 }
 
+const REFERRAL_TITLE = new RegExp(REFERRAL_CONTEXT_PATTERN);
+const PATIENT_WORD = /\b(?:patients?|paciente|pasient|potilas|paziente|pacjent|pacient|hasta|beteg)\b/g;
+
+/** A referral's own title that names no one but the patient it is for ("Patient Referral Form", "Hasta Sevk Formu"). */
+function patientsReferral(text: string): boolean {
+  return REFERRAL_TITLE.test(text) && !EXCLUDED_SECTION.test(text.replace(PATIENT_WORD, ""));
+}
+
 /** A text of at most three words that is a label, the recipient's or someone else's ("Refer To", "Referring Provider", "Patient"). */
 export function isShortLabel(raw: string): boolean {
   const text = matchText(raw);
@@ -135,7 +144,7 @@ export function sectionOf(el: Element): Section {
 
 export function sectionKind(title: string): Section {
   const text = matchText(title);
-  if (EXCLUDED_SECTION.test(text) && !ACTION_TITLE.test(text)) return "excluded";
+  if (EXCLUDED_SECTION.test(text) && !ACTION_TITLE.test(text) && !patientsReferral(text)) return "excluded";
   return RECIPIENT_SECTION.test(text) ? "recipient" : null;
 }
 

@@ -223,15 +223,15 @@ export const SHARE_TITLE_PATTERN = `^(?:share|${SHARE_OTHER})\\b`;
 /** "Download" says what only with its context: an export when the form, panel, page or document title names a record. */
 export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?:(?: \\w+){0,2} as)? (?:pdf|xml|zip)|print(?: to| as| or)? pdf|download document|run now|pdf)$`;
 
+/** A referral named in a title ("New referral", "Hasta Sevk Formu", "eBeutaló"): a generic Send under it refers. */
+export const REFERRAL_CONTEXT_PATTERN =
+  "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|henvisning(?:er)?|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutal(?:o|as)|sevk|shift(?:ing)? (?:the )?patient|shifting requests?|consult(?:ation)? (?:requests?|orders?))\\b";
+
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
   // Before the others: an "Export referrals" dialog exports them; its OK sends nothing to anyone.
   { kind: "export", pattern: `\\b(?:exporting|exportacion|${DOWNLOAD_VERB})\\b.*${RECORD_CONTEXT_PATTERN}` },
-  {
-    kind: "referral",
-    pattern:
-      "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|henvisning(?:er)?|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutal(?:o|as)|sevk|shift(?:ing)? (?:the )?patient|shifting requests?|consult(?:ation)? (?:requests?|orders?))\\b",
-  },
+  { kind: "referral", pattern: REFERRAL_CONTEXT_PATTERN },
   // MSSanté (France) and KIM (Germany) are national networks of the same kind as Direct.
   {
     kind: "direct",
