@@ -11,6 +11,7 @@ import {
   DIALOG_SELECTOR,
   EDITABLE_SELECTOR,
   HEADING_SELECTOR,
+  INLINE_LABEL_TAGS,
   isElement,
   isOwnHost,
   legendOf,
@@ -42,6 +43,7 @@ import {
   markedChosen,
   NOT_A_NAME_WORD,
   notChosen,
+  NUMBER_ONLY,
   organizationPiece,
   PHONE,
   readCard,
@@ -431,14 +433,17 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
     if (match && match !== "excluded" && ((match.priority > 2 && !oneLetter(own)) || el.closest(`form,${DIALOG_SELECTOR}`))) {
       // "To: <token>": the markup after the label read as a card, its parts apart (name, practice, address), not run together.
       const first = labelFirst(el) && el.firstElementChild;
-      const { value, ...card } = first ? readValue(first) : { value: cleanText(own.slice(colon + 1), 300) };
+      const read = first ? readValue(first) : { value: cleanText(own.slice(colon + 1), 300) };
+      const { value, ...card } = first && read.value && !read.fax ? { ...read, ...numberAfter(first) } : read;
       // A thread's participants: a reply goes to the others, not to the one marked as the clinician ("(you, …)").
       const whom = PARTICIPANTS.test(match.label) ? splitPieces(value).find((one) => !YOU.test(one)) : value;
       if (whom) entries.push(withCard({ ...match, value: whom, element: el }, card));
     }
     if (match) return;
   }
-  const match = own.length > MAX_LABEL_CHARS ? null : (releaseRequester(own, el) ?? interpret(own, el));
+  const match =
+    (own.length > MAX_LABEL_CHARS ? null : (releaseRequester(own, el) ?? interpret(own, el))) ??
+    (SAYS_SENT_TO.test(matchText(own)) ? { role: "name" as const, priority: 3, label: own } : null);
   if (!match) return directShown(el, own, entries);
   if (match === "excluded") return;
   // A weak label outside a send form or dialog, in another pane than the control's ("Clinic" in a case's details in the
@@ -452,6 +457,9 @@ function leafLabelEntry(el: Element, entries: Entry[], control?: Element): void 
   if (PHONE.test(line)) entries.push({ ...match, role: "name", value: line, element: el });
   else if (value && !POINTS_ELSEWHERE.test(value)) entries.push(withCard({ ...match, value, element: el }, card));
 }
+
+/** A sentence that ends in whom the record goes to, the card after it ("This discharge summary will be delivered electronically to:", iSOFT's confirmation). */
+const SAYS_SENT_TO = /\b(?:will be|is being|are being) (?:\w+ )?(?:sent|delivered|faxed|shared|forwarded|released|disclosed)(?: \w+)? to$/;
 
 const REQUESTER = /^(?:requested by|requester|requestor|requesting party)$/;
 const RELEASE_TITLE = /\b(?:release of information|records? requests?|roi|disclosure requests?)\b/;
@@ -546,6 +554,17 @@ function valueAfter(label: Element): ValueRead {
     return read.value && !read.fax && !read.directAddress && !isField(next) ? { ...read, ...belowName(next) } : read;
   }
   return { value: "" };
+}
+
+/** A line's words after its value ("To: <span>Harbourside…</span> — <span>0161 496 0732</span>"): only a number, where it goes. */
+function numberAfter(value: Element): { fax?: string } {
+  let rest = "";
+  for (let node = value.nextSibling; node && rest.length < 80; node = node.nextSibling) {
+    if (isElement(node) && !INLINE_LABEL_TAGS.has(node.localName)) break;
+    rest += node.textContent ?? "";
+  }
+  const number = rest.replace(/^[\s·•|,\u2013\u2014-]+/, "").trim();
+  return NUMBER_ONLY.test(number) && PHONE.test(number) ? { fax: number } : {};
 }
 
 /**
