@@ -125,7 +125,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   { kind: "direct", pattern: "^sende? (?:\\w+ )?(?:dialog|plo) ?meldinga?\\b" },
   { kind: "fax", pattern: `^${THEN}(?:${SEND}|share)(?: \\w+){0,3} (?:via|by|as|to|through) e?fax\\b` },
   // French "faxer", German and Dutch "faxen", after another verb and "and" ("Soumettre et faxer").
-  { kind: "fax", pattern: `^${THEN}(?:\\w+ (?:et|und|en) )?(?:(?:send|resend) (?:a |an |the )?)?e?fax(?:er|en)?\\b` },
+  { kind: "fax", pattern: `^${THEN}(?:\\w+ (?:et|und|en) )?(?:(?:send|resend|forward) (?:a |an |the )?)?e?fax(?:er|en)?\\b` },
   { kind: "export", pattern: `^${DOWNLOAD_VERB}(?: \\w+){0,3} ${RECORD}\\b` },
   { kind: "export", pattern: `^(?:export|download) (?:as |to )?(?:c?cda|ccd|ccr|fhir)\\b` },
   { kind: "share", pattern: `^${THEN}(?:share|${SEND}|e ?mail)(?: \\w+){0,3} ${RECORD}\\b` },
