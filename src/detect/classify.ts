@@ -408,7 +408,7 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
       (SEND_WORD.test(text.replace(AND_THEN, "")) && !el.closest("form") && !typedBeside(el)
         ? kindFromContext(el, titled(RECORD_CONTEXT, "share"), false) && UNTOLD
         : null) ??
-      (SEND_WORD.test(text) ? rowSend(el) : null)
+      (SEND_WORD.test(text) ? (rowSend(el) ?? dialogSubject(el)) : null)
     );
   if (IN_PROGRESS.test(text) && isSubmitButton(el)) return kindFromHints(el) ?? kindFromContext(el, sendContext, true);
   if (GENERIC_EXPORT.test(text))
@@ -421,6 +421,16 @@ function kindOf(el: Element, label: string): ActionKind | typeof UNTOLD | null {
   }
   // "Download report", "Export measurements": what they are is as generic; the title around them says whose.
   return said ?? (DOWNLOAD_WORD.test(text) && !isQuiet(text) ? kindFromContext(el, titled(RECORD_CONTEXT, "export"), false) : null);
+}
+
+/**
+ * A send dialog's line under its title says what it sends, as the cues reader reads it ("Comprehensive examination &
+ * CBCT review, 12/03/2025" under Hugo's "Send report"): a Send there sends that record.
+ */
+function dialogSubject(el: Element): typeof UNTOLD | null {
+  const line = el.closest(DIALOG_SELECTOR)?.querySelector(HEADING_SELECTOR)?.nextElementSibling;
+  const text = line?.localName === "p" ? matchText(line.textContent ?? "") : "";
+  return text.length <= MAX_LINE_CHARS && RECORD_CONTEXT.test(text) && !isQuiet(text) ? UNTOLD : null;
 }
 
 /** Enough of a row to find the record it names: its first cells. */

@@ -19,6 +19,7 @@ import {
   TEXT_NODE,
 } from "./dom.ts";
 import {
+  ACTION_TITLE,
   fieldLabels,
   fieldMeaning,
   groupTitle,
@@ -274,8 +275,13 @@ function searchResultCard(field: Element, value: string): CardRead | undefined {
 function chosenEntry(input: Element, entries: Entry[]): void {
   const type = attr(input, "type");
   if ((type !== "radio" && type !== "checkbox") || !(input as HTMLInputElement).checked || input.closest("table")) return;
-  // A group titled by the way alone its recipients go is theirs ("FAX": ☑ Dr. Vogel · … · Fax 0555 0104471, EMIL's Empfänger).
-  if (sectionOf(input) !== "recipient" && !BARE_WAY.test(matchText(legendOf(input)))) {
+  // A group titled by the way alone its recipients go is theirs ("FAX": ☑ Dr. Vogel · … · Fax 0555 0104471, EMIL's Empfänger);
+  // and in a send's own dialog a box ticked under someone's group is whom it goes to ("Referring doctors: ☑ Dr Priya Nair
+  // · …", Hugo's Send report to patient / doctors).
+  const section = sectionOf(input);
+  const dialog = type === "checkbox" && section === "excluded" ? input.closest(DIALOG_SELECTOR) : null;
+  const ticked = dialog !== null && ACTION_TITLE.test(matchText(accessibleName(dialog)));
+  if (!ticked && section !== "recipient" && !BARE_WAY.test(matchText(legendOf(input)))) {
     // A box that says where it sends, or that its card is the one chosen (the two never say both), or a choice of
     // addresses.
     routeEntry(input, entries);
