@@ -146,75 +146,67 @@ describe("an action activated before the reader has come (the page's first press
     return { inject: () => settle.inject(), fail: () => settle.fail() };
   }
 
+  /** Renders `html` and presses its `id` as a person would: how many clicks the page's own handler has seen. */
+  function press(html: string, id: string): () => number {
+    document.body.innerHTML = html;
+    let clicks = 0;
+    document.getElementById(id)!.addEventListener("click", () => clicks++);
+    asPerson(() => document.getElementById(id)!.click());
+    return () => clicks;
+  }
+
   it("a generic Send among fields is held until they can be read, then goes the way they say", async () => {
     const part = lateReader();
-    document.body.innerHTML = `<form><label>Fax number <input value="(555) 010-4455"></label><button type="button" id="send">Send</button></form>`;
-    let clicks = 0;
-    document.getElementById("send")!.addEventListener("click", () => clicks++);
-    asPerson(() => document.getElementById("send")!.click());
+    const clicks = press(
+      `<form><label>Fax number <input value="(555) 010-4455"></label><button type="button" id="send">Send</button></form>`,
+      "send",
+    );
     await settle();
-    expect(clicks).toBe(0);
+    expect(clicks()).toBe(0);
     expect(asked).toHaveLength(0);
     part.inject();
     await answerAllowed();
     expect(asked[0]!.action.kind).toBe("fax");
-    expect(clicks).toBe(1);
-  });
-
-  it("a generic OK among fields that are nobody's goes on at once, unasked, once they can be read", async () => {
-    const part = lateReader();
-    document.body.innerHTML = `<form><label>Display name <input value="Alex"></label><button type="button" id="ok">OK</button></form>`;
-    let clicks = 0;
-    document.getElementById("ok")!.addEventListener("click", () => clicks++);
-    asPerson(() => document.getElementById("ok")!.click());
-    await settle();
-    expect(clicks).toBe(0);
-    part.inject();
-    await settle();
-    expect(clicks).toBe(1);
-    expect(asked).toHaveLength(0);
+    expect(clicks()).toBe(1);
   });
 
   it("is held, asked about only once read, and completes once when allowed", async () => {
     const part = lateReader();
-    document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`;
-    let clicks = 0;
-    document.getElementById("send")!.addEventListener("click", () => clicks++);
-    asPerson(() => document.getElementById("send")!.click());
+    const clicks = press(`<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`, "send");
     await settle();
-    expect(clicks).toBe(0);
+    expect(clicks()).toBe(0);
     expect(asked).toHaveLength(0);
     part.inject();
     await answerAllowed();
     expect(asked[0]!.request.recipient?.name).toBe("Dr. Ruiz");
-    expect(clicks).toBe(1);
+    expect(clicks()).toBe(1);
   });
 
   it("stays held, asked about never, when the reader cannot be loaded: the clinician is told it could not be decided", async () => {
     const part = lateReader();
-    document.body.innerHTML = `<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`;
-    let clicks = 0;
-    document.getElementById("send")!.addEventListener("click", () => clicks++);
-    asPerson(() => document.getElementById("send")!.click());
+    const clicks = press(`<label>Refer to <input value="Dr. Ruiz"></label><button id="send">Send referral</button>`, "send");
     part.fail();
     await settle();
     await settle();
     expect(asked).toHaveLength(0);
-    expect(clicks).toBe(0);
+    expect(clicks()).toBe(0);
     expect(document.querySelector(PANEL_TAG)).not.toBeNull();
   });
 
-  it("goes on at once, unasked, when it reads as the opener of a chooser after all", async () => {
+  it.each([
+    ["the opener of a chooser", `<div class="doc"><span>Progress Note 03/12/2025</span><button id="it">Fax</button></div>`],
+    [
+      "a generic OK among fields that are nobody's",
+      `<form><label>Display name <input value="Alex"></label><button type="button" id="it">OK</button></form>`,
+    ],
+  ])("goes on at once, unasked, when it reads as no send after all: %s", async (_, html) => {
     const part = lateReader();
-    document.body.innerHTML = `<div class="doc"><span>Progress Note 03/12/2025</span><button id="fax">Fax</button></div>`;
-    let clicks = 0;
-    document.getElementById("fax")!.addEventListener("click", () => clicks++);
-    asPerson(() => document.getElementById("fax")!.click());
+    const clicks = press(html, "it");
     await settle();
-    expect(clicks).toBe(0);
+    expect(clicks()).toBe(0);
     part.inject();
     await settle();
-    expect(clicks).toBe(1);
+    expect(clicks()).toBe(1);
     expect(asked).toHaveLength(0);
   });
 });
