@@ -562,14 +562,17 @@ function valueAfter(label: Element): ValueRead {
   return { value: "" };
 }
 
-/** A line's words after its value ("To: <span>Harbourside…</span> — <span>0161 496 0732</span>"): only a number, where it goes. */
+/**
+ * A line's words after its value ("To: <span>Harbourside…</span> — <span>Fax 0161 496 0732</span>"): a number alone, or
+ * one that says it is the fax, is where it goes.
+ */
 function numberAfter(value: Element): { fax?: string } {
   let rest = "";
   for (let node = value.nextSibling; node && rest.length < 80; node = node.nextSibling) {
     if (isElement(node) && !INLINE_LABEL_TAGS.has(node.localName)) break;
     rest += node.textContent ?? "";
   }
-  const number = rest.replace(/^[\s·•|,\u2013\u2014-]+/, "").trim();
+  const number = rest.replace(/^[\s·•|,\u2013\u2014-]+(?:e?-?fax\b[\s:#.]*)?/i, "").trim();
   return NUMBER_ONLY.test(number) && PHONE.test(number) ? { fax: number } : {};
 }
 

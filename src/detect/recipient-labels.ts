@@ -65,7 +65,7 @@ export const RECIPIENT_LABEL_RULES: readonly RecipientLabelRule[] = [
     role: "fax",
     priority: 3,
     pattern:
-      "^(?:(?:recipient |to |send to |other )?fax(?: (?:number|no|num))?|fax recipient|(?:numero de )?fax(?: del destinatario)?|faks(?: numarasi| no)?|faxszam)$",
+      "^(?:(?:recipient |to |send to |forward to |other )?fax(?: (?:number|no|num))?|fax recipient|(?:numero de )?fax(?: del destinatario)?|faks(?: numarasi| no)?|faxszam)$",
   },
   { role: "npi", priority: 3, pattern: "^(?:(?:recipient |provider )?npi(?: number)?|national provider identifier)$" },
   {
