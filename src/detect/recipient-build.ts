@@ -131,7 +131,7 @@ const SPECIALTY =
   /\b(?:[a-z]*olog(?:y|ie|i|ia|ica|ico|isk|iske)|[a-z]*iatr(?:y|ics|ie|ia|i|isk)|orthop(?:a)?edics?|ortoped\w*|surgery|surgical|kirurgi\w*|chirurgie|cirugia|gastro\w*|dermat\w*|poliklinikk|outpatient clinic|specialist clinic)\b/;
 
 /** A name without the address written beside it ("Chen, Maya MD <mchen@direct.example>" -> "Chen, Maya MD"). */
-function nameOf(value: string): string {
+export function nameOf(value: string): string {
   // A list's arrow ("▾") after the chosen name is no part of it.
   return cleanText(
     value.replace(/[<([]?\s*[a-z0-9._%+-]{1,64}@[^\s>)\]]+\s*[>)\]]?/gi, " ").replace(/[\s,;·|\u2013\u2014\u25be\u25bc\u2304-]+$/, ""),

@@ -19,6 +19,7 @@ import {
   EXCLUDED_LABEL_PATTERN,
   EXCLUDED_SECTION_PATTERN,
   FIELD_ONLY_NAME_PATTERN,
+  PATIENT_WORD_PATTERN,
   RECIPIENT_LABEL_RULES,
   RECIPIENT_SECTION_PATTERN,
   SECTION_NAME_PATTERN,
@@ -100,7 +101,7 @@ export function interpret(rawLabel: string, at: Element | Section): LabelMatch |
 }
 
 const REFERRAL_TITLE = new RegExp(REFERRAL_CONTEXT_PATTERN);
-const PATIENT_WORD = /\b(?:patients?|paciente|pasient|potilas|paziente|pacjent|pacient|hasta|beteg)\b/g;
+const PATIENT_WORD = new RegExp(PATIENT_WORD_PATTERN, "g");
 
 /** A referral's own title that names no one but the patient it is for ("Patient Referral Form", "Hasta Sevk Formu"). */
 function patientsReferral(text: string): boolean {

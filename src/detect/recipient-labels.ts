@@ -15,9 +15,12 @@ export interface RecipientLabelRule {
   priority: number;
 }
 
+/** The patient, in Norwegian and Danish, Finnish, Italian, Polish, Czech, Turkish and Hungarian. */
+const PATIENT_OTHER = "pasient|potilas|paziente|pacjent|pacient|hasta|beteg";
+/** The patient in every language read: a word that makes a group or title the patient's. */
+export const PATIENT_WORD_PATTERN = `\\b(?:patients?|paciente|${PATIENT_OTHER})\\b`;
 /** The sender and the patient, in Norwegian, Danish, Swedish, Finnish, Italian, Czech, Polish, German, Dutch, Turkish and Hungarian: field labels and group titles. */
-const SENDER_AND_PATIENT_OTHER =
-  "absender|afzender|avsender|afsender|avsandare|lahettaja|mittente|odesilatel|nadawca|pasient|potilas|paziente|pacjent|pacient|gonderen|sevk eden|hasta|felado|bekuldo|beutalo orvos|beteg";
+const SENDER_AND_PATIENT_OTHER = `absender|afzender|avsender|afsender|avsandare|lahettaja|mittente|odesilatel|nadawca|gonderen|sevk eden|felado|bekuldo|beutalo orvos|${PATIENT_OTHER}`;
 /** The recipient, in the same languages: field labels and group titles. */
 const RECIPIENT_OTHER =
   "empfanger|ontvanger|mottaker|modtager|mottagare|vastaanottaja|prijemce|odbiorca|adresat|destinatari|(?:preferowany )?swiadczeniodawca|alici|cimzett(?: intezmeny)?|sevk edilen(?: kurum| birim| hekim| hastane)?";

@@ -5,6 +5,7 @@
  */
 import type { DetectedRecipient } from "./action.ts";
 import { isElement, selectedRowNear, TEXT_NODE } from "./dom.ts";
+import { nameOf } from "./recipient-build.ts";
 import { organizationPiece, PIECE_SEPARATOR } from "./recipient-card.ts";
 import { cleanText, matchText } from "./text.ts";
 import { RECORD_CONTEXT } from "./vocabulary.ts";
@@ -27,7 +28,7 @@ export function queuedTo(control: Element): DetectedRecipient | undefined {
   // A toolbar's Resend over a table's selected row: the cell that says so ("Referral letter to Northfield Oral Surgery
   // <referrals@…>", Dentally's correspondence).
   for (const cell of selectedRowNear(control)?.children ?? []) {
-    const read = sentTo(cleanText(cell.textContent ?? "", 200).replace(/\s*<[^<>]*>$/, ""));
+    const read = sentTo(nameOf(cell.textContent ?? ""));
     if (read) return read;
   }
   return undefined;
