@@ -6,7 +6,7 @@
  */
 import type { ActionKind, DetectedRecipient } from "./action.ts";
 import type { Classification } from "./classify.ts";
-import { DIRECT_DOMAIN } from "./recipient-card.ts";
+import { DIRECT_DOMAIN } from "./address.ts";
 
 export function sendChannel({ kind, untold }: Classification, recipient: DetectedRecipient | undefined): ActionKind {
   if (!recipient || !untold) return kind;

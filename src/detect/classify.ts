@@ -10,7 +10,7 @@ import { attr, DIALOG_SELECTOR, EDITABLE_SELECTOR, HEADING_SELECTOR, ROW_SELECTO
 import { onlyChooses } from "./choice-option.ts";
 import { addressedBlock, chosenInside, FILE_NAME, kindFromContext, type TitleReading } from "./context.ts";
 import { FieldsNotRead } from "./field-meaning.ts";
-import { DIRECT_DOMAIN } from "./recipient-card.ts";
+import { DIRECT_DOMAIN } from "./address.ts";
 import { cleanText, matchText, words } from "./text.ts";
 import {
   ACTION_RULES,

@@ -18,7 +18,7 @@ import {
   parentAcrossShadow,
   SHOW_ELEMENTS_AND_TEXT,
 } from "./dom.ts";
-import { DIRECT_DOMAIN } from "./recipient-card.ts";
+import { DIRECT_DOMAIN } from "./address.ts";
 import { fieldMeaningOf } from "./field-meaning.ts";
 import { RECIPIENT_SECTION_PATTERN, REFERRAL_LABEL_PATTERN } from "./recipient-labels.ts";
 import { DOCUMENTS_LABEL } from "./cues-vocabulary.ts";

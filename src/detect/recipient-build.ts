@@ -4,19 +4,17 @@
  * NPI or TIN shown beside it.
  */
 import type { DetectedRecipient } from "./action.ts";
+import { EMAIL, NUMBER_ONLY, PHONE } from "./address.ts";
 import { subtreeText } from "./accessible-name.ts";
 import type { Entry } from "./recipient-entries.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
 import {
-  EMAIL,
   FAX_PIECE,
   kindOfRecipient,
   nameWithAsides,
-  NUMBER_ONLY,
   organizationPiece,
   organizationText,
   organizationBeside,
-  PHONE,
   practiceBesidePerson,
   splitPieces,
   samePerson,

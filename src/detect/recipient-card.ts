@@ -5,22 +5,10 @@
  */
 import { subtreeText } from "./accessible-name.ts";
 import { attr, EDITABLE_SELECTOR, FIELD_SELECTOR, isElement, shownContent, TEXT_NODE } from "./dom.ts";
+import { DIRECT_DOMAIN, EMAIL, NUMBER_ONLY, PHONE } from "./address.ts";
 import { ACTION_TITLE, interpret, isShortLabel } from "./recipient-interpret.ts";
 import { cleanText, matchText } from "./text.ts";
 
-export const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}/i;
-/**
- * An address at a Direct domain ("@direct.lakeside.example", "@direct-mail.example", a HISP's: Kno2's "@….kno2fy.net"): a
- * Direct address wherever it is shown. France's MSSanté ("…@….mssante.fr") and Germany's KIM ("…@….kim.telematik", its test networks' other suffixes) are the same kind of network:
- * secure messaging between providers whose members are listed in a national directory.
- */
-export const DIRECT_DOMAIN =
-  /@(?:[a-z0-9-]+\.)*(?:direct|kno2|kno2fy|hisp)\.|@direct[-.]|@[a-z0-9.-]*\.mssante\.|@[a-z0-9.-]*\.kim\.[a-z]/i;
-/** A phone or fax number: North American, or a European one with its trunk 0 ("0555 0104471"), whole, never cut out of a longer one. */
-export const PHONE = /(?<!\d)(?:\+?1[\s.-]?)?\(?0?\d{3}\)?[\s.-]?\d{3}[\s.-]?(?:\d{4}|\d\d[\s.-]\d\d)(?:\s*(?:x|ext\.?)\s*\d{1,6})?/i;
-
-/** A value that is only a number: a phone or fax line, not a name. */
-export const NUMBER_ONLY = /^[\d\s().+-]+$/;
 /** A line that is only a label and its value ("Fax: …"), an identifier or a number: not a name. */
 const NOT_A_NAME = new RegExp(`^[^:]{1,30}:|${NUMBER_ONLY.source}|@`);
 const MAX_LEAVES = 40;

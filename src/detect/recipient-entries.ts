@@ -31,6 +31,7 @@ import {
   sectionOf,
 } from "./recipient-interpret.ts";
 import type { RecipientRole } from "./recipient-labels.ts";
+import { DIRECT_DOMAIN, EMAIL, NUMBER_ONLY, PHONE } from "./address.ts";
 import {
   type CardRead,
   belowName,
@@ -38,15 +39,11 @@ import {
   collectLines,
   DESCRIBES,
   kindOfRecipient,
-  DIRECT_DOMAIN,
   directLine,
-  EMAIL,
   markedChosen,
   NOT_A_NAME_WORD,
   notChosen,
-  NUMBER_ONLY,
   organizationPiece,
-  PHONE,
   readCard,
   shownAfter,
   splitPieces,

@@ -15,7 +15,8 @@ import {
   POSITION_PRECEDING,
   TEXT_NODE,
 } from "./dom.ts";
-import { type CardRead, collectLines, EMAIL, notChosen, NUMBER_ONLY, readCard } from "./recipient-card.ts";
+import { EMAIL, NUMBER_ONLY } from "./address.ts";
+import { type CardRead, collectLines, notChosen, readCard } from "./recipient-card.ts";
 import { isField } from "./recipient-interpret.ts";
 import { cleanText } from "./text.ts";
 

@@ -115,6 +115,13 @@ test("content.js and its panel, scan, idle pre-warm and reader parts are each on
   }
 });
 
+test("content.js leaves the label lists that only a recipient read needs to its reader part", () => {
+  // A module-level RegExp cannot be tree-shaken: importing one name from the reader's modules would bring all of them.
+  const marker = "nombre del destinatario"; // one of recipient-labels.ts's recipient labels
+  assert.doesNotMatch(readFileSync(join(dir("chrome"), CONTENT_SCRIPT_FILE), "utf8"), new RegExp(marker));
+  assert.match(readFileSync(join(dir("chrome"), CONTENT_READER_FILE), "utf8"), new RegExp(marker));
+});
+
 test("no bundled script uses a network API", () => {
   const network = /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\s*\(/;
   for (const target of TARGETS) {
