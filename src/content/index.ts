@@ -1,11 +1,10 @@
 /**
  * The content script, in every frame of a watched EHR page (registered at document_start so its
  * capture listeners come before the page's). At load it only marks the document and adds those
- * listeners (early-events.ts); once the page is idle, the top frame has the reader of a control's
- * surroundings injected (reader-loader.ts), so a click that is the page's first event finds it. The
- * rest starts at the clinician's first press, focus or key in the page, within that event and before
- * it is handled: the interception mode is asked for (mode.ts) and the reader loaded where it is not
- * yet; a control is classified when the clinician reaches it and again, from the live DOM, when it is
+ * listeners (early-events.ts); at the pointer's first move over the frame, it has the reader of a
+ * control's surroundings injected (reader-loader.ts), so a click finds it there. The rest starts at
+ * the clinician's first press, focus or key in the page, within that event and before it is handled:
+ * the interception mode is asked for (mode.ts) and the reader loaded where it is not yet; a control is classified when the clinician reaches it and again, from the live DOM, when it is
  * activated; the controls in view are pre-warmed once the page is idle (prewarm.ts). "Check this page"
  * scans with a part of its own (scan-entry.ts). Everything hangs off one lifetime: a reloaded or
  * updated extension leaves no old copy intercepting, and no timer or listener of it running.
@@ -23,7 +22,7 @@ import { startPrewarm } from "./prewarm.ts";
 import { WARM_PART_HOOK, type WarmPart } from "./idle-warm.ts";
 import { trackOpenedFrom } from "./opened-from.ts";
 import { createPressRead } from "./press-read.ts";
-import { createReaderLoader, type ReaderLoader } from "./reader-loader.ts";
+import { createReaderLoader, loadWhenApproached, type ReaderLoader } from "./reader-loader.ts";
 import { createVerdictCache } from "./verdict-cache.ts";
 import { sendToBackground as send } from "./wire.ts";
 
@@ -111,12 +110,6 @@ if (!live?.()) {
     if (!started) start(lifetime, events, reader);
     started = true;
   });
-  // The top frame, where most sends are, has the reader once its page is idle, so that a click that is the page's very
-  // first event is not held up loading it; frames (and pages never used) load it at their first press.
-  if (window === window.top) {
-    const idle = () => lifetime.requestIdleCallback(() => void reader.load().catch(() => undefined), { timeout: 5_000 });
-    if (document.readyState === "complete") idle();
-    else lifetime.addEventListener(window, "load", idle, { once: true });
-  }
+  loadWhenApproached(window, reader, lifetime);
   world[CONTENT_LIVE_HOOK] = () => lifetime.alive();
 }

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from "vitest";
 import { pageReader } from "../detect/reader.ts";
-import { createReaderLoader, READER_PART_HOOK, ReaderNotLoaded } from "./reader-loader.ts";
+import { createLifetime } from "./lifetime.ts";
+import { createReaderLoader, loadWhenApproached, READER_PART_HOOK, ReaderNotLoaded } from "./reader-loader.ts";
 
 const world = globalThis as Record<string, unknown>;
 /** What the background's injection does: the part leaves itself in this world. */
@@ -30,5 +31,28 @@ describe("reader part loader", () => {
     await expect(reader.load()).rejects.toThrow();
     expect(nothing).toHaveBeenCalledTimes(2);
     expect(reader.ready()).toBe(false);
+  });
+
+  it("comes at the pointer's first move over the frame, once; never on a page no one approaches", async () => {
+    const inject = injecting();
+    const reader = createReaderLoader(inject);
+    const lifetime = createLifetime(undefined, () => true);
+    loadWhenApproached(window, reader, lifetime);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(inject).not.toHaveBeenCalled(); // loaded, idle, untouched: nothing
+    window.dispatchEvent(new PointerEvent("pointermove"));
+    window.dispatchEvent(new PointerEvent("pointermove"));
+    await vi.waitFor(() => expect(reader.ready()).toBe(true));
+    expect(inject).toHaveBeenCalledTimes(1);
+    lifetime.end();
+  });
+
+  it("a lifetime ended before the pointer moved loads nothing", () => {
+    const inject = injecting();
+    const lifetime = createLifetime(undefined, () => true);
+    loadWhenApproached(window, createReaderLoader(inject), lifetime);
+    lifetime.end();
+    window.dispatchEvent(new PointerEvent("pointermove"));
+    expect(inject).not.toHaveBeenCalled();
   });
 });
