@@ -35,6 +35,8 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:education|educational|handouts?|brochures?)\\b",
   "\\b(?:calendar|ical|appointment reminder|schedules?)\\b",
   "\\b(?:settings?|preferences|configure|configuration|setup|options)\\b",
+  // The clinician's own account: a password reset's "Send link", a sign-in code's "Send".
+  "\\b(?:passwords?|passcode|log ?in|sign ?in|username|two factor|2fa|mfa|verification code|my (?:profile|account))\\b|^(?:profile|account)$",
   "\\b(?:cover ?sheets?|templates?)\\b",
   "\\b(?:help|learn|how|tutorial|faq|guides?|manuals?)\\b",
   "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity)(?: event)? (?:history|status)\\b",
@@ -55,7 +57,7 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:number|deposit)\\b",
   // The application itself: "Download the app", "Télécharger l'application", "Download eFax Messenger".
   "\\b(?:download|get|install|telecharger|installer|herunterladen|installieren|descargar|instalar)(?: \\w+){0,3} (?:app|apps|application|appli|messenger|extension|plugin)\\b",
-  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela|schermo|scherm|bildschirm|skarm|skaerm|ekran|obrazovka|paminnelse|paamindelse|muistutus|promemoria|pripominka|przypomnienie|erinnerung|herinnering|rappel)\\b",
+  "\\b(?:pantalla|comentarios|opinion|encuesta|configuracion|ayuda|borrador|cancelar|vista previa|bandeja|recordatorio|historial de envios|ecran|tela|schermo|scherm|bildschirm|skarm|skaerm|ekran|obrazovka|paminnelse|paamindelse|muistutus|promemoria|pripominka|przypomnienie|erinnerung|herinnering|rappel|osnutek|predogled|nacrt)\\b",
 ];
 
 const SEND = "(?:send|resend|submit|transmit|forward|route|release|disclose|deliver)";
@@ -76,13 +78,13 @@ const THEN_OTHER =
  * submit, "transférer", forward), German ("Senden", "Übermitteln", "Weiterleiten"), Dutch ("Verstuur", "Verzenden", "Doorsturen"),
  * Polish ("Wyślij", "Prześlij"), Swedish ("Skicka"), Norwegian and Danish ("Sende", "Videresend"), Italian ("Invia", "Inoltra",
  * "Trasmetti"), Finnish ("Lähetä"), Czech ("Odeslat", "Poslat"), Turkish ("Gönder", "İlet") and Hungarian ("Küldés",
- * "Beküldés", "Továbbítás"; "… küldése", the sending of …).
+ * "Beküldés", "Továbbítás"; "… küldése", the sending of …), Slovenian ("Pošlji", "Posreduj") and Croatian ("Pošalji", "Proslijedi").
  */
 const SEND_OTHER =
-  "(?:enviar|envia|transmitir|reenviar|envoyer|renvoyer|abschicken|verschicken|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat|gonder|gonderin|ilet|kuldes|kuldese|bekuldes|elkuldes|elkuld|tovabbitas)";
+  "(?:enviar|envia|transmitir|reenviar|envoyer|renvoyer|abschicken|verschicken|transmettre|transferer|soumettre|senden|versenden|absenden|ubermitteln|weiterleiten|verstuur|versturen|verzenden|verzend|doorsturen|wyslij|przeslij|skicka|sende|videresend|invia|inoltra|trasmetti|laheta|odeslat|poslat|gonder|gonderin|ilet|kuldes|kuldese|bekuldes|elkuldes|elkuld|tovabbitas|poslji|posalji|posreduj|proslijedi)";
 /** A plain "Send" (or "Email", Nookal's letter) in every language: what a control says when the record it sends is the one on screen. */
 const SEND_WORD_PATTERN =
-  "^(?:(?:re)?send|deliver|e ?mail|enviar|envia|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka|sende|invia|laheta|odeslat|gonder|kuldes|bekuldes|elkuldes|elkuld)\\b";
+  "^(?:(?:re)?send|deliver|e ?mail|enviar|envia|envoyer|senden|versenden|absenden|verstuur|versturen|verzenden|verzend|wyslij|skicka|sende|invia|laheta|odeslat|gonder|kuldes|bekuldes|elkuldes|elkuld|poslji|posalji)\\b";
 export const SEND_WORD = new RegExp(SEND_WORD_PATTERN);
 /** Share, in Spanish, Portuguese (Brazil and Portugal), French, German, Dutch, Polish, Swedish, Italian, Czech, Turkish and Hungarian. */
 const SHARE_OTHER = "(?:compartir|compartilhar|partilhar|partager|teilen|delen|udostepnij|dela|condividi|sdilet|paylas|megosztas)";
@@ -151,7 +153,7 @@ export const ACTION_RULES: readonly ActionRule[] = [
   // Spanish and Portuguese, with the other languages' verbs.
   {
     kind: "referral",
-    pattern: `^${THEN_OTHER}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutalo|sevk)|remitir|derivar|referir|encaminhar|wystaw e?skierowanie|sevk (?:et|edin))\\b`,
+    pattern: `^${THEN_OTHER}(?:${SEND_OTHER} (?:la |una |o |de )?(?:remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowanie|remiss|henvisning|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutalo|sevk|e?napotnic[aeio]|e?uputnic[aeiu])|remitir|derivar|referir|encaminhar|wystaw e?skierowanie|sevk (?:et|edin))\\b`,
   },
   { kind: "direct", pattern: `^${THEN_OTHER}(?:${SEND_OTHER}|compartir)\\b.*\\b(?:por|via|mediante) direct\\b` },
   {
@@ -225,7 +227,7 @@ export const GENERIC_EXPORT_PATTERN = `^(?:${DOWNLOAD_VERB}${FORMAT}|save(?:(?: 
 
 /** A referral named in a title ("New referral", "Hasta Sevk Formu", "eBeutaló"): a generic Send under it refers. */
 export const REFERRAL_CONTEXT_PATTERN =
-  "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|henvisning(?:er)?|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutal(?:o|as)|sevk|shift(?:ing)? (?:the )?patient|shifting requests?|consult(?:ation)? (?:requests?|orders?))\\b";
+  "\\b(?:e?referrals?|refer|remision|referencia|derivacion|interconsulta|encaminhamento|referenciacao|verwijzing|uberweisung|e?skierowani[aeu]?|remiss(?:er)?|henvisning(?:er)?|tilvising|lahete|impegnativa|richiesta di consulenza|zadank[auy]|doporuceni|e?beutal(?:o|as)|sevk|e?napotnic[aeio]|e?uputnic[aeiu]|shift(?:ing)? (?:the )?patient|shifting requests?|consult(?:ation)? (?:requests?|orders?))\\b";
 
 /** What a dialog or form title says about the generic control inside it. QUIET_PATTERNS apply to titles too. */
 export const CONTEXT_RULES: readonly ActionRule[] = [
