@@ -12,6 +12,7 @@ import {
   FAX_PIECE,
   kindOfRecipient,
   nameWithAsides,
+  PERSON_TITLED,
   organizationPiece,
   organizationText,
   organizationBeside,
@@ -111,6 +112,10 @@ function pieces(value: string): { name: string; fax?: string; organization?: str
       const aside = organizationBeside(part);
       name = aside?.name ?? part;
       organization ??= aside?.organization;
+    } else if (!organization && PERSON_TITLED.test(part) && organizationPiece(name)) {
+      // A practice, then a titled person in it ("Riverside Oral Surgery · Dr. Nadia Farouk", a clinic picked from a list): whom it goes to.
+      organization = organizationText(name);
+      name = part;
     } else if (organizationPiece(part) || (practiceBesidePerson(name, part) && !isShortLabel(part)))
       organization ??= organizationText(part);
   }

@@ -70,7 +70,7 @@ const FAX_MENTION = new RegExp(
  * Vättersund, Medicinkliniken").
  */
 const ORGANIZATION_WORD =
-  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|dentistry|\w*odontics|optometry|vision|eye|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um|k|a|en)?|\w*krankenhaus|\w*sykehus(?:et)?|\w*sygehus(?:et)?|\w*sjukhus(?:et)?|\w*sairaala|nemocnice|szpital|przychodnia|\w*legesenter(?:et)?|legekontor|helse|vardcentral(?:en)?|\w*mottagning(?:en)?|laegehus|praksis|terveyskeskus|laakariasema|hf|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?|respiratory|pulmonary|renal|cardiac|vascular|sleep|wound|genetics|genomics|diseases?|allergy|asthma|dialysis|fertility|obstetrics|midwifery|hearing|nutrition|\w*hastanesi|hastane|\w*klinigi|saglik|merkezi|[a-z]*oloji|korhaz|\w*rendel(?:o|es)|intezet|kozpont|[a-z]*ologiai)\b/i;
+  /\b(?:clinics?|hospitals?|health|healthcare|medical|medicine|center|centre|associates|partners|group|practice|physicians|specialists|institute|network|services|pllc|llc|llp|inc|counseling|therapy|rehab(?:ilitation)?|imaging|laborator(?:y|ies)|labs|pharmacy|care|[a-z]*olog(?:y|ia)|ortho[a-z]*|pediatrics|[a-z]*iatr(?:y|ia)|surg(?:ery|ical)|dental|dentistry|\w*odontics|optometry|vision|eye|chiropractic|hospice|agency|department|university|schools?|\w*clinica|centro|salud|sanatorio|instituto|consultorio|laboratorio|\w*praxis|\w*klinik(?:um|k|a|en)?|\w*krankenhaus|\w*sykehus(?:et)?|\w*sygehus(?:et)?|\w*sjukhus(?:et)?|\w*sairaala|nemocnice|szpital|przychodnia|\w*legesenter(?:et)?|legekontor|helse|vardcentral(?:en)?|\w*mottagning(?:en)?|laegehus|praksis|terveyskeskus|laakariasema|hf|\w*zentrum|mvz|[a-z]*ologie|\w*praktijk|ziekenhuis|\w*kliniek|\w*centrum|maatschap|cabinet|\w*clinique|hopital|chu?(?= de )|ospedale|\w*ambulatorio|insurance|compensation|physio(?:therapy)?|respiratory|pulmonary|renal|cardiac|vascular|sleep|wound|genetics|genomics|diseases?|allergy|asthma|dialysis|fertility|obstetrics|midwifery|hearing|nutrition|\w*hastanesi|hastane|\w*klinigi|saglik|merkezi|[a-z]*oloji|korhaz|bolni(?:sni)?ca|zdravstveni dom|dom zdravlja|ambulanta|\w*rendel(?:o|es)|intezet|kozpont|[a-z]*ologiai)\b/i;
 
 const MAX_ORGANIZATION_WORDS = 8;
 
@@ -237,7 +237,7 @@ export function readCard(card: Element): CardRead {
 }
 
 /** A line that starts with a person's title ("Dr.", "dr.", "Prof.", "Mevr.", "Frau"). */
-const PERSON_TITLED = /^(?:dra?|drs|prof|mr|mrs|ms|herr|frau|mevr|dhr|mme|uzm|op)\.?\s+\S/i;
+export const PERSON_TITLED = /^(?:dra?|drs|prof|mr|mrs|ms|herr|frau|mevr|dhr|mme|uzm|op)\.?\s+\S/i;
 
 /**
  * A person as a line names one: a title before the name ("Dr. Céline Moreau"), an initial ("M. Jansen"), or a

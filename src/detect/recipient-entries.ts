@@ -232,7 +232,7 @@ function bareDirectAddress(value: string): string | undefined {
 
 /** A search box's words: its type or role, or its prompt ("Search the directory…", "Rechercher dans l'annuaire", "Søk etter…"). */
 const SEARCH_PROMPT =
-  /^(?:search|find|look up|buscar|rechercher|suchen|zoeken|pesquisar|s[øöo][kg]|hae|etsi|szukaj|wyszukaj|cerca|hledat|検索)/i;
+  /^(?:search|find|look up|buscar|rechercher|suchen|zoeken|pesquisar|s[øöo][kg]|hae|etsi|szukaj|wyszukaj|cerca|hledat|iskanje|i[sš][cč]i|tra[zž]i|pretra[zž]i|検索)/i;
 
 /**
  * A box a directory is searched with, holding only the words searched for: not a combobox or an input with
@@ -616,7 +616,14 @@ function tableEntries(table: Element, entries: Entry[], control?: Element): bool
     const match = interpret(header, headerSection);
     return match !== null && match !== "excluded" && (match.role === "direct" || match.role === "fax" || SENT_TO.test(matchText(header)));
   });
-  const row = (book && own) || chosen;
+  // So does a list of sends with a column naming whom each goes to ("Receiving clinic", "Refer to": ICE's referrals, a Send in each row).
+  const addressed =
+    book ||
+    headers.some((header) => {
+      const match = interpret(header, headerSection);
+      return match !== null && match !== "excluded" && match.priority >= 3;
+    });
+  const row = (addressed && own) || chosen;
   // Every cell of the row climbs from the row itself, so they share one section.
   const section = row?.firstElementChild ? (sectionOf(row.firstElementChild) ?? (book ? "recipient" : null)) : null;
   // A log's row that came in names its sender in every cell: its fax number is theirs, and so is its "To/From".
