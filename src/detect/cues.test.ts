@@ -87,6 +87,28 @@ describe("readCues: what is chosen for the share", () => {
     expect(beside).toEqual([]);
   });
 
+  it("reads the items in the block beside a label cell that says they are attached (Intergy's 'Attached' row), not a list of boxes", () => {
+    const cues = cuesOf(`
+      <div><div role="heading" aria-level="2">Outgoing Referral</div>
+        <div class="row"><div class="l">Refer to</div><div class="v">Dana Price, MD</div></div>
+        <div class="row"><div class="l">Attached</div><div class="v"><div>BRCA2 genetic test report (outside lab)</div><div>Medication list</div></div></div>
+        <div role="button" tabindex="0" id="send">Send Referral</div></div>`);
+    expect(cues).toEqual([{ kind: "genetic", source: "attached", text: "BRCA2 genetic test report (outside lab)" }]);
+    const boxes = cuesOf(`
+      <div><div role="heading" aria-level="2">Outgoing Referral</div>
+        <div class="row"><div class="l">Attached</div><div class="v"><label><input type="checkbox"> BRCA2 genetic test report</label></div></div>
+        <div role="button" tabindex="0" id="send">Send Referral</div></div>`);
+    expect(boxes).toEqual([]);
+  });
+
+  it("reads nothing of a send dialog that is not open: its ticked boxes go with its own Send, not a toolbar's Download", () => {
+    const cues = cuesOf(`
+      <section><div role="toolbar"><button type="button" id="send">Download Clinical Summary (C-CDA)</button></div>
+        <dialog><form method="dialog"><h2>Send Chart</h2><fieldset><legend>Include</legend>
+          <label><input type="checkbox" checked> HIV-1 RNA viral load, 12/02</label></fieldset><button>Send</button></form></dialog></section>`);
+    expect(cues).toEqual([]);
+  });
+
   it("reads attachment chips", () => {
     const cues = cuesOf(
       `<form><div class="attachments"><span class="attachment-chip">Psychiatric evaluation.pdf <button>×</button></span></div><button id="send">Send</button></form>`,

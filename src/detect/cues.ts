@@ -161,7 +161,12 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
       if (SKIPPED.has(tag) || isOwnHost(el)) return false;
       // Cells, rows and spans often carry no attribute at all: one call then answers every attribute test below.
       const attributed = el.hasAttributes();
-      if (attributed && (el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true")) return false;
+      // Hidden, or a dialog not open (TouchWorks' Send Chart, its boxes ticked, behind a toolbar's Download): nothing there goes.
+      if (
+        (tag === "dialog" && !el.hasAttribute("open")) ||
+        (attributed && (el.hasAttribute("hidden") || attr(el, "aria-hidden") === "true"))
+      )
+        return false;
       const role = attributed ? attr(el, "role") : null;
       // Cheap tests first: the walk meets thousands of elements, few of them inputs or with a role.
       if ((tag === "input" || role !== null) && el.matches(CHECKBOX)) {
@@ -209,10 +214,12 @@ export function readCues(control: Element, deadline?: number, openedFrom?: Eleme
         add(subtreeText(el, el.querySelector("button,[role=button]")), "attached");
         return false;
       }
-      // The block after a form's "Attachments:" label lists what goes, an item per child (DataMotion's compose form).
+      // The block after an "Attachments:" label lists what goes, an item per child: a form's label (DataMotion's compose
+      // form) or a label cell beside it (Intergy's "Attached"). A list of boxes is read by what is ticked.
       const label = el.previousElementSibling;
-      const said = label?.localName === "label" ? (label.textContent ?? "") : "";
-      if (said.length < 30 && ATTACHMENTS.test(matchText(said))) {
+      const said =
+        label && (label.localName === "label" || !(label.firstElementChild || label.matches(TITLE))) ? (label.textContent ?? "") : "";
+      if (said.length < 30 && ATTACHMENTS.test(matchText(said)) && !el.querySelector(CHECKBOX)) {
         for (const item of Array.from(el.children).slice(0, 10)) add(subtreeText(item, item.querySelector("button")), "attached");
         return false;
       }
