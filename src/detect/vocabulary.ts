@@ -35,8 +35,9 @@ export const QUIET_PATTERNS: readonly string[] = [
   "\\b(?:education|educational|handouts?|brochures?)\\b",
   "\\b(?:calendar|ical|appointment reminder|schedules?)\\b",
   "\\b(?:settings?|preferences|configure|configuration|setup|options)\\b",
-  // The clinician's own account: a password reset's "Send link", a sign-in code's "Send".
-  "\\b(?:passwords?|passcode|log ?in|sign ?in|username|two factor|2fa|mfa|verification code|my (?:profile|account))\\b|^(?:profile|account)$",
+  // The clinician's own sign-in: a password reset's "Send", a verification code's. (Not "My profile" or "Account": a
+  // container's title can be a heading inside a part of it, beside the composer it also holds.)
+  "\\b(?:passwords?|passcode|log ?in|sign ?in|username|two factor|2fa|mfa|verification codes?)\\b",
   "\\b(?:cover ?sheets?|templates?)\\b",
   "\\b(?:help|learn|how|tutorial|faq|guides?|manuals?)\\b",
   "\\b(?:fax|efax|referral|referrals|share|sharing|export|exports|transmission|send|sent|direct|message|activity)(?: event)? (?:history|status)\\b",
