@@ -10,8 +10,8 @@
  *   --mode content-scan       "Check this page"'s scan (content-scan.js), injected the same way for the check only.
  *   --mode content-warm       the idle pre-warm of the send controls in view (content-warm.js), injected the same way
  *                             once the page is idle.
- *   --mode content-reader     the reader of a control's surroundings (content-reader.js), injected the same way once
- *                             the clinician has started on the page.
+ *   --mode content-reader     the reader of a control's surroundings (content-reader.js), injected the same way when
+ *                             the pointer first moves over a frame, or at its first press, focus or key.
  * Output goes to dist/<mode> unless the caller overrides build.outDir (the orchestrator does).
  */
 import { readFileSync, readdirSync } from "node:fs";
